@@ -1,0 +1,222 @@
+//! Tests for actor extraction: the seed article, tricky cases, byte ranges.
+
+use super::*;
+
+/// Seed article 000_d607fba8ada77d04 (2022-01-03).
+const SEED_TITLE: &str = "Deep differences between US and Russia ahead of Ukraine talks";
+const SEED_BODY: &str = r#"Ahead of talks between US President Joe Biden and Russian President Vladimir Putin over the deployment of Russian troops along the Ukraine border, deep differences between the two have come to the fore.
+
+Ahead of talks between US President Joe Biden and Russian President Vladimir Putin over the deployment of Russian troops along the Ukraine border, deep differences between the two have come to the fore. One round of talks have taken place between the two. After the talks, both sides have expressed hope that a path to de-escalation could be opened during the diplomatic talks scheduled for January. The talks have been set for January 9 and 10 in Geneva.
+
+Regarding the latest developments, Biden said that he advised Putin during a phone conversation that the upcoming talks can be meaningful only if Russian leaders defuse tensions in the coming days. The US president said he also sought to make it clear to Putin that the US and its allies are ready to impose punitive sanctions on Russia if Russia invades Ukraine further.
+
+“I have made it clear to President Putin that if he takes further steps in Ukraine, we will be subjected to severe sanctions,” Biden said. “We will increase our presence in Europe with NATO allies,” he said. Biden’s national security team turned its attention on Friday to preparations for the Geneva talks, scheduled for January 9 and 10, to discuss Russia’s deployment of about 100,000 troops to its border with Ukraine.
+
+Biden spoke to Ukrainian President Volodymyr Zelensky on the phone on Sunday. According to the White House, the two leaders plan to review preparations for upcoming diplomatic activities. Meanwhile, a top Putin aide said Russia stood by its demands for written security guarantees. He said Russia wants it codified that any future expansion of NATO should exclude Ukraine and other former Soviet countries."#;
+
+fn names(title: &str, body: &str) -> Vec<(String, ActorKind)> {
+    extract_actors(title, body)
+        .into_iter()
+        .map(|m| (m.name, m.kind))
+        .collect()
+}
+
+fn has(v: &[(String, ActorKind)], name: &str, kind: ActorKind) -> bool {
+    v.iter().any(|(n, k)| n == name && *k == kind)
+}
+
+fn check_ranges(title: &str, body: &str) {
+    for m in extract_actors(title, body) {
+        for (text, ranges) in [(title, &m.title_mentions), (body, &m.mentions)] {
+            for &(s, e) in ranges {
+                assert!(s < e && e <= text.len(), "{m:?}");
+                assert!(
+                    text.is_char_boundary(s) && text.is_char_boundary(e),
+                    "{m:?}"
+                );
+                let got = &text[s..e];
+                let (canon, _) = Gazetteer::builtin().resolve(got).unwrap_or((got, m.kind));
+                let last = m.name.rsplit(' ').next().unwrap_or("");
+                assert!(
+                    canon == m.name || got == m.name || got.eq_ignore_ascii_case(last),
+                    "{got:?} is not a mention of {}",
+                    m.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn seed_article_actor_set() {
+    use ActorKind::*;
+    let got = names(SEED_TITLE, SEED_BODY);
+    let expected = [
+        ("Europe", Place),
+        ("Geneva", Place),
+        ("Joe Biden", Person),
+        ("NATO", Org),
+        ("Russia", Country),
+        ("Soviet Union", Country),
+        ("Ukraine", Country),
+        ("United States", Country),
+        ("Vladimir Putin", Person),
+        ("Volodymyr Zelensky", Person),
+        ("White House", Org),
+    ];
+    let expected: Vec<(String, ActorKind)> =
+        expected.iter().map(|&(n, k)| (n.to_string(), k)).collect();
+    assert_eq!(got, expected);
+    for bad in [
+        "Ahead",
+        "Regarding",
+        "Meanwhile",
+        "According",
+        "Friday",
+        "Sunday",
+        "January",
+    ] {
+        assert!(!got.iter().any(|(n, _)| n.contains(bad)), "{bad}");
+    }
+    check_ranges(SEED_TITLE, SEED_BODY);
+    let all = extract_actors(SEED_TITLE, SEED_BODY);
+    let us = all.iter().find(|m| m.name == "United States").unwrap();
+    assert_eq!(us.title_mentions, vec![(25, 27)]);
+    let biden = all.iter().find(|m| m.name == "Joe Biden").unwrap();
+    assert!(biden.mentions.len() >= 6, "{biden:?}");
+}
+
+#[test]
+fn tricky_cases() {
+    use ActorKind::*;
+    // (title, body, must contain, must not contain)
+    let cases: &[(&str, &str, &[(&str, ActorKind)], &[&str])] = &[
+        ("", "US President Joe Biden spoke.", &[("Joe Biden", Person), ("United States", Country)], &["President"]),
+        ("", "The U.S. and America agree.", &[("United States", Country)], &[]),
+        ("", "Let us talk turkey about china plates.", &[], &["United States", "Turkey", "China"]),
+        ("", "Turkey and China signed a deal.", &[("Turkey", Country), ("China", Country)], &[]),
+        ("", "Biden’s plan and Russia’s reply.", &[("Joe Biden", Person), ("Russia", Country)], &[]),
+        ("", "Putin's aide spoke.", &[("Vladimir Putin", Person)], &[]),
+        ("", "Zelenskyy met Zelenskiy and Zelensky.", &[("Volodymyr Zelensky", Person)], &[]),
+        ("", "The Kremlin said NATO and the North Atlantic Treaty Organization differ.", &[("Kremlin", Org), ("NATO", Org)], &["North Atlantic Treaty Organization"]),
+        ("", "Russian President Vladimir Putin met Ukrainian troops.", &[("Russia", Country), ("Ukraine", Country)], &[]),
+        ("", "Japanese exports rose while Soviet grain imports fell.", &[("Japan", Country), ("Soviet Union", Country)], &[]),
+        ("BAHIA COCOA REVIEW", "", &[("Bahia", Place)], &[]),
+        ("U.S. TREASURY SAYS WEST GERMANY MUST ACT", "", &[("United States", Country), ("West Germany", Country)], &[]),
+        ("LET US PRAY", "", &[], &["United States"]),
+        ("", "President Recep Tayyip Erdoğan and Erdogan's party.", &[("Recep Tayyip Erdoğan", Person)], &[]),
+        ("", "Prime Minister Ana Brnabić visited Kyiv. Later Brnabić left Kiev.", &[("Ana Brnabić", Person), ("Kyiv", Place)], &["Later"]),
+        ("", "Finance Minister Gerhard Stoltenberger-Wise said talks failed. Stoltenberger-Wise was upset.", &[("Gerhard Stoltenberger-Wise", Person)], &[]),
+        ("", "John Quincey said on Monday that Quincey would resign.", &[("John Quincey", Person)], &["Monday"]),
+        ("", "Meanwhile, According to Reuters, Ahead of talks on Friday in January.", &[], &["Meanwhile", "According", "Ahead", "Friday", "January"]),
+        ("", "Goldman Quarterly said profits rose.", &[], &["Goldman Quarterly"]),
+        ("", "The European Community and the EEC met the EC in Brussels.", &[("European Community", Org), ("Brussels", Place)], &["Europe"]),
+        ("", "He met the UN and the U.N. Security Council in Geneva.", &[("United Nations", Org), ("UN Security Council", Org), ("Geneva", Place)], &[]),
+        ("", "He visited New Mexico and the Donbass.", &[("Donbas", Place)], &["Mexico"]),
+        ("", "Managing Director Kristalina Georgieva said. Secretary-General Mathias Cormann spoke. Chief of General Staff Igor Kostyukov said.", &[("Kristalina Georgieva", Person), ("Mathias Cormann", Person), ("Igor Kostyukov", Person)], &["Director Kristalina Georgieva", "Staff Igor Kostyukov"]),
+        ("", "Sergei Sobyanin Sobyanin SergeiMoscow", &[], &["Sergei Sobyanin Sobyanin SergeiMoscow"]),
+        ("", "Prices in US$ rose; the anti-US mood grew.", &[("United States", Country)], &[]),
+        ("", "Ursula von der Leyen met Olaf Scholz in Berlin.", &[("Ursula von der Leyen", Person), ("Olaf Scholz", Person), ("Berlin", Place)], &["Germany"]),
+    ];
+    for (title, body, want, not) in cases {
+        let got = names(title, body);
+        for (n, k) in *want {
+            assert!(
+                has(&got, n, *k),
+                "{title:?} {body:?}: missing {n} in {got:?}"
+            );
+        }
+        for n in *not {
+            assert!(
+                !got.iter().any(|(g, _)| g == n),
+                "{title:?} {body:?}: unexpected {n} in {got:?}"
+            );
+        }
+        check_ranges(title, body);
+    }
+}
+
+#[test]
+fn dollar_sign_is_not_a_country_mention() {
+    let all = extract_actors("", "Prices in US$ rose.");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn resolve_aliases() {
+    let g = Gazetteer::builtin();
+    let r = |a: &str| g.resolve(a).map(|(n, k)| (n.to_string(), k));
+    let us = Some(("United States".to_string(), ActorKind::Country));
+    assert_eq!(r("US"), us);
+    assert_eq!(r("us"), us);
+    assert_eq!(r("U.S."), us);
+    assert_eq!(r("America"), us);
+    assert_eq!(
+        r("putin"),
+        Some(("Vladimir Putin".into(), ActorKind::Person))
+    );
+    assert_eq!(r("Biden"), Some(("Joe Biden".into(), ActorKind::Person)));
+    assert_eq!(
+        r("ERDOĞAN").map(|x| x.0),
+        Some("Recep Tayyip Erdoğan".into())
+    );
+    assert_eq!(r("Kiev"), Some(("Kyiv".into(), ActorKind::Place)));
+    assert_eq!(r("Soviet").map(|x| x.0), Some("Soviet Union".into()));
+    assert_eq!(r("Kremlin").map(|x| x.1), Some(ActorKind::Org));
+    assert_eq!(r("May"), None);
+    assert_eq!(r("According"), None);
+    assert_eq!(r(""), None);
+}
+
+#[test]
+fn kinds_round_trip_and_serialize() {
+    for k in [
+        ActorKind::Person,
+        ActorKind::Org,
+        ActorKind::Country,
+        ActorKind::Place,
+    ] {
+        assert_eq!(ActorKind::parse(k.as_str()), Some(k));
+        assert_eq!(
+            serde_json::to_string(&k).unwrap(),
+            format!("\"{}\"", k.as_str())
+        );
+    }
+    assert_eq!(ActorKind::parse("bogus"), None);
+}
+
+#[test]
+fn no_panics_on_odd_input() {
+    let samples = [
+        "",
+        " ",
+        "’",
+        "U.S",
+        "U.S.A",
+        "Ğ",
+        "ÜS",
+        "İstanbul İSTANBUL",
+        "Mr",
+        "President",
+        "Mr. ",
+        "said",
+        "X said",
+        "Русский Путин",
+        "日本 Japan 日本",
+        "Biden’",
+        "Biden’s",
+        "US-",
+        "—Putin—",
+        "\u{0}\u{feff}NATO\u{200b}",
+        "A-B-C said",
+        "Ki-",
+        "'s",
+        "’s Putin’s’s",
+    ];
+    for a in samples {
+        for b in samples {
+            let _ = extract_actors(a, b);
+            check_ranges(a, b);
+        }
+    }
+}

@@ -1,0 +1,549 @@
+//! Command line: flags as given (clap derive), then validated requests for the library.
+//!
+//! Exit codes follow grep and ripgrep: 0 when something was found or done, 1 when a search
+//! found nothing, 2 on error. Errors are printed once, on one line, prefixed `newsdex:`.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::corpus::{self, parse_date_bound, ArticleDate, Item, ReadOptions};
+use crate::error::{Error, Result};
+use crate::indexer::{index_corpus, IndexOptions};
+use crate::output::{self, TextStyle};
+use crate::search::{SearchRequest, Searcher, SortOrder};
+
+/// A search engine for news archives: ranked passages, actors and dates.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The index directory.
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index article files (.txt, .jsonl, .jsonl.gz, .txt.gz) found under PATHs.
+    Index(IndexArgs),
+    /// Search the index and print the best passages.
+    Search(SearchArgs),
+    /// Print a whole article from the index.
+    Show(ShowArgs),
+    /// Print each article's parsed fields and actors as JSON lines (no index needed).
+    Extract(ExtractArgs),
+}
+
+/// `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or directories to index.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Extra date format (chrono strftime, e.g. "%d/%m/%Y"), tried before the built-in forms.
+    #[arg(long = "date-format", value_name = "FORMAT")]
+    pub date_formats: Vec<String>,
+    /// Indexing threads (default: one per core, at most 8).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Writer memory budget in MB per thread.
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..4000))]
+    pub memory: u64,
+    /// Skip files larger than this many MB (`.txt`) and JSONL lines larger than this.
+    #[arg(long, default_value_t = 256)]
+    pub max_file_mb: u64,
+    /// Rebuild from scratch (every run rebuilds for now; kept for scripts).
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Print no progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// How search results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// One JSON object per hit per line.
+    Json,
+    /// TREC run lines: `qid Q0 docid rank score newsdex`.
+    Trec,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The unit a TREC run ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Unit {
+    /// One line per article (its best passage's score).
+    Article,
+    /// One line per passage (`article_id#passage`).
+    Passage,
+}
+
+/// The orders hits can be sorted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sort {
+    /// Best match first.
+    Relevance,
+    /// Newest first (`--reverse`: oldest first).
+    Date,
+}
+
+/// Date and actor filters shared by the query commands.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only articles dated on or after DATE (2022, 2022-01, 2022-01-03, or 30d / 2w / 6m / 1y ago).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before DATE (2022-01 runs to the end of January).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles that mention this actor (name or alias, any case); repeat for all of them.
+    #[arg(long = "actor", value_name = "NAME")]
+    pub actors: Vec<String>,
+}
+
+/// `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT.
+    pub query: Vec<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of hits.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// At most this many passages from one article.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub per_article: u64,
+    /// Show N neighbouring passages before and after each hit.
+    #[arg(short = 'C', long, default_value_t = 0)]
+    pub context: usize,
+    /// Print JSON lines (same as --format json).
+    #[arg(long)]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Run every query in FILE (JSONL with `_id`/`id` and `text`, or `id<TAB>text`).
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// What a TREC run ranks.
+    #[arg(long, value_enum, default_value_t = Unit::Article)]
+    pub unit: Unit,
+    /// Print only the number of matching articles and passages.
+    #[arg(short, long)]
+    pub count: bool,
+    /// Print only the files of matching articles.
+    #[arg(short = 'l', long)]
+    pub files_with_matches: bool,
+    /// Sort order.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    pub sort: Sort,
+    /// Reverse a date sort (oldest first).
+    #[arg(long)]
+    pub reverse: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (its file name without `.txt`, or its JSONL id).
+    pub article_id: String,
+    /// The source file, when several files hold the id.
+    #[arg(long)]
+    pub path: Option<String>,
+    /// Highlight the words of this query.
+    #[arg(short, long, default_value = "")]
+    pub query: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories to read.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Extra date format (chrono strftime).
+    #[arg(long = "date-format", value_name = "FORMAT")]
+    pub date_formats: Vec<String>,
+}
+
+/// How a command ended, as grep and ripgrep report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found or done (exit 0).
+    Found,
+    /// A search found nothing (exit 1).
+    NothingFound,
+}
+
+/// Exit code for an error (2).
+pub const EXIT_ERROR: u8 = 2;
+
+/// Parses the command line, runs the command and maps the result to an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsdex: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || matches!(cause.downcast_ref::<Error>(), Some(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Index(args) => run_index(&cli.index, args),
+        Command::Search(args) => run_search(&cli.index, args),
+        Command::Show(args) => run_show(&cli.index, args),
+        Command::Extract(args) => run_extract(args),
+    }
+}
+
+fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
+    let mut options = IndexOptions::new(index_dir.to_path_buf());
+    if let Some(threads) = args.threads {
+        options.threads = threads.clamp(1, 64);
+    }
+    options.memory_bytes = (args.memory as usize) * 1024 * 1024 * options.threads;
+    options.read = ReadOptions {
+        date_formats: args.date_formats,
+        max_file_bytes: args.max_file_mb * 1024 * 1024,
+        max_line_bytes: (args.max_file_mb as usize) * 1024 * 1024,
+    };
+    options.progress = !args.quiet && io::stderr().is_terminal();
+    let report = |warning: &corpus::Warning| eprintln!("newsdex: warning: {warning}");
+    let summary = index_corpus(&args.paths, &options, &report)?;
+    if !args.quiet {
+        let mut out = io::stdout().lock();
+        output::write_index_summary(&mut out, &summary, &index_dir.display().to_string())?;
+    }
+    Ok(Outcome::Found)
+}
+
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Turns `--from`/`--to`/`--actor` into the request's filters.
+fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
+    let today = chrono::Utc::now().date_naive();
+    let bound = |flag: &str, text: &str| -> Result<ArticleDate> {
+        parse_date_bound(text, today).map_err(|err| Error::Usage(format!("--{flag}: {err}")))
+    };
+    request.from = filters
+        .from
+        .as_deref()
+        .map(|t| bound("from", t))
+        .transpose()?;
+    request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
+    request.actors = filters.actors.clone();
+    Ok(())
+}
+
+fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
+    let format = if args.json { Format::Json } else { args.format };
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.join(" "),
+        limit: args.limit,
+        offset: args.offset,
+        per_article: args.per_article as usize,
+        context: args.context,
+        sort: match (args.sort, args.reverse) {
+            (Sort::Relevance, _) => SortOrder::Relevance,
+            (Sort::Date, false) => SortOrder::DateNewest,
+            (Sort::Date, true) => SortOrder::DateOldest,
+        },
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+
+    if let Some(file) = &args.queries {
+        let queries = read_queries(file)?;
+        if args.unit == Unit::Article {
+            request.per_article = 1;
+        }
+        let mut any = false;
+        for (id, text) in queries {
+            request.query = text;
+            let results = match searcher.search(&request) {
+                Ok(results) => results,
+                Err(Error::Query(message)) => {
+                    eprintln!("newsdex: warning: query {id}: {message}");
+                    continue;
+                }
+                Err(err) => return Err(err.into()),
+            };
+            any |= !results.hits.is_empty();
+            match format {
+                Format::Trec | Format::Text => {
+                    output::write_trec(&mut out, &id, &results.hits, args.unit == Unit::Passage)?
+                }
+                Format::Json => {
+                    for hit in &results.hits {
+                        output::write_hit_json(&mut out, hit)?;
+                    }
+                }
+            }
+        }
+        out.flush()?;
+        return Ok(if any {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        });
+    }
+
+    if args.count {
+        let counts = searcher.count(&request)?;
+        if format == Format::Json {
+            serde_json::to_writer(&mut out, &counts)?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "{} articles, {} passages",
+                counts.articles, counts.passages
+            )?;
+        }
+        out.flush()?;
+        return Ok(found(counts.articles > 0));
+    }
+
+    if args.files_with_matches {
+        let counts = searcher.count(&request)?;
+        request.limit = counts.articles as usize;
+        request.offset = 0;
+        request.per_article = 1;
+        request.context = 0;
+        let results = searcher.search(&request)?;
+        let mut seen = std::collections::HashSet::new();
+        for hit in &results.hits {
+            if seen.insert(hit.path.as_str()) {
+                writeln!(out, "{}", hit.path)?;
+            }
+        }
+        out.flush()?;
+        return Ok(found(!results.hits.is_empty()));
+    }
+
+    let results = searcher.search(&request)?;
+    let style = TextStyle {
+        color: color_enabled(args.color),
+    };
+    for hit in &results.hits {
+        match format {
+            Format::Text => output::write_hit_text(&mut out, hit, style)?,
+            Format::Json => output::write_hit_json(&mut out, hit)?,
+            Format::Trec => output::write_trec(&mut out, "1", std::slice::from_ref(hit), false)?,
+        }
+    }
+    out.flush()?;
+    if results.hits.is_empty() && format == Format::Text {
+        eprintln!("newsdex: no matches");
+    }
+    Ok(found(!results.hits.is_empty()))
+}
+
+fn found(any: bool) -> Outcome {
+    if any {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    }
+}
+
+/// Reads a query file: JSONL with `_id`/`id` and `text`/`query`, or `id<TAB>text` lines.
+pub fn read_queries(path: &Path) -> Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path).map_err(|err| Error::io(path, err))?;
+    let mut queries = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |message: &str| {
+            Error::Usage(format!(
+                "{}: line {}: {message}",
+                path.display(),
+                number + 1
+            ))
+        };
+        if line.starts_with('{') {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .map_err(|err| bad(&format!("not valid JSON ({err})")))?;
+            let field = |names: &[&str]| {
+                names.iter().find_map(|n| match value.get(*n) {
+                    Some(serde_json::Value::String(s)) => Some(s.clone()),
+                    Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                    _ => None,
+                })
+            };
+            let id = field(&["_id", "id", "qid"]).unwrap_or_else(|| (number + 1).to_string());
+            let text = field(&["text", "query"]).ok_or_else(|| bad("no \"text\" field"))?;
+            queries.push((id, text));
+        } else if let Some((id, text)) = line.split_once('\t') {
+            queries.push((id.trim().to_string(), text.trim().to_string()));
+        } else {
+            queries.push(((number + 1).to_string(), line.to_string()));
+        }
+    }
+    Ok(queries)
+}
+
+fn run_show(index_dir: &Path, args: ShowArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let article = searcher.show(&args.article_id, args.path.as_deref(), &args.query)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer(&mut out, &article)?;
+        writeln!(out)?;
+    } else {
+        let style = TextStyle {
+            color: color_enabled(args.color),
+        };
+        output::write_article_text(&mut out, &article, style)?;
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn run_extract(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    let walk = corpus::walk(&args.paths);
+    for warning in &walk.warnings {
+        eprintln!("newsdex: warning: {warning}");
+    }
+    let options = ReadOptions {
+        date_formats: args.date_formats,
+        ..ReadOptions::default()
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut articles = 0u64;
+    let mut failure: Option<io::Error> = None;
+    for (path, _) in &walk.files {
+        corpus::read_file(path, &options, &mut |item| match item {
+            Item::Warning(warning) => eprintln!("newsdex: warning: {warning}"),
+            Item::Article(article, warning) => {
+                if let Some(warning) = warning {
+                    eprintln!("newsdex: warning: {warning}");
+                }
+                if failure.is_some() {
+                    return;
+                }
+                articles += 1;
+                let actors = crate::actors::extract_actors(&article.title, &article.body);
+                let line = serde_json::json!({
+                    "id": article.id,
+                    "path": article.path,
+                    "line": article.line,
+                    "date": article.date.map(|d| d.to_rfc3339()),
+                    "title": article.title,
+                    "body": article.body,
+                    "actors": actors,
+                });
+                if let Err(err) = serde_json::to_writer(&mut out, &line)
+                    .map_err(io::Error::from)
+                    .and_then(|_| writeln!(out))
+                {
+                    failure = Some(err);
+                }
+            }
+        });
+        if failure.is_some() {
+            break;
+        }
+    }
+    if let Some(err) = failure {
+        return Err(err.into());
+    }
+    out.flush()?;
+    Ok(found(articles > 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn query_files_in_both_forms() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.txt");
+        std::fs::write(
+            &path,
+            "{\"_id\": \"q1\", \"text\": \"oil prices\"}\nq2\tgrain exports\n\nplain query\n",
+        )
+        .unwrap();
+        let queries = read_queries(&path).unwrap();
+        assert_eq!(
+            queries,
+            vec![
+                ("q1".to_string(), "oil prices".to_string()),
+                ("q2".to_string(), "grain exports".to_string()),
+                ("4".to_string(), "plain query".to_string()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,657 @@
+//! Corpus: from files on disk to articles (id, date, title, body) and their passages.
+//!
+//! Walking and reading are the only I/O here; [`parse_txt`] and [`parse_jsonl_line`] are pure
+//! functions over text so that every input form can be tested without touching a disk.
+
+pub mod date;
+pub mod passages;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+pub use date::{parse_date, parse_date_bound, ArticleDate, DateError, DatePrecision};
+pub use passages::{split_passages, Passage};
+
+/// Files larger than this are skipped with a warning rather than read into memory.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// JSONL lines longer than this are skipped with a warning.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+
+/// One news article as parsed from its source file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Identity within its file: the JSONL `id`/`_id`, or the file name without its extension.
+    pub id: String,
+    /// The source file, as walked.
+    pub path: String,
+    /// 1-based line number for JSONL articles.
+    pub line: Option<usize>,
+    /// Publication date with its precision, if known.
+    pub date: Option<ArticleDate>,
+    /// Headline.
+    pub title: String,
+    /// Body text, paragraphs as in the source.
+    pub body: String,
+}
+
+impl Article {
+    /// The stable 64-bit key of an article: its path and id (the same id in two files is two
+    /// articles).
+    pub fn key(&self) -> u64 {
+        article_key(&self.path, &self.id)
+    }
+}
+
+/// FNV-1a over `path \0 id`: stable across runs and platforms, unlike `DefaultHasher`.
+pub fn article_key(path: &str, id: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in path.bytes().chain([0u8]).chain(id.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// A problem with one file or line that was reported and worked around.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file concerned.
+    pub path: String,
+    /// The 1-based line, when the problem is on one line.
+    pub line: Option<usize>,
+    /// What went wrong, lowercase, no trailing period.
+    pub message: String,
+}
+
+impl Warning {
+    fn new(path: &str, line: Option<usize>, message: impl Into<String>) -> Warning {
+        Warning {
+            path: path.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}: line {}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// The input layouts newsdex reads, chosen by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// One article per file: ` date YYYY-MM-DD Title`, a blank line, paragraphs.
+    Txt,
+    /// One JSON article per line.
+    Jsonl,
+}
+
+/// How a file is laid out and whether it is gzip-compressed, from its name.
+pub fn source_format(path: &Path) -> Option<(SourceFormat, bool)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (stem, gz) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem, true),
+        None => (name.as_str(), false),
+    };
+    if stem.ends_with(".txt") {
+        Some((SourceFormat::Txt, gz))
+    } else if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+        Some((SourceFormat::Jsonl, gz))
+    } else {
+        None
+    }
+}
+
+/// The article files found under the inputs, in a stable order.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Article files to read, with their sizes on disk.
+    pub files: Vec<(PathBuf, u64)>,
+    /// Files of other types (counted, not warned about).
+    pub skipped: usize,
+    /// Paths that could not be walked (missing, unreadable, symlink loops).
+    pub warnings: Vec<Warning>,
+}
+
+/// Walks the inputs (files or directories), skipping hidden entries and files of other types.
+///
+/// Symlinks are followed, and walkdir reports loops as errors, which become warnings.
+pub fn walk(inputs: &[PathBuf]) -> Walk {
+    let mut result = Walk::default();
+    for input in inputs {
+        let walker = walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_dir() {
+                        continue;
+                    }
+                    if source_format(entry.path()).is_none() {
+                        result.skipped += 1;
+                        continue;
+                    }
+                    let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                    result.files.push((entry.into_path(), size));
+                }
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| input.display().to_string());
+                    let message = if err.loop_ancestor().is_some() {
+                        "symlink loop, not followed".to_string()
+                    } else {
+                        match err.io_error() {
+                            Some(io) => io_message(io),
+                            None => err.to_string(),
+                        }
+                    };
+                    result.warnings.push(Warning::new(&path, None, message));
+                }
+            }
+        }
+    }
+    result
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+fn io_message(err: &std::io::Error) -> String {
+    // "No such file or directory (os error 2)" -> "no such file or directory"
+    let text = err.to_string();
+    let text = match text.find(" (os error") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text.to_string(),
+    }
+}
+
+/// How articles are read: date formats to try first and the size caps.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// chrono format strings tried before the built-in date forms (`--date-format`).
+    pub date_formats: Vec<String>,
+    /// Files above this size are skipped with a warning.
+    pub max_file_bytes: u64,
+    /// JSONL lines above this size are skipped with a warning.
+    pub max_line_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            date_formats: Vec::new(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+        }
+    }
+}
+
+/// One item read from the corpus: an article (maybe with a warning about it) or a warning alone.
+#[derive(Debug)]
+pub enum Item {
+    /// A parsed article and, if its date was unreadable, the warning about that.
+    Article(Article, Option<Warning>),
+    /// A line or file that could not be read into an article.
+    Warning(Warning),
+}
+
+/// Reads one file and hands each article or warning to `sink`, streaming (gzip is decompressed
+/// as it is read, JSONL is read line by line). Returns the bytes of article text read.
+pub fn read_file(path: &Path, options: &ReadOptions, sink: &mut dyn FnMut(Item)) -> u64 {
+    let shown = path.display().to_string();
+    let Some((format, gz)) = source_format(path) else {
+        return 0;
+    };
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) => {
+            sink(Item::Warning(Warning::new(&shown, None, io_message(&err))));
+            return 0;
+        }
+    };
+    match file.metadata() {
+        Ok(meta) if meta.is_dir() => {
+            sink(Item::Warning(Warning::new(
+                &shown,
+                None,
+                "is a directory, not an article file",
+            )));
+            return 0;
+        }
+        Ok(meta) if meta.len() > options.max_file_bytes && format == SourceFormat::Txt => {
+            sink(Item::Warning(Warning::new(
+                &shown,
+                None,
+                format!(
+                    "file is {} bytes, over the {} byte cap; skipped",
+                    meta.len(),
+                    options.max_file_bytes
+                ),
+            )));
+            return 0;
+        }
+        _ => {}
+    }
+    let raw: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
+    } else {
+        Box::new(file)
+    };
+    let mut reader = BufReader::with_capacity(256 * 1024, raw);
+    match format {
+        SourceFormat::Txt => read_txt(&shown, path, &mut reader, options, sink),
+        SourceFormat::Jsonl => read_jsonl(&shown, &mut reader, options, sink),
+    }
+}
+
+fn read_txt(
+    shown: &str,
+    path: &Path,
+    reader: &mut dyn Read,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Item),
+) -> u64 {
+    let mut bytes = Vec::new();
+    let cap = options.max_file_bytes;
+    match reader.take(cap + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > cap => {
+            sink(Item::Warning(Warning::new(
+                shown,
+                None,
+                format!("text is over the {cap} byte cap; skipped"),
+            )));
+            return 0;
+        }
+        Ok(_) => {}
+        Err(err) => {
+            sink(Item::Warning(Warning::new(shown, None, io_message(&err))));
+            return 0;
+        }
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            sink(Item::Warning(Warning::new(
+                shown,
+                Some(line),
+                format!("not valid UTF-8 (at byte {at}); file skipped"),
+            )));
+            return 0;
+        }
+    };
+    let id = txt_id(path);
+    match parse_txt(shown, &id, &text, &options.date_formats) {
+        Ok((article, warning)) => {
+            let bytes = (article.title.len() + article.body.len()) as u64;
+            sink(Item::Article(article, warning));
+            bytes
+        }
+        Err(warning) => {
+            sink(Item::Warning(warning));
+            0
+        }
+    }
+}
+
+/// The id of a `.txt` article: its file name without `.txt` / `.txt.gz`.
+fn txt_id(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    for suffix in [".txt.gz", ".txt"] {
+        if lower.ends_with(suffix) {
+            return name[..name.len() - suffix.len()].to_string();
+        }
+    }
+    name
+}
+
+/// Parses a `.txt` article in the sample layout.
+///
+/// The first line is ` date YYYY-MM-DD Title` (leading whitespace allowed); a first line that is
+/// not a date line is the title of an undated article. The body follows the first blank line
+/// (or the first line, when there is none). An unreadable date gives an undated article and a
+/// warning; an empty file is an error.
+pub fn parse_txt(
+    path: &str,
+    id: &str,
+    text: &str,
+    date_formats: &[String],
+) -> Result<(Article, Option<Warning>), Warning> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Warning::new(path, None, "empty file; skipped"));
+    }
+    let (first, rest) = match text.find('\n') {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, ""),
+    };
+    let first = first.trim();
+    let mut warning = None;
+    let (date, title) = match first.strip_prefix("date") {
+        Some(after) if after.starts_with(char::is_whitespace) => {
+            let after = after.trim_start();
+            let (token, title) = match after.find(char::is_whitespace) {
+                Some(at) => (&after[..at], after[at..].trim()),
+                None => (after, ""),
+            };
+            match parse_date(token, date_formats) {
+                Ok(date) => (Some(date), title.to_string()),
+                Err(err) => {
+                    warning = Some(Warning::new(
+                        path,
+                        Some(1),
+                        format!("{err}; indexed undated"),
+                    ));
+                    (None, title.to_string())
+                }
+            }
+        }
+        _ => (None, first.to_string()),
+    };
+    let body = rest.trim().to_string();
+    let article = Article {
+        id: id.to_string(),
+        path: path.to_string(),
+        line: None,
+        date,
+        title,
+        body,
+    };
+    Ok((article, warning))
+}
+
+fn read_jsonl(
+    shown: &str,
+    reader: &mut dyn BufRead,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Item),
+) -> u64 {
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    let mut total = 0u64;
+    let mut any_line = false;
+    loop {
+        buf.clear();
+        line_no += 1;
+        let read = (&mut *reader)
+            .take(options.max_line_bytes as u64 + 1)
+            .read_until(b'\n', &mut buf);
+        match read {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(err) => {
+                sink(Item::Warning(Warning::new(
+                    shown,
+                    Some(line_no),
+                    format!("{}; rest of file skipped", io_message(&err)),
+                )));
+                break;
+            }
+        }
+        if buf.len() > options.max_line_bytes && buf.last() != Some(&b'\n') {
+            sink(Item::Warning(Warning::new(
+                shown,
+                Some(line_no),
+                format!("line over the {} byte cap; skipped", options.max_line_bytes),
+            )));
+            // Discard the rest of the long line without holding it in memory.
+            if let Err(err) = skip_line(reader) {
+                sink(Item::Warning(Warning::new(
+                    shown,
+                    Some(line_no),
+                    io_message(&err),
+                )));
+                break;
+            }
+            continue;
+        }
+        let Ok(line) = std::str::from_utf8(&buf) else {
+            sink(Item::Warning(Warning::new(
+                shown,
+                Some(line_no),
+                "not valid UTF-8; line skipped",
+            )));
+            continue;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        any_line = true;
+        match parse_jsonl_line(shown, line_no, line, &options.date_formats) {
+            Ok((article, warning)) => {
+                total += (article.title.len() + article.body.len()) as u64;
+                sink(Item::Article(article, warning));
+            }
+            Err(warning) => sink(Item::Warning(warning)),
+        }
+    }
+    if !any_line && line_no <= 2 {
+        sink(Item::Warning(Warning::new(
+            shown,
+            None,
+            "empty file; skipped",
+        )));
+    }
+    total
+}
+
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(());
+        }
+        match available.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(());
+            }
+            None => {
+                let n = available.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// Parses one JSONL line: `id`/`_id`, `date`, `title`, `body`/`text`.
+///
+/// A missing id becomes `line-N`; a missing date gives an undated article; an unreadable date
+/// an undated article and a warning. A line that is not a JSON object, or has no text at all,
+/// is an error.
+pub fn parse_jsonl_line(
+    path: &str,
+    line_no: usize,
+    line: &str,
+    date_formats: &[String],
+) -> Result<(Article, Option<Warning>), Warning> {
+    let bad = |message: String| Warning::new(path, Some(line_no), message);
+    let value: serde_json::Value = serde_json::from_str(line)
+        .map_err(|err| bad(format!("not valid JSON ({err}); line skipped")))?;
+    let serde_json::Value::Object(object) = value else {
+        return Err(bad("not a JSON object; line skipped".to_string()));
+    };
+    let text_field = |names: &[&str]| -> Result<Option<String>, Warning> {
+        for name in names {
+            match object.get(*name) {
+                None | Some(serde_json::Value::Null) => continue,
+                Some(serde_json::Value::String(s)) => return Ok(Some(s.clone())),
+                Some(serde_json::Value::Number(n)) => return Ok(Some(n.to_string())),
+                Some(other) => {
+                    return Err(bad(format!(
+                        "field \"{name}\" is {}, expected a string; line skipped",
+                        json_kind(other)
+                    )))
+                }
+            }
+        }
+        Ok(None)
+    };
+    let id = text_field(&["id", "_id"])?.unwrap_or_else(|| format!("line-{line_no}"));
+    let title = text_field(&["title", "headline"])?.unwrap_or_default();
+    let body = text_field(&["body", "text", "content"])?.unwrap_or_default();
+    if title.trim().is_empty() && body.trim().is_empty() {
+        return Err(bad("no title or body text; line skipped".to_string()));
+    }
+    let mut warning = None;
+    let date = match text_field(&["date", "published", "timestamp"])? {
+        Some(raw) if !raw.trim().is_empty() => match parse_date(&raw, date_formats) {
+            Ok(date) => Some(date),
+            Err(err) => {
+                warning = Some(bad(format!("{err}; indexed undated")));
+                None
+            }
+        },
+        _ => None,
+    };
+    Ok((
+        Article {
+            id,
+            path: path.to_string(),
+            line: Some(line_no),
+            date,
+            title: title.trim().to_string(),
+            body: body.trim().to_string(),
+        },
+        warning,
+    ))
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn txt_with_leading_space_date_line() {
+        let text = " date 2022-01-03 Deep differences\n\nFirst para.\n\nSecond para.\n";
+        let (article, warning) = parse_txt("a.txt", "a", text, &[]).unwrap();
+        assert_eq!(warning, None);
+        assert_eq!(article.title, "Deep differences");
+        assert_eq!(article.date.unwrap().display(), "2022-01-03");
+        assert_eq!(article.body, "First para.\n\nSecond para.");
+    }
+
+    #[test]
+    fn txt_without_date_line_is_undated_with_first_line_as_title() {
+        let (article, warning) = parse_txt("a.txt", "a", "Just a title\n\nBody", &[]).unwrap();
+        assert_eq!(warning, None);
+        assert_eq!(article.date, None);
+        assert_eq!(article.title, "Just a title");
+        assert_eq!(article.body, "Body");
+    }
+
+    #[test]
+    fn txt_with_bad_date_warns_and_keeps_article() {
+        let (article, warning) =
+            parse_txt("x.txt", "x", " date 2022-13-45 Title here\n\nBody", &[]).unwrap();
+        assert_eq!(article.date, None);
+        assert_eq!(article.title, "Title here");
+        let warning = warning.unwrap();
+        assert_eq!(warning.line, Some(1));
+        assert!(
+            warning.to_string().starts_with("x.txt: line 1: "),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn empty_txt_is_an_error() {
+        let err = parse_txt("e.txt", "e", "  \n\n", &[]).unwrap_err();
+        assert_eq!(err.to_string(), "e.txt: empty file; skipped");
+    }
+
+    #[test]
+    fn jsonl_fields_and_aliases() {
+        let line = r#"{"_id": 42, "title": "T", "text": "Body", "date": "1990"}"#;
+        let (article, warning) = parse_jsonl_line("c.jsonl", 3, line, &[]).unwrap();
+        assert_eq!(warning, None);
+        assert_eq!(article.id, "42");
+        assert_eq!(article.line, Some(3));
+        assert_eq!(article.date.unwrap().precision, DatePrecision::Year);
+        assert_eq!(article.body, "Body");
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line() {
+        let cases = [
+            ("not json", "not valid JSON"),
+            ("[1,2]", "not a JSON object"),
+            (r#"{"id": "a", "body": 5.5e400}"#, "not valid JSON"),
+            (
+                r#"{"id": "a", "body": ["x"]}"#,
+                "field \"body\" is an array",
+            ),
+            (r#"{"id": "a"}"#, "no title or body text"),
+        ];
+        for (line, expected) in cases {
+            let err = parse_jsonl_line("c.jsonl", 7, line, &[]).unwrap_err();
+            assert_eq!(err.line, Some(7), "{line}");
+            assert!(err.message.contains(expected), "{line}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn jsonl_unreadable_date_is_undated_with_warning() {
+        let line = r#"{"id": "a", "title": "T", "body": "B", "date": "99999"}"#;
+        let (article, warning) = parse_jsonl_line("c.jsonl", 2, line, &[]).unwrap();
+        assert_eq!(article.date, None);
+        assert!(warning.unwrap().message.contains("indexed undated"));
+    }
+
+    #[test]
+    fn source_formats_by_name() {
+        let cases = [
+            ("a.txt", Some((SourceFormat::Txt, false))),
+            ("a.TXT", Some((SourceFormat::Txt, false))),
+            ("a.txt.gz", Some((SourceFormat::Txt, true))),
+            ("a.jsonl", Some((SourceFormat::Jsonl, false))),
+            ("a.jsonl.gz", Some((SourceFormat::Jsonl, true))),
+            ("SOURCES.md", None),
+            ("a.gz", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(source_format(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn article_key_separates_path_and_id() {
+        assert_ne!(article_key("a", "bc"), article_key("ab", "c"));
+        assert_eq!(article_key("a", "b"), article_key("a", "b"));
+        assert_eq!(txt_id(Path::new("x/2021_putin.txt.gz")), "2021_putin");
+    }
+}

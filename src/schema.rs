@@ -1,0 +1,215 @@
+//! Schema: the tantivy fields of a passage document and the text analyzer they share.
+//!
+//! One tantivy document is one passage. Article-level fields (title, date, actors, path, id)
+//! are repeated on each of its passages so that a hit needs a single stored-document fetch.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name under which [`analyzer`] is registered in every newsdex index.
+pub const ANALYZER: &str = "newsdex_en";
+
+/// Lucene's English stop words, plus the `s` and `t` left over from splitting `Putin's` and
+/// `don't` at the apostrophe.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "will", "with", "s", "t",
+];
+
+/// The analyzer for title and passage text: split on non-alphanumerics, lowercase, fold
+/// accents (Erdoğan = Erdogan), drop stop words, Snowball English stemming.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|w| w.to_string()),
+        ))
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Handles to every field of the newsdex schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Article id within its file (exact string).
+    pub article_id: Field,
+    /// Source file path (exact string).
+    pub path: Field,
+    /// FNV-1a key of path and id: groups passages by article.
+    pub article_key: Field,
+    /// JSONL line of the article (0 for `.txt`).
+    pub line: Field,
+    /// Passage ordinal within the article.
+    pub passage: Field,
+    /// Number of passages in the article.
+    pub passages: Field,
+    /// Byte offset of the passage in the article body.
+    pub start: Field,
+    /// Byte end of the passage in the article body.
+    pub end: Field,
+    /// Headline: analyzed for `title:` queries and stored.
+    pub title: Field,
+    /// Title and passage text together: what plain words are ranked on (not stored).
+    pub body: Field,
+    /// The passage text as in the source (stored only).
+    pub text: Field,
+    /// Start of the article's date period (indexed, fast, stored).
+    pub date: Field,
+    /// Exclusive end of the article's date period (indexed, fast).
+    pub date_end: Field,
+    /// Precision of the date: 0 year, 1 month, 2 day, 3 time.
+    pub date_precision: Field,
+    /// `/date/YYYY/MM/DD` facet (as precise as the date is).
+    pub date_facet: Field,
+    /// `/actor/KIND/Name` facets of every actor in the article.
+    pub actor: Field,
+    /// `/actor/KIND/Name` facets of the actors mentioned in this passage.
+    pub passage_actor: Field,
+}
+
+impl Fields {
+    /// Looks the fields up in a schema (an index's own, when opening it).
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            article_id: get("article_id")?,
+            path: get("path")?,
+            article_key: get("article_key")?,
+            line: get("line")?,
+            passage: get("passage")?,
+            passages: get("passages")?,
+            start: get("start")?,
+            end: get("end")?,
+            title: get("title")?,
+            body: get("body")?,
+            text: get("text")?,
+            date: get("date")?,
+            date_end: get("date_end")?,
+            date_precision: get("date_precision")?,
+            date_facet: get("date_facet")?,
+            actor: get("actor")?,
+            passage_actor: get("passage_actor")?,
+        })
+    }
+}
+
+/// Builds the newsdex schema.
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let analyzed = |stored: bool| {
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let date_options = |stored: bool| {
+        let options = DateOptions::from(INDEXED)
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    builder.add_text_field("article_id", STRING | STORED);
+    builder.add_text_field("path", STRING | STORED);
+    builder.add_u64_field("article_key", INDEXED | FAST | STORED);
+    builder.add_u64_field("line", STORED);
+    builder.add_u64_field("passage", NumericOptions::default().set_fast().set_stored());
+    builder.add_u64_field("passages", STORED);
+    builder.add_u64_field("start", STORED);
+    builder.add_u64_field("end", STORED);
+    builder.add_text_field("title", analyzed(true));
+    builder.add_text_field("body", analyzed(false));
+    builder.add_text_field("text", TextOptions::default().set_stored());
+    builder.add_date_field("date", date_options(true));
+    builder.add_date_field("date_end", date_options(false));
+    builder.add_u64_field("date_precision", STORED | FAST);
+    builder.add_facet_field("date_facet", FacetOptions::default());
+    builder.add_facet_field("actor", FacetOptions::default().set_stored());
+    builder.add_facet_field("passage_actor", FacetOptions::default());
+    builder.build()
+}
+
+/// Registers the newsdex analyzer on an index (needed after every create or open).
+pub fn register_analyzer(index: &Index) {
+    index.tokenizers().register(ANALYZER, analyzer());
+}
+
+/// Runs the analyzer over `text` and returns each token with its byte range and position.
+pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        let token = stream.token();
+        tokens.push(AnalyzedToken {
+            term: token.text.clone(),
+            start: token.offset_from,
+            end: token.offset_to,
+            position: token.position,
+        });
+    }
+    tokens
+}
+
+/// A term as the index sees it, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalyzedToken {
+    /// The analyzed (lowercased, folded, stemmed) term.
+    pub term: String,
+    /// Byte offset of the source word.
+    pub start: usize,
+    /// Byte end of the source word.
+    pub end: usize,
+    /// Token position (stop words leave gaps).
+    pub position: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        analyze(text).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn analyzer_stems_folds_and_drops_stop_words() {
+        assert_eq!(terms("The Sanctions on Russia"), ["sanction", "russia"]);
+        assert_eq!(terms("Putin's speech"), ["putin", "speech"]);
+        assert_eq!(terms("Erdoğan"), terms("Erdogan"));
+    }
+
+    #[test]
+    fn stop_words_leave_position_gaps() {
+        let tokens = analyze("talks in Geneva");
+        assert_eq!(tokens[0].position + 2, tokens[1].position);
+        assert_eq!(&"talks in Geneva"[tokens[1].start..tokens[1].end], "Geneva");
+    }
+
+    #[test]
+    fn schema_fields_resolve() {
+        Fields::from_schema(&build_schema()).unwrap();
+    }
+}

@@ -1,0 +1,761 @@
+//! Search: from a query and filters to ranked, highlighted passages.
+//!
+//! The index holds one document per passage, so tantivy's BM25 top-k is already a passage
+//! ranking; this module adds the filters (dates, actors), the per-article cap, highlighting,
+//! neighbouring passages and whole-article reading. It never writes to the index.
+
+pub mod highlight;
+pub mod query;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, Count, DocSetCollector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{
+    DateTime, DocAddress, DocId, Index, IndexReader, Order, ReloadPolicy, Score, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
+};
+
+use crate::actors::{ActorKind, Gazetteer};
+use crate::corpus::{ArticleDate, DatePrecision};
+use crate::error::{Error, Result};
+use crate::indexer::{open_index, to_tantivy_date};
+use crate::schema::Fields;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Best BM25 score first (newest first when there is no query text).
+    #[default]
+    Relevance,
+    /// Newest article first.
+    DateNewest,
+    /// Oldest article first.
+    DateOldest,
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query as typed (may be empty when a filter is given).
+    pub query: String,
+    /// Articles whose date period ends after this instant (inclusive bound of `--from`).
+    pub from: Option<ArticleDate>,
+    /// Articles whose date period starts before the end of this period (`--to`).
+    pub to: Option<ArticleDate>,
+    /// Actors that must all appear in the article (names or aliases).
+    pub actors: Vec<String>,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// At most this many passages of one article.
+    pub per_article: usize,
+    /// Neighbouring passages to attach on each side of a hit.
+    pub context: usize,
+    /// Ordering.
+    pub sort: SortOrder,
+}
+
+/// An actor as shown with a hit.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ActorRef {
+    /// Canonical name.
+    pub name: String,
+    /// person, org, country or place.
+    pub kind: String,
+}
+
+/// A passage of an article, with its place in the article.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageText {
+    /// Ordinal within the article.
+    pub passage: u64,
+    /// The passage as in the source.
+    pub text: String,
+    /// Byte ranges of query terms in `text`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// One ranked passage and its article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank, counting from the first hit of the whole result (offset included).
+    pub rank: usize,
+    /// BM25 score (0 when sorted by date without query text).
+    pub score: f32,
+    /// The article's id within its file.
+    pub article_id: String,
+    /// The passage ordinal.
+    pub passage: u64,
+    /// Passages in the article.
+    pub passages: u64,
+    /// The article's date, RFC 3339 (UTC), or null.
+    pub date: Option<String>,
+    /// The date as precise as the source gave it (`1990`, `2022-01`, `2022-01-03`).
+    pub date_display: Option<String>,
+    /// Headline.
+    pub title: String,
+    /// Source file.
+    pub path: String,
+    /// JSONL line of the article, if it came from one.
+    pub line: Option<u64>,
+    /// Actors of the article.
+    pub actors: Vec<ActorRef>,
+    /// The passage text.
+    pub text: String,
+    /// Byte ranges of query terms in `text`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Byte range of the passage in the article body.
+    pub span: (u64, u64),
+    /// Neighbouring passages before the hit (`--context`).
+    pub before: Vec<PassageText>,
+    /// Neighbouring passages after the hit (`--context`).
+    pub after: Vec<PassageText>,
+}
+
+/// The hits of one search and how many passages and articles matched in all.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// Hits after offset and limit.
+    pub hits: Vec<Hit>,
+}
+
+/// Match counts for `--count`.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct MatchCounts {
+    /// Matching articles.
+    pub articles: u64,
+    /// Matching passages.
+    pub passages: u64,
+}
+
+/// A whole article reassembled from its passages (for `show`).
+#[derive(Debug, Clone, Serialize)]
+pub struct FullArticle {
+    /// Id within its file.
+    pub article_id: String,
+    /// Source file.
+    pub path: String,
+    /// Date, RFC 3339, or null.
+    pub date: Option<String>,
+    /// Date as precise as the source gave it.
+    pub date_display: Option<String>,
+    /// Headline.
+    pub title: String,
+    /// Actors.
+    pub actors: Vec<ActorRef>,
+    /// Passages in order.
+    pub passages: Vec<PassageText>,
+}
+
+/// An open index, ready to answer queries.
+pub struct Searcher {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl Searcher {
+    /// Opens the index in `index_dir` for searching.
+    pub fn open(index_dir: &Path) -> Result<Searcher> {
+        let (index, fields) = open_index(index_dir)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Searcher {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The schema's fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The underlying tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Builds the query and filters of a request, and the terms to highlight.
+    fn build(&self, request: &SearchRequest) -> Result<(Box<dyn Query>, bool, Highlighter)> {
+        let clauses = query::parse_query(&request.query);
+        let compiled = query::compile(&clauses, &self.fields);
+        let has_text = compiled.query.is_some();
+        if !has_text
+            && !clauses.is_empty()
+            && request.actors.is_empty()
+            && request.from.is_none()
+            && request.to.is_none()
+        {
+            return Err(Error::Query(format!(
+                "{:?} has no searchable words (only stop words or punctuation)",
+                request.query
+            )));
+        }
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(text_query) = compiled.query {
+            must.push((Occur::Must, text_query));
+        }
+        for filter in self.filters(request)? {
+            must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+        if must.is_empty() {
+            return Err(Error::Usage(
+                "nothing to search for: give a query, or a filter such as --actor or --from"
+                    .to_string(),
+            ));
+        }
+        let query: Box<dyn Query> = if must.len() == 1 {
+            must.pop().expect("one clause").1
+        } else {
+            Box::new(BooleanQuery::new(must))
+        };
+        let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
+        Ok((query, has_text, highlighter))
+    }
+
+    fn filters(&self, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
+        let mut filters: Vec<Box<dyn Query>> = Vec::new();
+        if let (Some(from), Some(to)) = (request.from, request.to) {
+            if from.start >= to.end() {
+                return Err(Error::Usage(format!(
+                    "--from {} is after --to {}: the date range is empty",
+                    from.display(),
+                    to.display()
+                )));
+            }
+        }
+        if let Some(from) = request.from {
+            // The article's period overlaps the range: it ends after `from` starts.
+            filters.push(Box::new(RangeQuery::new(
+                std::ops::Bound::Excluded(Term::from_field_date(
+                    self.fields.date_end,
+                    to_tantivy_date(from.start),
+                )),
+                std::ops::Bound::Unbounded,
+            )));
+        }
+        if let Some(to) = request.to {
+            filters.push(Box::new(RangeQuery::new(
+                std::ops::Bound::Unbounded,
+                std::ops::Bound::Excluded(Term::from_field_date(
+                    self.fields.date,
+                    to_tantivy_date(to.end()),
+                )),
+            )));
+        }
+        if !request.actors.is_empty() {
+            let known = self.known_actors()?;
+            for name in &request.actors {
+                let facets = resolve_actor(name, &known)?;
+                let any_kind: Vec<(Occur, Box<dyn Query>)> = facets
+                    .iter()
+                    .map(|actor| {
+                        let facet = Facet::from_path(["actor", actor.kind.as_str(), &actor.name]);
+                        let term = Term::from_facet(self.fields.actor, &facet);
+                        (
+                            Occur::Should,
+                            Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+                                as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                filters.push(Box::new(BooleanQuery::new(any_kind)));
+            }
+        }
+        Ok(filters)
+    }
+
+    /// Every actor the index holds, read from the actor facet's term dictionary.
+    pub fn known_actors(&self) -> Result<BTreeSet<ActorRef>> {
+        let searcher = self.reader.searcher();
+        let mut actors = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.actor)?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) else {
+                    continue;
+                };
+                if let ["actor", kind, name] = facet.to_path().as_slice() {
+                    actors.insert(ActorRef {
+                        name: name.to_string(),
+                        kind: kind.to_string(),
+                    });
+                }
+            }
+        }
+        Ok(actors)
+    }
+
+    /// Counts the matching articles and passages.
+    pub fn count(&self, request: &SearchRequest) -> Result<MatchCounts> {
+        let (query, _, _) = self.build(request)?;
+        let searcher = self.reader.searcher();
+        let (passages, keys) = searcher.search(&*query, &(Count, ArticleKeys))?;
+        Ok(MatchCounts {
+            articles: keys.len() as u64,
+            passages: passages as u64,
+        })
+    }
+
+    /// Runs a search: ranked passages, at most `per_article` from one article.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let (query, has_text, highlighter) = self.build(request)?;
+        let searcher = self.reader.searcher();
+        let wanted = request.offset + request.limit;
+        if wanted == 0 {
+            return Ok(SearchResults::default());
+        }
+        let per_article = request.per_article.max(1);
+        let sort = if has_text {
+            request.sort
+        } else if request.sort == SortOrder::Relevance {
+            SortOrder::DateNewest
+        } else {
+            request.sort
+        };
+        let keys = ArticleKeyColumns::new(&searcher)?;
+        let total_docs = searcher.num_docs() as usize;
+        let mut fetch = (wanted * per_article * 3 + 20).min(total_docs.max(1));
+        let chosen = loop {
+            let candidates = self.candidates(&searcher, &*query, fetch, sort)?;
+            let exhausted = candidates.len() < fetch;
+            let mut per_key: HashMap<u64, usize> = HashMap::new();
+            let mut chosen = Vec::new();
+            for (score, address) in candidates {
+                let key = keys.get(address);
+                let seen = per_key.entry(key).or_insert(0);
+                if *seen < per_article {
+                    *seen += 1;
+                    chosen.push((score, address));
+                    if chosen.len() == wanted {
+                        break;
+                    }
+                }
+            }
+            if chosen.len() == wanted || exhausted || fetch >= total_docs {
+                break chosen;
+            }
+            fetch = (fetch * 4).min(total_docs);
+        };
+        let mut hits = Vec::with_capacity(request.limit);
+        for (rank, (score, address)) in chosen.into_iter().enumerate().skip(request.offset) {
+            let document: TantivyDocument = searcher.doc(address)?;
+            let mut hit = self.hit_from_document(&document, rank + 1, score, &highlighter);
+            if request.context > 0 {
+                self.attach_context(
+                    &searcher,
+                    &mut hit,
+                    keys.get(address),
+                    request.context,
+                    &highlighter,
+                )?;
+            }
+            hits.push(hit);
+        }
+        Ok(SearchResults { hits })
+    }
+
+    fn candidates(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        n: usize,
+        sort: SortOrder,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let n = n.max(1);
+        Ok(match sort {
+            SortOrder::Relevance => {
+                searcher.search(query, &TopDocs::with_limit(n).order_by_score())?
+            }
+            SortOrder::DateNewest | SortOrder::DateOldest => {
+                let order = if sort == SortOrder::DateNewest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date: Vec<(Option<DateTime>, DocAddress)> = searcher.search(
+                    query,
+                    &TopDocs::with_limit(n).order_by_fast_field::<DateTime>("date", order),
+                )?;
+                by_date.into_iter().map(|(_, a)| (0.0, a)).collect()
+            }
+        })
+    }
+
+    fn hit_from_document(
+        &self,
+        document: &TantivyDocument,
+        rank: usize,
+        score: f32,
+        highlighter: &Highlighter,
+    ) -> Hit {
+        let f = &self.fields;
+        let text = get_str(document, f.text).to_string();
+        let highlights = highlighter.ranges(&text);
+        let (date, date_display) = match stored_date(document, f) {
+            Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
+            None => (None, None),
+        };
+        let line = get_u64(document, f.line).filter(|&l| l > 0);
+        Hit {
+            rank,
+            score,
+            article_id: get_str(document, f.article_id).to_string(),
+            passage: get_u64(document, f.passage).unwrap_or(0),
+            passages: get_u64(document, f.passages).unwrap_or(1),
+            date,
+            date_display,
+            title: get_str(document, f.title).to_string(),
+            path: get_str(document, f.path).to_string(),
+            line,
+            actors: stored_actors(document, f),
+            text,
+            highlights,
+            span: (
+                get_u64(document, f.start).unwrap_or(0),
+                get_u64(document, f.end).unwrap_or(0),
+            ),
+            before: Vec::new(),
+            after: Vec::new(),
+        }
+    }
+
+    /// All passages of one article, in order.
+    fn article_passages(
+        &self,
+        searcher: &tantivy::Searcher,
+        key: u64,
+    ) -> Result<Vec<TantivyDocument>> {
+        let term = Term::from_field_u64(self.fields.article_key, key);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let addresses = searcher.search(&query, &DocSetCollector)?;
+        let mut documents = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            documents.push(searcher.doc::<TantivyDocument>(address)?);
+        }
+        documents.sort_by_key(|d| get_u64(d, self.fields.passage).unwrap_or(0));
+        Ok(documents)
+    }
+
+    fn attach_context(
+        &self,
+        searcher: &tantivy::Searcher,
+        hit: &mut Hit,
+        key: u64,
+        context: usize,
+        highlighter: &Highlighter,
+    ) -> Result<()> {
+        let context = context as u64;
+        for document in self.article_passages(searcher, key)? {
+            let ordinal = get_u64(&document, self.fields.passage).unwrap_or(0);
+            let text = get_str(&document, self.fields.text).to_string();
+            let passage = PassageText {
+                passage: ordinal,
+                highlights: highlighter.ranges(&text),
+                text,
+            };
+            if ordinal < hit.passage && ordinal + context >= hit.passage {
+                hit.before.push(passage);
+            } else if ordinal > hit.passage && ordinal <= hit.passage + context {
+                hit.after.push(passage);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reassembles the article `article_id` (from `path`, when several files use the id),
+    /// highlighting the words of `query`.
+    pub fn show(&self, article_id: &str, path: Option<&str>, query: &str) -> Result<FullArticle> {
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.article_id, article_id),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(path) = path {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.path, path),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let addresses = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        let keys = ArticleKeyColumns::new(&searcher)?;
+        let mut by_key: HashMap<u64, DocAddress> = HashMap::new();
+        for address in addresses {
+            by_key.entry(keys.get(address)).or_insert(address);
+        }
+        let key = match by_key.len() {
+            0 => {
+                return Err(Error::Usage(match path {
+                    Some(path) => format!("no article {article_id:?} from {path} in the index"),
+                    None => format!("no article {article_id:?} in the index"),
+                }))
+            }
+            1 => *by_key.keys().next().expect("one key"),
+            _ => {
+                let mut paths: Vec<String> = Vec::new();
+                for address in by_key.values() {
+                    let document: TantivyDocument = searcher.doc(*address)?;
+                    paths.push(get_str(&document, self.fields.path).to_string());
+                }
+                paths.sort();
+                return Err(Error::Usage(format!(
+                    "article id {article_id:?} is in {} files ({}); name one with --path",
+                    paths.len(),
+                    paths.join(", ")
+                )));
+            }
+        };
+        let compiled = query::compile(&query::parse_query(query), &self.fields);
+        let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
+        let documents = self.article_passages(&searcher, key)?;
+        let first = documents.first().expect("an article has a passage");
+        let (date, date_display) = match stored_date(first, &self.fields) {
+            Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
+            None => (None, None),
+        };
+        Ok(FullArticle {
+            article_id: get_str(first, self.fields.article_id).to_string(),
+            path: get_str(first, self.fields.path).to_string(),
+            date,
+            date_display,
+            title: get_str(first, self.fields.title).to_string(),
+            actors: stored_actors(first, &self.fields),
+            passages: documents
+                .iter()
+                .map(|d| {
+                    let text = get_str(d, self.fields.text).to_string();
+                    PassageText {
+                        passage: get_u64(d, self.fields.passage).unwrap_or(0),
+                        highlights: highlighter.ranges(&text),
+                        text,
+                    }
+                })
+                .collect(),
+        })
+    }
+}
+
+/// Highlights query terms (and phrases) in passage text.
+pub use highlight::Highlighter;
+
+/// Resolves a user's actor name to the index's actors: canonical name or alias (through the
+/// gazetteer), case-insensitively, or a unique surname. Unknown names are an error that
+/// suggests the closest known names.
+pub fn resolve_actor(name: &str, known: &BTreeSet<ActorRef>) -> Result<Vec<ActorRef>> {
+    let wanted = name.trim();
+    let by_name = |canonical: &str| -> Vec<ActorRef> {
+        known
+            .iter()
+            .filter(|a| a.name.eq_ignore_ascii_case(canonical))
+            .cloned()
+            .collect()
+    };
+    let exact = by_name(wanted);
+    if !exact.is_empty() {
+        return Ok(exact);
+    }
+    if let Some((canonical, _kind)) = Gazetteer::builtin().resolve(wanted) {
+        let found = by_name(canonical);
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+    let lower = wanted.to_lowercase();
+    let by_surname: Vec<ActorRef> = known
+        .iter()
+        .filter(|a| {
+            a.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.to_lowercase() == lower)
+        })
+        .cloned()
+        .collect();
+    let distinct: BTreeSet<&str> = by_surname.iter().map(|a| a.name.as_str()).collect();
+    if distinct.len() == 1 {
+        return Ok(by_surname);
+    }
+    if distinct.len() > 1 {
+        let names: Vec<&str> = distinct.into_iter().collect();
+        return Err(Error::Usage(format!(
+            "actor {wanted:?} is ambiguous: {}",
+            names.join(", ")
+        )));
+    }
+    let mut scored: Vec<(f64, &str)> = known
+        .iter()
+        .map(|a| {
+            (
+                strsim::jaro_winkler(&lower, &a.name.to_lowercase()),
+                a.name.as_str(),
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let suggestions: Vec<&str> = scored
+        .iter()
+        .take(3)
+        .filter(|(s, _)| *s > 0.7)
+        .map(|(_, n)| *n)
+        .collect();
+    Err(Error::Usage(if suggestions.is_empty() {
+        format!("unknown actor {wanted:?}: no article in the index mentions it")
+    } else {
+        format!(
+            "unknown actor {wanted:?}; did you mean {}?",
+            suggestions
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }))
+}
+
+fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    document
+        .get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+}
+
+fn get_u64(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
+    document.get_first(field).and_then(|v| v.as_u64())
+}
+
+fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDate> {
+    let at = document.get_first(fields.date)?.as_datetime()?;
+    let start = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)?.naive_utc();
+    let precision = match get_u64(document, fields.date_precision) {
+        Some(0) => DatePrecision::Year,
+        Some(1) => DatePrecision::Month,
+        Some(2) => DatePrecision::Day,
+        _ => DatePrecision::Time,
+    };
+    Some(ArticleDate { start, precision })
+}
+
+fn stored_actors(document: &TantivyDocument, fields: &Fields) -> Vec<ActorRef> {
+    let mut actors: Vec<ActorRef> = document
+        .get_all(fields.actor)
+        .filter_map(|v| v.as_facet().map(|f| f.to_string()))
+        .filter_map(|encoded| {
+            let facet = Facet::from_text(&encoded).ok()?;
+            match facet.to_path().as_slice() {
+                ["actor", kind, name] => Some(ActorRef {
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                }),
+                _ => None,
+            }
+        })
+        .collect();
+    actors.sort_by(|a, b| {
+        kind_rank(&a.kind)
+            .cmp(&kind_rank(&b.kind))
+            .then(a.name.cmp(&b.name))
+    });
+    actors
+}
+
+fn kind_rank(kind: &str) -> u8 {
+    match ActorKind::parse(kind) {
+        Some(ActorKind::Person) => 0,
+        Some(ActorKind::Org) => 1,
+        Some(ActorKind::Country) => 2,
+        Some(ActorKind::Place) => 3,
+        None => 4,
+    }
+}
+
+/// Per-segment `article_key` columns, to group hits by article without fetching documents.
+struct ArticleKeyColumns {
+    columns: Vec<Column<u64>>,
+}
+
+impl ArticleKeyColumns {
+    fn new(searcher: &tantivy::Searcher) -> Result<ArticleKeyColumns> {
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().u64("article_key")?);
+        }
+        Ok(ArticleKeyColumns { columns })
+    }
+
+    fn get(&self, address: DocAddress) -> u64 {
+        self.columns[address.segment_ord as usize]
+            .first(address.doc_id)
+            .unwrap_or(0)
+    }
+}
+
+/// Collects the distinct articles among the matching passages.
+struct ArticleKeys;
+
+struct ArticleKeysSegment {
+    column: Column<u64>,
+    keys: HashSet<u64>,
+}
+
+impl Collector for ArticleKeys {
+    type Fruit = HashSet<u64>;
+    type Child = ArticleKeysSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<ArticleKeysSegment> {
+        Ok(ArticleKeysSegment {
+            column: reader.fast_fields().u64("article_key")?,
+            keys: HashSet::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashSet<u64>>) -> tantivy::Result<HashSet<u64>> {
+        let mut all = HashSet::new();
+        for fruit in fruits {
+            all.extend(fruit);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for ArticleKeysSegment {
+    type Fruit = HashSet<u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(key) = self.column.first(doc) {
+            self.keys.insert(key);
+        }
+    }
+
+    fn harvest(self) -> HashSet<u64> {
+        self.keys
+    }
+}

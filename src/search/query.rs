@@ -1,0 +1,376 @@
+//! Query language: what people type, read forgivingly, turned into a tantivy query.
+//!
+//! Plain words are ranked with BM25 (OR semantics); `"phrases"`, `+must`, `-not`, `title:word`
+//! and `AND`/`OR`/`NOT` work where the user means them. Nothing here is a syntax error: text
+//! that merely looks like syntax (`Putin's`, `U.S.-Russia talks (Geneva)`, an all-caps headline
+//! with `IN`/`AND`) is searched as words. An all-caps query is taken as a pasted headline, so
+//! its `AND`/`OR`/`NOT` are words, not operators.
+
+use std::collections::BTreeMap;
+
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use crate::schema::{analyze, Fields};
+
+/// Whether a clause must, may or must not match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Ranks the match; at least one such clause matches when there is no `Must`.
+    Should,
+    /// Every match has it (`+word`, `a AND b`).
+    Must,
+    /// No match has it (`-word`, `NOT word`).
+    MustNot,
+}
+
+/// Which text a clause searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Title and passage text (the default).
+    Body,
+    /// The headline only (`title:`).
+    Title,
+}
+
+/// One unit of a parsed query: a word or a quoted phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Must, should or must not.
+    pub presence: Presence,
+    /// Where it is searched.
+    pub target: Target,
+    /// The text as typed, without quotes or operators.
+    pub text: String,
+    /// Whether it was quoted.
+    pub phrase: bool,
+}
+
+/// Parses a query string into clauses; never fails.
+pub fn parse_query(input: &str) -> Vec<Clause> {
+    let operators_enabled = input.chars().any(|c| c.is_lowercase());
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut pending = Presence::Should;
+    let mut and_pending = false;
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == ')');
+        if rest.is_empty() {
+            break;
+        }
+        // A leading + or - is an operator only when a word follows directly.
+        let mut presence = pending;
+        let mut explicit = false;
+        if let Some(after) = rest.strip_prefix(['+', '-']) {
+            if after.starts_with(|c: char| c.is_alphanumeric() || c == '"') {
+                presence = if rest.starts_with('+') {
+                    Presence::Must
+                } else {
+                    Presence::MustNot
+                };
+                explicit = true;
+                rest = after;
+            }
+        }
+        let mut target = Target::Body;
+        if let Some(after) = strip_prefix_ignore_case(rest, "title:") {
+            if after.starts_with(|c: char| c.is_alphanumeric() || c == '"') {
+                target = Target::Title;
+                rest = after;
+            }
+        }
+        let (text, phrase, after) = if let Some(quoted) = rest.strip_prefix('"') {
+            match quoted.find('"') {
+                Some(end) => (&quoted[..end], true, &quoted[end + 1..]),
+                None => (quoted, true, ""),
+            }
+        } else {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                .unwrap_or(rest.len());
+            (&rest[..end], false, &rest[end..])
+        };
+        rest = after;
+        if operators_enabled && !phrase && !explicit && target == Target::Body {
+            match text {
+                "AND" if !clauses.is_empty() => {
+                    and_pending = true;
+                    if let Some(last) = clauses.last_mut() {
+                        if last.presence == Presence::Should {
+                            last.presence = Presence::Must;
+                        }
+                    }
+                    continue;
+                }
+                "OR" if !clauses.is_empty() => continue,
+                "NOT" => {
+                    pending = Presence::MustNot;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if and_pending && presence == Presence::Should {
+            presence = Presence::Must;
+        }
+        and_pending = false;
+        pending = Presence::Should;
+        if text.trim().is_empty() {
+            continue;
+        }
+        clauses.push(Clause {
+            presence,
+            target,
+            text: text.to_string(),
+            phrase,
+        });
+    }
+    clauses
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// A query ready to run, and the terms and phrases to highlight in what it finds.
+pub struct CompiledQuery {
+    /// The tantivy query (None when nothing searchable was typed, e.g. only stop words).
+    pub query: Option<Box<dyn Query>>,
+    /// Analyzed terms of the positive clauses, for highlighting.
+    pub highlight_terms: Vec<String>,
+    /// Analyzed phrases (two terms or more) of the positive clauses, for highlighting.
+    pub highlight_phrases: Vec<Vec<String>>,
+}
+
+/// Analyzes each clause with the index's analyzer and builds the tantivy query.
+///
+/// Repeated words count: `oil oil price` weighs `oil` twice (tantivy's own parser would drop the
+/// repeat). A word that analyzes into several terms (`U.S.-Russia`) is searched as a phrase.
+pub fn compile(clauses: &[Clause], fields: &Fields) -> CompiledQuery {
+    // (presence, field, terms with positions) -> count, keeping the first-seen order.
+    let mut groups: BTreeMap<(u8, u32, Vec<(usize, String)>), (usize, f32)> = BTreeMap::new();
+    let mut highlight_terms = Vec::new();
+    let mut highlight_phrases = Vec::new();
+    for (order, clause) in clauses.iter().enumerate() {
+        let tokens = analyze(&clause.text);
+        if tokens.is_empty() {
+            continue;
+        }
+        let first = tokens[0].position;
+        let terms: Vec<(usize, String)> = tokens
+            .iter()
+            .map(|t| (t.position - first, t.term.clone()))
+            .collect();
+        if clause.presence != Presence::MustNot {
+            for (_, term) in &terms {
+                if !highlight_terms.contains(term) {
+                    highlight_terms.push(term.clone());
+                }
+            }
+            if terms.len() > 1 {
+                highlight_phrases.push(terms.iter().map(|(_, t)| t.clone()).collect());
+            }
+        }
+        let field = match clause.target {
+            Target::Body => fields.body,
+            Target::Title => fields.title,
+        };
+        let presence = match clause.presence {
+            Presence::Should => 0,
+            Presence::Must => 1,
+            Presence::MustNot => 2,
+        };
+        let entry = groups
+            .entry((presence, field.field_id(), terms))
+            .or_insert((order, 0.0));
+        entry.1 += 1.0;
+    }
+    let mut ordered: Vec<_> = groups.into_iter().collect();
+    ordered.sort_by_key(|(_, (order, _))| *order);
+    let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut positive = false;
+    for ((presence, field_id, terms), (_, count)) in ordered {
+        let field = Field::from_field_id(field_id);
+        let query = term_or_phrase(field, &terms);
+        let query: Box<dyn Query> = if count > 1.0 {
+            Box::new(BoostQuery::new(query, count))
+        } else {
+            query
+        };
+        let occur = match presence {
+            0 => Occur::Should,
+            1 => Occur::Must,
+            _ => Occur::MustNot,
+        };
+        positive |= occur != Occur::MustNot;
+        subqueries.push((occur, query));
+    }
+    let query: Option<Box<dyn Query>> = if subqueries.is_empty() {
+        None
+    } else {
+        if !positive {
+            // `-word` alone means everything but word.
+            subqueries.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Some(Box::new(BooleanQuery::new(subqueries)))
+    };
+    CompiledQuery {
+        query,
+        highlight_terms,
+        highlight_phrases,
+    }
+}
+
+fn term_or_phrase(field: Field, terms: &[(usize, String)]) -> Box<dyn Query> {
+    if terms.len() == 1 {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &terms[0].1),
+            IndexRecordOption::WithFreqs,
+        ))
+    } else {
+        Box::new(PhraseQuery::new_with_offset(
+            terms
+                .iter()
+                .map(|(offset, term)| (*offset, Term::from_field_text(field, term)))
+                .collect(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(presence: Presence, target: Target, text: &str, phrase: bool) -> Clause {
+        Clause {
+            presence,
+            target,
+            text: text.to_string(),
+            phrase,
+        }
+    }
+
+    fn shape(input: &str) -> Vec<(Presence, Target, String, bool)> {
+        parse_query(input)
+            .into_iter()
+            .map(|c| (c.presence, c.target, c.text, c.phrase))
+            .collect()
+    }
+
+    use Presence::*;
+    use Target::*;
+
+    #[test]
+    fn plain_words_are_should() {
+        assert_eq!(
+            parse_query("sanctions Putin"),
+            vec![
+                clause(Should, Body, "sanctions", false),
+                clause(Should, Body, "Putin", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_cases() {
+        let cases: Vec<(&str, Vec<(Presence, Target, &str, bool)>)> = vec![
+            (
+                "\"security guarantees\"",
+                vec![(Should, Body, "security guarantees", true)],
+            ),
+            (
+                "+nato -turkey",
+                vec![
+                    (Must, Body, "nato", false),
+                    (MustNot, Body, "turkey", false),
+                ],
+            ),
+            ("title:talks", vec![(Should, Title, "talks", false)]),
+            (
+                "title:\"peace talks\"",
+                vec![(Should, Title, "peace talks", true)],
+            ),
+            (
+                "gas AND oil",
+                vec![(Must, Body, "gas", false), (Must, Body, "oil", false)],
+            ),
+            (
+                "gas OR oil",
+                vec![(Should, Body, "gas", false), (Should, Body, "oil", false)],
+            ),
+            (
+                "gas NOT oil",
+                vec![(Should, Body, "gas", false), (MustNot, Body, "oil", false)],
+            ),
+            // An all-caps headline: AND, IN and NOT are words.
+            (
+                "OIL AND GAS IN NORWAY",
+                vec![
+                    (Should, Body, "OIL", false),
+                    (Should, Body, "AND", false),
+                    (Should, Body, "GAS", false),
+                    (Should, Body, "IN", false),
+                    (Should, Body, "NORWAY", false),
+                ],
+            ),
+            (
+                "Putin's speech",
+                vec![
+                    (Should, Body, "Putin's", false),
+                    (Should, Body, "speech", false),
+                ],
+            ),
+            (
+                "U.S.-Russia talks (Geneva)",
+                vec![
+                    (Should, Body, "U.S.-Russia", false),
+                    (Should, Body, "talks", false),
+                    (Should, Body, "Geneva", false),
+                ],
+            ),
+            (
+                "recombination - defective",
+                vec![
+                    (Should, Body, "recombination", false),
+                    (Should, Body, "-", false),
+                    (Should, Body, "defective", false),
+                ],
+            ),
+            (
+                "\"unterminated phrase",
+                vec![(Should, Body, "unterminated phrase", true)],
+            ),
+            (
+                "Note: the end",
+                vec![
+                    (Should, Body, "Note:", false),
+                    (Should, Body, "the", false),
+                    (Should, Body, "end", false),
+                ],
+            ),
+            ("", vec![]),
+            ("  ( ) \"\" ", vec![]),
+        ];
+        for (input, expected) in cases {
+            let expected: Vec<_> = expected
+                .into_iter()
+                .map(|(p, t, s, ph)| (p, t, s.to_string(), ph))
+                .collect();
+            assert_eq!(shape(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn compile_skips_stop_words_and_builds_phrases() {
+        let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
+        let compiled = compile(&parse_query("the of"), &fields);
+        assert!(compiled.query.is_none());
+        let compiled = compile(&parse_query("U.S.-Russia talks talks"), &fields);
+        assert!(compiled.query.is_some());
+        assert_eq!(compiled.highlight_terms, ["u", "russia", "talk"]);
+        assert_eq!(compiled.highlight_phrases, vec![vec!["u", "russia"]]);
+    }
+}
