@@ -123,7 +123,8 @@ pub struct FilterArgs {
 /// `newsdex search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT.
+    /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT (quote the query, or
+    /// put it after `--`, when it starts with `-`).
     pub query: Vec<String>,
     /// Date and actor filters.
     #[command(flatten)]

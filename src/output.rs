@@ -38,10 +38,14 @@ impl TextStyle {
 
 /// Writes one hit as a few lines of text: rank, date, title; file and passage; actors; text.
 pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::Result<()> {
-    let date = hit.date_display.as_deref().unwrap_or("undated");
+    // A full timestamp is more than a reader scanning hits needs: show its day.
+    let date = hit
+        .date_display
+        .as_deref()
+        .map_or("undated", |d| d.get(..10).unwrap_or(d));
     writeln!(
         out,
-        "{} {}  {}",
+        "{} {:<10}  {}",
         style.paint(BOLD, &format!("{:>2}.", hit.rank)),
         date,
         style.paint(TITLE, title_or_placeholder(&hit.title))

@@ -34,6 +34,7 @@ colon male sale bar lima police man men woman women unity hope liberty justice
 peace freedom victory truth progress change people's nation world global
 international foreign home office house senate congress parliament assembly
 commission committee agency ministry department service services news post times
+zero youth light path dawn star sun moon fire storm shield sword eagle lion tiger
 """.split())
 # China, Turkey, Chad, Jordan, Guinea, Georgia, Niger, Washington are legitimate
 # country/capital names: they come back through CountryInfo names or curated.tsv.
@@ -64,7 +65,9 @@ MEMBERS CHAIRMAN STAFF WORKER WORKERS TROOPS FORCES DELEGATION DELEGATE
 
 GENERIC_ORGS = {"NGO", "NGOS", "IGO", "IGOS", "MNC", "UN", "EU"}
 # City names that are mostly something else in news text.
-BAD_PLACES = {"MOLOTOV", "CONSTANTINE", "GORKY", "GORKI", "GORKIY", "PERM", "UFA", "MOSKVA"}
+BAD_PLACES = {"MOLOTOV", "CONSTANTINE", "GORKY", "GORKI", "GORKIY", "PERM", "UFA", "MOSKVA",
+              "ADELAIDE", "AUSTIN", "LAWRENCE", "ORLANDO", "ROSARIO", "VICTORIA", "PHOENIX",
+              "ZEALAND", "BRUNSWICK", "HAMILTON", "JACKSON", "LINCOLN", "CHARLOTTE", "COLUMBUS"}
 
 LOWER_SMALL = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "da", "del",
                "la", "le", "van", "von", "der", "den", "al", "bin", "y", "et"}
@@ -250,7 +253,7 @@ def countries(taken):
                 aliases.append(alias_form(p))
                 # plural demonyms: Russians, Israelis, Afghans
                 if " " not in p and (p.endswith("AN") or p.endswith("I")) and len(p) > 4 \
-                        and not p.endswith("STAN") and p.lower() != canon.lower():
+                        and not p.endswith("STAN") and not p.endswith("MAN") and p.lower() != canon.lower():
                     aliases.append(alias_form(p) + "s")
         p = phrase(raw)
         if p:
@@ -311,6 +314,10 @@ def people(taken):
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         for name, aliases, codes, comment in parse_blocks(read(fname)):
             p = phrase(name)
+            if p and any(w in TITLE_WORDS for w in re.split("[ -]", p)):
+                # "SECRETARY-GENERAL_BAN_KI-MOON": use the first untitled alias instead
+                p = next((q for q in map(phrase, aliases) if q and not any(
+                    w in TITLE_WORDS for w in re.split("[ -]", q))), None)
             if not p or not is_personish_name(p):
                 continue
             # well-known: heads of state/government and top ministers ("GOV") or IGO

@@ -102,12 +102,16 @@ enum Ent {
     Found(u32),
 }
 
+/// One mention: entity, field (title or body) and byte range.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     ent: Ent,
     title: bool,
     start: usize,
     end: usize,
+    /// A person matched by a lone surname alias ("Stoltenberg"): may be reassigned
+    /// to another person with that surname named in full in the same article.
+    weak: bool,
 }
 
 impl Gazetteer {
@@ -238,12 +242,13 @@ impl Gazetteer {
             };
             let (s, e) = (m.start(), m.end());
             match self.accept(text, s, e, m.pattern().as_usize()) {
-                Some(id) => {
+                Some((id, weak)) => {
                     hits.push(Hit {
                         ent: Ent::Known(id),
                         title: is_title,
                         start: s,
                         end: e,
+                        weak,
                     });
                     pos = e;
                 }
@@ -252,8 +257,9 @@ impl Gazetteer {
         }
     }
 
-    /// Checks boundaries and capitalisation of a candidate match; the entity if accepted.
-    fn accept(&self, text: &str, s: usize, e: usize, pid: usize) -> Option<u32> {
+    /// Checks boundaries and capitalisation of a candidate match; the entity (and
+    /// whether it is a weak surname-only person match) if accepted.
+    fn accept(&self, text: &str, s: usize, e: usize, pid: usize) -> Option<(u32, bool)> {
         let before = text[..s].chars().next_back();
         let after = text[e..].chars().next();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_')
@@ -271,19 +277,16 @@ impl Gazetteer {
             return None;
         }
         let got = &text.as_bytes()[s..e];
-        let &(ref alias, id) = self.variants[pid].iter().find(|(v, _)| {
-            v.bytes()
-                .zip(got)
-                .all(|(a, t)| !(a.is_ascii_uppercase() && t.is_ascii_lowercase()))
-        })?;
-        let kind = self.entities[id as usize].kind;
-        if matches!(kind, ActorKind::Country | ActorKind::Place) && text[..s].ends_with("New ") {
-            return None; // New Mexico, New England
+        let &(ref alias, id) = self.variants[pid].iter().find(|(v, _)| case_ok(v, got))?;
+        let ent = &self.entities[id as usize];
+        if matches!(ent.kind, ActorKind::Country | ActorKind::Place) && after_new(&text[..s]) {
+            return None; // New Mexico, New England, NEW JERSEY
         }
         if &**alias == "US" && us_is_pronoun(text, s, e) {
             return None;
         }
-        Some(id)
+        let weak = ent.kind == ActorKind::Person && !alias.contains(' ') && **alias != ent.name;
+        Some((id, weak))
     }
 
     /// Finds person names missing from the gazetteer: "President Ana Brnabić",
@@ -300,7 +303,7 @@ impl Gazetteer {
         let covered = |hits: &[Hit], w: &Word| {
             hits[first_hit..]
                 .iter()
-                .any(|h| h.start < w.end && w.start < h.end)
+                .any(|h| !h.weak && h.start < w.end && w.start < h.end)
         };
         let name_word = |hits: &[Hit], w: &Word| {
             let s = &text[w.start..w.end];
@@ -312,6 +315,7 @@ impl Gazetteer {
                 && !words::is_non_person(s)
                 && !covered(hits, w)
         };
+        let mut new: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             if !name_word(hits, &toks[i]) {
@@ -330,25 +334,28 @@ impl Gazetteer {
             let titled = i > 0 && {
                 let p = &toks[i - 1];
                 let gap = &text[p.end..toks[i].start];
-                words::is_title(&text[p.start..p.end]) && (gap == " " || gap == ". ")
+                words::is_title(&text[p.start..p.end]) && (single_space(gap) || gap == ". ")
             };
             let said = j < toks.len() && {
                 let nx = &text[toks[j].start..toks[j].end];
                 matches!(nx, "said" | "says" | "told")
-                    && &text[toks[j - 1].end..toks[j].start] == " "
+                    && single_space(&text[toks[j - 1].end..toks[j].start])
             };
-            let given = self
-                .given_names
-                .contains(&text[toks[i].start..toks[i].end].to_lowercase());
+            let given = || {
+                let first = &text[toks[i].start..toks[i].end];
+                self.given_names.contains(&first.to_lowercase())
+            };
+            let distinct = || {
+                (i + 1..j).all(|k| {
+                    let w = &text[toks[k].start..toks[k].end];
+                    (i..k).all(|l| &text[toks[l].start..toks[l].end] != w)
+                })
+            };
             let last = &toks[j - 1];
-            let distinct = (i + 1..j).all(|k| {
-                let w = &text[toks[k].start..toks[k].end];
-                (i..k).all(|l| &text[toks[l].start..toks[l].end] != w)
-            });
             let ok = (2..=4).contains(&n)
-                && distinct
-                && (titled || (said && n <= 3 && given))
-                && text[last.start..last.end].chars().count() >= 3;
+                && (titled || (said && n <= 3 && given()))
+                && text[last.start..last.end].chars().count() >= 3
+                && distinct();
             if ok {
                 let (s, e) = (toks[i].start, last.end);
                 let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -362,14 +369,28 @@ impl Gazetteer {
                         Ent::Found(k as u32)
                     }
                 };
-                hits.push(Hit {
+                new.push(Hit {
                     ent,
                     title: is_title,
                     start: s,
                     end: e,
+                    weak: false,
                 });
             }
             i = j;
+        }
+        // a full name beats a surname alias inside it ("Gerhard Stoltenberg")
+        if !new.is_empty() {
+            let mut k = first_hit;
+            while k < hits.len() {
+                let h = hits[k];
+                if h.weak && new.iter().any(|n| n.start < h.end && h.start < n.end) {
+                    hits.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            hits.extend(new);
         }
     }
 
@@ -383,7 +404,7 @@ impl Gazetteer {
     ) {
         // surname -> person; None when two people share it
         let mut surnames: Vec<(&str, Option<Ent>)> = Vec::new();
-        for h in hits.iter() {
+        for h in hits.iter().filter(|h| !h.weak) {
             let name = match h.ent {
                 Ent::Known(id) if self.entities[id as usize].kind == ActorKind::Person => {
                     &self.entities[id as usize].name
@@ -406,6 +427,16 @@ impl Gazetteer {
         if surnames.iter().all(|(_, e)| e.is_none()) {
             return;
         }
+        for h in hits.iter_mut().filter(|h| h.weak) {
+            let text = if h.title { fields[0].1 } else { fields[1].1 };
+            let s = &text[h.start..h.end];
+            if let Some(&(_, Some(ent))) = surnames
+                .iter()
+                .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
+            {
+                h.ent = ent;
+            }
+        }
         let mut extra = Vec::new();
         for &(is_title, text) in fields {
             words::tokenize(text, toks);
@@ -427,6 +458,7 @@ impl Gazetteer {
                         title: is_title,
                         start: w.start,
                         end: w.end,
+                        weak: false,
                     });
                 }
             }
@@ -477,10 +509,56 @@ impl Gazetteer {
     }
 }
 
+/// Is the matched text `got` capitalised like the alias `alias` (same length,
+/// equal up to ASCII case)? Each alias word's first letter must be upper-case in
+/// the text, and every letter of an all-caps alias word ("US", "NATO"); other
+/// letters may differ ("Ki-moon" for "Ki-Moon", ALL-CAPS text for anything).
+fn case_ok(alias: &str, got: &[u8]) -> bool {
+    let a = alias.as_bytes();
+    let mut i = 0;
+    while i < a.len() {
+        let end = a[i..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(a.len(), |p| i + p);
+        let word = &a[i..end];
+        let acronym = word.len() >= 2 && !word.iter().any(u8::is_ascii_lowercase);
+        for (k, (&x, &t)) in word.iter().zip(&got[i..end]).enumerate() {
+            if x.is_ascii_uppercase() && t.is_ascii_lowercase() && (k == 0 || acronym) {
+                return false;
+            }
+        }
+        i = end + 1;
+    }
+    true
+}
+
 /// Are two adjacent words part of one name ("Joe Biden", "George W. Bush")?
 fn joined(text: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.end..b.start];
-    gap == " " || (gap == ". " && a.end - a.start == 1)
+    single_space(gap) || (gap == ". " && a.end - a.start == 1)
+}
+
+/// One whitespace character (a space, or a line break in wrapped wire copy).
+fn single_space(gap: &str) -> bool {
+    let mut cs = gap.chars();
+    cs.next().is_some_and(char::is_whitespace) && cs.next().is_none()
+}
+
+/// Does `before` end with the word "New" plus one space ("New Mexico", "NEW\nJERSEY")?
+fn after_new(before: &str) -> bool {
+    let mut cs = before.chars();
+    if !cs.next_back().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let rest = cs.as_str();
+    rest.len() >= 3
+        && rest.is_char_boundary(rest.len() - 3)
+        && rest[rest.len() - 3..].eq_ignore_ascii_case("new")
+        && !rest[..rest.len() - 3]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// In ALL-CAPS text, "US" after "LET", "TELL", ... is the pronoun.

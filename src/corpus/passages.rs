@@ -360,7 +360,7 @@ fn cut_windows(
             if b.0 > hi {
                 break;
             }
-            if best.map_or(true, |x| b.0.abs_diff(ideal) < x.0.abs_diff(ideal)) {
+            if best.is_none_or(|x| b.0.abs_diff(ideal) < x.0.abs_diff(ideal)) {
                 best = Some(b);
             }
             k += 1;

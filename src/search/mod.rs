@@ -605,18 +605,22 @@ pub fn resolve_actor(name: &str, known: &BTreeSet<ActorRef>) -> Result<Vec<Actor
     let mut scored: Vec<(f64, &str)> = known
         .iter()
         .map(|a| {
-            (
-                strsim::jaro_winkler(&lower, &a.name.to_lowercase()),
-                a.name.as_str(),
-            )
+            // Compare with the whole name and with each of its words ("Putn" ~ "Putin").
+            let name = a.name.to_lowercase();
+            let best = name
+                .split(' ')
+                .chain([name.as_str()])
+                .map(|part| strsim::jaro_winkler(&lower, part))
+                .fold(0.0, f64::max);
+            (best, a.name.as_str())
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     let suggestions: Vec<&str> = scored
         .iter()
         .take(3)
-        .filter(|(s, _)| *s > 0.7)
+        .filter(|(s, _)| *s > 0.8)
         .map(|(_, n)| *n)
         .collect();
     Err(Error::Usage(if suggestions.is_empty() {
@@ -659,9 +663,9 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
 fn stored_actors(document: &TantivyDocument, fields: &Fields) -> Vec<ActorRef> {
     let mut actors: Vec<ActorRef> = document
         .get_all(fields.actor)
-        .filter_map(|v| v.as_facet().map(|f| f.to_string()))
+        .filter_map(|v| v.as_facet())
         .filter_map(|encoded| {
-            let facet = Facet::from_text(&encoded).ok()?;
+            let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).ok()?;
             match facet.to_path().as_slice() {
                 ["actor", kind, name] => Some(ActorRef {
                     name: name.to_string(),

@@ -150,8 +150,9 @@ pub struct CompiledQuery {
 /// Repeated words count: `oil oil price` weighs `oil` twice (tantivy's own parser would drop the
 /// repeat). A word that analyzes into several terms (`U.S.-Russia`) is searched as a phrase.
 pub fn compile(clauses: &[Clause], fields: &Fields) -> CompiledQuery {
-    // (presence, field, terms with positions) -> count, keeping the first-seen order.
-    let mut groups: BTreeMap<(u8, u32, Vec<(usize, String)>), (usize, f32)> = BTreeMap::new();
+    // (presence, field, terms with positions) -> (first seen, count): repeats add weight.
+    type GroupKey = (u8, u32, Vec<(usize, String)>);
+    let mut groups: BTreeMap<GroupKey, (usize, f32)> = BTreeMap::new();
     let mut highlight_terms = Vec::new();
     let mut highlight_phrases = Vec::new();
     for (order, clause) in clauses.iter().enumerate() {
@@ -276,7 +277,8 @@ mod tests {
 
     #[test]
     fn syntax_cases() {
-        let cases: Vec<(&str, Vec<(Presence, Target, &str, bool)>)> = vec![
+        type Expected<'a> = Vec<(Presence, Target, &'a str, bool)>;
+        let cases: Vec<(&str, Expected)> = vec![
             (
                 "\"security guarantees\"",
                 vec![(Should, Body, "security guarantees", true)],

@@ -1,0 +1,87 @@
+//! Integration tests: run the `newsdex` binary on real files in a temp dir per test.
+
+mod errors;
+mod index;
+mod search;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository's bundled corpus.
+pub fn bundled_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// A `newsdex` command with colour off and no index from the environment.
+pub fn newsdex() -> Command {
+    let mut command = Command::cargo_bin("newsdex").expect("binary builds");
+    command.env_remove("NEWSDEX_INDEX").env("NO_COLOR", "1");
+    command
+}
+
+/// A temp dir with an index of `inputs` in `dir/index`.
+pub struct Indexed {
+    /// Keeps the directory alive.
+    pub dir: tempfile::TempDir,
+}
+
+impl Indexed {
+    /// Indexes the given inputs (paths relative to nothing: absolute or in the temp dir).
+    pub fn new(inputs: &[&Path]) -> Indexed {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = newsdex();
+        command
+            .arg("index")
+            .arg("--index")
+            .arg(dir.path().join("index"));
+        command.args(inputs);
+        command.assert().success();
+        Indexed { dir }
+    }
+
+    /// An index of the bundled corpus.
+    pub fn bundled() -> Indexed {
+        Indexed::new(&[&bundled_corpus()])
+    }
+
+    /// The index directory.
+    pub fn index(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// `newsdex search --index INDEX ARGS...`.
+    pub fn search(&self, args: &[&str]) -> Command {
+        let mut command = newsdex();
+        command
+            .arg("search")
+            .arg("--index")
+            .arg(self.index())
+            .args(args);
+        command
+    }
+
+    /// Runs a search with `--json` and returns the parsed hits (exit 0 or 1).
+    pub fn json_hits(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        let output = self.search(args).arg("--json").output().unwrap();
+        assert!(
+            output.status.code() == Some(0) || output.status.code() == Some(1),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    }
+}
+
+/// Writes `files` (relative path, contents) under `dir`.
+pub fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
+    for (name, contents) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+}
