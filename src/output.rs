@@ -68,8 +68,8 @@ pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::R
             )
         )
     )?;
-    if !hit.actors.is_empty() {
-        writeln!(out, "    {}", style.paint(DIM, &actor_line(&hit.actors)))?;
+    if let Some(line) = hit_actor_line(hit) {
+        writeln!(out, "    {}", style.paint(DIM, &line))?;
     }
     for passage in &hit.before {
         write_wrapped(out, &passage.text, &passage.highlights, "    ┆ ", style)?;
@@ -87,6 +87,30 @@ fn title_or_placeholder(title: &str) -> &str {
     } else {
         title
     }
+}
+
+/// At most this many actors are listed with a hit in text output.
+const MAX_ACTORS_SHOWN: usize = 8;
+
+/// The actors worth showing with a hit: those of the passage first, then the article's.
+fn hit_actor_line(hit: &Hit) -> Option<String> {
+    let shown: &[ActorRef] = if hit.passage_actors.is_empty() {
+        &hit.actors
+    } else {
+        &hit.passage_actors
+    };
+    if shown.is_empty() {
+        return None;
+    }
+    let mut line = actor_line(&shown[..shown.len().min(MAX_ACTORS_SHOWN)]);
+    let more = hit
+        .actors
+        .len()
+        .saturating_sub(shown.len().min(MAX_ACTORS_SHOWN));
+    if more > 0 {
+        line.push_str(&format!(" (+{more} more in the article)"));
+    }
+    Some(line)
 }
 
 /// Actors grouped by kind on one line: people, then organisations, countries, places.
@@ -190,6 +214,7 @@ struct HitJson<'a> {
     path: &'a str,
     line: Option<u64>,
     actors: &'a [ActorRef],
+    passage_actors: &'a [ActorRef],
     text: &'a str,
     highlights: &'a [(usize, usize)],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -211,6 +236,7 @@ pub fn write_hit_json(out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
         path: &hit.path,
         line: hit.line,
         actors: &hit.actors,
+        passage_actors: &hit.passage_actors,
         text: &hit.text,
         highlights: &hit.highlights,
         before: &hit.before,

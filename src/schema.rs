@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -147,7 +147,7 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field("date_precision", STORED | FAST);
     builder.add_facet_field("date_facet", FacetOptions::default());
     builder.add_facet_field("actor", FacetOptions::default().set_stored());
-    builder.add_facet_field("passage_actor", FacetOptions::default());
+    builder.add_facet_field("passage_actor", FacetOptions::default().set_stored());
     builder.build()
 }
 

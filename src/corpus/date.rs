@@ -154,6 +154,18 @@ pub fn parse_date(text: &str, extra_formats: &[String]) -> Result<ArticleDate, D
     if looks_like_big_year(text) {
         return Err(DateError::OutOfRange(text.to_string()));
     }
+    // Some transcripts write midnight as hour 24 (`2022-03-11T24:04:30`): read it as hour 0
+    // of the next day rather than losing the date.
+    if let Some(found) = parse_hour_24(text, extra_formats) {
+        return Ok(found);
+    }
+    // A trailing comment (`9-APR-1987 00:00:00.00  # date added ...`) is not part of the date.
+    if let Some((head, _)) = text.split_once(" #") {
+        if !head.trim().is_empty() {
+            return parse_date(head, extra_formats)
+                .map_err(|_| DateError::Unreadable(text.to_string()));
+        }
+    }
     // Reuters-21578 wires sometimes carry escaped control characters after the time
     // (`27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM`): retry without them.
     if let Some((head, _)) = text.split_once("&#") {
@@ -163,6 +175,20 @@ pub fn parse_date(text: &str, extra_formats: &[String]) -> Result<ArticleDate, D
         }
     }
     Err(DateError::Unreadable(text.to_string()))
+}
+
+/// `YYYY-MM-DD[T ]24:...` read as hour 0 of the next day, keeping the time precision.
+fn parse_hour_24(text: &str, extra_formats: &[String]) -> Option<ArticleDate> {
+    let hour_at = 11;
+    if text.get(hour_at..hour_at + 2) != Some("24")
+        || !matches!(text.as_bytes().get(10), Some(b'T' | b' '))
+    {
+        return None;
+    }
+    let fixed = format!("{}00{}", &text[..hour_at], &text[hour_at + 2..]);
+    let parsed = parse_date(&fixed, extra_formats).ok()?;
+    let start = parsed.start.checked_add_signed(TimeDelta::days(1))?;
+    check_range((start, parsed.precision), text).ok()
 }
 
 /// Parse a `--from`/`--to` bound: any form `parse_date` takes, or a span counted back from
@@ -279,6 +305,15 @@ fn check_range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hour_24_and_trailing_comments() {
+        let date = parse_date("2022-03-11T24:04:30", &[]).unwrap();
+        assert_eq!(date.to_rfc3339(), "2022-03-12T00:04:30Z");
+        let date = parse_date("9-APR-1987 00:00:00.00    # date added as guesswork", &[]).unwrap();
+        assert_eq!(date.display(), "1987-04-09T00:00:00Z");
+        assert!(parse_date("31-MAR-1987 605:12:19.12", &[]).is_err());
+    }
     use DatePrecision::*;
 
     fn dt(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> NaiveDateTime {

@@ -106,6 +106,8 @@ pub struct Hit {
     pub line: Option<u64>,
     /// Actors of the article.
     pub actors: Vec<ActorRef>,
+    /// Actors mentioned in this passage.
+    pub passage_actors: Vec<ActorRef>,
     /// The passage text.
     pub text: String,
     /// Byte ranges of query terms in `text`.
@@ -422,7 +424,8 @@ impl Searcher {
             title: get_str(document, f.title).to_string(),
             path: get_str(document, f.path).to_string(),
             line,
-            actors: stored_actors(document, f),
+            actors: stored_actors(document, f.actor),
+            passage_actors: stored_actors(document, f.passage_actor),
             text,
             highlights,
             span: (
@@ -539,7 +542,7 @@ impl Searcher {
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, &self.fields),
+            actors: stored_actors(first, self.fields.actor),
             passages: documents
                 .iter()
                 .map(|d| {
@@ -660,9 +663,9 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
     Some(ArticleDate { start, precision })
 }
 
-fn stored_actors(document: &TantivyDocument, fields: &Fields) -> Vec<ActorRef> {
+fn stored_actors(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<ActorRef> {
     let mut actors: Vec<ActorRef> = document
-        .get_all(fields.actor)
+        .get_all(field)
         .filter_map(|v| v.as_facet())
         .filter_map(|encoded| {
             let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).ok()?;
