@@ -9,8 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::actors::ActorKind;
 use crate::corpus::{self, parse_date_bound, ArticleDate, Item, ReadOptions};
 use crate::error::{Error, Result};
+use crate::explore::{self, BucketUnit};
 use crate::indexer::{index_corpus, IndexOptions};
 use crate::output::{self, TextStyle};
 use crate::search::{SearchRequest, Searcher, SortOrder};
@@ -38,6 +40,102 @@ pub enum Command {
     Show(ShowArgs),
     /// Print each article's parsed fields and actors as JSON lines (no index needed).
     Extract(ExtractArgs),
+    /// Rank the actors of the matching articles.
+    Actors(ActorsArgs),
+    /// Count matching articles per day, week, month or year, with the best passage of each.
+    Timeline(TimelineArgs),
+    /// The actors that appear with an actor, in the same passage and the same article.
+    Cooccur(CooccurArgs),
+}
+
+/// Calendar unit of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// Calendar days.
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// Actor kinds, for `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Countries.
+    Country,
+    /// Cities, regions and other places.
+    Place,
+}
+
+/// `newsdex actors`.
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    /// Optional query: rank the actors of the articles that match it.
+    pub query: Vec<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only actors of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Number of actors.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// A known actor (name or alias), or else a query.
+    #[arg(required = true)]
+    pub target: Vec<String>,
+    /// Bucket size.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex cooccur`.
+#[derive(Debug, Args)]
+pub struct CooccurArgs {
+    /// The actor (name or alias).
+    pub actor: String,
+    /// Only articles that also match this query.
+    #[arg(long, short)]
+    pub query: Option<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of actors.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Leave out actors seen with ACTOR in fewer articles than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_articles: u64,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// `newsdex index`.
@@ -110,7 +208,7 @@ pub enum Sort {
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// Only articles dated on or after DATE (2022, 2022-01, 2022-01-03, or 30d / 2w / 6m / 1y ago).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, visible_alias = "since", value_name = "DATE")]
     pub from: Option<String>,
     /// Only articles dated on or before DATE (2022-01 runs to the end of January).
     #[arg(long, value_name = "DATE")]
@@ -165,6 +263,9 @@ pub struct SearchArgs {
     /// Reverse a date sort (oldest first).
     #[arg(long)]
     pub reverse: bool,
+    /// Also print the top actors and the date histogram of the whole match set.
+    #[arg(long)]
+    pub facets: bool,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -244,6 +345,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search(args) => run_search(&cli.index, args),
         Command::Show(args) => run_show(&cli.index, args),
         Command::Extract(args) => run_extract(args),
+        Command::Actors(args) => run_actors(&cli.index, args),
+        Command::Timeline(args) => run_timeline(&cli.index, args),
+        Command::Cooccur(args) => run_cooccur(&cli.index, args),
     }
 }
 
@@ -394,11 +498,116 @@ fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
             Format::Trec => output::write_trec(&mut out, "1", std::slice::from_ref(hit), false)?,
         }
     }
+    if args.facets && !results.hits.is_empty() {
+        let facets = explore::facets(&searcher, &request, 5)?;
+        match format {
+            Format::Json => {
+                serde_json::to_writer(&mut out, &serde_json::json!({ "facets": facets }))?;
+                writeln!(out)?;
+            }
+            _ => output::write_facets_text(&mut out, &facets)?,
+        }
+    }
     out.flush()?;
     if results.hits.is_empty() && format == Format::Text {
         eprintln!("newsdex: no matches");
     }
     Ok(found(!results.hits.is_empty()))
+}
+
+fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.join(" "),
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let kind = args.kind.map(|k| match k {
+        KindArg::Person => ActorKind::Person,
+        KindArg::Org => ActorKind::Org,
+        KindArg::Country => ActorKind::Country,
+        KindArg::Place => ActorKind::Place,
+    });
+    let actors = explore::top_actors(&searcher, &request, kind, args.top)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for actor in &actors {
+            serde_json::to_writer(&mut out, actor)?;
+            writeln!(out)?;
+        }
+    } else {
+        output::write_actor_counts(&mut out, &actors)?;
+    }
+    out.flush()?;
+    Ok(found(!actors.is_empty()))
+}
+
+fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest::default();
+    apply_filters(&mut request, &args.filters)?;
+    let target = args.target.join(" ");
+    // A known actor means that actor; anything else is a query.
+    let known = searcher.known_actors()?;
+    let label = match crate::search::resolve_actor(&target, &known) {
+        Ok(actors) => {
+            request.actors.push(target.clone());
+            format!("articles mentioning {}", actors[0].name)
+        }
+        Err(_) => {
+            request.query = target.clone();
+            format!("articles matching {target:?}")
+        }
+    };
+    let unit = match args.by {
+        By::Day => BucketUnit::Day,
+        By::Week => BucketUnit::Week,
+        By::Month => BucketUnit::Month,
+        By::Year => BucketUnit::Year,
+    };
+    let timeline = explore::timeline(&searcher, &request, unit)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for bucket in &timeline.buckets {
+            output::write_bucket_json(&mut out, bucket)?;
+        }
+    } else {
+        let style = TextStyle {
+            color: color_enabled(args.color),
+        };
+        output::write_timeline_text(&mut out, &timeline, &label, style)?;
+    }
+    out.flush()?;
+    Ok(found(timeline.buckets.iter().any(|b| b.count > 0)))
+}
+
+fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.unwrap_or_default(),
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let rows = explore::cooccur(
+        &searcher,
+        &args.actor,
+        &request,
+        args.top,
+        args.min_articles,
+    )?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for row in &rows {
+            output::write_cooccurrence_json(&mut out, row)?;
+        }
+    } else {
+        let style = TextStyle {
+            color: color_enabled(args.color),
+        };
+        output::write_cooccurrence_text(&mut out, &args.actor, &rows, style)?;
+    }
+    out.flush()?;
+    Ok(found(!rows.is_empty()))
 }
 
 fn found(any: bool) -> Outcome {

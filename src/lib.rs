@@ -2,13 +2,15 @@
 //!
 //! The modules mirror the pipeline: [`corpus`] (files -> articles and passages), [`actors`]
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
-//! index), [`search`] (query -> ranked passages), [`output`] (passages -> text, JSON, TREC).
+//! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
+//! co-occurrence), [`output`] (passages -> text, JSON, TREC).
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod explore;
 pub mod indexer;
 pub mod output;
 pub mod schema;

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::explore::{ActorCount, Bucket, Cooccurrence, Facets, Timeline};
 use crate::indexer::IndexSummary;
 use crate::search::{ActorRef, FullArticle, Hit, PassageText};
 
@@ -225,7 +226,13 @@ struct HitJson<'a> {
 
 /// Writes one hit as a JSON line.
 pub fn write_hit_json(out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
-    let json = HitJson {
+    serde_json::to_writer(&mut *out, &hit_json(hit))?;
+    writeln!(out)
+}
+
+/// The documented JSON shape of a hit, as `search --json` prints it.
+fn hit_json(hit: &Hit) -> HitJson<'_> {
+    HitJson {
         rank: hit.rank,
         score: hit.score,
         article_id: &hit.article_id,
@@ -241,9 +248,220 @@ pub fn write_hit_json(out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
         highlights: &hit.highlights,
         before: &hit.before,
         after: &hit.after,
+    }
+}
+
+/// Writes a facet summary: top actors per kind, then articles per date bucket.
+pub fn write_facets_text(out: &mut dyn Write, facets: &Facets) -> io::Result<()> {
+    writeln!(out, "facets of all matching articles:")?;
+    for kind in ["person", "org", "country", "place"] {
+        let line: Vec<String> = facets
+            .actors
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| format!("{} ({})", a.name, a.articles))
+            .collect();
+        if !line.is_empty() {
+            writeln!(out, "  {kind:<8} {}", line.join(", "))?;
+        }
+    }
+    let dates: Vec<String> = facets
+        .dates
+        .iter()
+        .map(|d| format!("{} ({})", d.bucket, d.count))
+        .collect();
+    if !dates.is_empty() {
+        writeln!(out, "  dates    {}", dates.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Writes actors with their article counts as a table.
+pub fn write_actor_counts(out: &mut dyn Write, actors: &[ActorCount]) -> io::Result<()> {
+    let width = actors
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for actor in actors {
+        writeln!(
+            out,
+            "{:>7}  {:<width$}  {}",
+            actor.articles, actor.name, actor.kind
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct BucketJson<'a> {
+    bucket: &'a str,
+    start: &'a str,
+    end: &'a str,
+    count: u64,
+    peak: bool,
+    best: Option<HitJson<'a>>,
+}
+
+/// Writes a timeline bucket as a JSON line (`best` as `search --json` prints a hit).
+pub fn write_bucket_json(out: &mut dyn Write, bucket: &Bucket) -> io::Result<()> {
+    let json = BucketJson {
+        bucket: &bucket.bucket,
+        start: &bucket.start,
+        end: &bucket.end,
+        count: bucket.count,
+        peak: bucket.peak,
+        best: bucket.best.as_ref().map(hit_json),
     };
     serde_json::to_writer(&mut *out, &json)?;
     writeln!(out)
+}
+
+/// Bar of `count` out of `max` in eighths of a block, `width` cells at most.
+fn bar(count: u64, max: u64, width: usize) -> String {
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    if count == 0 || max == 0 {
+        return String::new();
+    }
+    let eighths = ((count as f64 / max as f64) * (width * 8) as f64)
+        .round()
+        .max(1.0) as usize;
+    let mut bar = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        bar.push(PARTS[eighths % 8 - 1]);
+    }
+    bar
+}
+
+/// Writes a timeline: one bar per bucket, peaks marked, the best passage's title beside it.
+pub fn write_timeline_text(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    label: &str,
+    style: TextStyle,
+) -> io::Result<()> {
+    let max = timeline.buckets.iter().map(|b| b.count).max().unwrap_or(0);
+    let total: u64 = timeline.buckets.iter().map(|b| b.count).sum();
+    writeln!(out, "{total} {label}")?;
+    let label_width = timeline
+        .buckets
+        .iter()
+        .map(|b| b.bucket.len())
+        .max()
+        .unwrap_or(0);
+    for bucket in &timeline.buckets {
+        let marker = if bucket.peak { " ▲" } else { "  " };
+        let best = bucket
+            .best
+            .as_ref()
+            .map(|hit| truncate(&hit.title, 60))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:<label_width$} {:>6}{marker} {:<30} {}",
+            bucket.bucket,
+            bucket.count,
+            bar(bucket.count, max, 30),
+            style.paint(DIM, &best)
+        )?;
+    }
+    let peaks: Vec<&str> = timeline
+        .buckets
+        .iter()
+        .filter(|b| b.peak)
+        .map(|b| b.bucket.as_str())
+        .collect();
+    if !peaks.is_empty() {
+        writeln!(out, "peaks: {}", peaks.join(", "))?;
+    }
+    if timeline.undated > 0 {
+        writeln!(out, "undated: {} (not shown)", timeline.undated)?;
+    }
+    if timeline.imprecise > 0 {
+        writeln!(
+            out,
+            "dated less precisely than a bucket: {} (not shown)",
+            timeline.imprecise
+        )?;
+    }
+    Ok(())
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct CooccurrenceJson<'a> {
+    name: &'a str,
+    kind: &'a str,
+    passages: u64,
+    articles: u64,
+    lift: f64,
+    evidence: Option<HitJson<'a>>,
+}
+
+/// Writes a co-occurring actor as a JSON line.
+pub fn write_cooccurrence_json(out: &mut dyn Write, row: &Cooccurrence) -> io::Result<()> {
+    let json = CooccurrenceJson {
+        name: &row.name,
+        kind: &row.kind,
+        passages: row.passages,
+        articles: row.articles,
+        lift: (row.lift * 1000.0).round() / 1000.0,
+        evidence: row.evidence.as_ref().map(hit_json),
+    };
+    serde_json::to_writer(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// Writes co-occurring actors as a table, each with its evidence passage.
+pub fn write_cooccurrence_text(
+    out: &mut dyn Write,
+    actor: &str,
+    rows: &[Cooccurrence],
+    style: TextStyle,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:>6}  {:>8}  {:>8}  actor seen with {actor}",
+        "lift", "passages", "articles"
+    )?;
+    for row in rows {
+        writeln!(
+            out,
+            "{:>6.2}  {:>8}  {:>8}  {} ({})",
+            row.lift,
+            row.passages,
+            row.articles,
+            style.paint(BOLD, &row.name),
+            row.kind
+        )?;
+        if let Some(hit) = &row.evidence {
+            let date = hit.date_display.as_deref().unwrap_or("undated");
+            writeln!(
+                out,
+                "        {}",
+                style.paint(
+                    DIM,
+                    &format!(
+                        "{} {}",
+                        date.get(..10).unwrap_or(date),
+                        truncate(&hit.title, 80)
+                    )
+                )
+            )?;
+            writeln!(
+                out,
+                "        {}",
+                truncate(&hit.text.replace('\n', " "), 200)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes hits as TREC run lines: `qid Q0 docid rank score newsdex`.

@@ -13,7 +13,9 @@ use std::path::Path;
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, DocSetCollector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{
     DateTime, DocAddress, DocId, Index, IndexReader, Order, ReloadPolicy, Score, SegmentOrdinal,
@@ -59,10 +61,27 @@ pub struct SearchRequest {
     pub context: usize,
     /// Ordering.
     pub sort: SortOrder,
+    /// Actors that must be mentioned in the passage itself (not just the article).
+    pub in_passage: Vec<String>,
+    /// Match every passage when there is neither query text nor a filter (exploration).
+    pub match_all: bool,
+}
+
+/// Score added to a passage that mentions an `--actor` itself.
+pub const ACTOR_PASSAGE_BONUS: f32 = 1.0;
+
+/// A request turned into a tantivy query, and how to highlight its hits.
+pub(crate) struct BuiltQuery {
+    /// Text query and filters together.
+    pub query: Box<dyn Query>,
+    /// Whether the request had searchable words (else hits are ordered by date).
+    pub has_text: bool,
+    /// The query's terms and phrases.
+    pub highlighter: Highlighter,
 }
 
 /// An actor as shown with a hit.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct ActorRef {
     /// Canonical name.
     pub name: String,
@@ -187,42 +206,84 @@ impl Searcher {
         &self.index
     }
 
+    /// A tantivy searcher on the index's current commit.
+    pub fn tantivy_searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
     /// Builds the query and filters of a request, and the terms to highlight.
-    fn build(&self, request: &SearchRequest) -> Result<(Box<dyn Query>, bool, Highlighter)> {
+    ///
+    /// Filters are zero-score `Must` clauses; each `--actor` also adds an optional clause that
+    /// lifts passages mentioning that actor above passages of the same article that do not
+    /// (worth [`ACTOR_PASSAGE_BONUS`]), so "sanctions, by or about Putin" shows his passages.
+    pub(crate) fn build(&self, request: &SearchRequest) -> Result<BuiltQuery> {
         let clauses = query::parse_query(&request.query);
         let compiled = query::compile(&clauses, &self.fields);
         let has_text = compiled.query.is_some();
-        if !has_text
-            && !clauses.is_empty()
-            && request.actors.is_empty()
-            && request.from.is_none()
-            && request.to.is_none()
-        {
+        let has_filter = !request.actors.is_empty()
+            || !request.in_passage.is_empty()
+            || request.from.is_some()
+            || request.to.is_some();
+        if !has_text && !clauses.is_empty() && !has_filter && !request.match_all {
             return Err(Error::Query(format!(
                 "{:?} has no searchable words (only stop words or punctuation)",
                 request.query
             )));
         }
-        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(text_query) = compiled.query {
-            must.push((Occur::Must, text_query));
+            subqueries.push((Occur::Must, text_query));
         }
         for filter in self.filters(request)? {
-            must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+            subqueries.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
         }
-        if must.is_empty() {
-            return Err(Error::Usage(
-                "nothing to search for: give a query, or a filter such as --actor or --from"
-                    .to_string(),
-            ));
+        if subqueries.is_empty() {
+            if !request.match_all {
+                return Err(Error::Usage(
+                    "nothing to search for: give a query, or a filter such as --actor or --from"
+                        .to_string(),
+                ));
+            }
+            subqueries.push((Occur::Must, Box::new(AllQuery)));
         }
-        let query: Box<dyn Query> = if must.len() == 1 {
-            must.pop().expect("one clause").1
+        if !request.actors.is_empty() {
+            let known = self.known_actors()?;
+            for name in &request.actors {
+                let actors = resolve_actor(name, &known)?;
+                let mentioned = self.actor_query(self.fields.passage_actor, &actors);
+                subqueries.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(mentioned, ACTOR_PASSAGE_BONUS)),
+                ));
+            }
+        }
+        let query: Box<dyn Query> = if subqueries.len() == 1 {
+            subqueries.pop().expect("one clause").1
         } else {
-            Box::new(BooleanQuery::new(must))
+            Box::new(BooleanQuery::new(subqueries))
         };
         let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
-        Ok((query, has_text, highlighter))
+        Ok(BuiltQuery {
+            query,
+            has_text,
+            highlighter,
+        })
+    }
+
+    /// A query matching documents whose `field` holds any of `actors` (any kind).
+    fn actor_query(&self, field: tantivy::schema::Field, actors: &[ActorRef]) -> Box<dyn Query> {
+        let any_kind: Vec<(Occur, Box<dyn Query>)> = actors
+            .iter()
+            .map(|actor| {
+                let facet = Facet::from_path(["actor", actor.kind.as_str(), &actor.name]);
+                let term = Term::from_facet(field, &facet);
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        Box::new(BooleanQuery::new(any_kind))
     }
 
     fn filters(&self, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
@@ -255,23 +316,15 @@ impl Searcher {
                 )),
             )));
         }
-        if !request.actors.is_empty() {
+        if !request.actors.is_empty() || !request.in_passage.is_empty() {
             let known = self.known_actors()?;
             for name in &request.actors {
-                let facets = resolve_actor(name, &known)?;
-                let any_kind: Vec<(Occur, Box<dyn Query>)> = facets
-                    .iter()
-                    .map(|actor| {
-                        let facet = Facet::from_path(["actor", actor.kind.as_str(), &actor.name]);
-                        let term = Term::from_facet(self.fields.actor, &facet);
-                        (
-                            Occur::Should,
-                            Box::new(TermQuery::new(term, IndexRecordOption::Basic))
-                                as Box<dyn Query>,
-                        )
-                    })
-                    .collect();
-                filters.push(Box::new(BooleanQuery::new(any_kind)));
+                let actors = resolve_actor(name, &known)?;
+                filters.push(self.actor_query(self.fields.actor, &actors));
+            }
+            for name in &request.in_passage {
+                let actors = resolve_actor(name, &known)?;
+                filters.push(self.actor_query(self.fields.passage_actor, &actors));
             }
         }
         Ok(filters)
@@ -304,9 +357,9 @@ impl Searcher {
 
     /// Counts the matching articles and passages.
     pub fn count(&self, request: &SearchRequest) -> Result<MatchCounts> {
-        let (query, _, _) = self.build(request)?;
+        let built = self.build(request)?;
         let searcher = self.reader.searcher();
-        let (passages, keys) = searcher.search(&*query, &(Count, ArticleKeys))?;
+        let (passages, keys) = searcher.search(&*built.query, &(Count, ArticleKeys))?;
         Ok(MatchCounts {
             articles: keys.len() as u64,
             passages: passages as u64,
@@ -315,7 +368,11 @@ impl Searcher {
 
     /// Runs a search: ranked passages, at most `per_article` from one article.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let (query, has_text, highlighter) = self.build(request)?;
+        let BuiltQuery {
+            query,
+            has_text,
+            highlighter,
+        } = self.build(request)?;
         let searcher = self.reader.searcher();
         let wanted = request.offset + request.limit;
         if wanted == 0 {
@@ -398,7 +455,7 @@ impl Searcher {
         })
     }
 
-    fn hit_from_document(
+    pub(crate) fn hit_from_document(
         &self,
         document: &TantivyDocument,
         rank: usize,

@@ -280,7 +280,10 @@ fn text_output_shows_title_path_actors_and_passage() {
         "{stdout}"
     );
     assert!(lines[1].contains("000_d607fba8ada77d04.txt"), "{stdout}");
-    assert!(lines[2].starts_with("    Geneva (+"), "passage actors first: {stdout}");
+    assert!(
+        lines[2].starts_with("    Geneva (+"),
+        "passage actors first: {stdout}"
+    );
     assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
     let colored = index
         .search(&["Geneva talks", "--limit", "1", "--color", "always"])

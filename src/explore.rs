@@ -1,0 +1,767 @@
+//! Exploration over the facets: top actors, timelines and co-occurrence for any query.
+//!
+//! One collector pass gathers, for every matching article (counted once however many of its
+//! passages match), its date, its actors and its best passage, from fast fields and facet
+//! columns only; the stored documents are fetched just for the passages that are shown.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::fastfield::FacetReader;
+use tantivy::schema::Facet;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
+
+use crate::actors::ActorKind;
+use crate::corpus::DatePrecision;
+use crate::error::{Error, Result};
+use crate::search::{resolve_actor, ActorRef, BuiltQuery, Hit, SearchRequest, Searcher};
+
+/// An actor and the number of matching articles that mention it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorCount {
+    /// Canonical name.
+    pub name: String,
+    /// person, org, country or place.
+    pub kind: String,
+    /// Matching articles that mention it.
+    pub articles: u64,
+}
+
+/// Calendar unit of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BucketUnit {
+    /// Calendar days.
+    Day,
+    /// ISO weeks (Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// One bucket of a timeline or date histogram.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bucket {
+    /// Label: `2022`, `2022-01`, `2022-W03` or `2022-01-03`.
+    pub bucket: String,
+    /// First day of the bucket.
+    pub start: String,
+    /// First day after the bucket.
+    pub end: String,
+    /// Matching articles dated in the bucket.
+    pub count: u64,
+    /// The best passage in the bucket.
+    pub best: Option<Hit>,
+    /// Whether the bucket is one of the peaks.
+    pub peak: bool,
+}
+
+/// A timeline and the articles it could not place.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// Buckets from the first to the last non-empty one, empty ones included.
+    pub buckets: Vec<Bucket>,
+    /// Matching articles without a date.
+    pub undated: u64,
+    /// Matching articles dated less precisely than the unit (a year-only date in a monthly
+    /// timeline): counted here rather than piled into the period's first bucket.
+    pub imprecise: u64,
+}
+
+/// An actor seen with another, and how strongly.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cooccurrence {
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// Passages that mention both.
+    pub passages: u64,
+    /// Articles that mention both.
+    pub articles: u64,
+    /// P(other | actor) / P(other), over articles: above 1 means seen together more than chance.
+    pub lift: f64,
+    /// A passage that mentions both (or, failing that, from an article that does).
+    pub evidence: Option<Hit>,
+}
+
+/// Top actors and date histogram of a whole match set (`search --facets`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Facets {
+    /// Top actors per kind.
+    pub actors: Vec<ActorCount>,
+    /// Articles per month (per year when the match set spans more than 20 years).
+    pub dates: Vec<DateCount>,
+}
+
+/// A date bucket and its count, for facet summaries.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DateCount {
+    /// Bucket label.
+    pub bucket: String,
+    /// Matching articles.
+    pub count: u64,
+}
+
+/// What one collector pass knows about one matching article.
+#[derive(Debug, Clone)]
+struct ArticleFact {
+    start: Option<i64>,
+    precision: DatePrecision,
+    actors: Vec<u32>,
+    best: (Score, DocAddress),
+}
+
+/// Every matching article's facts, with actors interned.
+#[derive(Debug, Default)]
+struct MatchSet {
+    articles: HashMap<u64, ArticleFact>,
+    actors: Vec<ActorRef>,
+    /// For co-occurrence: per actor id, passages that mention it together with the target.
+    passage_pairs: HashMap<u32, u64>,
+}
+
+impl MatchSet {
+    fn actor_id(&self, actor: &ActorRef) -> Option<u32> {
+        self.actors
+            .iter()
+            .position(|a| a == actor)
+            .map(|i| i as u32)
+    }
+}
+
+/// The collector behind every exploration command.
+struct FactsCollector {
+    /// Facets (encoded) whose co-mentions in the same passage are counted.
+    target: Option<HashSet<String>>,
+}
+
+/// An article's facts within one segment: date start, precision code, actor ordinals, and its
+/// best-scoring passage.
+type SegmentFact = (Option<i64>, u64, Vec<u64>, Score, DocId);
+
+struct SegmentFacts {
+    segment: SegmentOrdinal,
+    keys: Column<u64>,
+    dates: Column<tantivy::DateTime>,
+    precisions: Column<u64>,
+    actors: FacetReader,
+    passage_actors: Option<FacetReader>,
+    target_ords: HashSet<u64>,
+    facts: HashMap<u64, SegmentFact>,
+    pairs: HashMap<u64, u64>,
+}
+
+impl Collector for FactsCollector {
+    type Fruit = MatchSet;
+    type Child = SegmentFacts;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacts> {
+        let fast = reader.fast_fields();
+        let (passage_actors, target_ords) = match &self.target {
+            Some(target) => {
+                let facets = reader.facet_reader("passage_actor")?;
+                let mut ords = HashSet::new();
+                for encoded in target {
+                    if let Some(ord) = facets.facet_dict().term_ord(encoded.as_bytes())? {
+                        ords.insert(ord);
+                    }
+                }
+                (Some(facets), ords)
+            }
+            None => (None, HashSet::new()),
+        };
+        Ok(SegmentFacts {
+            segment,
+            keys: fast.u64("article_key")?,
+            dates: fast.date("date")?,
+            precisions: fast.u64("date_precision")?,
+            actors: reader.facet_reader("actor")?,
+            passage_actors,
+            target_ords,
+            facts: HashMap::new(),
+            pairs: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<MatchSet> {
+        let mut set = MatchSet::default();
+        let mut ids: HashMap<ActorRef, u32> = HashMap::new();
+        let mut intern = |actor: &ActorRef, set: &mut MatchSet| -> u32 {
+            *ids.entry(actor.clone()).or_insert_with(|| {
+                set.actors.push(actor.clone());
+                (set.actors.len() - 1) as u32
+            })
+        };
+        for fruit in fruits {
+            let mapped: Vec<Option<u32>> = fruit
+                .actors
+                .iter()
+                .map(|a| a.as_ref().map(|a| intern(a, &mut set)))
+                .collect();
+            for (key, (start, precision, ords, score, doc)) in fruit.facts {
+                let actors: Vec<u32> = ords
+                    .iter()
+                    .filter_map(|&ord| mapped.get(ord as usize).copied().flatten())
+                    .collect();
+                let address = DocAddress::new(fruit.segment, doc);
+                let precision = precision_from_code(precision);
+                match set.articles.get_mut(&key) {
+                    Some(existing) => {
+                        if score > existing.best.0 {
+                            existing.best = (score, address);
+                        }
+                    }
+                    None => {
+                        set.articles.insert(
+                            key,
+                            ArticleFact {
+                                start,
+                                precision,
+                                actors,
+                                best: (score, address),
+                            },
+                        );
+                    }
+                }
+            }
+            for (ord, count) in fruit.pairs {
+                if let Some(Some(id)) = fruit
+                    .passage_actor_names
+                    .get(&ord)
+                    .map(|a| a.as_ref().map(|a| intern(a, &mut set)))
+                {
+                    *set.passage_pairs.entry(id).or_insert(0) += count;
+                }
+            }
+        }
+        Ok(set)
+    }
+}
+
+/// What one segment hands back: facts with segment-local actor ordinals, and their names.
+struct SegmentFruit {
+    segment: SegmentOrdinal,
+    facts: HashMap<u64, SegmentFact>,
+    actors: Vec<Option<ActorRef>>,
+    pairs: HashMap<u64, u64>,
+    passage_actor_names: HashMap<u64, Option<ActorRef>>,
+}
+
+impl SegmentCollector for SegmentFacts {
+    type Fruit = SegmentFruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let key = self.keys.first(doc).unwrap_or(0);
+        match self.facts.get_mut(&key) {
+            Some(fact) => {
+                if score > fact.3 {
+                    fact.3 = score;
+                    fact.4 = doc;
+                }
+            }
+            None => {
+                let start = self.dates.first(doc).map(|d| d.into_timestamp_secs());
+                let precision = self.precisions.first(doc).unwrap_or(3);
+                let ords: Vec<u64> = self.actors.facet_ords(doc).collect();
+                self.facts.insert(key, (start, precision, ords, score, doc));
+            }
+        }
+        if let Some(passage_actors) = &self.passage_actors {
+            let ords: Vec<u64> = passage_actors.facet_ords(doc).collect();
+            if ords.iter().any(|ord| self.target_ords.contains(ord)) {
+                for ord in ords {
+                    if !self.target_ords.contains(&ord) {
+                        *self.pairs.entry(ord).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> SegmentFruit {
+        let actors = (0..self.actors.num_facets() as u64)
+            .map(|ord| facet_actor(&self.actors, ord))
+            .collect();
+        let passage_actor_names = match &self.passage_actors {
+            Some(reader) => self
+                .pairs
+                .keys()
+                .map(|&ord| (ord, facet_actor(reader, ord)))
+                .collect(),
+            None => HashMap::new(),
+        };
+        SegmentFruit {
+            segment: self.segment,
+            facts: self.facts,
+            actors,
+            pairs: self.pairs,
+            passage_actor_names,
+        }
+    }
+}
+
+fn facet_actor(reader: &FacetReader, ord: u64) -> Option<ActorRef> {
+    let mut facet = Facet::root();
+    reader.facet_from_ord(ord, &mut facet).ok()?;
+    match facet.to_path().as_slice() {
+        ["actor", kind, name] => Some(ActorRef {
+            name: name.to_string(),
+            kind: kind.to_string(),
+        }),
+        _ => None,
+    }
+}
+
+fn precision_from_code(code: u64) -> DatePrecision {
+    match code {
+        0 => DatePrecision::Year,
+        1 => DatePrecision::Month,
+        2 => DatePrecision::Day,
+        _ => DatePrecision::Time,
+    }
+}
+
+/// Runs the request and gathers the facts of every matching article.
+fn match_set(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    target: Option<&[ActorRef]>,
+) -> Result<(MatchSet, BuiltQuery)> {
+    let mut request = request.clone();
+    request.match_all = true;
+    let built = searcher.build(&request)?;
+    let collector = FactsCollector {
+        target: target.map(|actors| {
+            actors
+                .iter()
+                .map(|a| {
+                    Facet::from_path(["actor", a.kind.as_str(), a.name.as_str()])
+                        .encoded_str()
+                        .to_string()
+                })
+                .collect()
+        }),
+    };
+    let set = searcher
+        .tantivy_searcher()
+        .search(&*built.query, &collector)?;
+    Ok((set, built))
+}
+
+/// Actors of the matching articles, most articles first (ties by name), optionally of one kind.
+pub fn top_actors(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    kind: Option<ActorKind>,
+    top: usize,
+) -> Result<Vec<ActorCount>> {
+    let (set, _) = match_set(searcher, request, None)?;
+    Ok(rank_actors(&set, kind, top))
+}
+
+fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<ActorCount> {
+    let mut counts = vec![0u64; set.actors.len()];
+    for fact in set.articles.values() {
+        for &id in &fact.actors {
+            counts[id as usize] += 1;
+        }
+    }
+    let mut ranked: Vec<ActorCount> = set
+        .actors
+        .iter()
+        .zip(counts)
+        .filter(|(actor, count)| *count > 0 && kind.is_none_or(|k| actor.kind == k.as_str()))
+        .map(|(actor, articles)| ActorCount {
+            name: actor.name.clone(),
+            kind: actor.kind.clone(),
+            articles,
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
+    ranked.truncate(top);
+    ranked
+}
+
+/// Top actors of each kind and the date histogram of the whole match set.
+pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Result<Facets> {
+    let (set, _) = match_set(searcher, request, None)?;
+    let mut actors = Vec::new();
+    for kind in [
+        ActorKind::Person,
+        ActorKind::Org,
+        ActorKind::Country,
+        ActorKind::Place,
+    ] {
+        actors.extend(rank_actors(&set, Some(kind), top));
+    }
+    let years: HashSet<i32> = set
+        .articles
+        .values()
+        .filter_map(|f| f.start.and_then(to_date).map(|d| d.year()))
+        .collect();
+    let span = years
+        .iter()
+        .max()
+        .zip(years.iter().min())
+        .map(|(a, b)| a - b);
+    let unit = if span.unwrap_or(0) > 20 {
+        BucketUnit::Year
+    } else {
+        BucketUnit::Month
+    };
+    let (buckets, _, _) = bucket_counts(&set, unit);
+    let dates = buckets
+        .into_iter()
+        .map(|(start, (count, _))| DateCount {
+            bucket: bucket_label(start, unit),
+            count,
+        })
+        .collect();
+    Ok(Facets { actors, dates })
+}
+
+fn to_date(seconds: i64) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(seconds, 0).map(|d| d.date_naive())
+}
+
+/// The first day of the bucket that holds `date`.
+pub fn bucket_start(date: NaiveDate, unit: BucketUnit) -> NaiveDate {
+    match unit {
+        BucketUnit::Day => date,
+        BucketUnit::Week => date - Duration::days(i64::from(date.weekday().num_days_from_monday())),
+        BucketUnit::Month => date.with_day(1).unwrap_or(date),
+        BucketUnit::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date),
+    }
+}
+
+/// The first day of the bucket after the one starting at `start`.
+pub fn next_bucket(start: NaiveDate, unit: BucketUnit) -> NaiveDate {
+    match unit {
+        BucketUnit::Day => start + Duration::days(1),
+        BucketUnit::Week => start + Duration::days(7),
+        BucketUnit::Month => start
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(NaiveDate::MAX),
+        BucketUnit::Year => start
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(NaiveDate::MAX),
+    }
+}
+
+/// A bucket's label: `2022`, `2022-01`, `2022-W03` (ISO week) or `2022-01-03`.
+pub fn bucket_label(start: NaiveDate, unit: BucketUnit) -> String {
+    match unit {
+        BucketUnit::Day => start.format("%Y-%m-%d").to_string(),
+        BucketUnit::Week => {
+            let week = start.iso_week();
+            format!("{}-W{:02}", week.year(), week.week())
+        }
+        BucketUnit::Month => start.format("%Y-%m").to_string(),
+        BucketUnit::Year => start.format("%Y").to_string(),
+    }
+}
+
+/// Whether a date of `precision` can be placed in a bucket of `unit`.
+fn placeable(precision: DatePrecision, unit: BucketUnit) -> bool {
+    match unit {
+        BucketUnit::Year => true,
+        BucketUnit::Month => precision != DatePrecision::Year,
+        BucketUnit::Week | BucketUnit::Day => {
+            matches!(precision, DatePrecision::Day | DatePrecision::Time)
+        }
+    }
+}
+
+type BucketMap = std::collections::BTreeMap<NaiveDate, (u64, Option<(Score, DocAddress)>)>;
+
+/// Articles per bucket (with the best passage of each), undated and imprecise counts.
+fn bucket_counts(set: &MatchSet, unit: BucketUnit) -> (BucketMap, u64, u64) {
+    let mut buckets = BucketMap::new();
+    let (mut undated, mut imprecise) = (0, 0);
+    for fact in set.articles.values() {
+        let Some(date) = fact.start.and_then(to_date) else {
+            undated += 1;
+            continue;
+        };
+        if !placeable(fact.precision, unit) {
+            imprecise += 1;
+            continue;
+        }
+        let entry = buckets.entry(bucket_start(date, unit)).or_insert((0, None));
+        entry.0 += 1;
+        if entry.1.is_none_or(|(score, address)| {
+            fact.best.0 > score || (fact.best.0 == score && fact.best.1 < address)
+        }) {
+            entry.1 = Some(fact.best);
+        }
+    }
+    (buckets, undated, imprecise)
+}
+
+/// Matching articles per calendar bucket, each with its best passage, peaks marked.
+pub fn timeline(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    unit: BucketUnit,
+) -> Result<Timeline> {
+    let (set, built) = match_set(searcher, request, None)?;
+    let (counts, undated, imprecise) = bucket_counts(&set, unit);
+    let tantivy_searcher = searcher.tantivy_searcher();
+    let mut buckets = Vec::new();
+    if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
+        let (first, last) = (*first, *last);
+        let mut start = first;
+        while start <= last {
+            let end = next_bucket(start, unit);
+            let (count, best) = counts.get(&start).copied().unwrap_or((0, None));
+            let best = match best {
+                Some((score, address)) => {
+                    let document: TantivyDocument = tantivy_searcher.doc(address)?;
+                    Some(searcher.hit_from_document(&document, 1, score, &built.highlighter))
+                }
+                None => None,
+            };
+            buckets.push(Bucket {
+                bucket: bucket_label(start, unit),
+                start: start.format("%Y-%m-%d").to_string(),
+                end: end.format("%Y-%m-%d").to_string(),
+                count,
+                best,
+                peak: false,
+            });
+            start = end;
+        }
+    }
+    mark_peaks(&mut buckets);
+    Ok(Timeline {
+        buckets,
+        undated,
+        imprecise,
+    })
+}
+
+/// Marks as peaks the (at most three) highest buckets that stand out: above the mean plus one
+/// standard deviation of all buckets, empty ones included.
+fn mark_peaks(buckets: &mut [Bucket]) {
+    if buckets.len() < 3 {
+        return;
+    }
+    let n = buckets.len() as f64;
+    let mean = buckets.iter().map(|b| b.count as f64).sum::<f64>() / n;
+    let variance = buckets
+        .iter()
+        .map(|b| (b.count as f64 - mean).powi(2))
+        .sum::<f64>()
+        / n;
+    let threshold = mean + variance.sqrt();
+    let mut order: Vec<usize> = (0..buckets.len()).collect();
+    order.sort_by(|&a, &b| buckets[b].count.cmp(&buckets[a].count).then(a.cmp(&b)));
+    for index in order.into_iter().take(3) {
+        if buckets[index].count as f64 > threshold {
+            buckets[index].peak = true;
+        }
+    }
+}
+
+/// Actors seen with `actor` in the same passage and the same article, ranked by lift over the
+/// articles in scope (those with at least `min_articles` shared articles), each with evidence.
+pub fn cooccur(
+    searcher: &Searcher,
+    actor: &str,
+    request: &SearchRequest,
+    top: usize,
+    min_articles: u64,
+) -> Result<Vec<Cooccurrence>> {
+    let known = searcher.known_actors()?;
+    let targets = resolve_actor(actor, &known)?;
+    let mut scoped = request.clone();
+    scoped.actors.push(actor.to_string());
+    let (with_actor, _) = match_set(searcher, &scoped, Some(&targets))?;
+    // The base rates come from the same date range, without the actor or the query words.
+    let base_request = SearchRequest {
+        from: request.from,
+        to: request.to,
+        actors: request.actors.clone(),
+        ..SearchRequest::default()
+    };
+    let (base, _) = match_set(searcher, &base_request, None)?;
+    let total = base.articles.len() as f64;
+    let n_actor = with_actor.articles.len() as f64;
+    if n_actor == 0.0 {
+        return Ok(Vec::new());
+    }
+    let mut base_counts = vec![0u64; base.actors.len()];
+    for fact in base.articles.values() {
+        for &id in &fact.actors {
+            base_counts[id as usize] += 1;
+        }
+    }
+    let mut together = vec![0u64; with_actor.actors.len()];
+    for fact in with_actor.articles.values() {
+        for &id in &fact.actors {
+            together[id as usize] += 1;
+        }
+    }
+    let target_names: HashSet<&str> = targets.iter().map(|a| a.name.as_str()).collect();
+    let mut ranked: Vec<Cooccurrence> = Vec::new();
+    for (id, other) in with_actor.actors.iter().enumerate() {
+        let articles = together[id];
+        if articles < min_articles.max(1) || target_names.contains(other.name.as_str()) {
+            continue;
+        }
+        let n_other = base
+            .actor_id(other)
+            .map(|i| base_counts[i as usize])
+            .unwrap_or(articles)
+            .max(articles) as f64;
+        let lift = (articles as f64 / n_actor) / (n_other / total.max(1.0));
+        ranked.push(Cooccurrence {
+            name: other.name.clone(),
+            kind: other.kind.clone(),
+            passages: with_actor
+                .passage_pairs
+                .get(&(id as u32))
+                .copied()
+                .unwrap_or(0),
+            articles,
+            lift,
+            evidence: None,
+        });
+    }
+    ranked.sort_by(|a, b| {
+        b.lift
+            .total_cmp(&a.lift)
+            .then(b.passages.cmp(&a.passages))
+            .then(b.articles.cmp(&a.articles))
+            .then(a.name.cmp(&b.name))
+    });
+    ranked.truncate(top);
+    for co in &mut ranked {
+        co.evidence = evidence(searcher, request, actor, &co.name)?;
+    }
+    Ok(ranked)
+}
+
+/// The best passage that mentions both actors, else the best passage of an article that does.
+fn evidence(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    actor: &str,
+    other: &str,
+) -> Result<Option<Hit>> {
+    let mut both = request.clone();
+    both.actors.extend([actor.to_string(), other.to_string()]);
+    both.limit = 1;
+    both.offset = 0;
+    both.context = 0;
+    both.per_article = 1;
+    let mut in_passage = both.clone();
+    in_passage.in_passage = vec![actor.to_string(), other.to_string()];
+    for attempt in [in_passage, both] {
+        match searcher.search(&attempt) {
+            Ok(results) => {
+                if let Some(hit) = results.hits.into_iter().next() {
+                    return Ok(Some(hit));
+                }
+            }
+            Err(Error::Usage(_)) => continue,
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn calendar_buckets() {
+        let cases = [
+            (
+                "2022-01-05",
+                BucketUnit::Week,
+                "2022-01-03",
+                "2022-W01",
+                "2022-01-10",
+            ),
+            (
+                "2022-01-02",
+                BucketUnit::Week,
+                "2021-12-27",
+                "2021-W52",
+                "2022-01-03",
+            ),
+            (
+                "2022-02-28",
+                BucketUnit::Month,
+                "2022-02-01",
+                "2022-02",
+                "2022-03-01",
+            ),
+            (
+                "2024-02-29",
+                BucketUnit::Year,
+                "2024-01-01",
+                "2024",
+                "2025-01-01",
+            ),
+            (
+                "2022-01-31",
+                BucketUnit::Day,
+                "2022-01-31",
+                "2022-01-31",
+                "2022-02-01",
+            ),
+        ];
+        for (date, unit, start, label, next) in cases {
+            let s = bucket_start(day(date), unit);
+            assert_eq!(s, day(start), "{date} {unit:?}");
+            assert_eq!(bucket_label(s, unit), label);
+            assert_eq!(next_bucket(s, unit), day(next));
+        }
+    }
+
+    #[test]
+    fn precision_decides_placement() {
+        assert!(placeable(DatePrecision::Year, BucketUnit::Year));
+        assert!(!placeable(DatePrecision::Year, BucketUnit::Month));
+        assert!(!placeable(DatePrecision::Month, BucketUnit::Week));
+        assert!(placeable(DatePrecision::Time, BucketUnit::Day));
+    }
+
+    #[test]
+    fn peaks_stand_out() {
+        let mut buckets: Vec<Bucket> = [1, 1, 9, 1, 1, 1]
+            .iter()
+            .map(|&count| Bucket {
+                bucket: String::new(),
+                start: String::new(),
+                end: String::new(),
+                count,
+                best: None,
+                peak: false,
+            })
+            .collect();
+        mark_peaks(&mut buckets);
+        let peaks: Vec<bool> = buckets.iter().map(|b| b.peak).collect();
+        assert_eq!(peaks, [false, false, true, false, false, false]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Exploration commands: counts pinned against an independent path (`extract` output, or
+//! `search --count` with the same filters), JSON shapes, exit codes.
+
+use std::collections::BTreeMap;
+
+use crate::{bundled_corpus, newsdex, write_files, Indexed};
+
+/// Articles per actor name, computed from `newsdex extract` (no index involved).
+fn extracted_articles() -> Vec<serde_json::Value> {
+    let output = newsdex()
+        .arg("extract")
+        .arg(bundled_corpus())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn json_lines(output: &std::process::Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn run(index: &Indexed, args: &[&str]) -> std::process::Output {
+    newsdex()
+        .args(args)
+        .arg("--index")
+        .arg(index.index())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn actor_counts_match_the_extractor() {
+    let index = Indexed::bundled();
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for article in extracted_articles() {
+        for actor in article["actors"].as_array().unwrap() {
+            *expected
+                .entry(actor["name"].as_str().unwrap().to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    let output = run(&index, &["actors", "--top", "1000", "--json"]);
+    assert!(output.status.success());
+    let got: BTreeMap<String, u64> = json_lines(&output)
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_string(),
+                a["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    // The bundled corpus is about Russia and Ukraine: they lead.
+    let top = json_lines(&run(
+        &index,
+        &["actors", "--kind", "country", "--top", "2", "--json"],
+    ));
+    let names: Vec<&str> = top.iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Russia", "Ukraine"]);
+    assert!(top.iter().all(|a| a["kind"] == "country"));
+}
+
+#[test]
+fn actors_of_a_query_match_search_counts() {
+    let index = Indexed::bundled();
+    let actors = json_lines(&run(
+        &index,
+        &["actors", "sanctions", "--top", "6", "--json"],
+    ));
+    assert_eq!(actors.len(), 6);
+    for actor in &actors {
+        let name = actor["name"].as_str().unwrap();
+        let count = index
+            .search(&["sanctions", "--actor", name, "--count", "--json"])
+            .output()
+            .unwrap();
+        let counts: serde_json::Value = serde_json::from_slice(&count.stdout).unwrap();
+        assert_eq!(counts["articles"], actor["articles"], "{name}");
+    }
+}
+
+#[test]
+fn monthly_timeline_matches_article_dates() {
+    let index = Indexed::bundled();
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for article in extracted_articles() {
+        let mentions_putin = article["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "Vladimir Putin");
+        if mentions_putin {
+            let month = article["date"].as_str().unwrap()[..7].to_string();
+            *expected.entry(month).or_insert(0) += 1;
+        }
+    }
+    let output = run(&index, &["timeline", "putin", "--by", "month", "--json"]);
+    assert!(output.status.success());
+    let buckets = json_lines(&output);
+    let got: BTreeMap<String, u64> = buckets
+        .iter()
+        .filter(|b| b["count"].as_u64().unwrap() > 0)
+        .map(|b| {
+            (
+                b["bucket"].as_str().unwrap().to_string(),
+                b["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    for bucket in &buckets {
+        for key in ["bucket", "start", "end", "count", "best"] {
+            assert!(bucket.get(key).is_some(), "{key} missing: {bucket}");
+        }
+        if bucket["count"].as_u64().unwrap() > 0 {
+            let best = &bucket["best"];
+            let date = best["date"].as_str().unwrap();
+            assert!(
+                date >= bucket["start"].as_str().unwrap() && date < bucket["end"].as_str().unwrap()
+            );
+        }
+    }
+    // Consecutive calendar months, empty ones included.
+    let labels: Vec<&str> = buckets
+        .iter()
+        .map(|b| b["bucket"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels.first(), Some(&"2021-10"));
+    assert_eq!(labels.len(), 9, "{labels:?}");
+}
+
+#[test]
+fn timeline_keeps_date_precision_and_weeks_are_iso() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": "a", "date": "2022-01-02", "title": "Sunday", "body": "walrus story"}"#,
+        r#"{"id": "b", "date": "2022-01-03", "title": "Monday", "body": "walrus again"}"#,
+        r#"{"id": "c", "date": "2022-01-09", "title": "Next Sunday", "body": "walrus three"}"#,
+        r#"{"id": "d", "date": "2022", "title": "Year only", "body": "walrus year"}"#,
+        r#"{"id": "e", "title": "Undated", "body": "walrus undated"}"#,
+    ];
+    write_files(dir.path(), &[("c/w.jsonl", lines.join("\n").as_bytes())]);
+    let index = Indexed::new(&[&dir.path().join("c")]);
+    let weeks = json_lines(&run(
+        &index,
+        &["timeline", "walrus", "--by", "week", "--json"],
+    ));
+    let got: Vec<(&str, u64)> = weeks
+        .iter()
+        .map(|b| (b["bucket"].as_str().unwrap(), b["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, [("2021-W52", 1), ("2022-W01", 2)]);
+    let text =
+        String::from_utf8(run(&index, &["timeline", "walrus", "--by", "month"]).stdout).unwrap();
+    assert!(text.contains("2022-01      3"), "{text}");
+    assert!(
+        text.contains("dated less precisely than a bucket: 1"),
+        "{text}"
+    );
+    assert!(text.contains("undated: 1"), "{text}");
+    let years = json_lines(&run(
+        &index,
+        &["timeline", "walrus", "--by", "year", "--json"],
+    ));
+    assert_eq!(years[0]["count"], 4);
+    assert_eq!(run(&index, &["timeline", "narwhal"]).status.code(), Some(1));
+}
+
+#[test]
+fn cooccurrence_counts_and_evidence() {
+    let index = Indexed::bundled();
+    let output = run(&index, &["cooccur", "Putin", "--top", "5", "--json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = json_lines(&output);
+    assert_eq!(rows.len(), 5);
+    let mut previous = f64::INFINITY;
+    for row in &rows {
+        let name = row["name"].as_str().unwrap();
+        assert_ne!(name, "Vladimir Putin");
+        let lift = row["lift"].as_f64().unwrap();
+        assert!(lift <= previous + 1e-9, "ranked by lift");
+        previous = lift;
+        assert!(row["passages"].as_u64().is_some() && row["kind"].is_string());
+        let count = index
+            .search(&["--actor", "Putin", "--actor", name, "--count", "--json"])
+            .output()
+            .unwrap();
+        let counts: serde_json::Value = serde_json::from_slice(&count.stdout).unwrap();
+        assert_eq!(counts["articles"], row["articles"], "{name}");
+        let evidence = &row["evidence"];
+        let actors: Vec<&str> = evidence["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            actors.contains(&"Vladimir Putin") && actors.contains(&name),
+            "{evidence}"
+        );
+    }
+    assert_eq!(
+        run(&index, &["cooccur", "Nobody Atall"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn search_facets_cover_the_whole_match_set() {
+    let index = Indexed::bundled();
+    let output = index
+        .search(&["sanctions", "--limit", "2", "--facets", "--json"])
+        .output()
+        .unwrap();
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 3, "two hits and the facets line");
+    let facets = &lines[2]["facets"];
+    let russia = facets["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Russia")
+        .unwrap();
+    let count = index
+        .search(&["sanctions", "--actor", "Russia", "--count", "--json"])
+        .output()
+        .unwrap();
+    let counts: serde_json::Value = serde_json::from_slice(&count.stdout).unwrap();
+    assert_eq!(russia["articles"], counts["articles"]);
+    let total: u64 = facets["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["count"].as_u64().unwrap())
+        .sum();
+    let all = index
+        .search(&["sanctions", "--count", "--json"])
+        .output()
+        .unwrap();
+    let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    assert_eq!(serde_json::json!(total), all["articles"]);
+}
+
+#[test]
+fn date_sort_and_since_alias() {
+    let index = Indexed::bundled();
+    let newest = index.json_hits(&["sanctions", "--sort", "date", "--limit", "5"]);
+    let dates: Vec<&str> = newest.iter().map(|h| h["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    let oldest = index.json_hits(&["sanctions", "--sort", "date", "--reverse", "--limit", "1"]);
+    assert!(oldest[0]["date"].as_str().unwrap() <= dates[4]);
+    let since = index.json_hits(&["sanctions", "--since", "2022-06"]);
+    assert!(since
+        .iter()
+        .all(|h| h["date"].as_str().unwrap() >= "2022-06"));
+    assert!(!since.is_empty());
+    // Relative: nothing in the bundled corpus is from the last 30 days.
+    index
+        .search(&["sanctions", "--since", "30d"])
+        .assert()
+        .code(1);
+}
