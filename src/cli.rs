@@ -549,7 +549,7 @@ fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome>
     let target = args.target.join(" ");
     // A known actor means that actor; anything else is a query.
     let known = searcher.known_actors()?;
-    let label = match crate::search::resolve_actor(&target, &known) {
+    let label = match crate::search::resolve_actor(&target, known) {
         Ok(actors) => {
             request.actors.push(target.clone());
             format!("articles mentioning {}", actors[0].name)

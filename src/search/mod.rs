@@ -179,6 +179,8 @@ pub struct Searcher {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// The actors in the index, read once on first need (every `--actor` resolves against it).
+    known_actors: std::sync::OnceLock<BTreeSet<ActorRef>>,
 }
 
 impl Searcher {
@@ -193,6 +195,7 @@ impl Searcher {
             index,
             reader,
             fields,
+            known_actors: std::sync::OnceLock::new(),
         })
     }
 
@@ -249,7 +252,7 @@ impl Searcher {
         if !request.actors.is_empty() {
             let known = self.known_actors()?;
             for name in &request.actors {
-                let actors = resolve_actor(name, &known)?;
+                let actors = resolve_actor(name, known)?;
                 let mentioned = self.actor_query(self.fields.passage_actor, &actors);
                 subqueries.push((
                     Occur::Should,
@@ -319,19 +322,27 @@ impl Searcher {
         if !request.actors.is_empty() || !request.in_passage.is_empty() {
             let known = self.known_actors()?;
             for name in &request.actors {
-                let actors = resolve_actor(name, &known)?;
+                let actors = resolve_actor(name, known)?;
                 filters.push(self.actor_query(self.fields.actor, &actors));
             }
             for name in &request.in_passage {
-                let actors = resolve_actor(name, &known)?;
+                let actors = resolve_actor(name, known)?;
                 filters.push(self.actor_query(self.fields.passage_actor, &actors));
             }
         }
         Ok(filters)
     }
 
-    /// Every actor the index holds, read from the actor facet's term dictionary.
-    pub fn known_actors(&self) -> Result<BTreeSet<ActorRef>> {
+    /// Every actor the index holds, read from the actor facet's term dictionary (once).
+    pub fn known_actors(&self) -> Result<&BTreeSet<ActorRef>> {
+        if let Some(known) = self.known_actors.get() {
+            return Ok(known);
+        }
+        let actors = self.read_known_actors()?;
+        Ok(self.known_actors.get_or_init(|| actors))
+    }
+
+    fn read_known_actors(&self) -> Result<BTreeSet<ActorRef>> {
         let searcher = self.reader.searcher();
         let mut actors = BTreeSet::new();
         for segment in searcher.segment_readers() {
@@ -634,12 +645,8 @@ pub fn resolve_actor(name: &str, known: &BTreeSet<ActorRef>) -> Result<Vec<Actor
     if !exact.is_empty() {
         return Ok(exact);
     }
-    if let Some((canonical, _kind)) = Gazetteer::builtin().resolve(wanted) {
-        let found = by_name(canonical);
-        if !found.is_empty() {
-            return Ok(found);
-        }
-    }
+    // A unique surname is answered from the index alone: the gazetteer's tables are only
+    // loaded when an alias is really needed ("U.S.", "Kremlin").
     let lower = wanted.to_lowercase();
     let by_surname: Vec<ActorRef> = known
         .iter()
@@ -654,6 +661,12 @@ pub fn resolve_actor(name: &str, known: &BTreeSet<ActorRef>) -> Result<Vec<Actor
     let distinct: BTreeSet<&str> = by_surname.iter().map(|a| a.name.as_str()).collect();
     if distinct.len() == 1 {
         return Ok(by_surname);
+    }
+    if let Some((canonical, _kind)) = Gazetteer::builtin().resolve(wanted) {
+        let found = by_name(canonical);
+        if !found.is_empty() {
+            return Ok(found);
+        }
     }
     if distinct.len() > 1 {
         let names: Vec<&str> = distinct.into_iter().collect();
