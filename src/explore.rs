@@ -85,6 +85,9 @@ pub struct Cooccurrence {
     pub articles: u64,
     /// P(other | actor) / P(other), over articles: above 1 means seen together more than chance.
     pub lift: f64,
+    /// Normalised PMI over articles, in [-1, 1]: the ranking measure. Unlike lift it does not
+    /// crown an actor seen once, and unlike raw counts it does not crown the most frequent.
+    pub npmi: f64,
     /// A passage that mentions both (or, failing that, from an article that does).
     pub evidence: Option<Hit>,
 }
@@ -588,8 +591,9 @@ fn mark_peaks(buckets: &mut [Bucket]) {
     }
 }
 
-/// Actors seen with `actor` in the same passage and the same article, ranked by lift over the
-/// articles in scope (those with at least `min_articles` shared articles), each with evidence.
+/// Actors seen with `actor` in the same passage and the same article, ranked by normalised PMI
+/// over the articles in scope (those with at least `min_articles` shared articles), each with
+/// one evidence passage.
 pub fn cooccur(
     searcher: &Searcher,
     actor: &str,
@@ -639,7 +643,14 @@ pub fn cooccur(
             .map(|i| base_counts[i as usize])
             .unwrap_or(articles)
             .max(articles) as f64;
-        let lift = (articles as f64 / n_actor) / (n_other / total.max(1.0));
+        let total = total.max(1.0);
+        let lift = (articles as f64 / n_actor) / (n_other / total);
+        let p_both = articles as f64 / total;
+        let npmi = if p_both >= 1.0 {
+            1.0
+        } else {
+            lift.ln() / -p_both.ln()
+        };
         ranked.push(Cooccurrence {
             name: other.name.clone(),
             kind: other.kind.clone(),
@@ -650,12 +661,13 @@ pub fn cooccur(
                 .unwrap_or(0),
             articles,
             lift,
+            npmi,
             evidence: None,
         });
     }
     ranked.sort_by(|a, b| {
-        b.lift
-            .total_cmp(&a.lift)
+        b.npmi
+            .total_cmp(&a.npmi)
             .then(b.passages.cmp(&a.passages))
             .then(b.articles.cmp(&a.articles))
             .then(a.name.cmp(&b.name))

@@ -401,6 +401,7 @@ struct CooccurrenceJson<'a> {
     passages: u64,
     articles: u64,
     lift: f64,
+    npmi: f64,
     evidence: Option<HitJson<'a>>,
 }
 
@@ -412,6 +413,7 @@ pub fn write_cooccurrence_json(out: &mut dyn Write, row: &Cooccurrence) -> io::R
         passages: row.passages,
         articles: row.articles,
         lift: (row.lift * 1000.0).round() / 1000.0,
+        npmi: (row.npmi * 1000.0).round() / 1000.0,
         evidence: row.evidence.as_ref().map(hit_json),
     };
     serde_json::to_writer(&mut *out, &json)?;
@@ -427,13 +429,14 @@ pub fn write_cooccurrence_text(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{:>6}  {:>8}  {:>8}  actor seen with {actor}",
-        "lift", "passages", "articles"
+        "{:>6}  {:>6}  {:>8}  {:>8}  actor seen with {actor}",
+        "npmi", "lift", "passages", "articles"
     )?;
     for row in rows {
         writeln!(
             out,
-            "{:>6.2}  {:>8}  {:>8}  {} ({})",
+            "{:>6.2}  {:>6.2}  {:>8}  {:>8}  {} ({})",
+            row.npmi,
             row.lift,
             row.passages,
             row.articles,

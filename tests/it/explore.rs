@@ -191,9 +191,11 @@ fn cooccurrence_counts_and_evidence() {
     for row in &rows {
         let name = row["name"].as_str().unwrap();
         assert_ne!(name, "Vladimir Putin");
-        let lift = row["lift"].as_f64().unwrap();
-        assert!(lift <= previous + 1e-9, "ranked by lift");
-        previous = lift;
+        let npmi = row["npmi"].as_f64().unwrap();
+        assert!(npmi <= previous + 1e-9, "ranked by npmi");
+        assert!((-1.0..=1.0).contains(&npmi));
+        assert!(row["lift"].as_f64().unwrap() > 0.0);
+        previous = npmi;
         assert!(row["passages"].as_u64().is_some() && row["kind"].is_string());
         let count = index
             .search(&["--actor", "Putin", "--actor", name, "--count", "--json"])
