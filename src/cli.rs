@@ -408,7 +408,7 @@ fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
         per_article: args.per_article as usize,
         context: args.context,
         sort: match (args.sort, args.reverse) {
-            (Sort::Relevance, _) => SortOrder::Relevance,
+            (Sort::Relevance, _) => SortOrder::Auto,
             (Sort::Date, false) => SortOrder::DateNewest,
             (Sort::Date, true) => SortOrder::DateOldest,
         },

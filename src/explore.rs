@@ -692,6 +692,8 @@ fn evidence(
     both.offset = 0;
     both.context = 0;
     both.per_article = 1;
+    // Score even without query words: passages that mention the actors come first.
+    both.sort = crate::search::SortOrder::Relevance;
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_string(), other.to_string()];
     for attempt in [in_passage, both] {

@@ -31,8 +31,10 @@ use crate::schema::Fields;
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
-    /// Best BM25 score first (newest first when there is no query text).
+    /// Best score first when the query has words, newest first when it is filters only.
     #[default]
+    Auto,
+    /// Best score first, always (with filters only, passages that mention an `--actor` first).
     Relevance,
     /// Newest article first.
     DateNewest,
@@ -390,12 +392,10 @@ impl Searcher {
             return Ok(SearchResults::default());
         }
         let per_article = request.per_article.max(1);
-        let sort = if has_text {
-            request.sort
-        } else if request.sort == SortOrder::Relevance {
-            SortOrder::DateNewest
-        } else {
-            request.sort
+        let sort = match request.sort {
+            SortOrder::Auto if has_text => SortOrder::Relevance,
+            SortOrder::Auto => SortOrder::DateNewest,
+            other => other,
         };
         let keys = ArticleKeyColumns::new(&searcher)?;
         let total_docs = searcher.num_docs() as usize;
@@ -448,7 +448,7 @@ impl Searcher {
     ) -> Result<Vec<(Score, DocAddress)>> {
         let n = n.max(1);
         Ok(match sort {
-            SortOrder::Relevance => {
+            SortOrder::Relevance | SortOrder::Auto => {
                 searcher.search(query, &TopDocs::with_limit(n).order_by_score())?
             }
             SortOrder::DateNewest | SortOrder::DateOldest => {
