@@ -38,6 +38,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Print each article's parsed fields and actors as JSON lines (no index needed).
     Extract(ExtractArgs),
+    /// Measure query latency (per phase, against bare tantivy) and throughput.
+    Bench(crate::bench::BenchArgs),
 }
 
 /// `newsdex index`.
@@ -244,6 +246,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search(args) => run_search(&cli.index, args),
         Command::Show(args) => run_show(&cli.index, args),
         Command::Extract(args) => run_extract(args),
+        Command::Bench(args) => crate::bench::run(&cli.index, &args).map(|()| Outcome::Found),
     }
 }
 
