@@ -168,6 +168,9 @@ pub struct Searcher {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// Every actor of the index, read once on the first `--actor` query (the reader is never
+    /// reloaded, so it stays true).
+    actors: std::sync::OnceLock<BTreeSet<ActorRef>>,
 }
 
 impl Searcher {
@@ -182,6 +185,7 @@ impl Searcher {
             index,
             reader,
             fields,
+            actors: std::sync::OnceLock::new(),
         })
     }
 
@@ -266,9 +270,15 @@ impl Searcher {
             )));
         }
         if !request.actors.is_empty() {
-            let known = self.known_actors()?;
+            let known = match self.actors.get() {
+                Some(known) => known,
+                None => {
+                    let known = self.known_actors()?;
+                    self.actors.get_or_init(|| known)
+                }
+            };
             for name in &request.actors {
-                let facets = resolve_actor(name, &known)?;
+                let facets = resolve_actor(name, known)?;
                 let any_kind: Vec<(Occur, Box<dyn Query>)> = facets
                     .iter()
                     .map(|actor| {
