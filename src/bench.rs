@@ -124,6 +124,12 @@ pub struct IndexFigures {
     pub text_bytes: u64,
     /// tantivy segments.
     pub segments: usize,
+    /// Bytes per part of the index (tantivy's space usage): store, postings, positions, terms,
+    /// fast_fields, fieldnorms.
+    pub space: BTreeMap<String, u64>,
+    /// Bytes per field over postings, positions, terms, fast fields and fieldnorms (the doc
+    /// store is one block of all stored fields and is not split by field).
+    pub space_by_field: BTreeMap<String, u64>,
 }
 
 /// Every figure of a bench run (`--json` prints it as is).
@@ -377,9 +383,8 @@ fn run_pass(
         workers
             .into_iter()
             .map(|w| {
-                w.join().unwrap_or_else(|_| {
-                    Err(Error::Usage("a bench thread panicked".to_string()))
-                })
+                w.join()
+                    .unwrap_or_else(|_| Err(Error::Usage("a bench thread panicked".to_string())))
             })
             .collect()
     });
@@ -517,12 +522,37 @@ fn index_figures(searcher: &Searcher, index_dir: &Path) -> Result<IndexFigures> 
             }
         }
     }
+    let usage = snapshot
+        .space_usage()
+        .map_err(|err| Error::io(index_dir, err))?;
+    let mut space: BTreeMap<String, u64> = BTreeMap::new();
+    let mut space_by_field: BTreeMap<String, u64> = BTreeMap::new();
+    for segment in usage.segments() {
+        let parts = [
+            ("terms", segment.termdict()),
+            ("postings", segment.postings()),
+            ("positions", segment.positions()),
+            ("fast_fields", segment.fast_fields()),
+            ("fieldnorms", segment.fieldnorms()),
+        ];
+        for (name, part) in parts {
+            *space.entry(name.to_string()).or_default() += part.total().get_bytes();
+            for field in part.fields() {
+                *space_by_field
+                    .entry(field.field_name().to_string())
+                    .or_default() += field.total().get_bytes();
+            }
+        }
+        *space.entry("store".to_string()).or_default() += segment.store().total().get_bytes();
+    }
     Ok(IndexFigures {
         articles: manifest.articles,
         passages: snapshot.num_docs(),
         bytes,
         text_bytes: manifest.bytes,
         segments: snapshot.segment_readers().len(),
+        space,
+        space_by_field,
     })
 }
 
@@ -654,10 +684,12 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
         let filter = rng.below(100);
         if filter < 15 {
             // The article's month, as `--from M --to M`.
-            if let Some(at) = document.get_first(fields.date).and_then(|v| v.as_datetime()) {
-                if let Some(start) =
-                    chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)
-                        .map(|d| d.naive_utc())
+            if let Some(at) = document
+                .get_first(fields.date)
+                .and_then(|v| v.as_datetime())
+            {
+                if let Some(start) = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)
+                    .map(|d| d.naive_utc())
                 {
                     let month = start.format("%Y-%m").to_string();
                     let today = chrono::Utc::now().date_naive();

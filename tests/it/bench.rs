@@ -11,8 +11,14 @@ fn assert_latency(value: &serde_json::Value, what: &str) {
             .unwrap_or_else(|| panic!("{what}.{key} missing in {value}"));
         assert!(figure >= 0.0, "{what}.{key}");
     }
-    assert!(value["p50_ms"].as_f64() <= value["p99_ms"].as_f64(), "{what}");
-    assert!(value["p99_ms"].as_f64() <= value["max_ms"].as_f64(), "{what}");
+    assert!(
+        value["p50_ms"].as_f64() <= value["p99_ms"].as_f64(),
+        "{what}"
+    );
+    assert!(
+        value["p99_ms"].as_f64() <= value["max_ms"].as_f64(),
+        "{what}"
+    );
 }
 
 fn bench_json(index: &Indexed, args: &[&str]) -> serde_json::Value {
