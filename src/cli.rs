@@ -46,6 +46,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// The actors that appear with an actor, in the same passage and the same article.
     Cooccur(CooccurArgs),
+    /// Measure query latency (per phase, against bare tantivy) and throughput.
+    Bench(crate::bench::BenchArgs),
 }
 
 /// Calendar unit of a timeline.
@@ -348,6 +350,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Actors(args) => run_actors(&cli.index, args),
         Command::Timeline(args) => run_timeline(&cli.index, args),
         Command::Cooccur(args) => run_cooccur(&cli.index, args),
+        Command::Bench(args) => crate::bench::run(&cli.index, &args).map(|()| Outcome::Found),
     }
 }
 

@@ -36,6 +36,8 @@ pub struct IndexOptions {
     pub memory_bytes: usize,
     /// Draw a progress bar (the caller checks that stderr is a terminal).
     pub progress: bool,
+    /// Extract actors (off only to measure what extraction costs).
+    pub extract_actors: bool,
 }
 
 impl IndexOptions {
@@ -51,6 +53,7 @@ impl IndexOptions {
             threads,
             memory_bytes: 128 * 1024 * 1024 * threads,
             progress: false,
+            extract_actors: true,
         }
     }
 }
@@ -266,7 +269,8 @@ pub fn index_corpus(
                         counters.warnings.fetch_add(1, Ordering::Relaxed);
                         report(&warning);
                     }
-                    let documents = article_documents(&article, &fields);
+                    let documents =
+                        article_documents_with(&article, &fields, options.extract_actors);
                     counters.articles.fetch_add(1, Ordering::Relaxed);
                     counters
                         .passages
@@ -360,6 +364,15 @@ pub fn actor_facet(actor: &ActorMatch) -> Facet {
 
 /// Builds the tantivy documents of one article: one per passage.
 pub fn article_documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
+    article_documents_with(article, fields, true)
+}
+
+/// [`article_documents`], with or without actor extraction.
+pub fn article_documents_with(
+    article: &Article,
+    fields: &Fields,
+    extract: bool,
+) -> Vec<TantivyDocument> {
     let mut passages = corpus::split_passages(&article.body);
     let body_is_title = passages.is_empty();
     if body_is_title {
@@ -370,7 +383,11 @@ pub fn article_documents(article: &Article, fields: &Fields) -> Vec<TantivyDocum
             end: 0,
         });
     }
-    let actors = extract_actors(&article.title, &article.body);
+    let actors = if extract {
+        extract_actors(&article.title, &article.body)
+    } else {
+        Vec::new()
+    };
     let key = article.key();
     let n_passages = passages.len() as u64;
     let mut documents = Vec::with_capacity(passages.len());

@@ -4,9 +4,11 @@
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
 //! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
 //! co-occurrence), [`output`] (passages -> text, JSON, TREC).
+//! [`bench`] times the search path.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
+pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod error;

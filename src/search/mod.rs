@@ -176,6 +176,16 @@ pub struct FullArticle {
     pub passages: Vec<PassageText>,
 }
 
+/// A request turned into a tantivy query, and what to highlight in its hits.
+pub struct SearchPlan {
+    /// The query with its filters.
+    pub query: Box<dyn Query>,
+    /// Whether the query has words (else hits are sorted by date).
+    pub has_text: bool,
+    /// Finds the query's terms in passage text.
+    pub highlighter: Highlighter,
+}
+
 /// An open index, ready to answer queries.
 pub struct Searcher {
     index: Index,
@@ -291,7 +301,9 @@ impl Searcher {
         Box::new(BooleanQuery::new(any_kind))
     }
 
-    fn filters(&self, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
+    /// The date and actor filters of a request, as tantivy queries (also used by the bench's
+    /// bare-tantivy baseline).
+    pub(crate) fn filters(&self, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         if let (Some(from), Some(to)) = (request.from, request.to) {
             if from.start >= to.end() {
@@ -380,28 +392,54 @@ impl Searcher {
     }
 
     /// Runs a search: ranked passages, at most `per_article` from one article.
+    ///
+    /// The phases are public so that `newsdex bench` times this very path, phase by phase.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let plan = self.plan(request)?;
+        let searcher = self.tantivy_searcher();
+        let chosen = self.choose(&searcher, &plan, request)?;
+        let documents = self.fetch(&searcher, &chosen, request)?;
+        let hits = self.hits(&searcher, &plan, request, &chosen, documents)?;
+        Ok(SearchResults { hits })
+    }
+
+    /// Phase 1, parse: the query and filters of a request, and the terms to highlight.
+    pub fn plan(&self, request: &SearchRequest) -> Result<SearchPlan> {
         let BuiltQuery {
             query,
             has_text,
             highlighter,
         } = self.build(request)?;
-        let searcher = self.reader.searcher();
+        Ok(SearchPlan {
+            query,
+            has_text,
+            highlighter,
+        })
+    }
+
+    /// Phase 2, search: the ranked passages to show (after offset is applied by [`Self::hits`]),
+    /// at most `per_article` of one article.
+    pub fn choose(
+        &self,
+        searcher: &tantivy::Searcher,
+        plan: &SearchPlan,
+        request: &SearchRequest,
+    ) -> Result<Vec<(Score, DocAddress)>> {
         let wanted = request.offset + request.limit;
         if wanted == 0 {
-            return Ok(SearchResults::default());
+            return Ok(Vec::new());
         }
         let per_article = request.per_article.max(1);
         let sort = match request.sort {
-            SortOrder::Auto if has_text => SortOrder::Relevance,
+            SortOrder::Auto if plan.has_text => SortOrder::Relevance,
             SortOrder::Auto => SortOrder::DateNewest,
             other => other,
         };
-        let keys = ArticleKeyColumns::new(&searcher)?;
+        let keys = ArticleKeyColumns::new(searcher)?;
         let total_docs = searcher.num_docs() as usize;
         let mut fetch = (wanted * per_article * 3 + 20).min(total_docs.max(1));
         let chosen = loop {
-            let candidates = self.candidates(&searcher, &*query, fetch, sort)?;
+            let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;
             let exhausted = candidates.len() < fetch;
             let mut per_key: HashMap<u64, usize> = HashMap::new();
             let mut chosen = Vec::new();
@@ -421,22 +459,56 @@ impl Searcher {
             }
             fetch = (fetch * 4).min(total_docs);
         };
-        let mut hits = Vec::with_capacity(request.limit);
-        for (rank, (score, address)) in chosen.into_iter().enumerate().skip(request.offset) {
-            let document: TantivyDocument = searcher.doc(address)?;
-            let mut hit = self.hit_from_document(&document, rank + 1, score, &highlighter);
-            if request.context > 0 {
+        Ok(chosen)
+    }
+
+    /// Phase 3, fetch: the stored documents of the chosen passages shown (after `offset`).
+    pub fn fetch(
+        &self,
+        searcher: &tantivy::Searcher,
+        chosen: &[(Score, DocAddress)],
+        request: &SearchRequest,
+    ) -> Result<Vec<TantivyDocument>> {
+        let shown = chosen.get(request.offset..).unwrap_or(&[]);
+        let mut documents = Vec::with_capacity(shown.len());
+        for (_, address) in shown {
+            documents.push(searcher.doc(*address)?);
+        }
+        Ok(documents)
+    }
+
+    /// Phase 4, highlight: hits built from the documents [`Self::fetch`] returned for `chosen`,
+    /// highlighted, with their context passages.
+    pub fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        plan: &SearchPlan,
+        request: &SearchRequest,
+        chosen: &[(Score, DocAddress)],
+        documents: Vec<TantivyDocument>,
+    ) -> Result<Vec<Hit>> {
+        let keys = if request.context > 0 {
+            Some(ArticleKeyColumns::new(searcher)?)
+        } else {
+            None
+        };
+        let shown = chosen.get(request.offset..).unwrap_or(&[]);
+        let mut hits = Vec::with_capacity(shown.len());
+        for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
+            let rank = request.offset + index + 1;
+            let mut hit = self.hit_from_document(&document, rank, *score, &plan.highlighter);
+            if let Some(keys) = &keys {
                 self.attach_context(
-                    &searcher,
+                    searcher,
                     &mut hit,
-                    keys.get(address),
+                    keys.get(*address),
                     request.context,
-                    &highlighter,
+                    &plan.highlighter,
                 )?;
             }
             hits.push(hit);
         }
-        Ok(SearchResults { hits })
+        Ok(hits)
     }
 
     fn candidates(

@@ -1,0 +1,153 @@
+//! `newsdex bench`: the report's shape on the bundled corpus (never its timings).
+
+use crate::{newsdex, write_files, Indexed};
+
+const LATENCY_KEYS: [&str; 5] = ["p50_ms", "p95_ms", "p99_ms", "max_ms", "mean_ms"];
+
+fn assert_latency(value: &serde_json::Value, what: &str) {
+    for key in LATENCY_KEYS {
+        let figure = value[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{what}.{key} missing in {value}"));
+        assert!(figure >= 0.0, "{what}.{key}");
+    }
+    assert!(
+        value["p50_ms"].as_f64() <= value["p99_ms"].as_f64(),
+        "{what}"
+    );
+    assert!(
+        value["p99_ms"].as_f64() <= value["max_ms"].as_f64(),
+        "{what}"
+    );
+}
+
+fn bench_json(index: &Indexed, args: &[&str]) -> serde_json::Value {
+    let output = newsdex()
+        .arg("bench")
+        .arg("--index")
+        .arg(index.index())
+        .args(["--json", "--runs", "1", "--warmup", "0"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "one JSON object: {stdout}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn sampled_bench_reports_every_figure() {
+    let index = Indexed::bundled();
+    let report = bench_json(&index, &["--sample", "30", "--limit", "5"]);
+    assert_eq!(report["queries"], 30);
+    assert_eq!(report["threads"], 1);
+    assert_eq!(report["limit"], 5);
+    assert!(report["qps"].as_f64().unwrap() > 0.0);
+    assert!(report["baseline_qps"].as_f64().unwrap() > 0.0);
+    for what in ["total", "cold", "baseline"] {
+        assert_latency(&report[what], what);
+    }
+    let phases = report["phases"].as_object().unwrap();
+    let names: Vec<&str> = phases.keys().map(|k| k.as_str()).collect();
+    assert_eq!(names, ["fetch", "highlight", "parse", "render", "search"]);
+    for (name, latency) in phases {
+        assert_latency(latency, name);
+    }
+    assert!(report["ratio_p50"].as_f64().unwrap() > 0.0);
+    assert!(report["ratio_p99"].as_f64().unwrap() > 0.0);
+    let figures = &report["index"];
+    assert!(figures["articles"].as_u64().unwrap() > 0);
+    assert!(figures["passages"].as_u64() >= figures["articles"].as_u64());
+    assert!(figures["bytes"].as_u64().unwrap() > 0);
+    // Sampled queries come from the index's own passages: they find something.
+    assert!(report["mean_hits"].as_f64().unwrap() >= 1.0);
+}
+
+#[test]
+fn same_seed_same_queries_and_threads_run_them_all() {
+    let index = Indexed::bundled();
+    let one = bench_json(&index, &["--sample", "12", "--seed", "7"]);
+    let four = bench_json(&index, &["--sample", "12", "--seed", "7", "--threads", "4"]);
+    assert_eq!(four["threads"], 4);
+    assert_eq!(one["queries"], four["queries"]);
+    // The same queries find the same hits, whatever the threads.
+    assert_eq!(one["mean_hits"], four["mean_hits"]);
+    assert_eq!(one["source"], four["source"]);
+}
+
+#[test]
+fn query_file_in_search_forms_and_text_table() {
+    let index = Indexed::bundled();
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[(
+            "queries.txt",
+            b"{\"_id\": \"q1\", \"text\": \"sanctions\"}\nq2\tpeace talks\nUkraine\nthe of\n",
+        )],
+    );
+    let file = dir.path().join("queries.txt");
+    let report = bench_json(&index, &["--queries", file.to_str().unwrap()]);
+    // "the of" has only stop words: skipped, as `search --queries` skips it.
+    assert_eq!(report["queries"], 3);
+    assert_eq!(report["skipped"], 1);
+
+    let output = newsdex()
+        .arg("bench")
+        .arg("--index")
+        .arg(index.index())
+        .args(["--runs", "1", "--queries", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for row in [
+        "parse",
+        "search",
+        "fetch",
+        "highlight",
+        "render",
+        "newsdex total",
+        "first pass",
+        "bare tantivy",
+        "QPS",
+        "newsdex / bare tantivy",
+    ] {
+        assert!(text.contains(row), "{row} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn bench_errors_are_one_line_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = newsdex()
+        .arg("bench")
+        .arg("--index")
+        .arg(dir.path().join("none"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("newsdex: "), "{stderr}");
+
+    let index = Indexed::bundled();
+    let missing = dir.path().join("missing.txt");
+    let output = newsdex()
+        .arg("bench")
+        .arg("--index")
+        .arg(index.index())
+        .arg("--queries")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+}
