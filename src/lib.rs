@@ -3,6 +3,8 @@
 //! The modules mirror the pipeline: [`corpus`] (files -> articles and passages), [`actors`]
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
 //! index), [`search`] (query -> ranked passages), [`output`] (passages -> text, JSON, TREC).
+//! [`state`] records what each commit holds so that indexing is incremental; [`stats`] says
+//! what an index holds.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
@@ -13,5 +15,7 @@ pub mod indexer;
 pub mod output;
 pub mod schema;
 pub mod search;
+pub mod state;
+pub mod stats;
 
 pub use error::{Error, Result};

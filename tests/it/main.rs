@@ -1,6 +1,7 @@
 //! Integration tests: run the `newsdex` binary on real files in a temp dir per test.
 
 mod errors;
+mod incremental;
 mod index;
 mod search;
 
