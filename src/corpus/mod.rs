@@ -276,6 +276,11 @@ pub fn read_file_with(
             )));
             return 0;
         }
+        // Also catches an empty `.gz`, which the decoder would call a truncated stream.
+        Ok(meta) if meta.len() == 0 => {
+            sink(Item::Warning(Warning::new(&shown, None, "empty file; skipped")));
+            return 0;
+        }
         Ok(meta) if meta.len() > options.max_file_bytes && format == SourceFormat::Txt => {
             sink(Item::Warning(Warning::new(
                 &shown,
@@ -477,6 +482,8 @@ fn read_jsonl(
                     Some(line_no),
                     format!("{}; rest of file skipped", io_message(&err)),
                 )));
+                // Reported already: not also "empty file".
+                any_line = true;
                 break;
             }
         }

@@ -26,6 +26,10 @@ use crate::error::{Error, Result};
 use crate::indexer::{open_index, to_tantivy_date};
 use crate::schema::Fields;
 
+
+/// Longest query accepted: far above any natural-language question (the longest IR test
+/// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
+pub const MAX_QUERY_BYTES: usize = 10_000;
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
@@ -187,6 +191,12 @@ impl Searcher {
 
     /// Builds the query and filters of a request, and the terms to highlight.
     fn build(&self, request: &SearchRequest) -> Result<(Box<dyn Query>, bool, Highlighter)> {
+        if request.query.len() > MAX_QUERY_BYTES {
+            return Err(Error::Query(format!(
+                "query is {} bytes, over the {MAX_QUERY_BYTES} byte limit",
+                request.query.len()
+            )));
+        }
         let clauses = query::parse_query(&request.query);
         let compiled = query::compile(&clauses, &self.fields);
         let has_text = compiled.query.is_some();

@@ -156,12 +156,8 @@ fn hostile_inputs_survey() {
     let mut utf8_body = b" date 2022-01-03 Body\n\nplatypus\n\nbad \xc3\x28 here\n".to_vec();
     let mut utf8_truncated = b" date 2022-01-03 Cut\n\nplatypus ends mid-character \xe2\x82".to_vec();
     let utf8_jsonl = [
-        &br#"{"id": "u1", "title": "Fine", "body": "platypus jsonl"}"#[..],
-        b"\n",
-        br#"{"id": "u2", "title": "Bad ",
-        b"\xfe",
-        br#"", "body": "platypus"}"#,
-        b"\n",
+        &b"{\"id\": \"u1\", \"title\": \"Fine\", \"body\": \"platypus jsonl\"}\n"[..],
+        b"{\"id\": \"u2\", \"title\": \"Bad \xfe\", \"body\": \"platypus\"}\n",
     ]
     .concat();
     let long_line = format!(
@@ -244,7 +240,7 @@ fn hostile_inputs_survey() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     let mut expected = vec![
-        "binary.txt: line 1: binary file (NUL byte at byte",
+        "binary.txt: line 2: binary file (NUL byte at byte 251); skipped",
         "nul.txt: line 1: binary file (NUL byte at byte 0); skipped",
         "utf8-title.txt: line 1: not valid UTF-8",
         "utf8-body.txt: line 5: not valid UTF-8",
@@ -308,11 +304,11 @@ fn query_errors_are_one_line_with_exit_2() {
     let index = Indexed::new(&[&dir.path().join("c")]);
     let huge = "word ".repeat(20_000);
     let cases: [(&[&str], &str); 5] = [
-        (&["(unbalanced AND"], ""),
-        (&["nosuchfield:body"], ""),
-        (&["body", "--from", "2023", "--to", "2022"], ""),
+        (&["body", "--from", "2023", "--to", "2022"], "the date range is empty"),
         (&["body", "--from", "not-a-date"], "--from"),
-        (&[huge.as_str()], ""),
+        (&["body", "--to", "2022-13"], "--to"),
+        (&[huge.as_str()], "over the 10000 byte limit"),
+        (&["the", "of"], "no searchable words"),
     ];
     for (args, needle) in cases {
         let output = index.search(args).output().unwrap();
@@ -321,11 +317,17 @@ fn query_errors_are_one_line_with_exit_2() {
         assert_eq!(output.status.code(), Some(2), "{shown}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{shown}: {stderr}");
         assert!(stderr.starts_with("newsdex: "), "{shown}: {stderr}");
-        assert!(stderr.len() < 400, "{shown}: {stderr}");
+        assert!(stderr.len() < 300, "{shown}: {stderr}");
         assert!(stderr.contains(needle), "{shown}: {stderr}");
-        assert!(!stderr.contains("panicked"), "{shown}: {stderr}");
     }
-    // Found and not found.
+    // The query language is forgiving by design (src/search/query.rs): unbalanced brackets,
+    // stray quotes and `unknown:field` are searched leniently: exit 0 or 1, never a panic.
+    for query in ["(unbalanced AND", "\"unclosed phrase", "nosuchfield:body", "body^x"] {
+        let output = index.search(&[query]).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{query}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{query}: {stderr}");
+    }
     index.search(&["body"]).assert().code(0);
     index.search(&["absentword"]).assert().code(1);
 }
