@@ -1,7 +1,8 @@
 //! Command line: flags as given (clap derive), then validated requests for the library.
 //!
 //! Exit codes follow grep and ripgrep: 0 when something was found or done, 1 when a search
-//! found nothing, 2 on error. Errors are printed once, on one line, prefixed `newsdex:`.
+//! found nothing, 2 on error (bad query, bad option, no index, index locked or from another
+//! schema version). Errors are printed once, on one line, prefixed `newsdex:`.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +20,13 @@ use crate::search::{SearchRequest, Searcher, SortOrder};
 
 /// A search engine for news archives: ranked passages, actors and dates.
 #[derive(Debug, Parser)]
-#[command(name = "newsdex", version, about, max_term_width = 100)]
+#[command(
+    name = "newsdex",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Exit status: 0 when something was found (or indexed), 1 when a search found nothing, 2 on error."
+)]
 pub struct Cli {
     /// The index directory.
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
@@ -33,6 +40,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index article files (.txt, .jsonl, .jsonl.gz, .txt.gz) found under PATHs.
+    ///
+    /// Incremental: on an existing index only new and changed files are read (by size, mtime,
+    /// then content hash of each line), changed JSONL lines re-index just their articles, and
+    /// articles of deleted files or lines are removed; the index mirrors the PATHs given.
+    /// An article is a file plus an id: the same id in two files is two articles; an id repeated
+    /// in one file is reported with both lines, and the later line is the current version.
+    /// Work is committed every --commit-mb of text: a killed run keeps what it committed and
+    /// the next run completes it. Bad files and lines are warned about (file: line: problem)
+    /// and skipped; `.txt` files over --max-file-mb and JSONL lines over --max-line-mb are
+    /// skipped without being read into memory.
     Index(IndexArgs),
     /// Search the index and print the best passages.
     Search(SearchArgs),
@@ -48,6 +65,8 @@ pub enum Command {
     Cooccur(CooccurArgs),
     /// Measure query latency (per phase, against bare tantivy) and throughput.
     Bench(crate::bench::BenchArgs),
+    /// Print what the index holds: articles, passages, actors, dates, size.
+    Stats(StatsArgs),
 }
 
 /// Calendar unit of a timeline.
@@ -140,6 +159,14 @@ pub struct CooccurArgs {
     pub color: ColorChoice,
 }
 
+/// `newsdex stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `newsdex index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -155,10 +182,16 @@ pub struct IndexArgs {
     /// Writer memory budget in MB per thread.
     #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..4000))]
     pub memory: u64,
-    /// Skip files larger than this many MB (`.txt`) and JSONL lines larger than this.
+    /// Skip `.txt` files larger than this many MB (without reading them).
     #[arg(long, default_value_t = 256)]
     pub max_file_mb: u64,
-    /// Rebuild from scratch (every run rebuilds for now; kept for scripts).
+    /// Skip JSONL lines longer than this many MB (without holding more than that in memory).
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..4096))]
+    pub max_line_mb: u64,
+    /// Commit after every this many MB of article text, so that a killed run loses at most that.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_mb: u64,
+    /// Rebuild from scratch instead of updating the index with new, changed and deleted files.
     #[arg(long)]
     pub rebuild: bool,
     /// Print no progress bar and no summary.
@@ -351,6 +384,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Timeline(args) => run_timeline(&cli.index, args),
         Command::Cooccur(args) => run_cooccur(&cli.index, args),
         Command::Bench(args) => crate::bench::run(&cli.index, &args).map(|()| Outcome::Found),
+        Command::Stats(args) => run_stats(&cli.index, args),
     }
 }
 
@@ -363,14 +397,28 @@ fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
     options.read = ReadOptions {
         date_formats: args.date_formats,
         max_file_bytes: args.max_file_mb * 1024 * 1024,
-        max_line_bytes: (args.max_file_mb as usize) * 1024 * 1024,
+        max_line_bytes: (args.max_line_mb as usize) * 1024 * 1024,
     };
+    options.rebuild = args.rebuild;
+    options.commit_bytes = args.commit_mb * 1024 * 1024;
     options.progress = !args.quiet && io::stderr().is_terminal();
     let report = |warning: &corpus::Warning| eprintln!("newsdex: warning: {warning}");
     let summary = index_corpus(&args.paths, &options, &report)?;
     if !args.quiet {
         let mut out = io::stdout().lock();
         output::write_index_summary(&mut out, &summary, &index_dir.display().to_string())?;
+    }
+    Ok(Outcome::Found)
+}
+
+fn run_stats(index_dir: &Path, args: StatsArgs) -> anyhow::Result<Outcome> {
+    let stats = crate::stats::index_stats(index_dir)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &stats)?;
+        writeln!(out)?;
+    } else {
+        crate::stats::write_stats_text(&mut out, &stats)?;
     }
     Ok(Outcome::Found)
 }

@@ -1,24 +1,27 @@
-//! Indexer: walks the corpus, turns articles into passage documents and writes the index.
+//! Indexer: walks the corpus, turns new and changed articles into passage documents and
+//! brings the index up to date, incrementally and crash-safely.
 //!
-//! Files are read in order by one thread (gzip is decompressed as a stream); passage
-//! splitting, actor extraction and document building run on rayon's pool; tantivy's own writer
-//! threads do the analysis and postings. Nothing is visible to searchers before the final
-//! commit, so an interrupted run leaves the previous index intact.
+//! Files are read in order on the calling thread (gzip is decompressed as a stream); passage
+//! splitting, actor extraction and document building run on rayon's pool a batch at a time;
+//! tantivy's own writer threads do the analysis and postings. What each commit holds, file by
+//! file, is recorded by [`crate::state`] inside the same commit, so that a killed run leaves
+//! the last committed index and the next run continues from it.
 
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
-use rayon::iter::{ParallelBridge, ParallelIterator};
+use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
-use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
+use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::actors::{extract_actors, ActorMatch};
 use crate::corpus::{self, Article, Item, ReadOptions, Warning};
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields};
+use crate::state::{self, IndexState, STATE_PREFIX};
 
 /// Name of the file beside tantivy's own that records what newsdex wrote.
 pub const MANIFEST: &str = "newsdex.json";
@@ -38,7 +41,14 @@ pub struct IndexOptions {
     pub progress: bool,
     /// Extract actors (off only to measure what extraction costs).
     pub extract_actors: bool,
+    /// Start from scratch instead of updating what the index holds.
+    pub rebuild: bool,
+    /// Commit after this many bytes of article text, so that a killed run loses at most that.
+    pub commit_bytes: u64,
 }
+
+/// Default for [`IndexOptions::commit_bytes`]: about five seconds of indexing on one core.
+pub const DEFAULT_COMMIT_BYTES: u64 = 32 * 1024 * 1024;
 
 impl IndexOptions {
     /// Options with defaults sized for this machine.
@@ -54,6 +64,8 @@ impl IndexOptions {
             memory_bytes: 128 * 1024 * 1024 * threads,
             progress: false,
             extract_actors: true,
+            rebuild: false,
+            commit_bytes: DEFAULT_COMMIT_BYTES,
         }
     }
 }
@@ -61,19 +73,34 @@ impl IndexOptions {
 /// What an indexing run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IndexSummary {
-    /// Articles indexed.
+    /// Articles in the index after the run.
     pub articles: u64,
-    /// Passages indexed.
+    /// Passages in the index after the run.
     pub passages: u64,
-    /// Articles indexed without a date.
+    /// Articles in the index without a date.
     pub undated: u64,
-    /// Article files read.
+    /// Articles new in this run.
+    pub added: u64,
+    /// Articles whose line or text changed, re-indexed.
+    pub updated: u64,
+    /// Articles deleted (their file or line is gone).
+    pub removed: u64,
+    /// Articles left as they were.
+    pub unchanged: u64,
+    /// Article files read (new or changed).
     pub files: u64,
+    /// Article files read (new or changed), counted as the run goes.
+    #[serde(skip)]
+    files_read: u64,
+    /// Article files skipped after a stat: same size and mtime as when last indexed.
+    pub files_unchanged: u64,
+    /// Files indexed before and no longer under the inputs.
+    pub files_removed: u64,
     /// Files of other types skipped.
     pub skipped_files: u64,
     /// Warnings reported.
     pub warnings: u64,
-    /// Bytes of article text (title and body) read.
+    /// Bytes of article text (title and body) parsed in this run.
     pub bytes: u64,
     /// Wall time.
     pub elapsed: Duration,
@@ -103,6 +130,20 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// The manifest of a new, empty index.
+    fn empty() -> Manifest {
+        Manifest {
+            schema_version: schema::SCHEMA_VERSION,
+            newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
+            articles: 0,
+            passages: 0,
+            undated: 0,
+            bytes: 0,
+            indexed_at: String::new(),
+            inputs: Vec::new(),
+        }
+    }
+
     /// Reads the manifest of an index directory.
     pub fn read(index_dir: &Path) -> Result<Manifest> {
         let path = index_dir.join(MANIFEST);
@@ -149,24 +190,57 @@ pub fn open_index(index_dir: &Path) -> Result<(Index, Fields)> {
     Ok((index, fields))
 }
 
+/// Whether a directory entry belongs to newsdex rather than to tantivy or to someone else.
+fn is_newsdex_file(name: &str) -> bool {
+    name == MANIFEST || name.starts_with(&format!("{MANIFEST}.")) || name.starts_with(STATE_PREFIX)
+}
+
 /// Opens the index for writing, creating it when the directory holds none.
-fn open_or_create(index_dir: &Path) -> Result<Index> {
+///
+/// An index from another schema version is an error unless `rebuild` is set; then it is
+/// cleared (under tantivy's writer lock, so that a running `index` is never pulled from under).
+fn open_or_create(index_dir: &Path, rebuild: bool) -> Result<Index> {
     if index_dir.join("meta.json").exists() {
-        // An index from an older schema is replaced wholesale: this run rewrites every article.
-        let compatible = Manifest::read(index_dir)
-            .map(|m| m.schema_version == schema::SCHEMA_VERSION)
-            .unwrap_or(false);
-        if compatible {
-            let index = Index::open_in_dir(index_dir)?;
-            schema::register_analyzer(&index);
-            return Ok(index);
+        match Manifest::read(index_dir) {
+            Ok(manifest) if manifest.schema_version == schema::SCHEMA_VERSION => {
+                let index = Index::open_in_dir(index_dir)?;
+                schema::register_analyzer(&index);
+                return Ok(index);
+            }
+            Ok(manifest) if !rebuild => {
+                return Err(Error::SchemaVersion {
+                    path: index_dir.to_path_buf(),
+                    found: manifest.schema_version,
+                    expected: schema::SCHEMA_VERSION,
+                })
+            }
+            Err(Error::NoIndex(_)) if !rebuild => {
+                return Err(Error::Usage(format!(
+                    "{}: holds a tantivy index without a newsdex manifest; run `newsdex index --rebuild` to replace it",
+                    index_dir.display()
+                )))
+            }
+            Err(err) if !rebuild => return Err(err),
+            _ => {
+                let directory = tantivy::directory::MmapDirectory::open(index_dir)
+                    .map_err(|err| Error::Usage(format!("{}: {err}", index_dir.display())))?;
+                let lock = tantivy::Directory::acquire_lock(
+                    &directory,
+                    &tantivy::directory::INDEX_WRITER_LOCK,
+                )
+                .map_err(|_| Error::Locked(index_dir.to_path_buf()))?;
+                clear_dir(index_dir)?;
+                drop(lock);
+            }
         }
-        clear_dir(index_dir)?;
     } else if index_dir.exists() {
         let foreign = std::fs::read_dir(index_dir)
             .map_err(|err| Error::io(index_dir, err))?
             .filter_map(|e| e.ok())
-            .any(|e| !e.file_name().to_string_lossy().starts_with('.'));
+            .any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                !name.starts_with('.') && !is_newsdex_file(&name)
+            });
         if foreign {
             return Err(Error::Usage(format!(
                 "{}: directory is not empty and holds no newsdex index; refusing to write there",
@@ -175,6 +249,9 @@ fn open_or_create(index_dir: &Path) -> Result<Index> {
         }
     }
     std::fs::create_dir_all(index_dir).map_err(|err| Error::io(index_dir, err))?;
+    // The manifest goes first: a run killed between the two leaves a directory that the next
+    // run recognises as its own and completes.
+    Manifest::empty().write(index_dir)?;
     let index = Index::create_in_dir(index_dir, schema::build_schema())?;
     schema::register_analyzer(&index);
     Ok(index)
@@ -198,8 +275,16 @@ fn clear_dir(index_dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Indexes every article under `inputs` into `options.index_dir`, replacing what was there.
+/// Brings the index at `options.index_dir` up to date with every article under `inputs`.
 ///
+/// Incremental unless `options.rebuild` (or the index has no recorded state): files whose size
+/// and mtime match the last commit are only stat'ed; changed files are compared line by line
+/// (by content hash) and only new or changed articles are re-indexed; articles of files that
+/// are gone, and of lines that are gone, are deleted. The index mirrors `inputs`: a file
+/// indexed before but not under `inputs` now is removed.
+///
+/// Work is committed every `options.commit_bytes` of article text, with the file state in the
+/// same commit, so a killed run loses at most one batch and the next run picks up from there.
 /// Warnings (bad files, bad lines, unreadable dates) go to `report` as they happen and the run
 /// goes on; it fails only when the index cannot be written or nothing at all could be read.
 pub fn index_corpus(
@@ -226,120 +311,357 @@ pub fn index_corpus(
         )));
     }
 
-    let index = open_or_create(&options.index_dir)?;
+    let index_dir = &options.index_dir;
+    let index = open_or_create(index_dir, options.rebuild)?;
     let fields = Fields::from_schema(&index.schema())?;
-    let mut writer: IndexWriter<TantivyDocument> = index
+    let writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(options.threads, options.memory_bytes)
         .map_err(|err| match err {
-            tantivy::TantivyError::LockFailure(..) => Error::Locked(options.index_dir.clone()),
+            tantivy::TantivyError::LockFailure(..) => Error::Locked(index_dir.clone()),
             other => Error::Tantivy(other),
         })?;
-    writer.delete_all_documents()?;
-
-    let counters = Counters::default();
-    let first_error: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
-    let (sender, receiver) = mpsc::sync_channel::<Item>(256);
-    std::thread::scope(|scope| {
-        let files = &walk.files;
-        let read_options = &options.read;
-        let bar = &bar;
-        let counters = &counters;
-        scope.spawn(move || {
-            for (path, size) in files {
-                let bytes = corpus::read_file(path, read_options, &mut |item| {
-                    // The receiver only goes away when indexing failed; stop reading then.
-                    let _ = sender.send(item);
-                });
-                counters.bytes.fetch_add(bytes, Ordering::Relaxed);
-                counters.files.fetch_add(1, Ordering::Relaxed);
-                bar.inc(*size);
-            }
-            drop(sender);
-        });
-        receiver
-            .into_iter()
-            .par_bridge()
-            .for_each(|item| match item {
-                Item::Warning(warning) => {
-                    counters.warnings.fetch_add(1, Ordering::Relaxed);
-                    report(&warning);
-                }
-                Item::Article(article, warning) => {
-                    if let Some(warning) = warning {
-                        counters.warnings.fetch_add(1, Ordering::Relaxed);
-                        report(&warning);
-                    }
-                    let documents =
-                        article_documents_with(&article, &fields, options.extract_actors);
-                    counters.articles.fetch_add(1, Ordering::Relaxed);
-                    counters
-                        .passages
-                        .fetch_add(documents.len() as u64, Ordering::Relaxed);
-                    if article.date.is_none() {
-                        counters.undated.fetch_add(1, Ordering::Relaxed);
-                    }
-                    for document in documents {
-                        if let Err(err) = writer.add_document(document) {
-                            first_error.lock().expect("lock").get_or_insert(err);
-                        }
-                    }
-                }
-            });
-    });
-    if let Some(err) = first_error.into_inner().expect("lock") {
-        return Err(err.into());
+    // Read the state only once the lock is ours: it cannot change under us from here on.
+    let previous = if options.rebuild {
+        None
+    } else {
+        state::load_state(&index, index_dir)?
+    };
+    let full_rebuild = previous.is_none();
+    let mut run = Run {
+        writer,
+        fields,
+        options,
+        state: previous.unwrap_or_default(),
+        pending: Vec::new(),
+        pending_bytes: 0,
+        bytes_since_commit: 0,
+        dirty: false,
+        summary: IndexSummary::default(),
+        report: &report,
+    };
+    if full_rebuild {
+        run.writer.delete_all_documents()?;
+        // One merge at the end instead of merges of every batch in between.
+        run.writer
+            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        run.state.files.clear();
+        run.dirty = true;
     }
-    let articles = counters.articles.load(Ordering::Relaxed);
-    if articles == 0 {
+
+    let walked: HashSet<String> = walk
+        .files
+        .iter()
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    let gone: Vec<String> = run
+        .state
+        .files
+        .keys()
+        .filter(|path| !walked.contains(*path))
+        .cloned()
+        .collect();
+    for path in gone {
+        if let Some(record) = run.state.files.remove(&path) {
+            run.writer
+                .delete_term(Term::from_field_text(run.fields.path, &path));
+            run.summary.removed += record.articles.len() as u64;
+            run.summary.files_removed += 1;
+            run.dirty = true;
+        }
+    }
+
+    for (path, walked_size) in &walk.files {
+        run.index_file(path)?;
+        bar.inc(*walked_size);
+    }
+    run.flush()?;
+
+    let total_articles: usize = run.state.files.values().map(|r| r.articles.len()).sum();
+    let Run {
+        mut writer,
+        state: mut final_state,
+        dirty,
+        mut summary,
+        ..
+    } = run;
+    if total_articles == 0 {
         bar.finish_and_clear();
         writer.rollback()?;
         return Err(Error::NoInput(
             "no article could be read from the inputs; index left unchanged".to_string(),
         ));
     }
-    bar.set_message("committing");
-    writer.commit()?;
-    let segment_ids = index.searchable_segment_ids()?;
-    if segment_ids.len() > 1 {
-        bar.set_message("merging");
-        writer.merge(&segment_ids).wait()?;
+    if dirty {
+        bar.set_message("committing");
+        commit(&mut writer, index_dir, &mut final_state)?;
+    }
+    if full_rebuild {
+        let segment_ids = index.searchable_segment_ids()?;
+        if segment_ids.len() > 1 {
+            bar.set_message("merging");
+            writer.merge(&segment_ids).wait()?;
+        }
     }
     writer.wait_merging_threads()?;
     bar.finish_and_clear();
 
-    let summary = IndexSummary {
-        articles,
-        passages: counters.passages.load(Ordering::Relaxed),
-        undated: counters.undated.load(Ordering::Relaxed),
-        files: counters.files.load(Ordering::Relaxed),
-        skipped_files: walk.skipped as u64,
-        warnings: counters.warnings.load(Ordering::Relaxed) + walk.warnings.len() as u64,
-        bytes: counters.bytes.load(Ordering::Relaxed),
-        elapsed: started.elapsed(),
-        segments: index.searchable_segment_ids()?.len(),
-    };
-    Manifest {
-        schema_version: schema::SCHEMA_VERSION,
-        newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
-        articles: summary.articles,
-        passages: summary.passages,
-        undated: summary.undated,
-        bytes: summary.bytes,
-        indexed_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+    let totals = crate::stats::count_documents(&index)?;
+    summary.articles = totals.articles;
+    summary.passages = totals.passages;
+    summary.undated = totals.undated;
+    summary.files = summary.files_read;
+    summary.skipped_files = walk.skipped as u64;
+    summary.warnings += walk.warnings.len() as u64;
+    summary.elapsed = started.elapsed();
+    summary.segments = index.searchable_segment_ids()?.len();
+    if dirty {
+        Manifest {
+            schema_version: schema::SCHEMA_VERSION,
+            newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
+            articles: summary.articles,
+            passages: summary.passages,
+            undated: summary.undated,
+            bytes: summary.bytes,
+            indexed_at: final_state.committed_at.clone(),
+            inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+        }
+        .write(index_dir)?;
     }
-    .write(&options.index_dir)?;
     Ok(summary)
 }
 
-#[derive(Default)]
-struct Counters {
-    articles: AtomicU64,
-    passages: AtomicU64,
-    undated: AtomicU64,
-    files: AtomicU64,
-    warnings: AtomicU64,
-    bytes: AtomicU64,
+/// Commits what the writer holds, with `state` written first and named in the commit payload.
+fn commit(
+    writer: &mut IndexWriter<TantivyDocument>,
+    index_dir: &Path,
+    state: &mut IndexState,
+) -> Result<()> {
+    let name = state::write_state(index_dir, state)?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&name);
+    prepared.commit()?;
+    state::remove_other_states(index_dir, &name);
+    Ok(())
+}
+
+/// An article read but not yet handed to the writer.
+struct Pending {
+    article: Article,
+    /// Content hash of its line (of the whole file for `.txt`).
+    hash: u64,
+}
+
+/// Articles are handed to the writer in batches of this many (documents are built in parallel).
+const FLUSH_ARTICLES: usize = 1024;
+/// ... or of this many bytes of text, whichever comes first.
+const FLUSH_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One indexing run: the writer, the state it is turning into, and what it has done so far.
+struct Run<'a> {
+    writer: IndexWriter<TantivyDocument>,
+    fields: Fields,
+    options: &'a IndexOptions,
+    /// The state of the index as of the operations handed to the writer so far.
+    state: IndexState,
+    pending: Vec<Pending>,
+    pending_bytes: u64,
+    bytes_since_commit: u64,
+    /// Whether anything (documents or file records) changed since the last commit.
+    dirty: bool,
+    summary: IndexSummary,
+    report: &'a dyn Fn(&Warning),
+}
+
+impl Run<'_> {
+    fn warn(&mut self, warning: &Warning) {
+        self.summary.warnings += 1;
+        (self.report)(warning);
+    }
+
+    /// Brings one file's articles up to date.
+    fn index_file(&mut self, path: &Path) -> Result<()> {
+        let shown = path.display().to_string();
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(err) => {
+                let kept = self.state.files.contains_key(&shown);
+                self.warn(&unreadable(&shown, &err, kept));
+                return Ok(());
+            }
+        };
+        let (size, mtime) = (metadata.len(), state::mtime_ns(&metadata));
+        if let Some(record) = self.state.files.get(&shown) {
+            if record.unchanged(size, mtime) {
+                self.summary.unchanged += record.articles.len() as u64;
+                self.summary.files_unchanged += 1;
+                return Ok(());
+            }
+            // A file that was indexed but cannot be opened now (permissions changed, a
+            // network mount away) keeps its indexed version rather than losing its articles.
+            if metadata.is_file() {
+                if let Err(err) = std::fs::File::open(path) {
+                    self.warn(&unreadable(&shown, &err, true));
+                    return Ok(());
+                }
+            }
+        }
+        self.summary.files_read += 1;
+        self.dirty = true;
+
+        let old = self.state.files.get(&shown).cloned().unwrap_or_default();
+        let by_line: HashMap<(u64, u64), &str> = old
+            .articles
+            .iter()
+            .map(|(id, &at)| (at, id.as_str()))
+            .collect();
+        self.state.files.entry(shown.clone()).or_default().complete = false;
+        // id -> (line, hash) of every article the file holds now, read or skipped as unchanged.
+        let current: RefCell<HashMap<String, (u64, u64)>> = RefCell::new(HashMap::new());
+        let last_hash = Cell::new(0u64);
+        let mut failure: Option<Error> = None;
+        let read_options = self.options.read.clone();
+        let bytes = corpus::read_file_with(
+            path,
+            &read_options,
+            &mut |line, hash| {
+                let line = line as u64;
+                if let Some(id) = by_line.get(&(line, hash)) {
+                    let mut current = current.borrow_mut();
+                    if !current.contains_key(*id) {
+                        current.insert(id.to_string(), (line, hash));
+                        return false;
+                    }
+                }
+                last_hash.set(hash);
+                true
+            },
+            &mut |item| match item {
+                Item::Warning(warning) => self.warn(&warning),
+                Item::Article(article, warning) => {
+                    if let Some(warning) = warning {
+                        self.warn(&warning);
+                    }
+                    if failure.is_some() {
+                        return;
+                    }
+                    let line = article.line.unwrap_or(0) as u64;
+                    let hash = last_hash.get();
+                    let earlier = current
+                        .borrow_mut()
+                        .insert(article.id.clone(), (line, hash));
+                    if let Some((first, _)) = earlier {
+                        self.warn(&Warning {
+                            path: shown.clone(),
+                            line: Some(line as usize),
+                            message: format!(
+                                "id \"{}\" repeats line {first}; the later line is the current version",
+                                article.id
+                            ),
+                        });
+                        // The earlier version is dropped if not yet written, deleted otherwise.
+                        self.pending
+                            .retain(|p| !(p.article.path == shown && p.article.id == article.id));
+                    }
+                    if let Err(err) = self.push(article, hash) {
+                        failure = Some(err);
+                    }
+                }
+            },
+        );
+        if let Some(err) = failure {
+            return Err(err);
+        }
+        self.summary.bytes += bytes;
+
+        let current = current.into_inner();
+        let record = self.state.files.entry(shown.clone()).or_default();
+        let gone: Vec<String> = record
+            .articles
+            .keys()
+            .filter(|id| !current.contains_key(*id))
+            .cloned()
+            .collect();
+        for id in &gone {
+            record.articles.remove(id);
+            self.writer.delete_term(Term::from_field_u64(
+                self.fields.article_key,
+                corpus::article_key(&shown, id),
+            ));
+        }
+        record.size = size;
+        record.mtime_ns = mtime;
+        record.complete = true;
+        for (id, at) in &current {
+            match old.articles.get(id) {
+                None => self.summary.added += 1,
+                Some(before) if before == at => self.summary.unchanged += 1,
+                Some(_) => self.summary.updated += 1,
+            }
+        }
+        self.summary.removed += gone.len() as u64;
+        Ok(())
+    }
+
+    /// Queues an article; hands the queue to the writer when it is full, and commits when a
+    /// batch's worth of text has been written since the last commit.
+    fn push(&mut self, article: Article, hash: u64) -> Result<()> {
+        self.pending_bytes += (article.title.len() + article.body.len()) as u64;
+        self.pending.push(Pending { article, hash });
+        if self.pending.len() >= FLUSH_ARTICLES || self.pending_bytes >= FLUSH_BYTES {
+            self.flush()?;
+            if self.bytes_since_commit >= self.options.commit_bytes {
+                commit(&mut self.writer, &self.options.index_dir, &mut self.state)?;
+                self.bytes_since_commit = 0;
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands every queued article to the writer: its old version deleted, its passages added.
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let fields = self.fields;
+        let extract_actors = self.options.extract_actors;
+        let documents: Vec<Vec<TantivyDocument>> = self
+            .pending
+            .par_iter()
+            .map(|p| article_documents_with(&p.article, &fields, extract_actors))
+            .collect();
+        for (pending, documents) in self.pending.drain(..).zip(documents) {
+            let article = pending.article;
+            let record = self.state.files.entry(article.path.clone()).or_default();
+            // Delete before add: tantivy applies a delete to documents added before it only.
+            if record.articles.contains_key(&article.id) {
+                self.writer
+                    .delete_term(Term::from_field_u64(fields.article_key, article.key()));
+            }
+            let line = article.line.unwrap_or(0) as u64;
+            record
+                .articles
+                .insert(article.id.clone(), (line, pending.hash));
+            for document in documents {
+                self.writer.add_document(document)?;
+            }
+        }
+        self.bytes_since_commit += self.pending_bytes;
+        self.pending_bytes = 0;
+        Ok(())
+    }
+}
+
+fn unreadable(shown: &str, err: &std::io::Error, kept: bool) -> Warning {
+    let what = if kept {
+        "the indexed version is kept"
+    } else {
+        "skipped"
+    };
+    Warning {
+        path: shown.to_string(),
+        line: None,
+        message: format!("{}; {what}", corpus::io_message(err)),
+    }
 }
 
 fn progress_bar(enabled: bool, total_bytes: u64) -> indicatif::ProgressBar {

@@ -5,6 +5,8 @@
 //! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
 //! co-occurrence), [`output`] (passages -> text, JSON, TREC).
 //! [`bench`] times the search path.
+//! [`state`] records what each commit holds so that indexing is incremental; [`stats`] says
+//! what an index holds.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
@@ -17,5 +19,7 @@ pub mod indexer;
 pub mod output;
 pub mod schema;
 pub mod search;
+pub mod state;
+pub mod stats;
 
 pub use error::{Error, Result};

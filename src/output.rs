@@ -531,12 +531,18 @@ pub fn write_index_summary(
     let megabytes = summary.bytes as f64 / 1e6;
     writeln!(
         out,
-        "indexed {} into {index_dir}",
-        plural(summary.articles, "article")
+        "indexed {} into {index_dir}: {} added, {} updated, {} removed, {} unchanged",
+        plural(summary.articles, "article"),
+        summary.added,
+        summary.updated,
+        summary.removed,
+        summary.unchanged
     )?;
     writeln!(out, "  passages        {}", summary.passages)?;
     writeln!(out, "  undated         {}", summary.undated)?;
     writeln!(out, "  files read      {}", summary.files)?;
+    writeln!(out, "  files unchanged {}", summary.files_unchanged)?;
+    writeln!(out, "  files removed   {}", summary.files_removed)?;
     writeln!(out, "  files skipped   {}", summary.skipped_files)?;
     writeln!(out, "  warnings        {}", summary.warnings)?;
     writeln!(out, "  text read       {megabytes:.1} MB")?;
@@ -550,7 +556,7 @@ pub fn write_index_summary(
             0.0
         },
         if seconds > 0.0 {
-            summary.articles as f64 / seconds
+            (summary.added + summary.updated) as f64 / seconds
         } else {
             0.0
         }

@@ -16,8 +16,9 @@ pub use passages::{split_passages, Passage};
 
 /// Files larger than this are skipped with a warning rather than read into memory.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-/// JSONL lines longer than this are skipped with a warning.
-pub const DEFAULT_MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+/// JSONL lines longer than this are skipped with a warning (no news article is 16 MB of JSON;
+/// a line this long is a dump or a broken file, and is discarded without being held in memory).
+pub const DEFAULT_MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 
 /// One news article as parsed from its source file.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,28 @@ pub fn article_key(path: &str, id: &str) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// A stable 64-bit hash of file or line content, to tell changed input from unchanged.
+///
+/// Not cryptographic: it only has to change when the text changes. Stable across runs and
+/// platforms (unlike `DefaultHasher`), and it reads eight bytes at a time so that hashing a
+/// touched-but-unchanged file costs far less than re-indexing it.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        hash = (hash ^ word).wrapping_mul(PRIME).rotate_left(29);
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+    }
+    // Final avalanche (from splitmix64) so that nearby inputs give distant hashes.
+    hash ^= hash >> 31;
+    hash = hash.wrapping_mul(0x7fb5_d329_728e_a185);
+    hash ^ (hash >> 27)
 }
 
 /// A problem with one file or line that was reported and worked around.
@@ -169,7 +192,8 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
 }
 
-fn io_message(err: &std::io::Error) -> String {
+/// An I/O error as a warning says it: lowercase, without the `(os error N)` suffix.
+pub fn io_message(err: &std::io::Error) -> String {
     // "No such file or directory (os error 2)" -> "no such file or directory"
     let text = err.to_string();
     let text = match text.find(" (os error") {
@@ -216,23 +240,48 @@ pub enum Item {
 /// Reads one file and hands each article or warning to `sink`, streaming (gzip is decompressed
 /// as it is read, JSONL is read line by line). Returns the bytes of article text read.
 pub fn read_file(path: &Path, options: &ReadOptions, sink: &mut dyn FnMut(Item)) -> u64 {
+    read_file_with(path, options, &mut |_, _| true, sink)
+}
+
+/// [`read_file`], asking `want(line, hash)` before parsing each JSONL line (or a whole `.txt`
+/// file, as line 0): the incremental indexer answers `false` for content it already holds, so
+/// unchanged lines are hashed but never parsed. `hash` is [`content_hash`] of the line without
+/// its line break (of the whole decompressed file for `.txt`).
+pub fn read_file_with(
+    path: &Path,
+    options: &ReadOptions,
+    want: &mut dyn FnMut(usize, u64) -> bool,
+    sink: &mut dyn FnMut(Item),
+) -> u64 {
     let shown = path.display().to_string();
     let Some((format, gz)) = source_format(path) else {
         return 0;
     };
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(err) => {
-            sink(Item::Warning(Warning::new(&shown, None, io_message(&err))));
-            return 0;
-        }
-    };
-    match file.metadata() {
+    // Stat before opening: opening a FIFO named `.txt` would block until someone writes to it.
+    match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             sink(Item::Warning(Warning::new(
                 &shown,
                 None,
                 "is a directory, not an article file",
+            )));
+            return 0;
+        }
+        // A FIFO or a device named `.txt` would block the run or never end: only regular files.
+        Ok(meta) if !meta.is_file() => {
+            sink(Item::Warning(Warning::new(
+                &shown,
+                None,
+                "not a regular file; skipped",
+            )));
+            return 0;
+        }
+        // Also catches an empty `.gz`, which the decoder would call a truncated stream.
+        Ok(meta) if meta.len() == 0 => {
+            sink(Item::Warning(Warning::new(
+                &shown,
+                None,
+                "empty file; skipped",
             )));
             return 0;
         }
@@ -248,8 +297,19 @@ pub fn read_file(path: &Path, options: &ReadOptions, sink: &mut dyn FnMut(Item))
             )));
             return 0;
         }
-        _ => {}
+        Ok(_) => {}
+        Err(err) => {
+            sink(Item::Warning(Warning::new(&shown, None, io_message(&err))));
+            return 0;
+        }
     }
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) => {
+            sink(Item::Warning(Warning::new(&shown, None, io_message(&err))));
+            return 0;
+        }
+    };
     let raw: Box<dyn Read> = if gz {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
@@ -257,8 +317,8 @@ pub fn read_file(path: &Path, options: &ReadOptions, sink: &mut dyn FnMut(Item))
     };
     let mut reader = BufReader::with_capacity(256 * 1024, raw);
     match format {
-        SourceFormat::Txt => read_txt(&shown, path, &mut reader, options, sink),
-        SourceFormat::Jsonl => read_jsonl(&shown, &mut reader, options, sink),
+        SourceFormat::Txt => read_txt(&shown, path, &mut reader, options, want, sink),
+        SourceFormat::Jsonl => read_jsonl(&shown, &mut reader, options, want, sink),
     }
 }
 
@@ -267,6 +327,7 @@ fn read_txt(
     path: &Path,
     reader: &mut dyn Read,
     options: &ReadOptions,
+    want: &mut dyn FnMut(usize, u64) -> bool,
     sink: &mut dyn FnMut(Item),
 ) -> u64 {
     let mut bytes = Vec::new();
@@ -285,6 +346,18 @@ fn read_txt(
             sink(Item::Warning(Warning::new(shown, None, io_message(&err))));
             return 0;
         }
+    }
+    if !want(0, content_hash(&bytes)) {
+        return 0;
+    }
+    if let Some(at) = memchr_nul(&bytes) {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        sink(Item::Warning(Warning::new(
+            shown,
+            Some(line),
+            format!("binary file (NUL byte at byte {at}); skipped"),
+        )));
+        return 0;
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -383,10 +456,15 @@ pub fn parse_txt(
     Ok((article, warning))
 }
 
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
 fn read_jsonl(
     shown: &str,
     reader: &mut dyn BufRead,
     options: &ReadOptions,
+    want: &mut dyn FnMut(usize, u64) -> bool,
     sink: &mut dyn FnMut(Item),
 ) -> u64 {
     let mut line_no = 0usize;
@@ -408,6 +486,8 @@ fn read_jsonl(
                     Some(line_no),
                     format!("{}; rest of file skipped", io_message(&err)),
                 )));
+                // Reported already: not also "empty file".
+                any_line = true;
                 break;
             }
         }
@@ -428,7 +508,16 @@ fn read_jsonl(
             }
             continue;
         }
-        let Ok(line) = std::str::from_utf8(&buf) else {
+        let content = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        if content.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        any_line = true;
+        if !want(line_no, content_hash(content)) {
+            continue;
+        }
+        let Ok(line) = std::str::from_utf8(content) else {
             sink(Item::Warning(Warning::new(
                 shown,
                 Some(line_no),
@@ -436,10 +525,6 @@ fn read_jsonl(
             )));
             continue;
         };
-        if line.trim().is_empty() {
-            continue;
-        }
-        any_line = true;
         match parse_jsonl_line(shown, line_no, line, &options.date_formats) {
             Ok((article, warning)) => {
                 total += (article.title.len() + article.body.len()) as u64;
@@ -448,7 +533,7 @@ fn read_jsonl(
             Err(warning) => sink(Item::Warning(warning)),
         }
     }
-    if !any_line && line_no <= 2 {
+    if !any_line {
         sink(Item::Warning(Warning::new(
             shown,
             None,

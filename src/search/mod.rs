@@ -28,6 +28,9 @@ use crate::error::{Error, Result};
 use crate::indexer::{open_index, to_tantivy_date};
 use crate::schema::Fields;
 
+/// Longest query accepted: far above any natural-language question (the longest IR test
+/// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
+pub const MAX_QUERY_BYTES: usize = 10_000;
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
@@ -232,6 +235,12 @@ impl Searcher {
     /// lifts passages mentioning that actor above passages of the same article that do not
     /// (worth [`ACTOR_PASSAGE_BONUS`]), so "sanctions, by or about Putin" shows his passages.
     pub(crate) fn build(&self, request: &SearchRequest) -> Result<BuiltQuery> {
+        if request.query.len() > MAX_QUERY_BYTES {
+            return Err(Error::Query(format!(
+                "query is {} bytes, over the {MAX_QUERY_BYTES} byte limit",
+                request.query.len()
+            )));
+        }
         let clauses = query::parse_query(&request.query);
         let compiled = query::compile(&clauses, &self.fields);
         let has_text = compiled.query.is_some();

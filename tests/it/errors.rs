@@ -143,3 +143,223 @@ fn stop_words_only_query_is_an_error() {
         .unwrap()
         .contains("no searchable words"));
 }
+
+/// Every hostile input of the survey: one warning line each naming the file (and line), the
+/// rest indexed, nothing panics, exit 0.
+#[test]
+fn hostile_inputs_survey() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    let mut binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    binary[0] = b'T';
+    let mut utf8_title = b" date 2022-01-03 Bad \xff title\n\nplatypus\n".to_vec();
+    let mut utf8_body = b" date 2022-01-03 Body\n\nplatypus\n\nbad \xc3\x28 here\n".to_vec();
+    let mut utf8_truncated =
+        b" date 2022-01-03 Cut\n\nplatypus ends mid-character \xe2\x82".to_vec();
+    let utf8_jsonl = [
+        &b"{\"id\": \"u1\", \"title\": \"Fine\", \"body\": \"platypus jsonl\"}\n"[..],
+        b"{\"id\": \"u2\", \"title\": \"Bad \xfe\", \"body\": \"platypus\"}\n",
+    ]
+    .concat();
+    let long_line = format!(
+        "{{\"id\": \"short\", \"title\": \"Short\", \"body\": \"platypus short\"}}\n{{\"id\": \"long\", \"title\": \"Long\", \"body\": \"{}\"}}\n",
+        "platypus ".repeat(300_000)
+    );
+    let long_txt = format!("{}\n", "platypus ".repeat(400_000));
+    let types = concat!(
+        r#"{"id": true, "title": "T", "body": "platypus"}"#,
+        "\n",
+        r#"{"id": "t2", "title": {"a": 1}, "body": "platypus"}"#,
+        "\n",
+        r#"{"id": "t3", "title": "T", "body": ["platypus"]}"#,
+        "\n",
+    );
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(
+        &mut gz,
+        br#"{"id": "gz", "title": "Zipped", "body": "platypus gz"}"#,
+    )
+    .unwrap();
+    let mut truncated_gz = gz.finish().unwrap();
+    truncated_gz.truncate(truncated_gz.len() - 12);
+    write_files(
+        &c,
+        &[
+            ("binary.txt", &binary),
+            ("nul.txt", &[0u8; 64]),
+            ("utf8-title.txt", &std::mem::take(&mut utf8_title)),
+            ("utf8-body.txt", &std::mem::take(&mut utf8_body)),
+            ("utf8-truncated.txt", &std::mem::take(&mut utf8_truncated)),
+            ("utf8.jsonl", &utf8_jsonl),
+            ("long-line.jsonl", long_line.as_bytes()),
+            ("long-line.txt", long_txt.as_bytes()),
+            ("empty.txt", b""),
+            ("empty.jsonl", b""),
+            ("blank.jsonl", b"\n  \n\n"),
+            ("empty.jsonl.gz", b""),
+            ("not-gzip.jsonl.gz", b"plain text, not gzip\n"),
+            ("truncated.jsonl.gz", &truncated_gz),
+            (
+                "not-json.jsonl",
+                b"{\"id\": \"nj\", \"body\": \"platypus\"\nthis is not json\n",
+            ),
+            ("types.jsonl", types.as_bytes()),
+            (
+                "far.jsonl",
+                br#"{"id": "far", "date": "99999-01-01", "title": "Far", "body": "platypus far"}"#,
+            ),
+            (
+                "far.txt",
+                b" date 99999-01-01 Far text\n\nplatypus far text\n",
+            ),
+            (
+                "folder.txt/inside.txt",
+                b" date 2022-01-03 Inside\n\nplatypus inside\n",
+            ),
+            ("fine.txt", b" date 2022-01-03 Fine\n\nplatypus fine\n"),
+        ],
+    );
+    // A 2 GB sparse file: over the 256 MB cap, skipped on its size without being read.
+    std::fs::File::create(c.join("sparse.txt"))
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    std::os::unix::fs::symlink(&c, c.join("loop")).unwrap();
+    std::os::unix::fs::symlink(c.join("self.txt"), c.join("self.txt")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(c.join("fifo.jsonl"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    // chmod 000 stops everyone but root (tests often run as root).
+    let unreadable = c.join("unreadable.txt");
+    std::fs::write(&unreadable, b" date 2022-01-03 Secret\n\nplatypus secret\n").unwrap();
+    std::fs::set_permissions(
+        &unreadable,
+        std::os::unix::fs::PermissionsExt::from_mode(0o000),
+    )
+    .unwrap();
+    let root_reads_anyway = std::fs::read(&unreadable).is_ok();
+    if root_reads_anyway {
+        eprintln!(
+            "running as root: chmod 000 does not make a file unreadable; that case is not checked"
+        );
+        std::fs::remove_file(&unreadable).unwrap();
+    }
+
+    let output = newsdex()
+        .arg("index")
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .args(["--max-line-mb", "1"])
+        .arg(&c)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let mut expected = vec![
+        "binary.txt: line 2: binary file (NUL byte at byte 251); skipped",
+        "nul.txt: line 1: binary file (NUL byte at byte 0); skipped",
+        "utf8-title.txt: line 1: not valid UTF-8",
+        "utf8-body.txt: line 5: not valid UTF-8",
+        "utf8-truncated.txt: line 3: not valid UTF-8",
+        "utf8.jsonl: line 2: not valid UTF-8; line skipped",
+        "long-line.jsonl: line 2: line over the 1048576 byte cap; skipped",
+        "empty.txt: empty file; skipped",
+        "empty.jsonl: empty file; skipped",
+        "blank.jsonl: empty file; skipped",
+        "empty.jsonl.gz: empty file; skipped",
+        "not-gzip.jsonl.gz: line 1: invalid gzip header; rest of file skipped",
+        "truncated.jsonl.gz: line 1: ",
+        "not-json.jsonl: line 1: not valid JSON",
+        "not-json.jsonl: line 2: not valid JSON",
+        "types.jsonl: line 1: field \"id\" is a boolean, expected a string; line skipped",
+        "types.jsonl: line 2: field \"title\" is an object, expected a string; line skipped",
+        "types.jsonl: line 3: field \"body\" is an array, expected a string; line skipped",
+        "far.jsonl: line 1: date \"99999-01-01\" is outside the supported range",
+        "far.txt: line 1: date \"99999-01-01\" is outside the supported range",
+        "sparse.txt: file is 2147483648 bytes, over the 268435456 byte cap; skipped",
+        "loop: symlink loop, not followed",
+        "self.txt: too many levels of symbolic links",
+        "fifo.jsonl: not a regular file; skipped",
+    ];
+    if !root_reads_anyway {
+        expected.push("unreadable.txt: permission denied; skipped");
+    }
+    for needle in &expected {
+        assert!(stderr.contains(needle), "missing {needle:?} in\n{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), expected.len(), "{stderr}");
+    for line in stderr.lines() {
+        assert!(line.starts_with("newsdex: warning: "), "{line}");
+        assert!(line.contains(&c.display().to_string()), "no path in {line}");
+    }
+    let index = Indexed { dir };
+    let mut found: Vec<String> = index
+        .json_hits(&["platypus", "--limit", "50"])
+        .iter()
+        .map(|h| h["article_id"].as_str().unwrap().to_string())
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        ["far", "far", "fine", "inside", "long-line", "short", "u1"],
+        "{stderr}"
+    );
+    // A rerun re-reads nothing that failed for good and warns about nothing new but the walk.
+    if !root_reads_anyway {
+        let _ = std::fs::set_permissions(
+            index.dir.path().join("c/unreadable.txt"),
+            std::os::unix::fs::PermissionsExt::from_mode(0o644),
+        );
+    }
+}
+
+#[test]
+fn query_errors_are_one_line_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[("c/a.txt", b" date 2022-01-03 T\n\nbody text\n")],
+    );
+    let index = Indexed::new(&[&dir.path().join("c")]);
+    let huge = "word ".repeat(20_000);
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["body", "--from", "2023", "--to", "2022"],
+            "the date range is empty",
+        ),
+        (&["body", "--from", "not-a-date"], "--from"),
+        (&["body", "--to", "2022-13"], "--to"),
+        (&[huge.as_str()], "over the 10000 byte limit"),
+        (&["the", "of"], "no searchable words"),
+    ];
+    for (args, needle) in cases {
+        let output = index.search(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let shown: String = args.join(" ").chars().take(60).collect();
+        assert_eq!(output.status.code(), Some(2), "{shown}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{shown}: {stderr}");
+        assert!(stderr.starts_with("newsdex: "), "{shown}: {stderr}");
+        assert!(stderr.len() < 300, "{shown}: {stderr}");
+        assert!(stderr.contains(needle), "{shown}: {stderr}");
+    }
+    // The query language is forgiving by design (src/search/query.rs): unbalanced brackets,
+    // stray quotes and `unknown:field` are searched leniently: exit 0 or 1, never a panic.
+    for query in [
+        "(unbalanced AND",
+        "\"unclosed phrase",
+        "nosuchfield:body",
+        "body^x",
+    ] {
+        let output = index.search(&[query]).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{query}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{query}: {stderr}");
+    }
+    index.search(&["body"]).assert().code(0);
+    index.search(&["absentword"]).assert().code(1);
+}

@@ -3,6 +3,7 @@
 mod bench;
 mod errors;
 mod explore;
+mod incremental;
 mod index;
 mod search;
 

@@ -1,0 +1,161 @@
+//! Index state: which source files (size, mtime, per-article line and content hash) the last
+//! commit holds, so that the next `index` run re-reads only what changed.
+//!
+//! The state of each commit is written to its own file, `newsdex-state-N.json`, *before* the
+//! tantivy commit, and the commit's payload names that file. A crash before the commit leaves the
+//! previous payload pointing at the previous (still present) state file; a crash after it leaves
+//! the new payload pointing at the new one. State and index therefore never disagree.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+use crate::error::{Error, Result};
+
+/// Prefix of the state files beside the index.
+pub const STATE_PREFIX: &str = "newsdex-state-";
+
+/// What one commit of the index holds, file by file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct IndexState {
+    /// Increases by one with every commit; names the state file.
+    pub generation: u64,
+    /// When the commit was made (RFC 3339, UTC).
+    pub committed_at: String,
+    /// Source files by path (as walked), with what the index holds of each.
+    pub files: BTreeMap<String, FileRecord>,
+}
+
+/// What the index holds of one source file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRecord {
+    /// Size in bytes when it was last read in full.
+    pub size: u64,
+    /// Modification time (nanoseconds since 1970) when it was last read in full.
+    pub mtime_ns: u64,
+    /// False while a run is part-way through the file: the next run compares it line by line.
+    pub complete: bool,
+    /// The file's articles: id -> (line, content hash of the line; line 0 for `.txt`).
+    pub articles: BTreeMap<String, (u64, u64)>,
+}
+
+impl FileRecord {
+    /// Whether a file with this size and mtime can be skipped without reading it.
+    pub fn unchanged(&self, size: u64, mtime_ns: u64) -> bool {
+        self.complete && self.size == size && self.mtime_ns == mtime_ns
+    }
+}
+
+/// A file's modification time in nanoseconds since 1970 (0 when unknown or earlier).
+pub fn mtime_ns(metadata: &std::fs::Metadata) -> u64 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+fn state_file_name(generation: u64) -> String {
+    format!("{STATE_PREFIX}{generation}.json")
+}
+
+/// Reads the state the index's last commit names; `None` when it names none or the file is
+/// missing or unreadable (the caller then rebuilds, which is always correct).
+pub fn load_state(index: &Index, index_dir: &Path) -> Result<Option<IndexState>> {
+    let payload = index.load_metas()?.payload;
+    let Some(name) = payload else {
+        return Ok(None);
+    };
+    if !name.starts_with(STATE_PREFIX) || name.contains(['/', '\\']) {
+        return Ok(None);
+    }
+    let Ok(text) = std::fs::read_to_string(index_dir.join(&name)) else {
+        return Ok(None);
+    };
+    Ok(serde_json::from_str(&text).ok())
+}
+
+/// Reads the commit time recorded with the index's last commit, if any.
+pub fn last_commit_time(index: &Index, index_dir: &Path) -> Option<String> {
+    load_state(index, index_dir)
+        .ok()
+        .flatten()
+        .map(|state| state.committed_at)
+}
+
+/// Writes `state` as the next generation's file (synced to disk) and returns the name to put
+/// in the commit payload.
+pub fn write_state(index_dir: &Path, state: &mut IndexState) -> Result<String> {
+    state.generation += 1;
+    state.committed_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let name = state_file_name(state.generation);
+    let path = index_dir.join(&name);
+    let tmp = index_dir.join(format!("{name}.tmp"));
+    let text = serde_json::to_vec(state).map_err(|err| Error::io(&tmp, err.into()))?;
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(&text)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, &path)
+    };
+    write().map_err(|err| Error::io(&path, err))?;
+    Ok(name)
+}
+
+/// Deletes state files other than `keep` (older generations, or one written before a crash).
+pub fn remove_other_states(index_dir: &Path, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(index_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(STATE_PREFIX) && name != keep {
+            // Best effort: a leftover file is never read, since no payload names it.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_is_unchanged_only_when_complete_and_equal() {
+        let record = FileRecord {
+            size: 10,
+            mtime_ns: 5,
+            complete: true,
+            articles: BTreeMap::new(),
+        };
+        assert!(record.unchanged(10, 5));
+        assert!(!record.unchanged(11, 5));
+        assert!(!record.unchanged(10, 6));
+        let partial = FileRecord {
+            complete: false,
+            ..record
+        };
+        assert!(!partial.unchanged(10, 5));
+    }
+
+    #[test]
+    fn state_round_trips_through_json() {
+        let mut state = IndexState::default();
+        state.files.insert(
+            "c/a.jsonl".into(),
+            FileRecord {
+                size: 3,
+                mtime_ns: 4,
+                complete: true,
+                articles: [("x".to_string(), (2, u64::MAX))].into_iter().collect(),
+            },
+        );
+        let text = serde_json::to_string(&state).unwrap();
+        let back: IndexState = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.files, state.files);
+    }
+}

@@ -1,0 +1,159 @@
+//! Stats: what an index holds (articles, passages, actors, dates, segments, size), read from
+//! fast fields and facet columns of the live documents, never from the doc store.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::schema::Facet;
+use tantivy::{Index, ReloadPolicy};
+
+use crate::error::{Error, Result};
+use crate::indexer::open_index;
+
+/// Articles, passages and undated articles among the live documents of an index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentCounts {
+    /// Articles (documents of passage 0: every article has exactly one).
+    pub articles: u64,
+    /// Passages (documents).
+    pub passages: u64,
+    /// Articles without a date.
+    pub undated: u64,
+}
+
+/// What `newsdex stats` reports.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndexStats {
+    /// Articles in the index.
+    pub articles: u64,
+    /// Passages in the index.
+    pub passages: u64,
+    /// Distinct actors (person, country, org, place) mentioned.
+    pub actors: u64,
+    /// Articles without a date.
+    pub undated: u64,
+    /// Start of the earliest article date (RFC 3339), if any article is dated.
+    pub date_from: Option<String>,
+    /// Start of the latest article date (RFC 3339), if any article is dated.
+    pub date_to: Option<String>,
+    /// Source files the index holds articles of.
+    pub files: u64,
+    /// tantivy segments.
+    pub segments: u64,
+    /// Size of the index directory on disk, in bytes.
+    pub bytes: u64,
+    /// When the last indexing commit was made (RFC 3339), if recorded.
+    pub indexed_at: Option<String>,
+    /// Schema version of the index.
+    pub schema_version: u32,
+}
+
+fn manual_searcher(index: &Index) -> Result<tantivy::Searcher> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(reader.searcher())
+}
+
+/// Counts articles, passages and undated articles among the live documents.
+pub fn count_documents(index: &Index) -> Result<DocumentCounts> {
+    let searcher = manual_searcher(index)?;
+    let mut counts = DocumentCounts::default();
+    for segment in searcher.segment_readers() {
+        let passage = segment.fast_fields().u64("passage")?;
+        let date = segment.fast_fields().date("date")?;
+        for doc in segment.doc_ids_alive() {
+            counts.passages += 1;
+            if passage.first(doc) == Some(0) {
+                counts.articles += 1;
+                if date.first(doc).is_none() {
+                    counts.undated += 1;
+                }
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// Reads the stats of the index in `index_dir`.
+pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
+    let (index, _fields) = open_index(index_dir)?;
+    let searcher = manual_searcher(&index)?;
+    let counts = count_documents(&index)?;
+    let mut actors: HashSet<String> = HashSet::new();
+    let (mut earliest, mut latest): (Option<i64>, Option<i64>) = (None, None);
+    for segment in searcher.segment_readers() {
+        let date = segment.fast_fields().date("date")?;
+        let facets = segment.facet_reader("actor")?;
+        let mut ords = HashSet::new();
+        for doc in segment.doc_ids_alive() {
+            if let Some(at) = date.first(doc) {
+                let secs = at.into_timestamp_secs();
+                earliest = Some(earliest.map_or(secs, |e| e.min(secs)));
+                latest = Some(latest.map_or(secs, |l| l.max(secs)));
+            }
+            ords.extend(facets.facet_ords(doc));
+        }
+        let mut facet = Facet::root();
+        for ord in ords {
+            facets.facet_from_ord(ord, &mut facet)?;
+            actors.insert(facet.to_path_string());
+        }
+    }
+    let rfc3339 = |secs: i64| {
+        chrono::DateTime::from_timestamp(secs, 0)
+            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    };
+    let state = crate::state::load_state(&index, index_dir)?;
+    let mut bytes = 0;
+    let entries = std::fs::read_dir(index_dir).map_err(|err| Error::io(index_dir, err))?;
+    for entry in entries.flatten() {
+        bytes += entry
+            .metadata()
+            .map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+    }
+    Ok(IndexStats {
+        articles: counts.articles,
+        passages: counts.passages,
+        actors: actors.len() as u64,
+        undated: counts.undated,
+        date_from: earliest.and_then(rfc3339),
+        date_to: latest.and_then(rfc3339),
+        files: state.as_ref().map_or(0, |s| {
+            s.files.values().filter(|r| !r.articles.is_empty()).count() as u64
+        }),
+        segments: searcher.segment_readers().len() as u64,
+        bytes,
+        indexed_at: state.map(|s| s.committed_at),
+        schema_version: crate::schema::SCHEMA_VERSION,
+    })
+}
+
+/// Writes the stats as aligned `name value` lines for people.
+pub fn write_stats_text(out: &mut dyn Write, stats: &IndexStats) -> io::Result<()> {
+    let day = |d: &Option<String>| {
+        d.as_deref()
+            .map_or("-".to_string(), |d| d.get(..10).unwrap_or(d).to_string())
+    };
+    writeln!(out, "articles        {}", stats.articles)?;
+    writeln!(out, "passages        {}", stats.passages)?;
+    writeln!(out, "actors          {}", stats.actors)?;
+    writeln!(
+        out,
+        "dates           {} .. {}",
+        day(&stats.date_from),
+        day(&stats.date_to)
+    )?;
+    writeln!(out, "undated         {}", stats.undated)?;
+    writeln!(out, "files           {}", stats.files)?;
+    writeln!(out, "segments        {}", stats.segments)?;
+    writeln!(out, "size on disk    {:.1} MB", stats.bytes as f64 / 1e6)?;
+    writeln!(
+        out,
+        "last indexed    {}",
+        stats.indexed_at.as_deref().unwrap_or("-")
+    )
+}

@@ -1,0 +1,470 @@
+//! Incremental indexing: unchanged, changed, added and deleted files and lines; repeated ids;
+//! `--rebuild`; schema versions; SIGKILL at any moment; the writer lock; `stats`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::Duration;
+
+use crate::{bundled_corpus, newsdex, write_files};
+
+/// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
+fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
+    let output = newsdex()
+        .arg("index")
+        .arg("--index")
+        .arg(index_dir)
+        .args(args)
+        .args(inputs)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// Article ids matching `query` (at most 1000), sorted.
+fn ids(index_dir: &Path, query: &str) -> Vec<String> {
+    let output = newsdex()
+        .args(["search", query, "--json", "-n", "1000", "--index"])
+        .arg(index_dir)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut ids: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+            hit["article_id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn stats(index_dir: &Path) -> serde_json::Value {
+    let output = newsdex()
+        .args(["stats", "--json", "--index"])
+        .arg(index_dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// Sets a file's mtime to a fixed point, so that a rewrite within the same clock tick is
+/// still seen as a change, and a "touch" is one.
+fn set_mtime(path: &Path, secs: u64) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(secs))
+        .unwrap();
+}
+
+#[test]
+fn unchanged_corpus_is_only_stated() {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    let (code, first, _) = index(&index_dir, &[], &[&bundled_corpus()]);
+    assert_eq!(code, 0);
+    assert!(
+        first.contains("indexed 53 articles") && first.contains("53 added, 0 updated"),
+        "{first}"
+    );
+    let (code, second, stderr) = index(&index_dir, &[], &[&bundled_corpus()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        second.contains("indexed 53 articles")
+            && second.contains("0 added, 0 updated, 0 removed, 53 unchanged"),
+        "{second}"
+    );
+    assert!(second.contains("files read      0"), "{second}");
+    assert!(second.contains("files unchanged 34"), "{second}");
+}
+
+#[test]
+fn added_changed_touched_and_deleted_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    write_files(
+        &corpus,
+        &[
+            ("keep.txt", b" date 2022-01-03 Keep\n\naardvark keep\n"),
+            ("touch.txt", b" date 2022-01-03 Touch\n\naardvark touch\n"),
+            (
+                "change.txt",
+                b" date 2022-01-03 Change\n\naardvark before\n",
+            ),
+            (
+                "delete.txt",
+                b" date 2022-01-03 Delete\n\naardvark delete\n",
+            ),
+        ],
+    );
+    for name in ["keep.txt", "touch.txt", "change.txt", "delete.txt"] {
+        set_mtime(&corpus.join(name), 1_000_000);
+    }
+    let index_dir = dir.path().join("index");
+    assert_eq!(index(&index_dir, &[], &[&corpus]).0, 0);
+
+    set_mtime(&corpus.join("touch.txt"), 2_000_000);
+    std::fs::write(
+        corpus.join("change.txt"),
+        b" date 2022-01-03 Change\n\naardvark after\n",
+    )
+    .unwrap();
+    set_mtime(&corpus.join("change.txt"), 2_000_000);
+    std::fs::remove_file(corpus.join("delete.txt")).unwrap();
+    write_files(
+        &corpus,
+        &[("new.txt", b" date 2022-01-04 New\n\naardvark new\n")],
+    );
+
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&corpus]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("indexed 4 articles")
+            && stdout.contains("1 added, 1 updated, 1 removed, 2 unchanged"),
+        "{stdout}"
+    );
+    // touch.txt and change.txt were read (touch.txt only hashed), new.txt too; keep.txt not.
+    assert!(stdout.contains("files read      3"), "{stdout}");
+    assert!(stdout.contains("files removed   1"), "{stdout}");
+    assert_eq!(
+        ids(&index_dir, "aardvark"),
+        ["change", "keep", "new", "touch"]
+    );
+    assert!(ids(&index_dir, "before").is_empty());
+    assert_eq!(ids(&index_dir, "after"), ["change"]);
+    assert!(ids(&index_dir, "delete").is_empty());
+}
+
+#[test]
+fn jsonl_line_changes_update_only_those_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let line = |id: &str, word: &str| {
+        format!("{{\"id\": \"{id}\", \"title\": \"T {id}\", \"body\": \"okapi {word}\"}}\n")
+    };
+    let before = [
+        line("a", "alpha"),
+        line("b", "bravo"),
+        line("c", "charlie"),
+        line("d", "delta"),
+    ]
+    .concat();
+    write_files(&corpus, &[("news.jsonl", before.as_bytes())]);
+    set_mtime(&corpus.join("news.jsonl"), 1_000_000);
+    let index_dir = dir.path().join("index");
+    assert_eq!(index(&index_dir, &[], &[&corpus]).0, 0);
+
+    // b changes its text, d is replaced by e on the same line, f is appended.
+    let after = [
+        line("a", "alpha"),
+        line("b", "bravissimo"),
+        line("c", "charlie"),
+        line("e", "echo"),
+        line("f", "foxtrot"),
+    ]
+    .concat();
+    write_files(&corpus, &[("news.jsonl", after.as_bytes())]);
+    set_mtime(&corpus.join("news.jsonl"), 2_000_000);
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&corpus]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("indexed 5 articles")
+            && stdout.contains("2 added, 1 updated, 1 removed, 2 unchanged"),
+        "{stdout}"
+    );
+    assert_eq!(ids(&index_dir, "okapi"), ["a", "b", "c", "e", "f"]);
+    assert!(ids(&index_dir, "bravo").is_empty());
+    assert!(ids(&index_dir, "delta").is_empty());
+    assert_eq!(ids(&index_dir, "bravissimo"), ["b"]);
+}
+
+#[test]
+fn repeated_id_in_one_file_keeps_the_later_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let jsonl = concat!(
+        r#"{"id": "a", "title": "First", "body": "walrus first version"}"#,
+        "\n",
+        r#"{"id": "b", "title": "Other", "body": "walrus other"}"#,
+        "\n",
+        r#"{"id": "a", "title": "Second", "body": "walrus second version"}"#,
+        "\n",
+    );
+    write_files(&corpus, &[("dup.jsonl", jsonl.as_bytes())]);
+    let index_dir = dir.path().join("index");
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&corpus]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "dup.jsonl: line 3: id \"a\" repeats line 1; the later line is the current version"
+        ),
+        "{stderr}"
+    );
+    assert!(stdout.contains("indexed 2 articles"), "{stdout}");
+    assert_eq!(ids(&index_dir, "walrus"), ["a", "b"]);
+    assert!(ids(&index_dir, "first").is_empty());
+    assert_eq!(ids(&index_dir, "second"), ["a"]);
+
+    // The same file again, rewritten (new mtime): still one article a, the later line.
+    write_files(&corpus, &[("dup.jsonl", jsonl.as_bytes())]);
+    set_mtime(&corpus.join("dup.jsonl"), 3_000_000);
+    let (code, stdout, _) = index(&index_dir, &[], &[&corpus]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("indexed 2 articles"), "{stdout}");
+    assert_eq!(ids(&index_dir, "walrus"), ["a", "b"]);
+    assert_eq!(ids(&index_dir, "second"), ["a"]);
+}
+
+#[test]
+fn rebuild_starts_from_scratch() {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    assert_eq!(index(&index_dir, &[], &[&bundled_corpus()]).0, 0);
+    let (code, stdout, _) = index(&index_dir, &["--rebuild"], &[&bundled_corpus()]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("53 added, 0 updated, 0 removed, 0 unchanged"),
+        "{stdout}"
+    );
+    assert_eq!(stats(&index_dir)["articles"], 53);
+}
+
+#[test]
+fn other_schema_version_asks_for_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    let seed = bundled_corpus().join("000_d607fba8ada77d04.txt");
+    assert_eq!(index(&index_dir, &[], &[&seed]).0, 0);
+    let manifest_path = index_dir.join("newsdex.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    manifest["schema_version"] = 999.into();
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+
+    for command in [
+        vec!["search", "Geneva"],
+        vec!["stats"],
+        vec!["show", "000_d607fba8ada77d04"],
+    ] {
+        let output = newsdex()
+            .args(&command)
+            .arg("--index")
+            .arg(&index_dir)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{command:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("schema version 999") && stderr.contains("--rebuild"),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = index(&index_dir, &[], &[&seed]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--rebuild"), "{stderr}");
+    let (code, _, stderr) = index(&index_dir, &["--rebuild"], &[&seed]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(ids(&index_dir, "Geneva"), ["000_d607fba8ada77d04"]);
+}
+
+/// A corpus of `files` JSONL files of `per_file` one-passage articles, all containing "quagga".
+fn generated_corpus(root: &Path, files: usize, per_file: usize) -> PathBuf {
+    let corpus = root.join("big");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let filler = "The delegation met again in the capital to discuss grain exports, sanctions \
+                  and the security of the pipeline, and agreed to meet next month. "
+        .repeat(6);
+    for f in 0..files {
+        let mut text = String::new();
+        for a in 0..per_file {
+            text.push_str(&format!(
+                "{{\"id\": \"{f}-{a}\", \"date\": \"2021-03-{:02}\", \"title\": \"Report {f} {a}\", \"body\": \"quagga {filler}\"}}\n",
+                a % 28 + 1
+            ));
+        }
+        std::fs::write(corpus.join(format!("part-{f:02}.jsonl")), text).unwrap();
+    }
+    corpus
+}
+
+fn spawn_index(index_dir: &Path, args: &[&str], corpus: &Path) -> Child {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"));
+    command
+        .env_remove("NEWSDEX_INDEX")
+        .arg("index")
+        .arg("--index")
+        .arg(index_dir)
+        .args(args)
+        .arg(corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    command.spawn().unwrap()
+}
+
+/// `search quagga --count --json`: (exit code, articles, passages).
+fn quagga_count(index_dir: &Path) -> (i32, u64, u64, String) {
+    let output = newsdex()
+        .args(["search", "quagga", "--count", "--json", "--index"])
+        .arg(index_dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let counts: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    (
+        output.status.code().unwrap_or(-1),
+        counts["articles"].as_u64().unwrap_or(0),
+        counts["passages"].as_u64().unwrap_or(0),
+        stderr,
+    )
+}
+
+#[test]
+fn sigkill_at_any_moment_leaves_a_working_index_and_the_next_run_completes() {
+    const FILES: usize = 6;
+    const PER_FILE: usize = 400;
+    let total = (FILES * PER_FILE) as u64;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generated_corpus(dir.path(), FILES, PER_FILE);
+    let index_dir = dir.path().join("index");
+    let mut killed_mid_run = 0;
+    for delay_ms in [30, 150, 400, 800, 1200, 1800, 2600] {
+        let mut child = spawn_index(&index_dir, &["--commit-mb", "1"], &corpus);
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        if child.try_wait().unwrap().is_none() {
+            killed_mid_run += 1;
+        }
+        // SIGKILL on Unix: no destructor, no flush, no chance to clean up.
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        assert!(
+            status.success() || status.code().is_none(),
+            "index failed on its own: {status:?}"
+        );
+        let (code, articles, passages, stderr) = quagga_count(&index_dir);
+        match code {
+            // A committed state: every article at most once, never more than the corpus.
+            0 | 1 => {
+                assert_eq!(articles, passages, "an article was indexed twice");
+                assert!(articles <= total);
+            }
+            // Killed before the index existed at all.
+            _ => assert!(stderr.contains("no index here"), "{stderr}"),
+        }
+    }
+    let (code, stdout, stderr) = index(&index_dir, &["--commit-mb", "1"], &[&corpus]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(&format!("indexed {total} articles")),
+        "{stdout}"
+    );
+    let (code, articles, passages, _) = quagga_count(&index_dir);
+    assert_eq!((code, articles, passages), (0, total, total));
+    assert_eq!(stats(&index_dir)["articles"], total);
+    // And nothing is left to do.
+    let (_, stdout, _) = index(&index_dir, &[], &[&corpus]);
+    assert!(
+        stdout.contains(&format!("0 added, 0 updated, 0 removed, {total} unchanged")),
+        "{stdout}"
+    );
+    eprintln!("killed {killed_mid_run} of 7 runs mid-way");
+}
+
+#[test]
+fn concurrent_index_is_locked_out_and_search_keeps_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generated_corpus(dir.path(), 4, 400);
+    let index_dir = dir.path().join("index");
+    assert_eq!(index(&index_dir, &[], &[&corpus]).0, 0);
+    let mut observed = false;
+    for _attempt in 0..3 {
+        let mut first = spawn_index(&index_dir, &["--rebuild", "--commit-mb", "1"], &corpus);
+        std::thread::sleep(Duration::from_millis(300));
+        let (code, _, stderr) = index(&index_dir, &[], &[&corpus]);
+        let (search_code, _, _, search_stderr) = quagga_count(&index_dir);
+        let still_running = first.try_wait().unwrap().is_none();
+        let status = first.wait().unwrap();
+        let mut first_stderr = String::new();
+        std::io::Read::read_to_string(first.stderr.as_mut().unwrap(), &mut first_stderr).unwrap();
+        assert!(
+            matches!(search_code, 0 | 1),
+            "search failed during indexing: {search_stderr}"
+        );
+        if still_running {
+            // Whichever got the lock first, the other one was told.
+            let locked = "index is locked by another newsdex process";
+            if code == 2 {
+                assert_eq!(stderr.lines().count(), 1, "{stderr}");
+                assert!(stderr.contains(locked), "{stderr}");
+                assert!(status.success(), "{first_stderr}");
+            } else {
+                assert!(first_stderr.contains(locked), "{first_stderr}");
+            }
+            observed = true;
+            break;
+        }
+    }
+    assert!(observed, "the first run always finished within 300 ms");
+    let (code, articles, _, _) = quagga_count(&index_dir);
+    assert_eq!((code, articles), (0, 1600));
+}
+
+#[test]
+fn stats_reports_what_the_index_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    assert_eq!(index(&index_dir, &[], &[&bundled_corpus()]).0, 0);
+    let json = stats(&index_dir);
+    assert_eq!(json["articles"], 53);
+    assert!(json["passages"].as_u64().unwrap() > 53);
+    assert!(json["actors"].as_u64().unwrap() > 20, "{json}");
+    assert!(json["bytes"].as_u64().unwrap() > 10_000);
+    assert_eq!(json["files"], 34);
+    assert_eq!(json["undated"], 0);
+    assert!(json["date_from"].as_str().unwrap() < json["date_to"].as_str().unwrap());
+    assert!(json["segments"].as_u64().unwrap() >= 1);
+    assert!(json["indexed_at"].as_str().unwrap().ends_with('Z'));
+
+    let output = newsdex()
+        .args(["stats", "--index"])
+        .arg(&index_dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "articles        53",
+        "actors ",
+        "dates ",
+        "size on disk ",
+        "last indexed ",
+    ] {
+        assert!(text.contains(line), "{line:?} missing in\n{text}");
+    }
+
+    let output = newsdex()
+        .args(["stats", "--index"])
+        .arg(dir.path().join("nowhere"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("no index here"));
+}
