@@ -38,6 +38,24 @@ pub enum Command {
     Show(ShowArgs),
     /// Print each article's parsed fields and actors as JSON lines (no index needed).
     Extract(ExtractArgs),
+    /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
+    Eval(EvalArgs),
+}
+
+/// `newsdex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The collection: a directory with corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv.
+    pub dir: PathBuf,
+    /// The qrels file to score (qrels/SPLIT.tsv; default: test, or the only one).
+    #[arg(long)]
+    pub split: Option<String>,
+    /// Build the collection's index here and keep it (default: a temporary directory).
+    #[arg(long, value_name = "DIR")]
+    pub keep_index: Option<PathBuf>,
+    /// Print the scores as one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `newsdex index`.
@@ -165,6 +183,10 @@ pub struct SearchArgs {
     /// Reverse a date sort (oldest first).
     #[arg(long)]
     pub reverse: bool,
+    /// Favour recent articles: score × (1 + 2^(−age/HALF_LIFE)), age from the index's newest
+    /// article (e.g. 30d, 2w, 6m, 1y).
+    #[arg(long, value_name = "HALF_LIFE", value_parser = crate::search::rank::Recency::parse)]
+    pub recency: Option<crate::search::rank::Recency>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -244,6 +266,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search(args) => run_search(&cli.index, args),
         Command::Show(args) => run_show(&cli.index, args),
         Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
     }
 }
 
@@ -308,6 +331,7 @@ fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
             (Sort::Date, false) => SortOrder::DateNewest,
             (Sort::Date, true) => SortOrder::DateOldest,
         },
+        recency: args.recency,
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
@@ -462,6 +486,22 @@ fn run_show(index_dir: &Path, args: ShowArgs) -> anyhow::Result<Outcome> {
         output::write_article_text(&mut out, &article, style)?;
     }
     out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
+    let report = crate::eval::evaluate(&crate::eval::EvalOptions {
+        dir: args.dir,
+        split: args.split,
+        index_dir: args.keep_index,
+    })?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", crate::eval::format_report(&report))?;
+    }
     Ok(Outcome::Found)
 }
 

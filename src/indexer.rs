@@ -398,6 +398,10 @@ pub fn article_documents(article: &Article, fields: &Fields) -> Vec<TantivyDocum
         }
         document.add_text(fields.body, &searchable);
         document.add_text(fields.text, text);
+        if passage.ordinal == 0 {
+            // The whole article once, for article-level ranking (search::rank).
+            document.add_text(fields.article, article_text(article));
+        }
         if let Some(date) = article.date {
             document.add_date(fields.date, to_tantivy_date(date.start));
             document.add_date(fields.date_end, to_tantivy_date(date.end()));
@@ -420,6 +424,11 @@ pub fn article_documents(article: &Article, fields: &Fields) -> Vec<TantivyDocum
         documents.push(document);
     }
     documents
+}
+
+/// The text an article is ranked on as a whole: title, blank line, body.
+fn article_text(article: &Article) -> String {
+    format!("{}\n\n{}", article.title, article.body)
 }
 
 /// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).

@@ -9,6 +9,7 @@ pub mod actors;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod indexer;
 pub mod output;
 pub mod schema;

@@ -6,6 +6,7 @@
 
 pub mod highlight;
 pub mod query;
+pub mod rank;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -59,6 +60,8 @@ pub struct SearchRequest {
     pub context: usize,
     /// Ordering.
     pub sort: SortOrder,
+    /// Boost recent articles (`--recency`; see [`rank::Recency`]).
+    pub recency: Option<rank::Recency>,
 }
 
 /// An actor as shown with a hit.
@@ -187,8 +190,18 @@ impl Searcher {
 
     /// Builds the query and filters of a request, and the terms to highlight.
     fn build(&self, request: &SearchRequest) -> Result<(Box<dyn Query>, bool, Highlighter)> {
+        self.build_on(request, self.fields.body, &query::Proximity::default())
+    }
+
+    /// [`Searcher::build`] with plain words searched in `body` (passages or whole articles).
+    fn build_on(
+        &self,
+        request: &SearchRequest,
+        body: tantivy::schema::Field,
+        proximity: &query::Proximity,
+    ) -> Result<(Box<dyn Query>, bool, Highlighter)> {
         let clauses = query::parse_query(&request.query);
-        let compiled = query::compile(&clauses, &self.fields);
+        let compiled = query::compile_on(&clauses, &self.fields, body, proximity);
         let has_text = compiled.query.is_some();
         if !has_text
             && !clauses.is_empty()
@@ -330,26 +343,31 @@ impl Searcher {
         let keys = ArticleKeyColumns::new(&searcher)?;
         let total_docs = searcher.num_docs() as usize;
         let mut fetch = (wanted * per_article * 3 + 20).min(total_docs.max(1));
-        let chosen = loop {
-            let candidates = self.candidates(&searcher, &*query, fetch, sort)?;
-            let exhausted = candidates.len() < fetch;
-            let mut per_key: HashMap<u64, usize> = HashMap::new();
-            let mut chosen = Vec::new();
-            for (score, address) in candidates {
-                let key = keys.get(address);
-                let seen = per_key.entry(key).or_insert(0);
-                if *seen < per_article {
-                    *seen += 1;
-                    chosen.push((score, address));
-                    if chosen.len() == wanted {
-                        break;
+        let chosen = if sort == SortOrder::Relevance {
+            // Passage and article evidence combined (search::rank).
+            self.rank_passages(&searcher, request, wanted, per_article)?
+        } else {
+            loop {
+                let candidates = self.candidates(&searcher, &*query, fetch, sort)?;
+                let exhausted = candidates.len() < fetch;
+                let mut per_key: HashMap<u64, usize> = HashMap::new();
+                let mut chosen = Vec::new();
+                for (score, address) in candidates {
+                    let key = keys.get(address);
+                    let seen = per_key.entry(key).or_insert(0);
+                    if *seen < per_article {
+                        *seen += 1;
+                        chosen.push((score, address));
+                        if chosen.len() == wanted {
+                            break;
+                        }
                     }
                 }
+                if chosen.len() == wanted || exhausted || fetch >= total_docs {
+                    break chosen;
+                }
+                fetch = (fetch * 4).min(total_docs);
             }
-            if chosen.len() == wanted || exhausted || fetch >= total_docs {
-                break chosen;
-            }
-            fetch = (fetch * 4).min(total_docs);
         };
         let mut hits = Vec::with_capacity(request.limit);
         for (rank, (score, address)) in chosen.into_iter().enumerate().skip(request.offset) {
