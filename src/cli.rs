@@ -53,6 +53,9 @@ pub struct EvalArgs {
     /// Build the collection's index here and keep it (default: a temporary directory).
     #[arg(long, value_name = "DIR")]
     pub keep_index: Option<PathBuf>,
+    /// Rank with RM3 pseudo-relevance feedback (10 articles, 10 terms, original weight 0.5).
+    #[arg(long)]
+    pub rm3: bool,
     /// Print the scores as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -494,6 +497,7 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
         dir: args.dir,
         split: args.split,
         index_dir: args.keep_index,
+        feedback: args.rm3.then(crate::search::rank::Feedback::default),
     })?;
     let mut out = io::stdout().lock();
     if args.json {

@@ -18,6 +18,7 @@ use tantivy::TantivyDocument;
 
 use crate::error::{Error, Result};
 use crate::indexer::{index_corpus, IndexOptions};
+use crate::search::rank::Feedback;
 use crate::search::{SearchRequest, Searcher};
 
 /// How deep each query's run goes (MAP is computed over it).
@@ -32,6 +33,8 @@ pub struct EvalOptions {
     pub split: Option<String>,
     /// Where to build the index (kept); `None`: a temporary directory, removed afterwards.
     pub index_dir: Option<PathBuf>,
+    /// RM3 pseudo-relevance feedback (off by default).
+    pub feedback: Option<Feedback>,
 }
 
 /// Scores of one run over a collection.
@@ -103,7 +106,11 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
             query: text.clone(),
             ..SearchRequest::default()
         };
-        let run: Vec<&str> = match searcher.rank_articles(&request, RUN_DEPTH) {
+        let ranked = match &options.feedback {
+            Some(feedback) => searcher.rank_articles_with_feedback(&request, RUN_DEPTH, feedback),
+            None => searcher.rank_articles(&request, RUN_DEPTH),
+        };
+        let run: Vec<&str> = match ranked {
             Ok(ranked) => ranked
                 .iter()
                 .filter_map(|a| ids.get(&a.key).map(String::as_str))

@@ -16,8 +16,10 @@ use std::collections::HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::query::{Bm25StatisticsProvider, Query};
-use tantivy::schema::Field;
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::error::Result;
@@ -78,6 +80,78 @@ impl Recency {
     }
 }
 
+/// RM3 pseudo-relevance feedback settings (Lavrenko and Croft's relevance model, mixed with
+/// the original query as in Anserini's RM3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Feedback {
+    /// Top articles the relevance model is estimated from.
+    pub articles: usize,
+    /// Expansion terms kept.
+    pub terms: usize,
+    /// Weight of the original query in the mixture (the rest goes to the expansion terms).
+    pub original_weight: f32,
+}
+
+impl Default for Feedback {
+    /// Anserini's RM3 defaults: 10 articles, 10 terms, half and half.
+    fn default() -> Feedback {
+        Feedback {
+            articles: 10,
+            terms: 10,
+            original_weight: 0.5,
+        }
+    }
+}
+
+impl Feedback {
+    /// The weighted query terms: `original_weight × P(w|query) + (1 − original_weight) ×
+    /// P(w|R)`, where `P(w|R) ∝ Σ_D score(D) × tf(w, D) / |D|` over the top articles,
+    /// cut to the best `terms` words (of two or more characters, not all digits).
+    pub fn mix(
+        &self,
+        original: &[String],
+        top: &[(f32, HashMap<String, f32>)],
+    ) -> Vec<(String, f32)> {
+        let mut mixed: HashMap<String, f32> = HashMap::new();
+        if !original.is_empty() {
+            let share = self.original_weight / original.len() as f32;
+            for term in original {
+                *mixed.entry(term.clone()).or_insert(0.0) += share;
+            }
+        }
+        let total_score: f32 = top.iter().map(|(score, _)| score.max(0.0)).sum();
+        let mut model: HashMap<&str, f32> = HashMap::new();
+        if total_score > 0.0 {
+            for (score, counts) in top {
+                let length: f32 = counts.values().sum();
+                if length == 0.0 {
+                    continue;
+                }
+                let weight = score.max(0.0) / total_score;
+                for (term, count) in counts {
+                    if term.len() < 2 || term.chars().all(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    *model.entry(term.as_str()).or_insert(0.0) += weight * count / length;
+                }
+            }
+        }
+        let mut expansion: Vec<(&str, f32)> = model.into_iter().collect();
+        expansion.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        expansion.truncate(self.terms);
+        let sum: f32 = expansion.iter().map(|(_, w)| w).sum();
+        if sum > 0.0 {
+            for (term, weight) in expansion {
+                *mixed.entry(term.to_string()).or_insert(0.0) +=
+                    (1.0 - self.original_weight) * weight / sum;
+            }
+        }
+        let mut weights: Vec<(String, f32)> = mixed.into_iter().collect();
+        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        weights
+    }
+}
+
 /// One article's score and its best passage.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArticleScore {
@@ -95,11 +169,92 @@ impl Searcher {
     /// Every match is visited (no top-k pruning), so this suits evaluation and `search`'s
     /// result sizes on news archives, not web-scale collections.
     pub fn rank_articles(&self, request: &SearchRequest, n: usize) -> Result<Vec<ArticleScore>> {
+        let (article_query, _, _) = self.build_on(request, self.fields.article, &PROXIMITY)?;
+        let (passage_query, _, _) = self.build_on(request, self.fields.body, &PROXIMITY)?;
+        self.combine_articles(request, &*article_query, &*passage_query, n)
+    }
+
+    /// [`Searcher::rank_articles`] with RM3 pseudo-relevance feedback: the query is run once,
+    /// its words are mixed with the words most typical of the top articles, and the mixture
+    /// (a weighted bag of words; phrases and operators are not kept) is run again.
+    pub fn rank_articles_with_feedback(
+        &self,
+        request: &SearchRequest,
+        n: usize,
+        feedback: &Feedback,
+    ) -> Result<Vec<ArticleScore>> {
+        let first = self.rank_articles(request, feedback.articles)?;
         let searcher = self.reader.searcher();
-        let proximity = PROXIMITY;
+        let mut top: Vec<(f32, HashMap<String, f32>)> = Vec::new();
+        for article in &first {
+            let mut counts: HashMap<String, f32> = HashMap::new();
+            let documents = self.article_passages(&searcher, article.key)?;
+            let title = documents
+                .first()
+                .and_then(|d| d.get_first(self.fields.title))
+                .and_then(|v| tantivy::schema::Value::as_str(&v))
+                .unwrap_or("")
+                .to_string();
+            let mut text = title;
+            for document in &documents {
+                if let Some(passage) = document
+                    .get_first(self.fields.text)
+                    .and_then(|v| tantivy::schema::Value::as_str(&v))
+                {
+                    text.push_str("\n\n");
+                    text.push_str(passage);
+                }
+            }
+            for token in crate::schema::analyze(&text) {
+                *counts.entry(token.term).or_insert(0.0) += 1.0;
+            }
+            top.push((article.score, counts));
+        }
+        let original: Vec<String> = crate::schema::analyze(&request.query)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        let weights = feedback.mix(&original, &top);
+        if weights.is_empty() {
+            return Ok(first.into_iter().take(n).collect());
+        }
+        let build = |field: Field| -> Result<Box<dyn Query>> {
+            let words: Vec<(Occur, Box<dyn Query>)> = weights
+                .iter()
+                .map(|(term, weight)| {
+                    let query: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, term),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(query, *weight)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Must, Box::new(BooleanQuery::new(words)))];
+            for filter in self.filters(request)? {
+                clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+            }
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        };
+        let article_query = build(self.fields.article)?;
+        let passage_query = build(self.fields.body)?;
+        self.combine_articles(request, &*article_query, &*passage_query, n)
+    }
+
+    /// Article scores from an article-field query and a passage query.
+    fn combine_articles(
+        &self,
+        request: &SearchRequest,
+        article_query: &dyn Query,
+        passage_query: &dyn Query,
+        n: usize,
+    ) -> Result<Vec<ArticleScore>> {
+        let searcher = self.reader.searcher();
         let boost = RecencyBoost::new(&searcher, request.recency)?;
-        let (article_query, _, _) = self.build_on(request, self.fields.article, &proximity)?;
-        let articles = search_articles(&searcher, &*article_query, boost)?;
+        let articles = search_articles(&searcher, article_query, boost)?;
         let passage_weight = PASSAGE_IN_ARTICLE;
         let mut scores: HashMap<u64, ArticleScore> = articles
             .iter()
@@ -114,9 +269,8 @@ impl Searcher {
                 )
             })
             .collect();
-        let (passage_query, _, _) = self.build_on(request, self.fields.body, &proximity)?;
         let passages = searcher.search(
-            &*passage_query,
+            passage_query,
             &TopPerArticle {
                 per_article: 1,
                 boost,

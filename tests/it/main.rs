@@ -2,6 +2,7 @@
 
 mod errors;
 mod index;
+mod relevance;
 mod search;
 
 use std::path::{Path, PathBuf};
