@@ -442,6 +442,22 @@ mod tests {
     }
 
     #[test]
+    fn proximity_pairs_are_neighbouring_plain_words() {
+        let pairs = |q: &str| word_pairs(&parse_query(q));
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            pairs("gas pipeline to Germany"),
+            [pair("gas", "pipelin"), pair("pipelin", "germani")]
+        );
+        // A phrase, a `-word` or a `title:` word breaks the chain; repeats pair once.
+        assert_eq!(
+            pairs("oil \"north sea\" gas"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(pairs("oil gas -coal oil gas"), [pair("oil", "gas")]);
+    }
+
+    #[test]
     fn compile_skips_stop_words_and_builds_phrases() {
         let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
         let compiled = compile(&parse_query("the of"), &fields);

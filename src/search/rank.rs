@@ -3,14 +3,15 @@
 //! The index holds one document per passage, plus the whole article (`article` field) on
 //! each article's first passage. Two BM25 queries run over the same words and filters:
 //! one over passages, one over whole articles, both with term-proximity clauses
-//! ([`query::Proximity`]). Then
+//! ([`Proximity`], off by default). Then
 //!
 //! * an **article** scores `article + PASSAGE_IN_ARTICLE × best passage` (what `eval` ranks);
 //! * a **passage** scores `passage + ARTICLE_IN_PASSAGE × its article` (what `search` ranks),
 //!
 //! so a passage that answers the query in an article about the query wins over an equally
 //! matching passage in an article that mentions it in passing. The weights were chosen by
-//! measurement (README, "Relevance") and are the same for every collection.
+//! measurement (README, "Relevance") and are the same for every collection. Two options sit on
+//! top: a recency boost ([`Recency`]) and RM3 pseudo-relevance feedback ([`Feedback`]).
 
 use std::collections::HashMap;
 
@@ -543,6 +544,32 @@ mod tests {
         assert_eq!(recency.factor(0.0), 2.0);
         assert_eq!(recency.factor(30.0 * day), 1.5);
         assert!((recency.factor(3000.0 * day) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn rm3_mixes_the_query_with_the_top_articles_words() {
+        let counts = |words: &[(&str, f32)]| -> HashMap<String, f32> {
+            words.iter().map(|(w, c)| (w.to_string(), *c)).collect()
+        };
+        let top = vec![
+            (
+                3.0,
+                counts(&[("flutter", 2.0), ("wing", 1.0), ("1957", 1.0)]),
+            ),
+            (1.0, counts(&[("flutter", 1.0), ("panel", 2.0)])),
+        ];
+        let feedback = Feedback {
+            articles: 2,
+            terms: 2,
+            original_weight: 0.5,
+        };
+        let weights = feedback.mix(&["flutter".to_string()], &top);
+        let terms: Vec<&str> = weights.iter().map(|(t, _)| t.as_str()).collect();
+        // Numbers are not expansion terms; two terms are kept: flutter and wing.
+        assert_eq!(terms, ["flutter", "wing"]);
+        let total: f32 = weights.iter().map(|(_, w)| w).sum();
+        assert!((total - 1.0).abs() < 1e-6);
+        assert!(weights[0].1 > 0.5);
     }
 
     #[test]
