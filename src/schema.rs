@@ -66,8 +66,8 @@ pub struct Fields {
     pub body: Field,
     /// The passage text as in the source (stored only).
     pub text: Field,
-    /// The whole article (title and body), on its first passage's document only: ranks
-    /// articles (not stored).
+    /// The whole article (title twice, then body), on its first passage's document only:
+    /// ranks articles (term frequencies only: no positions, not stored).
     pub article: Field,
     /// Start of the article's date period (indexed, fast, stored).
     pub date: Field,
@@ -146,7 +146,14 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("title", analyzed(true));
     builder.add_text_field("body", analyzed(false));
     builder.add_text_field("text", TextOptions::default().set_stored());
-    builder.add_text_field("article", analyzed(false));
+    builder.add_text_field(
+        "article",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     builder.add_date_field("date", date_options(true));
     builder.add_date_field("date_end", date_options(false));
     builder.add_u64_field("date_precision", STORED | FAST);

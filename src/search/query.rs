@@ -222,7 +222,10 @@ pub fn compile_on(
             .or_insert((order, 0.0));
         entry.1 += 1.0;
     }
-    let pairs = if proximity.weight > 0.0 {
+    // The article field keeps no positions (index size): phrases there become conjunctions of
+    // their words, and proximity is left to the passages.
+    let positions = body != fields.article;
+    let pairs = if proximity.weight > 0.0 && positions {
         word_pairs(clauses)
     } else {
         Vec::new()
@@ -233,7 +236,11 @@ pub fn compile_on(
     let mut positive = false;
     for ((presence, field_id, terms), (_, count)) in ordered {
         let field = Field::from_field_id(field_id);
-        let query = term_or_phrase(field, &terms);
+        let query = if positions || field != body {
+            term_or_phrase(field, &terms)
+        } else {
+            all_terms(field, &terms)
+        };
         let query: Box<dyn Query> = if count > 1.0 {
             Box::new(BoostQuery::new(query, count))
         } else {
@@ -299,6 +306,25 @@ fn word_pairs(clauses: &[Clause]) -> Vec<(String, String)> {
         }
     }
     pairs
+}
+
+/// Every term of a phrase, in any order (for a field without positions).
+fn all_terms(field: Field, terms: &[(usize, String)]) -> Box<dyn Query> {
+    if terms.len() == 1 {
+        return term_or_phrase(field, terms);
+    }
+    Box::new(BooleanQuery::new(
+        terms
+            .iter()
+            .map(|(_, term)| {
+                let query: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Must, query)
+            })
+            .collect(),
+    ))
 }
 
 fn term_or_phrase(field: Field, terms: &[(usize, String)]) -> Box<dyn Query> {
