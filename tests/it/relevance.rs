@@ -178,3 +178,28 @@ fn recency_favours_the_newer_of_two_close_matches() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_passage_in_an_article_about_the_query_ranks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = "Wheat exports rose sharply this year, traders in Chicago said on Friday after the market closed.";
+    let lines = [
+        // Mentions wheat in one passage only; comes first, so it would win a tie.
+        format!(
+            r#"{{"id": "cars", "date": "1987-05-01", "title": "Market report", "body": "Car sales fell in April as dealers cut prices across the country and buyers waited.\n\n{same}\n\nTruck sales were flat in April, the national dealers' association said in its monthly report."}}"#
+        ),
+        format!(
+            r#"{{"id": "grain", "date": "1987-05-01", "title": "Market report", "body": "Wheat prices climbed as stocks shrank and millers bought more grain from farmers.\n\n{same}\n\nThe wheat harvest is expected to be smaller, the grain board said in its monthly report."}}"#
+        ),
+    ];
+    write_files(
+        dir.path(),
+        &[("c/wires.jsonl", lines.join("\n").as_bytes())],
+    );
+    let index = Indexed::new(&[&dir.path().join("c")]);
+    let hits = index.json_hits(&["wheat exports traders"]);
+    assert_eq!(hits[0]["article_id"], "grain");
+    assert_eq!(hits[0]["text"], same);
+    assert_eq!(hits[1]["article_id"], "cars");
+    assert_eq!(hits[1]["text"], same);
+}
