@@ -67,6 +67,8 @@ pub enum Command {
     Bench(crate::bench::BenchArgs),
     /// Print what the index holds: articles, passages, actors, dates, size.
     Stats(StatsArgs),
+    /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
+    Eval(EvalArgs),
 }
 
 /// Calendar unit of a timeline.
@@ -157,6 +159,25 @@ pub struct CooccurArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `newsdex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The collection: a directory with corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv.
+    pub dir: PathBuf,
+    /// The qrels file to score (qrels/SPLIT.tsv; default: test, or the only one).
+    #[arg(long)]
+    pub split: Option<String>,
+    /// Build the collection's index here and keep it (default: a temporary directory).
+    #[arg(long, value_name = "DIR")]
+    pub keep_index: Option<PathBuf>,
+    /// Rank with RM3 pseudo-relevance feedback (10 articles, 10 terms, original weight 0.5).
+    #[arg(long)]
+    pub rm3: bool,
+    /// Print the scores as one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `newsdex stats`.
@@ -301,6 +322,10 @@ pub struct SearchArgs {
     /// Also print the top actors and the date histogram of the whole match set.
     #[arg(long)]
     pub facets: bool,
+    /// Favour recent articles: score × (1 + 2^(−age/HALF_LIFE)), age from the index's newest
+    /// article (e.g. 30d, 2w, 6m, 1y).
+    #[arg(long, value_name = "HALF_LIFE", value_parser = crate::search::rank::Recency::parse)]
+    pub recency: Option<crate::search::rank::Recency>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -385,6 +410,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Cooccur(args) => run_cooccur(&cli.index, args),
         Command::Bench(args) => crate::bench::run(&cli.index, &args).map(|()| Outcome::Found),
         Command::Stats(args) => run_stats(&cli.index, args),
+        Command::Eval(args) => run_eval(args),
     }
 }
 
@@ -463,6 +489,7 @@ fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
             (Sort::Date, false) => SortOrder::DateNewest,
             (Sort::Date, true) => SortOrder::DateOldest,
         },
+        recency: args.recency,
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
@@ -722,6 +749,23 @@ fn run_show(index_dir: &Path, args: ShowArgs) -> anyhow::Result<Outcome> {
         output::write_article_text(&mut out, &article, style)?;
     }
     out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
+    let report = crate::eval::evaluate(&crate::eval::EvalOptions {
+        dir: args.dir,
+        split: args.split,
+        index_dir: args.keep_index,
+        feedback: args.rm3.then(crate::search::rank::Feedback::default),
+    })?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", crate::eval::format_report(&report))?;
+    }
     Ok(Outcome::Found)
 }
 

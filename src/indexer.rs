@@ -737,6 +737,10 @@ pub fn article_documents_with(
         }
         document.add_text(fields.body, &searchable);
         document.add_text(fields.text, text);
+        if passage.ordinal == 0 {
+            // The whole article once, for article-level ranking (search::rank).
+            document.add_text(fields.article, article_text(article));
+        }
         if let Some(date) = article.date {
             document.add_date(fields.date, to_tantivy_date(date.start));
             document.add_date(fields.date_end, to_tantivy_date(date.end()));
@@ -759,6 +763,14 @@ pub fn article_documents_with(
         documents.push(document);
     }
     documents
+}
+
+/// The text an article is ranked on as a whole: the title twice, then the body.
+///
+/// Repeating the title in the one field is BM25F with title weight 2: title words count double
+/// but share the body's length normalisation and statistics (measured in README, "Relevance").
+fn article_text(article: &Article) -> String {
+    format!("{0}\n\n{0}\n\n{1}", article.title, article.body)
 }
 
 /// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).

@@ -14,6 +14,7 @@ pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod explore;
 pub mod indexer;
 pub mod output;

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -66,6 +66,9 @@ pub struct Fields {
     pub body: Field,
     /// The passage text as in the source (stored only).
     pub text: Field,
+    /// The whole article (title twice, then body), on its first passage's document only:
+    /// ranks articles (term frequencies only: no positions, not stored).
+    pub article: Field,
     /// Start of the article's date period (indexed, fast, stored).
     pub date: Field,
     /// Exclusive end of the article's date period (indexed, fast).
@@ -96,6 +99,7 @@ impl Fields {
             title: get("title")?,
             body: get("body")?,
             text: get("text")?,
+            article: get("article")?,
             date: get("date")?,
             date_end: get("date_end")?,
             date_precision: get("date_precision")?,
@@ -142,6 +146,14 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("title", analyzed(true));
     builder.add_text_field("body", analyzed(false));
     builder.add_text_field("text", TextOptions::default().set_stored());
+    builder.add_text_field(
+        "article",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     builder.add_date_field("date", date_options(true));
     builder.add_date_field("date_end", date_options(false));
     builder.add_u64_field("date_precision", STORED | FAST);

@@ -6,6 +6,7 @@
 
 pub mod highlight;
 pub mod query;
+pub mod rank;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -70,6 +71,8 @@ pub struct SearchRequest {
     pub in_passage: Vec<String>,
     /// Match every passage when there is neither query text nor a filter (exploration).
     pub match_all: bool,
+    /// Boost recent articles (`--recency`; see [`rank::Recency`]).
+    pub recency: Option<rank::Recency>,
 }
 
 /// Score added to a passage that mentions an `--actor` itself.
@@ -196,6 +199,8 @@ pub struct Searcher {
     fields: Fields,
     /// The actors in the index, read once on first need (every `--actor` resolves against it).
     known_actors: std::sync::OnceLock<BTreeSet<ActorRef>>,
+    /// Live articles, for article-level BM25 statistics, counted once on first need.
+    article_count: std::sync::OnceLock<u64>,
 }
 
 impl Searcher {
@@ -211,6 +216,7 @@ impl Searcher {
             reader,
             fields,
             known_actors: std::sync::OnceLock::new(),
+            article_count: std::sync::OnceLock::new(),
         })
     }
 
@@ -230,11 +236,17 @@ impl Searcher {
     }
 
     /// Builds the query and filters of a request, and the terms to highlight.
-    ///
-    /// Filters are zero-score `Must` clauses; each `--actor` also adds an optional clause that
-    /// lifts passages mentioning that actor above passages of the same article that do not
-    /// (worth [`ACTOR_PASSAGE_BONUS`]), so "sanctions, by or about Putin" shows his passages.
     pub(crate) fn build(&self, request: &SearchRequest) -> Result<BuiltQuery> {
+        self.build_on(request, self.fields.body, &query::Proximity::default())
+    }
+
+    /// [`Searcher::build`] with plain words searched in `body` (passages or whole articles).
+    pub(crate) fn build_on(
+        &self,
+        request: &SearchRequest,
+        body: tantivy::schema::Field,
+        proximity: &query::Proximity,
+    ) -> Result<BuiltQuery> {
         if request.query.len() > MAX_QUERY_BYTES {
             return Err(Error::Query(format!(
                 "query is {} bytes, over the {MAX_QUERY_BYTES} byte limit",
@@ -242,7 +254,7 @@ impl Searcher {
             )));
         }
         let clauses = query::parse_query(&request.query);
-        let compiled = query::compile(&clauses, &self.fields);
+        let compiled = query::compile_on(&clauses, &self.fields, body, proximity);
         let has_text = compiled.query.is_some();
         let has_filter = !request.actors.is_empty()
             || !request.in_passage.is_empty()
@@ -447,26 +459,31 @@ impl Searcher {
         let keys = ArticleKeyColumns::new(searcher)?;
         let total_docs = searcher.num_docs() as usize;
         let mut fetch = (wanted * per_article * 3 + 20).min(total_docs.max(1));
-        let chosen = loop {
-            let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;
-            let exhausted = candidates.len() < fetch;
-            let mut per_key: HashMap<u64, usize> = HashMap::new();
-            let mut chosen = Vec::new();
-            for (score, address) in candidates {
-                let key = keys.get(address);
-                let seen = per_key.entry(key).or_insert(0);
-                if *seen < per_article {
-                    *seen += 1;
-                    chosen.push((score, address));
-                    if chosen.len() == wanted {
-                        break;
+        let chosen = if sort == SortOrder::Relevance {
+            // Passage and article evidence combined (search::rank).
+            self.rank_passages(searcher, request, wanted, per_article)?
+        } else {
+            loop {
+                let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;
+                let exhausted = candidates.len() < fetch;
+                let mut per_key: HashMap<u64, usize> = HashMap::new();
+                let mut chosen = Vec::new();
+                for (score, address) in candidates {
+                    let key = keys.get(address);
+                    let seen = per_key.entry(key).or_insert(0);
+                    if *seen < per_article {
+                        *seen += 1;
+                        chosen.push((score, address));
+                        if chosen.len() == wanted {
+                            break;
+                        }
                     }
                 }
+                if chosen.len() == wanted || exhausted || fetch >= total_docs {
+                    break chosen;
+                }
+                fetch = (fetch * 4).min(total_docs);
             }
-            if chosen.len() == wanted || exhausted || fetch >= total_docs {
-                break chosen;
-            }
-            fetch = (fetch * 4).min(total_docs);
         };
         Ok(chosen)
     }

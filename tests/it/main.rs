@@ -5,6 +5,7 @@ mod errors;
 mod explore;
 mod incremental;
 mod index;
+mod relevance;
 mod search;
 
 use std::path::{Path, PathBuf};

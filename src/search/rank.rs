@@ -1,0 +1,609 @@
+//! Ranking: how passage and whole-article evidence combine into the order of hits.
+//!
+//! The index holds one document per passage, plus the whole article (`article` field) on
+//! each article's first passage. Two BM25 queries run over the same words and filters:
+//! one over passages, one over whole articles, both with term-proximity clauses
+//! ([`Proximity`], off by default). Then
+//!
+//! * an **article** scores `article + PASSAGE_IN_ARTICLE × best passage` (what `eval` ranks);
+//! * a **passage** scores `passage + ARTICLE_IN_PASSAGE × its article` (what `search` ranks),
+//!
+//! so a passage that answers the query in an article about the query wins over an equally
+//! matching passage in an article that mentions it in passing. The weights were chosen by
+//! measurement (README, "Relevance") and are the same for every collection. Two options sit on
+//! top: a recency boost ([`Recency`]) and RM3 pseudo-relevance feedback ([`Feedback`]).
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+
+use crate::error::Result;
+use crate::search::query::Proximity;
+use crate::search::{SearchRequest, Searcher};
+
+/// Weight of an article's best passage in the article's score.
+pub const PASSAGE_IN_ARTICLE: f32 = 0.3;
+/// Weight of the article's score in each of its passages' scores.
+pub const ARTICLE_IN_PASSAGE: f32 = 0.3;
+/// Proximity clauses of the default ranking: off. Measured with weight 0.1 and slop 8, they
+/// helped Cranfield (+0.004 nDCG@10) but cost SciFact and the news passage set (README).
+pub const PROXIMITY: Proximity = Proximity {
+    weight: 0.0,
+    slop: 8,
+};
+
+/// An optional recency boost: `score × (1 + 2^(−age / half_life))`, where `age` is how much
+/// older the article is than the newest article in the index. A fresh article scores up to
+/// twice as much, one half-life old 1.5 times, an old or undated one unchanged.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recency {
+    /// Half-life in seconds.
+    pub half_life: f64,
+}
+
+impl Recency {
+    /// Parses a half-life such as `30d`, `12h`, `2w`, `6m` (30 days) or `1y` (365 days).
+    pub fn parse(text: &str) -> std::result::Result<Recency, String> {
+        let text = text.trim();
+        let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
+        let (number, unit) = text.split_at(split);
+        let unit_seconds = match unit {
+            "h" => 3600.0,
+            "d" | "" => 86_400.0,
+            "w" => 7.0 * 86_400.0,
+            "m" => 30.0 * 86_400.0,
+            "y" => 365.0 * 86_400.0,
+            _ => {
+                return Err(format!(
+                    "{text:?}: unknown unit {unit:?}; use h, d, w, m or y (30d)"
+                ))
+            }
+        };
+        match number.trim().parse::<f64>() {
+            Ok(n) if n > 0.0 && n.is_finite() => Ok(Recency {
+                half_life: n * unit_seconds,
+            }),
+            _ => Err(format!(
+                "{text:?}: expected a positive half-life such as 30d"
+            )),
+        }
+    }
+
+    /// The score factor of an article `age_seconds` older than the newest one.
+    pub fn factor(&self, age_seconds: f64) -> f32 {
+        (1.0 + (-age_seconds.max(0.0) / self.half_life).exp2()) as f32
+    }
+}
+
+/// RM3 pseudo-relevance feedback settings (Lavrenko and Croft's relevance model, mixed with
+/// the original query as in Anserini's RM3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Feedback {
+    /// Top articles the relevance model is estimated from.
+    pub articles: usize,
+    /// Expansion terms kept.
+    pub terms: usize,
+    /// Weight of the original query in the mixture (the rest goes to the expansion terms).
+    pub original_weight: f32,
+}
+
+impl Default for Feedback {
+    /// Anserini's RM3 defaults: 10 articles, 10 terms, half and half.
+    fn default() -> Feedback {
+        Feedback {
+            articles: 10,
+            terms: 10,
+            original_weight: 0.5,
+        }
+    }
+}
+
+impl Feedback {
+    /// The weighted query terms: `original_weight × P(w|query) + (1 − original_weight) ×
+    /// P(w|R)`, where `P(w|R) ∝ Σ_D score(D) × tf(w, D) / |D|` over the top articles,
+    /// cut to the best `terms` words (of two or more characters, not all digits).
+    pub fn mix(
+        &self,
+        original: &[String],
+        top: &[(f32, HashMap<String, f32>)],
+    ) -> Vec<(String, f32)> {
+        let mut mixed: HashMap<String, f32> = HashMap::new();
+        if !original.is_empty() {
+            let share = self.original_weight / original.len() as f32;
+            for term in original {
+                *mixed.entry(term.clone()).or_insert(0.0) += share;
+            }
+        }
+        let total_score: f32 = top.iter().map(|(score, _)| score.max(0.0)).sum();
+        let mut model: HashMap<&str, f32> = HashMap::new();
+        if total_score > 0.0 {
+            for (score, counts) in top {
+                let length: f32 = counts.values().sum();
+                if length == 0.0 {
+                    continue;
+                }
+                let weight = score.max(0.0) / total_score;
+                for (term, count) in counts {
+                    if term.len() < 2 || term.chars().all(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    *model.entry(term.as_str()).or_insert(0.0) += weight * count / length;
+                }
+            }
+        }
+        let mut expansion: Vec<(&str, f32)> = model.into_iter().collect();
+        expansion.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        expansion.truncate(self.terms);
+        let sum: f32 = expansion.iter().map(|(_, w)| w).sum();
+        if sum > 0.0 {
+            for (term, weight) in expansion {
+                *mixed.entry(term.to_string()).or_insert(0.0) +=
+                    (1.0 - self.original_weight) * weight / sum;
+            }
+        }
+        let mut weights: Vec<(String, f32)> = mixed.into_iter().collect();
+        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        weights
+    }
+}
+
+/// One article's score and its best passage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArticleScore {
+    /// The article's key (`article_key` field).
+    pub key: u64,
+    /// The combined score.
+    pub score: Score,
+    /// The best passage, if a passage matched.
+    pub best: Option<DocAddress>,
+}
+
+impl Searcher {
+    /// Ranks whole articles for a request's query: at most `n`, best first (ties by key).
+    ///
+    /// Every match is visited (no top-k pruning), so this suits evaluation and `search`'s
+    /// result sizes on news archives, not web-scale collections.
+    pub fn rank_articles(&self, request: &SearchRequest, n: usize) -> Result<Vec<ArticleScore>> {
+        let article_query = self
+            .build_on(request, self.fields.article, &PROXIMITY)?
+            .query;
+        let passage_query = self.build_on(request, self.fields.body, &PROXIMITY)?.query;
+        self.combine_articles(request, &*article_query, &*passage_query, n)
+    }
+
+    /// [`Searcher::rank_articles`] with RM3 pseudo-relevance feedback: the query is run once,
+    /// its words are mixed with the words most typical of the top articles, and the mixture
+    /// (a weighted bag of words; phrases and operators are not kept) is run again.
+    pub fn rank_articles_with_feedback(
+        &self,
+        request: &SearchRequest,
+        n: usize,
+        feedback: &Feedback,
+    ) -> Result<Vec<ArticleScore>> {
+        let first = self.rank_articles(request, feedback.articles)?;
+        let searcher = self.reader.searcher();
+        let mut top: Vec<(f32, HashMap<String, f32>)> = Vec::new();
+        for article in &first {
+            let mut counts: HashMap<String, f32> = HashMap::new();
+            let documents = self.article_passages(&searcher, article.key)?;
+            let title = documents
+                .first()
+                .and_then(|d| d.get_first(self.fields.title))
+                .and_then(|v| tantivy::schema::Value::as_str(&v))
+                .unwrap_or("")
+                .to_string();
+            let mut text = title;
+            for document in &documents {
+                if let Some(passage) = document
+                    .get_first(self.fields.text)
+                    .and_then(|v| tantivy::schema::Value::as_str(&v))
+                {
+                    text.push_str("\n\n");
+                    text.push_str(passage);
+                }
+            }
+            for token in crate::schema::analyze(&text) {
+                *counts.entry(token.term).or_insert(0.0) += 1.0;
+            }
+            top.push((article.score, counts));
+        }
+        let original: Vec<String> = crate::schema::analyze(&request.query)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        let weights = feedback.mix(&original, &top);
+        if weights.is_empty() {
+            return Ok(first.into_iter().take(n).collect());
+        }
+        let build = |field: Field| -> Result<Box<dyn Query>> {
+            let words: Vec<(Occur, Box<dyn Query>)> = weights
+                .iter()
+                .map(|(term, weight)| {
+                    let query: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, term),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(query, *weight)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Must, Box::new(BooleanQuery::new(words)))];
+            for filter in self.filters(request)? {
+                clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+            }
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        };
+        let article_query = build(self.fields.article)?;
+        let passage_query = build(self.fields.body)?;
+        self.combine_articles(request, &*article_query, &*passage_query, n)
+    }
+
+    /// Article scores from an article-field query and a passage query.
+    fn combine_articles(
+        &self,
+        request: &SearchRequest,
+        article_query: &dyn Query,
+        passage_query: &dyn Query,
+        n: usize,
+    ) -> Result<Vec<ArticleScore>> {
+        let searcher = self.reader.searcher();
+        let boost = RecencyBoost::new(&searcher, request.recency)?;
+        let articles = search_articles(
+            &searcher,
+            self.article_count(&searcher)?,
+            article_query,
+            boost,
+        )?;
+        let passage_weight = PASSAGE_IN_ARTICLE;
+        let mut scores: HashMap<u64, ArticleScore> = articles
+            .iter()
+            .map(|(key, hits)| {
+                (
+                    *key,
+                    ArticleScore {
+                        key: *key,
+                        score: hits[0].0,
+                        best: None,
+                    },
+                )
+            })
+            .collect();
+        let passages = searcher.search(
+            passage_query,
+            &TopPerArticle {
+                per_article: 1,
+                boost,
+            },
+        )?;
+        for (key, hits) in passages {
+            let (score, address) = hits[0];
+            let entry = scores.entry(key).or_insert(ArticleScore {
+                key,
+                score: 0.0,
+                best: None,
+            });
+            entry.score += passage_weight * score;
+            entry.best = Some(address);
+        }
+        Ok(top_articles(scores.into_values().collect(), n))
+    }
+
+    /// The best passages for a request's query, at most `per_article` of one article, best
+    /// first: `wanted` of them, fewer when fewer match.
+    pub(crate) fn rank_passages(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+        wanted: usize,
+        per_article: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let proximity = PROXIMITY;
+        let boost = RecencyBoost::new(searcher, request.recency)?;
+        let passage_query = self.build_on(request, self.fields.body, &proximity)?.query;
+        let passages = searcher.search(&*passage_query, &TopPerArticle { per_article, boost })?;
+        let article_weight = ARTICLE_IN_PASSAGE;
+        let article_scores: HashMap<u64, Score> = if article_weight > 0.0 {
+            let article_query = self
+                .build_on(request, self.fields.article, &proximity)?
+                .query;
+            search_articles(
+                searcher,
+                self.article_count(searcher)?,
+                &*article_query,
+                boost,
+            )?
+            .into_iter()
+            .map(|(key, hits)| (key, hits[0].0))
+            .collect()
+        } else {
+            HashMap::new()
+        };
+        let mut ranked: Vec<(Score, DocAddress)> = passages
+            .into_iter()
+            .flat_map(|(key, hits)| {
+                let article = article_scores.get(&key).copied().unwrap_or(0.0);
+                hits.into_iter()
+                    .map(move |(score, address)| (score + article_weight * article, address))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(wanted);
+        Ok(ranked)
+    }
+}
+
+/// Runs a query on the `article` field, with BM25 statistics of articles rather than passages.
+fn search_articles(
+    searcher: &tantivy::Searcher,
+    articles: u64,
+    query: &dyn Query,
+    boost: Option<RecencyBoost>,
+) -> Result<HashMap<u64, Best>> {
+    let statistics = ArticleStatistics { searcher, articles };
+    Ok(searcher.search_with_statistics_provider(
+        query,
+        &TopPerArticle {
+            per_article: 1,
+            boost,
+        },
+        &statistics,
+    )?)
+}
+
+impl Searcher {
+    /// The number of live articles, counted once per searcher (its reader never reloads).
+    fn article_count(&self, searcher: &tantivy::Searcher) -> Result<u64> {
+        if let Some(count) = self.article_count.get() {
+            return Ok(*count);
+        }
+        let count = count_articles(searcher)?;
+        Ok(*self.article_count.get_or_init(|| count))
+    }
+}
+
+/// The number of live articles: documents of first passages.
+fn count_articles(searcher: &tantivy::Searcher) -> Result<u64> {
+    let mut articles = 0;
+    for segment in searcher.segment_readers() {
+        let column = segment.fast_fields().u64("passage")?;
+        let alive = segment.alive_bitset();
+        for doc in 0..segment.max_doc() {
+            if column.first(doc) == Some(0) && alive.is_none_or(|a| a.is_alive(doc)) {
+                articles += 1;
+            }
+        }
+    }
+    Ok(articles.max(1))
+}
+
+/// BM25 statistics for the `article` field: it is on one document per article, so the
+/// document count (idf, average length) is the number of articles, not of passages.
+struct ArticleStatistics<'a> {
+    searcher: &'a tantivy::Searcher,
+    articles: u64,
+}
+
+impl Bm25StatisticsProvider for ArticleStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.articles)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        // Deleted documents still count in doc_freq until their segment is merged: never let
+        // it exceed the live article count (tantivy's idf asserts on that).
+        Ok(self.searcher.doc_freq(term)?.min(self.articles))
+    }
+}
+
+/// The best `n` of `scores`, by score then key.
+fn top_articles(mut scores: Vec<ArticleScore>, n: usize) -> Vec<ArticleScore> {
+    scores.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
+    scores.truncate(n);
+    scores
+}
+
+/// A recency setting with the date it measures age from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RecencyBoost {
+    recency: Recency,
+    /// The newest article date in the index, in seconds.
+    newest: i64,
+}
+
+impl RecencyBoost {
+    /// The boost of `recency`, measured from the newest dated article (None: no boost).
+    fn new(searcher: &tantivy::Searcher, recency: Option<Recency>) -> Result<Option<Self>> {
+        let Some(recency) = recency else {
+            return Ok(None);
+        };
+        let mut newest: Option<i64> = None;
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().date("date")?;
+            if column.values.num_vals() > 0 {
+                let max = column.max_value().into_timestamp_secs();
+                newest = Some(newest.map_or(max, |n| n.max(max)));
+            }
+        }
+        Ok(newest.map(|newest| RecencyBoost { recency, newest }))
+    }
+
+    fn factor(&self, date: Option<tantivy::DateTime>) -> f32 {
+        match date {
+            Some(date) => self
+                .recency
+                .factor((self.newest - date.into_timestamp_secs()) as f64),
+            None => 1.0,
+        }
+    }
+}
+
+/// The best `per_article` matches of every matching article, by article key, with an
+/// optional recency boost on their scores.
+pub(crate) struct TopPerArticle {
+    pub(crate) per_article: usize,
+    pub(crate) boost: Option<RecencyBoost>,
+}
+
+/// Scored matches of one article, best first.
+type Best = Vec<(Score, DocAddress)>;
+
+pub(crate) struct TopPerArticleSegment {
+    segment: SegmentOrdinal,
+    per_article: usize,
+    column: Column<u64>,
+    dates: Option<(RecencyBoost, Column<tantivy::DateTime>)>,
+    best: HashMap<u64, Best>,
+}
+
+/// Inserts a match into a best-first list capped at `cap`.
+fn keep_best(list: &mut Best, cap: usize, score: Score, address: DocAddress) {
+    if list.len() == cap && list.last().is_some_and(|last| last.0 >= score) {
+        return;
+    }
+    let at = list.partition_point(|x| x.0 >= score);
+    list.insert(at, (score, address));
+    list.truncate(cap);
+}
+
+impl Collector for TopPerArticle {
+    type Fruit = HashMap<u64, Best>;
+    type Child = TopPerArticleSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<TopPerArticleSegment> {
+        Ok(TopPerArticleSegment {
+            segment,
+            per_article: self.per_article.max(1),
+            column: reader.fast_fields().u64("article_key")?,
+            dates: match self.boost {
+                Some(boost) => Some((boost, reader.fast_fields().date("date")?)),
+                None => None,
+            },
+            best: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<u64, Best>>) -> tantivy::Result<HashMap<u64, Best>> {
+        // An article's passages may sit in several segments.
+        let mut merged: HashMap<u64, Best> = HashMap::new();
+        for fruit in fruits {
+            for (key, hits) in fruit {
+                let list = merged.entry(key).or_default();
+                for (score, address) in hits {
+                    keep_best(list, self.per_article.max(1), score, address);
+                }
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for TopPerArticleSegment {
+    type Fruit = HashMap<u64, Best>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let key = self.column.first(doc).unwrap_or(0);
+        let address = DocAddress::new(self.segment, doc);
+        let score = match &self.dates {
+            Some((boost, dates)) => score * boost.factor(dates.first(doc)),
+            None => score,
+        };
+        keep_best(
+            self.best.entry(key).or_default(),
+            self.per_article,
+            score,
+            address,
+        );
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_articles_orders_by_score_then_key() {
+        let at = |key, score| ArticleScore {
+            key,
+            score,
+            best: None,
+        };
+        let ranked = top_articles(vec![at(3, 1.0), at(1, 2.0), at(2, 1.0)], 2);
+        assert_eq!(ranked.iter().map(|a| a.key).collect::<Vec<_>>(), [1, 2]);
+    }
+
+    #[test]
+    fn recency_half_lives() {
+        let day = 86_400.0;
+        assert_eq!(Recency::parse("30d").unwrap().half_life, 30.0 * day);
+        assert_eq!(Recency::parse("2w").unwrap().half_life, 14.0 * day);
+        assert_eq!(Recency::parse("12h").unwrap().half_life, 0.5 * day);
+        assert!(Recency::parse("0d").is_err());
+        assert!(Recency::parse("30x").is_err());
+        assert!(Recency::parse("d").is_err());
+        let recency = Recency::parse("30d").unwrap();
+        assert_eq!(recency.factor(0.0), 2.0);
+        assert_eq!(recency.factor(30.0 * day), 1.5);
+        assert!((recency.factor(3000.0 * day) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn rm3_mixes_the_query_with_the_top_articles_words() {
+        let counts = |words: &[(&str, f32)]| -> HashMap<String, f32> {
+            words.iter().map(|(w, c)| (w.to_string(), *c)).collect()
+        };
+        let top = vec![
+            (
+                3.0,
+                counts(&[("flutter", 2.0), ("wing", 1.0), ("1957", 1.0)]),
+            ),
+            (1.0, counts(&[("flutter", 1.0), ("panel", 2.0)])),
+        ];
+        let feedback = Feedback {
+            articles: 2,
+            terms: 2,
+            original_weight: 0.5,
+        };
+        let weights = feedback.mix(&["flutter".to_string()], &top);
+        let terms: Vec<&str> = weights.iter().map(|(t, _)| t.as_str()).collect();
+        // Numbers are not expansion terms; two terms are kept: flutter and wing.
+        assert_eq!(terms, ["flutter", "wing"]);
+        let total: f32 = weights.iter().map(|(_, w)| w).sum();
+        assert!((total - 1.0).abs() < 1e-6);
+        assert!(weights[0].1 > 0.5);
+    }
+
+    #[test]
+    fn keep_best_keeps_the_top_in_order() {
+        let mut list = Vec::new();
+        for (score, doc) in [(1.0, 1), (3.0, 2), (2.0, 3), (0.5, 4)] {
+            keep_best(&mut list, 2, score, DocAddress::new(0, doc));
+        }
+        let docs: Vec<u32> = list.iter().map(|x| x.1.doc_id).collect();
+        assert_eq!(docs, [2, 3]);
+    }
+}
