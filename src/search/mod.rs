@@ -382,7 +382,7 @@ impl Searcher {
         };
         let keys = ArticleKeyColumns::new(searcher)?;
         let total_docs = searcher.num_docs() as usize;
-        let mut fetch = (wanted * per_article * 3 + 20).min(total_docs.max(1));
+        let mut fetch = (wanted * per_article * 2 + 5).min(total_docs.max(1));
         let chosen = loop {
             let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;
             let exhausted = candidates.len() < fetch;
