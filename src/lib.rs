@@ -3,7 +3,7 @@
 //! The modules mirror the pipeline: [`corpus`] (files -> articles and passages), [`actors`]
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
 //! index), [`search`] (query -> ranked passages), [`output`] (passages -> text, JSON, TREC).
-//! [`bench`] times the search path.
+//! [`mod@bench`] times the search path.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
