@@ -197,7 +197,7 @@ pub struct IndexArgs {
     /// Extra date format (chrono strftime, e.g. "%d/%m/%Y"), tried before the built-in forms.
     #[arg(long = "date-format", value_name = "FORMAT")]
     pub date_formats: Vec<String>,
-    /// Indexing threads (default: one per core, at most 8).
+    /// Indexing threads (default: one per core but one, at least 1, at most 8).
     #[arg(long)]
     pub threads: Option<usize>,
     /// Writer memory budget in MB per thread.

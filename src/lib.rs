@@ -4,7 +4,7 @@
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
 //! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
 //! co-occurrence), [`output`] (passages -> text, JSON, TREC).
-//! [`bench`] times the search path.
+//! [`mod@bench`] times the search path.
 //! [`state`] records what each commit holds so that indexing is incremental; [`stats`] says
 //! what an index holds.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.

@@ -6,7 +6,7 @@
 //! Stemming was two thirds of the highlighting cost, and highlighting the largest phase of a
 //! query (measured with `newsdex bench` and callgrind). The English stemmer never changes a
 //! word's first letter, so a word whose first letter starts no query term cannot stem to one:
-//! such words are blanked before the stemmer ([`Gate`]) and never stemmed. A test checks that
+//! such words are blanked before the stemmer (`Gate`) and never stemmed. A test checks that
 //! this analyzer finds exactly what [`crate::schema::analyze`] finds.
 
 use std::collections::HashSet;

@@ -458,7 +458,7 @@ impl Searcher {
         };
         let keys = ArticleKeyColumns::new(searcher)?;
         let total_docs = searcher.num_docs() as usize;
-        let mut fetch = (wanted * per_article * 3 + 20).min(total_docs.max(1));
+        let mut fetch = (wanted * per_article * 2 + 5).min(total_docs.max(1));
         let chosen = if sort == SortOrder::Relevance {
             // Passage and article evidence combined (search::rank).
             self.rank_passages(searcher, request, wanted, per_article)?
