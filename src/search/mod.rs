@@ -461,7 +461,7 @@ impl Searcher {
         let mut fetch = (wanted * per_article * 2 + 5).min(total_docs.max(1));
         let chosen = if sort == SortOrder::Relevance {
             // Passage and article evidence combined (search::rank).
-            self.rank_passages(searcher, request, wanted, per_article)?
+            self.rank_passages(searcher, request, &*plan.query, wanted, per_article)?
         } else {
             loop {
                 let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;

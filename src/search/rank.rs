@@ -15,13 +15,14 @@
 
 use std::collections::HashMap;
 
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
 use crate::error::Result;
 use crate::search::query::Proximity;
@@ -299,17 +300,30 @@ impl Searcher {
 
     /// The best passages for a request's query, at most `per_article` of one article, best
     /// first: `wanted` of them, fewer when fewer match.
+    ///
+    /// `planned` is the request's query as [`Searcher::build`] made it; it is reused as the
+    /// passage query when proximity is off (the default), instead of parsing again.
     pub(crate) fn rank_passages(
         &self,
         searcher: &tantivy::Searcher,
         request: &SearchRequest,
+        planned: &dyn Query,
         wanted: usize,
         per_article: usize,
     ) -> Result<Vec<(Score, DocAddress)>> {
         let proximity = PROXIMITY;
         let boost = RecencyBoost::new(searcher, request.recency)?;
-        let passage_query = self.build_on(request, self.fields.body, &proximity)?.query;
-        let passages = searcher.search(&*passage_query, &TopPerArticle { per_article, boost })?;
+        let rebuilt;
+        let passage_query: &dyn Query = if proximity.weight == 0.0 {
+            planned
+        } else {
+            rebuilt = self.build_on(request, self.fields.body, &proximity)?.query;
+            &*rebuilt
+        };
+        if boost.is_none() {
+            return self.rerank_passages(searcher, passage_query, request, wanted, per_article);
+        }
+        let passages = searcher.search(passage_query, &TopPerArticle { per_article, boost })?;
         let article_weight = ARTICLE_IN_PASSAGE;
         let article_scores: HashMap<u64, Score> = if article_weight > 0.0 {
             let article_query = self
@@ -338,6 +352,121 @@ impl Searcher {
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         ranked.truncate(wanted);
         Ok(ranked)
+    }
+}
+
+impl Searcher {
+    /// The fast path of [`Searcher::rank_passages`] (no recency): the top passages by passage
+    /// BM25 come from tantivy's block-WAND top-k, then only their articles are scored on the
+    /// `article` field, exactly, and the combined scores re-rank them. A passage outside the
+    /// candidate pool would need an article score above the pool's to overtake; the pool is
+    /// wide (4 candidates per wanted passage, 32 at least: on the passage set, as good as
+    /// scoring every match) to make that rare.
+    fn rerank_passages(
+        &self,
+        searcher: &tantivy::Searcher,
+        passage_query: &dyn Query,
+        request: &SearchRequest,
+        wanted: usize,
+        per_article: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let pool = (wanted * per_article * 4).max(32);
+        let candidates =
+            searcher.search(passage_query, &TopDocs::with_limit(pool).order_by_score())?;
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut keys: Vec<u64> = Vec::with_capacity(candidates.len());
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().u64("article_key")?);
+        }
+        let key_of = |address: DocAddress| {
+            columns[address.segment_ord as usize]
+                .first(address.doc_id)
+                .unwrap_or(0)
+        };
+        for (_, address) in &candidates {
+            keys.push(key_of(*address));
+        }
+        let article_weight = ARTICLE_IN_PASSAGE;
+        let mut article_scores: HashMap<u64, Score> = HashMap::new();
+        if article_weight > 0.0 {
+            let mut distinct = keys.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let article_query = self
+                .build_on(request, self.fields.article, &PROXIMITY)?
+                .query;
+            let statistics = ArticleStatistics {
+                searcher,
+                articles: self.article_count(searcher)?,
+            };
+            let weight = article_query.weight(EnableScoring::enabled_from_statistics_provider(
+                &statistics,
+                searcher,
+            ))?;
+            // Score just the candidates' articles: find each one's first passage (which holds
+            // the `article` field) and seek the article scorer to it.
+            for segment in searcher.segment_readers() {
+                let inverted = segment.inverted_index(self.fields.article_key)?;
+                let ordinals = segment.fast_fields().u64("passage")?;
+                let alive = segment.alive_bitset();
+                let mut firsts: Vec<(DocId, u64)> = Vec::new();
+                for &key in &distinct {
+                    let term = Term::from_field_u64(self.fields.article_key, key);
+                    let Some(mut postings) = inverted
+                        .read_postings(&term, IndexRecordOption::Basic)
+                        .map_err(tantivy::TantivyError::from)?
+                    else {
+                        continue;
+                    };
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        if ordinals.first(doc) == Some(0) && alive.is_none_or(|a| a.is_alive(doc)) {
+                            firsts.push((doc, key));
+                            break;
+                        }
+                        doc = postings.advance();
+                    }
+                }
+                if firsts.is_empty() {
+                    continue;
+                }
+                firsts.sort_unstable();
+                let mut scorer = weight.scorer(segment, 1.0)?;
+                for (doc, key) in firsts {
+                    if scorer.doc() == TERMINATED {
+                        break;
+                    }
+                    if scorer.doc() <= doc && scorer.seek(doc) == doc {
+                        article_scores.insert(key, scorer.score());
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(Score, DocAddress, u64)> = candidates
+            .into_iter()
+            .zip(keys)
+            .map(|((score, address), key)| {
+                let article = article_scores.get(&key).copied().unwrap_or(0.0);
+                (score + article_weight * article, address, key)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut per_key: HashMap<u64, usize> = HashMap::new();
+        let mut chosen = Vec::with_capacity(wanted);
+        for (score, address, key) in ranked {
+            let seen = per_key.entry(key).or_insert(0);
+            if *seen < per_article {
+                *seen += 1;
+                chosen.push((score, address));
+                if chosen.len() == wanted {
+                    break;
+                }
+            }
+        }
+        Ok(chosen)
     }
 }
 
