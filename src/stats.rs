@@ -111,7 +111,9 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     let mut bytes = 0;
     let entries = std::fs::read_dir(index_dir).map_err(|err| Error::io(index_dir, err))?;
     for entry in entries.flatten() {
-        bytes += entry.metadata().map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+        bytes += entry
+            .metadata()
+            .map_or(0, |m| if m.is_file() { m.len() } else { 0 });
     }
     Ok(IndexStats {
         articles: counts.articles,
@@ -148,11 +150,7 @@ pub fn write_stats_text(out: &mut dyn Write, stats: &IndexStats) -> io::Result<(
     writeln!(out, "undated         {}", stats.undated)?;
     writeln!(out, "files           {}", stats.files)?;
     writeln!(out, "segments        {}", stats.segments)?;
-    writeln!(
-        out,
-        "size on disk    {:.1} MB",
-        stats.bytes as f64 / 1e6
-    )?;
+    writeln!(out, "size on disk    {:.1} MB", stats.bytes as f64 / 1e6)?;
     writeln!(
         out,
         "last indexed    {}",

@@ -278,7 +278,11 @@ pub fn read_file_with(
         }
         // Also catches an empty `.gz`, which the decoder would call a truncated stream.
         Ok(meta) if meta.len() == 0 => {
-            sink(Item::Warning(Warning::new(&shown, None, "empty file; skipped")));
+            sink(Item::Warning(Warning::new(
+                &shown,
+                None,
+                "empty file; skipped",
+            )));
             return 0;
         }
         Ok(meta) if meta.len() > options.max_file_bytes && format == SourceFormat::Txt => {

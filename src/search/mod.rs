@@ -26,7 +26,6 @@ use crate::error::{Error, Result};
 use crate::indexer::{open_index, to_tantivy_date};
 use crate::schema::Fields;
 
-
 /// Longest query accepted: far above any natural-language question (the longest IR test
 /// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
 pub const MAX_QUERY_BYTES: usize = 10_000;

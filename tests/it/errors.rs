@@ -154,7 +154,8 @@ fn hostile_inputs_survey() {
     binary[0] = b'T';
     let mut utf8_title = b" date 2022-01-03 Bad \xff title\n\nplatypus\n".to_vec();
     let mut utf8_body = b" date 2022-01-03 Body\n\nplatypus\n\nbad \xc3\x28 here\n".to_vec();
-    let mut utf8_truncated = b" date 2022-01-03 Cut\n\nplatypus ends mid-character \xe2\x82".to_vec();
+    let mut utf8_truncated =
+        b" date 2022-01-03 Cut\n\nplatypus ends mid-character \xe2\x82".to_vec();
     let utf8_jsonl = [
         &b"{\"id\": \"u1\", \"title\": \"Fine\", \"body\": \"platypus jsonl\"}\n"[..],
         b"{\"id\": \"u2\", \"title\": \"Bad \xfe\", \"body\": \"platypus\"}\n",
@@ -174,8 +175,11 @@ fn hostile_inputs_survey() {
         "\n",
     );
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    std::io::Write::write_all(&mut gz, br#"{"id": "gz", "title": "Zipped", "body": "platypus gz"}"#)
-        .unwrap();
+    std::io::Write::write_all(
+        &mut gz,
+        br#"{"id": "gz", "title": "Zipped", "body": "platypus gz"}"#,
+    )
+    .unwrap();
     let mut truncated_gz = gz.finish().unwrap();
     truncated_gz.truncate(truncated_gz.len() - 12);
     write_files(
@@ -195,14 +199,23 @@ fn hostile_inputs_survey() {
             ("empty.jsonl.gz", b""),
             ("not-gzip.jsonl.gz", b"plain text, not gzip\n"),
             ("truncated.jsonl.gz", &truncated_gz),
-            ("not-json.jsonl", b"{\"id\": \"nj\", \"body\": \"platypus\"\nthis is not json\n"),
+            (
+                "not-json.jsonl",
+                b"{\"id\": \"nj\", \"body\": \"platypus\"\nthis is not json\n",
+            ),
             ("types.jsonl", types.as_bytes()),
             (
                 "far.jsonl",
                 br#"{"id": "far", "date": "99999-01-01", "title": "Far", "body": "platypus far"}"#,
             ),
-            ("far.txt", b" date 99999-01-01 Far text\n\nplatypus far text\n"),
-            ("folder.txt/inside.txt", b" date 2022-01-03 Inside\n\nplatypus inside\n"),
+            (
+                "far.txt",
+                b" date 99999-01-01 Far text\n\nplatypus far text\n",
+            ),
+            (
+                "folder.txt/inside.txt",
+                b" date 2022-01-03 Inside\n\nplatypus inside\n",
+            ),
             ("fine.txt", b" date 2022-01-03 Fine\n\nplatypus fine\n"),
         ],
     );
@@ -221,11 +234,16 @@ fn hostile_inputs_survey() {
     // chmod 000 stops everyone but root (tests often run as root).
     let unreadable = c.join("unreadable.txt");
     std::fs::write(&unreadable, b" date 2022-01-03 Secret\n\nplatypus secret\n").unwrap();
-    std::fs::set_permissions(&unreadable, std::os::unix::fs::PermissionsExt::from_mode(0o000))
-        .unwrap();
+    std::fs::set_permissions(
+        &unreadable,
+        std::os::unix::fs::PermissionsExt::from_mode(0o000),
+    )
+    .unwrap();
     let root_reads_anyway = std::fs::read(&unreadable).is_ok();
     if root_reads_anyway {
-        eprintln!("running as root: chmod 000 does not make a file unreadable; that case is not checked");
+        eprintln!(
+            "running as root: chmod 000 does not make a file unreadable; that case is not checked"
+        );
         std::fs::remove_file(&unreadable).unwrap();
     }
 
@@ -300,11 +318,17 @@ fn hostile_inputs_survey() {
 #[test]
 fn query_errors_are_one_line_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    write_files(dir.path(), &[("c/a.txt", b" date 2022-01-03 T\n\nbody text\n")]);
+    write_files(
+        dir.path(),
+        &[("c/a.txt", b" date 2022-01-03 T\n\nbody text\n")],
+    );
     let index = Indexed::new(&[&dir.path().join("c")]);
     let huge = "word ".repeat(20_000);
     let cases: [(&[&str], &str); 5] = [
-        (&["body", "--from", "2023", "--to", "2022"], "the date range is empty"),
+        (
+            &["body", "--from", "2023", "--to", "2022"],
+            "the date range is empty",
+        ),
         (&["body", "--from", "not-a-date"], "--from"),
         (&["body", "--to", "2022-13"], "--to"),
         (&[huge.as_str()], "over the 10000 byte limit"),
@@ -322,10 +346,18 @@ fn query_errors_are_one_line_with_exit_2() {
     }
     // The query language is forgiving by design (src/search/query.rs): unbalanced brackets,
     // stray quotes and `unknown:field` are searched leniently: exit 0 or 1, never a panic.
-    for query in ["(unbalanced AND", "\"unclosed phrase", "nosuchfield:body", "body^x"] {
+    for query in [
+        "(unbalanced AND",
+        "\"unclosed phrase",
+        "nosuchfield:body",
+        "body^x",
+    ] {
         let output = index.search(&[query]).output().unwrap();
         let stderr = String::from_utf8(output.stderr).unwrap();
-        assert!(matches!(output.status.code(), Some(0 | 1)), "{query}: {stderr}");
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{query}: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{query}: {stderr}");
     }
     index.search(&["body"]).assert().code(0);

@@ -101,8 +101,14 @@ fn added_changed_touched_and_deleted_files() {
         &[
             ("keep.txt", b" date 2022-01-03 Keep\n\naardvark keep\n"),
             ("touch.txt", b" date 2022-01-03 Touch\n\naardvark touch\n"),
-            ("change.txt", b" date 2022-01-03 Change\n\naardvark before\n"),
-            ("delete.txt", b" date 2022-01-03 Delete\n\naardvark delete\n"),
+            (
+                "change.txt",
+                b" date 2022-01-03 Change\n\naardvark before\n",
+            ),
+            (
+                "delete.txt",
+                b" date 2022-01-03 Delete\n\naardvark delete\n",
+            ),
         ],
     );
     for name in ["keep.txt", "touch.txt", "change.txt", "delete.txt"] {
@@ -119,7 +125,10 @@ fn added_changed_touched_and_deleted_files() {
     .unwrap();
     set_mtime(&corpus.join("change.txt"), 2_000_000);
     std::fs::remove_file(corpus.join("delete.txt")).unwrap();
-    write_files(&corpus, &[("new.txt", b" date 2022-01-04 New\n\naardvark new\n")]);
+    write_files(
+        &corpus,
+        &[("new.txt", b" date 2022-01-04 New\n\naardvark new\n")],
+    );
 
     let (code, stdout, stderr) = index(&index_dir, &[], &[&corpus]);
     assert_eq!(code, 0, "{stderr}");
@@ -361,7 +370,10 @@ fn sigkill_at_any_moment_leaves_a_working_index_and_the_next_run_completes() {
     }
     let (code, stdout, stderr) = index(&index_dir, &["--commit-mb", "1"], &[&corpus]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains(&format!("indexed {total} articles")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("indexed {total} articles")),
+        "{stdout}"
+    );
     let (code, articles, passages, _) = quagga_count(&index_dir);
     assert_eq!((code, articles, passages), (0, total, total));
     assert_eq!(stats(&index_dir)["articles"], total);
@@ -436,7 +448,13 @@ fn stats_reports_what_the_index_holds() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
-    for line in ["articles        53", "actors ", "dates ", "size on disk ", "last indexed "] {
+    for line in [
+        "articles        53",
+        "actors ",
+        "dates ",
+        "size on disk ",
+        "last indexed ",
+    ] {
         assert!(text.contains(line), "{line:?} missing in\n{text}");
     }
 
@@ -446,5 +464,7 @@ fn stats_reports_what_the_index_holds() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8(output.stderr).unwrap().contains("no index here"));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("no index here"));
 }
