@@ -118,7 +118,7 @@ pub struct Manifest {
     pub passages: u64,
     /// Articles without a date.
     pub undated: u64,
-    /// Bytes of article text indexed.
+    /// Bytes of article text parsed by the last run (only new and changed articles).
     pub bytes: u64,
     /// When the last run committed (RFC 3339).
     pub indexed_at: String,
