@@ -487,19 +487,22 @@ impl Run<'_> {
             }
         };
         let (size, mtime) = (metadata.len(), state::mtime_ns(&metadata));
-        if let Some(record) = self.state.files.get(&shown) {
+        let known = self.state.files.get(&shown);
+        if let Some(record) = known {
             if record.unchanged(size, mtime) {
                 self.summary.unchanged += record.articles.len() as u64;
                 self.summary.files_unchanged += 1;
                 return Ok(());
             }
-            // A file that was indexed but cannot be opened now (permissions changed, a
-            // network mount away) keeps its indexed version rather than losing its articles.
-            if metadata.is_file() {
-                if let Err(err) = std::fs::File::open(path) {
-                    self.warn(&unreadable(&shown, &err, true));
-                    return Ok(());
-                }
+        }
+        // A file that was indexed but cannot be opened now (permissions changed, a network
+        // mount away) keeps its indexed version rather than losing its articles.
+        if metadata.is_file() {
+            if let Err(err) = std::fs::File::open(path) {
+                let kept = known.map(|record| record.articles.len() as u64);
+                self.summary.unchanged += kept.unwrap_or(0);
+                self.warn(&unreadable(&shown, &err, kept.is_some()));
+                return Ok(());
             }
         }
         self.summary.files_read += 1;
