@@ -124,7 +124,7 @@ pub struct Manifest {
     pub passages: u64,
     /// Articles without a date.
     pub undated: u64,
-    /// Bytes of article text indexed.
+    /// Bytes of article text parsed by the last run (only new and changed articles).
     pub bytes: u64,
     /// When the last run committed (RFC 3339).
     pub indexed_at: String,
@@ -493,19 +493,22 @@ impl Run<'_> {
             }
         };
         let (size, mtime) = (metadata.len(), state::mtime_ns(&metadata));
-        if let Some(record) = self.state.files.get(&shown) {
+        let known = self.state.files.get(&shown);
+        if let Some(record) = known {
             if record.unchanged(size, mtime) {
                 self.summary.unchanged += record.articles.len() as u64;
                 self.summary.files_unchanged += 1;
                 return Ok(());
             }
-            // A file that was indexed but cannot be opened now (permissions changed, a
-            // network mount away) keeps its indexed version rather than losing its articles.
-            if metadata.is_file() {
-                if let Err(err) = std::fs::File::open(path) {
-                    self.warn(&unreadable(&shown, &err, true));
-                    return Ok(());
-                }
+        }
+        // A file that was indexed but cannot be opened now (permissions changed, a network
+        // mount away) keeps its indexed version rather than losing its articles.
+        if metadata.is_file() {
+            if let Err(err) = std::fs::File::open(path) {
+                let kept = known.map(|record| record.articles.len() as u64);
+                self.summary.unchanged += kept.unwrap_or(0);
+                self.warn(&unreadable(&shown, &err, kept.is_some()));
+                return Ok(());
             }
         }
         self.summary.files_read += 1;

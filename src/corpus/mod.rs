@@ -734,6 +734,52 @@ mod tests {
     }
 
     #[test]
+    fn content_hash_is_stable_and_sees_every_byte() {
+        // Changing this function makes every file look changed once: a full re-read, never a
+        // wrong index.
+        assert_eq!(content_hash(b""), content_hash(b""));
+        assert_ne!(content_hash(b"abcdefgh1"), content_hash(b"abcdefgh2"));
+        assert_ne!(content_hash(b"abcdefgh"), content_hash(b"abcdefgi"));
+        assert_ne!(content_hash(b"a"), content_hash(b"a\0"));
+        assert_ne!(content_hash(b""), content_hash(b"\0"));
+    }
+
+    #[test]
+    fn read_file_with_skips_lines_it_is_told_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\": \"a\", \"body\": \"one\"}\r\n\n{\"id\": \"b\", \"body\": \"two\"}",
+        )
+        .unwrap();
+        let mut asked = Vec::new();
+        let mut ids = Vec::new();
+        read_file_with(
+            &path,
+            &ReadOptions::default(),
+            &mut |line, hash| {
+                asked.push((line, hash));
+                line != 1
+            },
+            &mut |item| {
+                if let Item::Article(article, _) = item {
+                    ids.push(article.id);
+                }
+            },
+        );
+        // Blank lines are not asked about; the hash excludes the line break.
+        assert_eq!(
+            asked,
+            [
+                (1, content_hash(br#"{"id": "a", "body": "one"}"#)),
+                (3, content_hash(br#"{"id": "b", "body": "two"}"#))
+            ]
+        );
+        assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
     fn article_key_separates_path_and_id() {
         assert_ne!(article_key("a", "bc"), article_key("ab", "c"));
         assert_eq!(article_key("a", "b"), article_key("a", "b"));

@@ -363,3 +363,78 @@ fn query_errors_are_one_line_with_exit_2() {
     index.search(&["body"]).assert().code(0);
     index.search(&["absentword"]).assert().code(1);
 }
+
+/// An unreadable file: skipped when new, its indexed version kept when it was indexed before.
+/// Root reads anything, so as root this runs the binary as `nobody` (through `setpriv`), and
+/// says so and returns when that is not possible.
+#[test]
+fn unreadable_file_is_skipped_or_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o777)).unwrap();
+    write_files(
+        root,
+        &[
+            ("c/open.txt", b" date 2022-01-03 Open\n\nplatypus open\n"),
+            (
+                "c/secret.txt",
+                b" date 2022-01-03 Secret\n\nplatypus secret\n",
+            ),
+        ],
+    );
+    let as_root = std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false);
+    let binary = assert_cmd::cargo::cargo_bin("newsdex");
+    let run = |args: &[&str]| -> std::process::Output {
+        let mut command = if as_root {
+            let mut command = std::process::Command::new("setpriv");
+            command
+                .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&binary);
+            command
+        } else {
+            std::process::Command::new(&binary)
+        };
+        command
+            .env_remove("NEWSDEX_INDEX")
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let first = run(&["index", "--index", "ix", "c"]);
+    if as_root && first.status.code() != Some(0) {
+        eprintln!(
+            "cannot run as nobody here ({}); unreadable-file case not checked",
+            String::from_utf8_lossy(&first.stderr).trim()
+        );
+        return;
+    }
+    assert_eq!(first.status.code(), Some(0));
+    let secret = root.join("c/secret.txt");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let file = std::fs::File::options().write(true).open(&secret).unwrap();
+    file.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(7))
+        .unwrap();
+    let second = run(&["index", "--index", "ix", "c"]);
+    let stderr = String::from_utf8(second.stderr).unwrap();
+    assert_eq!(second.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "newsdex: warning: c/secret.txt: permission denied; the indexed version is kept"
+    );
+    let search = run(&["search", "secret", "--index", "ix", "--count"]);
+    assert_eq!(
+        String::from_utf8_lossy(&search.stdout).trim(),
+        "1 articles, 1 passages"
+    );
+    let fresh = run(&["index", "--index", "fresh", "c"]);
+    let stderr = String::from_utf8(fresh.stderr).unwrap();
+    assert_eq!(fresh.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "newsdex: warning: c/secret.txt: permission denied; skipped"
+    );
+}
