@@ -170,7 +170,11 @@ pub fn register_analyzer(index: &Index) {
 
 /// Runs the analyzer over `text` and returns each token with its byte range and position.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
-    let mut analyzer = analyzer();
+    analyze_with(&mut analyzer(), text)
+}
+
+/// Runs `analyzer` (the index's, or a variant of it) over `text`, token by token.
+pub fn analyze_with(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
     let mut stream = analyzer.token_stream(text);
     let mut tokens = Vec::new();
     while stream.advance() {

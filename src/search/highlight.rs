@@ -59,7 +59,7 @@ impl Highlighter {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let tokens = run_analyzer(&mut analyzer.clone(), text);
+        let tokens = crate::schema::analyze_with(&mut analyzer.clone(), text);
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
@@ -106,21 +106,6 @@ fn gated_analyzer(initials: Arc<[char]>) -> TextAnalyzer {
         .filter(Gate { initials })
         .filter(Stemmer::new(Language::English))
         .build()
-}
-
-fn run_analyzer(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
-    let mut stream = analyzer.token_stream(text);
-    let mut tokens = Vec::new();
-    while stream.advance() {
-        let token = stream.token();
-        tokens.push(AnalyzedToken {
-            term: token.text.clone(),
-            start: token.offset_from,
-            end: token.offset_to,
-            position: token.position,
-        });
-    }
-    tokens
 }
 
 /// Token filter (initials sorted) that blanks words whose first letter starts no query term, so that the stemmer
@@ -210,7 +195,7 @@ mod tests {
             let full = analyze(text);
             for initials in [&['p', 's'][..], &['a', 'e', 'r', 'u', 'y'][..]] {
                 let mut gated = gated_analyzer(initials.into());
-                let tokens = run_analyzer(&mut gated, text);
+                let tokens = crate::schema::analyze_with(&mut gated, text);
                 assert_eq!(tokens.len(), full.len());
                 for (gated, full) in tokens.iter().zip(&full) {
                     assert_eq!((gated.start, gated.end), (full.start, full.end));

@@ -1,6 +1,6 @@
 //! Bad input: one-line warnings naming file and line, the rest indexed, exit codes.
 
-use crate::{newsdex, write_files, Indexed};
+use crate::{newsdex, run_index, write_files, Indexed};
 
 #[test]
 fn bad_files_warn_and_the_rest_is_indexed() {
@@ -28,13 +28,7 @@ fn bad_files_warn_and_the_rest_is_indexed() {
         ],
     );
     std::fs::create_dir_all(dir.path().join("c/folder.txt")).unwrap();
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(dir.path().join("index"))
-        .arg(dir.path().join("c"))
-        .output()
-        .unwrap();
+    let output = run_index(&dir.path().join("index"), &[&dir.path().join("c")]);
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8(output.stderr).unwrap();
     let expected = [
@@ -66,13 +60,7 @@ fn no_readable_input_is_an_error() {
         dir.path(),
         &[("c/readme.md", b"nothing"), ("c/empty.txt", b"")],
     );
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(dir.path().join("index"))
-        .arg(dir.path().join("c"))
-        .output()
-        .unwrap();
+    let output = run_index(&dir.path().join("index"), &[&dir.path().join("c")]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -84,13 +72,10 @@ fn no_readable_input_is_an_error() {
         "{stderr}"
     );
 
-    let missing = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(dir.path().join("index2"))
-        .arg(dir.path().join("does-not-exist"))
-        .output()
-        .unwrap();
+    let missing = run_index(
+        &dir.path().join("index2"),
+        &[&dir.path().join("does-not-exist")],
+    );
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8(missing.stderr)
         .unwrap()
@@ -121,13 +106,7 @@ fn refuses_to_write_into_a_foreign_directory() {
             ("c/a.txt", b"T\n\nbody\n"),
         ],
     );
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(dir.path().join("precious"))
-        .arg(dir.path().join("c"))
-        .output()
-        .unwrap();
+    let output = run_index(&dir.path().join("precious"), &[&dir.path().join("c")]);
     assert_eq!(output.status.code(), Some(2));
     assert!(dir.path().join("precious/data.bin").exists());
 }

@@ -2,18 +2,12 @@
 
 use std::io::Write;
 
-use crate::{bundled_corpus, newsdex, write_files, Indexed};
+use crate::{bundled_corpus, newsdex, run_index, write_files, Indexed};
 
 #[test]
 fn bundled_corpus_indexes_every_article() {
     let dir = tempfile::tempdir().unwrap();
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(dir.path().join("index"))
-        .arg(bundled_corpus())
-        .output()
-        .unwrap();
+    let output = run_index(&dir.path().join("index"), &[&bundled_corpus()]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     // 1 seed + 32 press releases + 20 JSONL addresses; SOURCES.md is skipped, not warned about.
@@ -119,13 +113,7 @@ fn summary_counts_undated_skipped_and_warnings() {
             ("c/readme.md", b"not an article"),
         ],
     );
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(dir.path().join("index"))
-        .arg(dir.path().join("c"))
-        .output()
-        .unwrap();
+    let output = run_index(&dir.path().join("index"), &[&dir.path().join("c")]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();

@@ -81,6 +81,17 @@ impl Indexed {
     }
 }
 
+/// Runs `newsdex index --index INDEX INPUTS...` and returns what it did.
+pub fn run_index(index: &Path, inputs: &[&Path]) -> std::process::Output {
+    newsdex()
+        .arg("index")
+        .arg("--index")
+        .arg(index)
+        .args(inputs)
+        .output()
+        .unwrap()
+}
+
 /// Writes `files` (relative path, contents) under `dir`.
 pub fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
     for (name, contents) in files {
