@@ -258,7 +258,7 @@ fn eval_conll(g: &Gazetteer, path: &Path, out: &mut String) -> Result<()> {
         let mut gold: Vec<(usize, usize, NameType)> = Vec::new();
         for s in doc {
             if !text.is_empty() {
-                text.push('\n');
+                text.push_str("\n\n");
             }
             let base = text.len();
             let (t, spans) = join_words(&s.words);
@@ -354,8 +354,8 @@ fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
     let mut space_before = false;
     for line in src.lines() {
         if line.starts_with("# newpar") {
-            if !text.is_empty() {
-                text.push('\n');
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push_str("\n\n");
             }
             space_before = false;
             continue;
@@ -366,7 +366,7 @@ fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
         if line.trim().is_empty() {
             // one sentence per line: captions and headings have no final stop
             if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
+                text.push_str("\n\n");
             }
             space_before = false;
             continue;

@@ -274,6 +274,29 @@ impl Gazetteer {
                     s = e;
                 }
             }
+            // a longer gazetteer name around a tagged span wins ("WEST" + "GERMANY" tagged
+            // apart are West Germany)
+            for sp in spans.iter_mut() {
+                if let Some(h) = gaz.iter().find(|h| {
+                    h.start <= sp.0 && sp.1 <= h.end && h.end - h.start > sp.1 - sp.0
+                }) {
+                    if sp.2 == NameType::Misc {
+                        continue;
+                    }
+                    sp.0 = h.start;
+                    sp.1 = h.end;
+                }
+            }
+            spans.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+            // "West German Finance Minister" is a description, not a name
+            spans.retain(|sp| {
+                sp.2 == NameType::Per
+                    || !text[sp.0..sp.1]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(words::is_title)
+            });
+            extend_person_spans(text, &toks, &mut spans);
             self.merge(text, *is_title, &gaz, &spans, &mut hits, &mut found);
         }
         self.resolve_surnames(&fields, &mut hits, &found);
@@ -390,11 +413,9 @@ impl Gazetteer {
                     Ent::Found(_) => None,
                 });
             let known = exact.or_else(|| self.lookup(&text[s..e]).map(|id| (id, false)));
-            let compatible = |kind: ActorKind| match ty {
-                NameType::Per => kind == ActorKind::Person,
-                NameType::Org | NameType::Loc => kind != ActorKind::Person,
-                NameType::Misc => kind == ActorKind::Country,
-            };
+            // a name the gazetteer knows keeps its kind ("Putin's" tagged as a place is still
+            // the person); a MISC span is an actor only as a country's demonym ("Japanese")
+            let compatible = |kind: ActorKind| ty != NameType::Misc || kind == ActorKind::Country;
             let ent = match known {
                 Some((id, weak)) if compatible(self.entities[id as usize].kind) => {
                     if ty == NameType::Misc && is_language_use(text, s, e) {
@@ -403,8 +424,22 @@ impl Gazetteer {
                         Some((Ent::Known(id), weak))
                     }
                 }
+                _ if words::is_all_caps(&text[s..e])
+                    && gaz.iter().any(|h| s <= h.start && h.end <= e) =>
+                {
+                    // ALL-CAPS headlines mislead the tagger: "BAHIA COCOA REVIEW" is Bahia
+                    for h in gaz.iter().filter(|h| s <= h.start && h.end <= e) {
+                        hits.push(*h);
+                    }
+                    continue;
+                }
                 _ => {
+                    let org_word = text[s..e]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
                     let kind = match ty {
+                        NameType::Per if org_word => ActorKind::Org,
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
                         NameType::Loc => ActorKind::Place,
@@ -672,6 +707,42 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
 }
 
 
+/// Extends person spans left over one or two capitalised words the tagger left out
+/// ("Minister Gerhard [Stoltenberg]"): given names that are not titles, stop words or
+/// organisation words.
+fn extend_person_spans(
+    text: &str,
+    toks: &[tagger::Token],
+    spans: &mut [(usize, usize, NameType)],
+) {
+    for k in 0..spans.len() {
+        if spans[k].2 != NameType::Per {
+            continue;
+        }
+        let Ok(mut i) = toks.binary_search_by_key(&spans[k].0, |t| t.start) else {
+            continue;
+        };
+        let mut steps = 0;
+        while i > 0 && !toks[i].sentence_start && steps < 2 {
+            let p = toks[i - 1];
+            let w = &text[p.start..p.end];
+            let mut cs = w.chars();
+            let name_like = cs.next().is_some_and(char::is_uppercase)
+                && cs.any(char::is_lowercase)
+                && !words::is_stop(w)
+                && !words::is_title(w.trim_end_matches('.'))
+                && !words::is_non_person(w);
+            let taken = spans.iter().any(|sp| sp.0 < p.end && p.start < sp.1);
+            if !name_like || taken || &text[p.end..toks[i].start] != " " {
+                break;
+            }
+            spans[k].0 = p.start;
+            i -= 1;
+            steps += 1;
+        }
+    }
+}
+
 /// Country hits strictly inside a tagged span ("U.S." in "U.S. Treasury"): nested mentions
 /// for the country facet.
 fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut Vec<Hit>) {
@@ -693,7 +764,8 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
         let span = &text[s..e];
         let first_end = span.find(char::is_whitespace).map_or(e, |k| s + k);
         let first = &text[s..first_end];
-        if first_end < e && (words::is_title(first.trim_end_matches('.')) || words::is_stop(first)) {
+        let stop = words::is_stop(first) && !first.eq_ignore_ascii_case("new");
+        if first_end < e && (words::is_title(first.trim_end_matches('.')) || stop) {
             s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
             continue;
         }
@@ -701,6 +773,15 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
             return None;
         }
         break;
+    }
+    // trailing stop words ("BIDEN AND" in ALL-CAPS text)
+    let mut e = e;
+    while let Some(k) = text[s..e].rfind(char::is_whitespace) {
+        let last = &text[s + k + 1..e];
+        if !words::is_stop(last) {
+            break;
+        }
+        e = s + text[s..s + k].trim_end().len();
     }
     let span = &text[s..e];
     if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk)

@@ -111,21 +111,24 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Splits text into CoNLL-like tokens: punctuation apart, "'s" apart, "U.S." and "Mr." kept
-/// whole, hyphenated words kept whole. Marks sentence starts (after . ! ? and line breaks).
+/// whole, hyphenated words kept whole. Marks sentence starts (after . ! ? and blank lines).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let mut pos = 0;
     let mut newline = true;
-    let bytes = text.as_bytes();
+    let mut newlines = 0;
     while pos < text.len() {
         let c = text[pos..].chars().next().unwrap_or(' ');
         if c.is_whitespace() {
+            // a blank line breaks a sentence; one line break does not (wrapped wire copy)
             if c == '\n' {
-                newline = true;
+                newlines += 1;
+                newline |= newlines >= 2;
             }
             pos += c.len_utf8();
             continue;
         }
+        newlines = 0;
         let mut end = pos;
         while end < text.len() {
             let d = text[end..].chars().next().unwrap_or(' ');
@@ -147,7 +150,6 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         split_chunk(text, s, end, &mut newline, out);
         pos = end;
     }
-    let _ = bytes;
     // sentence starts after terminal punctuation (possibly followed by a closing quote)
     for i in 1..out.len() {
         if out[i].sentence_start {
@@ -155,9 +157,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let prev = &text[out[i - 1].start..out[i - 1].end];
         let terminal = |t: &str| matches!(t, "." | "!" | "?");
-        if terminal(prev)
+        let quote = |t: &str| matches!(t, "\"" | "”" | "'" | "’");
+        // a closing quote glued to the stop ("Go.") ends the sentence; the next word starts one
+        let glued_quote = quote(&text[out[i].start..out[i].end]) && out[i].start == out[i - 1].end;
+        if (terminal(prev) && !glued_quote)
             || (i >= 2
-                && matches!(prev, "\"" | "”" | "'" | "’")
+                && quote(prev)
+                && out[i - 1].start == out[i - 2].end
                 && terminal(&text[out[i - 2].start..out[i - 2].end]))
         {
             out[i].sentence_start = true;
@@ -875,7 +881,7 @@ mod tests {
 
     #[test]
     fn sentence_starts() {
-        let text = "He left. She came!\nThen \"Go.\" Now";
+        let text = "He left. She came\n\nThen \"Go.\" Now\nwrapped";
         let mut v = Vec::new();
         tokenize(text, &mut v);
         let starts: Vec<&str> = v
