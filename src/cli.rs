@@ -23,8 +23,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
     /// Your own actors and aliases (TSV: name, kind, alias|alias), on top of the built-in ones.
-    #[arg(long, global = true, env = "NEWSDEX_ACTORS", value_name = "FILE")]
-    pub actors: Option<PathBuf>,
+    #[arg(long = "actors", global = true, env = "NEWSDEX_ACTORS", value_name = "FILE")]
+    pub actors_file: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -277,7 +277,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    if let Some(path) = &cli.actors {
+    if let Some(path) = &cli.actors_file {
         crate::actors::load_user_file(path)?;
     }
     match cli.command {

@@ -343,7 +343,8 @@ impl TokenInfo {
             }
         }
         info.no_letter = !letters;
-        if letters && word.len() <= 24 {
+        // the lists hold capitalised words only in use; most tokens skip the lookups
+        if info.cap && word.len() <= 24 {
             let bare = word.trim_end_matches('.');
             info.org_word = super::words::is_non_person(bare);
             info.title_word = super::words::is_title(bare);
@@ -394,13 +395,36 @@ const PAD_END: TokenInfo = TokenInfo {
     title_word: false,
 };
 
+/// A hasher for keys that are hashes already (the words' 64-bit hashes): no re-hashing.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fx(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = finish(n);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = finish(n as u64);
+    }
+}
+
+type FastBuild = std::hash::BuildHasherDefault<PreHashed>;
+
 /// What the tagger remembers across the sentences of one article.
 #[derive(Debug, Default)]
 pub(crate) struct DocState {
     /// Lower-case forms of the words written in lower case in the article.
-    lowercase_words: HashSet<u64>,
+    lowercase_words: HashSet<u64, FastBuild>,
     /// Per capitalised word: how often each type was given to it so far.
-    history: HashMap<u64, [u16; 4]>,
+    history: HashMap<u64, [u16; 4], FastBuild>,
 }
 
 impl DocState {
@@ -721,7 +745,7 @@ pub(crate) struct TrainSentence {
 
 /// Averaged-perceptron trainer.
 pub(crate) struct Trainer {
-    index: HashMap<u32, usize>,
+    index: HashMap<u32, usize, FastBuild>,
     w: Vec<[f32; N_TAGS]>,
     total: Vec<[f64; N_TAGS]>,
     stamp: Vec<[u32; N_TAGS]>,
@@ -733,7 +757,7 @@ impl Trainer {
     /// An empty trainer.
     pub(crate) fn new() -> Trainer {
         Trainer {
-            index: HashMap::new(),
+            index: HashMap::default(),
             w: Vec::new(),
             total: Vec::new(),
             stamp: Vec::new(),
