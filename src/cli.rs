@@ -23,7 +23,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
     /// Your own actors and aliases (TSV: name, kind, alias|alias), on top of the built-in ones.
-    #[arg(long = "actors", global = true, env = "NEWSDEX_ACTORS", value_name = "FILE")]
+    #[arg(
+        long = "actors",
+        global = true,
+        env = "NEWSDEX_ACTORS",
+        value_name = "FILE"
+    )]
     pub actors_file: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
@@ -287,7 +292,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => run_extract(args),
         Command::EvalNer(args) => run_eval_ner(args),
         Command::TrainNer(args) => {
-            let report = crate::actors::eval::train(&args.train, &args.out, args.epochs, args.holdout)?;
+            let report =
+                crate::actors::eval::train(&args.train, &args.out, args.epochs, args.holdout)?;
             print!("{report}");
             Ok(Outcome::Found)
         }

@@ -49,13 +49,15 @@ fn read_conll(path: &Path) -> Result<Vec<Vec<ConllSentence>>> {
         let line = line.trim();
         if line.is_empty() || line.starts_with("-DOCSTART-") {
             if !cur.words.is_empty() {
-                docs.last_mut().unwrap_or(&mut Vec::new()).push(std::mem::replace(
-                    &mut cur,
-                    ConllSentence {
-                        words: Vec::new(),
-                        tags: Vec::new(),
-                    },
-                ));
+                docs.last_mut()
+                    .unwrap_or(&mut Vec::new())
+                    .push(std::mem::replace(
+                        &mut cur,
+                        ConllSentence {
+                            words: Vec::new(),
+                            tags: Vec::new(),
+                        },
+                    ));
             }
             if line.starts_with("-DOCSTART-") && docs.last().is_some_and(|d| !d.is_empty()) {
                 docs.push(Vec::new());
@@ -304,7 +306,13 @@ fn eval_conll(g: &Gazetteer, path: &Path, out: &mut String) -> Result<()> {
                     typed[k].tp += 1;
                 } else if confusion.len() < 2000 && std::env::var_os("NEWSDEX_EVAL_DEBUG").is_some()
                 {
-                    let _ = writeln!(confusion, "  type {:?}->{:?}: {}", gd.2, p.2, &text[p.0..p.1]);
+                    let _ = writeln!(
+                        confusion,
+                        "  type {:?}->{:?}: {}",
+                        gd.2,
+                        p.2,
+                        &text[p.0..p.1]
+                    );
                 }
             }
         }
@@ -446,7 +454,11 @@ fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
                     }
                     None => actors.push(GumActor {
                         name: if identity.is_empty() {
-                            if propn { text[s..end].to_string() } else { key.clone() }
+                            if propn {
+                                text[s..end].to_string()
+                            } else {
+                                key.clone()
+                            }
                         } else {
                             key.clone()
                         },
@@ -520,9 +532,11 @@ fn eval_gum(g: &Gazetteer, dir: &Path, out: &mut String) -> Result<()> {
                     3
                 } else if p.mentions.iter().any(|m| gd.mentions.contains(m)) {
                     2
-                } else if p.mentions.iter().any(|&(s, e)| {
-                    gd.mentions.iter().any(|&(gs, ge)| gs <= s && e == ge)
-                }) {
+                } else if p
+                    .mentions
+                    .iter()
+                    .any(|&(s, e)| gd.mentions.iter().any(|&(gs, ge)| gs <= s && e == ge))
+                {
                     1
                 } else {
                     0
@@ -532,7 +546,7 @@ fn eval_gum(g: &Gazetteer, dir: &Path, out: &mut String) -> Result<()> {
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.cmp(&a.0));
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
         let mut used_p = HashSet::new();
         let mut used_g = HashSet::new();
         for (_, i, j) in pairs {

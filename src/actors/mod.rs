@@ -237,7 +237,9 @@ impl Gazetteer {
                 infos = toks
                     .iter()
                     .zip(&codes)
-                    .map(|(t, &c)| tagger::TokenInfo::new(&text[t.start..t.end], t.sentence_start, c))
+                    .map(|(t, &c)| {
+                        tagger::TokenInfo::new(&text[t.start..t.end], t.sentence_start, c)
+                    })
                     .collect();
                 doc.observe(&infos);
             }
@@ -277,9 +279,10 @@ impl Gazetteer {
             // a longer gazetteer name around a tagged span wins ("WEST" + "GERMANY" tagged
             // apart are West Germany)
             for sp in spans.iter_mut() {
-                if let Some(h) = gaz.iter().find(|h| {
-                    h.start <= sp.0 && sp.1 <= h.end && h.end - h.start > sp.1 - sp.0
-                }) {
+                if let Some(h) = gaz
+                    .iter()
+                    .find(|h| h.start <= sp.0 && sp.1 <= h.end && h.end - h.start > sp.1 - sp.0)
+                {
                     if sp.2 == NameType::Misc {
                         continue;
                     }
@@ -706,15 +709,10 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
         )
 }
 
-
 /// Extends person spans left over one or two capitalised words the tagger left out
 /// ("Minister Gerhard [Stoltenberg]"): given names that are not titles, stop words or
 /// organisation words.
-fn extend_person_spans(
-    text: &str,
-    toks: &[tagger::Token],
-    spans: &mut [(usize, usize, NameType)],
-) {
+fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, usize, NameType)]) {
     for k in 0..spans.len() {
         if spans[k].2 != NameType::Per {
             continue;
@@ -784,8 +782,7 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
         e = s + text[s..s + k].trim_end().len();
     }
     let span = &text[s..e];
-    if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk)
-    {
+    if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
         return None;
     }
     Some((s, e))
@@ -840,13 +837,44 @@ fn is_language_use(text: &str, s: usize, e: usize) -> bool {
         .to_ascii_lowercase();
     matches!(
         next.as_str(),
-        "speaker" | "speakers" | "speaking" | "language" | "languages" | "dialect" | "dialects"
-            | "word" | "words" | "translation" | "grammar" | "accent" | "lessons" | "verb"
-            | "verbs" | "noun" | "nouns" | "vocabulary" | "alphabet" | "spelling"
+        "speaker"
+            | "speakers"
+            | "speaking"
+            | "language"
+            | "languages"
+            | "dialect"
+            | "dialects"
+            | "word"
+            | "words"
+            | "translation"
+            | "grammar"
+            | "accent"
+            | "lessons"
+            | "verb"
+            | "verbs"
+            | "noun"
+            | "nouns"
+            | "vocabulary"
+            | "alphabet"
+            | "spelling"
     ) || matches!(
         prev.as_str(),
-        "speak" | "speaks" | "spoke" | "spoken" | "speaking" | "in" | "into" | "fluent" | "learn"
-            | "learning" | "learned" | "teach" | "teaches" | "taught" | "understand" | "study"
+        "speak"
+            | "speaks"
+            | "spoke"
+            | "spoken"
+            | "speaking"
+            | "in"
+            | "into"
+            | "fluent"
+            | "learn"
+            | "learning"
+            | "learned"
+            | "teach"
+            | "teaches"
+            | "taught"
+            | "understand"
+            | "study"
     ) && !next.chars().next().is_some_and(char::is_alphabetic)
         || prev == "in" && matches!(next.as_str(), "and" | "or")
 }

@@ -83,13 +83,12 @@ pub(crate) struct Token {
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "bros", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb",
     "ft", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
-    "mr", "mrs", "ms", "mt", "no", "nov", "oct", "plc", "prof", "rep", "rev", "sen", "sep",
-    "sept", "sgt", "sr", "st", "vs",
+    "mr", "mrs", "ms", "mt", "no", "nov", "oct", "plc", "prof", "rep", "rev", "sen", "sep", "sept",
+    "sgt", "sr", "st", "vs",
 ];
 
 fn is_abbreviation(core: &str) -> bool {
-    if core.contains('.') || (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
-    {
+    if core.contains('.') || (core.chars().count() == 1 && core.chars().all(char::is_alphabetic)) {
         return true;
     }
     core.len() <= 6 && ABBREVIATIONS.contains(&core.to_ascii_lowercase().as_str())
@@ -353,13 +352,13 @@ impl TokenInfo {
         info.raw = raw;
         info.shape = shape;
         let mut h = 0u64;
-        for k in 0..4.min(n) {
-            h = fx(h, lows[k] as u64);
+        for (k, &c) in lows.iter().enumerate().take(n.min(4)) {
+            h = fx(h, c as u64);
             info.prefix[k] = h;
         }
         let mut h = 0u64;
-        for k in 0..4.min(n) {
-            h = fx(h, ends[3 - k] as u64);
+        for (k, &c) in ends.iter().rev().enumerate().take(n.min(4)) {
+            h = fx(h, c as u64);
             info.suffix[k] = h;
         }
         info
@@ -487,14 +486,23 @@ fn features(
     f(24, fx(w.sentence_start as u64, w.shape));
     f(25, fx(caps_sentence as u64, w.lower));
     f(26, fx(w.gaz as u64, w.shape));
-    f(27, fx(w.gaz as u64, at(-1).gaz as u64 * 64 + at(1).gaz as u64));
+    f(
+        27,
+        fx(w.gaz as u64, at(-1).gaz as u64 * 64 + at(1).gaz as u64),
+    );
     f(28, fx(at(-1).lower, w.lower));
     f(29, fx(w.lower, at(1).lower));
     f(30, fx(at(-1).raw, w.shape));
     f(31, fx(w.shape, at(1).raw));
     if w.cap || caps_sentence {
         let seen_lower = doc.lowercase_words.contains(&w.lower);
-        f(32, fx(seen_lower as u64, w.sentence_start as u64 * 2 + caps_sentence as u64));
+        f(
+            32,
+            fx(
+                seen_lower as u64,
+                w.sentence_start as u64 * 2 + caps_sentence as u64,
+            ),
+        );
         if let Some(counts) = doc.history.get(&w.lower) {
             let best = (0..4).max_by_key(|&k| counts[k]).unwrap_or(0);
             if counts[best] > 0 {
@@ -615,7 +623,10 @@ impl Model {
         let n = u32::from_le_bytes([raw[8], raw[9], raw[10], raw[11]]) as usize;
         let need = 12 + n * 4 + n * N_TAGS * 2;
         if raw.len() != need {
-            return Err(format!("ner model: truncated ({} of {need} bytes)", raw.len()));
+            return Err(format!(
+                "ner model: truncated ({} of {need} bytes)",
+                raw.len()
+            ));
         }
         let mut keys = Vec::with_capacity(n);
         let mut off = 12;
@@ -770,8 +781,8 @@ impl Trainer {
         let mut sc = [0f32; N_TAGS];
         for &h in feats {
             if let Some(&r) = self.index.get(&key32(h)) {
-                for t in 0..N_TAGS {
-                    sc[t] += self.w[r][t];
+                for (s, w) in sc.iter_mut().zip(&self.w[r]) {
+                    *s += w;
                 }
             }
         }
@@ -848,11 +859,11 @@ impl Trainer {
                 continue;
             }
             let mut row = [0f32; N_TAGS];
-            for t in 0..N_TAGS {
-                let total = self.total[r][t]
-                    + (self.step - self.stamp[r][t]) as f64 * self.w[r][t] as f64;
-                row[t] = (total / self.step.max(1) as f64) as f32;
-                max = max.max(row[t].abs());
+            for (t, x) in row.iter_mut().enumerate() {
+                let total =
+                    self.total[r][t] + (self.step - self.stamp[r][t]) as f64 * self.w[r][t] as f64;
+                *x = (total / self.step.max(1) as f64) as f32;
+                max = max.max(x.abs());
             }
             avg.push((k, row));
         }
@@ -892,13 +903,14 @@ mod tests {
         assert_eq!(
             toks("Mr. Biden's U.S. trip (to Kyiv), “Erdoğan” said."),
             [
-                "Mr.", "Biden", "'s", "U.S.", "trip", "(", "to", "Kyiv", ")", ",", "“",
-                "Erdoğan", "”", "said", "."
+                "Mr.", "Biden", "'s", "U.S.", "trip", "(", "to", "Kyiv", ")", ",", "“", "Erdoğan",
+                "”", "said", "."
             ]
         );
-        assert_eq!(toks("Ki-moon's Kyiv—Moscow 'quasi' 's"), [
-            "Ki-moon", "'s", "Kyiv", "—", "Moscow", "'", "quasi", "'", "'s"
-        ]);
+        assert_eq!(
+            toks("Ki-moon's Kyiv—Moscow 'quasi' 's"),
+            ["Ki-moon", "'s", "Kyiv", "—", "Moscow", "'", "quasi", "'", "'s"]
+        );
         assert_eq!(toks(""), Vec::<&str>::new());
         assert_eq!(toks("’"), ["’"]);
     }

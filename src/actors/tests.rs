@@ -39,7 +39,9 @@ fn check_ranges(title: &str, body: &str) {
                 let (canon, _) = Gazetteer::builtin().resolve(got).unwrap_or((got, m.kind));
                 let last = m.name.rsplit(' ').next().unwrap_or("");
                 assert!(
-                    canon == m.name || got.eq_ignore_ascii_case(&m.name) || got.eq_ignore_ascii_case(last),
+                    canon == m.name
+                        || got.eq_ignore_ascii_case(&m.name)
+                        || got.eq_ignore_ascii_case(last),
                     "{got:?} is not a mention of {}",
                     m.name
                 );
@@ -247,4 +249,3 @@ fn no_panics_on_odd_input() {
         check_ranges(b, &a.to_lowercase());
     }
 }
-
