@@ -264,6 +264,34 @@ pub(crate) struct TokenInfo {
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+/// Hash of a word's lower-case form, as [`TokenInfo`] computes it.
+fn lower_hash(word: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in word.chars() {
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        h = fx(h, lc as u64);
+    }
+    h
+}
+
+/// The title and organisation word lists as sets of lower-case hashes ("mr" and "mr.").
+fn word_lists() -> &'static (HashSet<u64, FastBuild>, HashSet<u64, FastBuild>) {
+    static LISTS: std::sync::OnceLock<(HashSet<u64, FastBuild>, HashSet<u64, FastBuild>)> =
+        std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let set = |list: &[&str]| {
+            list.iter()
+                .flat_map(|w| [lower_hash(w), lower_hash(&format!("{w}."))])
+                .collect()
+        };
+        (set(super::words::TITLES), set(super::words::NON_PERSON))
+    })
+}
+
 #[inline]
 fn fx(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(SEED)
@@ -342,11 +370,10 @@ impl TokenInfo {
             }
         }
         info.no_letter = !letters;
-        // the lists hold capitalised words only in use; most tokens skip the lookups
-        if info.cap && word.len() <= 24 {
-            let bare = word.trim_end_matches('.');
-            info.org_word = super::words::is_non_person(bare);
-            info.title_word = super::words::is_title(bare);
+        if letters {
+            let (titles, org_words) = word_lists();
+            info.org_word = org_words.contains(&lower);
+            info.title_word = titles.contains(&lower);
         }
         info.lower = lower;
         info.raw = raw;

@@ -226,7 +226,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Titles and roles that introduce a person's name ("President Joe Biden").
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "adm",
     "admiral",
     "adviser",
@@ -322,7 +322,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that make a capitalised run an organisation or place rather than a person.
-const NON_PERSON: &[&str] = &[
+pub(crate) const NON_PERSON: &[&str] = &[
     "academy",
     "act",
     "administration",
