@@ -49,15 +49,16 @@ fn read_conll(path: &Path) -> Result<Vec<Vec<ConllSentence>>> {
         let line = line.trim();
         if line.is_empty() || line.starts_with("-DOCSTART-") {
             if !cur.words.is_empty() {
-                docs.last_mut()
-                    .unwrap_or(&mut Vec::new())
-                    .push(std::mem::replace(
-                        &mut cur,
-                        ConllSentence {
-                            words: Vec::new(),
-                            tags: Vec::new(),
-                        },
-                    ));
+                let sentence = std::mem::replace(
+                    &mut cur,
+                    ConllSentence {
+                        words: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                );
+                if let Some(doc) = docs.last_mut() {
+                    doc.push(sentence);
+                }
             }
             if line.starts_with("-DOCSTART-") && docs.last().is_some_and(|d| !d.is_empty()) {
                 docs.push(Vec::new());

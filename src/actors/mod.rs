@@ -452,7 +452,7 @@ impl Gazetteer {
                             continue;
                         }
                     };
-                    found_name(text, s, e, kind).map(|name| {
+                    found_name(text, s, e).map(|name| {
                         let k = match found
                             .iter()
                             .position(|f| f.1 == kind && f.0.eq_ignore_ascii_case(&name))
@@ -790,7 +790,7 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
 
 /// The canonical form of a name the gazetteer lacks: spaces normalised, ALL-CAPS words of
 /// five letters or more title-cased ("SUMITOMO BANK" -> "Sumitomo Bank"; "IBM" stays).
-fn found_name(text: &str, s: usize, e: usize, _kind: ActorKind) -> Option<String> {
+fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
     let mut name = String::new();
     for w in text[s..e].split_whitespace() {
         if !name.is_empty() {
