@@ -254,6 +254,8 @@ fn eval_conll(g: &Gazetteer, path: &Path, out: &mut String) -> Result<()> {
     let mut typed = [Counts::default(); 3];
     let (mut untyped_tp, mut n_pred, mut n_gold) = (0usize, 0usize, 0usize);
     let mut confusion = String::new();
+    // NEWSDEX_EVAL_DEBUG lists type confusions and missed spans
+    let debug = std::env::var_os("NEWSDEX_EVAL_DEBUG").is_some();
     let mut n_docs = 0;
     for doc in &docs {
         n_docs += 1;
@@ -305,14 +307,30 @@ fn eval_conll(g: &Gazetteer, path: &Path, out: &mut String) -> Result<()> {
                 if gd.2 == p.2 {
                     let k = types.iter().position(|t| *t == p.2).unwrap_or(0);
                     typed[k].tp += 1;
-                } else if confusion.len() < 2000 && std::env::var_os("NEWSDEX_EVAL_DEBUG").is_some()
-                {
+                } else if debug {
                     let _ = writeln!(
                         confusion,
                         "  type {:?}->{:?}: {}",
                         gd.2,
                         p.2,
                         &text[p.0..p.1]
+                    );
+                }
+            }
+        }
+        if debug {
+            for gd in &gold {
+                if !pred.iter().any(|p| p.0 == gd.0 && p.1 == gd.1) {
+                    let near: Vec<&str> = pred
+                        .iter()
+                        .filter(|p| p.0 < gd.1 && gd.0 < p.1)
+                        .map(|p| &text[p.0..p.1])
+                        .collect();
+                    let _ = writeln!(
+                        confusion,
+                        "  missed {:?}: {} (predicted {near:?})",
+                        gd.2,
+                        &text[gd.0..gd.1]
                     );
                 }
             }

@@ -762,7 +762,11 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
         let span = &text[s..e];
         let first_end = span.find(char::is_whitespace).map_or(e, |k| s + k);
         let first = &text[s..first_end];
-        let stop = words::is_stop(first) && !first.eq_ignore_ascii_case("new");
+        // "New", "First" and "One" begin names ("New Zealand", "First Boston", "One Nation")
+        let stop = words::is_stop(first)
+            && !["new", "first", "one"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w));
         if first_end < e && (words::is_title(first.trim_end_matches('.')) || stop) {
             s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
             continue;

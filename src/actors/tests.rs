@@ -131,6 +131,7 @@ fn tricky_cases() {
         ("", "Salomon Brothers said profits rose in New\nJersey and NEW ZEALAND.", &[("New Zealand", Country), ("Salomon Brothers", Org)], &["Jersey"]),
         ("", "UN chief Ban Ki-moon met Nato and Us officials.", &[("Ban Ki-Moon", Person), ("NATO", Org), ("United Nations", Org)], &["United States"]),
         ("", "Prices in US$ rose; the anti-US mood grew.", &[("United States", Country)], &[]),
+        ("", "First Alliance Corp and New Line Cinema met.", &[("First Alliance Corp", Org)], &["Alliance Corp"]),
         ("", "She is a native Russian speaker and writes in Japanese.", &[], &["Russia", "Japan"]),
         ("", "Ukrainian troops held the line; Japanese exports fell.", &[("Ukraine", Country), ("Japan", Country)], &["Ukrainian"]),
         ("", "The U.S. Treasury and the Soviet Union's grain board met.", &[("United States", Country), ("Soviet Union", Country)], &[]),
