@@ -31,6 +31,14 @@ pub struct Cli {
     /// The index directory.
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
+    /// Your own actors and aliases (TSV: name, kind, alias|alias), on top of the built-in ones.
+    #[arg(
+        long = "actors",
+        global = true,
+        env = "NEWSDEX_ACTORS",
+        value_name = "FILE"
+    )]
+    pub actors_file: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -69,6 +77,11 @@ pub enum Command {
     Stats(StatsArgs),
     /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
     Eval(EvalArgs),
+    /// Score the actor extractor: CoNLL-2003 mention spans and GUM article actor sets.
+    EvalNer(EvalNerArgs),
+    /// Train the name tagger on a CoNLL-2003 file and write its model.
+    #[command(hide = true)]
+    TrainNer(TrainNerArgs),
 }
 
 /// Calendar unit of a timeline.
@@ -361,6 +374,36 @@ pub struct ExtractArgs {
     pub date_formats: Vec<String>,
 }
 
+/// `newsdex eval-ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// CoNLL-2003 file to score mention spans against (e.g. ../shared/data/ner/conll2003/valid.txt).
+    #[arg(long, value_name = "FILE")]
+    pub conll: Option<PathBuf>,
+    /// Directory of GUM .conllu news files to score article actor sets against.
+    #[arg(long, value_name = "DIR")]
+    pub gum: Option<PathBuf>,
+    /// Tagger model to use instead of the built-in one (from `train-ner`).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+/// `newsdex train-ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// CoNLL-2003 training file.
+    pub train: PathBuf,
+    /// Where to write the model (gzip).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Training passes.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Documents kept apart from training and scored after each pass.
+    #[arg(long, default_value_t = 0)]
+    pub holdout: usize,
+}
+
 /// How a command ended, as grep and ripgrep report it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -400,6 +443,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    if let Some(path) = &cli.actors_file {
+        crate::actors::load_user_file(path)?;
+    }
     match cli.command {
         Command::Index(args) => run_index(&cli.index, args),
         Command::Search(args) => run_search(&cli.index, args),
@@ -411,6 +457,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Bench(args) => crate::bench::run(&cli.index, &args).map(|()| Outcome::Found),
         Command::Stats(args) => run_stats(&cli.index, args),
         Command::Eval(args) => run_eval(args),
+        Command::EvalNer(args) => run_eval_ner(args),
+        Command::TrainNer(args) => {
+            let report =
+                crate::actors::eval::train(&args.train, &args.out, args.epochs, args.holdout)?;
+            print!("{report}");
+            Ok(Outcome::Found)
+        }
     }
 }
 
@@ -429,7 +482,16 @@ fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
     options.commit_bytes = args.commit_mb * 1024 * 1024;
     options.progress = !args.quiet && io::stderr().is_terminal();
     let report = |warning: &corpus::Warning| eprintln!("newsdex: warning: {warning}");
+    let before = crate::actors::user::read_record(index_dir);
+    let now = crate::actors::user::provenance();
+    if let Some(change) = before
+        .as_ref()
+        .and_then(|old| crate::actors::user::describe_change(old, &now))
+    {
+        eprintln!("newsdex: {change} changed since the last index: re-extracting actors");
+    }
     let summary = index_corpus(&args.paths, &options, &report)?;
+    crate::actors::user::write_record(index_dir)?;
     if !args.quiet {
         let mut out = io::stdout().lock();
         output::write_index_summary(&mut out, &summary, &index_dir.display().to_string())?;
@@ -478,6 +540,9 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
 fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     let format = if args.json { Format::Json } else { args.format };
     let searcher = Searcher::open(index_dir)?;
+    if !args.filters.actors.is_empty() {
+        crate::actors::user::load_recorded_user_file(index_dir);
+    }
     let mut request = SearchRequest {
         query: args.query.join(" "),
         limit: args.limit,
@@ -820,6 +885,18 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(found(articles > 0))
+}
+
+fn run_eval_ner(args: EvalNerArgs) -> anyhow::Result<Outcome> {
+    if args.conll.is_none() && args.gum.is_none() {
+        return Err(Error::Usage("eval-ner: give --conll FILE and/or --gum DIR".into()).into());
+    }
+    if let Some(model) = &args.model {
+        crate::actors::use_model_file(model)?;
+    }
+    let report = crate::actors::eval::evaluate(args.conll.as_deref(), args.gum.as_deref())?;
+    print!("{report}");
+    Ok(Outcome::Found)
 }
 
 #[cfg(test)]

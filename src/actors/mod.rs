@@ -6,7 +6,12 @@
 //! A light second pass finds titled or "X Y said" person names missing from the
 //! gazetteer and resolves lone surnames of the people found to their full names.
 
+pub mod eval;
+mod tagger;
+pub mod user;
 mod words;
+
+pub use user::{load_user_file, Provenance};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -14,7 +19,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use serde::Serialize;
 
-use words::Word;
+use tagger::NameType;
 
 /// The kind of an actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -91,8 +96,6 @@ pub struct Gazetteer {
     variants: Vec<Vec<(Box<str>, u32)>>,
     /// ASCII-lower-cased alias -> pattern id.
     by_key: HashMap<String, u32>,
-    /// Lower-cased given names of known people (evidence for "X Y said").
-    given_names: std::collections::HashSet<String>,
 }
 
 /// Where a hit points: a gazetteer entity or a name discovered in the article.
@@ -115,8 +118,12 @@ struct Hit {
 }
 
 impl Gazetteer {
-    /// The gazetteer built from the embedded data (built once, on first use).
+    /// The gazetteer in use: the embedded data (built once, on first use), with the user's
+    /// `--actors` file on top when one was loaded ([`load_user_file`]).
     pub fn builtin() -> &'static Gazetteer {
+        if let Some((user, _, _)) = user::USER.get() {
+            return user;
+        }
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| Gazetteer::from_tsv(DATA))
     }
@@ -128,7 +135,6 @@ impl Gazetteer {
         let mut by_key: HashMap<String, u32> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<(Box<str>, u32)>> = Vec::new();
-        let mut given_names = std::collections::HashSet::new();
         for text in files {
             for line in text.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
@@ -151,13 +157,6 @@ impl Gazetteer {
                     });
                     (entities.len() - 1) as u32
                 });
-                if kind == ActorKind::Person {
-                    if let Some(first) = name.split(' ').next() {
-                        if first.len() >= 3 && !first.ends_with('.') && !words::is_stop(first) {
-                            given_names.insert(first.to_lowercase());
-                        }
-                    }
-                }
                 let aliases = cols.next().unwrap_or("");
                 for alias in std::iter::once(name).chain(aliases.split('|')) {
                     let alias = alias.trim();
@@ -192,7 +191,6 @@ impl Gazetteer {
             ac,
             variants,
             by_key,
-            given_names,
         }
     }
 
@@ -218,21 +216,126 @@ impl Gazetteer {
     }
 
     /// Finds the actors in an article; one entry per actor, sorted by name.
+    ///
+    /// The gazetteer scan and the tagger run over each field (title, then body); tagged name
+    /// spans are normalised through the gazetteer, gazetteer countries the tagger left out
+    /// (demonyms, nested "U.S." in "U.S. Treasury") are added, and lone surnames are resolved
+    /// to the full names used elsewhere in the article.
     pub fn extract(&self, title: &str, body: &str) -> Vec<ActorMatch> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut found: Vec<String> = Vec::new();
-        let mut toks: Vec<Word> = Vec::new();
         let fields = [(true, title), (false, body)];
+        let model = tagger_model();
+        let mut doc = tagger::DocState::default();
+        let mut prepared = Vec::with_capacity(2);
         for (is_title, text) in fields {
-            let first = hits.len();
-            self.scan(text, is_title, &mut hits);
-            words::tokenize(text, &mut toks);
-            self.discover(text, is_title, &toks, first, &mut hits, &mut found);
+            let mut gaz = Vec::new();
+            self.scan(text, is_title, &mut gaz);
+            let mut toks = Vec::new();
+            tagger::tokenize(text, &mut toks);
+            let mut infos = Vec::new();
+            if model.is_some() {
+                let codes = self.codes_from_hits(&toks, &gaz);
+                infos = toks
+                    .iter()
+                    .zip(&codes)
+                    .map(|(t, &c)| {
+                        tagger::TokenInfo::new(&text[t.start..t.end], t.sentence_start, c)
+                    })
+                    .collect();
+                doc.observe(&infos);
+            }
+            prepared.push((gaz, toks, infos));
         }
-        self.resolve_surnames(&fields, &mut toks, &mut hits, &found);
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut found: Vec<(String, ActorKind)> = Vec::new();
+        let mut feats = Vec::new();
+        let mut tags = Vec::new();
+        for ((is_title, text), (gaz, toks, infos)) in fields.iter().zip(prepared) {
+            let mut spans: Vec<(usize, usize, NameType)> = Vec::new();
+            if let Some(model) = model {
+                let mut s = 0;
+                while s < toks.len() {
+                    let mut e = s + 1;
+                    while e < toks.len() && !toks[e].sentence_start {
+                        e += 1;
+                    }
+                    let caps = tagger::is_caps_sentence(text, &toks[s..e]);
+                    model.tag_sentence(&infos[s..e], caps, &mut doc, &mut feats, &mut tags);
+                    let mut i = 0;
+                    while i < tags.len() {
+                        let Some(ty) = NameType::of_tag(tags[i]) else {
+                            i += 1;
+                            continue;
+                        };
+                        let mut j = i + 1;
+                        while j < tags.len() && tags[j] == ty.begin_tag() + 1 {
+                            j += 1;
+                        }
+                        spans.push((toks[s + i].start, toks[s + j - 1].end, ty));
+                        i = j;
+                    }
+                    s = e;
+                }
+            }
+            // a longer gazetteer name around a tagged span wins ("WEST" + "GERMANY" tagged
+            // apart are West Germany)
+            for sp in spans.iter_mut() {
+                if let Some(h) = gaz
+                    .iter()
+                    .find(|h| h.start <= sp.0 && sp.1 <= h.end && h.end - h.start > sp.1 - sp.0)
+                {
+                    if sp.2 == NameType::Misc {
+                        continue;
+                    }
+                    sp.0 = h.start;
+                    sp.1 = h.end;
+                }
+            }
+            spans.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+            // "West German Finance Minister" is a description, not a name
+            spans.retain(|sp| {
+                sp.2 == NameType::Per
+                    || !text[sp.0..sp.1]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(words::is_title)
+            });
+            extend_person_spans(text, &toks, &mut spans);
+            self.merge(text, *is_title, &gaz, &spans, &mut hits, &mut found);
+        }
+        self.resolve_surnames(&fields, &mut hits, &found);
         self.collect(hits, &found)
     }
 
+    /// Gazetteer codes of the tokens (kind and B/I/E/S position of the match covering them).
+    pub(crate) fn gazetteer_codes(&self, text: &str, toks: &[tagger::Token]) -> Vec<u8> {
+        let mut gaz = Vec::new();
+        self.scan(text, false, &mut gaz);
+        self.codes_from_hits(toks, &gaz)
+    }
+
+    fn codes_from_hits(&self, toks: &[tagger::Token], gaz: &[Hit]) -> Vec<u8> {
+        let mut codes = vec![0u8; toks.len()];
+        let mut k = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while k < gaz.len() && gaz[k].end <= t.start {
+                k += 1;
+            }
+            let Some(h) = gaz.get(k) else { break };
+            if h.start >= t.end {
+                continue;
+            }
+            let Ent::Known(id) = h.ent else { continue };
+            let kind = self.entities[id as usize].kind as u8;
+            let pos = match (t.start <= h.start, t.end >= h.end) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            codes[i] = 1 + kind * 4 + pos;
+        }
+        codes
+    }
     /// Gazetteer matches in one field.
     fn scan(&self, text: &str, is_title: bool, hits: &mut Vec<Hit>) {
         let mut pos = 0;
@@ -289,129 +392,143 @@ impl Gazetteer {
         Some((id, weak))
     }
 
-    /// Finds person names missing from the gazetteer: "President Ana Brnabić",
-    /// "Jane Roe said". Only over words not already matched.
-    fn discover(
+    /// Turns one field's tagged spans and gazetteer hits into actor hits.
+    fn merge(
         &self,
         text: &str,
         is_title: bool,
-        toks: &[Word],
-        first_hit: usize,
+        gaz: &[Hit],
+        spans: &[(usize, usize, NameType)],
         hits: &mut Vec<Hit>,
-        found: &mut Vec<String>,
+        found: &mut Vec<(String, ActorKind)>,
     ) {
-        let covered = |hits: &[Hit], w: &Word| {
-            hits[first_hit..]
-                .iter()
-                .any(|h| !h.weak && h.start < w.end && w.start < h.end)
-        };
-        let name_word = |hits: &[Hit], w: &Word| {
-            let s = &text[w.start..w.end];
-            s.chars().count() >= 2
-                && words::is_capitalized(s)
-                && !words::is_camel_junk(s)
-                && !words::is_stop(s)
-                && !words::is_title(s)
-                && !words::is_non_person(s)
-                && !covered(hits, w)
-        };
-        let mut new: Vec<Hit> = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !name_word(hits, &toks[i]) {
-                i += 1;
+        let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for &(s0, e0, ty) in spans {
+            covered.push((s0, e0));
+            let Some((s, e)) = trim_span(text, s0, e0) else {
                 continue;
-            }
-            // maximal run of name words joined by single spaces (or "W. " initials)
-            let mut j = i + 1;
-            while j < toks.len()
-                && name_word(hits, &toks[j])
-                && joined(text, &toks[j - 1], &toks[j])
-            {
-                j += 1;
-            }
-            let n = j - i;
-            let titled = i > 0 && {
-                let p = &toks[i - 1];
-                let gap = &text[p.end..toks[i].start];
-                words::is_title(&text[p.start..p.end]) && (single_space(gap) || gap == ". ")
             };
-            let said = j < toks.len() && {
-                let nx = &text[toks[j].start..toks[j].end];
-                matches!(nx, "said" | "says" | "told")
-                    && single_space(&text[toks[j - 1].end..toks[j].start])
-            };
-            let given = || {
-                let first = &text[toks[i].start..toks[i].end];
-                self.given_names.contains(&first.to_lowercase())
-            };
-            let distinct = || {
-                (i + 1..j).all(|k| {
-                    let w = &text[toks[k].start..toks[k].end];
-                    (i..k).all(|l| &text[toks[l].start..toks[l].end] != w)
-                })
-            };
-            let last = &toks[j - 1];
-            let ok = (2..=4).contains(&n)
-                && (titled || (said && n <= 3 && given()))
-                && text[last.start..last.end].chars().count() >= 3
-                && distinct();
-            if ok {
-                let (s, e) = (toks[i].start, last.end);
-                let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
-                let ent = match self.lookup(&name) {
-                    Some(id) => Ent::Known(id),
-                    None => {
-                        let k = found.iter().position(|f| *f == name).unwrap_or_else(|| {
-                            found.push(name);
-                            found.len() - 1
-                        });
-                        Ent::Found(k as u32)
+            let exact = gaz
+                .iter()
+                .find(|h| h.start == s && h.end == e)
+                .and_then(|h| match h.ent {
+                    Ent::Known(id) => Some((id, h.weak)),
+                    Ent::Found(_) => None,
+                });
+            let known = exact.or_else(|| self.lookup(&text[s..e]).map(|id| (id, false)));
+            // a name the gazetteer knows keeps its kind ("Putin's" tagged as a place is still
+            // the person); a MISC span is an actor only as a country's demonym ("Japanese")
+            let compatible = |kind: ActorKind| ty != NameType::Misc || kind == ActorKind::Country;
+            let ent = match known {
+                Some((id, weak)) if compatible(self.entities[id as usize].kind) => {
+                    if ty == NameType::Misc && is_language_use(text, s, e) {
+                        None
+                    } else {
+                        Some((Ent::Known(id), weak))
                     }
-                };
-                new.push(Hit {
+                }
+                _ if words::is_all_caps(&text[s..e])
+                    && gaz.iter().any(|h| s <= h.start && h.end <= e) =>
+                {
+                    // ALL-CAPS headlines mislead the tagger: "BAHIA COCOA REVIEW" is Bahia
+                    for h in gaz.iter().filter(|h| s <= h.start && h.end <= e) {
+                        hits.push(*h);
+                    }
+                    continue;
+                }
+                _ => {
+                    let org_word = text[s..e]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
+                    let kind = match ty {
+                        NameType::Per if org_word => ActorKind::Org,
+                        NameType::Per => ActorKind::Person,
+                        NameType::Org => ActorKind::Org,
+                        NameType::Loc => ActorKind::Place,
+                        NameType::Misc => {
+                            // nested countries of a MISC name ("U.S.-made", "Soviet-era")
+                            push_nested(gaz, s0, e0, &self.entities, hits);
+                            continue;
+                        }
+                    };
+                    found_name(text, s, e).map(|name| {
+                        let k = match found
+                            .iter()
+                            .position(|f| f.1 == kind && f.0.eq_ignore_ascii_case(&name))
+                        {
+                            Some(k) => {
+                                // prefer a mixed-case spelling over an ALL-CAPS one
+                                if words::is_all_caps(&found[k].0) && !words::is_all_caps(&name) {
+                                    found[k].0 = name;
+                                }
+                                k
+                            }
+                            None => {
+                                found.push((name, kind));
+                                found.len() - 1
+                            }
+                        };
+                        (Ent::Found(k as u32), false)
+                    })
+                }
+            };
+            if let Some((ent, weak)) = ent {
+                hits.push(Hit {
                     ent,
                     title: is_title,
                     start: s,
                     end: e,
-                    weak: false,
+                    weak,
                 });
             }
-            i = j;
+            push_nested(gaz, s0, e0, &self.entities, hits);
         }
-        // a full name beats a surname alias inside it ("Gerhard Stoltenberg")
-        if !new.is_empty() {
-            let mut k = first_hit;
-            while k < hits.len() {
-                let h = hits[k];
-                if h.weak && new.iter().any(|n| n.start < h.end && h.start < n.end) {
-                    hits.remove(k);
-                } else {
-                    k += 1;
-                }
+        // gazetteer hits the tagger did not cover: countries (names, aliases and demonyms)
+        // always; other actors only from the curated or acronym aliases the tagger can miss
+        for h in gaz {
+            if covered.iter().any(|&(s, e)| h.start < e && s < h.end) {
+                continue;
             }
-            hits.extend(new);
+            let Ent::Known(id) = h.ent else { continue };
+            let kind = self.entities[id as usize].kind;
+            let keep = match kind {
+                ActorKind::Country => !is_language_use(text, h.start, h.end),
+                _ => self.tagger_absent(),
+            };
+            if keep {
+                hits.push(*h);
+            }
         }
+    }
+
+    /// True when no tagger model is loaded (gazetteer-only extraction keeps every hit).
+    fn tagger_absent(&self) -> bool {
+        tagger_model().is_none()
     }
 
     /// Resolves lone surnames of the people found to their full names.
     fn resolve_surnames(
         &self,
         fields: &[(bool, &str)],
-        toks: &mut Vec<Word>,
         hits: &mut Vec<Hit>,
-        found: &[String],
+        found: &[(String, ActorKind)],
     ) {
+        let name_of = |ent: Ent| -> Option<&str> {
+            match ent {
+                Ent::Known(id) if self.entities[id as usize].kind == ActorKind::Person => {
+                    Some(&self.entities[id as usize].name)
+                }
+                Ent::Found(k) if found[k as usize].1 == ActorKind::Person => {
+                    Some(&found[k as usize].0)
+                }
+                _ => None,
+            }
+        };
         // surname -> person; None when two people share it
         let mut surnames: Vec<(&str, Option<Ent>)> = Vec::new();
         for h in hits.iter().filter(|h| !h.weak) {
-            let name = match h.ent {
-                Ent::Known(id) if self.entities[id as usize].kind == ActorKind::Person => {
-                    &self.entities[id as usize].name
-                }
-                Ent::Found(k) => &found[k as usize],
-                _ => continue,
-            };
+            let Some(name) = name_of(h.ent) else { continue };
             let Some((_, last)) = name.rsplit_once(' ') else {
                 continue;
             };
@@ -427,9 +544,13 @@ impl Gazetteer {
         if surnames.iter().all(|(_, e)| e.is_none()) {
             return;
         }
-        for h in hits.iter_mut().filter(|h| h.weak) {
+        for h in hits.iter_mut() {
             let text = if h.title { fields[0].1 } else { fields[1].1 };
             let s = &text[h.start..h.end];
+            let one_word = name_of(h.ent).is_some_and(|n| !n.contains(' '));
+            if !(h.weak || one_word) {
+                continue;
+            }
             if let Some(&(_, Some(ent))) = surnames
                 .iter()
                 .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
@@ -438,8 +559,9 @@ impl Gazetteer {
             }
         }
         let mut extra = Vec::new();
+        let mut toks = Vec::new();
         for &(is_title, text) in fields {
-            words::tokenize(text, toks);
+            tagger::tokenize(text, &mut toks);
             for w in toks.iter() {
                 let s = &text[w.start..w.end];
                 let caps = words::is_all_caps(s);
@@ -467,7 +589,7 @@ impl Gazetteer {
     }
 
     /// Groups hits into one `ActorMatch` per actor, sorted by name.
-    fn collect(&self, mut hits: Vec<Hit>, found: &[String]) -> Vec<ActorMatch> {
+    fn collect(&self, mut hits: Vec<Hit>, found: &[(String, ActorKind)]) -> Vec<ActorMatch> {
         hits.sort_by_key(|h| (h.ent, h.title, h.start));
         let mut out: Vec<ActorMatch> = Vec::new();
         for h in hits {
@@ -476,7 +598,7 @@ impl Gazetteer {
                     let e = &self.entities[id as usize];
                     (e.name.as_str(), e.kind)
                 }
-                Ent::Found(k) => (found[k as usize].as_str(), ActorKind::Person),
+                Ent::Found(k) => (found[k as usize].0.as_str(), found[k as usize].1),
             };
             let idx = match out.iter().position(|m| m.name == name) {
                 Some(i) => i,
@@ -533,18 +655,6 @@ fn case_ok(alias: &str, got: &[u8]) -> bool {
     true
 }
 
-/// Are two adjacent words part of one name ("Joe Biden", "George W. Bush")?
-fn joined(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    single_space(gap) || (gap == ". " && a.end - a.start == 1)
-}
-
-/// One whitespace character (a space, or a line break in wrapped wire copy).
-fn single_space(gap: &str) -> bool {
-    let mut cs = gap.chars();
-    cs.next().is_some_and(char::is_whitespace) && cs.next().is_none()
-}
-
 /// Does `before` end with the word "New" plus one space ("New Mexico", "NEW\nJERSEY")?
 fn after_new(before: &str) -> bool {
     let mut cs = before.chars();
@@ -599,7 +709,207 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
         )
 }
 
-/// Finds the actors in an article with the built-in gazetteer.
+/// Extends person spans left over one or two capitalised words the tagger left out
+/// ("Minister Gerhard [Stoltenberg]"): given names that are not titles, stop words or
+/// organisation words.
+fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, usize, NameType)]) {
+    for k in 0..spans.len() {
+        if spans[k].2 != NameType::Per {
+            continue;
+        }
+        let Ok(mut i) = toks.binary_search_by_key(&spans[k].0, |t| t.start) else {
+            continue;
+        };
+        let mut steps = 0;
+        while i > 0 && !toks[i].sentence_start && steps < 2 {
+            let p = toks[i - 1];
+            let w = &text[p.start..p.end];
+            let mut cs = w.chars();
+            let name_like = cs.next().is_some_and(char::is_uppercase)
+                && cs.any(char::is_lowercase)
+                && !words::is_stop(w)
+                && !words::is_title(w.trim_end_matches('.'))
+                && !words::is_non_person(w);
+            let taken = spans.iter().any(|sp| sp.0 < p.end && p.start < sp.1);
+            if !name_like || taken || &text[p.end..toks[i].start] != " " {
+                break;
+            }
+            spans[k].0 = p.start;
+            i -= 1;
+            steps += 1;
+        }
+    }
+}
+
+/// Country hits strictly inside a tagged span ("U.S." in "U.S. Treasury"): nested mentions
+/// for the country facet.
+fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut Vec<Hit>) {
+    for h in gaz {
+        if s <= h.start && h.end <= e && (h.start, h.end) != (s, e) {
+            if let Ent::Known(id) = h.ent {
+                if entities[id as usize].kind == ActorKind::Country {
+                    hits.push(*h);
+                }
+            }
+        }
+    }
+}
+
+/// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
+/// nothing name-like is left.
+fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
+    loop {
+        let span = &text[s..e];
+        let first_end = span.find(char::is_whitespace).map_or(e, |k| s + k);
+        let first = &text[s..first_end];
+        // "New", "First" and "One" begin names ("New Zealand", "First Boston", "One Nation")
+        let stop = words::is_stop(first)
+            && !["new", "first", "one"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w));
+        if first_end < e && (words::is_title(first.trim_end_matches('.')) || stop) {
+            s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
+            continue;
+        }
+        if first_end == e && (words::is_stop(first) || words::is_title(first)) {
+            return None;
+        }
+        break;
+    }
+    // trailing stop words ("BIDEN AND" in ALL-CAPS text)
+    let mut e = e;
+    while let Some(k) = text[s..e].rfind(char::is_whitespace) {
+        let last = &text[s + k + 1..e];
+        if !words::is_stop(last) {
+            break;
+        }
+        e = s + text[s..s + k].trim_end().len();
+    }
+    let span = &text[s..e];
+    if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// The canonical form of a name the gazetteer lacks: spaces normalised, ALL-CAPS words of
+/// five letters or more title-cased ("SUMITOMO BANK" -> "Sumitomo Bank"; "IBM" stays).
+fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
+    let mut name = String::new();
+    for w in text[s..e].split_whitespace() {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        if words::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+            let mut first = true;
+            for c in w.chars() {
+                if first {
+                    name.push(c);
+                } else {
+                    name.extend(c.to_lowercase());
+                }
+                first = !c.is_alphabetic() && c != '\'';
+            }
+        } else {
+            name.push_str(w);
+        }
+    }
+    (!name.is_empty()).then_some(name)
+}
+
+/// Is the demonym at `s..e` used for a language ("a Russian speaker", "written in Japanese")
+/// rather than for its country?
+fn is_language_use(text: &str, s: usize, e: usize) -> bool {
+    let word = &text[s..e];
+    let demonym = ["an", "ans", "ese", "ish", "ch", "ic", "i"]
+        .iter()
+        .any(|suf| word.len() > suf.len() + 2 && word.to_ascii_lowercase().ends_with(suf));
+    if !demonym {
+        return false;
+    }
+    let after = text[e..].trim_start_matches(['-', ' ']);
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let before = text[..s].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        next.as_str(),
+        "speaker"
+            | "speakers"
+            | "speaking"
+            | "language"
+            | "languages"
+            | "dialect"
+            | "dialects"
+            | "word"
+            | "words"
+            | "translation"
+            | "grammar"
+            | "accent"
+            | "lessons"
+            | "verb"
+            | "verbs"
+            | "noun"
+            | "nouns"
+            | "vocabulary"
+            | "alphabet"
+            | "spelling"
+    ) || matches!(
+        prev.as_str(),
+        "speak"
+            | "speaks"
+            | "spoke"
+            | "spoken"
+            | "speaking"
+            | "in"
+            | "into"
+            | "fluent"
+            | "learn"
+            | "learning"
+            | "learned"
+            | "teach"
+            | "teaches"
+            | "taught"
+            | "understand"
+            | "study"
+    ) && !next.chars().next().is_some_and(char::is_alphabetic)
+        || prev == "in" && matches!(next.as_str(), "and" | "or")
+}
+
+/// The tagger model embedded in the binary, or the one `use_model_file` chose.
+fn tagger_model() -> Option<&'static tagger::Model> {
+    MODEL
+        .get_or_init(|| tagger::Model::from_gz(EMBEDDED_MODEL).ok())
+        .as_ref()
+}
+
+static MODEL: OnceLock<Option<tagger::Model>> = OnceLock::new();
+
+/// The tagger weights trained by `newsdex train-ner` (see `data/README.md`).
+const EMBEDDED_MODEL: &[u8] = include_bytes!("data/ner.model.gz");
+
+/// Uses the tagger model in `path` instead of the embedded one (for evaluating a freshly
+/// trained model); must be called before the first extraction.
+pub fn use_model_file(path: &std::path::Path) -> crate::Result<()> {
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let model = tagger::Model::from_gz(&bytes)
+        .map_err(|e| crate::Error::Usage(format!("{}: {e}", path.display())))?;
+    MODEL
+        .set(Some(model))
+        .map_err(|_| crate::Error::Usage("the tagger model is already loaded".into()))
+}
+
+/// Finds the actors in an article with the built-in gazetteer and tagger.
 pub fn extract_actors(title: &str, body: &str) -> Vec<ActorMatch> {
     Gazetteer::builtin().extract(title, body)
 }

@@ -34,11 +34,14 @@ fn check_ranges(title: &str, body: &str) {
                     text.is_char_boundary(s) && text.is_char_boundary(e),
                     "{m:?}"
                 );
-                let got = &text[s..e];
+                let spaced = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+                let got = spaced.as_str();
                 let (canon, _) = Gazetteer::builtin().resolve(got).unwrap_or((got, m.kind));
                 let last = m.name.rsplit(' ').next().unwrap_or("");
                 assert!(
-                    canon == m.name || got == m.name || got.eq_ignore_ascii_case(last),
+                    canon == m.name
+                        || got.eq_ignore_ascii_case(&m.name)
+                        || got.eq_ignore_ascii_case(last),
                     "{got:?} is not a mention of {}",
                     m.name
                 );
@@ -117,7 +120,7 @@ fn tricky_cases() {
         ("", "Finance Minister Gerhard Stoltenberger-Wise said talks failed. Stoltenberger-Wise was upset.", &[("Gerhard Stoltenberger-Wise", Person)], &[]),
         ("", "John Quincey said on Monday that Quincey would resign.", &[("John Quincey", Person)], &["Monday"]),
         ("", "Meanwhile, According to Reuters, Ahead of talks on Friday in January.", &[], &["Meanwhile", "According", "Ahead", "Friday", "January"]),
-        ("", "Goldman Quarterly said profits rose.", &[], &["Goldman Quarterly"]),
+        ("", "Sierra Semiconductor Corp said profits rose.", &[("Sierra Semiconductor Corp", Org)], &["Sierra"]),
         ("", "The European Community and the EEC met the EC in Brussels.", &[("European Community", Org), ("Brussels", Place)], &["Europe"]),
         ("", "He met the UN and the U.N. Security Council in Geneva.", &[("United Nations", Org), ("UN Security Council", Org), ("Geneva", Place)], &[]),
         ("", "He visited New Mexico and the Donbass.", &[("Donbas", Place)], &["Mexico"]),
@@ -125,9 +128,15 @@ fn tricky_cases() {
         ("", "Sergei Sobyanin Sobyanin SergeiMoscow", &[], &["Sergei Sobyanin Sobyanin SergeiMoscow"]),
         ("", "West German Finance Minister Gerhard Stoltenberg said rates held. Stoltenberg added more.", &[("Gerhard Stoltenberg", Person), ("West Germany", Country)], &["Jens Stoltenberg"]),
         ("", "NATO chief Stoltenberg spoke.", &[("Jens Stoltenberg", Person)], &[]),
-        ("", "Salomon Brothers said profits rose in New\nJersey and NEW ZEALAND.", &[("New Zealand", Country)], &["Salomon Brothers", "Jersey"]),
+        ("", "Salomon Brothers said profits rose in New\nJersey and NEW ZEALAND.", &[("New Zealand", Country), ("Salomon Brothers", Org)], &["Jersey"]),
         ("", "UN chief Ban Ki-moon met Nato and Us officials.", &[("Ban Ki-Moon", Person), ("NATO", Org), ("United Nations", Org)], &["United States"]),
         ("", "Prices in US$ rose; the anti-US mood grew.", &[("United States", Country)], &[]),
+        ("", "First Alliance Corp and New Line Cinema met.", &[("First Alliance Corp", Org)], &["Alliance Corp"]),
+        ("", "She is a native Russian speaker and writes in Japanese.", &[], &["Russia", "Japan"]),
+        ("", "Ukrainian troops held the line; Japanese exports fell.", &[("Ukraine", Country), ("Japan", Country)], &["Ukrainian"]),
+        ("", "The U.S. Treasury and the Soviet Union's grain board met.", &[("United States", Country), ("Soviet Union", Country)], &[]),
+        ("", "Recep Tayyip Erdoğan spoke. Later Erdoğan left for Ankara.", &[("Recep Tayyip Erdoğan", Person), ("Ankara", Place)], &["Erdoğan", "Later"]),
+        ("", "Jean-Claude Juncker met Zelenskiy. Juncker said Zelenskyy agreed.", &[("Jean-Claude Juncker", Person), ("Volodymyr Zelensky", Person)], &["Juncker", "Zelenskiy"]),
         ("", "Ursula von der Leyen met Olaf Scholz in Berlin.", &[("Ursula von der Leyen", Person), ("Olaf Scholz", Person), ("Berlin", Place)], &["Germany"]),
     ];
     for (title, body, want, not) in cases {

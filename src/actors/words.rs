@@ -1,62 +1,4 @@
-//! Word-level helpers for actor extraction: tokenising, stop words, titles.
-
-/// A word as a byte range into its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Word {
-    pub start: usize,
-    pub end: usize,
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
-/// Splits `text` into words: runs of alphanumeric characters, joined across an
-/// internal hyphen or apostrophe ("Ki-moon", "O'Brien") but not across a
-/// possessive ("Biden's" gives "Biden" and "s"). Reuses `out`.
-pub(crate) fn tokenize(text: &str, out: &mut Vec<Word>) {
-    out.clear();
-    let mut it = text.char_indices().peekable();
-    let mut start: Option<usize> = None;
-    while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = start {
-            let joiner = c == '-' || is_apostrophe(c);
-            let next_alnum = it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if joiner && next_alnum {
-                let possessive = is_apostrophe(c) && {
-                    let rest = &text[i + c.len_utf8()..];
-                    let mut r = rest.chars();
-                    matches!(r.next(), Some('s' | 'S'))
-                        && !r.next().is_some_and(char::is_alphanumeric)
-                };
-                if !possessive {
-                    continue;
-                }
-            }
-            out.push(Word { start: s, end: i });
-            start = None;
-        }
-    }
-    if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
-    }
-}
-
-/// True if the word starts with an upper-case letter and has a lower-case one
-/// ("Putin", "McCarthy"), i.e. looks like a proper noun in normal-case text.
-pub(crate) fn is_capitalized(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
-}
+//! Word lists for actor extraction: stop words, titles, organisation words, word shapes.
 
 /// True for run-together words like "MikhailPrime" (a lower-case letter followed by an
 /// upper-case one), except name prefixes such as "McFaul", "MacArthur", "DiCaprio".
@@ -284,7 +226,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Titles and roles that introduce a person's name ("President Joe Biden").
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "adm",
     "admiral",
     "adviser",
@@ -380,7 +322,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that make a capitalised run an organisation or place rather than a person.
-const NON_PERSON: &[&str] = &[
+pub(crate) const NON_PERSON: &[&str] = &[
     "academy",
     "act",
     "administration",
@@ -607,17 +549,5 @@ mod tests {
         for list in [STOP, TITLES, NON_PERSON] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
-    }
-
-    #[test]
-    fn tokenizer_splits_possessives_keeps_hyphens() {
-        let t = "Biden’s aide O'Brien met Ki-moon's team, “Erdoğan” said.";
-        let mut v = Vec::new();
-        tokenize(t, &mut v);
-        let ws: Vec<&str> = v.iter().map(|w| &t[w.start..w.end]).collect();
-        assert_eq!(
-            ws,
-            ["Biden", "s", "aide", "O'Brien", "met", "Ki-moon", "s", "team", "Erdoğan", "said"]
-        );
     }
 }

@@ -1,0 +1,173 @@
+//! The user's own actors (`--actors FILE`) and the record of which gazetteer, model and user
+//! file an index's actors came from.
+//!
+//! The user file uses the gazetteer's TSV layout, one actor a line:
+//! `canonical name<TAB>kind<TAB>alias|alias|...` (`#` starts a comment). Its rows win over the
+//! built-in ones. The record (`actors.json` in the index directory) lets `index` say when the
+//! actors will differ from the last run, and lets `search` load the same user file so that
+//! `--actor` resolves its aliases, edits included, without re-indexing.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ActorKind, Gazetteer, DATA, EMBEDDED_MODEL};
+use crate::error::{Error, Result};
+
+/// The gazetteer with the user's file on top, once loaded.
+pub(super) static USER: OnceLock<(Gazetteer, PathBuf, String)> = OnceLock::new();
+
+/// Name of the record file in the index directory.
+const RECORD: &str = "actors.json";
+
+/// 64-bit FNV-1a, as hex: a fingerprint of data, not a security hash.
+fn fingerprint(parts: &[&[u8]]) -> String {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for part in parts {
+        for &b in *part {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Checks a user actors file: every line `name<TAB>kind[<TAB>aliases]` with a known kind.
+fn validate(path: &Path, text: &str) -> Result<()> {
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        let kind = cols.next().unwrap_or("").trim();
+        let at = || format!("{}: line {}", path.display(), n + 1);
+        if name.is_empty() {
+            return Err(Error::Usage(format!(
+                "{}: expected `name<TAB>kind<TAB>alias|alias`",
+                at()
+            )));
+        }
+        if ActorKind::parse(kind).is_none() {
+            return Err(Error::Usage(format!(
+                "{}: unknown kind {kind:?} (person, org, country or place)",
+                at()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Loads the user's actors file on top of the built-in gazetteer, for the rest of the process.
+pub fn load_user_file(path: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    validate(path, &text)?;
+    let mut files: Vec<&str> = vec![&text];
+    files.extend_from_slice(DATA);
+    let gazetteer = Gazetteer::from_tsv(&files);
+    let hash = fingerprint(&[text.as_bytes()]);
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    USER.set((gazetteer, path, hash))
+        .map_err(|_| Error::Usage("an actors file is already loaded".into()))
+}
+
+/// Where an index's actors came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Fingerprint of the embedded gazetteer data.
+    pub gazetteer: String,
+    /// Fingerprint of the embedded tagger model.
+    pub model: String,
+    /// The user's actors file, if any.
+    pub user_file: Option<PathBuf>,
+    /// Fingerprint of the user's file.
+    pub user_hash: Option<String>,
+}
+
+/// The provenance of the actors this process extracts.
+pub fn provenance() -> Provenance {
+    let data: Vec<&[u8]> = DATA.iter().map(|d| d.as_bytes()).collect();
+    let user = USER.get();
+    Provenance {
+        gazetteer: fingerprint(&data),
+        model: fingerprint(&[EMBEDDED_MODEL]),
+        user_file: user.map(|u| u.1.clone()),
+        user_hash: user.map(|u| u.2.clone()),
+    }
+}
+
+/// Reads the provenance recorded in an index directory, if any.
+pub fn read_record(index_dir: &Path) -> Option<Provenance> {
+    let text = std::fs::read_to_string(index_dir.join(RECORD)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Records this process's provenance in an index directory.
+pub fn write_record(index_dir: &Path) -> Result<()> {
+    let path = index_dir.join(RECORD);
+    let text = serde_json::to_string_pretty(&provenance()).unwrap_or_default();
+    std::fs::write(&path, text + "\n").map_err(|source| Error::Io { path, source })
+}
+
+/// What changed between the recorded provenance and this process's, in words; `None` when
+/// nothing did (or nothing was recorded).
+pub fn describe_change(old: &Provenance, new: &Provenance) -> Option<String> {
+    let mut what = Vec::new();
+    if old.gazetteer != new.gazetteer {
+        what.push("the built-in gazetteer".to_string());
+    }
+    if old.model != new.model {
+        what.push("the tagger model".to_string());
+    }
+    if old.user_file != new.user_file || old.user_hash != new.user_hash {
+        what.push(match &new.user_file {
+            Some(p) => format!("the actors file {}", p.display()),
+            None => "the actors file (none now)".to_string(),
+        });
+    }
+    (!what.is_empty()).then(|| what.join(", "))
+}
+
+/// Loads the user file an index was built with, unless one is loaded already; used by search
+/// so that `--actor` knows the user's aliases. A missing file is not an error.
+pub fn load_recorded_user_file(index_dir: &Path) {
+    if USER.get().is_some() {
+        return;
+    }
+    if let Some(path) = read_record(index_dir).and_then(|r| r.user_file) {
+        if path.is_file() {
+            let _ = load_user_file(&path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_lines() {
+        let p = Path::new("a.tsv");
+        assert!(validate(p, "# c\nAcme Corp\torg\tAcme|ACME\n\nJane Roe\tperson\n").is_ok());
+        let err = validate(p, "Acme\tcompany\n").unwrap_err().to_string();
+        assert!(err.contains("a.tsv: line 1: unknown kind"), "{err}");
+        assert!(validate(p, "\tperson\n").is_err());
+    }
+
+    #[test]
+    fn describes_changes() {
+        let a = provenance();
+        assert_eq!(describe_change(&a, &a), None);
+        let mut b = a.clone();
+        b.user_file = Some(PathBuf::from("/x/actors.tsv"));
+        b.user_hash = Some("1".into());
+        let msg = describe_change(&a, &b).unwrap();
+        assert!(msg.contains("/x/actors.tsv"), "{msg}");
+    }
+}
