@@ -210,7 +210,7 @@ pub struct IndexArgs {
     /// Extra date format (chrono strftime, e.g. "%d/%m/%Y"), tried before the built-in forms.
     #[arg(long = "date-format", value_name = "FORMAT")]
     pub date_formats: Vec<String>,
-    /// Indexing threads (default: one per core but one, at least 1, at most 8).
+    /// Indexing threads (default: one per core, at most 8).
     #[arg(long)]
     pub threads: Option<usize>,
     /// Writer memory budget in MB per thread.
@@ -418,8 +418,29 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
+    // A bug must still read as one line, not a stack trace; where the indexer can recover
+    // from one (a single article), it does and warns.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let message: String = message.chars().take(200).collect();
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("newsdex: internal error{location}: {message}");
+    }));
     let cli = Cli::parse();
-    match run(cli) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
+    let Ok(outcome) = outcome else {
+        // The hook above has printed the one line; exit as for any other error.
+        return ExitCode::from(EXIT_ERROR);
+    };
+    match outcome {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(err) => {

@@ -778,8 +778,13 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
     }
     // trailing stop words ("BIDEN AND" in ALL-CAPS text)
     let mut e = e;
-    while let Some(k) = text[s..e].rfind(char::is_whitespace) {
-        let last = &text[s + k + 1..e];
+    while let Some((k, space)) = text[s..e]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
+        let last = &text[s + k + space.len_utf8()..e];
         if !words::is_stop(last) {
             break;
         }

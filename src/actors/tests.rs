@@ -250,3 +250,16 @@ fn no_panics_on_odd_input() {
         check_ranges(b, &a.to_lowercase());
     }
 }
+
+#[test]
+fn wide_spaces_inside_and_after_names_do_not_panic() {
+    // U+2003 EM SPACE and U+00A0 NO-BREAK SPACE occur in UN General Debate transcripts.
+    let body = "THE PRESIDENT\u{2003}AND\u{2003}OF THE ASSEMBLY met President\u{a0}Joe\u{2003}Biden and\u{2003}Mr.\u{2003}Putin of\u{2003}Russia\u{2003}and\u{2003}";
+    let actors = extract_actors("UN\u{2003}DEBATE", body);
+    for actor in &actors {
+        for &(start, end) in &actor.mentions {
+            assert!(body.is_char_boundary(start) && body.is_char_boundary(end));
+        }
+    }
+    assert!(actors.iter().any(|a| a.name == "Russia"), "{actors:?}");
+}
