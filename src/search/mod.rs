@@ -253,6 +253,7 @@ impl Searcher {
                 request.query.len()
             )));
         }
+        query::check_fields(&request.query).map_err(Error::Query)?;
         let clauses = query::parse_query(&request.query);
         let compiled = query::compile_on(&clauses, &self.fields, body, proximity);
         let has_text = compiled.query.is_some();

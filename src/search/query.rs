@@ -129,6 +129,31 @@ pub fn parse_query(input: &str) -> Vec<Clause> {
     clauses
 }
 
+/// Fields a query can name with `field:`.
+pub const QUERY_FIELDS: &[&str] = &["title"];
+
+/// Rejects `name:word` where `name` looks like a field (lowercase letters and `_`, the word
+/// right after the colon) but is not one, so that a typo such as `titel:Putin` is an error
+/// rather than a silent search for "titel". Text that merely has a colon (`Note: the end`,
+/// `10:30`, `http://`) is left alone.
+pub fn check_fields(input: &str) -> Result<(), String> {
+    for word in input.split_whitespace() {
+        let word = word.trim_start_matches(['+', '-', '(']);
+        let Some((name, rest)) = word.split_once(':') else {
+            continue;
+        };
+        let looks_like_field = !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            && rest.starts_with(|c: char| c.is_alphanumeric() || c == '"');
+        if looks_like_field && !QUERY_FIELDS.contains(&name) {
+            return Err(format!(
+                "unknown field {name:?} in {word:?}; the field you can name is title (title:word)"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -481,6 +506,26 @@ mod tests {
             Vec::<(String, String)>::new()
         );
         assert_eq!(pairs("oil gas -coal oil gas"), [pair("oil", "gas")]);
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_but_colons_in_text_are_not() {
+        for ok in [
+            "title:talks",
+            "Note: the end",
+            "at 10:30",
+            "http://x.org",
+            "U.S.:Russia",
+            "a:",
+        ] {
+            assert_eq!(check_fields(ok), Ok(()), "{ok}");
+        }
+        for bad in ["titel:Putin", "sanctions author:smith", "+body:\"x y\""] {
+            assert!(
+                check_fields(bad).unwrap_err().contains("unknown field"),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

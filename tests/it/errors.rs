@@ -325,12 +325,7 @@ fn query_errors_are_one_line_with_exit_2() {
     }
     // The query language is forgiving by design (src/search/query.rs): unbalanced brackets,
     // stray quotes and `unknown:field` are searched leniently: exit 0 or 1, never a panic.
-    for query in [
-        "(unbalanced AND",
-        "\"unclosed phrase",
-        "nosuchfield:body",
-        "body^x",
-    ] {
+    for query in ["(unbalanced AND", "\"unclosed phrase", "body^x"] {
         let output = index.search(&[query]).output().unwrap();
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(
@@ -339,6 +334,12 @@ fn query_errors_are_one_line_with_exit_2() {
         );
         assert!(!stderr.contains("panicked"), "{query}: {stderr}");
     }
+    // A field name that is not one is a typo worth saying so, in one line.
+    let output = index.search(&["nosuchfield:body"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("unknown field \"nosuchfield\""), "{stderr}");
     index.search(&["body"]).assert().code(0);
     index.search(&["absentword"]).assert().code(1);
 }
