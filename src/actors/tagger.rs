@@ -392,34 +392,26 @@ impl TokenInfo {
     }
 }
 
-const PAD: TokenInfo = TokenInfo {
-    lower: 1,
-    raw: 1,
-    shape: 1,
-    prefix: [1; 4],
-    suffix: [1; 4],
-    cap: false,
-    low: false,
-    no_letter: true,
-    gaz: 0,
-    sentence_start: false,
-    org_word: false,
-    title_word: false,
-};
-const PAD_END: TokenInfo = TokenInfo {
-    lower: 2,
-    raw: 2,
-    shape: 2,
-    prefix: [2; 4],
-    suffix: [2; 4],
-    cap: false,
-    low: false,
-    no_letter: true,
-    gaz: 0,
-    sentence_start: false,
-    org_word: false,
-    title_word: false,
-};
+/// The padding token before a sentence (`id` 1) or after it (`id` 2): every feature of its
+/// own, so that "first word" and "last word" are learnt as such.
+const fn pad(id: u64) -> TokenInfo {
+    TokenInfo {
+        lower: id,
+        raw: id,
+        shape: id,
+        prefix: [id; 4],
+        suffix: [id; 4],
+        cap: false,
+        low: false,
+        no_letter: true,
+        gaz: 0,
+        sentence_start: false,
+        org_word: false,
+        title_word: false,
+    }
+}
+const PAD: TokenInfo = pad(1);
+const PAD_END: TokenInfo = pad(2);
 
 /// A hasher for keys that are hashes already (the words' 64-bit hashes): no re-hashing.
 #[derive(Debug, Default, Clone, Copy)]
