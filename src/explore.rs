@@ -128,15 +128,6 @@ struct MatchSet {
     passage_pairs: HashMap<u32, u64>,
 }
 
-impl MatchSet {
-    fn actor_id(&self, actor: &ActorRef) -> Option<u32> {
-        self.actors
-            .iter()
-            .position(|a| a == actor)
-            .map(|i| i as u32)
-    }
-}
-
 /// The collector behind every exploration command.
 struct FactsCollector {
     /// Facets (encoded) whose co-mentions in the same passage are counted.
@@ -603,6 +594,9 @@ pub fn cooccur(
 ) -> Result<Vec<Cooccurrence>> {
     let known = searcher.known_actors()?;
     let targets = resolve_actor(actor, known)?;
+    // Resolve once: the evidence searches below then match the canonical name directly.
+    let actor = targets[0].name.clone();
+    let actor = actor.as_str();
     let mut scoped = request.clone();
     scoped.actors.push(actor.to_string());
     let (with_actor, _) = match_set(searcher, &scoped, Some(&targets))?;
@@ -625,6 +619,12 @@ pub fn cooccur(
             base_counts[id as usize] += 1;
         }
     }
+    let base_ids: HashMap<&ActorRef, usize> = base
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a, i))
+        .collect();
     let mut together = vec![0u64; with_actor.actors.len()];
     for fact in with_actor.articles.values() {
         for &id in &fact.actors {
@@ -638,9 +638,9 @@ pub fn cooccur(
         if articles < min_articles.max(1) || target_names.contains(other.name.as_str()) {
             continue;
         }
-        let n_other = base
-            .actor_id(other)
-            .map(|i| base_counts[i as usize])
+        let n_other = base_ids
+            .get(other)
+            .map(|&i| base_counts[i])
             .unwrap_or(articles)
             .max(articles) as f64;
         let total = total.max(1.0);

@@ -91,7 +91,10 @@ struct Entity {
 #[derive(Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    ac: AhoCorasick,
+    /// Built on the first scan, so that `resolve` (what `search --actor` needs) stays cheap.
+    ac: OnceLock<AhoCorasick>,
+    /// The alias keys the automaton is built from, in pattern order.
+    keys: Vec<String>,
     /// Per automaton pattern: the case forms of the alias with their entity.
     variants: Vec<Vec<(Box<str>, u32)>>,
     /// ASCII-lower-cased alias -> pattern id.
@@ -181,17 +184,24 @@ impl Gazetteer {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&keys)
-            .expect("gazetteer automaton");
         Gazetteer {
             entities,
-            ac,
+            ac: OnceLock::new(),
+            keys,
             variants,
             by_key,
         }
+    }
+
+    /// The alias automaton (leftmost-longest, ASCII case-insensitive), built once.
+    fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&self.keys)
+                .expect("gazetteer automaton")
+        })
     }
 
     /// Resolves an alias (case-insensitive: "putin", "U.S.", "us") to its
@@ -340,7 +350,10 @@ impl Gazetteer {
     fn scan(&self, text: &str, is_title: bool, hits: &mut Vec<Hit>) {
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self.ac.find(Input::new(text).span(pos..text.len())) else {
+            let Some(m) = self
+                .automaton()
+                .find(Input::new(text).span(pos..text.len()))
+            else {
                 break;
             };
             let (s, e) = (m.start(), m.end());

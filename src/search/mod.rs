@@ -198,7 +198,7 @@ pub struct Searcher {
     reader: IndexReader,
     fields: Fields,
     /// The actors in the index, read once on first need (every `--actor` resolves against it).
-    known_actors: std::sync::OnceLock<BTreeSet<ActorRef>>,
+    known_actors: std::sync::OnceLock<KnownActors>,
     /// Live articles, for article-level BM25 statistics, counted once on first need.
     article_count: std::sync::OnceLock<u64>,
 }
@@ -370,11 +370,11 @@ impl Searcher {
     }
 
     /// Every actor the index holds, read from the actor facet's term dictionary (once).
-    pub fn known_actors(&self) -> Result<&BTreeSet<ActorRef>> {
+    pub fn known_actors(&self) -> Result<&KnownActors> {
         if let Some(known) = self.known_actors.get() {
             return Ok(known);
         }
-        let actors = self.read_known_actors()?;
+        let actors = KnownActors::new(self.read_known_actors()?);
         Ok(self.known_actors.get_or_init(|| actors))
     }
 
@@ -728,17 +728,47 @@ impl Searcher {
 /// Highlights query terms (and phrases) in passage text.
 pub use highlight::Highlighter;
 
+/// The actors an index holds, with a case-insensitive name lookup (every `--actor` and every
+/// co-occurrence evidence search resolves names against it).
+#[derive(Debug, Default)]
+pub struct KnownActors {
+    all: BTreeSet<ActorRef>,
+    by_name: HashMap<String, Vec<ActorRef>>,
+}
+
+impl KnownActors {
+    /// Indexes `all` by lowercase name.
+    pub fn new(all: BTreeSet<ActorRef>) -> KnownActors {
+        let mut by_name: HashMap<String, Vec<ActorRef>> = HashMap::new();
+        for actor in &all {
+            by_name
+                .entry(actor.name.to_lowercase())
+                .or_default()
+                .push(actor.clone());
+        }
+        KnownActors { all, by_name }
+    }
+}
+
+impl std::ops::Deref for KnownActors {
+    type Target = BTreeSet<ActorRef>;
+
+    fn deref(&self) -> &BTreeSet<ActorRef> {
+        &self.all
+    }
+}
+
 /// Resolves a user's actor name to the index's actors: canonical name or alias (through the
 /// gazetteer), case-insensitively, or a unique surname. Unknown names are an error that
 /// suggests the closest known names.
-pub fn resolve_actor(name: &str, known: &BTreeSet<ActorRef>) -> Result<Vec<ActorRef>> {
+pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
     let wanted = name.trim();
     let by_name = |canonical: &str| -> Vec<ActorRef> {
         known
-            .iter()
-            .filter(|a| a.name.eq_ignore_ascii_case(canonical))
+            .by_name
+            .get(&canonical.to_lowercase())
             .cloned()
-            .collect()
+            .unwrap_or_default()
     };
     let exact = by_name(wanted);
     if !exact.is_empty() {
