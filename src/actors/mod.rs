@@ -771,6 +771,24 @@ fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut 
 /// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
 /// nothing name-like is left.
 fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
+    // Markup and punctuation glued to a name ("**Ukraine!**", "Hungary...", "“Kyiv”") are not
+    // part of it; a single final dot may be ("Co.", "U.S.").
+    let junk = |c: char| {
+        matches!(
+            c,
+            '*' | '!' | '?' | ',' | ';' | ':' | '"' | '…' | '“' | '”' | '–' | '—' | '_'
+        )
+    };
+    let lead = text[s..e].len() - text[s..e].trim_start_matches(junk).len();
+    s += lead;
+    let mut e = s + text[s..e].trim_end_matches(junk).len();
+    if text[s..e].ends_with("..") {
+        e = s + text[s..e].trim_end_matches('.').len();
+        e = s + text[s..e].trim_end_matches(junk).len();
+    }
+    if s >= e {
+        return None;
+    }
     loop {
         let span = &text[s..e];
         let first_end = span.find(char::is_whitespace).map_or(e, |k| s + k);

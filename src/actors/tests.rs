@@ -263,3 +263,18 @@ fn wide_spaces_inside_and_after_names_do_not_panic() {
     }
     assert!(actors.iter().any(|a| a.name == "Russia"), "{actors:?}");
 }
+
+#[test]
+fn markup_and_punctuation_around_names_are_trimmed() {
+    let body = "**Ukrainians!**\n\nGlory to **Ukraine!** We thank Hungary... and “Kyiv” stands.";
+    let got = names("Address", body);
+    for (name, _) in &got {
+        assert!(
+            name.chars().next().is_some_and(char::is_alphanumeric)
+                && !name.ends_with(['!', '*', '.', '”']),
+            "{name:?} in {got:?}"
+        );
+    }
+    assert!(has(&got, "Ukraine", ActorKind::Country), "{got:?}");
+    check_ranges("Address", body);
+}
