@@ -808,7 +808,6 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
         break;
     }
     // trailing stop words ("BIDEN AND" in ALL-CAPS text)
-    let mut e = e;
     while let Some((k, space)) = text[s..e]
         .char_indices()
         .rev()
