@@ -333,6 +333,13 @@ pub fn index_corpus(
         state::load_state(&index, index_dir)?
     };
     let full_rebuild = previous.is_none();
+    // The bar moves as raw bytes are read, so that one large (or gzipped) file does not sit
+    // at zero until it is done; what a file did not read (unchanged, skipped) is added after.
+    let read_bytes = Cell::new(0u64);
+    let on_read = |n: u64| {
+        read_bytes.set(read_bytes.get() + n);
+        bar.inc(n);
+    };
     let mut run = Run {
         writer,
         fields,
@@ -344,6 +351,7 @@ pub fn index_corpus(
         dirty: false,
         summary: IndexSummary::default(),
         report: &report,
+        on_read: &on_read,
     };
     if full_rebuild {
         run.writer.delete_all_documents()?;
@@ -377,8 +385,10 @@ pub fn index_corpus(
     }
 
     for (path, walked_size) in &walk.files {
+        let before = read_bytes.get();
         run.index_file(path)?;
-        bar.inc(*walked_size);
+        let read = read_bytes.get() - before;
+        bar.inc(walked_size.saturating_sub(read));
     }
     run.flush()?;
 
@@ -476,6 +486,8 @@ struct Run<'a> {
     dirty: bool,
     summary: IndexSummary,
     report: &'a dyn Fn(&Warning),
+    /// Called with every chunk of raw (still compressed) bytes read, for the progress bar.
+    on_read: &'a dyn Fn(u64),
 }
 
 impl Run<'_> {
@@ -529,9 +541,11 @@ impl Run<'_> {
         let last_hash = Cell::new(0u64);
         let mut failure: Option<Error> = None;
         let read_options = self.options.read.clone();
-        let bytes = corpus::read_file_with(
+        let on_read = self.on_read;
+        let bytes = corpus::read_file_counted(
             path,
             &read_options,
+            on_read,
             &mut |line, hash| {
                 let line = line as u64;
                 if let Some(id) = by_line.get(&(line, hash)) {

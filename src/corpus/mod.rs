@@ -253,6 +253,18 @@ pub fn read_file_with(
     want: &mut dyn FnMut(usize, u64) -> bool,
     sink: &mut dyn FnMut(Item),
 ) -> u64 {
+    read_file_counted(path, options, &|_| {}, want, sink)
+}
+
+/// [`read_file_with`], calling `on_read` with the size of every chunk of raw bytes read from
+/// the file (before decompression), so that a caller can show progress within a large file.
+pub fn read_file_counted(
+    path: &Path,
+    options: &ReadOptions,
+    on_read: &dyn Fn(u64),
+    want: &mut dyn FnMut(usize, u64) -> bool,
+    sink: &mut dyn FnMut(Item),
+) -> u64 {
     let shown = path.display().to_string();
     let Some((format, gz)) = source_format(path) else {
         return 0;
@@ -310,7 +322,11 @@ pub fn read_file_with(
             return 0;
         }
     };
-    let raw: Box<dyn Read> = if gz {
+    let file = CountingReader {
+        inner: file,
+        on_read,
+    };
+    let raw: Box<dyn Read + '_> = if gz {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
         Box::new(file)
@@ -319,6 +335,20 @@ pub fn read_file_with(
     match format {
         SourceFormat::Txt => read_txt(&shown, path, &mut reader, options, want, sink),
         SourceFormat::Jsonl => read_jsonl(&shown, &mut reader, options, want, sink),
+    }
+}
+
+/// A reader that reports how many bytes it hands out.
+struct CountingReader<'a, R> {
+    inner: R,
+    on_read: &'a dyn Fn(u64),
+}
+
+impl<R: Read> Read for CountingReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        (self.on_read)(n as u64);
+        Ok(n)
     }
 }
 
@@ -639,6 +669,35 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_reads_add_up_to_the_file_size_compressed_or_not() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("a.jsonl");
+        std::fs::write(&plain, "{\"id\": \"a\", \"body\": \"one\"}\n".repeat(500)).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&std::fs::read(&plain).unwrap()).unwrap();
+        let zipped = dir.path().join("b.jsonl.gz");
+        std::fs::write(&zipped, gz.finish().unwrap()).unwrap();
+        for path in [plain, zipped] {
+            let counted = std::cell::Cell::new(0u64);
+            let mut articles = 0;
+            read_file_counted(
+                &path,
+                &ReadOptions::default(),
+                &|n| counted.set(counted.get() + n),
+                &mut |_, _| true,
+                &mut |item| articles += matches!(item, Item::Article(..)) as usize,
+            );
+            assert_eq!(articles, 500, "{path:?}");
+            assert_eq!(
+                counted.get(),
+                std::fs::metadata(&path).unwrap().len(),
+                "{path:?}"
+            );
+        }
+    }
 
     #[test]
     fn txt_with_leading_space_date_line() {
