@@ -255,7 +255,11 @@ pub fn bench(
     }
     let threads = args.threads as usize;
     let passes = 1 + args.warmup as u64 + args.runs;
-    let bar = progress_bar(progress, passes * 2 * runnable.len() as u64);
+    let bar = crate::output::progress_bar(
+        progress,
+        passes * 2 * runnable.len() as u64,
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} queries {per_sec}",
+    );
 
     let cold: Vec<Timing> = runnable
         .iter()
@@ -493,21 +497,6 @@ impl Baseline {
             ..Timing::default()
         })
     }
-}
-
-fn progress_bar(enabled: bool, total: u64) -> indicatif::ProgressBar {
-    if !enabled {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} queries {per_sec}",
-        )
-        .expect("valid template"),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }
 
 fn index_figures(searcher: &Searcher, index_dir: &Path) -> Result<IndexFigures> {

@@ -300,9 +300,10 @@ pub fn index_corpus(
 ) -> Result<IndexSummary> {
     let started = Instant::now();
     let walk = corpus::walk(inputs);
-    let bar = progress_bar(
+    let bar = crate::output::progress_bar(
         options.progress,
         walk.files.iter().map(|(_, size)| size).sum(),
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
     );
     let report = |warning: &Warning| bar.suspend(|| report(warning));
     for warning in &walk.warnings {
@@ -724,21 +725,6 @@ fn unreadable(shown: &str, err: &std::io::Error, kept: bool) -> Warning {
         line: None,
         message: format!("{}; {what}", corpus::io_message(err)),
     }
-}
-
-fn progress_bar(enabled: bool, total_bytes: u64) -> indicatif::ProgressBar {
-    if !enabled {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total_bytes);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
-        )
-        .expect("valid template"),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }
 
 /// The facet of an actor: `/actor/KIND/Name`.

@@ -37,6 +37,18 @@ impl TextStyle {
     }
 }
 
+/// A progress bar on stderr with `template` (indicatif syntax), or a hidden one when
+/// `enabled` is false (stderr is not a terminal, or `--quiet`).
+pub fn progress_bar(enabled: bool, total: u64, template: &str) -> indicatif::ProgressBar {
+    if !enabled {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(indicatif::ProgressStyle::with_template(template).expect("valid template"));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
 /// Writes one hit as a few lines of text: rank, date, title; file and passage; actors; text.
 pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::Result<()> {
     // A full timestamp is more than a reader scanning hits needs: show its day.

@@ -12,12 +12,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
-use crate::schema::{AnalyzedToken, STOP_WORDS};
+use crate::schema::AnalyzedToken;
 
 /// Finds the query's terms and phrases in passage text.
 #[derive(Clone, Default)]
@@ -96,16 +93,7 @@ impl Highlighter {
 
 /// The index's analyzer ([`crate::schema::analyzer`]) with a [`Gate`] before its stemmer.
 fn gated_analyzer(initials: Arc<[char]>) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(StopWordFilter::remove(
-            STOP_WORDS.iter().map(|w| w.to_string()),
-        ))
-        .filter(Gate { initials })
-        .filter(Stemmer::new(Language::English))
-        .build()
+    crate::schema::analyzer_chain!(Gate { initials })
 }
 
 /// Token filter (initials sorted) that blanks words whose first letter starts no query term, so that the stemmer

@@ -1,6 +1,6 @@
 //! `newsdex bench`: the report's shape on the bundled corpus (never its timings).
 
-use crate::{newsdex, write_files, Indexed};
+use crate::{assert_success, newsdex, write_files, Indexed};
 
 const LATENCY_KEYS: [&str; 5] = ["p50_ms", "p95_ms", "p99_ms", "max_ms", "mean_ms"];
 
@@ -30,12 +30,7 @@ fn bench_json(index: &Indexed, args: &[&str]) -> serde_json::Value {
         .args(args)
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "one JSON object: {stdout}");
     serde_json::from_str(&stdout).unwrap()

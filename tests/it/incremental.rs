@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::{bundled_corpus, newsdex, write_files};
+use crate::{assert_success, bundled_corpus, newsdex, write_files};
 
 /// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
 fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
@@ -54,12 +54,7 @@ fn stats(index_dir: &Path) -> serde_json::Value {
         .arg(index_dir)
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     serde_json::from_slice(&output.stdout).unwrap()
 }
 

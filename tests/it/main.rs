@@ -82,6 +82,16 @@ impl Indexed {
     }
 }
 
+/// Asserts that a run exited 0, showing its stderr when it did not.
+pub fn assert_success(output: &std::process::Output) {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// Runs `newsdex index --index INDEX INPUTS...` and returns what it did.
 pub fn run_index(index: &Path, inputs: &[&Path]) -> std::process::Output {
     newsdex()

@@ -1,6 +1,6 @@
 //! Ranking quality: `newsdex eval` on a hand-made collection, passage choice, `--recency`.
 
-use crate::{newsdex, write_files, Indexed};
+use crate::{assert_success, newsdex, write_files, Indexed};
 
 /// A tiny BEIR-layout collection where the right answers are clear by hand.
 fn beir_collection(dir: &std::path::Path) {
@@ -38,12 +38,7 @@ fn eval_scores_a_hand_judged_collection() {
         .arg("--json")
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     // q3 has no judgments: two queries are scored, and both rankings are perfect.
     assert_eq!(report["queries"], 2);
