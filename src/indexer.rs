@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::UserOperation;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
 
@@ -661,17 +662,21 @@ impl Run<'_> {
             let article = pending.article;
             let record = self.state.files.entry(article.path.clone()).or_default();
             // Delete before add: tantivy applies a delete to documents added before it only.
+            let mut operations = Vec::with_capacity(documents.len() + 1);
             if record.articles.contains_key(&article.id) {
-                self.writer
-                    .delete_term(Term::from_field_u64(fields.article_key, article.key()));
+                operations.push(UserOperation::Delete(Term::from_field_u64(
+                    fields.article_key,
+                    article.key(),
+                )));
             }
             let line = article.line.unwrap_or(0) as u64;
             record
                 .articles
                 .insert(article.id.clone(), (line, pending.hash));
-            for document in documents {
-                self.writer.add_document(document)?;
-            }
+            // One batch per article: its passages land next to each other in one segment, so
+            // a passage's first passage is `ordinal` documents back (search::rank).
+            operations.extend(documents.into_iter().map(UserOperation::Add));
+            self.writer.run(operations)?;
         }
         self.bytes_since_commit += self.pending_bytes;
         self.pending_bytes = 0;

@@ -7,7 +7,10 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
 use tantivy::Index;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
@@ -24,29 +27,22 @@ pub const STOP_WORDS: &[&str] = &[
     "they", "this", "to", "was", "will", "with", "s", "t",
 ];
 
-/// The analyzer chain, with extra token filters spliced in just before the stemmer: the one
-/// definition of how text is analysed, shared by the index and the highlighter's gated variant
-/// (a macro, because each chain is its own generic type and stays statically dispatched).
-macro_rules! analyzer_chain {
-    ($($before_stemmer:expr),*) => {
-        ::tantivy::tokenizer::TextAnalyzer::builder(::tantivy::tokenizer::SimpleTokenizer::default())
-            .filter(::tantivy::tokenizer::RemoveLongFilter::limit(40))
-            .filter(::tantivy::tokenizer::LowerCaser)
-            .filter(::tantivy::tokenizer::AsciiFoldingFilter)
-            .filter(::tantivy::tokenizer::StopWordFilter::remove(
-                $crate::schema::STOP_WORDS.iter().map(|w| w.to_string()),
-            ))
-            $(.filter($before_stemmer))*
-            .filter(::tantivy::tokenizer::Stemmer::new(::tantivy::tokenizer::Language::English))
-            .build()
-    };
-}
-pub(crate) use analyzer_chain;
+/// Words of this many bytes or more are dropped by the analyzer (tantivy's `RemoveLongFilter`).
+pub const MAX_TOKEN_BYTES: usize = 40;
 
-/// The analyzer for title and passage text: split on non-alphanumerics, lowercase, fold
-/// accents (Erdoğan = Erdogan), drop stop words, Snowball English stemming.
+/// The analyzer for title and passage text: split on non-alphanumerics, drop words of 40 bytes
+/// or more, lowercase, fold accents (Erdoğan = Erdogan), drop stop words, Snowball English
+/// stemming.
 pub fn analyzer() -> TextAnalyzer {
-    analyzer_chain!()
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|w| w.to_string()),
+        ))
+        .filter(Stemmer::new(Language::English))
+        .build()
 }
 
 /// Handles to every field of the newsdex schema.

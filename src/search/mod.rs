@@ -201,6 +201,8 @@ pub struct Searcher {
     known_actors: std::sync::OnceLock<KnownActors>,
     /// Live articles, for article-level BM25 statistics, counted once on first need.
     article_count: std::sync::OnceLock<u64>,
+    /// Fast-field columns of the reader's segments, opened once on first need.
+    columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
 }
 
 impl Searcher {
@@ -217,6 +219,7 @@ impl Searcher {
             fields,
             known_actors: std::sync::OnceLock::new(),
             article_count: std::sync::OnceLock::new(),
+            columns: std::sync::OnceLock::new(),
         })
     }
 
@@ -457,13 +460,13 @@ impl Searcher {
             SortOrder::Auto => SortOrder::DateNewest,
             other => other,
         };
-        let keys = ArticleKeyColumns::new(searcher)?;
         let total_docs = searcher.num_docs() as usize;
         let mut fetch = (wanted * per_article * 2 + 5).min(total_docs.max(1));
         let chosen = if sort == SortOrder::Relevance {
             // Passage and article evidence combined (search::rank).
             self.rank_passages(searcher, request, &*plan.query, wanted, per_article)?
         } else {
+            let keys = self.columns(searcher)?;
             loop {
                 let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;
                 let exhausted = candidates.len() < fetch;
@@ -515,7 +518,7 @@ impl Searcher {
         documents: Vec<TantivyDocument>,
     ) -> Result<Vec<Hit>> {
         let keys = if request.context > 0 {
-            Some(ArticleKeyColumns::new(searcher)?)
+            Some(self.columns(searcher)?)
         } else {
             None
         };
@@ -668,7 +671,7 @@ impl Searcher {
             ));
         }
         let addresses = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-        let keys = ArticleKeyColumns::new(&searcher)?;
+        let keys = self.columns(&searcher)?;
         let mut by_key: HashMap<u64, DocAddress> = HashMap::new();
         for address in addresses {
             by_key.entry(keys.get(address)).or_insert(address);
@@ -863,26 +866,27 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
 }
 
 fn stored_actors(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<ActorRef> {
-    let mut actors: Vec<ActorRef> = document
+    // A stored facet is its path with `\0` between the steps: `actor\0person\0Joe Biden`.
+    let mut ranked: Vec<(u8, ActorRef)> = document
         .get_all(field)
         .filter_map(|v| v.as_facet())
         .filter_map(|encoded| {
-            let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).ok()?;
-            match facet.to_path().as_slice() {
-                ["actor", kind, name] => Some(ActorRef {
-                    name: name.to_string(),
-                    kind: kind.to_string(),
-                }),
+            let mut steps = encoded.split('\0');
+            match (steps.next(), steps.next(), steps.next(), steps.next()) {
+                (Some("actor"), Some(kind), Some(name), None) => Some((
+                    kind_rank(kind),
+                    ActorRef {
+                        name: name.to_string(),
+                        kind: kind.to_string(),
+                    },
+                )),
                 _ => None,
             }
         })
         .collect();
-    actors.sort_by(|a, b| {
-        kind_rank(&a.kind)
-            .cmp(&kind_rank(&b.kind))
-            .then(a.name.cmp(&b.name))
-    });
-    actors
+    // By kind (people first), then name.
+    ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    ranked.into_iter().map(|(_, actor)| actor).collect()
 }
 
 fn kind_rank(kind: &str) -> u8 {
@@ -895,24 +899,71 @@ fn kind_rank(kind: &str) -> u8 {
     }
 }
 
-/// Per-segment `article_key` columns, to group hits by article without fetching documents.
-struct ArticleKeyColumns {
-    columns: Vec<Column<u64>>,
+/// Per-segment `article_key` and `passage` columns, to group hits by article and find an
+/// article's first passage without fetching documents. Opened once per searcher.
+pub(crate) struct SegmentColumns {
+    segments: Vec<tantivy::index::SegmentId>,
+    article_key: Vec<Column<u64>>,
+    passage: Vec<Column<u64>>,
 }
 
-impl ArticleKeyColumns {
-    fn new(searcher: &tantivy::Searcher) -> Result<ArticleKeyColumns> {
-        let mut columns = Vec::new();
+impl SegmentColumns {
+    fn new(searcher: &tantivy::Searcher) -> Result<SegmentColumns> {
+        let mut columns = SegmentColumns {
+            segments: Vec::new(),
+            article_key: Vec::new(),
+            passage: Vec::new(),
+        };
         for segment in searcher.segment_readers() {
-            columns.push(segment.fast_fields().u64("article_key")?);
+            columns.segments.push(segment.segment_id());
+            columns
+                .article_key
+                .push(segment.fast_fields().u64("article_key")?);
+            columns.passage.push(segment.fast_fields().u64("passage")?);
         }
-        Ok(ArticleKeyColumns { columns })
+        Ok(columns)
     }
 
-    fn get(&self, address: DocAddress) -> u64 {
-        self.columns[address.segment_ord as usize]
+    /// Whether these columns were opened on `searcher`'s segments.
+    fn matches(&self, searcher: &tantivy::Searcher) -> bool {
+        let readers = searcher.segment_readers();
+        readers.len() == self.segments.len()
+            && readers
+                .iter()
+                .zip(&self.segments)
+                .all(|(reader, id)| reader.segment_id() == *id)
+    }
+
+    /// The article key of a passage.
+    pub(crate) fn get(&self, address: DocAddress) -> u64 {
+        self.article_key[address.segment_ord as usize]
             .first(address.doc_id)
             .unwrap_or(0)
+    }
+
+    /// The ordinal of a passage within its article.
+    pub(crate) fn passage(&self, address: DocAddress) -> Option<u64> {
+        self.passage[address.segment_ord as usize].first(address.doc_id)
+    }
+}
+
+impl Searcher {
+    /// The fast-field columns of `searcher`'s segments: cached for the searcher this index was
+    /// opened with (its reader never reloads), opened afresh for any other.
+    pub(crate) fn columns(
+        &self,
+        searcher: &tantivy::Searcher,
+    ) -> Result<std::sync::Arc<SegmentColumns>> {
+        if let Some(cached) = self.columns.get() {
+            if cached.matches(searcher) {
+                return Ok(cached.clone());
+            }
+        }
+        let columns = std::sync::Arc::new(SegmentColumns::new(searcher)?);
+        if self.columns.get().is_none() {
+            let _ = self.columns.set(columns.clone());
+        }
+        Ok(columns)
     }
 }
 

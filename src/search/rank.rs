@@ -376,19 +376,11 @@ impl Searcher {
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
-        let mut keys: Vec<u64> = Vec::with_capacity(candidates.len());
-        let mut columns = Vec::new();
-        for segment in searcher.segment_readers() {
-            columns.push(segment.fast_fields().u64("article_key")?);
-        }
-        let key_of = |address: DocAddress| {
-            columns[address.segment_ord as usize]
-                .first(address.doc_id)
-                .unwrap_or(0)
-        };
-        for (_, address) in &candidates {
-            keys.push(key_of(*address));
-        }
+        let columns = self.columns(searcher)?;
+        let keys: Vec<u64> = candidates
+            .iter()
+            .map(|(_, address)| columns.get(*address))
+            .collect();
         let article_weight = ARTICLE_IN_PASSAGE;
         let mut article_scores: HashMap<u64, Score> = HashMap::new();
         if article_weight > 0.0 {
@@ -407,35 +399,41 @@ impl Searcher {
                 searcher,
             ))?;
             // Score just the candidates' articles: find each one's first passage (which holds
-            // the `article` field) and seek the article scorer to it.
-            for segment in searcher.segment_readers() {
-                let inverted = segment.inverted_index(self.fields.article_key)?;
-                let ordinals = segment.fast_fields().u64("passage")?;
-                let alive = segment.alive_bitset();
-                let mut firsts: Vec<(DocId, u64)> = Vec::new();
-                for &key in &distinct {
-                    let term = Term::from_field_u64(self.fields.article_key, key);
-                    let Some(mut postings) = inverted
-                        .read_postings(&term, IndexRecordOption::Basic)
-                        .map_err(tantivy::TantivyError::from)?
-                    else {
-                        continue;
-                    };
-                    let mut doc = postings.doc();
-                    while doc != TERMINATED {
-                        if ordinals.first(doc) == Some(0) && alive.is_none_or(|a| a.is_alive(doc)) {
-                            firsts.push((doc, key));
-                            break;
-                        }
-                        doc = postings.advance();
-                    }
+            // the `article` field) and seek the article scorer to it. An article's passages are
+            // added as one batch, so its first passage is usually `ordinal` documents back.
+            let mut firsts: Vec<Vec<(DocId, u64)>> =
+                vec![Vec::new(); searcher.segment_readers().len()];
+            let mut lookup: Vec<u64> = Vec::new();
+            for ((_, address), &key) in candidates.iter().zip(&keys) {
+                let first = columns.passage(*address).and_then(|ordinal| {
+                    let doc = address.doc_id.checked_sub(u32::try_from(ordinal).ok()?)?;
+                    let first = DocAddress::new(address.segment_ord, doc);
+                    let alive = searcher
+                        .segment_reader(address.segment_ord)
+                        .alive_bitset()
+                        .is_none_or(|alive| alive.is_alive(doc));
+                    (alive && columns.passage(first) == Some(0) && columns.get(first) == key)
+                        .then_some(doc)
+                });
+                match first {
+                    Some(doc) => firsts[address.segment_ord as usize].push((doc, key)),
+                    None => lookup.push(key),
+                }
+            }
+            lookup.sort_unstable();
+            lookup.dedup();
+            for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+                let firsts = &mut firsts[ordinal];
+                if !lookup.is_empty() {
+                    first_passages(segment, self.fields.article_key, &lookup, firsts)?;
                 }
                 if firsts.is_empty() {
                     continue;
                 }
                 firsts.sort_unstable();
+                firsts.dedup();
                 let mut scorer = weight.scorer(segment, 1.0)?;
-                for (doc, key) in firsts {
+                for &(doc, key) in firsts.iter() {
                     if scorer.doc() == TERMINATED {
                         break;
                     }
@@ -486,6 +484,37 @@ fn search_articles(
         },
         &statistics,
     )?)
+}
+
+/// Appends the first passage of each article in `keys` found in `segment`, by their
+/// `article_key` postings (for indexes whose articles' passages are not contiguous).
+fn first_passages(
+    segment: &SegmentReader,
+    article_key: Field,
+    keys: &[u64],
+    firsts: &mut Vec<(DocId, u64)>,
+) -> Result<()> {
+    let inverted = segment.inverted_index(article_key)?;
+    let ordinals = segment.fast_fields().u64("passage")?;
+    let alive = segment.alive_bitset();
+    for &key in keys {
+        let term = Term::from_field_u64(article_key, key);
+        let Some(mut postings) = inverted
+            .read_postings(&term, IndexRecordOption::Basic)
+            .map_err(tantivy::TantivyError::from)?
+        else {
+            continue;
+        };
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if ordinals.first(doc) == Some(0) && alive.is_none_or(|a| a.is_alive(doc)) {
+                firsts.push((doc, key));
+                break;
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(())
 }
 
 impl Searcher {
