@@ -310,6 +310,18 @@ impl Searcher {
         })
     }
 
+    /// Just the words of a request's query, searched in `body`: no filters, no actor bonus
+    /// (None when the query has no searchable words).
+    pub(crate) fn text_query_on(
+        &self,
+        request: &SearchRequest,
+        body: tantivy::schema::Field,
+        proximity: &query::Proximity,
+    ) -> Option<Box<dyn Query>> {
+        let clauses = query::parse_query(&request.query);
+        query::compile_on(&clauses, &self.fields, body, proximity).query
+    }
+
     /// A query matching documents whose `field` holds any of `actors` (any kind).
     fn actor_query(&self, field: tantivy::schema::Field, actors: &[ActorRef]) -> Box<dyn Query> {
         let any_kind: Vec<(Occur, Box<dyn Query>)> = actors

@@ -387,9 +387,11 @@ impl Searcher {
             let mut distinct = keys.clone();
             distinct.sort_unstable();
             distinct.dedup();
+            // The candidates passed the filters, and so do their articles' first passages:
+            // only the words are scored.
             let article_query = self
-                .build_on(request, self.fields.article, &PROXIMITY)?
-                .query;
+                .text_query_on(request, self.fields.article, &PROXIMITY)
+                .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
             let statistics = ArticleStatistics {
                 searcher,
                 articles: self.article_count(searcher)?,
