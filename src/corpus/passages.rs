@@ -176,6 +176,29 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// `body` with the line breaks inside hard-wrapped paragraphs (the ones [`split_passages`]
+/// joins) turned into spaces, byte for byte, so that offsets into the result are offsets
+/// into `body`. Name finders then see "Michael\nArmacost" as "Michael Armacost". Bodies
+/// without wrapped paragraphs are borrowed unchanged.
+pub fn unwrap_lines(body: &str) -> std::borrow::Cow<'_, str> {
+    let mut paragraphs = Vec::new();
+    find_paragraphs(body, &mut paragraphs);
+    let bytes = body.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    for &(start, end) in &paragraphs {
+        for (i, &b) in bytes[start..end].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                out.get_or_insert_with(|| bytes.to_vec())[start + i] = b' ';
+            }
+        }
+    }
+    match out {
+        // Only ASCII line breaks were replaced by ASCII spaces: still UTF-8.
+        Some(bytes) => std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default()),
+        None => std::borrow::Cow::Borrowed(body),
+    }
+}
+
 /// One non-blank line: trimmed byte range and the facts used to classify its block.
 #[derive(Clone, Copy)]
 struct Line {
@@ -468,6 +491,29 @@ arrivals figures.\n\n Reuter\n";
         assert!(got[0].starts_with("Showers") && got[0].ends_with("weekly review."));
         assert!(got[1].starts_with("Arrivals") && got[1].ends_with("figures.\n\n Reuter"));
         check(body);
+    }
+
+    #[test]
+    fn unwrap_lines_joins_only_wrapped_paragraphs() {
+        let wrapped = "Undersecretary of State Michael\n\
+Armacost will visit Tokyo next week for meetings with\r\n\
+high-level officials that will include talks on the growing\n\
+trade row over Japanese semiconductor electronics products.\n\n\
+Deputy State Department spokeswoman Phyllis Oakley said the\n\
+trip is set for April 6 to 8.\n";
+        let got = unwrap_lines(wrapped);
+        assert_eq!(got.len(), wrapped.len());
+        assert!(got.starts_with("Undersecretary of State Michael Armacost will"));
+        assert!(got.contains("meetings with  high-level"));
+        // Paragraph breaks and the final newline stay.
+        assert!(got.contains("products.\n\nDeputy"));
+        assert!(got.contains("Oakley said the trip is set") && got.ends_with("8.\n"));
+        // Bodies whose single newlines separate paragraphs are left alone.
+        let lines =
+            "I had a conversation today with German Chancellor Olaf Scholz. Quite productive.\n\
+I had a conversation with President of France Emmanuel Macron. Substantive and long.\n";
+        assert!(matches!(unwrap_lines(lines), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(unwrap_lines("Zürich…\nÜber"), "Zürich…\nÜber");
     }
 
     #[test]
