@@ -230,9 +230,12 @@ impl Gazetteer {
     /// The gazetteer scan and the tagger run over each field (title, then body); tagged name
     /// spans are normalised through the gazetteer, gazetteer countries the tagger left out
     /// (demonyms, nested "U.S." in "U.S. Treasury") are added, and lone surnames are resolved
-    /// to the full names used elsewhere in the article.
+    /// to the full names used elsewhere in the article. Line breaks inside hard-wrapped
+    /// paragraphs count as spaces ([`crate::corpus::unwrap_lines`]), so a name broken across
+    /// lines is found; mention offsets are offsets into `body` all the same.
     pub fn extract(&self, title: &str, body: &str) -> Vec<ActorMatch> {
-        let fields = [(true, title), (false, body)];
+        let body = crate::corpus::unwrap_lines(body);
+        let fields = [(true, title), (false, &*body)];
         let model = tagger_model();
         let mut doc = tagger::DocState::default();
         let mut prepared = Vec::with_capacity(2);
@@ -560,7 +563,12 @@ impl Gazetteer {
         for h in hits.iter_mut() {
             let text = if h.title { fields[0].1 } else { fields[1].1 };
             let s = &text[h.start..h.end];
-            let one_word = name_of(h.ent).is_some_and(|n| !n.contains(' '));
+            // A one-word person, or a one-word name the tagger typed otherwise ("The
+            // Armacost discussions" tagged as an organisation), is the person of that surname.
+            let one_word = match h.ent {
+                Ent::Found(k) => !found[k as usize].0.contains(' '),
+                Ent::Known(_) => name_of(h.ent).is_some_and(|n| !n.contains(' ')),
+            };
             if !(h.weak || one_word) {
                 continue;
             }

@@ -278,3 +278,27 @@ fn markup_and_punctuation_around_names_are_trimmed() {
     assert!(has(&got, "Ukraine", ActorKind::Country), "{got:?}");
     check_ranges("Address", body);
 }
+
+#[test]
+fn names_broken_across_wrapped_lines_are_found() {
+    // Reuters bodies are hard-wrapped at about 70 characters.
+    let body = "Undersecretary of State Michael\nArmacost will visit Tokyo next week for meetings with\nhigh-level officials that will include talks with the United\nStates on the growing trade row and with the European\nCommunity on farm subsidies.\n\nThe Armacost discussions with Deputy Foreign Minister\nRyohei Murata will focus on foreign aid programs, she added.";
+    let wrapped = extract_actors("U.S. OFFICIAL TO VISIT JAPAN", body);
+    let flat = extract_actors("U.S. OFFICIAL TO VISIT JAPAN", &body.replace('\n', " "));
+    // The same actors, at the same offsets, as in the text without line breaks.
+    assert_eq!(wrapped, flat);
+    let armacost = wrapped
+        .iter()
+        .find(|a| a.name.ends_with("Armacost"))
+        .expect("Armacost found");
+    assert_eq!(armacost.kind, ActorKind::Person);
+    let first = &body[armacost.mentions[0].0..armacost.mentions[0].1];
+    assert!(first.ends_with("Michael\nArmacost"), "{first:?}");
+    // The lone surname later on is the same person, not an organisation.
+    assert_eq!(armacost.mentions.len(), 2, "{armacost:?}");
+    let got = names("U.S. OFFICIAL TO VISIT JAPAN", body);
+    assert!(has(&got, "United States", ActorKind::Country), "{got:?}");
+    assert!(has(&got, "European Community", ActorKind::Org), "{got:?}");
+    assert!(!got.iter().any(|(n, _)| n == "Armacost"), "{got:?}");
+    check_ranges("U.S. OFFICIAL TO VISIT JAPAN", body);
+}

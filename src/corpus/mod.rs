@@ -12,7 +12,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 pub use date::{parse_date, parse_date_bound, ArticleDate, DateError, DatePrecision};
-pub use passages::{split_passages, Passage};
+pub use passages::{split_passages, unwrap_lines, Passage};
 
 /// Files larger than this are skipped with a warning rather than read into memory.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;

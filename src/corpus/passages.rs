@@ -17,17 +17,22 @@
 //! 3. **Windows.** A paragraph longer than [`WINDOW_MAX`] bytes is cut at sentence ends into
 //!    windows of roughly [`WINDOW_TARGET`] bytes. A sentence longer than a window is cut at
 //!    whitespace only when no sentence end is near; text with no whitespace is never cut.
-//! 4. **Fragments.** A unit shorter than [`FRAGMENT_BYTES`] (a salutation, a dateline, a
-//!    table row) is merged with the units after it until the run is [`WINDOW_MIN`] bytes
-//!    long or a full unit joins it; a fragment run still shorter than [`FRAGMENT_BYTES`]
-//!    at the end joins the previous passage.
+//! 4. **Groups.** A unit shorter than [`SHORT_BYTES`] (a one-sentence paragraph of wire
+//!    copy, a salutation, a dateline, a table row) is too little text to rank or show on its
+//!    own: it is grouped with the units after it until the group is [`WINDOW_TARGET`] bytes
+//!    long or a longer unit joins it, as long as the group stays within [`WINDOW_MAX`]
+//!    bytes (a fragment shorter than [`FRAGMENT_BYTES`] joins its neighbour regardless).
+//!    So passages are about as long whether they are paragraphs, windows or groups, and
+//!    BM25's length normalisation no longer favours a one-line paragraph over the longer one
+//!    that holds the statement. A group still shorter than [`FRAGMENT_BYTES`] at the end
+//!    joins the previous passage.
 
 use std::collections::HashSet;
 
-/// Units shorter than this many bytes are fragments, merged with a neighbour.
+/// Units shorter than this many bytes are fragments, merged with a neighbour in any case.
 pub const FRAGMENT_BYTES: usize = 80;
-/// A run of merged fragments stops growing once it reaches this many bytes.
-pub const WINDOW_MIN: usize = 400;
+/// Units shorter than this many bytes are grouped with the units after them.
+pub const SHORT_BYTES: usize = 200;
 /// Preferred length in bytes of a sentence window cut from a long paragraph.
 pub const WINDOW_TARGET: usize = 650;
 /// Paragraphs longer than this many bytes are cut into sentence windows.
@@ -99,13 +104,14 @@ pub fn split_passages(body: &str) -> Vec<Passage> {
     builder.finish()
 }
 
-/// Collects units, drops exact duplicates and merges fragments.
+/// Collects units, drops exact duplicates and groups short units.
 ///
 /// Merging never spans a dropped duplicate: a passage's range covers only kept text.
 struct Builder<'a> {
     body: &'a str,
     seen: HashSet<&'a str>,
-    /// Fragments waiting for a neighbour: range and whether they directly follow the last passage.
+    /// A group of short units waiting for more: range and whether it directly follows the
+    /// last passage.
     pending: Option<(usize, usize, bool)>,
     /// Whether nothing was dropped since the last passage.
     adjacent: bool,
@@ -133,13 +139,27 @@ impl<'a> Builder<'a> {
             self.skip();
             return;
         }
-        let fragment = end - start < FRAGMENT_BYTES;
+        let short = end - start < SHORT_BYTES;
         match self.pending.take() {
-            Some((p_start, _, joins)) if fragment && end - p_start < WINDOW_MIN => {
-                self.pending = Some((p_start, end, joins));
+            Some((p_start, p_end, joins)) => {
+                let combined = end - p_start;
+                if combined <= WINDOW_MAX || p_end - p_start < FRAGMENT_BYTES {
+                    if short && combined < WINDOW_TARGET {
+                        self.pending = Some((p_start, end, joins));
+                    } else {
+                        self.push(p_start, end);
+                    }
+                } else {
+                    // Too long together: the group stands alone.
+                    self.push(p_start, p_end);
+                    if short {
+                        self.pending = Some((start, end, true));
+                    } else {
+                        self.push(start, end);
+                    }
+                }
             }
-            Some((p_start, _, _)) => self.push(p_start, end),
-            None if fragment => self.pending = Some((start, end, self.adjacent)),
+            None if short => self.pending = Some((start, end, self.adjacent)),
             None => self.push(start, end),
         }
     }
@@ -160,7 +180,8 @@ impl<'a> Builder<'a> {
         self.adjacent = true;
     }
 
-    /// Pending fragments join the previous passage if short and adjacent, else stand alone.
+    /// A pending group joins the previous passage if a mere fragment and adjacent, else
+    /// stands alone.
     fn flush_pending(&mut self) {
         if let Some((start, end, joins)) = self.pending.take() {
             match self.out.last_mut() {
@@ -173,6 +194,29 @@ impl<'a> Builder<'a> {
     fn finish(mut self) -> Vec<Passage> {
         self.flush_pending();
         self.out
+    }
+}
+
+/// `body` with the line breaks inside hard-wrapped paragraphs (the ones [`split_passages`]
+/// joins) turned into spaces, byte for byte, so that offsets into the result are offsets
+/// into `body`. Name finders then see "Michael\nArmacost" as "Michael Armacost". Bodies
+/// without wrapped paragraphs are borrowed unchanged.
+pub fn unwrap_lines(body: &str) -> std::borrow::Cow<'_, str> {
+    let mut paragraphs = Vec::new();
+    find_paragraphs(body, &mut paragraphs);
+    let bytes = body.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    for &(start, end) in &paragraphs {
+        for (i, &b) in bytes[start..end].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                out.get_or_insert_with(|| bytes.to_vec())[start + i] = b' ';
+            }
+        }
+    }
+    match out {
+        // Only ASCII line breaks were replaced by ASCII spaces: still UTF-8.
+        Some(bytes) => std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default()),
+        None => std::borrow::Cow::Borrowed(body),
     }
 }
 
@@ -417,6 +461,12 @@ fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn paragraphs(body: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        find_paragraphs(body, &mut out);
+        out.iter().map(|&(s, e)| &body[s..e]).collect()
+    }
+
     fn texts(body: &str) -> Vec<&str> {
         split_passages(body)
             .iter()
@@ -471,15 +521,38 @@ arrivals figures.\n\n Reuter\n";
     }
 
     #[test]
+    fn unwrap_lines_joins_only_wrapped_paragraphs() {
+        let wrapped = "Undersecretary of State Michael\n\
+Armacost will visit Tokyo next week for meetings with\r\n\
+high-level officials that will include talks on the growing\n\
+trade row over Japanese semiconductor electronics products.\n\n\
+Deputy State Department spokeswoman Phyllis Oakley said the\n\
+trip is set for April 6 to 8.\n";
+        let got = unwrap_lines(wrapped);
+        assert_eq!(got.len(), wrapped.len());
+        assert!(got.starts_with("Undersecretary of State Michael Armacost will"));
+        assert!(got.contains("meetings with  high-level"));
+        // Paragraph breaks and the final newline stay.
+        assert!(got.contains("products.\n\nDeputy"));
+        assert!(got.contains("Oakley said the trip is set") && got.ends_with("8.\n"));
+        // Bodies whose single newlines separate paragraphs are left alone.
+        let lines =
+            "I had a conversation today with German Chancellor Olaf Scholz. Quite productive.\n\
+I had a conversation with President of France Emmanuel Macron. Substantive and long.\n";
+        assert!(matches!(unwrap_lines(lines), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(unwrap_lines("Zürich…\nÜber"), "Zürich…\nÜber");
+    }
+
+    #[test]
     fn single_newline_paragraphs_are_split() {
         let a = "I had a conversation today with German Chancellor Olaf Scholz. Quite productive. First of all, about the defense support.";
         let b = "I had a conversation with President of France Emmanuel Macron. Substantive and long, about the path to peace and to our victory.";
         let c = "These strikes, like many previous ones, do not change anything radically. Our air defense is getting stronger.";
         let body = format!("{a}\n{b}\n\n{c}\n");
-        assert_eq!(texts(&body), vec![a, b, c]);
+        assert_eq!(paragraphs(&body), vec![a, b, c]);
         // List items inside a block are paragraphs of their own too.
         let list = format!("* {a}\n* {b}");
-        assert_eq!(texts(&list).len(), 2);
+        assert_eq!(paragraphs(&list).len(), 2);
     }
 
     #[test]
@@ -558,22 +631,53 @@ arrivals figures.\n\n Reuter\n";
         assert!(got[0].starts_with("Ukrainians!") && got[0].ends_with("Glory to Ukraine!"));
         // Only fragments: one passage covering them all.
         assert_eq!(texts("A.\nB.\nC."), vec!["A.\nB.\nC."]);
-        // A run of fragments stops growing at WINDOW_MIN bytes.
-        let rows: String = (0..40)
+        // A run of fragments stops growing at WINDOW_TARGET bytes.
+        let rows: String = (0..80)
             .map(|i| format!("    Shr {i} cts vs {i} cts\n"))
             .collect();
         let passages = check(&rows);
         assert!(passages.len() > 1);
         assert!(passages
             .iter()
-            .all(|p| p.end - p.start < WINDOW_MIN + FRAGMENT_BYTES));
+            .all(|p| p.end - p.start < WINDOW_TARGET + FRAGMENT_BYTES));
+    }
+
+    #[test]
+    fn short_wire_paragraphs_are_grouped() {
+        // Reuters style: one-sentence paragraphs, hard-wrapped.
+        let paragraphs = [
+            "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review.",
+            "Arrivals for the week ended February 22 were 155,221 bags\nof 60 kilos making a cumulative total for the season of 5.93\nmln against 5.81 at the same stage last year.",
+            "The plane, codenamed the FSX, has been the focus of\ncompetition between Japanese and U.S. defence contractors.",
+            "Deputy State Department spokeswoman Phyllis Oakley said the\ntrip is set for April 6 to 8.",
+            "The Bank of Japan bought a small amount of dollars shortly after\nthe opening at around 145.30 yen, dealers said, as the currency\ncame under renewed selling pressure.",
+            "Undersecretary of State Michael Armacost will visit Tokyo next\nweek for meetings with high-level officials that will include\ntalks on the growing trade row over Japanese semiconductor\nelectronics products, she told reporters at the daily briefing.",
+            "Brokers said the market was quiet.",
+        ];
+        let body = paragraphs.join("\n\n");
+        let got = texts(&body);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        // Whole paragraphs, in order: the first five (short) are grouped until the group
+        // reaches WINDOW_TARGET bytes ...
+        assert_eq!(got[0], paragraphs[..5].join("\n\n"));
+        assert!(got[0].len() >= WINDOW_TARGET && got[0].len() <= WINDOW_MAX);
+        // ... and a longer paragraph, with the fragment after it, is a passage of its own.
+        assert_eq!(got[1], paragraphs[5..].join("\n\n"));
+        check(&body);
+        // A group never grows past WINDOW_MAX: a short paragraph before a long one that would
+        // overflow stands alone.
+        let long = "Long sentence about the cocoa harvest and the weather in Bahia. ".repeat(13);
+        let long = long.trim_end();
+        let body = format!("{}\n\n{long}", paragraphs[0]);
+        assert_eq!(texts(&body), vec![paragraphs[0], long]);
     }
 
     #[test]
     fn duplicates_are_dropped_and_repeated_leads_trimmed() {
-        let lead = "Ahead of talks between US President Joe Biden and Russian President Vladimir Putin, deep differences have come to the fore.";
-        let more = "One round of talks have taken place between the two. The talks have been set for January 9 and 10 in Geneva.";
-        let other = "Biden spoke to Ukrainian President Volodymyr Zelensky on the phone on Sunday, the White House said.";
+        // Paragraphs of SHORT_BYTES or more, so that each is a passage of its own.
+        let lead = "Ahead of talks between US President Joe Biden and Russian President Vladimir Putin over the deployment of Russian troops along the Ukraine border, deep differences between the two have come to the fore.";
+        let more = "One round of talks have taken place between the two. After the talks, both sides have expressed hope that a path to de-escalation could be opened. The talks have been set for January 9 and 10 in Geneva.";
+        let other = "Biden spoke to Ukrainian President Volodymyr Zelensky on the phone on Sunday, the White House said. The two leaders plan to review preparations for upcoming diplomatic activities, according to the statement.";
         let body = format!("{lead}\n\n{lead} {more}\n\n{other}\n\n{other}\n\n{lead}");
         assert_eq!(texts(&body), vec![lead, more, other]);
         // Merged fragments never cover a dropped duplicate.
@@ -593,9 +697,11 @@ arrivals figures.\n\n Reuter\n";
         let a = "Зеленський провів розмову з Олафом Шольцом. Дуже продуктивно. Перш за все, про оборонну підтримку.";
         let b = "Präsident Macron und Bundeskanzler Scholz sprachen über Sanktionen gegen Russland – ausführlich.";
         let body = format!("{a}\r\n\r\n{b}\r\n");
-        assert_eq!(texts(&body), vec![a, b]);
+        assert_eq!(paragraphs(&body), vec![a, b]);
         let body = format!("{a}\r\n{b}\r\n");
-        assert_eq!(texts(&body), vec![a, b]);
+        assert_eq!(paragraphs(&body), vec![a, b]);
+        // Both short: one passage.
+        assert_eq!(texts(&body), vec![body.trim_end()]);
         check(&"Ünïcödé “quoted” sentence… Ёлка. ".repeat(100));
     }
 

@@ -74,17 +74,18 @@ fn eval_errors_name_the_missing_file() {
 
 /// An article whose first paragraph mentions the query's words in passing, and whose fourth
 /// holds the statement the query is after: a "first window" snippet would show the wrong one.
+/// (Paragraphs of more than `SHORT_BYTES`, so that each is a passage of its own.)
 const PIPELINE: &str = " date 1987-03-02 Energy ministers meet in Oslo
 
-Energy ministers from the North Sea states met in Oslo on Monday to discuss prices, quotas and the outlook for the coming winter season.
+Energy ministers from the North Sea states met in Oslo on Monday to discuss prices, quotas and the outlook for the coming winter season, the first such meeting since the producers agreed to share the cut in output last autumn.
 
-The talks were held behind closed doors and lasted most of the day, officials said, with a working lunch at the ministry.
+The talks were held behind closed doors and lasted most of the day, officials said, with a working lunch at the ministry and a short break in the afternoon for the delegations to consult their capitals by telephone.
 
-Several delegations arrived late because of the weather, and the opening session was moved to the afternoon for that reason.
+Several delegations arrived late because of the weather, and the opening session was moved to the afternoon for that reason, delaying the start of the formal talks on prices by more than three hours, officials said.
 
-Norway agreed to build a gas pipeline to Germany, the ministers said, with the first gas flowing through the pipeline in 1993.
+Norway agreed to build a gas pipeline to Germany, the ministers said, with construction starting next year at the Kollsnes processing plant near Bergen and the first gas flowing through the pipeline in 1993.
 
-A joint statement is expected on Tuesday after a final round of talks between the delegations and the host ministry.
+A joint statement is expected on Tuesday after a final round of talks between the delegations and the host ministry, which has said it hopes for an agreement on the quotas for the first half of next year.
 ";
 
 fn pipeline_index() -> (tempfile::TempDir, Indexed) {
@@ -177,14 +178,15 @@ fn recency_favours_the_newer_of_two_close_matches() {
 #[test]
 fn a_passage_in_an_article_about_the_query_ranks_first() {
     let dir = tempfile::tempdir().unwrap();
-    let same = "Wheat exports rose sharply this year, traders in Chicago said on Friday after the market closed.";
+    // Paragraphs of more than `SHORT_BYTES`, so that each is a passage of its own.
+    let same = "Wheat exports rose sharply this year, traders in Chicago said on Friday after the market closed, with shipments to the Soviet Union and China running well ahead of last year's pace and of the forecasts.";
     let lines = [
         // Mentions wheat in one passage only; comes first, so it would win a tie.
         format!(
-            r#"{{"id": "cars", "date": "1987-05-01", "title": "Market report", "body": "Car sales fell in April as dealers cut prices across the country and buyers waited.\n\n{same}\n\nTruck sales were flat in April, the national dealers' association said in its monthly report."}}"#
+            r#"{{"id": "cars", "date": "1987-05-01", "title": "Market report", "body": "Car sales fell in April as dealers cut prices across the country and buyers waited for the new models, with imports down more than domestic makes and the smaller dealers hit hardest, the association said.\n\n{same}\n\nTruck sales were flat in April, the national dealers' association said in its monthly report, as fleet buyers held back their orders until the new tax rules on depreciation are known later this spring."}}"#
         ),
         format!(
-            r#"{{"id": "grain", "date": "1987-05-01", "title": "Market report", "body": "Wheat prices climbed as stocks shrank and millers bought more grain from farmers.\n\n{same}\n\nThe wheat harvest is expected to be smaller, the grain board said in its monthly report."}}"#
+            r#"{{"id": "grain", "date": "1987-05-01", "title": "Market report", "body": "Wheat prices climbed as stocks shrank and millers bought more grain from farmers, who have held back supplies in the hope of higher prices after the dry weather of the past two months in the southern plains.\n\n{same}\n\nThe wheat harvest is expected to be smaller, the grain board said in its monthly report, cutting its estimate by four pct because of the dry weather and the smaller area sown last autumn in the southern plains."}}"#
         ),
     ];
     write_files(
@@ -197,4 +199,27 @@ fn a_passage_in_an_article_about_the_query_ranks_first() {
     assert_eq!(hits[0]["text"], same);
     assert_eq!(hits[1]["article_id"], "cars");
     assert_eq!(hits[1]["text"], same);
+}
+
+#[test]
+fn a_one_line_paragraph_does_not_outrank_the_statement() {
+    // Wire copy: hard-wrapped, one sentence a paragraph. The query's rarest word ("shipments")
+    // is in a one-line paragraph; the statement asked for is the lead. Ranked alone, the one
+    // line would win on length normalisation; grouped with its short neighbours it does not.
+    let body = "Exports in the first quarter fell to 3.1 mln bags from 4.2 mln\na year earlier, as frost damage to last year's crop in Parana\nand Minas Gerais cut the supplies available for export, the\ninstitute said in its monthly report to the trade.\n\nThe institute's president will travel to London next week\nfor talks with the producers' and consumers' organisation.\n\nShipments will recover in the second half, he said.\n\nThe institute said stocks held by the government stood at\n12.5 mln bags at the end of March, down from 14.1 mln.";
+    let lines = [
+        serde_json::json!({"id": "coffee", "date": "1987-04-02", "title": "BRAZIL COFFEE EXPORTS FALL", "body": body}).to_string(),
+        r#"{"id": "cocoa", "date": "1987-04-02", "title": "COCOA ARRIVALS", "body": "Cocoa arrivals in Bahia rose in March, exporters said."}"#.to_string(),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[("c/wires.jsonl", lines.join("\n").as_bytes())],
+    );
+    let index = Indexed::new(&[&dir.path().join("c")]);
+    let hits = index.json_hits(&["coffee frost shipments"]);
+    assert_eq!(hits[0]["article_id"], "coffee");
+    let text = hits[0]["text"].as_str().unwrap();
+    assert!(text.starts_with("Exports in the first quarter"), "{text}");
+    assert!(text.ends_with("monthly report to the trade."), "{text}");
 }
