@@ -151,27 +151,33 @@ pub fn write_wrapped(
     style: TextStyle,
 ) -> io::Result<()> {
     let width = WRAP_WIDTH.saturating_sub(indent.chars().count()).max(20);
-    let mut line = String::new();
+    let mut line = String::with_capacity(2 * width);
     let mut line_chars = 0;
-    let mut words = text
-        .split_whitespace()
-        .map(|word| {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            (start, start + word.len())
-        })
-        .peekable();
-    while let Some((start, end)) = words.next() {
-        let word_chars = text[start..end].chars().count();
+    let mut flush = |line: &mut String| -> io::Result<()> {
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+        line.clear();
+        Ok(())
+    };
+    for word in text.split_whitespace() {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let end = start + word.len();
+        let word_chars = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
         if line_chars > 0 && line_chars + 1 + word_chars > width {
-            writeln!(out, "{indent}{line}")?;
-            line.clear();
+            flush(&mut line)?;
             line_chars = 0;
         }
         if line_chars > 0 {
             // Keep a highlighted phrase painted across the space between its words.
-            let inside = highlights.iter().any(|&(s, e)| s < start && e >= end);
-            if inside && style.color {
-                line.push_str(&format!("{MATCH} {RESET}"));
+            if style.color && highlights.iter().any(|&(s, e)| s < start && e >= end) {
+                line.push_str(MATCH);
+                line.push(' ');
+                line.push_str(RESET);
             } else {
                 line.push(' ');
             }
@@ -179,9 +185,9 @@ pub fn write_wrapped(
         }
         push_painted(&mut line, text, start, end, highlights, style);
         line_chars += word_chars;
-        if words.peek().is_none() {
-            writeln!(out, "{indent}{line}")?;
-        }
+    }
+    if line_chars > 0 {
+        flush(&mut line)?;
     }
     Ok(())
 }

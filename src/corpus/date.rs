@@ -62,22 +62,36 @@ impl ArticleDate {
 
     /// Human form at the date's precision: `1990`, `2022-01`, `2022-01-03`, `2022-01-03T14:05:00Z`.
     pub fn display(&self) -> String {
-        let fmt = match self.precision {
-            DatePrecision::Year => "%Y",
-            DatePrecision::Month => "%Y-%m",
-            DatePrecision::Day => "%Y-%m-%d",
-            DatePrecision::Time => "%Y-%m-%dT%H:%M:%SZ",
-        };
-        self.start.format(fmt).to_string()
+        // Written out by hand: chrono's strftime parsing showed in search profiles.
+        let d = &self.start;
+        match self.precision {
+            DatePrecision::Year => format!("{:04}", d.year()),
+            DatePrecision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+            DatePrecision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            DatePrecision::Time => self.seconds_rfc3339(),
+        }
     }
 
     /// Full RFC 3339 form of `start` in UTC, e.g. `1990-01-01T00:00:00Z`.
     pub fn to_rfc3339(&self) -> String {
         if self.start.nanosecond() == 0 {
-            self.start.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+            self.seconds_rfc3339()
         } else {
             self.start.format("%Y-%m-%dT%H:%M:%S%.fZ").to_string()
         }
+    }
+
+    fn seconds_rfc3339(&self) -> String {
+        let d = &self.start;
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year(),
+            d.month(),
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second()
+        )
     }
 }
 
