@@ -509,7 +509,9 @@ fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
         .as_ref()
         .and_then(|old| crate::actors::user::describe_change(old, &now))
     {
-        eprintln!("newsdex: {change} changed since the last index: re-extracting actors");
+        // Unchanged files would keep their old passages and actors: redo every article.
+        eprintln!("newsdex: {change} changed since the last index: rebuilding it");
+        options.rebuild = true;
     }
     let summary = index_corpus(&args.paths, &options, &report)?;
     crate::actors::user::write_record(index_dir)?;

@@ -5,7 +5,7 @@
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    TextFieldIndexing, TextOptions, FAST, STORED,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -129,8 +129,9 @@ pub fn build_schema() -> Schema {
             options
         }
     };
+    // Date ranges are answered from the fast columns: the dates need no inverted index.
     let date_options = |stored: bool| {
-        let options = DateOptions::from(INDEXED)
+        let options = DateOptions::default()
             .set_fast()
             .set_precision(DateTimePrecision::Seconds);
         if stored {
@@ -139,9 +140,24 @@ pub fn build_schema() -> Schema {
             options
         }
     };
-    builder.add_text_field("article_id", STRING | STORED);
-    builder.add_text_field("path", STRING | STORED);
-    builder.add_u64_field("article_key", INDEXED | FAST | STORED);
+    // Exact-match strings and keys: looked up, never scored, so no field norms.
+    let exact = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+        .set_stored();
+    builder.add_text_field("article_id", exact.clone());
+    builder.add_text_field("path", exact);
+    builder.add_u64_field(
+        "article_key",
+        NumericOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored(),
+    );
     builder.add_u64_field("line", STORED);
     builder.add_u64_field("passage", NumericOptions::default().set_fast().set_stored());
     builder.add_u64_field("passages", STORED);

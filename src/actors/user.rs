@@ -88,7 +88,15 @@ pub struct Provenance {
     pub user_file: Option<PathBuf>,
     /// Fingerprint of the user's file.
     pub user_hash: Option<String>,
+    /// Version of the rules that split passages and find actors ([`EXTRACTION_VERSION`]);
+    /// 0 in records written before it existed.
+    #[serde(default)]
+    pub rules: u32,
 }
+
+/// Bumped whenever passage splitting or actor extraction changes what an article yields, so
+/// that the next `newsdex index` redoes every article instead of keeping the old results.
+pub const EXTRACTION_VERSION: u32 = 2;
 
 /// The provenance of the actors this process extracts.
 pub fn provenance() -> Provenance {
@@ -99,6 +107,7 @@ pub fn provenance() -> Provenance {
         model: fingerprint(&[EMBEDDED_MODEL]),
         user_file: user.map(|u| u.1.clone()),
         user_hash: user.map(|u| u.2.clone()),
+        rules: EXTRACTION_VERSION,
     }
 }
 
@@ -124,6 +133,9 @@ pub fn describe_change(old: &Provenance, new: &Provenance) -> Option<String> {
     }
     if old.model != new.model {
         what.push("the tagger model".to_string());
+    }
+    if old.rules != new.rules {
+        what.push("the passage and actor rules".to_string());
     }
     if old.user_file != new.user_file || old.user_hash != new.user_hash {
         what.push(match &new.user_file {
