@@ -16,7 +16,7 @@ pub use user::{load_user_file, Provenance};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
 use tagger::NameType;
@@ -99,6 +99,8 @@ pub struct Gazetteer {
     variants: Vec<Vec<(Box<str>, u32)>>,
     /// ASCII-lower-cased alias -> pattern id.
     by_key: HashMap<String, u32>,
+    /// Per byte: whether a match may start on it ([`Gazetteer::scan`]).
+    may_start: [bool; 256],
 }
 
 /// Where a hit points: a gazetteer entity or a name discovered in the article.
@@ -184,12 +186,23 @@ impl Gazetteer {
                 }
             }
         }
+        // A match starts with an alias's first letter in either case, but a lower-case letter
+        // only for an alias written in lower case ("al-Qaeda"): `case_ok` rejects the rest.
+        let mut may_start = [false; 256];
+        for (alias, _) in variants.iter().flatten() {
+            let first = alias.as_bytes()[0];
+            may_start[usize::from(first.to_ascii_uppercase())] = true;
+            if !first.is_ascii_uppercase() {
+                may_start[usize::from(first.to_ascii_lowercase())] = true;
+            }
+        }
         Gazetteer {
             entities,
             ac: OnceLock::new(),
             keys,
             variants,
             by_key,
+            may_start,
         }
     }
 
@@ -199,6 +212,7 @@ impl Gazetteer {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
+                .start_kind(StartKind::Anchored)
                 .build(&self.keys)
                 .expect("gazetteer automaton")
         })
@@ -351,27 +365,34 @@ impl Gazetteer {
     }
     /// Gazetteer matches in one field.
     fn scan(&self, text: &str, is_title: bool, hits: &mut Vec<Hit>) {
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self
-                .automaton()
-                .find(Input::new(text).span(pos..text.len()))
-            else {
-                break;
+        // A match must start a word (`accept`), so the automaton runs anchored at word starts
+        // whose first byte can begin an alias, not over every byte of the text: the longest
+        // alias there, as a leftmost-longest scan would find it.
+        let automaton = self.automaton();
+        let bytes = text.as_bytes();
+        let mut next = 0; // no match may start before the end of the last one
+        let mut after_word = false;
+        for (at, c) in text.char_indices() {
+            let starts_here = !after_word;
+            after_word = c.is_alphanumeric() || c == '_';
+            if !starts_here || at < next || !self.may_start[usize::from(bytes[at])] {
+                continue;
+            }
+            let input = Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = automaton.find(input) else {
+                continue;
             };
-            let (s, e) = (m.start(), m.end());
-            match self.accept(text, s, e, m.pattern().as_usize()) {
-                Some((id, weak)) => {
-                    hits.push(Hit {
-                        ent: Ent::Known(id),
-                        title: is_title,
-                        start: s,
-                        end: e,
-                        weak,
-                    });
-                    pos = e;
-                }
-                None => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
+            if let Some((id, weak)) = self.accept(text, at, m.end(), m.pattern().as_usize()) {
+                hits.push(Hit {
+                    ent: Ent::Known(id),
+                    title: is_title,
+                    start: at,
+                    end: m.end(),
+                    weak,
+                });
+                next = m.end();
             }
         }
     }
