@@ -630,38 +630,32 @@ impl SplitMix64 {
 pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<BenchQuery>> {
     let snapshot = searcher.tantivy_searcher();
     let fields = *searcher.fields();
-    let segments: Vec<(u32, u32)> = snapshot
-        .segment_readers()
-        .iter()
-        .enumerate()
-        .map(|(ord, reader)| (ord as u32, reader.max_doc()))
-        .filter(|(_, max)| *max > 0)
-        .collect();
-    let total: u64 = segments.iter().map(|(_, max)| u64::from(*max)).sum();
-    if total == 0 {
+    // Passages in (article key, ordinal) order, so that a seed draws the same queries from
+    // the same articles however indexing threads interleaved them into segments.
+    let columns = searcher.columns(&snapshot)?;
+    let mut passages: Vec<(u64, u64, DocAddress)> = Vec::new();
+    for (ord, reader) in snapshot.segment_readers().iter().enumerate() {
+        for doc in reader.doc_ids_alive() {
+            let address = DocAddress::new(ord as u32, doc);
+            passages.push((
+                columns.get(address),
+                columns.passage(address).unwrap_or(0),
+                address,
+            ));
+        }
+    }
+    if passages.is_empty() {
         return Err(Error::Usage(
             "the index is empty: nothing to sample queries from".to_string(),
         ));
     }
+    passages.sort_unstable();
     let mut rng = SplitMix64(seed);
     let mut queries = Vec::with_capacity(n);
     let mut attempts = 0;
     while queries.len() < n && attempts < n * 50 {
         attempts += 1;
-        let mut pick = rng.next() % total;
-        let mut address = None;
-        for &(ord, max) in &segments {
-            if pick < u64::from(max) {
-                address = Some(DocAddress::new(ord, pick as u32));
-                break;
-            }
-            pick -= u64::from(max);
-        }
-        let Some(address) = address else { continue };
-        let reader = snapshot.segment_reader(address.segment_ord);
-        if reader.is_deleted(address.doc_id) {
-            continue;
-        }
+        let address = passages[(rng.next() % passages.len() as u64) as usize].2;
         let document: TantivyDocument = snapshot.doc(address)?;
         let text = document
             .get_first(fields.text)

@@ -322,10 +322,7 @@ fn facet_actors(reader: &FacetReader) -> Vec<Option<ActorRef>> {
         if let (Some(slot), ["actor", kind, name]) =
             (actors.get_mut(ord), facet.to_path().as_slice())
         {
-            *slot = Some(ActorRef {
-                name: name.to_string(),
-                kind: kind.to_string(),
-            });
+            *slot = Some(ActorRef::new(*name, kind));
         }
     }
     actors
@@ -354,7 +351,7 @@ fn match_set(
             actors
                 .iter()
                 .map(|a| {
-                    Facet::from_path(["actor", a.kind.as_str(), a.name.as_str()])
+                    Facet::from_path(["actor", &*a.kind, a.name.as_str()])
                         .encoded_str()
                         .to_string()
                 })
@@ -392,7 +389,7 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
         .filter(|(actor, count)| *count > 0 && kind.is_none_or(|k| actor.kind == k.as_str()))
         .map(|(actor, articles)| ActorCount {
             name: actor.name.clone(),
-            kind: actor.kind.clone(),
+            kind: actor.kind.to_string(),
             articles,
         })
         .collect();
@@ -653,7 +650,7 @@ pub fn cooccur(
         };
         ranked.push(Cooccurrence {
             name: other.name.clone(),
-            kind: other.kind.clone(),
+            kind: other.kind.to_string(),
             passages: with_actor
                 .passage_pairs
                 .get(&(id as u32))

@@ -622,10 +622,7 @@ mod tests {
 
     #[test]
     fn actors_grouped_by_kind() {
-        let actor = |name: &str, kind: &str| ActorRef {
-            name: name.into(),
-            kind: kind.into(),
-        };
+        let actor = |name: &str, kind: &str| ActorRef::new(name, kind);
         let actors = [
             actor("Russia", "country"),
             actor("Joe Biden", "person"),

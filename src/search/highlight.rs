@@ -7,18 +7,34 @@
 //! ([`Highlighter`]); a test checks that the result is exactly what analysing every word gives.
 
 use std::collections::HashSet;
+use std::sync::Mutex;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 /// Finds the query's terms and phrases in passage text.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct Highlighter {
     terms: HashSet<String>,
     phrases: Vec<Vec<String>>,
     /// What an ASCII word must start with to possibly stem to a query term ([`Prefixes`]).
     prefixes: Prefixes,
-    /// The index's own analyzer, run on the words that pass the initials test.
-    analyzer: Option<TextAnalyzer>,
+    /// The index's own analyzer, run on the words that pass the [`Prefixes`] test; kept
+    /// across the hits of a query, so that its stem memo serves them all.
+    analyzer: Option<Mutex<TextAnalyzer>>,
+}
+
+impl Clone for Highlighter {
+    fn clone(&self) -> Highlighter {
+        Highlighter {
+            terms: self.terms.clone(),
+            phrases: self.phrases.clone(),
+            prefixes: self.prefixes.clone(),
+            analyzer: self
+                .analyzer
+                .as_ref()
+                .map(|_| Mutex::new(crate::schema::analyzer())),
+        }
+    }
 }
 
 impl std::fmt::Debug for Highlighter {
@@ -43,7 +59,7 @@ struct Found {
 impl Highlighter {
     /// A highlighter for analyzed `terms` and `phrases` (each phrase's terms are in `terms`).
     pub fn new(terms: Vec<String>, phrases: Vec<Vec<String>>) -> Highlighter {
-        let analyzer = (!terms.is_empty()).then(crate::schema::analyzer);
+        let analyzer = (!terms.is_empty()).then(|| Mutex::new(crate::schema::analyzer()));
         Highlighter {
             prefixes: Prefixes::new(&terms),
             terms: terms.into_iter().collect(),
@@ -57,7 +73,11 @@ impl Highlighter {
         let Some(analyzer) = &self.analyzer else {
             return Vec::new();
         };
-        let found = self.find(&mut analyzer.clone(), text);
+        let found = match analyzer.lock() {
+            Ok(mut analyzer) => self.find(&mut analyzer, text),
+            // A panic while another thread held it leaves the analyzer as good as new.
+            Err(poisoned) => self.find(&mut poisoned.into_inner(), text),
+        };
         let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(found.len());
         let mut index = 0;
         while index < found.len() {

@@ -94,7 +94,21 @@ pub struct ActorRef {
     /// Canonical name.
     pub name: String,
     /// person, org, country or place.
-    pub kind: String,
+    pub kind: std::borrow::Cow<'static, str>,
+}
+
+impl ActorRef {
+    /// An actor of `kind`, which borrows the name of a known kind instead of allocating it.
+    pub fn new(name: impl Into<String>, kind: &str) -> ActorRef {
+        let kind = match ActorKind::parse(kind) {
+            Some(known) => std::borrow::Cow::Borrowed(known.as_str()),
+            None => std::borrow::Cow::Owned(kind.to_string()),
+        };
+        ActorRef {
+            name: name.into(),
+            kind,
+        }
+    }
 }
 
 /// A passage of an article, with its place in the article.
@@ -327,7 +341,7 @@ impl Searcher {
         let any_kind: Vec<(Occur, Box<dyn Query>)> = actors
             .iter()
             .map(|actor| {
-                let facet = Facet::from_path(["actor", actor.kind.as_str(), &actor.name]);
+                let facet = Facet::from_path(["actor", &*actor.kind, &actor.name]);
                 let term = Term::from_facet(field, &facet);
                 (
                     Occur::Should,
@@ -407,10 +421,7 @@ impl Searcher {
                     continue;
                 };
                 if let ["actor", kind, name] = facet.to_path().as_slice() {
-                    actors.insert(ActorRef {
-                        name: name.to_string(),
-                        kind: kind.to_string(),
-                    });
+                    actors.insert(ActorRef::new(*name, kind));
                 }
             }
         }
@@ -885,13 +896,9 @@ fn stored_actors(document: &TantivyDocument, field: tantivy::schema::Field) -> V
         .filter_map(|encoded| {
             let mut steps = encoded.split('\0');
             match (steps.next(), steps.next(), steps.next(), steps.next()) {
-                (Some("actor"), Some(kind), Some(name), None) => Some((
-                    kind_rank(kind),
-                    ActorRef {
-                        name: name.to_string(),
-                        kind: kind.to_string(),
-                    },
-                )),
+                (Some("actor"), Some(kind), Some(name), None) => {
+                    Some((kind_rank(kind), ActorRef::new(name, kind)))
+                }
                 _ => None,
             }
         })

@@ -32,6 +32,13 @@ use crate::search::{SearchRequest, Searcher};
 pub const PASSAGE_IN_ARTICLE: f32 = 0.3;
 /// Weight of the article's score in each of its passages' scores.
 pub const ARTICLE_IN_PASSAGE: f32 = 0.3;
+/// Candidates re-ranked per passage wanted, by the fast path of [`Searcher::rank_passages`].
+/// Measured on Reuters-21578 with 398 queries of 1-3 title words, top 10 against re-ranking
+/// every match: 4 per wanted gives the same top 10 for 99.5% of queries, 3 for 98.0% (mean
+/// overlap 99.8%), 2 for 87.4%; the news passage set scores the same with all three.
+pub const POOL_PER_WANTED: usize = 3;
+/// Fewest candidates re-ranked.
+pub const MIN_POOL: usize = 30;
 /// Proximity clauses of the default ranking: off. Measured with weight 0.1 and slop 8, they
 /// helped Cranfield (+0.004 nDCG@10) but cost SciFact and the news passage set (README).
 pub const PROXIMITY: Proximity = Proximity {
@@ -360,8 +367,7 @@ impl Searcher {
     /// BM25 come from tantivy's block-WAND top-k, then only their articles are scored on the
     /// `article` field, exactly, and the combined scores re-rank them. A passage outside the
     /// candidate pool would need an article score above the pool's to overtake; the pool is
-    /// wide (4 candidates per wanted passage, 32 at least: on the passage set, as good as
-    /// scoring every match) to make that rare.
+    /// wide enough ([`POOL_PER_WANTED`], [`MIN_POOL`]) to make that rare.
     fn rerank_passages(
         &self,
         searcher: &tantivy::Searcher,
@@ -370,7 +376,7 @@ impl Searcher {
         wanted: usize,
         per_article: usize,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let pool = (wanted * per_article * 4).max(32);
+        let pool = (wanted * per_article * POOL_PER_WANTED).max(MIN_POOL);
         let candidates =
             searcher.search(passage_query, &TopDocs::with_limit(pool).order_by_score())?;
         if candidates.is_empty() {
