@@ -674,15 +674,29 @@ impl Run<'_> {
                 .articles
                 .insert(article.id.clone(), (line, pending.hash));
             // One batch per article: its passages land next to each other in one segment, so
-            // a passage's first passage is `ordinal` documents back (search::rank).
-            operations.extend(documents.into_iter().map(UserOperation::Add));
-            self.writer.run(operations)?;
+            // a passage's first passage is `ordinal` documents back (search::rank). The writer
+            // queues up to 10,000 batches, so only articles of up to `CONTIGUOUS_BYTES` go as
+            // one (a queue of long ones would hold gigabytes); a longer article's passages go
+            // one by one, and search finds its first passage through `article_key`.
+            let text_bytes = article.title.len() + article.body.len();
+            if text_bytes <= CONTIGUOUS_BYTES {
+                operations.extend(documents.into_iter().map(UserOperation::Add));
+                self.writer.run(operations)?;
+            } else {
+                self.writer.run(operations)?;
+                for document in documents {
+                    self.writer.add_document(document)?;
+                }
+            }
         }
         self.bytes_since_commit += self.pending_bytes;
         self.pending_bytes = 0;
         Ok(())
     }
 }
+
+/// Articles of up to this many bytes of text are handed to the writer as one batch.
+pub const CONTIGUOUS_BYTES: usize = 8 * 1024;
 
 /// [`article_documents_with`], with a bug in actor extraction or passage splitting turned
 /// into a warning about that one article instead of the end of the run: the article is then
@@ -829,4 +843,119 @@ fn article_text(article: &Article) -> String {
 /// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).
 pub fn to_tantivy_date(at: chrono::NaiveDateTime) -> DateTime {
     DateTime::from_timestamp_secs(at.and_utc().timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{SearchRequest, Searcher};
+
+    fn article(id: &str, title: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            line: None,
+            date: None,
+            title: title.to_string(),
+            body: paragraphs.join("\n\n"),
+        }
+    }
+
+    /// Indexes the articles' documents in the given order of (article, passage) and returns
+    /// the scores of a search, by article and passage.
+    fn scores(order: &[(usize, usize)], articles: &[Article]) -> Vec<(String, u64, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let index = open_or_create(dir.path(), true).unwrap();
+        let fields = Fields::from_schema(&index.schema()).unwrap();
+        let documents: Vec<Vec<TantivyDocument>> = articles
+            .iter()
+            .map(|a| article_documents_with(a, &fields, false))
+            .collect();
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 20_000_000).unwrap();
+        for &(a, p) in order {
+            writer.add_document(documents[a][p].clone()).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = Searcher::open(dir.path()).unwrap();
+        let request = SearchRequest {
+            query: "copper tariff".to_string(),
+            limit: 20,
+            per_article: 20,
+            ..SearchRequest::default()
+        };
+        let mut scores: Vec<(String, u64, String)> = searcher
+            .search(&request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|hit| (hit.article_id, hit.passage, format!("{:.4}", hit.score)))
+            .collect();
+        scores.sort();
+        scores
+    }
+
+    /// Search scores a passage's article through its first passage: `ordinal` documents back
+    /// when the article's passages are together, through `article_key` when they are not (a
+    /// long article indexed passage by passage). Both must give the same scores.
+    #[test]
+    fn article_scores_do_not_depend_on_passages_being_together() {
+        // Distinct paragraphs of over 200 bytes: each one passage.
+        let filler = |n: u32| {
+            format!(
+                "On day {n} delegates discussed budgets and shipping schedules at length, and \
+                 the ministers of agriculture, transport and finance each reported on their \
+                 plans for the coming year before the meeting closed late in the evening."
+            )
+        };
+        let with = |n: u32, sentence: &str| format!("{sentence} {}", filler(n));
+        let articles = [
+            article(
+                "a",
+                "Trade report",
+                &[
+                    &filler(1),
+                    &filler(2),
+                    &with(3, "The copper tariff dispute was settled."),
+                    &filler(4),
+                ],
+            ),
+            article(
+                "b",
+                "Trade talks",
+                &[
+                    &filler(5),
+                    &with(6, "A tariff on copper was proposed."),
+                    &filler(7),
+                    &with(8, "Copper fell."),
+                ],
+            ),
+        ];
+        for a in &articles {
+            assert_eq!(corpus::split_passages(&a.body).len(), 4);
+        }
+        let together = [
+            (0, 0),
+            (0, 1),
+            (0, 2),
+            (0, 3),
+            (1, 0),
+            (1, 1),
+            (1, 2),
+            (1, 3),
+        ];
+        let interleaved = [
+            (0, 0),
+            (1, 0),
+            (0, 1),
+            (1, 1),
+            (0, 2),
+            (1, 2),
+            (0, 3),
+            (1, 3),
+        ];
+        let expected = scores(&together, &articles);
+        assert!(expected.len() >= 3, "{expected:?}");
+        assert_eq!(scores(&interleaved, &articles), expected);
+    }
 }

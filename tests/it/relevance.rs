@@ -223,3 +223,62 @@ fn a_one_line_paragraph_does_not_outrank_the_statement() {
     assert!(text.starts_with("Exports in the first quarter"), "{text}");
     assert!(text.ends_with("monthly report to the trade."), "{text}");
 }
+
+/// The fast path re-ranks a pool of candidates, scoring each one's article through its first
+/// passage (long articles, over 8 KiB, are indexed passage by passage). For undated articles
+/// `--recency` leaves scores as they are but scores every match exhaustively: with every match
+/// in the pool, both paths must give the same scores, for short and long articles.
+#[test]
+fn fast_path_article_scores_match_exhaustive_scoring() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "Delegates discussed budgets, harvests and shipping schedules at length. ";
+    let mut long_body = String::new();
+    for paragraph in 0..40 {
+        long_body.push_str(&filler.repeat(4));
+        if paragraph == 30 {
+            long_body.push_str("The copper tariff dispute was settled by the tribunal. ");
+        }
+        long_body.push_str("\n\n");
+    }
+    assert!(long_body.len() > 8 * 1024);
+    let long = format!("Long report on trade\n\n{long_body}");
+    let short = "Copper tariff ruling\n\nThe tribunal ruled on the copper tariff.\n\nExporters welcomed the copper decision.\n";
+    let other = "Harvest news\n\nA copper kettle was sold at the harvest fair.\n";
+    let mut files = vec![
+        ("c/long.txt".to_string(), long.clone()),
+        ("c/short.txt".to_string(), short.to_string()),
+        ("c/other.txt".to_string(), other.to_string()),
+    ];
+    // More long articles, so that their passages interleave across the writer's threads.
+    for n in 0..12 {
+        files.push((
+            format!("c/filler{n}.txt"),
+            format!("Filler {n}\n\n{}", long_body.replace("copper", "tin")),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    write_files(dir.path(), &files);
+    let indexed = Indexed::new(&[&dir.path().join("c")]);
+    let scores = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["copper tariff", "--limit", "20"];
+        args.extend_from_slice(extra);
+        let mut hits: Vec<(String, String)> = indexed
+            .json_hits(&args)
+            .iter()
+            .map(|hit| {
+                (
+                    hit["path"].as_str().unwrap().to_string(),
+                    format!("{:.4}", hit["score"].as_f64().unwrap()),
+                )
+            })
+            .collect();
+        hits.sort();
+        hits
+    };
+    let fast = scores(&[]);
+    assert!(fast.len() >= 3, "{fast:?}");
+    assert_eq!(fast, scores(&["--recency", "30d"]));
+}
