@@ -12,7 +12,7 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Que
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use crate::schema::{analyze, Fields};
+use crate::schema::{analyze, AnalyzedToken, Fields};
 
 /// Whether a clause must, may or must not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +129,148 @@ pub fn parse_query(input: &str) -> Vec<Clause> {
     clauses
 }
 
+/// The Snowball project's English stop words that the index keeps (it drops only
+/// [`crate::schema::STOP_WORDS`]): pronouns, auxiliaries, question words, prepositions and
+/// quantifiers. The list's `us` is left out (`US` typed in lower case), and its contractions
+/// (`don't`) are split by the analyzer into parts that are stop words already or kept.
+pub const QUERY_STOP_WORDS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "myself",
+    "we",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "its",
+    "itself",
+    "them",
+    "theirs",
+    "themselves",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "those",
+    "am",
+    "were",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "doing",
+    "would",
+    "should",
+    "could",
+    "ought",
+    "cannot",
+    "because",
+    "until",
+    "while",
+    "about",
+    "against",
+    "between",
+    "through",
+    "during",
+    "before",
+    "after",
+    "above",
+    "below",
+    "from",
+    "up",
+    "down",
+    "out",
+    "off",
+    "over",
+    "under",
+    "again",
+    "further",
+    "once",
+    "here",
+    "when",
+    "where",
+    "why",
+    "how",
+    "all",
+    "any",
+    "both",
+    "each",
+    "few",
+    "more",
+    "most",
+    "other",
+    "some",
+    "nor",
+    "only",
+    "own",
+    "same",
+    "so",
+    "than",
+    "too",
+    "very",
+];
+
+/// Which analyzed tokens of each clause are query stop words, to be left out of the
+/// whole-article query: words of [`QUERY_STOP_WORDS`] among the plain words (unquoted,
+/// positive, not `title:`). A word written in capitals in a query that is not all capitals
+/// (`WHO`) is an acronym and stays. When leaving them out would leave no positive word, none
+/// is left out.
+///
+/// In a whole article such words match nearly everywhere; in a long natural-language query
+/// ("what problems are there in ...") their small BM25 scores add up and favour long articles
+/// that merely use many of them.
+fn query_stop_tokens(clauses: &[Clause], analyzed: &[Vec<AnalyzedToken>]) -> Vec<Vec<bool>> {
+    let mixed_case = clauses
+        .iter()
+        .any(|c| c.text.chars().any(|ch| ch.is_lowercase()));
+    let mut remaining = 0;
+    let stops: Vec<Vec<bool>> = clauses
+        .iter()
+        .zip(analyzed)
+        .map(|(clause, tokens)| {
+            let plain = clause.presence == Presence::Should
+                && !clause.phrase
+                && clause.target == Target::Body;
+            let flags: Vec<bool> = tokens
+                .iter()
+                .map(|token| {
+                    let word = &clause.text[token.start..token.end];
+                    let acronym = mixed_case
+                        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                        && !word.chars().any(|c| c.is_lowercase());
+                    plain && !acronym && QUERY_STOP_WORDS.contains(&word.to_lowercase().as_str())
+                })
+                .collect();
+            if clause.presence != Presence::MustNot {
+                remaining += flags.iter().filter(|stop| !**stop).count();
+            }
+            flags
+        })
+        .collect();
+    if remaining == 0 {
+        return Vec::new();
+    }
+    stops
+}
+
 /// Fields a query can name with `field:`.
 pub const QUERY_FIELDS: &[&str] = &["title"];
 
@@ -213,8 +355,22 @@ pub fn compile_on(
     let mut groups: BTreeMap<GroupKey, (usize, f32)> = BTreeMap::new();
     let mut highlight_terms = Vec::new();
     let mut highlight_phrases = Vec::new();
-    for (order, clause) in clauses.iter().enumerate() {
-        let tokens = analyze(&clause.text);
+    let analyzed: Vec<_> = clauses.iter().map(|c| analyze(&c.text)).collect();
+    let drop_query_stop_words = body == fields.article;
+    let query_stop_words = if drop_query_stop_words {
+        query_stop_tokens(clauses, &analyzed)
+    } else {
+        Vec::new()
+    };
+    for (order, (clause, tokens)) in clauses.iter().zip(analyzed).enumerate() {
+        let mut tokens = tokens;
+        if let Some(stops) = query_stop_words.get(order) {
+            let mut index = 0;
+            tokens.retain(|_| {
+                index += 1;
+                !stops[index - 1]
+            });
+        }
         if tokens.is_empty() {
             continue;
         }
@@ -526,6 +682,52 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn query_stop_words_are_plain_words_but_not_acronyms() {
+        let stops = |q: &str| -> Vec<Vec<bool>> {
+            let clauses = parse_query(q);
+            let analyzed: Vec<_> = clauses.iter().map(|c| analyze(&c.text)).collect();
+            query_stop_tokens(&clauses, &analyzed)
+        };
+        assert_eq!(
+            stops("What problems have been solved"),
+            [vec![true], vec![false], vec![true], vec![true], vec![false]]
+        );
+        // Quoted, `title:` and `+` words are kept; so is an acronym in a mixed-case query.
+        assert_eq!(
+            stops("\"after hours\" title:when +before WHO vaccine"),
+            [
+                vec![false, false],
+                vec![false],
+                vec![false],
+                vec![false],
+                vec![false]
+            ]
+        );
+        // In an all-caps headline, capitals are not acronyms.
+        assert_eq!(stops("WHO WON"), [vec![true], vec![false]]);
+        // A query of nothing but such words keeps them.
+        assert!(stops("where were you").is_empty());
+        assert!(stops("how -about").is_empty());
+    }
+
+    #[test]
+    fn query_stop_words_leave_the_article_query_only() {
+        let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
+        let clauses = parse_query("how strong was the quake");
+        let terms = |body: Field| -> Vec<String> {
+            let query = compile_on(&clauses, &fields, body, &Proximity::default())
+                .query
+                .unwrap();
+            let mut terms = Vec::new();
+            query
+                .query_terms(&mut |term, _| terms.push(term.value().as_str().unwrap().to_string()));
+            terms
+        };
+        assert_eq!(terms(fields.article), ["strong", "quak"]);
+        assert_eq!(terms(fields.body), ["how", "strong", "quak"]);
     }
 
     #[test]
