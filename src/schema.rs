@@ -34,6 +34,13 @@ pub const MAX_TOKEN_BYTES: usize = 40;
 /// or more, lowercase, fold accents (Erdoğan = Erdogan), drop stop words, Snowball English
 /// stemming.
 pub fn analyzer() -> TextAnalyzer {
+    // Built once and cloned: a query builds several (query, highlighter, article query), and
+    // building one allocates its stop-word set.
+    static PROTOTYPE: std::sync::OnceLock<TextAnalyzer> = std::sync::OnceLock::new();
+    PROTOTYPE.get_or_init(build_analyzer).clone()
+}
+
+fn build_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
