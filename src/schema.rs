@@ -100,9 +100,15 @@ impl Default for StemMemo {
 impl StemMemo {
     /// Replaces `word` with its stem.
     fn stem(&mut self, word: &mut String) {
+        // The stemmer leaves words of one or two letters and numbers as they are.
+        if word.len() <= 2 || word.bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
         if let Some(stem) = self.stems.get(word.as_str()) {
-            word.clear();
-            word.push_str(stem);
+            if stem != word {
+                word.clear();
+                word.push_str(stem);
+            }
             return;
         }
         let stem = self.stemmer.stem(word).into_owned();
