@@ -25,7 +25,7 @@ use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
 use crate::indexer::Manifest;
 use crate::output::{self, TextStyle};
-use crate::schema::{analyze, STOP_WORDS};
+use crate::schema::STOP_WORDS;
 use crate::search::{SearchRequest, Searcher};
 
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
@@ -459,7 +459,7 @@ impl Baseline {
     fn time(&self, searcher: &Searcher) -> Result<Timing> {
         let started = Instant::now();
         let body = searcher.fields().body;
-        let mut terms: Vec<String> = analyze(&self.text).into_iter().map(|t| t.term).collect();
+        let mut terms: Vec<String> = crate::search::query::searched_terms(&self.text);
         terms.sort();
         terms.dedup();
         let should: Vec<(Occur, Box<dyn Query>)> = terms

@@ -228,15 +228,38 @@ pub const QUERY_STOP_WORDS: &[&str] = &[
     "very",
 ];
 
-/// Which analyzed tokens of each clause are query stop words, to be left out of the
-/// whole-article query: words of [`QUERY_STOP_WORDS`] among the plain words (unquoted,
-/// positive, not `title:`). A word written in capitals in a query that is not all capitals
-/// (`WHO`) is an acronym and stays. When leaving them out would leave no positive word, none
-/// is left out.
+/// The analysed terms of a query as newsdex searches them (query stop words left out as in
+/// [`compile_on`]), every clause's, without syntax: what the bench's bare-tantivy baseline
+/// searches.
+pub fn searched_terms(input: &str) -> Vec<String> {
+    let clauses = parse_query(input);
+    let analyzed: Vec<_> = clauses.iter().map(|c| analyze(&c.text)).collect();
+    let stops = query_stop_tokens(&clauses, &analyzed);
+    let mut terms = Vec::new();
+    for (order, tokens) in analyzed.into_iter().enumerate() {
+        for (index, token) in tokens.into_iter().enumerate() {
+            let stop = stops
+                .get(order)
+                .and_then(|s| s.get(index))
+                .copied()
+                .unwrap_or(false);
+            if !stop {
+                terms.push(token.term);
+            }
+        }
+    }
+    terms
+}
+
+/// Which analyzed tokens of each clause are query stop words, to be left out of the passage
+/// and whole-article queries (and of highlighting): words of [`QUERY_STOP_WORDS`] among the
+/// plain words (unquoted, positive, not `title:`). A word written in capitals in a query that
+/// is not all capitals (`WHO`) is an acronym and stays. When leaving them out would leave no
+/// positive word, none is left out.
 ///
-/// In a whole article such words match nearly everywhere; in a long natural-language query
-/// ("what problems are there in ...") their small BM25 scores add up and favour long articles
-/// that merely use many of them.
+/// Such words match nearly everywhere; in a long natural-language query ("what problems are
+/// there in ...") their small BM25 scores add up and favour long texts that merely use many
+/// of them. The index keeps them, so a quoted phrase still finds "after the war".
 fn query_stop_tokens(clauses: &[Clause], analyzed: &[Vec<AnalyzedToken>]) -> Vec<Vec<bool>> {
     let mixed_case = clauses
         .iter()
@@ -356,12 +379,7 @@ pub fn compile_on(
     let mut highlight_terms = Vec::new();
     let mut highlight_phrases = Vec::new();
     let analyzed: Vec<_> = clauses.iter().map(|c| analyze(&c.text)).collect();
-    let drop_query_stop_words = body == fields.article;
-    let query_stop_words = if drop_query_stop_words {
-        query_stop_tokens(clauses, &analyzed)
-    } else {
-        Vec::new()
-    };
+    let query_stop_words = query_stop_tokens(clauses, &analyzed);
     for (order, (clause, tokens)) in clauses.iter().zip(analyzed).enumerate() {
         let mut tokens = tokens;
         if let Some(stops) = query_stop_words.get(order) {
@@ -714,7 +732,16 @@ mod tests {
     }
 
     #[test]
-    fn query_stop_words_leave_the_article_query_only() {
+    fn searched_terms_are_the_compiled_words() {
+        // Query stop words go; phrase words and excluded words stay, as analysed.
+        assert_eq!(
+            searched_terms("How did \"interest rates\" move after -oil"),
+            ["interest", "rate", "move", "oil"]
+        );
+    }
+
+    #[test]
+    fn query_stop_words_leave_both_queries() {
         let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
         let clauses = parse_query("how strong was the quake");
         let terms = |body: Field| -> Vec<String> {
@@ -727,7 +754,10 @@ mod tests {
             terms
         };
         assert_eq!(terms(fields.article), ["strong", "quak"]);
-        assert_eq!(terms(fields.body), ["how", "strong", "quak"]);
+        assert_eq!(terms(fields.body), ["strong", "quak"]);
+        // Nor are they highlighted.
+        let compiled = compile(&clauses, &fields);
+        assert_eq!(compiled.highlight_terms, ["strong", "quak"]);
     }
 
     #[test]
