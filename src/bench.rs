@@ -18,7 +18,7 @@ use clap::Args;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::indexer::Manifest;
 use crate::output::{self, TextStyle};
 use crate::schema::STOP_WORDS;
-use crate::search::{SearchRequest, Searcher};
+use crate::search::{ActorRef, SearchRequest, Searcher};
 
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
@@ -687,8 +687,8 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
             let actors: Vec<String> = document
                 .get_all(fields.actor)
                 .filter_map(|v| v.as_facet())
-                .filter_map(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
-                .filter_map(|facet| facet.to_path().last().map(|name| name.to_string()))
+                .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
+                .map(|actor| actor.name)
                 .collect();
             if !actors.is_empty() {
                 query.actor = Some(actors[rng.below(actors.len())].clone());

@@ -11,7 +11,6 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
-use tantivy::schema::Facet;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::actors::ActorKind;
@@ -316,13 +315,8 @@ fn facet_actors(reader: &FacetReader) -> Vec<Option<ActorRef>> {
     };
     while stream.advance() {
         let ord = stream.term_ord() as usize;
-        let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) else {
-            continue;
-        };
-        if let (Some(slot), ["actor", kind, name]) =
-            (actors.get_mut(ord), facet.to_path().as_slice())
-        {
-            *slot = Some(ActorRef::new(*name, kind));
+        if let Some(slot) = actors.get_mut(ord) {
+            *slot = ActorRef::from_encoded_facet(stream.key());
         }
     }
     actors
@@ -350,11 +344,7 @@ fn match_set(
         target: target.map(|actors| {
             actors
                 .iter()
-                .map(|a| {
-                    Facet::from_path(["actor", &*a.kind, a.name.as_str()])
-                        .encoded_str()
-                        .to_string()
-                })
+                .map(|a| a.facet().encoded_str().to_string())
                 .collect()
         }),
     };

@@ -678,15 +678,18 @@ impl Run<'_> {
             // queues up to 10,000 batches, so only articles of up to `CONTIGUOUS_BYTES` go as
             // one (a queue of long ones would hold gigabytes); a longer article's passages go
             // one by one, and search finds its first passage through `article_key`.
-            let text_bytes = article.title.len() + article.body.len();
-            if text_bytes <= CONTIGUOUS_BYTES {
+            let together = article.title.len() + article.body.len() <= CONTIGUOUS_BYTES;
+            let mut one_by_one = Vec::new();
+            if together {
                 operations.extend(documents.into_iter().map(UserOperation::Add));
-                self.writer.run(operations)?;
             } else {
+                one_by_one = documents;
+            }
+            if !operations.is_empty() {
                 self.writer.run(operations)?;
-                for document in documents {
-                    self.writer.add_document(document)?;
-                }
+            }
+            for document in one_by_one {
+                self.writer.add_document(document)?;
             }
         }
         self.bytes_since_commit += self.pending_bytes;

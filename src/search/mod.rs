@@ -109,6 +109,22 @@ impl ActorRef {
             kind,
         }
     }
+
+    /// The actor of a facet as tantivy encodes it: its path with `\0` between the steps,
+    /// `actor\0person\0Joe Biden` (None for any other facet).
+    pub fn from_encoded_facet(encoded: &[u8]) -> Option<ActorRef> {
+        let encoded = std::str::from_utf8(encoded).ok()?;
+        let mut steps = encoded.split('\0');
+        match (steps.next(), steps.next(), steps.next(), steps.next()) {
+            (Some("actor"), Some(kind), Some(name), None) => Some(ActorRef::new(name, kind)),
+            _ => None,
+        }
+    }
+
+    /// The actor's facet, `/actor/KIND/Name`.
+    pub fn facet(&self) -> Facet {
+        Facet::from_path(["actor", &*self.kind, &self.name])
+    }
 }
 
 /// A passage of an article, with its place in the article.
@@ -341,8 +357,7 @@ impl Searcher {
         let any_kind: Vec<(Occur, Box<dyn Query>)> = actors
             .iter()
             .map(|actor| {
-                let facet = Facet::from_path(["actor", &*actor.kind, &actor.name]);
-                let term = Term::from_facet(field, &facet);
+                let term = Term::from_facet(field, &actor.facet());
                 (
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
@@ -417,12 +432,7 @@ impl Searcher {
                 .stream()
                 .map_err(tantivy::TantivyError::from)?;
             while stream.advance() {
-                let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) else {
-                    continue;
-                };
-                if let ["actor", kind, name] = facet.to_path().as_slice() {
-                    actors.insert(ActorRef::new(*name, kind));
-                }
+                actors.extend(ActorRef::from_encoded_facet(stream.key()));
             }
         }
         Ok(actors)
@@ -889,19 +899,11 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
 }
 
 fn stored_actors(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<ActorRef> {
-    // A stored facet is its path with `\0` between the steps: `actor\0person\0Joe Biden`.
     let mut ranked: Vec<(u8, ActorRef)> = document
         .get_all(field)
         .filter_map(|v| v.as_facet())
-        .filter_map(|encoded| {
-            let mut steps = encoded.split('\0');
-            match (steps.next(), steps.next(), steps.next(), steps.next()) {
-                (Some("actor"), Some(kind), Some(name), None) => {
-                    Some((kind_rank(kind), ActorRef::new(name, kind)))
-                }
-                _ => None,
-            }
-        })
+        .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
+        .map(|actor| (kind_rank(&actor.kind), actor))
         .collect();
     // By kind (people first), then name.
     ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
@@ -1033,5 +1035,22 @@ impl SegmentCollector for ArticleKeysSegment {
 
     fn harvest(self) -> HashSet<u64> {
         self.keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_facets_round_trip() {
+        let actor = ActorRef::new("Joe Biden", "person");
+        let facet = actor.facet();
+        assert_eq!(facet.to_path_string(), "/actor/person/Joe Biden");
+        let decoded = ActorRef::from_encoded_facet(facet.encoded_str().as_bytes()).unwrap();
+        assert_eq!(decoded, actor);
+        assert!(matches!(decoded.kind, std::borrow::Cow::Borrowed(_)));
+        let date = Facet::from_path(["date", "2022", "01"]);
+        assert!(ActorRef::from_encoded_facet(date.encoded_str().as_bytes()).is_none());
     }
 }

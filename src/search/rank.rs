@@ -390,9 +390,6 @@ impl Searcher {
         let article_weight = ARTICLE_IN_PASSAGE;
         let mut article_scores: HashMap<u64, Score> = HashMap::new();
         if article_weight > 0.0 {
-            let mut distinct = keys.clone();
-            distinct.sort_unstable();
-            distinct.dedup();
             // The candidates passed the filters, and so do their articles' first passages:
             // only the words are scored.
             let article_query = self
@@ -531,26 +528,22 @@ impl Searcher {
         if let Some(count) = self.article_count.get() {
             return Ok(*count);
         }
-        let count = count_articles(searcher)?;
+        let count = count_articles(searcher, self.fields.article_key)?;
         Ok(*self.article_count.get_or_init(|| count))
     }
 }
 
 /// The number of articles, for BM25 statistics: the distinct `article_key` terms of each
-/// segment (an article's passages are indexed together, in one segment). Like tantivy's own
-/// document counts it includes deleted articles until a merge drops them, and it costs one
+/// segment. Like tantivy's own document counts it is approximate: an article counts again for
+/// each further segment holding some of its passages (long articles are indexed passage by
+/// passage), and deleted articles count until a merge drops them. It costs one
 /// term-dictionary header read per segment instead of a scan of every passage.
-fn count_articles(searcher: &tantivy::Searcher) -> Result<u64> {
+fn count_articles(searcher: &tantivy::Searcher, article_key: Field) -> Result<u64> {
     let mut articles = 0;
     for segment in searcher.segment_readers() {
-        let keys = segment.inverted_index(article_key_field(searcher)?)?;
-        articles += keys.terms().num_terms() as u64;
+        articles += segment.inverted_index(article_key)?.terms().num_terms() as u64;
     }
     Ok(articles.max(1))
-}
-
-fn article_key_field(searcher: &tantivy::Searcher) -> Result<Field> {
-    Ok(searcher.schema().get_field("article_key")?)
 }
 
 /// BM25 statistics for the `article` field: it is on one document per article, so the
