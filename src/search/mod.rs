@@ -5,6 +5,7 @@
 //! neighbouring passages and whole-article reading. It never writes to the index.
 
 pub mod highlight;
+mod page;
 pub mod query;
 pub mod rank;
 
@@ -493,34 +494,23 @@ impl Searcher {
             SortOrder::Auto => SortOrder::DateNewest,
             other => other,
         };
-        let total_docs = searcher.num_docs() as usize;
-        let mut fetch = (wanted * per_article * 2 + 5).min(total_docs.max(1));
+        let size = page::PageSize {
+            wanted,
+            per_article,
+        };
         let chosen = if sort == SortOrder::Relevance {
             // Passage and article evidence combined (search::rank).
-            self.rank_passages(searcher, request, &*plan.query, wanted, per_article)?
+            self.rank_passages(searcher, request, &*plan.query, size)?
         } else {
             let keys = self.columns(searcher)?;
-            loop {
-                let candidates = self.candidates(searcher, &*plan.query, fetch, sort)?;
-                let exhausted = candidates.len() < fetch;
-                let mut per_key: HashMap<u64, usize> = HashMap::new();
-                let mut chosen = Vec::new();
-                for (score, address) in candidates {
-                    let key = keys.get(address);
-                    let seen = per_key.entry(key).or_insert(0);
-                    if *seen < per_article {
-                        *seen += 1;
-                        chosen.push((score, address));
-                        if chosen.len() == wanted {
-                            break;
-                        }
-                    }
-                }
-                if chosen.len() == wanted || exhausted || fetch >= total_docs {
-                    break chosen;
-                }
-                fetch = (fetch * 4).min(total_docs);
-            }
+            let first_pool = wanted * per_article * 2 + 5;
+            page::top_per_article(size, first_pool, searcher.num_docs() as usize, |pool| {
+                let candidates = self.candidates(searcher, &*plan.query, pool, sort)?;
+                Ok(candidates
+                    .into_iter()
+                    .map(|(score, address)| (score, address, keys.get(address)))
+                    .collect())
+            })?
         };
         Ok(chosen)
     }

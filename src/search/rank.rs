@@ -25,6 +25,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
 use crate::error::Result;
+use crate::search::page::{self, Candidate, PageSize};
 use crate::search::query::Proximity;
 use crate::search::{SearchRequest, Searcher};
 
@@ -315,8 +316,7 @@ impl Searcher {
         searcher: &tantivy::Searcher,
         request: &SearchRequest,
         planned: &dyn Query,
-        wanted: usize,
-        per_article: usize,
+        size: PageSize,
     ) -> Result<Vec<(Score, DocAddress)>> {
         let proximity = PROXIMITY;
         let boost = RecencyBoost::new(searcher, request.recency)?;
@@ -328,8 +328,9 @@ impl Searcher {
             &*rebuilt
         };
         if boost.is_none() {
-            return self.rerank_passages(searcher, passage_query, request, wanted, per_article);
+            return self.rerank_passages(searcher, passage_query, request, size);
         }
+        let per_article = size.per_article;
         let passages = searcher.search(passage_query, &TopPerArticle { per_article, boost })?;
         let article_weight = ARTICLE_IN_PASSAGE;
         let article_scores: HashMap<u64, Score> = if article_weight > 0.0 {
@@ -357,7 +358,7 @@ impl Searcher {
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.truncate(wanted);
+        ranked.truncate(size.wanted);
         Ok(ranked)
     }
 }
@@ -367,16 +368,31 @@ impl Searcher {
     /// BM25 come from tantivy's block-WAND top-k, then only their articles are scored on the
     /// `article` field, exactly, and the combined scores re-rank them. A passage outside the
     /// candidate pool would need an article score above the pool's to overtake; the pool is
-    /// wide enough ([`POOL_PER_WANTED`], [`MIN_POOL`]) to make that rare.
+    /// wide enough ([`POOL_PER_WANTED`], [`MIN_POOL`]) to make that rare. When the
+    /// per-article cap leaves the page short, the pool is widened (`search::page`).
     fn rerank_passages(
         &self,
         searcher: &tantivy::Searcher,
         passage_query: &dyn Query,
         request: &SearchRequest,
-        wanted: usize,
-        per_article: usize,
+        size: PageSize,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let pool = (wanted * per_article * POOL_PER_WANTED).max(MIN_POOL);
+        let first_pool = (size.wanted * size.per_article * POOL_PER_WANTED).max(MIN_POOL);
+        let documents = searcher.num_docs() as usize;
+        page::top_per_article(size, first_pool, documents, |pool| {
+            self.rerank_pool(searcher, passage_query, request, pool)
+        })
+    }
+
+    /// The best `pool` passages by passage BM25, re-ranked by passage and article evidence
+    /// together, best first, each with its article's key.
+    fn rerank_pool(
+        &self,
+        searcher: &tantivy::Searcher,
+        passage_query: &dyn Query,
+        request: &SearchRequest,
+        pool: usize,
+    ) -> Result<Vec<Candidate>> {
         let candidates =
             searcher.search(passage_query, &TopDocs::with_limit(pool).order_by_score())?;
         if candidates.is_empty() {
@@ -448,7 +464,7 @@ impl Searcher {
                 }
             }
         }
-        let mut ranked: Vec<(Score, DocAddress, u64)> = candidates
+        let mut ranked: Vec<Candidate> = candidates
             .into_iter()
             .zip(keys)
             .map(|((score, address), key)| {
@@ -457,19 +473,7 @@ impl Searcher {
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut per_key: HashMap<u64, usize> = HashMap::new();
-        let mut chosen = Vec::with_capacity(wanted);
-        for (score, address, key) in ranked {
-            let seen = per_key.entry(key).or_insert(0);
-            if *seen < per_article {
-                *seen += 1;
-                chosen.push((score, address));
-                if chosen.len() == wanted {
-                    break;
-                }
-            }
-        }
-        Ok(chosen)
+        Ok(ranked)
     }
 }
 

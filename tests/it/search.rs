@@ -315,3 +315,81 @@ fn show_highlights_the_query() {
     assert!(stdout.starts_with("\x1b[1;36mDeep differences"), "{stdout}");
     assert!(stdout.contains("\x1b[1;31msanctions\x1b[0m"), "{stdout}");
 }
+
+/// One long article whose every paragraph matches strongly, and `short` articles that match
+/// once each, every article in its own file.
+fn one_long_article_corpus(short: usize) -> (tempfile::TempDir, Indexed) {
+    let dir = tempfile::tempdir().unwrap();
+    // Paragraphs of over 200 bytes, each different, stay passages of their own.
+    let paragraph = "Sanctions, sanctions and more sanctions were announced today; the sanctions \
+                     follow earlier sanctions, and further sanctions are planned, officials said \
+                     of the sanctions, adding that the sanctions would last until the sanctions \
+                     had worked.";
+    let long_body: Vec<String> = (0..80)
+        .map(|n| format!("Paragraph {n}. {paragraph}"))
+        .collect();
+    let long_body = long_body.join("\n\n");
+    let mut files: Vec<(String, String)> = vec![(
+        "c/long.jsonl".to_string(),
+        serde_json::json!({"id": "long", "title": "Sanctions", "body": long_body}).to_string(),
+    )];
+    for n in 0..short {
+        let body = format!(
+            "Article {n} reports on the harbour, where ships came and went all week, on the \
+             weather, which was mild for the season, on the markets, which rose slightly, on \
+             the schools and the roads, and, in its last line, on sanctions."
+        );
+        files.push((
+            format!("c/short{n:02}.jsonl"),
+            serde_json::json!({"id": format!("short{n:02}"), "title": "News", "body": body})
+                .to_string(),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    write_files(dir.path(), &files);
+    let index = Indexed::new(&[&dir.path().join("c")]);
+    (dir, index)
+}
+
+#[test]
+fn per_article_cap_fills_the_page_in_every_order() {
+    let short = 14;
+    let (_dir, index) = one_long_article_corpus(short);
+    let articles = short + 1;
+    for sort in ["relevance", "date"] {
+        for per_article in ["1", "2"] {
+            let args = [
+                "sanctions",
+                "--limit",
+                "10",
+                "--per-article",
+                per_article,
+                "--sort",
+                sort,
+            ];
+            let hits = index.json_hits(&args);
+            assert_eq!(hits.len(), 10, "{args:?}");
+            let long = hits.iter().filter(|h| h["article_id"] == "long").count();
+            assert!(
+                long <= per_article.parse().unwrap(),
+                "{args:?}: {long} from one article"
+            );
+        }
+    }
+    // A page larger than the matches: every article, once.
+    let hits = index.json_hits(&["sanctions", "--limit", "50"]);
+    assert_eq!(hits.len(), articles);
+
+    let output = index
+        .search(&["sanctions", "--count", "--json"])
+        .output()
+        .unwrap();
+    let counts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(counts["articles"], articles as u64);
+    let output = index.search(&["sanctions", "-l"]).output().unwrap();
+    let files = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(files.lines().count(), articles, "{files}");
+}
