@@ -133,9 +133,9 @@ struct FactsCollector {
     target: Option<HashSet<String>>,
 }
 
-/// An article's facts within one segment: date start, precision code, actor ordinals, and its
+/// An article's facts within one segment: date start, date precision, actor ordinals, and its
 /// best-scoring passage.
-type SegmentFact = (Option<i64>, u64, Vec<u64>, Score, DocId);
+type SegmentFact = (Option<i64>, DatePrecision, Vec<u64>, Score, DocId);
 
 struct SegmentFacts {
     segment: SegmentOrdinal,
@@ -210,7 +210,6 @@ impl Collector for FactsCollector {
                     .filter_map(|&ord| mapped.get(ord as usize).copied().flatten())
                     .collect();
                 let address = DocAddress::new(fruit.segment, doc);
-                let precision = precision_from_code(precision);
                 match set.articles.get_mut(&key) {
                     Some(existing) => {
                         if score > existing.best.0 {
@@ -267,7 +266,11 @@ impl SegmentCollector for SegmentFacts {
             }
             None => {
                 let start = self.dates.first(doc).map(|d| d.into_timestamp_secs());
-                let precision = self.precisions.first(doc).unwrap_or(3);
+                let precision = self
+                    .precisions
+                    .first(doc)
+                    .and_then(DatePrecision::from_code)
+                    .unwrap_or(DatePrecision::Time);
                 let ords: Vec<u64> = self.actors.facet_ords(doc).collect();
                 self.facts.insert(key, (start, precision, ords, score, doc));
             }
@@ -320,15 +323,6 @@ fn facet_actors(reader: &FacetReader) -> Vec<Option<ActorRef>> {
         }
     }
     actors
-}
-
-fn precision_from_code(code: u64) -> DatePrecision {
-    match code {
-        0 => DatePrecision::Year,
-        1 => DatePrecision::Month,
-        2 => DatePrecision::Day,
-        _ => DatePrecision::Time,
-    }
 }
 
 /// Runs the request and gathers the facts of every matching article.

@@ -814,7 +814,7 @@ pub fn article_documents_with(
         if let Some(date) = article.date {
             document.add_date(fields.date, to_tantivy_date(date.start));
             document.add_date(fields.date_end, to_tantivy_date(date.end()));
-            document.add_u64(fields.date_precision, date.precision as u64);
+            document.add_u64(fields.date_precision, date.precision.code());
             let mut path = vec!["date".to_string()];
             path.extend(date.facet_path());
             document.add_facet(fields.date_facet, Facet::from_path(path));

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::{ActorKind, Gazetteer, DATA, EMBEDDED_MODEL};
+use crate::corpus::fnv::Fnv1a;
 use crate::error::{Error, Result};
 
 /// The gazetteer with the user's file on top, once loaded.
@@ -23,16 +24,11 @@ const RECORD: &str = "actors.json";
 
 /// 64-bit FNV-1a, as hex: a fingerprint of data, not a security hash.
 fn fingerprint(parts: &[&[u8]]) -> String {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for part in parts {
-        for &b in *part {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    format!("{h:016x}")
+    let hash = parts
+        .iter()
+        .fold(Fnv1a::new(), |hash, part| hash.write(part).write(&[0xff]))
+        .finish();
+    format!("{hash:016x}")
 }
 
 /// Checks a user actors file: every line `name<TAB>kind[<TAB>aliases]` with a known kind.

@@ -18,6 +18,33 @@ pub enum DatePrecision {
     Time,
 }
 
+impl DatePrecision {
+    /// Every precision, from the coarsest.
+    pub const ALL: [DatePrecision; 4] = [
+        DatePrecision::Year,
+        DatePrecision::Month,
+        DatePrecision::Day,
+        DatePrecision::Time,
+    ];
+
+    /// The number the index stores for this precision: 0 year, 1 month, 2 day, 3 time.
+    pub fn code(self) -> u64 {
+        match self {
+            DatePrecision::Year => 0,
+            DatePrecision::Month => 1,
+            DatePrecision::Day => 2,
+            DatePrecision::Time => 3,
+        }
+    }
+
+    /// The precision the index stored as `code` (None for a number no precision has).
+    pub fn from_code(code: u64) -> Option<DatePrecision> {
+        DatePrecision::ALL
+            .into_iter()
+            .find(|precision| precision.code() == code)
+    }
+}
+
 /// A date as given by a source: the UTC start of a period and its precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleDate {
@@ -563,5 +590,13 @@ mod tests {
             parse_date("1500", &[]).unwrap_err().to_string(),
             "date \"1500\" is outside the supported range (years 1677 to 2262)"
         );
+    }
+
+    #[test]
+    fn precision_codes_round_trip() {
+        for precision in DatePrecision::ALL {
+            assert_eq!(DatePrecision::from_code(precision.code()), Some(precision));
+        }
+        assert_eq!(DatePrecision::from_code(4), None);
     }
 }

@@ -4,6 +4,7 @@
 //! functions over text so that every input form can be tested without touching a disk.
 
 pub mod date;
+pub mod fnv;
 pub mod passages;
 
 use std::fmt;
@@ -47,12 +48,11 @@ impl Article {
 
 /// FNV-1a over `path \0 id`: stable across runs and platforms, unlike `DefaultHasher`.
 pub fn article_key(path: &str, id: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in path.bytes().chain([0u8]).chain(id.bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    fnv::Fnv1a::new()
+        .write(path.as_bytes())
+        .write(&[0])
+        .write(id.as_bytes())
+        .finish()
 }
 
 /// A stable 64-bit hash of file or line content, to tell changed input from unchanged.

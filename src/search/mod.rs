@@ -879,12 +879,9 @@ fn get_u64(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<
 fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDate> {
     let at = document.get_first(fields.date)?.as_datetime()?;
     let start = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)?.naive_utc();
-    let precision = match get_u64(document, fields.date_precision) {
-        Some(0) => DatePrecision::Year,
-        Some(1) => DatePrecision::Month,
-        Some(2) => DatePrecision::Day,
-        _ => DatePrecision::Time,
-    };
+    let precision = get_u64(document, fields.date_precision)
+        .and_then(DatePrecision::from_code)
+        .unwrap_or(DatePrecision::Time);
     Some(ArticleDate { start, precision })
 }
 
