@@ -16,6 +16,7 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDo
 use crate::actors::ActorKind;
 use crate::corpus::DatePrecision;
 use crate::error::{Error, Result};
+use crate::schema::field_name;
 use crate::search::{resolve_actor, ActorRef, BuiltQuery, Hit, SearchRequest, Searcher};
 
 /// An actor and the number of matching articles that mention it.
@@ -24,7 +25,7 @@ pub struct ActorCount {
     /// Canonical name.
     pub name: String,
     /// person, org, country or place.
-    pub kind: String,
+    pub kind: ActorKind,
     /// Matching articles that mention it.
     pub articles: u64,
 }
@@ -77,7 +78,7 @@ pub struct Cooccurrence {
     /// Canonical name.
     pub name: String,
     /// Kind.
-    pub kind: String,
+    pub kind: ActorKind,
     /// Passages that mention both.
     pub passages: u64,
     /// Articles that mention both.
@@ -161,7 +162,7 @@ impl Collector for FactsCollector {
         let fast = reader.fast_fields();
         let (passage_actors, target_ords) = match &self.target {
             Some(target) => {
-                let facets = reader.facet_reader("passage_actor")?;
+                let facets = reader.facet_reader(field_name::PASSAGE_ACTOR)?;
                 let mut ords = HashSet::new();
                 for encoded in target {
                     if let Some(ord) = facets.facet_dict().term_ord(encoded.as_bytes())? {
@@ -174,10 +175,10 @@ impl Collector for FactsCollector {
         };
         Ok(SegmentFacts {
             segment,
-            keys: fast.u64("article_key")?,
-            dates: fast.date("date")?,
-            precisions: fast.u64("date_precision")?,
-            actors: reader.facet_reader("actor")?,
+            keys: fast.u64(field_name::ARTICLE_KEY)?,
+            dates: fast.date(field_name::DATE)?,
+            precisions: fast.u64(field_name::DATE_PRECISION)?,
+            actors: reader.facet_reader(field_name::ACTOR)?,
             passage_actors,
             target_ords,
             facts: HashMap::new(),
@@ -370,10 +371,10 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
         .actors
         .iter()
         .zip(counts)
-        .filter(|(actor, count)| *count > 0 && kind.is_none_or(|k| actor.kind == k.as_str()))
+        .filter(|(actor, count)| *count > 0 && kind.is_none_or(|k| actor.kind == k))
         .map(|(actor, articles)| ActorCount {
             name: actor.name.clone(),
-            kind: actor.kind.to_string(),
+            kind: actor.kind,
             articles,
         })
         .collect();
@@ -634,7 +635,7 @@ pub fn cooccur(
         };
         ranked.push(Cooccurrence {
             name: other.name.clone(),
-            kind: other.kind.to_string(),
+            kind: other.kind,
             passages: with_actor
                 .passage_pairs
                 .get(&(id as u32))

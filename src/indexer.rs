@@ -15,10 +15,9 @@ use std::time::{Duration, Instant};
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use serde::{Deserialize, Serialize};
 use tantivy::indexer::UserOperation;
-use tantivy::schema::Facet;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
 
-use crate::actors::{extract_actors, ActorMatch};
+use crate::actors::extract_actors;
 use crate::corpus::{self, Article, Item, ReadOptions, Warning};
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields};
@@ -749,11 +748,6 @@ fn unreadable(shown: &str, err: &std::io::Error, kept: bool) -> Warning {
     }
 }
 
-/// The facet of an actor: `/actor/KIND/Name`.
-pub fn actor_facet(actor: &ActorMatch) -> Facet {
-    Facet::from_path(["actor", actor.kind.as_str(), actor.name.as_str()])
-}
-
 /// Builds the tantivy documents of one article: one per passage.
 pub fn article_documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
     article_documents_with(article, fields, true)
@@ -815,12 +809,10 @@ pub fn article_documents_with(
             document.add_date(fields.date, to_tantivy_date(date.start));
             document.add_date(fields.date_end, to_tantivy_date(date.end()));
             document.add_u64(fields.date_precision, date.precision.code());
-            let mut path = vec!["date".to_string()];
-            path.extend(date.facet_path());
-            document.add_facet(fields.date_facet, Facet::from_path(path));
+            document.add_facet(fields.date_facet, schema::date_facet(&date));
         }
         for actor in &actors {
-            let facet = actor_facet(actor);
+            let facet = schema::actor_facet(actor.kind, &actor.name);
             let in_passage = actor
                 .mentions
                 .iter()

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::actors::ActorKind;
 use crate::explore::{ActorCount, Bucket, Cooccurrence, Facets, Timeline};
 use crate::indexer::IndexSummary;
 use crate::search::{ActorRef, FullArticle, Hit, PassageText};
@@ -129,7 +130,7 @@ fn hit_actor_line(hit: &Hit) -> Option<String> {
 /// Actors grouped by kind on one line: people, then organisations, countries, places.
 pub fn actor_line(actors: &[ActorRef]) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for kind in ["person", "org", "country", "place"] {
+    for kind in ActorKind::ALL {
         let names: Vec<&str> = actors
             .iter()
             .filter(|a| a.kind == kind)
@@ -272,7 +273,7 @@ fn hit_json(hit: &Hit) -> HitJson<'_> {
 /// Writes a facet summary: top actors per kind, then articles per date bucket.
 pub fn write_facets_text(out: &mut dyn Write, facets: &Facets) -> io::Result<()> {
     writeln!(out, "facets of all matching articles:")?;
-    for kind in ["person", "org", "country", "place"] {
+    for kind in ActorKind::ALL {
         let line: Vec<String> = facets
             .actors
             .iter()
@@ -415,7 +416,7 @@ fn truncate(text: &str, max_chars: usize) -> String {
 #[derive(Serialize)]
 struct CooccurrenceJson<'a> {
     name: &'a str,
-    kind: &'a str,
+    kind: ActorKind,
     passages: u64,
     articles: u64,
     lift: f64,
@@ -427,7 +428,7 @@ struct CooccurrenceJson<'a> {
 pub fn write_cooccurrence_json(out: &mut dyn Write, row: &Cooccurrence) -> io::Result<()> {
     let json = CooccurrenceJson {
         name: &row.name,
-        kind: &row.kind,
+        kind: row.kind,
         passages: row.passages,
         articles: row.articles,
         lift: (row.lift * 1000.0).round() / 1000.0,
@@ -622,11 +623,11 @@ mod tests {
 
     #[test]
     fn actors_grouped_by_kind() {
-        let actor = |name: &str, kind: &str| ActorRef::new(name, kind);
+        let actor = |name: &str, kind: ActorKind| ActorRef::new(name, kind);
         let actors = [
-            actor("Russia", "country"),
-            actor("Joe Biden", "person"),
-            actor("NATO", "org"),
+            actor("Russia", ActorKind::Country),
+            actor("Joe Biden", ActorKind::Person),
+            actor("NATO", ActorKind::Org),
         ];
         assert_eq!(actor_line(&actors), "Joe Biden · NATO · Russia");
     }

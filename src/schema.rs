@@ -4,14 +4,17 @@
 //! are repeated on each of its passages so that a hit needs a single stored-document fetch.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, STORED,
+    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions,
+    Schema, TextFieldIndexing, TextOptions, FAST, STORED,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
     TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::Index;
+
+use crate::actors::ActorKind;
+use crate::corpus::ArticleDate;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
 pub const SCHEMA_VERSION: u32 = 4;
@@ -155,6 +158,77 @@ impl<S: TokenStream> TokenStream for MemoStemmerStream<'_, S> {
     }
 }
 
+/// The name of every field: the one place a field name is written (fast columns and facet
+/// readers are opened by name).
+pub mod field_name {
+    /// `article_id` (see [`Fields::article_id`](super::Fields::article_id)).
+    pub const ARTICLE_ID: &str = "article_id";
+    /// `path` (see [`Fields::path`](super::Fields::path)).
+    pub const PATH: &str = "path";
+    /// `article_key` (see [`Fields::article_key`](super::Fields::article_key)).
+    pub const ARTICLE_KEY: &str = "article_key";
+    /// `line` (see [`Fields::line`](super::Fields::line)).
+    pub const LINE: &str = "line";
+    /// `passage` (see [`Fields::passage`](super::Fields::passage)).
+    pub const PASSAGE: &str = "passage";
+    /// `passages` (see [`Fields::passages`](super::Fields::passages)).
+    pub const PASSAGES: &str = "passages";
+    /// `start` (see [`Fields::start`](super::Fields::start)).
+    pub const START: &str = "start";
+    /// `end` (see [`Fields::end`](super::Fields::end)).
+    pub const END: &str = "end";
+    /// `title` (see [`Fields::title`](super::Fields::title)).
+    pub const TITLE: &str = "title";
+    /// `body` (see [`Fields::body`](super::Fields::body)).
+    pub const BODY: &str = "body";
+    /// `text` (see [`Fields::text`](super::Fields::text)).
+    pub const TEXT: &str = "text";
+    /// `article` (see [`Fields::article`](super::Fields::article)).
+    pub const ARTICLE: &str = "article";
+    /// `date` (see [`Fields::date`](super::Fields::date)).
+    pub const DATE: &str = "date";
+    /// `date_end` (see [`Fields::date_end`](super::Fields::date_end)).
+    pub const DATE_END: &str = "date_end";
+    /// `date_precision` (see [`Fields::date_precision`](super::Fields::date_precision)).
+    pub const DATE_PRECISION: &str = "date_precision";
+    /// `date_facet` (see [`Fields::date_facet`](super::Fields::date_facet)).
+    pub const DATE_FACET: &str = "date_facet";
+    /// `actor` (see [`Fields::actor`](super::Fields::actor)).
+    pub const ACTOR: &str = "actor";
+    /// `passage_actor` (see [`Fields::passage_actor`](super::Fields::passage_actor)).
+    pub const PASSAGE_ACTOR: &str = "passage_actor";
+}
+
+/// Root of the actor facets, `/actor/KIND/Name`.
+const ACTOR_FACET_ROOT: &str = "actor";
+/// Root of the date facets, `/date/YYYY/MM/DD`.
+const DATE_FACET_ROOT: &str = "date";
+
+/// The facet of an actor, `/actor/KIND/Name`: how the index spells one.
+pub fn actor_facet(kind: ActorKind, name: &str) -> Facet {
+    Facet::from_path([ACTOR_FACET_ROOT, kind.as_str(), name])
+}
+
+/// The kind and name of an actor facet as tantivy encodes it (its path steps separated by
+/// `\0`: `actor\0person\0Joe Biden`); None for any other facet.
+pub fn decode_actor_facet(encoded: &[u8]) -> Option<(ActorKind, &str)> {
+    let encoded = std::str::from_utf8(encoded).ok()?;
+    let mut steps = encoded.split('\0');
+    match (steps.next(), steps.next(), steps.next(), steps.next()) {
+        (Some(ACTOR_FACET_ROOT), Some(kind), Some(name), None) => {
+            Some((ActorKind::parse(kind)?, name))
+        }
+        _ => None,
+    }
+}
+
+/// The facet of an article date, `/date/YYYY/MM/DD`, as precise as the date.
+pub fn date_facet(date: &ArticleDate) -> Facet {
+    let mut path = vec![DATE_FACET_ROOT.to_string()];
+    path.extend(date.facet_path());
+    Facet::from_path(path)
+}
+
 /// Handles to every field of the newsdex schema.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
@@ -202,24 +276,24 @@ impl Fields {
     pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
         let get = |name: &str| schema.get_field(name);
         Ok(Fields {
-            article_id: get("article_id")?,
-            path: get("path")?,
-            article_key: get("article_key")?,
-            line: get("line")?,
-            passage: get("passage")?,
-            passages: get("passages")?,
-            start: get("start")?,
-            end: get("end")?,
-            title: get("title")?,
-            body: get("body")?,
-            text: get("text")?,
-            article: get("article")?,
-            date: get("date")?,
-            date_end: get("date_end")?,
-            date_precision: get("date_precision")?,
-            date_facet: get("date_facet")?,
-            actor: get("actor")?,
-            passage_actor: get("passage_actor")?,
+            article_id: get(field_name::ARTICLE_ID)?,
+            path: get(field_name::PATH)?,
+            article_key: get(field_name::ARTICLE_KEY)?,
+            line: get(field_name::LINE)?,
+            passage: get(field_name::PASSAGE)?,
+            passages: get(field_name::PASSAGES)?,
+            start: get(field_name::START)?,
+            end: get(field_name::END)?,
+            title: get(field_name::TITLE)?,
+            body: get(field_name::BODY)?,
+            text: get(field_name::TEXT)?,
+            article: get(field_name::ARTICLE)?,
+            date: get(field_name::DATE)?,
+            date_end: get(field_name::DATE_END)?,
+            date_precision: get(field_name::DATE_PRECISION)?,
+            date_facet: get(field_name::DATE_FACET)?,
+            actor: get(field_name::ACTOR)?,
+            passage_actor: get(field_name::PASSAGE_ACTOR)?,
         })
     }
 }
@@ -259,37 +333,43 @@ pub fn build_schema() -> Schema {
                 .set_index_option(IndexRecordOption::Basic),
         )
         .set_stored();
-    builder.add_text_field("article_id", exact.clone());
-    builder.add_text_field("path", exact);
+    builder.add_text_field(field_name::ARTICLE_ID, exact.clone());
+    builder.add_text_field(field_name::PATH, exact);
     builder.add_u64_field(
-        "article_key",
+        field_name::ARTICLE_KEY,
         NumericOptions::default()
             .set_indexed()
             .set_fast()
             .set_stored(),
     );
-    builder.add_u64_field("line", STORED);
-    builder.add_u64_field("passage", NumericOptions::default().set_fast().set_stored());
-    builder.add_u64_field("passages", STORED);
-    builder.add_u64_field("start", STORED);
-    builder.add_u64_field("end", STORED);
-    builder.add_text_field("title", analyzed(true));
-    builder.add_text_field("body", analyzed(false));
-    builder.add_text_field("text", TextOptions::default().set_stored());
+    builder.add_u64_field(field_name::LINE, STORED);
+    builder.add_u64_field(
+        field_name::PASSAGE,
+        NumericOptions::default().set_fast().set_stored(),
+    );
+    builder.add_u64_field(field_name::PASSAGES, STORED);
+    builder.add_u64_field(field_name::START, STORED);
+    builder.add_u64_field(field_name::END, STORED);
+    builder.add_text_field(field_name::TITLE, analyzed(true));
+    builder.add_text_field(field_name::BODY, analyzed(false));
+    builder.add_text_field(field_name::TEXT, TextOptions::default().set_stored());
     builder.add_text_field(
-        "article",
+        field_name::ARTICLE,
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(ANALYZER)
                 .set_index_option(IndexRecordOption::WithFreqs),
         ),
     );
-    builder.add_date_field("date", date_options(true));
-    builder.add_date_field("date_end", date_options(false));
-    builder.add_u64_field("date_precision", STORED | FAST);
-    builder.add_facet_field("date_facet", FacetOptions::default());
-    builder.add_facet_field("actor", FacetOptions::default().set_stored());
-    builder.add_facet_field("passage_actor", FacetOptions::default().set_stored());
+    builder.add_date_field(field_name::DATE, date_options(true));
+    builder.add_date_field(field_name::DATE_END, date_options(false));
+    builder.add_u64_field(field_name::DATE_PRECISION, STORED | FAST);
+    builder.add_facet_field(field_name::DATE_FACET, FacetOptions::default());
+    builder.add_facet_field(field_name::ACTOR, FacetOptions::default().set_stored());
+    builder.add_facet_field(
+        field_name::PASSAGE_ACTOR,
+        FacetOptions::default().set_stored(),
+    );
     builder.build()
 }
 

@@ -11,6 +11,7 @@ use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
 use crate::indexer::open_index;
+use crate::schema::field_name;
 
 /// Articles, passages and undated articles among the live documents of an index.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -63,8 +64,8 @@ pub fn count_documents(index: &Index) -> Result<DocumentCounts> {
     let searcher = manual_searcher(index)?;
     let mut counts = DocumentCounts::default();
     for segment in searcher.segment_readers() {
-        let passage = segment.fast_fields().u64("passage")?;
-        let date = segment.fast_fields().date("date")?;
+        let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
+        let date = segment.fast_fields().date(field_name::DATE)?;
         for doc in segment.doc_ids_alive() {
             counts.passages += 1;
             if passage.first(doc) == Some(0) {
@@ -86,8 +87,8 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     let mut actors: HashSet<String> = HashSet::new();
     let (mut earliest, mut latest): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
-        let date = segment.fast_fields().date("date")?;
-        let facets = segment.facet_reader("actor")?;
+        let date = segment.fast_fields().date(field_name::DATE)?;
+        let facets = segment.facet_reader(field_name::ACTOR)?;
         let mut ords = HashSet::new();
         for doc in segment.doc_ids_alive() {
             if let Some(at) = date.first(doc) {

@@ -36,6 +36,14 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    /// Every kind, in the order actors are listed (people first).
+    pub const ALL: [ActorKind; 4] = [
+        ActorKind::Person,
+        ActorKind::Org,
+        ActorKind::Country,
+        ActorKind::Place,
+    ];
+
     /// The lower-case name of the kind: "person", "org", "country" or "place".
     pub fn as_str(self) -> &'static str {
         match self {
@@ -55,6 +63,12 @@ impl ActorKind {
             "place" | "location" | "loc" => Some(ActorKind::Place),
             _ => None,
         }
+    }
+}
+
+impl std::fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 

@@ -28,7 +28,7 @@ use crate::actors::{ActorKind, Gazetteer};
 use crate::corpus::{ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
 use crate::indexer::{open_index, to_tantivy_date};
-use crate::schema::Fields;
+use crate::schema::{self, field_name, Fields};
 
 /// Longest query accepted: far above any natural-language question (the longest IR test
 /// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
@@ -95,36 +95,28 @@ pub struct ActorRef {
     /// Canonical name.
     pub name: String,
     /// person, org, country or place.
-    pub kind: std::borrow::Cow<'static, str>,
+    pub kind: ActorKind,
 }
 
 impl ActorRef {
-    /// An actor of `kind`, which borrows the name of a known kind instead of allocating it.
-    pub fn new(name: impl Into<String>, kind: &str) -> ActorRef {
-        let kind = match ActorKind::parse(kind) {
-            Some(known) => std::borrow::Cow::Borrowed(known.as_str()),
-            None => std::borrow::Cow::Owned(kind.to_string()),
-        };
+    /// An actor of `kind`.
+    pub fn new(name: impl Into<String>, kind: ActorKind) -> ActorRef {
         ActorRef {
             name: name.into(),
             kind,
         }
     }
 
-    /// The actor of a facet as tantivy encodes it: its path with `\0` between the steps,
-    /// `actor\0person\0Joe Biden` (None for any other facet).
+    /// The actor of a facet as tantivy encodes it (None for any other facet; see
+    /// [`schema::decode_actor_facet`]).
     pub fn from_encoded_facet(encoded: &[u8]) -> Option<ActorRef> {
-        let encoded = std::str::from_utf8(encoded).ok()?;
-        let mut steps = encoded.split('\0');
-        match (steps.next(), steps.next(), steps.next(), steps.next()) {
-            (Some("actor"), Some(kind), Some(name), None) => Some(ActorRef::new(name, kind)),
-            _ => None,
-        }
+        let (kind, name) = schema::decode_actor_facet(encoded)?;
+        Some(ActorRef::new(name, kind))
     }
 
     /// The actor's facet, `/actor/KIND/Name`.
     pub fn facet(&self) -> Facet {
-        Facet::from_path(["actor", &*self.kind, &self.name])
+        schema::actor_facet(self.kind, &self.name)
     }
 }
 
@@ -584,7 +576,8 @@ impl Searcher {
                 };
                 let by_date: Vec<(Option<DateTime>, DocAddress)> = searcher.search(
                     query,
-                    &TopDocs::with_limit(n).order_by_fast_field::<DateTime>("date", order),
+                    &TopDocs::with_limit(n)
+                        .order_by_fast_field::<DateTime>(field_name::DATE, order),
                 )?;
                 by_date.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
@@ -886,25 +879,14 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
 }
 
 fn stored_actors(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<ActorRef> {
-    let mut ranked: Vec<(u8, ActorRef)> = document
+    let mut ranked: Vec<ActorRef> = document
         .get_all(field)
         .filter_map(|v| v.as_facet())
         .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
-        .map(|actor| (kind_rank(&actor.kind), actor))
         .collect();
-    // By kind (people first), then name.
-    ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    ranked.into_iter().map(|(_, actor)| actor).collect()
-}
-
-fn kind_rank(kind: &str) -> u8 {
-    match ActorKind::parse(kind) {
-        Some(ActorKind::Person) => 0,
-        Some(ActorKind::Org) => 1,
-        Some(ActorKind::Country) => 2,
-        Some(ActorKind::Place) => 3,
-        None => 4,
-    }
+    // By kind (people first, in `ActorKind` order), then name.
+    ranked.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+    ranked
 }
 
 /// Per-segment `article_key` and `passage` columns, to group hits by article and find an
@@ -926,8 +908,10 @@ impl SegmentColumns {
             columns.segments.push(segment.segment_id());
             columns
                 .article_key
-                .push(segment.fast_fields().u64("article_key")?);
-            columns.passage.push(segment.fast_fields().u64("passage")?);
+                .push(segment.fast_fields().u64(field_name::ARTICLE_KEY)?);
+            columns
+                .passage
+                .push(segment.fast_fields().u64(field_name::PASSAGE)?);
         }
         Ok(columns)
     }
@@ -993,7 +977,7 @@ impl Collector for ArticleKeys {
         reader: &SegmentReader,
     ) -> tantivy::Result<ArticleKeysSegment> {
         Ok(ArticleKeysSegment {
-            column: reader.fast_fields().u64("article_key")?,
+            column: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,
             keys: HashSet::new(),
         })
     }
@@ -1031,12 +1015,11 @@ mod tests {
 
     #[test]
     fn actor_facets_round_trip() {
-        let actor = ActorRef::new("Joe Biden", "person");
+        let actor = ActorRef::new("Joe Biden", ActorKind::Person);
         let facet = actor.facet();
         assert_eq!(facet.to_path_string(), "/actor/person/Joe Biden");
         let decoded = ActorRef::from_encoded_facet(facet.encoded_str().as_bytes()).unwrap();
         assert_eq!(decoded, actor);
-        assert!(matches!(decoded.kind, std::borrow::Cow::Borrowed(_)));
         let date = Facet::from_path(["date", "2022", "01"]);
         assert!(ActorRef::from_encoded_facet(date.encoded_str().as_bytes()).is_none());
     }

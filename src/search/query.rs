@@ -12,7 +12,7 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Que
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use crate::schema::{analyze, AnalyzedToken, Fields};
+use crate::schema::{analyze, field_name, AnalyzedToken, Fields};
 
 /// Whether a clause must, may or must not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,7 +295,7 @@ fn query_stop_tokens(clauses: &[Clause], analyzed: &[Vec<AnalyzedToken>]) -> Vec
 }
 
 /// Fields a query can name with `field:`.
-pub const QUERY_FIELDS: &[&str] = &["title"];
+pub const QUERY_FIELDS: &[&str] = &[field_name::TITLE];
 
 /// Rejects `name:word` where `name` looks like a field (lowercase letters and `_`, the word
 /// right after the colon) but is not one, so that a typo such as `titel:Putin` is an error

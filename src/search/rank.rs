@@ -25,6 +25,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
 use crate::error::Result;
+use crate::schema::field_name;
 use crate::search::page::{self, Candidate, PageSize};
 use crate::search::query::Proximity;
 use crate::search::{SearchRequest, Searcher};
@@ -504,7 +505,7 @@ fn first_passages(
     firsts: &mut Vec<(DocId, u64)>,
 ) -> Result<()> {
     let inverted = segment.inverted_index(article_key)?;
-    let ordinals = segment.fast_fields().u64("passage")?;
+    let ordinals = segment.fast_fields().u64(field_name::PASSAGE)?;
     let alive = segment.alive_bitset();
     for &key in keys {
         let term = Term::from_field_u64(article_key, key);
@@ -596,7 +597,7 @@ impl RecencyBoost {
         };
         let mut newest: Option<i64> = None;
         for segment in searcher.segment_readers() {
-            let column = segment.fast_fields().date("date")?;
+            let column = segment.fast_fields().date(field_name::DATE)?;
             if column.values.num_vals() > 0 {
                 let max = column.max_value().into_timestamp_secs();
                 newest = Some(newest.map_or(max, |n| n.max(max)));
@@ -655,9 +656,9 @@ impl Collector for TopPerArticle {
         Ok(TopPerArticleSegment {
             segment,
             per_article: self.per_article.max(1),
-            column: reader.fast_fields().u64("article_key")?,
+            column: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,
             dates: match self.boost {
-                Some(boost) => Some((boost, reader.fast_fields().date("date")?)),
+                Some(boost) => Some((boost, reader.fast_fields().date(field_name::DATE)?)),
                 None => None,
             },
             best: HashMap::new(),
