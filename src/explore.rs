@@ -17,7 +17,7 @@ use crate::actors::ActorKind;
 use crate::corpus::DatePrecision;
 use crate::error::{Error, Result};
 use crate::schema::field_name;
-use crate::search::{resolve_actor, ActorRef, BuiltQuery, Hit, SearchRequest, Searcher};
+use crate::search::{resolve_actor, ActorRef, Hit, SearchPlan, SearchRequest, Searcher};
 
 /// An actor and the number of matching articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -331,10 +331,10 @@ fn match_set(
     searcher: &Searcher,
     request: &SearchRequest,
     target: Option<&[ActorRef]>,
-) -> Result<(MatchSet, BuiltQuery)> {
+) -> Result<(MatchSet, SearchPlan)> {
     let mut request = request.clone();
     request.match_all = true;
-    let built = searcher.build(&request)?;
+    let built = searcher.plan(&request)?;
     let collector = FactsCollector {
         target: target.map(|actors| {
             actors

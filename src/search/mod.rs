@@ -79,16 +79,6 @@ pub struct SearchRequest {
 /// Score added to a passage that mentions an `--actor` itself.
 pub const ACTOR_PASSAGE_BONUS: f32 = 1.0;
 
-/// A request turned into a tantivy query, and how to highlight its hits.
-pub(crate) struct BuiltQuery {
-    /// Text query and filters together.
-    pub query: Box<dyn Query>,
-    /// Whether the request had searchable words (else hits are ordered by date).
-    pub has_text: bool,
-    /// The query's terms and phrases.
-    pub highlighter: Highlighter,
-}
-
 /// An actor as shown with a hit.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct ActorRef {
@@ -261,18 +251,17 @@ impl Searcher {
         self.reader.searcher()
     }
 
-    /// Builds the query and filters of a request, and the terms to highlight.
-    pub(crate) fn build(&self, request: &SearchRequest) -> Result<BuiltQuery> {
-        self.build_on(request, self.fields.body, &query::Proximity::default())
+    /// Phase 1, parse: the query and filters of a request, and the terms to highlight.
+    pub fn plan(&self, request: &SearchRequest) -> Result<SearchPlan> {
+        self.plan_on(request, self.fields.body)
     }
 
-    /// [`Searcher::build`] with plain words searched in `body` (passages or whole articles).
-    pub(crate) fn build_on(
+    /// [`Searcher::plan`] with plain words searched in `body` (passages or whole articles).
+    pub(crate) fn plan_on(
         &self,
         request: &SearchRequest,
         body: tantivy::schema::Field,
-        proximity: &query::Proximity,
-    ) -> Result<BuiltQuery> {
+    ) -> Result<SearchPlan> {
         if request.query.len() > MAX_QUERY_BYTES {
             return Err(Error::Query(format!(
                 "query is {} bytes, over the {MAX_QUERY_BYTES} byte limit",
@@ -281,7 +270,7 @@ impl Searcher {
         }
         query::check_fields(&request.query).map_err(Error::Query)?;
         let clauses = query::parse_query(&request.query);
-        let compiled = query::compile_on(&clauses, &self.fields, body, proximity);
+        let compiled = query::compile_on(&clauses, &self.fields, body);
         let has_text = compiled.query.is_some();
         let has_filter = !request.actors.is_empty()
             || !request.in_passage.is_empty()
@@ -326,7 +315,7 @@ impl Searcher {
             Box::new(BooleanQuery::new(subqueries))
         };
         let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
-        Ok(BuiltQuery {
+        Ok(SearchPlan {
             query,
             has_text,
             highlighter,
@@ -339,10 +328,9 @@ impl Searcher {
         &self,
         request: &SearchRequest,
         body: tantivy::schema::Field,
-        proximity: &query::Proximity,
     ) -> Option<Box<dyn Query>> {
         let clauses = query::parse_query(&request.query);
-        query::compile_on(&clauses, &self.fields, body, proximity).query
+        query::compile_on(&clauses, &self.fields, body).query
     }
 
     /// A query matching documents whose `field` holds any of `actors` (any kind).
@@ -433,7 +421,7 @@ impl Searcher {
 
     /// Counts the matching articles and passages.
     pub fn count(&self, request: &SearchRequest) -> Result<MatchCounts> {
-        let built = self.build(request)?;
+        let built = self.plan(request)?;
         let searcher = self.reader.searcher();
         let (passages, keys) = searcher.search(&*built.query, &(Count, ArticleKeys))?;
         Ok(MatchCounts {
@@ -452,20 +440,6 @@ impl Searcher {
         let documents = self.fetch(&searcher, &chosen, request)?;
         let hits = self.hits(&searcher, &plan, request, &chosen, documents)?;
         Ok(SearchResults { hits })
-    }
-
-    /// Phase 1, parse: the query and filters of a request, and the terms to highlight.
-    pub fn plan(&self, request: &SearchRequest) -> Result<SearchPlan> {
-        let BuiltQuery {
-            query,
-            has_text,
-            highlighter,
-        } = self.build(request)?;
-        Ok(SearchPlan {
-            query,
-            has_text,
-            highlighter,
-        })
     }
 
     /// Phase 2, search: the ranked passages to show (after offset is applied by [`Self::hits`]),

@@ -340,39 +340,11 @@ pub struct CompiledQuery {
 /// Repeated words count: `oil oil price` weighs `oil` twice (tantivy's own parser would drop the
 /// repeat). A word that analyzes into several terms (`U.S.-Russia`) is searched as a phrase.
 pub fn compile(clauses: &[Clause], fields: &Fields) -> CompiledQuery {
-    compile_on(clauses, fields, fields.body, &Proximity::default())
+    compile_on(clauses, fields, fields.body)
 }
 
-/// Term-proximity scoring: adjacent query words found close together add to the score.
-///
-/// Each pair of neighbouring plain words (`nuclear`, `plant`) becomes an optional sloppy phrase
-/// query, scored like any other clause and scaled by `weight`; this is the ordered/unordered
-/// window feature of the sequential dependence model (Metzler and Croft, 2005), in BM25 form.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Proximity {
-    /// Scale of a pair's score next to a word's (0 turns proximity off).
-    pub weight: f32,
-    /// How many positions apart the two words may be (stop words count as positions).
-    pub slop: u32,
-}
-
-impl Default for Proximity {
-    fn default() -> Proximity {
-        Proximity {
-            weight: 0.0,
-            slop: 0,
-        }
-    }
-}
-
-/// Like [`compile`], with plain words searched in `body` (the passage or the article field)
-/// and with proximity clauses.
-pub fn compile_on(
-    clauses: &[Clause],
-    fields: &Fields,
-    body: Field,
-    proximity: &Proximity,
-) -> CompiledQuery {
+/// Like [`compile`], with plain words searched in `body` (the passage or the article field).
+pub fn compile_on(clauses: &[Clause], fields: &Fields, body: Field) -> CompiledQuery {
     // (presence, field, terms with positions) -> (first seen, count): repeats add weight.
     type GroupKey = (u8, u32, Vec<(usize, String)>);
     let mut groups: BTreeMap<GroupKey, (usize, f32)> = BTreeMap::new();
@@ -422,13 +394,8 @@ pub fn compile_on(
         entry.1 += 1.0;
     }
     // The article field keeps no positions (index size): phrases there become conjunctions of
-    // their words, and proximity is left to the passages.
+    // their words.
     let positions = body != fields.article;
-    let pairs = if proximity.weight > 0.0 && positions {
-        word_pairs(clauses)
-    } else {
-        Vec::new()
-    };
     let mut ordered: Vec<_> = groups.into_iter().collect();
     ordered.sort_by_key(|(_, (order, _))| *order);
     let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -453,19 +420,6 @@ pub fn compile_on(
         positive |= occur != Occur::MustNot;
         subqueries.push((occur, query));
     }
-    if positive {
-        for (first, second) in pairs {
-            let mut phrase = PhraseQuery::new(vec![
-                Term::from_field_text(body, &first),
-                Term::from_field_text(body, &second),
-            ]);
-            phrase.set_slop(proximity.slop);
-            subqueries.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(phrase), proximity.weight)),
-            ));
-        }
-    }
     let query: Option<Box<dyn Query>> = if subqueries.is_empty() {
         None
     } else {
@@ -480,31 +434,6 @@ pub fn compile_on(
         highlight_terms,
         highlight_phrases,
     }
-}
-
-/// Neighbouring analyzed terms of the plain (unquoted, positive, untargeted) words, in query
-/// order, each distinct pair once; a word in between that is not plain breaks the chain.
-fn word_pairs(clauses: &[Clause]) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut previous: Option<String> = None;
-    for clause in clauses {
-        let plain =
-            !clause.phrase && clause.presence != Presence::MustNot && clause.target == Target::Body;
-        if !plain {
-            previous = None;
-            continue;
-        }
-        for token in analyze(&clause.text) {
-            if let Some(before) = previous.take() {
-                let pair = (before, token.term.clone());
-                if pair.0 != pair.1 && !pairs.contains(&pair) {
-                    pairs.push(pair);
-                }
-            }
-            previous = Some(token.term);
-        }
-    }
-    pairs
 }
 
 /// Every term of a phrase, in any order (for a field without positions).
@@ -667,22 +596,6 @@ mod tests {
     }
 
     #[test]
-    fn proximity_pairs_are_neighbouring_plain_words() {
-        let pairs = |q: &str| word_pairs(&parse_query(q));
-        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(
-            pairs("gas pipeline to Germany"),
-            [pair("gas", "pipelin"), pair("pipelin", "germani")]
-        );
-        // A phrase, a `-word` or a `title:` word breaks the chain; repeats pair once.
-        assert_eq!(
-            pairs("oil \"north sea\" gas"),
-            Vec::<(String, String)>::new()
-        );
-        assert_eq!(pairs("oil gas -coal oil gas"), [pair("oil", "gas")]);
-    }
-
-    #[test]
     fn unknown_fields_are_errors_but_colons_in_text_are_not() {
         for ok in [
             "title:talks",
@@ -745,9 +658,7 @@ mod tests {
         let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
         let clauses = parse_query("how strong was the quake");
         let terms = |body: Field| -> Vec<String> {
-            let query = compile_on(&clauses, &fields, body, &Proximity::default())
-                .query
-                .unwrap();
+            let query = compile_on(&clauses, &fields, body).query.unwrap();
             let mut terms = Vec::new();
             query
                 .query_terms(&mut |term, _| terms.push(term.value().as_str().unwrap().to_string()));

@@ -2,8 +2,7 @@
 //!
 //! The index holds one document per passage, plus the whole article (`article` field) on
 //! each article's first passage. Two BM25 queries run over the same words and filters:
-//! one over passages, one over whole articles, both with term-proximity clauses
-//! ([`Proximity`], off by default). Then
+//! one over passages, one over whole articles. Then
 //!
 //! * an **article** scores `article + PASSAGE_IN_ARTICLE × best passage` (what `eval` ranks);
 //! * a **passage** scores `passage + ARTICLE_IN_PASSAGE × its article` (what `search` ranks),
@@ -27,7 +26,6 @@ use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, T
 use crate::error::Result;
 use crate::schema::field_name;
 use crate::search::page::{self, Candidate, PageSize};
-use crate::search::query::Proximity;
 use crate::search::{SearchRequest, Searcher};
 
 /// Weight of an article's best passage in the article's score.
@@ -41,13 +39,6 @@ pub const ARTICLE_IN_PASSAGE: f32 = 0.3;
 pub const POOL_PER_WANTED: usize = 3;
 /// Fewest candidates re-ranked.
 pub const MIN_POOL: usize = 30;
-/// Proximity clauses of the default ranking: off. Measured with weight 0.1 and slop 8, they
-/// helped Cranfield (+0.004 nDCG@10) but cost SciFact and the news passage set (README).
-pub const PROXIMITY: Proximity = Proximity {
-    weight: 0.0,
-    slop: 8,
-};
-
 /// An optional recency boost: `score × (1 + 2^(−age / half_life))`, where `age` is how much
 /// older the article is than the newest article in the index. A fresh article scores up to
 /// twice as much, one half-life old 1.5 times, an old or undated one unchanged.
@@ -180,10 +171,8 @@ impl Searcher {
     /// Every match is visited (no top-k pruning), so this suits evaluation and `search`'s
     /// result sizes on news archives, not web-scale collections.
     pub fn rank_articles(&self, request: &SearchRequest, n: usize) -> Result<Vec<ArticleScore>> {
-        let article_query = self
-            .build_on(request, self.fields.article, &PROXIMITY)?
-            .query;
-        let passage_query = self.build_on(request, self.fields.body, &PROXIMITY)?.query;
+        let article_query = self.plan_on(request, self.fields.article)?.query;
+        let passage_query = self.plan_on(request, self.fields.body)?.query;
         self.combine_articles(request, &*article_query, &*passage_query, n)
     }
 
@@ -310,24 +299,15 @@ impl Searcher {
     /// The best passages for a request's query, at most `per_article` of one article, best
     /// first: `wanted` of them, fewer when fewer match.
     ///
-    /// `planned` is the request's query as [`Searcher::build`] made it; it is reused as the
-    /// passage query when proximity is off (the default), instead of parsing again.
+    /// `passage_query` is the request's query as [`Searcher::plan`] made it.
     pub(crate) fn rank_passages(
         &self,
         searcher: &tantivy::Searcher,
         request: &SearchRequest,
-        planned: &dyn Query,
+        passage_query: &dyn Query,
         size: PageSize,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let proximity = PROXIMITY;
         let boost = RecencyBoost::new(searcher, request.recency)?;
-        let rebuilt;
-        let passage_query: &dyn Query = if proximity.weight == 0.0 {
-            planned
-        } else {
-            rebuilt = self.build_on(request, self.fields.body, &proximity)?.query;
-            &*rebuilt
-        };
         if boost.is_none() {
             return self.rerank_passages(searcher, passage_query, request, size);
         }
@@ -335,9 +315,7 @@ impl Searcher {
         let passages = searcher.search(passage_query, &TopPerArticle { per_article, boost })?;
         let article_weight = ARTICLE_IN_PASSAGE;
         let article_scores: HashMap<u64, Score> = if article_weight > 0.0 {
-            let article_query = self
-                .build_on(request, self.fields.article, &proximity)?
-                .query;
+            let article_query = self.plan_on(request, self.fields.article)?.query;
             search_articles(
                 searcher,
                 self.article_count(searcher)?,
@@ -410,7 +388,7 @@ impl Searcher {
             // The candidates passed the filters, and so do their articles' first passages:
             // only the words are scored.
             let article_query = self
-                .text_query_on(request, self.fields.article, &PROXIMITY)
+                .text_query_on(request, self.fields.article)
                 .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
             let statistics = ArticleStatistics {
                 searcher,
