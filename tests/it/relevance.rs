@@ -225,9 +225,10 @@ fn a_one_line_paragraph_does_not_outrank_the_statement() {
 }
 
 /// The fast path re-ranks a pool of candidates, scoring each one's article through its first
-/// passage (long articles, over 8 KiB, are indexed passage by passage). For undated articles
-/// `--recency` leaves scores as they are but scores every match exhaustively: with every match
-/// in the pool, both paths must give the same scores, for short and long articles.
+/// passage (long articles, over 8 KiB, are indexed passage by passage). `--recency` on a dated
+/// index scores every match exhaustively instead; with a half-life of an hour, articles decades
+/// older than the newest one keep their scores exactly, so with every match in the pool both
+/// paths must give the same scores, for short and long articles.
 #[test]
 fn fast_path_article_scores_match_exhaustive_scoring() {
     let dir = tempfile::tempdir().unwrap();
@@ -241,19 +242,26 @@ fn fast_path_article_scores_match_exhaustive_scoring() {
         long_body.push_str("\n\n");
     }
     assert!(long_body.len() > 8 * 1024);
-    let long = format!("Long report on trade\n\n{long_body}");
-    let short = "Copper tariff ruling\n\nThe tribunal ruled on the copper tariff.\n\nExporters welcomed the copper decision.\n";
-    let other = "Harvest news\n\nA copper kettle was sold at the harvest fair.\n";
+    let long = format!(" date 1990-01-01 Long report on trade\n\n{long_body}");
+    let short = " date 1990-01-02 Copper tariff ruling\n\nThe tribunal ruled on the copper tariff.\n\nExporters welcomed the copper decision.\n";
+    let other = " date 1990-01-03 Harvest news\n\nA copper kettle was sold at the harvest fair.\n";
+    // The newest article, which the recency boost measures age from; it does not match.
+    let newest = " date 2022-01-01 Weather\n\nRain is expected tomorrow.\n";
     let mut files = vec![
         ("c/long.txt".to_string(), long.clone()),
         ("c/short.txt".to_string(), short.to_string()),
         ("c/other.txt".to_string(), other.to_string()),
+        ("c/newest.txt".to_string(), newest.to_string()),
     ];
     // More long articles, so that their passages interleave across the writer's threads.
     for n in 0..12 {
         files.push((
             format!("c/filler{n}.txt"),
-            format!("Filler {n}\n\n{}", long_body.replace("copper", "tin")),
+            format!(
+                " date 1990-02-{:02} Filler {n}\n\n{}",
+                n + 1,
+                long_body.replace("copper", "tin")
+            ),
         ));
     }
     let files: Vec<(&str, &[u8])> = files
@@ -280,5 +288,7 @@ fn fast_path_article_scores_match_exhaustive_scoring() {
     };
     let fast = scores(&[]);
     assert!(fast.len() >= 3, "{fast:?}");
-    assert_eq!(fast, scores(&["--recency", "30d"]));
+    assert_eq!(fast, scores(&["--recency", "1h"]));
+    // The boost is live on these dates: a half-life of centuries nearly doubles every score.
+    assert_ne!(fast, scores(&["--recency", "100000d"]));
 }
