@@ -3,32 +3,36 @@
 //! The index holds one document per passage, so tantivy's BM25 top-k is already a passage
 //! ranking; this module adds the filters (dates, actors), the per-article cap, highlighting,
 //! neighbouring passages and whole-article reading. It never writes to the index.
+//!
+//! Where each rule lives: the request and the query plan here; the ranking in [`rank`]; the
+//! page with its per-article cap in `page`; actor names in `actors`; fast-field columns in
+//! `columns`; stored documents back to hits and articles in `article`; the query language in
+//! [`query`]; highlighting in [`highlight`].
 
+mod actors;
+mod article;
+mod columns;
 pub mod highlight;
 mod page;
 pub mod query;
 pub mod rank;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+pub use actors::{resolve_actor, ActorRef, KnownActors};
+pub(crate) use columns::SegmentColumns;
+
 use std::path::Path;
 
 use serde::Serialize;
-use tantivy::collector::{Collector, Count, DocSetCollector, SegmentCollector, TopDocs};
-use tantivy::columnar::Column;
-use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
-};
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::{
-    DateTime, DocAddress, DocId, Index, IndexReader, Order, ReloadPolicy, Score, SegmentOrdinal,
-    SegmentReader, TantivyDocument, Term,
+    DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
 };
 
-use crate::actors::{ActorKind, Gazetteer};
-use crate::corpus::{ArticleDate, DatePrecision};
+use crate::corpus::ArticleDate;
 use crate::error::{Error, Result};
 use crate::indexer::{open_index, to_tantivy_date};
-use crate::schema::{self, field_name, Fields};
+use crate::schema::{field_name, Fields};
 
 /// Longest query accepted: far above any natural-language question (the longest IR test
 /// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
@@ -78,37 +82,6 @@ pub struct SearchRequest {
 
 /// Score added to a passage that mentions an `--actor` itself.
 pub const ACTOR_PASSAGE_BONUS: f32 = 1.0;
-
-/// An actor as shown with a hit.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct ActorRef {
-    /// Canonical name.
-    pub name: String,
-    /// person, org, country or place.
-    pub kind: ActorKind,
-}
-
-impl ActorRef {
-    /// An actor of `kind`.
-    pub fn new(name: impl Into<String>, kind: ActorKind) -> ActorRef {
-        ActorRef {
-            name: name.into(),
-            kind,
-        }
-    }
-
-    /// The actor of a facet as tantivy encodes it (None for any other facet; see
-    /// [`schema::decode_actor_facet`]).
-    pub fn from_encoded_facet(encoded: &[u8]) -> Option<ActorRef> {
-        let (kind, name) = schema::decode_actor_facet(encoded)?;
-        Some(ActorRef::new(name, kind))
-    }
-
-    /// The actor's facet, `/actor/KIND/Name`.
-    pub fn facet(&self) -> Facet {
-        schema::actor_facet(self.kind, &self.name)
-    }
-}
 
 /// A passage of an article, with its place in the article.
 #[derive(Debug, Clone, Serialize)]
@@ -333,21 +306,6 @@ impl Searcher {
         query::compile_on(&clauses, &self.fields, body).query
     }
 
-    /// A query matching documents whose `field` holds any of `actors` (any kind).
-    fn actor_query(&self, field: tantivy::schema::Field, actors: &[ActorRef]) -> Box<dyn Query> {
-        let any_kind: Vec<(Occur, Box<dyn Query>)> = actors
-            .iter()
-            .map(|actor| {
-                let term = Term::from_facet(field, &actor.facet());
-                (
-                    Occur::Should,
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-                )
-            })
-            .collect();
-        Box::new(BooleanQuery::new(any_kind))
-    }
-
     /// The date and actor filters of a request, as tantivy queries (also used by the bench's
     /// bare-tantivy baseline).
     pub(crate) fn filters(&self, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
@@ -394,36 +352,11 @@ impl Searcher {
         Ok(filters)
     }
 
-    /// Every actor the index holds, read from the actor facet's term dictionary (once).
-    pub fn known_actors(&self) -> Result<&KnownActors> {
-        if let Some(known) = self.known_actors.get() {
-            return Ok(known);
-        }
-        let actors = KnownActors::new(self.read_known_actors()?);
-        Ok(self.known_actors.get_or_init(|| actors))
-    }
-
-    fn read_known_actors(&self) -> Result<BTreeSet<ActorRef>> {
-        let searcher = self.reader.searcher();
-        let mut actors = BTreeSet::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.actor)?;
-            let mut stream = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                actors.extend(ActorRef::from_encoded_facet(stream.key()));
-            }
-        }
-        Ok(actors)
-    }
-
     /// Counts the matching articles and passages.
     pub fn count(&self, request: &SearchRequest) -> Result<MatchCounts> {
         let built = self.plan(request)?;
         let searcher = self.reader.searcher();
-        let (passages, keys) = searcher.search(&*built.query, &(Count, ArticleKeys))?;
+        let (passages, keys) = searcher.search(&*built.query, &(Count, columns::ArticleKeys))?;
         Ok(MatchCounts {
             articles: keys.len() as u64,
             passages: passages as u64,
@@ -557,444 +490,7 @@ impl Searcher {
             }
         })
     }
-
-    pub(crate) fn hit_from_document(
-        &self,
-        document: &TantivyDocument,
-        rank: usize,
-        score: f32,
-        highlighter: &Highlighter,
-    ) -> Hit {
-        let f = &self.fields;
-        let text = get_str(document, f.text).to_string();
-        let highlights = highlighter.ranges(&text);
-        let (date, date_display) = match stored_date(document, f) {
-            Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
-            None => (None, None),
-        };
-        let line = get_u64(document, f.line).filter(|&l| l > 0);
-        Hit {
-            rank,
-            score,
-            article_id: get_str(document, f.article_id).to_string(),
-            passage: get_u64(document, f.passage).unwrap_or(0),
-            passages: get_u64(document, f.passages).unwrap_or(1),
-            date,
-            date_display,
-            title: get_str(document, f.title).to_string(),
-            path: get_str(document, f.path).to_string(),
-            line,
-            actors: stored_actors(document, f.actor),
-            passage_actors: stored_actors(document, f.passage_actor),
-            text,
-            highlights,
-            span: (
-                get_u64(document, f.start).unwrap_or(0),
-                get_u64(document, f.end).unwrap_or(0),
-            ),
-            before: Vec::new(),
-            after: Vec::new(),
-        }
-    }
-
-    /// All passages of one article, in order.
-    fn article_passages(
-        &self,
-        searcher: &tantivy::Searcher,
-        key: u64,
-    ) -> Result<Vec<TantivyDocument>> {
-        let term = Term::from_field_u64(self.fields.article_key, key);
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        let addresses = searcher.search(&query, &DocSetCollector)?;
-        let mut documents = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            documents.push(searcher.doc::<TantivyDocument>(address)?);
-        }
-        documents.sort_by_key(|d| get_u64(d, self.fields.passage).unwrap_or(0));
-        Ok(documents)
-    }
-
-    fn attach_context(
-        &self,
-        searcher: &tantivy::Searcher,
-        hit: &mut Hit,
-        key: u64,
-        context: usize,
-        highlighter: &Highlighter,
-    ) -> Result<()> {
-        let context = context as u64;
-        for document in self.article_passages(searcher, key)? {
-            let ordinal = get_u64(&document, self.fields.passage).unwrap_or(0);
-            let text = get_str(&document, self.fields.text).to_string();
-            let passage = PassageText {
-                passage: ordinal,
-                highlights: highlighter.ranges(&text),
-                text,
-            };
-            if ordinal < hit.passage && ordinal + context >= hit.passage {
-                hit.before.push(passage);
-            } else if ordinal > hit.passage && ordinal <= hit.passage + context {
-                hit.after.push(passage);
-            }
-        }
-        Ok(())
-    }
-
-    /// Reassembles the article `article_id` (from `path`, when several files use the id),
-    /// highlighting the words of `query`.
-    pub fn show(&self, article_id: &str, path: Option<&str>, query: &str) -> Result<FullArticle> {
-        let searcher = self.reader.searcher();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(self.fields.article_id, article_id),
-                IndexRecordOption::Basic,
-            )),
-        )];
-        if let Some(path) = path {
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.path, path),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        let addresses = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-        let keys = self.columns(&searcher)?;
-        let mut by_key: HashMap<u64, DocAddress> = HashMap::new();
-        for address in addresses {
-            by_key.entry(keys.get(address)).or_insert(address);
-        }
-        let key = match by_key.len() {
-            0 => {
-                return Err(Error::Usage(match path {
-                    Some(path) => format!("no article {article_id:?} from {path} in the index"),
-                    None => format!("no article {article_id:?} in the index"),
-                }))
-            }
-            1 => *by_key.keys().next().expect("one key"),
-            _ => {
-                let mut paths: Vec<String> = Vec::new();
-                for address in by_key.values() {
-                    let document: TantivyDocument = searcher.doc(*address)?;
-                    paths.push(get_str(&document, self.fields.path).to_string());
-                }
-                paths.sort();
-                return Err(Error::Usage(format!(
-                    "article id {article_id:?} is in {} files ({}); name one with --path",
-                    paths.len(),
-                    paths.join(", ")
-                )));
-            }
-        };
-        let compiled = query::compile(&query::parse_query(query), &self.fields);
-        let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
-        let documents = self.article_passages(&searcher, key)?;
-        let first = documents.first().expect("an article has a passage");
-        let (date, date_display) = match stored_date(first, &self.fields) {
-            Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
-            None => (None, None),
-        };
-        Ok(FullArticle {
-            article_id: get_str(first, self.fields.article_id).to_string(),
-            path: get_str(first, self.fields.path).to_string(),
-            date,
-            date_display,
-            title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, self.fields.actor),
-            passages: documents
-                .iter()
-                .map(|d| {
-                    let text = get_str(d, self.fields.text).to_string();
-                    PassageText {
-                        passage: get_u64(d, self.fields.passage).unwrap_or(0),
-                        highlights: highlighter.ranges(&text),
-                        text,
-                    }
-                })
-                .collect(),
-        })
-    }
 }
 
 /// Highlights query terms (and phrases) in passage text.
 pub use highlight::Highlighter;
-
-/// The actors an index holds, with a case-insensitive name lookup (every `--actor` and every
-/// co-occurrence evidence search resolves names against it).
-#[derive(Debug, Default)]
-pub struct KnownActors {
-    all: BTreeSet<ActorRef>,
-    by_name: HashMap<String, Vec<ActorRef>>,
-}
-
-impl KnownActors {
-    /// Indexes `all` by lowercase name.
-    pub fn new(all: BTreeSet<ActorRef>) -> KnownActors {
-        let mut by_name: HashMap<String, Vec<ActorRef>> = HashMap::new();
-        for actor in &all {
-            by_name
-                .entry(actor.name.to_lowercase())
-                .or_default()
-                .push(actor.clone());
-        }
-        KnownActors { all, by_name }
-    }
-}
-
-impl std::ops::Deref for KnownActors {
-    type Target = BTreeSet<ActorRef>;
-
-    fn deref(&self) -> &BTreeSet<ActorRef> {
-        &self.all
-    }
-}
-
-/// Resolves a user's actor name to the index's actors: canonical name or alias (through the
-/// gazetteer), case-insensitively, or a unique surname. Unknown names are an error that
-/// suggests the closest known names.
-pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
-    let wanted = name.trim();
-    let by_name = |canonical: &str| -> Vec<ActorRef> {
-        known
-            .by_name
-            .get(&canonical.to_lowercase())
-            .cloned()
-            .unwrap_or_default()
-    };
-    let exact = by_name(wanted);
-    if !exact.is_empty() {
-        return Ok(exact);
-    }
-    // A unique surname is answered from the index alone: the gazetteer's tables are only
-    // loaded when an alias is really needed ("U.S.", "Kremlin").
-    let lower = wanted.to_lowercase();
-    let by_surname: Vec<ActorRef> = known
-        .iter()
-        .filter(|a| {
-            a.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| last.to_lowercase() == lower)
-        })
-        .cloned()
-        .collect();
-    let distinct: BTreeSet<&str> = by_surname.iter().map(|a| a.name.as_str()).collect();
-    if distinct.len() == 1 {
-        return Ok(by_surname);
-    }
-    if let Some((canonical, _kind)) = Gazetteer::builtin().resolve(wanted) {
-        let found = by_name(canonical);
-        if !found.is_empty() {
-            return Ok(found);
-        }
-    }
-    if distinct.len() > 1 {
-        let names: Vec<&str> = distinct.into_iter().collect();
-        return Err(Error::Usage(format!(
-            "actor {wanted:?} is ambiguous: {}",
-            names.join(", ")
-        )));
-    }
-    let mut scored: Vec<(f64, &str)> = known
-        .iter()
-        .map(|a| {
-            // Compare with the whole name and with each of its words ("Putn" ~ "Putin").
-            let name = a.name.to_lowercase();
-            let best = name
-                .split(' ')
-                .chain([name.as_str()])
-                .map(|part| strsim::jaro_winkler(&lower, part))
-                .fold(0.0, f64::max);
-            (best, a.name.as_str())
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.dedup_by(|a, b| a.1 == b.1);
-    let suggestions: Vec<&str> = scored
-        .iter()
-        .take(3)
-        .filter(|(s, _)| *s > 0.8)
-        .map(|(_, n)| *n)
-        .collect();
-    Err(Error::Usage(if suggestions.is_empty() {
-        format!("unknown actor {wanted:?}: no article in the index mentions it")
-    } else {
-        format!(
-            "unknown actor {wanted:?}; did you mean {}?",
-            suggestions
-                .iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    }))
-}
-
-fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> &str {
-    document
-        .get_first(field)
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-}
-
-fn get_u64(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
-    document.get_first(field).and_then(|v| v.as_u64())
-}
-
-fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDate> {
-    let at = document.get_first(fields.date)?.as_datetime()?;
-    let start = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)?.naive_utc();
-    let precision = get_u64(document, fields.date_precision)
-        .and_then(DatePrecision::from_code)
-        .unwrap_or(DatePrecision::Time);
-    Some(ArticleDate { start, precision })
-}
-
-fn stored_actors(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<ActorRef> {
-    let mut ranked: Vec<ActorRef> = document
-        .get_all(field)
-        .filter_map(|v| v.as_facet())
-        .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
-        .collect();
-    // By kind (people first, in `ActorKind` order), then name.
-    ranked.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
-    ranked
-}
-
-/// Per-segment `article_key` and `passage` columns, to group hits by article and find an
-/// article's first passage without fetching documents. Opened once per searcher.
-pub(crate) struct SegmentColumns {
-    segments: Vec<tantivy::index::SegmentId>,
-    article_key: Vec<Column<u64>>,
-    passage: Vec<Column<u64>>,
-}
-
-impl SegmentColumns {
-    fn new(searcher: &tantivy::Searcher) -> Result<SegmentColumns> {
-        let mut columns = SegmentColumns {
-            segments: Vec::new(),
-            article_key: Vec::new(),
-            passage: Vec::new(),
-        };
-        for segment in searcher.segment_readers() {
-            columns.segments.push(segment.segment_id());
-            columns
-                .article_key
-                .push(segment.fast_fields().u64(field_name::ARTICLE_KEY)?);
-            columns
-                .passage
-                .push(segment.fast_fields().u64(field_name::PASSAGE)?);
-        }
-        Ok(columns)
-    }
-
-    /// Whether these columns were opened on `searcher`'s segments.
-    fn matches(&self, searcher: &tantivy::Searcher) -> bool {
-        let readers = searcher.segment_readers();
-        readers.len() == self.segments.len()
-            && readers
-                .iter()
-                .zip(&self.segments)
-                .all(|(reader, id)| reader.segment_id() == *id)
-    }
-
-    /// The article key of a passage.
-    pub(crate) fn get(&self, address: DocAddress) -> u64 {
-        self.article_key[address.segment_ord as usize]
-            .first(address.doc_id)
-            .unwrap_or(0)
-    }
-
-    /// The ordinal of a passage within its article.
-    pub(crate) fn passage(&self, address: DocAddress) -> Option<u64> {
-        self.passage[address.segment_ord as usize].first(address.doc_id)
-    }
-}
-
-impl Searcher {
-    /// The fast-field columns of `searcher`'s segments: cached for the searcher this index was
-    /// opened with (its reader never reloads), opened afresh for any other.
-    pub(crate) fn columns(
-        &self,
-        searcher: &tantivy::Searcher,
-    ) -> Result<std::sync::Arc<SegmentColumns>> {
-        if let Some(cached) = self.columns.get() {
-            if cached.matches(searcher) {
-                return Ok(cached.clone());
-            }
-        }
-        let columns = std::sync::Arc::new(SegmentColumns::new(searcher)?);
-        if self.columns.get().is_none() {
-            let _ = self.columns.set(columns.clone());
-        }
-        Ok(columns)
-    }
-}
-
-/// Collects the distinct articles among the matching passages.
-struct ArticleKeys;
-
-struct ArticleKeysSegment {
-    column: Column<u64>,
-    keys: HashSet<u64>,
-}
-
-impl Collector for ArticleKeys {
-    type Fruit = HashSet<u64>;
-    type Child = ArticleKeysSegment;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<ArticleKeysSegment> {
-        Ok(ArticleKeysSegment {
-            column: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,
-            keys: HashSet::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<HashSet<u64>>) -> tantivy::Result<HashSet<u64>> {
-        let mut all = HashSet::new();
-        for fruit in fruits {
-            all.extend(fruit);
-        }
-        Ok(all)
-    }
-}
-
-impl SegmentCollector for ArticleKeysSegment {
-    type Fruit = HashSet<u64>;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        if let Some(key) = self.column.first(doc) {
-            self.keys.insert(key);
-        }
-    }
-
-    fn harvest(self) -> HashSet<u64> {
-        self.keys
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn actor_facets_round_trip() {
-        let actor = ActorRef::new("Joe Biden", ActorKind::Person);
-        let facet = actor.facet();
-        assert_eq!(facet.to_path_string(), "/actor/person/Joe Biden");
-        let decoded = ActorRef::from_encoded_facet(facet.encoded_str().as_bytes()).unwrap();
-        assert_eq!(decoded, actor);
-        let date = Facet::from_path(["date", "2022", "01"]);
-        assert!(ActorRef::from_encoded_facet(date.encoded_str().as_bytes()).is_none());
-    }
-}

@@ -1,0 +1,198 @@
+//! Reading stored passages back: a hit from its document, the passages around it, and a whole
+//! article reassembled for `show`.
+
+use std::collections::HashMap;
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, TantivyDocument, Term};
+
+use crate::corpus::{ArticleDate, DatePrecision};
+use crate::error::{Error, Result};
+use crate::schema::Fields;
+use crate::search::actors::stored_actors;
+use crate::search::{query, FullArticle, Highlighter, Hit, PassageText, Searcher};
+
+impl Searcher {
+    /// A hit from a passage's stored document.
+    pub(crate) fn hit_from_document(
+        &self,
+        document: &TantivyDocument,
+        rank: usize,
+        score: f32,
+        highlighter: &Highlighter,
+    ) -> Hit {
+        let f = &self.fields;
+        let text = get_str(document, f.text).to_string();
+        let highlights = highlighter.ranges(&text);
+        let (date, date_display) = match stored_date(document, f) {
+            Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
+            None => (None, None),
+        };
+        let line = get_u64(document, f.line).filter(|&l| l > 0);
+        Hit {
+            rank,
+            score,
+            article_id: get_str(document, f.article_id).to_string(),
+            passage: get_u64(document, f.passage).unwrap_or(0),
+            passages: get_u64(document, f.passages).unwrap_or(1),
+            date,
+            date_display,
+            title: get_str(document, f.title).to_string(),
+            path: get_str(document, f.path).to_string(),
+            line,
+            actors: stored_actors(document, f.actor),
+            passage_actors: stored_actors(document, f.passage_actor),
+            text,
+            highlights,
+            span: (
+                get_u64(document, f.start).unwrap_or(0),
+                get_u64(document, f.end).unwrap_or(0),
+            ),
+            before: Vec::new(),
+            after: Vec::new(),
+        }
+    }
+
+    /// All passages of one article, in order.
+    pub(super) fn article_passages(
+        &self,
+        searcher: &tantivy::Searcher,
+        key: u64,
+    ) -> Result<Vec<TantivyDocument>> {
+        let term = Term::from_field_u64(self.fields.article_key, key);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let addresses = searcher.search(&query, &DocSetCollector)?;
+        let mut documents = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            documents.push(searcher.doc::<TantivyDocument>(address)?);
+        }
+        documents.sort_by_key(|d| get_u64(d, self.fields.passage).unwrap_or(0));
+        Ok(documents)
+    }
+
+    /// Adds the passages within `context` of the hit's passage, before and after it.
+    pub(super) fn attach_context(
+        &self,
+        searcher: &tantivy::Searcher,
+        hit: &mut Hit,
+        key: u64,
+        context: usize,
+        highlighter: &Highlighter,
+    ) -> Result<()> {
+        let context = context as u64;
+        for document in self.article_passages(searcher, key)? {
+            let ordinal = get_u64(&document, self.fields.passage).unwrap_or(0);
+            let text = get_str(&document, self.fields.text).to_string();
+            let passage = PassageText {
+                passage: ordinal,
+                highlights: highlighter.ranges(&text),
+                text,
+            };
+            if ordinal < hit.passage && ordinal + context >= hit.passage {
+                hit.before.push(passage);
+            } else if ordinal > hit.passage && ordinal <= hit.passage + context {
+                hit.after.push(passage);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reassembles the article `article_id` (from `path`, when several files use the id),
+    /// highlighting the words of `query`.
+    pub fn show(&self, article_id: &str, path: Option<&str>, query: &str) -> Result<FullArticle> {
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.article_id, article_id),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(path) = path {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.path, path),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let addresses = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        let keys = self.columns(&searcher)?;
+        let mut by_key: HashMap<u64, DocAddress> = HashMap::new();
+        for address in addresses {
+            by_key.entry(keys.get(address)).or_insert(address);
+        }
+        let key = match by_key.len() {
+            0 => {
+                return Err(Error::Usage(match path {
+                    Some(path) => format!("no article {article_id:?} from {path} in the index"),
+                    None => format!("no article {article_id:?} in the index"),
+                }))
+            }
+            1 => *by_key.keys().next().expect("one key"),
+            _ => {
+                let mut paths: Vec<String> = Vec::new();
+                for address in by_key.values() {
+                    let document: TantivyDocument = searcher.doc(*address)?;
+                    paths.push(get_str(&document, self.fields.path).to_string());
+                }
+                paths.sort();
+                return Err(Error::Usage(format!(
+                    "article id {article_id:?} is in {} files ({}); name one with --path",
+                    paths.len(),
+                    paths.join(", ")
+                )));
+            }
+        };
+        let compiled = query::compile(&query::parse_query(query), &self.fields);
+        let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
+        let documents = self.article_passages(&searcher, key)?;
+        let first = documents.first().expect("an article has a passage");
+        let (date, date_display) = match stored_date(first, &self.fields) {
+            Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
+            None => (None, None),
+        };
+        Ok(FullArticle {
+            article_id: get_str(first, self.fields.article_id).to_string(),
+            path: get_str(first, self.fields.path).to_string(),
+            date,
+            date_display,
+            title: get_str(first, self.fields.title).to_string(),
+            actors: stored_actors(first, self.fields.actor),
+            passages: documents
+                .iter()
+                .map(|d| {
+                    let text = get_str(d, self.fields.text).to_string();
+                    PassageText {
+                        passage: get_u64(d, self.fields.passage).unwrap_or(0),
+                        highlights: highlighter.ranges(&text),
+                        text,
+                    }
+                })
+                .collect(),
+        })
+    }
+}
+
+fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    document
+        .get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+}
+
+fn get_u64(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
+    document.get_first(field).and_then(|v| v.as_u64())
+}
+
+fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDate> {
+    let at = document.get_first(fields.date)?.as_datetime()?;
+    let start = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)?.naive_utc();
+    let precision = get_u64(document, fields.date_precision)
+        .and_then(DatePrecision::from_code)
+        .unwrap_or(DatePrecision::Time);
+    Some(ArticleDate { start, precision })
+}
