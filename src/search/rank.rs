@@ -26,7 +26,7 @@ use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, T
 use crate::error::Result;
 use crate::schema::field_name;
 use crate::search::page::{self, Candidate, PageSize};
-use crate::search::{SearchRequest, Searcher};
+use crate::search::{SearchRequest, Searcher, SegmentColumns};
 
 /// Weight of an article's best passage in the article's score.
 pub const PASSAGE_IN_ARTICLE: f32 = 0.3;
@@ -372,88 +372,101 @@ impl Searcher {
         request: &SearchRequest,
         pool: usize,
     ) -> Result<Vec<Candidate>> {
-        let candidates =
-            searcher.search(passage_query, &TopDocs::with_limit(pool).order_by_score())?;
-        if candidates.is_empty() {
-            return Ok(Vec::new());
-        }
         let columns = self.columns(searcher)?;
-        let keys: Vec<u64> = candidates
-            .iter()
-            .map(|(_, address)| columns.get(*address))
-            .collect();
-        let article_weight = ARTICLE_IN_PASSAGE;
-        let mut article_scores: HashMap<u64, Score> = HashMap::new();
-        if article_weight > 0.0 {
-            // The candidates passed the filters, and so do their articles' first passages:
-            // only the words are scored.
-            let article_query = self
-                .text_query_on(request, self.fields.article)
-                .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
-            let statistics = ArticleStatistics {
-                searcher,
-                articles: self.article_count(searcher)?,
-            };
-            let weight = article_query.weight(EnableScoring::enabled_from_statistics_provider(
-                &statistics,
-                searcher,
-            ))?;
-            // Score just the candidates' articles: find each one's first passage (which holds
-            // the `article` field) and seek the article scorer to it. An article's passages are
-            // added as one batch, so its first passage is usually `ordinal` documents back.
-            let mut firsts: Vec<Vec<(DocId, u64)>> =
-                vec![Vec::new(); searcher.segment_readers().len()];
-            let mut lookup: Vec<u64> = Vec::new();
-            for ((_, address), &key) in candidates.iter().zip(&keys) {
-                let first = columns.passage(*address).and_then(|ordinal| {
-                    let doc = address.doc_id.checked_sub(u32::try_from(ordinal).ok()?)?;
-                    let first = DocAddress::new(address.segment_ord, doc);
-                    let alive = searcher
-                        .segment_reader(address.segment_ord)
-                        .alive_bitset()
-                        .is_none_or(|alive| alive.is_alive(doc));
-                    (alive && columns.passage(first) == Some(0) && columns.get(first) == key)
-                        .then_some(doc)
-                });
-                match first {
-                    Some(doc) => firsts[address.segment_ord as usize].push((doc, key)),
-                    None => lookup.push(key),
-                }
-            }
-            lookup.sort_unstable();
-            lookup.dedup();
-            for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
-                let firsts = &mut firsts[ordinal];
-                if !lookup.is_empty() {
-                    first_passages(segment, self.fields.article_key, &lookup, firsts)?;
-                }
-                if firsts.is_empty() {
-                    continue;
-                }
-                firsts.sort_unstable();
-                firsts.dedup();
-                let mut scorer = weight.scorer(segment, 1.0)?;
-                for &(doc, key) in firsts.iter() {
-                    if scorer.doc() == TERMINATED {
-                        break;
-                    }
-                    if scorer.doc() <= doc && scorer.seek(doc) == doc {
-                        article_scores.insert(key, scorer.score());
-                    }
-                }
-            }
-        }
-        let mut ranked: Vec<Candidate> = candidates
+        let mut ranked: Vec<Candidate> = searcher
+            .search(passage_query, &TopDocs::with_limit(pool).order_by_score())?
             .into_iter()
-            .zip(keys)
-            .map(|((score, address), key)| {
-                let article = article_scores.get(&key).copied().unwrap_or(0.0);
-                (score + article_weight * article, address, key)
-            })
+            .map(|(score, address)| (score, address, columns.get(address)))
             .collect();
+        if ranked.is_empty() || ARTICLE_IN_PASSAGE == 0.0 {
+            return Ok(ranked);
+        }
+        let article_scores = self.candidate_article_scores(searcher, request, &columns, &ranked)?;
+        for (score, _, key) in &mut ranked {
+            *score += ARTICLE_IN_PASSAGE * article_scores.get(key).copied().unwrap_or(0.0);
+        }
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         Ok(ranked)
     }
+
+    /// The article scores of the candidates' articles, exactly, without scoring any other
+    /// article: each one's first passage (which holds the `article` field) is found and the
+    /// article scorer seeks to it.
+    fn candidate_article_scores(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+        columns: &SegmentColumns,
+        candidates: &[Candidate],
+    ) -> Result<HashMap<u64, Score>> {
+        // The candidates passed the filters, and so do their articles' first passages: only
+        // the words are scored.
+        let article_query = self
+            .text_query_on(request, self.fields.article)
+            .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
+        let statistics = ArticleStatistics {
+            searcher,
+            articles: self.article_count(searcher)?,
+        };
+        let weight = article_query.weight(EnableScoring::enabled_from_statistics_provider(
+            &statistics,
+            searcher,
+        ))?;
+        let (mut firsts, lookup) = contiguous_first_passages(searcher, columns, candidates);
+        let mut article_scores = HashMap::new();
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let firsts = &mut firsts[ordinal];
+            if !lookup.is_empty() {
+                first_passages(segment, self.fields.article_key, &lookup, firsts)?;
+            }
+            if firsts.is_empty() {
+                continue;
+            }
+            firsts.sort_unstable();
+            firsts.dedup();
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            for &(doc, key) in firsts.iter() {
+                if scorer.doc() == TERMINATED {
+                    break;
+                }
+                if scorer.doc() <= doc && scorer.seek(doc) == doc {
+                    article_scores.insert(key, scorer.score());
+                }
+            }
+        }
+        Ok(article_scores)
+    }
+}
+
+/// The first passage of each candidate's article, per segment, where it is found by counting
+/// back: an article's passages are usually added as one batch, so its first passage is
+/// `ordinal` documents before the candidate. The keys of the other articles, sorted, are
+/// returned to be looked up by their postings ([`first_passages`]).
+fn contiguous_first_passages(
+    searcher: &tantivy::Searcher,
+    columns: &SegmentColumns,
+    candidates: &[Candidate],
+) -> (Vec<Vec<(DocId, u64)>>, Vec<u64>) {
+    let mut firsts: Vec<Vec<(DocId, u64)>> = vec![Vec::new(); searcher.segment_readers().len()];
+    let mut lookup: Vec<u64> = Vec::new();
+    for &(_, address, key) in candidates {
+        let first = columns.passage(address).and_then(|ordinal| {
+            let doc = address.doc_id.checked_sub(u32::try_from(ordinal).ok()?)?;
+            let first = DocAddress::new(address.segment_ord, doc);
+            let alive = searcher
+                .segment_reader(address.segment_ord)
+                .alive_bitset()
+                .is_none_or(|alive| alive.is_alive(doc));
+            (alive && columns.passage(first) == Some(0) && columns.get(first) == key).then_some(doc)
+        });
+        match first {
+            Some(doc) => firsts[address.segment_ord as usize].push((doc, key)),
+            None => lookup.push(key),
+        }
+    }
+    lookup.sort_unstable();
+    lookup.dedup();
+    (firsts, lookup)
 }
 
 /// Runs a query on the `article` field, with BM25 statistics of articles rather than passages.
