@@ -15,7 +15,7 @@ use tantivy::Term;
 use crate::schema::{analyze, field_name, AnalyzedToken, Fields};
 
 /// Whether a clause must, may or must not match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Presence {
     /// Ranks the match; at least one such clause matches when there is no `Must`.
     Should,
@@ -23,6 +23,17 @@ pub enum Presence {
     Must,
     /// No match has it (`-word`, `NOT word`).
     MustNot,
+}
+
+impl Presence {
+    /// The tantivy occurrence of a clause with this presence.
+    pub fn occur(self) -> Occur {
+        match self {
+            Presence::Should => Occur::Should,
+            Presence::Must => Occur::Must,
+            Presence::MustNot => Occur::MustNot,
+        }
+    }
 }
 
 /// Which text a clause searches.
@@ -345,8 +356,61 @@ pub fn compile(clauses: &[Clause], fields: &Fields) -> CompiledQuery {
 
 /// Like [`compile`], with plain words searched in `body` (the passage or the article field).
 pub fn compile_on(clauses: &[Clause], fields: &Fields, body: Field) -> CompiledQuery {
-    // (presence, field, terms with positions) -> (first seen, count): repeats add weight.
-    type GroupKey = (u8, u32, Vec<(usize, String)>);
+    let (groups, highlight_terms, highlight_phrases) = group_clauses(clauses, fields, body);
+    // The article field keeps no positions (index size): phrases there become conjunctions of
+    // their words.
+    let positions = body != fields.article;
+    let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut positive = false;
+    for group in groups {
+        let query = if positions || group.field != body {
+            term_or_phrase(group.field, &group.terms)
+        } else {
+            all_terms(group.field, &group.terms)
+        };
+        let query: Box<dyn Query> = if group.count > 1.0 {
+            Box::new(BoostQuery::new(query, group.count))
+        } else {
+            query
+        };
+        positive |= group.presence != Presence::MustNot;
+        subqueries.push((group.presence.occur(), query));
+    }
+    let query: Option<Box<dyn Query>> = if subqueries.is_empty() {
+        None
+    } else {
+        if !positive {
+            // `-word` alone means everything but word.
+            subqueries.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Some(Box::new(BooleanQuery::new(subqueries)))
+    };
+    CompiledQuery {
+        query,
+        highlight_terms,
+        highlight_phrases,
+    }
+}
+
+/// The analysed terms of equal clauses (same presence, field and terms), counted.
+struct ClauseGroup {
+    presence: Presence,
+    field: Field,
+    /// Terms with their positions from the first.
+    terms: Vec<(usize, String)>,
+    /// How many clauses were the same: repeats add weight.
+    count: f32,
+}
+
+/// Analyses the clauses (leaving the query stop words out) and merges equal ones, in the order
+/// each was first seen; also the terms and phrases of the positive clauses, to highlight.
+fn group_clauses(
+    clauses: &[Clause],
+    fields: &Fields,
+    body: Field,
+) -> (Vec<ClauseGroup>, Vec<String>, Vec<Vec<String>>) {
+    type GroupKey = (Presence, u32, Vec<(usize, String)>);
+    // Group -> (first seen, count).
     let mut groups: BTreeMap<GroupKey, (usize, f32)> = BTreeMap::new();
     let mut highlight_terms = Vec::new();
     let mut highlight_phrases = Vec::new();
@@ -383,57 +447,23 @@ pub fn compile_on(clauses: &[Clause], fields: &Fields, body: Field) -> CompiledQ
             Target::Body => body,
             Target::Title => fields.title,
         };
-        let presence = match clause.presence {
-            Presence::Should => 0,
-            Presence::Must => 1,
-            Presence::MustNot => 2,
-        };
         let entry = groups
-            .entry((presence, field.field_id(), terms))
+            .entry((clause.presence, field.field_id(), terms))
             .or_insert((order, 0.0));
         entry.1 += 1.0;
     }
-    // The article field keeps no positions (index size): phrases there become conjunctions of
-    // their words.
-    let positions = body != fields.article;
     let mut ordered: Vec<_> = groups.into_iter().collect();
     ordered.sort_by_key(|(_, (order, _))| *order);
-    let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut positive = false;
-    for ((presence, field_id, terms), (_, count)) in ordered {
-        let field = Field::from_field_id(field_id);
-        let query = if positions || field != body {
-            term_or_phrase(field, &terms)
-        } else {
-            all_terms(field, &terms)
-        };
-        let query: Box<dyn Query> = if count > 1.0 {
-            Box::new(BoostQuery::new(query, count))
-        } else {
-            query
-        };
-        let occur = match presence {
-            0 => Occur::Should,
-            1 => Occur::Must,
-            _ => Occur::MustNot,
-        };
-        positive |= occur != Occur::MustNot;
-        subqueries.push((occur, query));
-    }
-    let query: Option<Box<dyn Query>> = if subqueries.is_empty() {
-        None
-    } else {
-        if !positive {
-            // `-word` alone means everything but word.
-            subqueries.push((Occur::Must, Box::new(AllQuery)));
-        }
-        Some(Box::new(BooleanQuery::new(subqueries)))
-    };
-    CompiledQuery {
-        query,
-        highlight_terms,
-        highlight_phrases,
-    }
+    let groups = ordered
+        .into_iter()
+        .map(|((presence, field_id, terms), (_, count))| ClauseGroup {
+            presence,
+            field: Field::from_field_id(field_id),
+            terms,
+            count,
+        })
+        .collect();
+    (groups, highlight_terms, highlight_phrases)
 }
 
 /// Every term of a phrase, in any order (for a field without positions).
