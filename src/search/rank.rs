@@ -328,17 +328,17 @@ impl Searcher {
         } else {
             HashMap::new()
         };
-        let mut ranked: Vec<(Score, DocAddress)> = passages
+        // Every match was seen (each article's best `per_article`), so the pool is complete.
+        let mut ranked: Vec<Candidate> = passages
             .into_iter()
             .flat_map(|(key, hits)| {
                 let article = article_scores.get(&key).copied().unwrap_or(0.0);
                 hits.into_iter()
-                    .map(move |(score, address)| (score + article_weight * article, address))
+                    .map(move |(score, address)| (score + article_weight * article, address, key))
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.truncate(size.wanted);
-        Ok(ranked)
+        Ok(page::cap_per_article(ranked, size))
     }
 }
 

@@ -331,7 +331,7 @@ fn one_long_article_corpus(short: usize) -> (tempfile::TempDir, Indexed) {
     let long_body = long_body.join("\n\n");
     let mut files: Vec<(String, String)> = vec![(
         "c/long.jsonl".to_string(),
-        serde_json::json!({"id": "long", "title": "Sanctions", "body": long_body}).to_string(),
+        serde_json::json!({"id": "long", "date": "2022-01-01", "title": "Sanctions", "body": long_body}).to_string(),
     )];
     for n in 0..short {
         let body = format!(
@@ -341,7 +341,7 @@ fn one_long_article_corpus(short: usize) -> (tempfile::TempDir, Indexed) {
         );
         files.push((
             format!("c/short{n:02}.jsonl"),
-            serde_json::json!({"id": format!("short{n:02}"), "title": "News", "body": body})
+            serde_json::json!({"id": format!("short{n:02}"), "date": format!("2022-02-{:02}", n + 1), "title": "News", "body": body})
                 .to_string(),
         ));
     }
@@ -359,17 +359,16 @@ fn per_article_cap_fills_the_page_in_every_order() {
     let short = 14;
     let (_dir, index) = one_long_article_corpus(short);
     let articles = short + 1;
-    for sort in ["relevance", "date"] {
+    // Relevance (the re-rank pool, and with --recency every match), then date order.
+    let orders: [&[&str]; 3] = [
+        &["--sort", "relevance"],
+        &["--sort", "relevance", "--recency", "30d"],
+        &["--sort", "date"],
+    ];
+    for order in orders {
         for per_article in ["1", "2"] {
-            let args = [
-                "sanctions",
-                "--limit",
-                "10",
-                "--per-article",
-                per_article,
-                "--sort",
-                sort,
-            ];
+            let mut args = vec!["sanctions", "--limit", "10", "--per-article", per_article];
+            args.extend_from_slice(order);
             let hits = index.json_hits(&args);
             assert_eq!(hits.len(), 10, "{args:?}");
             let long = hits.iter().filter(|h| h["article_id"] == "long").count();
