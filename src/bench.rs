@@ -243,7 +243,7 @@ pub fn bench(
     for (request, baseline) in requests.into_iter().zip(baselines) {
         match searcher.plan(&request) {
             Ok(_) => runnable.push((request, baseline)),
-            Err(Error::Query(_)) | Err(Error::Usage(_)) => {}
+            Err(Error::Query(_)) | Err(Error::Search(_)) => {}
             Err(err) => return Err(err),
         }
     }
@@ -446,7 +446,7 @@ impl Baseline {
         let filters = match searcher.filters(request) {
             Ok(filters) => filters,
             // The newsdex side reports such a query as skipped.
-            Err(Error::Usage(_)) => Vec::new(),
+            Err(Error::Search(_)) => Vec::new(),
             Err(err) => return Err(err),
         };
         Ok(Baseline {

@@ -24,6 +24,9 @@ pub enum Error {
     /// A query that cannot be run.
     #[error("bad query: {0}")]
     Query(String),
+    /// A search that cannot run as asked (unknown actor, empty date range, ...).
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
     /// A bad command-line value (date, actor, option).
     #[error("{0}")]
     Usage(String),

@@ -17,7 +17,9 @@ use crate::actors::ActorKind;
 use crate::corpus::DatePrecision;
 use crate::error::{Error, Result};
 use crate::schema::field_name;
-use crate::search::{resolve_actor, ActorRef, Hit, SearchPlan, SearchRequest, Searcher};
+use crate::search::{
+    resolve_actor, ActorRef, Hit, SearchError, SearchPlan, SearchRequest, Searcher,
+};
 
 /// An actor and the number of matching articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -685,7 +687,10 @@ fn evidence(
                     return Ok(Some(hit));
                 }
             }
-            Err(Error::Usage(_)) => continue,
+            // An actor name that does not resolve: no evidence passage.
+            Err(Error::Search(
+                SearchError::UnknownActor { .. } | SearchError::AmbiguousActor { .. },
+            )) => continue,
             Err(err) => return Err(err),
         }
     }

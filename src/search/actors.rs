@@ -9,9 +9,9 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 use crate::actors::{ActorKind, Gazetteer};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::schema;
-use crate::search::Searcher;
+use crate::search::{SearchError, Searcher};
 
 /// An actor as shown with a hit.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -160,11 +160,11 @@ pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
         }
     }
     if distinct.len() > 1 {
-        let names: Vec<&str> = distinct.into_iter().collect();
-        return Err(Error::Usage(format!(
-            "actor {wanted:?} is ambiguous: {}",
-            names.join(", ")
-        )));
+        return Err(SearchError::AmbiguousActor {
+            name: wanted.to_string(),
+            candidates: distinct.into_iter().map(str::to_string).collect(),
+        }
+        .into());
     }
     let mut scored: Vec<(f64, &str)> = known
         .iter()
@@ -181,24 +181,17 @@ pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
-    let suggestions: Vec<&str> = scored
+    let suggestions: Vec<String> = scored
         .iter()
         .take(3)
         .filter(|(s, _)| *s > 0.8)
-        .map(|(_, n)| *n)
+        .map(|(_, n)| n.to_string())
         .collect();
-    Err(Error::Usage(if suggestions.is_empty() {
-        format!("unknown actor {wanted:?}: no article in the index mentions it")
-    } else {
-        format!(
-            "unknown actor {wanted:?}; did you mean {}?",
-            suggestions
-                .iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    }))
+    Err(SearchError::UnknownActor {
+        name: wanted.to_string(),
+        suggestions,
+    }
+    .into())
 }
 
 /// The actors stored in `field` of a passage, people first (in `ActorKind` order), then by name.

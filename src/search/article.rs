@@ -9,10 +9,10 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{ArticleDate, DatePrecision};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::schema::Fields;
 use crate::search::actors::stored_actors;
-use crate::search::{query, FullArticle, Highlighter, Hit, PassageText, Searcher};
+use crate::search::{query, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher};
 
 impl Searcher {
     /// A hit from a passage's stored document.
@@ -127,10 +127,11 @@ impl Searcher {
         }
         let key = match by_key.len() {
             0 => {
-                return Err(Error::Usage(match path {
-                    Some(path) => format!("no article {article_id:?} from {path} in the index"),
-                    None => format!("no article {article_id:?} in the index"),
-                }))
+                return Err(SearchError::NoSuchArticle {
+                    article_id: article_id.to_string(),
+                    path: path.map(str::to_string),
+                }
+                .into())
             }
             1 => *by_key.keys().next().expect("one key"),
             _ => {
@@ -140,11 +141,11 @@ impl Searcher {
                     paths.push(get_str(&document, self.fields.path).to_string());
                 }
                 paths.sort();
-                return Err(Error::Usage(format!(
-                    "article id {article_id:?} is in {} files ({}); name one with --path",
-                    paths.len(),
-                    paths.join(", ")
-                )));
+                return Err(SearchError::ArticleInSeveralFiles {
+                    article_id: article_id.to_string(),
+                    paths,
+                }
+                .into());
             }
         };
         let compiled = query::compile(&query::parse_query(query), &self.fields);

@@ -12,6 +12,7 @@
 mod actors;
 mod article;
 mod columns;
+mod error;
 pub mod highlight;
 mod page;
 pub mod query;
@@ -19,6 +20,7 @@ pub mod rank;
 
 pub use actors::{resolve_actor, ActorRef, KnownActors};
 pub(crate) use columns::SegmentColumns;
+pub use error::SearchError;
 
 use std::path::Path;
 
@@ -264,10 +266,7 @@ impl Searcher {
         }
         if subqueries.is_empty() {
             if !request.match_all {
-                return Err(Error::Usage(
-                    "nothing to search for: give a query, or a filter such as --actor or --from"
-                        .to_string(),
-                ));
+                return Err(SearchError::NothingToSearch.into());
             }
             subqueries.push((Occur::Must, Box::new(AllQuery)));
         }
@@ -312,11 +311,11 @@ impl Searcher {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         if let (Some(from), Some(to)) = (request.from, request.to) {
             if from.start >= to.end() {
-                return Err(Error::Usage(format!(
-                    "--from {} is after --to {}: the date range is empty",
-                    from.display(),
-                    to.display()
-                )));
+                return Err(SearchError::EmptyDateRange {
+                    from: from.display(),
+                    to: to.display(),
+                }
+                .into());
             }
         }
         if let Some(from) = request.from {

@@ -1,0 +1,113 @@
+//! Why a search cannot run: one variant per cause, each naming the value at fault.
+
+/// A search request the index cannot answer as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    /// No actor of the index has this name, alias or surname.
+    #[error("{}", unknown_actor_message(.name, .suggestions))]
+    UnknownActor {
+        /// The name as given.
+        name: String,
+        /// The closest known names (at most three), best first.
+        suggestions: Vec<String>,
+    },
+    /// The surname belongs to several actors.
+    #[error("actor {name:?} is ambiguous: {}", .candidates.join(", "))]
+    AmbiguousActor {
+        /// The name as given.
+        name: String,
+        /// The actors it could mean.
+        candidates: Vec<String>,
+    },
+    /// `--from` starts after `--to` ends.
+    #[error("--from {from} is after --to {to}: the date range is empty")]
+    EmptyDateRange {
+        /// `--from`, as precise as given.
+        from: String,
+        /// `--to`, as precise as given.
+        to: String,
+    },
+    /// Neither query words nor a filter.
+    #[error("nothing to search for: give a query, or a filter such as --actor or --from")]
+    NothingToSearch,
+    /// `show` found no article with this id.
+    #[error("{}", match .path {
+        Some(path) => format!("no article {:?} from {path} in the index", .article_id),
+        None => format!("no article {:?} in the index", .article_id),
+    })]
+    NoSuchArticle {
+        /// The id asked for.
+        article_id: String,
+        /// The file it was asked from, if any.
+        path: Option<String>,
+    },
+    /// `show` found the id in several files and needs `--path`.
+    #[error("article id {article_id:?} is in {} files ({}); name one with --path", .paths.len(), .paths.join(", "))]
+    ArticleInSeveralFiles {
+        /// The id asked for.
+        article_id: String,
+        /// The files that hold it, sorted.
+        paths: Vec<String>,
+    },
+}
+
+fn unknown_actor_message(name: &str, suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        format!("unknown actor {name:?}: no article in the index mentions it")
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
+        format!(
+            "unknown actor {name:?}; did you mean {}?",
+            quoted.join(", ")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_one_lowercase_line_naming_the_value() {
+        let cases = [
+            (
+                SearchError::UnknownActor {
+                    name: "Putn".into(),
+                    suggestions: vec!["Vladimir Putin".into()],
+                },
+                "unknown actor \"Putn\"; did you mean \"Vladimir Putin\"?",
+            ),
+            (
+                SearchError::UnknownActor {
+                    name: "Nobody".into(),
+                    suggestions: vec![],
+                },
+                "unknown actor \"Nobody\": no article in the index mentions it",
+            ),
+            (
+                SearchError::AmbiguousActor {
+                    name: "Smith".into(),
+                    candidates: vec!["Ann Smith".into(), "Bob Smith".into()],
+                },
+                "actor \"Smith\" is ambiguous: Ann Smith, Bob Smith",
+            ),
+            (
+                SearchError::NoSuchArticle {
+                    article_id: "a1".into(),
+                    path: Some("x.jsonl".into()),
+                },
+                "no article \"a1\" from x.jsonl in the index",
+            ),
+            (
+                SearchError::ArticleInSeveralFiles {
+                    article_id: "a1".into(),
+                    paths: vec!["x.jsonl".into(), "y.jsonl".into()],
+                },
+                "article id \"a1\" is in 2 files (x.jsonl, y.jsonl); name one with --path",
+            ),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(error.to_string(), expected);
+        }
+    }
+}
