@@ -23,7 +23,7 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
-use crate::indexer::Manifest;
+use crate::store::Manifest;
 use crate::output::{self, TextStyle};
 use crate::schema::STOP_WORDS;
 use crate::search::{ActorRef, SearchRequest, Searcher};

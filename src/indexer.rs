@@ -13,19 +13,17 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tantivy::indexer::UserOperation;
 use tantivy::schema::Facet;
-use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use crate::actors::{extract_actors, ActorMatch};
 use crate::corpus::{self, Article, Item, ReadOptions, Warning};
 use crate::error::{Error, Result};
-use crate::schema::{self, Fields};
+use crate::schema::{self, to_tantivy_date, Fields};
 use crate::state::{self, IndexState, STATE_PREFIX};
-
-/// Name of the file beside tantivy's own that records what newsdex wrote.
-pub const MANIFEST: &str = "newsdex.json";
+use crate::store::{Manifest, MANIFEST};
 
 /// How to build an index.
 #[derive(Debug, Clone)]
@@ -113,88 +111,6 @@ pub struct IndexSummary {
     pub elapsed: Duration,
     /// Segments in the index after merging.
     pub segments: usize,
-}
-
-/// What newsdex records beside the index: schema version and the last run's counts.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Manifest {
-    /// [`schema::SCHEMA_VERSION`] of the writer.
-    pub schema_version: u32,
-    /// newsdex version that wrote the index.
-    pub newsdex_version: String,
-    /// Articles in the index.
-    pub articles: u64,
-    /// Passages in the index.
-    pub passages: u64,
-    /// Articles without a date.
-    pub undated: u64,
-    /// Bytes of article text parsed by the last run (only new and changed articles).
-    pub bytes: u64,
-    /// When the last run committed (RFC 3339).
-    pub indexed_at: String,
-    /// The inputs of the last run.
-    pub inputs: Vec<String>,
-}
-
-impl Manifest {
-    /// The manifest of a new, empty index.
-    fn empty() -> Manifest {
-        Manifest {
-            schema_version: schema::SCHEMA_VERSION,
-            newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
-            articles: 0,
-            passages: 0,
-            undated: 0,
-            bytes: 0,
-            indexed_at: String::new(),
-            inputs: Vec::new(),
-        }
-    }
-
-    /// Reads the manifest of an index directory.
-    pub fn read(index_dir: &Path) -> Result<Manifest> {
-        let path = index_dir.join(MANIFEST);
-        let text = std::fs::read_to_string(&path).map_err(|err| {
-            if err.kind() == std::io::ErrorKind::NotFound {
-                Error::NoIndex(index_dir.to_path_buf())
-            } else {
-                Error::io(&path, err)
-            }
-        })?;
-        serde_json::from_str(&text).map_err(|err| {
-            Error::Usage(format!(
-                "{}: unreadable index manifest ({err}); run `newsdex index --rebuild`",
-                path.display()
-            ))
-        })
-    }
-
-    fn write(&self, index_dir: &Path) -> Result<()> {
-        let path = index_dir.join(MANIFEST);
-        let tmp = index_dir.join(format!("{MANIFEST}.tmp"));
-        let text = serde_json::to_string_pretty(self).expect("manifest serializes");
-        std::fs::write(&tmp, text).map_err(|err| Error::io(&tmp, err))?;
-        std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))
-    }
-}
-
-/// Opens an existing newsdex index for reading, checking its schema version.
-pub fn open_index(index_dir: &Path) -> Result<(Index, Fields)> {
-    if !index_dir.join("meta.json").exists() {
-        return Err(Error::NoIndex(index_dir.to_path_buf()));
-    }
-    let manifest = Manifest::read(index_dir)?;
-    if manifest.schema_version != schema::SCHEMA_VERSION {
-        return Err(Error::SchemaVersion {
-            path: index_dir.to_path_buf(),
-            found: manifest.schema_version,
-            expected: schema::SCHEMA_VERSION,
-        });
-    }
-    let index = Index::open_in_dir(index_dir)?;
-    schema::register_analyzer(&index);
-    let fields = Fields::from_schema(&index.schema())?;
-    Ok((index, fields))
 }
 
 /// Whether a directory entry belongs to newsdex rather than to tantivy or to someone else.
@@ -841,11 +757,6 @@ pub fn article_documents_with(
 /// but share the body's length normalisation and statistics (measured in README, "Relevance").
 fn article_text(article: &Article) -> String {
     format!("{0}\n\n{0}\n\n{1}", article.title, article.body)
-}
-
-/// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).
-pub fn to_tantivy_date(at: chrono::NaiveDateTime) -> DateTime {
-    DateTime::from_timestamp_secs(at.and_utc().timestamp())
 }
 
 #[cfg(test)]

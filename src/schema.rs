@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
     TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
-use tantivy::Index;
+use tantivy::{DateTime, Index};
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
 pub const SCHEMA_VERSION: u32 = 4;
@@ -330,6 +330,11 @@ pub struct AnalyzedToken {
     pub end: usize,
     /// Token position (stop words leave gaps).
     pub position: usize,
+}
+
+/// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).
+pub fn to_tantivy_date(at: chrono::NaiveDateTime) -> DateTime {
+    DateTime::from_timestamp_secs(at.and_utc().timestamp())
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use tantivy::schema::Facet;
 use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
-use crate::indexer::open_index;
+use crate::store::open_index;
 
 /// Articles, passages and undated articles among the live documents of an index.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -26,7 +26,8 @@ use tantivy::{
 use crate::actors::{ActorKind, Gazetteer};
 use crate::corpus::{ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
-use crate::indexer::{open_index, to_tantivy_date};
+use crate::schema::to_tantivy_date;
+use crate::store::open_index;
 use crate::schema::Fields;
 
 /// Longest query accepted: far above any natural-language question (the longest IR test
