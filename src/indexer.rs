@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
-use serde::Serialize;
 use tantivy::indexer::UserOperation;
 use tantivy::schema::Facet;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
@@ -76,7 +75,7 @@ impl IndexOptions {
 }
 
 /// What an indexing run did.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct IndexSummary {
     /// Articles in the index after the run.
     pub articles: u64,
@@ -95,7 +94,6 @@ pub struct IndexSummary {
     /// Article files read (new or changed).
     pub files: u64,
     /// Article files read (new or changed), counted as the run goes.
-    #[serde(skip)]
     files_read: u64,
     /// Article files skipped after a stat: same size and mtime as when last indexed.
     pub files_unchanged: u64,
@@ -670,12 +668,8 @@ pub fn actor_facet(actor: &ActorMatch) -> Facet {
     Facet::from_path(["actor", actor.kind.as_str(), actor.name.as_str()])
 }
 
-/// Builds the tantivy documents of one article: one per passage.
-pub fn article_documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
-    article_documents_with(article, fields, true)
-}
-
-/// [`article_documents`], with or without actor extraction.
+/// Builds the tantivy documents of one article, one per passage, with or without actor
+/// extraction.
 pub fn article_documents_with(
     article: &Article,
     fields: &Fields,
@@ -731,9 +725,6 @@ pub fn article_documents_with(
             document.add_date(fields.date, to_tantivy_date(date.start));
             document.add_date(fields.date_end, to_tantivy_date(date.end()));
             document.add_u64(fields.date_precision, date.precision as u64);
-            let mut path = vec!["date".to_string()];
-            path.extend(date.facet_path());
-            document.add_facet(fields.date_facet, Facet::from_path(path));
         }
         for actor in &actors {
             let facet = actor_facet(actor);

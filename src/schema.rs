@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use tantivy::{DateTime, Index};
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -189,8 +189,6 @@ pub struct Fields {
     pub date_end: Field,
     /// Precision of the date: 0 year, 1 month, 2 day, 3 time.
     pub date_precision: Field,
-    /// `/date/YYYY/MM/DD` facet (as precise as the date is).
-    pub date_facet: Field,
     /// `/actor/KIND/Name` facets of every actor in the article.
     pub actor: Field,
     /// `/actor/KIND/Name` facets of the actors mentioned in this passage.
@@ -217,7 +215,6 @@ impl Fields {
             date: get("date")?,
             date_end: get("date_end")?,
             date_precision: get("date_precision")?,
-            date_facet: get("date_facet")?,
             actor: get("actor")?,
             passage_actor: get("passage_actor")?,
         })
@@ -287,7 +284,6 @@ pub fn build_schema() -> Schema {
     builder.add_date_field("date", date_options(true));
     builder.add_date_field("date_end", date_options(false));
     builder.add_u64_field("date_precision", STORED | FAST);
-    builder.add_facet_field("date_facet", FacetOptions::default());
     builder.add_facet_field("actor", FacetOptions::default().set_stored());
     builder.add_facet_field("passage_actor", FacetOptions::default().set_stored());
     builder.build()

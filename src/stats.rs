@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::store::open_index;
 
 /// Articles, passages and undated articles among the live documents of an index.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DocumentCounts {
     /// Articles (documents of passage 0: every article has exactly one).
     pub articles: u64,
