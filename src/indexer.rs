@@ -17,7 +17,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::schema::Facet;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-use crate::actors::{extract_actors, ActorMatch};
+use crate::actors::{ActorMatch, Extractor};
 use crate::corpus::{self, Article, Item, ReadOptions, Warning};
 use crate::error::{Error, Result};
 use crate::schema::{self, to_tantivy_date, Fields};
@@ -39,6 +39,8 @@ pub struct IndexOptions {
     pub progress: bool,
     /// Extract actors (off only to measure what extraction costs).
     pub extract_actors: bool,
+    /// The gazetteer and tagger model actors are extracted with.
+    pub extractor: Extractor,
     /// Start from scratch instead of updating what the index holds.
     pub rebuild: bool,
     /// Commit after this many bytes of article text, so that a killed run loses at most that.
@@ -68,6 +70,7 @@ impl IndexOptions {
             memory_bytes: 128 * 1024 * 1024 * threads,
             progress: false,
             extract_actors: true,
+            extractor: Extractor::builtin(),
             rebuild: false,
             commit_bytes: DEFAULT_COMMIT_BYTES,
         }
@@ -562,11 +565,14 @@ impl Run<'_> {
             return Ok(());
         }
         let fields = self.fields;
-        let extract_actors = self.options.extract_actors;
+        let extractor = self
+            .options
+            .extract_actors
+            .then_some(&self.options.extractor);
         let documents: Vec<(Vec<TantivyDocument>, Option<Warning>)> = self
             .pending
             .par_iter()
-            .map(|p| guarded_documents(&p.article, &fields, extract_actors))
+            .map(|p| guarded_documents(&p.article, &fields, extractor))
             .collect();
         for (pending, (documents, warning)) in self.pending.drain(..).zip(documents) {
             if let Some(warning) = warning {
@@ -621,7 +627,7 @@ pub const CONTIGUOUS_BYTES: usize = 8 * 1024;
 fn guarded_documents(
     article: &Article,
     fields: &Fields,
-    extract: bool,
+    extractor: Option<&Extractor>,
 ) -> (Vec<TantivyDocument>, Option<Warning>) {
     use std::panic::{catch_unwind, AssertUnwindSafe};
     let warn = |message: &str| Warning {
@@ -630,12 +636,12 @@ fn guarded_documents(
         message: message.to_string(),
     };
     if let Ok(documents) = catch_unwind(AssertUnwindSafe(|| {
-        article_documents_with(article, fields, extract)
+        article_documents_with(article, fields, extractor)
     })) {
         return (documents, None);
     }
     match catch_unwind(AssertUnwindSafe(|| {
-        article_documents_with(article, fields, false)
+        article_documents_with(article, fields, None)
     })) {
         Ok(documents) => (
             documents,
@@ -668,12 +674,12 @@ pub fn actor_facet(actor: &ActorMatch) -> Facet {
     Facet::from_path(["actor", actor.kind.as_str(), actor.name.as_str()])
 }
 
-/// Builds the tantivy documents of one article, one per passage, with or without actor
-/// extraction.
+/// Builds the tantivy documents of one article, one per passage, with the actors `extractor`
+/// finds (none without one).
 pub fn article_documents_with(
     article: &Article,
     fields: &Fields,
-    extract: bool,
+    extractor: Option<&Extractor>,
 ) -> Vec<TantivyDocument> {
     let mut passages = corpus::split_passages(&article.body);
     let body_is_title = passages.is_empty();
@@ -685,11 +691,9 @@ pub fn article_documents_with(
             end: 0,
         });
     }
-    let actors = if extract {
-        extract_actors(&article.title, &article.body)
-    } else {
-        Vec::new()
-    };
+    let actors = extractor.map_or_else(Vec::new, |extractor| {
+        extractor.extract(&article.title, &article.body)
+    });
     let key = article.key();
     let n_passages = passages.len() as u64;
     let mut documents = Vec::with_capacity(passages.len());
@@ -774,7 +778,7 @@ mod tests {
         let fields = Fields::from_schema(&index.schema()).unwrap();
         let documents: Vec<Vec<TantivyDocument>> = articles
             .iter()
-            .map(|a| article_documents_with(a, &fields, false))
+            .map(|a| article_documents_with(a, &fields, None))
             .collect();
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 20_000_000).unwrap();

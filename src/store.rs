@@ -95,4 +95,3 @@ pub fn open_index(index_dir: &Path) -> Result<(Index, Fields)> {
     let fields = Fields::from_schema(&index.schema())?;
     Ok((index, fields))
 }
-

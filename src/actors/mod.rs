@@ -7,11 +7,13 @@
 //! gazetteer and resolves lone surnames of the people found to their full names.
 
 pub mod eval;
+mod extractor;
 mod tagger;
 pub mod user;
 mod words;
 
-pub use user::{load_user_file, Provenance};
+pub use extractor::Extractor;
+pub use user::Provenance;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -123,16 +125,6 @@ struct Hit {
 }
 
 impl Gazetteer {
-    /// The gazetteer in use: the embedded data (built once, on first use), with the user's
-    /// `--actors` file on top when one was loaded ([`load_user_file`]).
-    pub fn builtin() -> &'static Gazetteer {
-        if let Some((user, _, _)) = user::USER.get() {
-            return user;
-        }
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_tsv(DATA))
-    }
-
     /// Builds a gazetteer from TSV texts (`canonical<TAB>kind<TAB>alias|alias`).
     fn from_tsv(files: &[&str]) -> Gazetteer {
         let mut entities: Vec<Entity> = Vec::new();
@@ -247,10 +239,14 @@ impl Gazetteer {
     /// to the full names used elsewhere in the article. Line breaks inside hard-wrapped
     /// paragraphs count as spaces ([`crate::corpus::unwrap_lines`]), so a name broken across
     /// lines is found; mention offsets are offsets into `body` all the same.
-    pub fn extract(&self, title: &str, body: &str) -> Vec<ActorMatch> {
+    fn extract_with(
+        &self,
+        model: Option<&tagger::Model>,
+        title: &str,
+        body: &str,
+    ) -> Vec<ActorMatch> {
         let body = crate::corpus::unwrap_lines(body);
         let fields = [(true, title), (false, &*body)];
-        let model = tagger_model();
         let mut doc = tagger::DocState::default();
         let mut prepared = Vec::with_capacity(2);
         for (is_title, text) in fields {
@@ -327,7 +323,8 @@ impl Gazetteer {
                         .is_some_and(words::is_title)
             });
             extend_person_spans(text, &toks, &mut spans);
-            self.merge(text, *is_title, &gaz, &spans, &mut hits, &mut found);
+            let tagged = model.is_some();
+            self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
         self.resolve_surnames(&fields, &mut hits, &found);
         self.collect(hits, &found)
@@ -430,10 +427,12 @@ impl Gazetteer {
     }
 
     /// Turns one field's tagged spans and gazetteer hits into actor hits.
+    #[allow(clippy::too_many_arguments)]
     fn merge(
         &self,
         text: &str,
         is_title: bool,
+        tagged: bool,
         gaz: &[Hit],
         spans: &[(usize, usize, NameType)],
         hits: &mut Vec<Hit>,
@@ -531,17 +530,13 @@ impl Gazetteer {
             let kind = self.entities[id as usize].kind;
             let keep = match kind {
                 ActorKind::Country => !is_language_use(text, h.start, h.end),
-                _ => self.tagger_absent(),
+                // gazetteer-only extraction keeps every hit
+                _ => !tagged,
             };
             if keep {
                 hits.push(*h);
             }
         }
-    }
-
-    /// True when no tagger model is loaded (gazetteer-only extraction keeps every hit).
-    fn tagger_absent(&self) -> bool {
-        tagger_model().is_none()
     }
 
     /// Resolves lone surnames of the people found to their full names.
@@ -947,35 +942,13 @@ fn is_language_use(text: &str, s: usize, e: usize) -> bool {
         || prev == "in" && matches!(next.as_str(), "and" | "or")
 }
 
-/// The tagger model embedded in the binary, or the one `use_model_file` chose.
-fn tagger_model() -> Option<&'static tagger::Model> {
-    MODEL
-        .get_or_init(|| tagger::Model::from_gz(EMBEDDED_MODEL).ok())
-        .as_ref()
-}
-
-static MODEL: OnceLock<Option<tagger::Model>> = OnceLock::new();
-
 /// The tagger weights trained by `newsdex train-ner` (see `data/README.md`).
 const EMBEDDED_MODEL: &[u8] = include_bytes!("data/ner.model.gz");
 
-/// Uses the tagger model in `path` instead of the embedded one (for evaluating a freshly
-/// trained model); must be called before the first extraction.
-pub fn use_model_file(path: &std::path::Path) -> crate::Result<()> {
-    let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let model = tagger::Model::from_gz(&bytes)
-        .map_err(|e| crate::Error::Usage(format!("{}: {e}", path.display())))?;
-    MODEL
-        .set(Some(model))
-        .map_err(|_| crate::Error::Usage("the tagger model is already loaded".into()))
-}
-
-/// Finds the actors in an article with the built-in gazetteer and tagger.
+/// Finds the actors in an article with the built-in gazetteer and tagger (never a user's
+/// file: for those, build an [`Extractor`]).
 pub fn extract_actors(title: &str, body: &str) -> Vec<ActorMatch> {
-    Gazetteer::builtin().extract(title, body)
+    Extractor::builtin().extract(title, body)
 }
 
 #[cfg(test)]

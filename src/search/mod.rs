@@ -27,8 +27,8 @@ use crate::actors::{ActorKind, Gazetteer};
 use crate::corpus::{ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
 use crate::schema::to_tantivy_date;
-use crate::store::open_index;
 use crate::schema::Fields;
+use crate::store::open_index;
 
 /// Longest query accepted: far above any natural-language question (the longest IR test
 /// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
@@ -234,6 +234,8 @@ pub struct Searcher {
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
     columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
+    /// The actors file the index was built with, if any: `--actor` resolves its aliases too.
+    actors_file: Option<std::path::PathBuf>,
 }
 
 impl Searcher {
@@ -251,6 +253,7 @@ impl Searcher {
             known_actors: std::sync::OnceLock::new(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
+            actors_file: crate::actors::user::read_record(index_dir).and_then(|r| r.user_file),
         })
     }
 
@@ -419,7 +422,8 @@ impl Searcher {
         if let Some(known) = self.known_actors.get() {
             return Ok(known);
         }
-        let actors = KnownActors::new(self.read_known_actors()?);
+        let mut actors = KnownActors::new(self.read_known_actors()?);
+        actors.actors_file = self.actors_file.clone();
         Ok(self.known_actors.get_or_init(|| actors))
     }
 
@@ -771,6 +775,10 @@ pub use highlight::Highlighter;
 pub struct KnownActors {
     all: BTreeSet<ActorRef>,
     by_name: HashMap<String, Vec<ActorRef>>,
+    /// The user's actors file whose aliases resolve too (built-in aliases only when `None`).
+    actors_file: Option<std::path::PathBuf>,
+    /// The gazetteer aliases resolve through, built on the first alias lookup.
+    gazetteer: std::sync::OnceLock<Option<Gazetteer>>,
 }
 
 impl KnownActors {
@@ -783,7 +791,22 @@ impl KnownActors {
                 .or_default()
                 .push(actor.clone());
         }
-        KnownActors { all, by_name }
+        KnownActors {
+            all,
+            by_name,
+            actors_file: None,
+            gazetteer: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The gazetteer that resolves aliases: the built-in one with the actors file on top
+    /// (a file that is gone or no longer valid is left out).
+    fn gazetteer(&self) -> &Gazetteer {
+        let user = self.gazetteer.get_or_init(|| {
+            let path = self.actors_file.as_deref()?;
+            Gazetteer::with_user_file(path).ok()
+        });
+        user.as_ref().unwrap_or_else(|| Gazetteer::builtin())
     }
 }
 
@@ -828,7 +851,7 @@ pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
     if distinct.len() == 1 {
         return Ok(by_surname);
     }
-    if let Some((canonical, _kind)) = Gazetteer::builtin().resolve(wanted) {
+    if let Some((canonical, _kind)) = known.gazetteer().resolve(wanted) {
         let found = by_name(canonical);
         if !found.is_empty() {
             return Ok(found);
