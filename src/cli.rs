@@ -512,8 +512,8 @@ fn run_index(
     };
     options.rebuild = args.rebuild;
     options.commit_bytes = args.commit_mb * 1024 * 1024;
-    options.progress = !args.quiet && io::stderr().is_terminal();
-    let report = |warning: &corpus::Warning| eprintln!("newsdex: warning: {warning}");
+    let progress = !args.quiet && io::stderr().is_terminal();
+    options.reporter = Some(std::sync::Arc::new(output::ProgressReporter::new(progress)));
     let before = crate::actors::user::read_record(index_dir);
     let now = options.extractor.provenance();
     if let Some(change) = before
@@ -524,7 +524,7 @@ fn run_index(
         eprintln!("newsdex: {change} changed since the last index: rebuilding it");
         options.rebuild = true;
     }
-    let summary = index_corpus(&args.paths, &options, &report)?;
+    let summary = index_corpus(&args.paths, &options)?;
     crate::actors::user::write_record(index_dir, &now)?;
     if !args.quiet {
         let mut out = io::stdout().lock();

@@ -10,6 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
@@ -24,8 +25,60 @@ use crate::schema::{self, to_tantivy_date, Fields};
 use crate::state::{self, IndexState, STATE_PREFIX};
 use crate::store::{Manifest, MANIFEST};
 
+/// What an indexing run tells whoever watches it (a progress bar, a log, a test). Every
+/// callback does nothing by default; they are called from the indexing thread only.
+pub trait Reporter: Send + Sync {
+    /// The inputs were walked: `files` article files of `bytes` bytes in all.
+    fn on_files_found(&self, files: usize, bytes: u64) {
+        let _ = (files, bytes);
+    }
+    /// `bytes` more of the inputs are done: read (compressed size for gzip), or skipped as
+    /// unchanged or unreadable. Over a run they add up to the total of `on_files_found`.
+    fn on_bytes_done(&self, bytes: u64) {
+        let _ = bytes;
+    }
+    /// `articles` more articles were handed to the index writer.
+    fn on_articles_indexed(&self, articles: usize) {
+        let _ = articles;
+    }
+    /// A bad file, line or date: the run goes on.
+    fn on_warning(&self, warning: &Warning) {
+        let _ = warning;
+    }
+    /// The run entered a slow final step.
+    fn on_phase(&self, phase: Phase) {
+        let _ = phase;
+    }
+    /// The run is over (also when it fails after the walk).
+    fn on_finished(&self) {}
+}
+
+/// The slow final steps of an indexing run, for [`Reporter::on_phase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The last commit: the writer's threads finish their segments.
+    Committing,
+    /// Merging the segments of a full build into one.
+    Merging,
+}
+
+impl Phase {
+    /// A word for people: `committing`, `merging`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Committing => "committing",
+            Phase::Merging => "merging",
+        }
+    }
+}
+
+/// A [`Reporter`] that reports nothing.
+struct Silent;
+
+impl Reporter for Silent {}
+
 /// How to build an index.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct IndexOptions {
     /// Where the index lives.
     pub index_dir: PathBuf,
@@ -35,8 +88,8 @@ pub struct IndexOptions {
     pub threads: usize,
     /// Total memory budget of the tantivy writer, in bytes.
     pub memory_bytes: usize,
-    /// Draw a progress bar (the caller checks that stderr is a terminal).
-    pub progress: bool,
+    /// Who hears of progress and warnings (nobody when `None`).
+    pub reporter: Option<Arc<dyn Reporter>>,
     /// Extract actors (off only to measure what extraction costs).
     pub extract_actors: bool,
     /// The gazetteer and tagger model actors are extracted with.
@@ -45,6 +98,22 @@ pub struct IndexOptions {
     pub rebuild: bool,
     /// Commit after this many bytes of article text, so that a killed run loses at most that.
     pub commit_bytes: u64,
+}
+
+impl std::fmt::Debug for IndexOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexOptions")
+            .field("index_dir", &self.index_dir)
+            .field("read", &self.read)
+            .field("threads", &self.threads)
+            .field("memory_bytes", &self.memory_bytes)
+            .field("reporter", &self.reporter.is_some())
+            .field("extract_actors", &self.extract_actors)
+            .field("extractor", &self.extractor)
+            .field("rebuild", &self.rebuild)
+            .field("commit_bytes", &self.commit_bytes)
+            .finish()
+    }
 }
 
 /// Default for [`IndexOptions::commit_bytes`]: about five seconds of indexing on one core.
@@ -68,7 +137,7 @@ impl IndexOptions {
             read: ReadOptions::default(),
             threads,
             memory_bytes: 128 * 1024 * 1024 * threads,
-            progress: false,
+            reporter: None,
             extract_actors: true,
             extractor: Extractor::builtin(),
             rebuild: false,
@@ -209,26 +278,32 @@ fn clear_dir(index_dir: &Path) -> Result<()> {
 ///
 /// Work is committed every `options.commit_bytes` of article text, with the file state in the
 /// same commit, so a killed run loses at most one batch and the next run picks up from there.
-/// Warnings (bad files, bad lines, unreadable dates) go to `report` as they happen and the run
-/// goes on; it fails only when the index cannot be written or nothing at all could be read.
-pub fn index_corpus(
+/// Progress and warnings (bad files, bad lines, unreadable dates) go to `options.reporter` as
+/// they happen and the run goes on; it fails only when the index cannot be written or nothing
+/// at all could be read.
+pub fn index_corpus(inputs: &[PathBuf], options: &IndexOptions) -> Result<IndexSummary> {
+    let reporter: &dyn Reporter = options.reporter.as_deref().unwrap_or(&Silent);
+    let result = index_reporting(inputs, options, reporter);
+    reporter.on_finished();
+    result
+}
+
+fn index_reporting(
     inputs: &[PathBuf],
     options: &IndexOptions,
-    report: &(dyn Fn(&Warning) + Sync),
+    reporter: &dyn Reporter,
 ) -> Result<IndexSummary> {
     let started = Instant::now();
     let walk = corpus::walk(inputs);
-    let bar = crate::output::progress_bar(
-        options.progress,
+    reporter.on_files_found(
+        walk.files.len(),
         walk.files.iter().map(|(_, size)| size).sum(),
-        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
     );
-    let report = |warning: &Warning| bar.suspend(|| report(warning));
+    let report = |warning: &Warning| reporter.on_warning(warning);
     for warning in &walk.warnings {
         report(warning);
     }
     if walk.files.is_empty() {
-        bar.finish_and_clear();
         let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::NoInput(format!(
             "{}: no article files found (.txt, .jsonl, .jsonl.gz, .txt.gz)",
@@ -257,7 +332,7 @@ pub fn index_corpus(
     let read_bytes = Cell::new(0u64);
     let on_read = |n: u64| {
         read_bytes.set(read_bytes.get() + n);
-        bar.inc(n);
+        reporter.on_bytes_done(n);
     };
     let mut run = Run {
         writer,
@@ -269,7 +344,7 @@ pub fn index_corpus(
         bytes_since_commit: 0,
         dirty: false,
         summary: IndexSummary::default(),
-        report: &report,
+        reporter,
         on_read: &on_read,
     };
     if full_rebuild {
@@ -307,7 +382,7 @@ pub fn index_corpus(
         let before = read_bytes.get();
         run.index_file(path)?;
         let read = read_bytes.get() - before;
-        bar.inc(walked_size.saturating_sub(read));
+        reporter.on_bytes_done(walked_size.saturating_sub(read));
     }
     run.flush()?;
 
@@ -320,25 +395,23 @@ pub fn index_corpus(
         ..
     } = run;
     if total_articles == 0 {
-        bar.finish_and_clear();
         writer.rollback()?;
         return Err(Error::NoInput(
             "no article could be read from the inputs; index left unchanged".to_string(),
         ));
     }
     if dirty {
-        bar.set_message("committing");
+        reporter.on_phase(Phase::Committing);
         commit(&mut writer, index_dir, &mut final_state)?;
     }
     if full_rebuild {
         let segment_ids = index.searchable_segment_ids()?;
         if segment_ids.len() > 1 {
-            bar.set_message("merging");
+            reporter.on_phase(Phase::Merging);
             writer.merge(&segment_ids).wait()?;
         }
     }
     writer.wait_merging_threads()?;
-    bar.finish_and_clear();
 
     let totals = crate::stats::count_documents(&index)?;
     summary.articles = totals.articles;
@@ -404,7 +477,7 @@ struct Run<'a> {
     /// Whether anything (documents or file records) changed since the last commit.
     dirty: bool,
     summary: IndexSummary,
-    report: &'a dyn Fn(&Warning),
+    reporter: &'a dyn Reporter,
     /// Called with every chunk of raw (still compressed) bytes read, for the progress bar.
     on_read: &'a dyn Fn(u64),
 }
@@ -412,7 +485,7 @@ struct Run<'a> {
 impl Run<'_> {
     fn warn(&mut self, warning: &Warning) {
         self.summary.warnings += 1;
-        (self.report)(warning);
+        self.reporter.on_warning(warning);
     }
 
     /// Brings one file's articles up to date.
@@ -574,10 +647,11 @@ impl Run<'_> {
             .par_iter()
             .map(|p| guarded_documents(&p.article, &fields, extractor))
             .collect();
-        for (pending, (documents, warning)) in self.pending.drain(..).zip(documents) {
+        let articles = self.pending.len();
+        let pending = std::mem::take(&mut self.pending);
+        for (pending, (documents, warning)) in pending.into_iter().zip(documents) {
             if let Some(warning) = warning {
-                self.summary.warnings += 1;
-                (self.report)(&warning);
+                self.warn(&warning);
             }
             let article = pending.article;
             let record = self.state.files.entry(article.path.clone()).or_default();
@@ -612,6 +686,7 @@ impl Run<'_> {
                 self.writer.add_document(document)?;
             }
         }
+        self.reporter.on_articles_indexed(articles);
         self.bytes_since_commit += self.pending_bytes;
         self.pending_bytes = 0;
         Ok(())
@@ -802,6 +877,132 @@ mod tests {
             .collect();
         scores.sort();
         scores
+    }
+
+    /// What a recording reporter heard, in order.
+    #[derive(Debug, Clone, PartialEq)]
+    enum Event {
+        FilesFound(usize, u64),
+        BytesDone(u64),
+        ArticlesIndexed(usize),
+        Warning(String),
+        Phase(Phase),
+        Finished,
+    }
+
+    #[derive(Default)]
+    struct Recorder(std::sync::Mutex<Vec<Event>>);
+
+    impl Reporter for Recorder {
+        fn on_files_found(&self, files: usize, bytes: u64) {
+            self.0.lock().unwrap().push(Event::FilesFound(files, bytes));
+        }
+        fn on_bytes_done(&self, bytes: u64) {
+            self.0.lock().unwrap().push(Event::BytesDone(bytes));
+        }
+        fn on_articles_indexed(&self, articles: usize) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(Event::ArticlesIndexed(articles));
+        }
+        fn on_warning(&self, warning: &Warning) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(Event::Warning(warning.to_string()));
+        }
+        fn on_phase(&self, phase: Phase) {
+            self.0.lock().unwrap().push(Event::Phase(phase));
+        }
+        fn on_finished(&self) {
+            self.0.lock().unwrap().push(Event::Finished);
+        }
+    }
+
+    fn index_with_recorder(dir: &Path, inputs: &[PathBuf]) -> (Result<IndexSummary>, Vec<Event>) {
+        let recorder = Arc::new(Recorder::default());
+        let mut options = IndexOptions::new(dir.join("index"));
+        options.threads = 1;
+        options.memory_bytes = 20_000_000;
+        options.extract_actors = false;
+        options.reporter = Some(recorder.clone());
+        let result = index_corpus(inputs, &options);
+        let events = recorder.0.lock().unwrap().clone();
+        (result, events)
+    }
+
+    #[test]
+    fn reporter_hears_files_bytes_articles_warnings_and_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir(&news).unwrap();
+        let txt = "Copper talks\n\nDelegates met to discuss the copper tariff.\n";
+        let jsonl = "{\"id\":\"a\",\"title\":\"Tin\",\"body\":\"Tin fell.\"}\nnot json\n";
+        std::fs::write(news.join("one.txt"), txt).unwrap();
+        std::fs::write(news.join("two.jsonl"), jsonl).unwrap();
+        let (result, events) = index_with_recorder(dir.path(), &[news.clone()]);
+        let summary = result.unwrap();
+        assert_eq!(summary.articles, 2);
+
+        let total = (txt.len() + jsonl.len()) as u64;
+        assert_eq!(
+            events.first(),
+            Some(&Event::FilesFound(2, total)),
+            "{events:?}"
+        );
+        assert_eq!(events.last(), Some(&Event::Finished), "{events:?}");
+        let count = |wanted: fn(&Event) -> bool| events.iter().filter(|e| wanted(e)).count();
+        assert_eq!(count(|e| *e == Event::Finished), 1);
+        let done: u64 = events
+            .iter()
+            .map(|e| if let Event::BytesDone(n) = e { *n } else { 0 })
+            .sum();
+        assert_eq!(done, total);
+        assert_eq!(count_indexed(&events), 2);
+        let warnings: Vec<&Event> = events
+            .iter()
+            .filter(|e| matches!(e, Event::Warning(_)))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{events:?}");
+        assert!(
+            matches!(warnings[0], Event::Warning(w) if w.contains("two.jsonl") && w.contains("line 2")),
+            "{warnings:?}"
+        );
+        assert_eq!(count(|e| *e == Event::Phase(Phase::Committing)), 1);
+
+        // A second run over the same files reads nothing, but still accounts for every byte.
+        let (result, events) = index_with_recorder(dir.path(), &[news]);
+        assert_eq!(result.unwrap().unchanged, 2);
+        let done: u64 = events
+            .iter()
+            .map(|e| if let Event::BytesDone(n) = e { *n } else { 0 })
+            .sum();
+        assert_eq!(done, total);
+        assert_eq!(count_indexed(&events), 0);
+    }
+
+    fn count_indexed(events: &[Event]) -> usize {
+        events
+            .iter()
+            .map(|e| {
+                if let Event::ArticlesIndexed(n) = e {
+                    *n
+                } else {
+                    0
+                }
+            })
+            .sum()
+    }
+
+    #[test]
+    fn reporter_hears_the_end_of_a_run_that_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let (result, events) = index_with_recorder(dir.path(), &[empty]);
+        assert!(matches!(result, Err(Error::NoInput(_))), "{result:?}");
+        assert_eq!(events, vec![Event::FilesFound(0, 0), Event::Finished]);
     }
 
     /// Search scores a passage's article through its first passage: `ordinal` documents back
