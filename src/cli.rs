@@ -421,6 +421,9 @@ pub fn main() -> ExitCode {
     // A bug must still read as one line, not a stack trace; where the indexer can recover
     // from one (a single article), it does and warns.
     std::panic::set_hook(Box::new(|info| {
+        if crate::guard::is_recovering() {
+            return;
+        }
         let message = info
             .payload()
             .downcast_ref::<&str>()

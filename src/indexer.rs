@@ -21,6 +21,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 use crate::actors::{ActorMatch, Extractor};
 use crate::corpus::{self, Article, Item, ReadOptions, Warning};
 use crate::error::{Error, Result};
+use crate::guard::recover;
 use crate::schema::{self, to_tantivy_date, Fields};
 use crate::state::{self, IndexState, STATE_PREFIX};
 use crate::store::{Manifest, MANIFEST};
@@ -704,20 +705,15 @@ fn guarded_documents(
     fields: &Fields,
     extractor: Option<&Extractor>,
 ) -> (Vec<TantivyDocument>, Option<Warning>) {
-    use std::panic::{catch_unwind, AssertUnwindSafe};
     let warn = |message: &str| Warning {
         path: article.path.clone(),
         line: article.line,
         message: message.to_string(),
     };
-    if let Ok(documents) = catch_unwind(AssertUnwindSafe(|| {
-        article_documents_with(article, fields, extractor)
-    })) {
+    if let Ok(documents) = recover(|| article_documents_with(article, fields, extractor)) {
         return (documents, None);
     }
-    match catch_unwind(AssertUnwindSafe(|| {
-        article_documents_with(article, fields, None)
-    })) {
+    match recover(|| article_documents_with(article, fields, None)) {
         Ok(documents) => (
             documents,
             Some(warn(

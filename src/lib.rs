@@ -8,6 +8,7 @@
 //! [`store`] opens an index directory and reads its manifest, for both sides; [`state`]
 //! records what each commit holds so that indexing is incremental; [`stats`] says what an
 //! index holds.
+//! [`guard`] marks the panics the library recovers from.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
@@ -17,6 +18,7 @@ pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod explore;
+pub mod guard;
 pub mod indexer;
 pub mod output;
 pub mod schema;
