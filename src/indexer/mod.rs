@@ -368,7 +368,8 @@ mod tests {
         let jsonl = "{\"id\":\"a\",\"title\":\"Tin\",\"body\":\"Tin fell.\"}\nnot json\n";
         std::fs::write(news.join("one.txt"), txt).unwrap();
         std::fs::write(news.join("two.jsonl"), jsonl).unwrap();
-        let (result, events) = index_with_recorder(dir.path(), &[news.clone()]);
+        let inputs = [news];
+        let (result, events) = index_with_recorder(dir.path(), &inputs);
         let summary = result.unwrap();
         assert_eq!(summary.articles, 2);
 
@@ -399,7 +400,7 @@ mod tests {
         assert_eq!(count(|e| *e == Event::Phase(Phase::Committing)), 1);
 
         // A second run over the same files reads nothing, but still accounts for every byte.
-        let (result, events) = index_with_recorder(dir.path(), &[news]);
+        let (result, events) = index_with_recorder(dir.path(), &inputs);
         assert_eq!(result.unwrap().unchanged, 2);
         let done: u64 = events
             .iter()
