@@ -15,7 +15,7 @@ use super::{IndexOptions, IndexSummary, Phase, Reporter};
 use crate::corpus::{self, Article, Item, Warning};
 use crate::error::{Error, Result};
 use crate::schema::Fields;
-use crate::state::{self, IndexState};
+use crate::state::{self, FileRecord, IndexState};
 
 /// An article read but not yet handed to the writer.
 struct Pending {
@@ -143,21 +143,36 @@ impl<'a> Run<'a> {
     /// Brings one file's articles up to date.
     pub(super) fn index_file(&mut self, path: &Path) -> Result<()> {
         let shown = path.display().to_string();
+        let Some((size, mtime)) = self.needs_reading(path, &shown) else {
+            return Ok(());
+        };
+        self.summary.files += 1;
+        self.dirty = true;
+        let old = self.state.files.get(&shown).cloned().unwrap_or_default();
+        self.state.files.entry(shown.clone()).or_default().complete = false;
+        let current = self.read_changed_articles(path, &shown, &old)?;
+        self.settle_file(&shown, &old, &current, size, mtime);
+        Ok(())
+    }
+
+    /// The file's size and mtime when it must be read; `None` when it is unchanged since the
+    /// last commit, or cannot be read now (then it keeps its indexed version, with a warning).
+    fn needs_reading(&mut self, path: &Path, shown: &str) -> Option<(u64, u64)> {
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
             Err(err) => {
-                let kept = self.state.files.contains_key(&shown);
-                self.warn(&unreadable(&shown, &err, kept));
-                return Ok(());
+                let kept = self.state.files.contains_key(shown);
+                self.warn(&unreadable(shown, &err, kept));
+                return None;
             }
         };
         let (size, mtime) = (metadata.len(), state::mtime_ns(&metadata));
-        let known = self.state.files.get(&shown);
+        let known = self.state.files.get(shown);
         if let Some(record) = known {
             if record.unchanged(size, mtime) {
                 self.summary.unchanged += record.articles.len() as u64;
                 self.summary.files_unchanged += 1;
-                return Ok(());
+                return None;
             }
         }
         // A file that was indexed but cannot be opened now (permissions changed, a network
@@ -166,21 +181,27 @@ impl<'a> Run<'a> {
             if let Err(err) = std::fs::File::open(path) {
                 let kept = known.map(|record| record.articles.len() as u64);
                 self.summary.unchanged += kept.unwrap_or(0);
-                self.warn(&unreadable(&shown, &err, kept.is_some()));
-                return Ok(());
+                self.warn(&unreadable(shown, &err, kept.is_some()));
+                return None;
             }
         }
-        self.summary.files += 1;
-        self.dirty = true;
+        Some((size, mtime))
+    }
 
-        let old = self.state.files.get(&shown).cloned().unwrap_or_default();
+    /// Reads a changed file: lines whose hash the last commit holds are skipped, new and
+    /// changed articles are queued. Returns id -> (line, hash) of every article the file holds
+    /// now, read or skipped as unchanged.
+    fn read_changed_articles(
+        &mut self,
+        path: &Path,
+        shown: &str,
+        old: &FileRecord,
+    ) -> Result<HashMap<String, (u64, u64)>> {
         let by_line: HashMap<(u64, u64), &str> = old
             .articles
             .iter()
             .map(|(id, &at)| (at, id.as_str()))
             .collect();
-        self.state.files.entry(shown.clone()).or_default().complete = false;
-        // id -> (line, hash) of every article the file holds now, read or skipped as unchanged.
         let current: RefCell<HashMap<String, (u64, u64)>> = RefCell::new(HashMap::new());
         let last_hash = Cell::new(0u64);
         let mut failure: Option<Error> = None;
@@ -218,7 +239,7 @@ impl<'a> Run<'a> {
                         .insert(article.id.clone(), (line, hash));
                     if let Some((first, _)) = earlier {
                         self.warn(&Warning {
-                            path: shown.clone(),
+                            path: shown.to_string(),
                             line: Some(line as usize),
                             message: format!(
                                 "id \"{}\" repeats line {first}; the later line is the current version",
@@ -239,9 +260,20 @@ impl<'a> Run<'a> {
             return Err(err);
         }
         self.summary.bytes += bytes;
+        Ok(current.into_inner())
+    }
 
-        let current = current.into_inner();
-        let record = self.state.files.entry(shown.clone()).or_default();
+    /// Records what a file read in full holds now: articles no longer in it are deleted, its
+    /// size and mtime noted, and its articles counted as added, updated or unchanged.
+    fn settle_file(
+        &mut self,
+        shown: &str,
+        old: &FileRecord,
+        current: &HashMap<String, (u64, u64)>,
+        size: u64,
+        mtime: u64,
+    ) {
+        let record = self.state.files.entry(shown.to_string()).or_default();
         let gone: Vec<String> = record
             .articles
             .keys()
@@ -252,13 +284,13 @@ impl<'a> Run<'a> {
             record.articles.remove(id);
             self.writer.delete_term(Term::from_field_u64(
                 self.fields.article_key,
-                corpus::article_key(&shown, id),
+                corpus::article_key(shown, id),
             ));
         }
         record.size = size;
         record.mtime_ns = mtime;
         record.complete = true;
-        for (id, at) in &current {
+        for (id, at) in current {
             match old.articles.get(id) {
                 None => self.summary.added += 1,
                 Some(before) if before == at => self.summary.unchanged += 1,
@@ -266,7 +298,6 @@ impl<'a> Run<'a> {
             }
         }
         self.summary.removed += gone.len() as u64;
-        Ok(())
     }
 
     /// Queues an article; hands the queue to the writer when it is full, and commits when a
