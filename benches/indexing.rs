@@ -20,8 +20,7 @@ fn indexing(c: &mut Criterion) {
         options.extract_actors = extract_actors;
         options
     };
-    let ignore = |_: &newsdex::corpus::Warning| {};
-    let text_bytes = index_corpus(&inputs, &options(true), &ignore)
+    let text_bytes = index_corpus(&inputs, &options(true))
         .expect("index the slice")
         .bytes;
     let mut group = c.benchmark_group("indexing");
@@ -30,7 +29,7 @@ fn indexing(c: &mut Criterion) {
     for (name, extract) in [("with_actors", true), ("without_actors", false)] {
         let options = options(extract);
         group.bench_function(name, |b| {
-            b.iter(|| index_corpus(&inputs, &options, &ignore).expect("index the slice"))
+            b.iter(|| index_corpus(&inputs, &options).expect("index the slice"))
         });
     }
     group.finish();

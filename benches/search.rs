@@ -34,8 +34,7 @@ fn search(c: &mut Criterion) {
         return;
     };
     let index_dir = dir.path().join("index");
-    index_corpus(&[corpus], &IndexOptions::new(index_dir.clone()), &|_| {})
-        .expect("index the slice");
+    index_corpus(&[corpus], &IndexOptions::new(index_dir.clone())).expect("index the slice");
     let searcher = Searcher::open(&index_dir).expect("open the index");
 
     // One hit: its stored document fetched, its passage highlighted (passage choice is the

@@ -23,10 +23,10 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
-use crate::indexer::Manifest;
 use crate::output::{self, TextStyle};
 use crate::schema::STOP_WORDS;
 use crate::search::{ActorRef, SearchRequest, Searcher};
+use crate::store::Manifest;
 
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;

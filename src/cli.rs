@@ -421,6 +421,9 @@ pub fn main() -> ExitCode {
     // A bug must still read as one line, not a stack trace; where the indexer can recover
     // from one (a single article), it does and warns.
     std::panic::set_hook(Box::new(|info| {
+        if crate::guard::is_recovering() {
+            return;
+        }
         let message = info
             .payload()
             .downcast_ref::<&str>()
@@ -464,14 +467,12 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    if let Some(path) = &cli.actors_file {
-        crate::actors::load_user_file(path)?;
-    }
+    let actors_file = cli.actors_file.as_deref();
     match cli.command {
-        Command::Index(args) => run_index(&cli.index, args),
+        Command::Index(args) => run_index(&cli.index, args, actors_file),
         Command::Search(args) => run_search(&cli.index, args),
         Command::Show(args) => run_show(&cli.index, args),
-        Command::Extract(args) => run_extract(args),
+        Command::Extract(args) => run_extract(args, actors_file),
         Command::Actors(args) => run_actors(&cli.index, args),
         Command::Timeline(args) => run_timeline(&cli.index, args),
         Command::Cooccur(args) => run_cooccur(&cli.index, args),
@@ -488,8 +489,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
+/// The actor extractor: the built-in one, with the user's actors file on top if given.
+fn extractor(actors_file: Option<&Path>) -> crate::Result<crate::actors::Extractor> {
+    actors_file.map_or_else(
+        || Ok(crate::actors::Extractor::builtin()),
+        crate::actors::Extractor::with_user_file,
+    )
+}
+
+fn run_index(
+    index_dir: &Path,
+    args: IndexArgs,
+    actors_file: Option<&Path>,
+) -> anyhow::Result<Outcome> {
     let mut options = IndexOptions::new(index_dir.to_path_buf());
+    options.extractor = extractor(actors_file)?;
     if let Some(threads) = args.threads {
         options.threads = threads.clamp(1, 64);
     }
@@ -501,10 +515,10 @@ fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
     };
     options.rebuild = args.rebuild;
     options.commit_bytes = args.commit_mb * 1024 * 1024;
-    options.progress = !args.quiet && io::stderr().is_terminal();
-    let report = |warning: &corpus::Warning| eprintln!("newsdex: warning: {warning}");
+    let progress = !args.quiet && io::stderr().is_terminal();
+    options.reporter = Some(std::sync::Arc::new(output::ProgressReporter::new(progress)));
     let before = crate::actors::user::read_record(index_dir);
-    let now = crate::actors::user::provenance();
+    let now = options.extractor.provenance();
     if let Some(change) = before
         .as_ref()
         .and_then(|old| crate::actors::user::describe_change(old, &now))
@@ -513,8 +527,8 @@ fn run_index(index_dir: &Path, args: IndexArgs) -> anyhow::Result<Outcome> {
         eprintln!("newsdex: {change} changed since the last index: rebuilding it");
         options.rebuild = true;
     }
-    let summary = index_corpus(&args.paths, &options, &report)?;
-    crate::actors::user::write_record(index_dir)?;
+    let summary = index_corpus(&args.paths, &options)?;
+    crate::actors::user::write_record(index_dir, &now)?;
     if !args.quiet {
         let mut out = io::stdout().lock();
         output::write_index_summary(&mut out, &summary, &index_dir.display().to_string())?;
@@ -563,9 +577,6 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
 fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     let format = if args.json { Format::Json } else { args.format };
     let searcher = Searcher::open(index_dir)?;
-    if !args.filters.actors.is_empty() {
-        crate::actors::user::load_recorded_user_file(index_dir);
-    }
     let mut request = SearchRequest {
         query: args.query.join(" "),
         limit: args.limit,
@@ -857,7 +868,8 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Found)
 }
 
-fn run_extract(args: ExtractArgs) -> anyhow::Result<Outcome> {
+fn run_extract(args: ExtractArgs, actors_file: Option<&Path>) -> anyhow::Result<Outcome> {
+    let extractor = extractor(actors_file)?;
     let walk = corpus::walk(&args.paths);
     for warning in &walk.warnings {
         eprintln!("newsdex: warning: {warning}");
@@ -881,7 +893,7 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<Outcome> {
                     return;
                 }
                 articles += 1;
-                let actors = crate::actors::extract_actors(&article.title, &article.body);
+                let actors = extractor.extract(&article.title, &article.body);
                 let line = serde_json::json!({
                     "id": article.id,
                     "path": article.path,
@@ -914,10 +926,12 @@ fn run_eval_ner(args: EvalNerArgs) -> anyhow::Result<Outcome> {
     if args.conll.is_none() && args.gum.is_none() {
         return Err(Error::Usage("eval-ner: give --conll FILE and/or --gum DIR".into()).into());
     }
+    let mut extractor = crate::actors::Extractor::builtin();
     if let Some(model) = &args.model {
-        crate::actors::use_model_file(model)?;
+        extractor = extractor.with_model_file(model)?;
     }
-    let report = crate::actors::eval::evaluate(args.conll.as_deref(), args.gum.as_deref())?;
+    let report =
+        crate::actors::eval::evaluate(&extractor, args.conll.as_deref(), args.gum.as_deref())?;
     print!("{report}");
     Ok(Outcome::Found)
 }

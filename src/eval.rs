@@ -86,9 +86,8 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
             temporary.path().join("index")
         }
     };
-    let mut index_options = IndexOptions::new(index_dir.clone());
-    index_options.progress = false;
-    let summary = index_corpus(&[corpus], &index_options, &|_| {})?;
+    let index_options = IndexOptions::new(index_dir.clone());
+    let summary = index_corpus(&[corpus], &index_options)?;
     let searcher = Searcher::open(&index_dir)?;
     let ids = article_ids(&searcher)?;
 

@@ -5,8 +5,10 @@
 //! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
 //! co-occurrence), [`output`] (passages -> text, JSON, TREC).
 //! [`mod@bench`] times the search path.
-//! [`state`] records what each commit holds so that indexing is incremental; [`stats`] says
-//! what an index holds.
+//! [`store`] opens an index directory and reads its manifest, for both sides; [`state`]
+//! records what each commit holds so that indexing is incremental; [`stats`] says what an
+//! index holds.
+//! [`guard`] marks the panics the library recovers from.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
@@ -16,11 +18,13 @@ pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod explore;
+pub mod guard;
 pub mod indexer;
 pub mod output;
 pub mod schema;
 pub mod search;
 pub mod state;
 pub mod stats;
+pub mod store;
 
 pub use error::{Error, Result};

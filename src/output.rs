@@ -50,6 +50,44 @@ pub fn progress_bar(enabled: bool, total: u64, template: &str) -> indicatif::Pro
     bar
 }
 
+/// Indexing progress as a bar on stderr (hidden when not enabled), and warnings as
+/// `newsdex: warning: ...` lines printed above it.
+pub struct ProgressReporter {
+    bar: indicatif::ProgressBar,
+}
+
+impl ProgressReporter {
+    /// A reporter with a visible bar when `enabled` (stderr is a terminal and not `--quiet`).
+    pub fn new(enabled: bool) -> ProgressReporter {
+        ProgressReporter {
+            bar: progress_bar(
+                enabled,
+                0,
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+            ),
+        }
+    }
+}
+
+impl crate::indexer::Reporter for ProgressReporter {
+    fn on_files_found(&self, _files: usize, bytes: u64) {
+        self.bar.set_length(bytes);
+    }
+    fn on_bytes_done(&self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+    fn on_warning(&self, warning: &crate::corpus::Warning) {
+        self.bar
+            .suspend(|| eprintln!("newsdex: warning: {warning}"));
+    }
+    fn on_phase(&self, phase: crate::indexer::Phase) {
+        self.bar.set_message(phase.as_str());
+    }
+    fn on_finished(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 /// Writes one hit as a few lines of text: rank, date, title; file and passage; actors; text.
 pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::Result<()> {
     // A full timestamp is more than a reader scanning hits needs: show its day.

@@ -11,13 +11,12 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
     TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
-use tantivy::Index;
+use tantivy::{DateTime, Index};
 
 use crate::actors::ActorKind;
-use crate::corpus::ArticleDate;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -191,8 +190,6 @@ pub mod field_name {
     pub const DATE_END: &str = "date_end";
     /// `date_precision` (see [`Fields::date_precision`](super::Fields::date_precision)).
     pub const DATE_PRECISION: &str = "date_precision";
-    /// `date_facet` (see [`Fields::date_facet`](super::Fields::date_facet)).
-    pub const DATE_FACET: &str = "date_facet";
     /// `actor` (see [`Fields::actor`](super::Fields::actor)).
     pub const ACTOR: &str = "actor";
     /// `passage_actor` (see [`Fields::passage_actor`](super::Fields::passage_actor)).
@@ -201,8 +198,6 @@ pub mod field_name {
 
 /// Root of the actor facets, `/actor/KIND/Name`.
 const ACTOR_FACET_ROOT: &str = "actor";
-/// Root of the date facets, `/date/YYYY/MM/DD`.
-const DATE_FACET_ROOT: &str = "date";
 
 /// The facet of an actor, `/actor/KIND/Name`: how the index spells one.
 pub fn actor_facet(kind: ActorKind, name: &str) -> Facet {
@@ -220,13 +215,6 @@ pub fn decode_actor_facet(encoded: &[u8]) -> Option<(ActorKind, &str)> {
         }
         _ => None,
     }
-}
-
-/// The facet of an article date, `/date/YYYY/MM/DD`, as precise as the date.
-pub fn date_facet(date: &ArticleDate) -> Facet {
-    let mut path = vec![DATE_FACET_ROOT.to_string()];
-    path.extend(date.facet_path());
-    Facet::from_path(path)
 }
 
 /// Handles to every field of the newsdex schema.
@@ -263,8 +251,6 @@ pub struct Fields {
     pub date_end: Field,
     /// Precision of the date: 0 year, 1 month, 2 day, 3 time.
     pub date_precision: Field,
-    /// `/date/YYYY/MM/DD` facet (as precise as the date is).
-    pub date_facet: Field,
     /// `/actor/KIND/Name` facets of every actor in the article.
     pub actor: Field,
     /// `/actor/KIND/Name` facets of the actors mentioned in this passage.
@@ -291,7 +277,6 @@ impl Fields {
             date: get(field_name::DATE)?,
             date_end: get(field_name::DATE_END)?,
             date_precision: get(field_name::DATE_PRECISION)?,
-            date_facet: get(field_name::DATE_FACET)?,
             actor: get(field_name::ACTOR)?,
             passage_actor: get(field_name::PASSAGE_ACTOR)?,
         })
@@ -364,7 +349,6 @@ pub fn build_schema() -> Schema {
     builder.add_date_field(field_name::DATE, date_options(true));
     builder.add_date_field(field_name::DATE_END, date_options(false));
     builder.add_u64_field(field_name::DATE_PRECISION, STORED | FAST);
-    builder.add_facet_field(field_name::DATE_FACET, FacetOptions::default());
     builder.add_facet_field(field_name::ACTOR, FacetOptions::default().set_stored());
     builder.add_facet_field(
         field_name::PASSAGE_ACTOR,
@@ -410,6 +394,11 @@ pub struct AnalyzedToken {
     pub end: usize,
     /// Token position (stop words leave gaps).
     pub position: usize,
+}
+
+/// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).
+pub fn to_tantivy_date(at: chrono::NaiveDateTime) -> DateTime {
+    DateTime::from_timestamp_secs(at.and_utc().timestamp())
 }
 
 #[cfg(test)]

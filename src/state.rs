@@ -78,14 +78,6 @@ pub fn load_state(index: &Index, index_dir: &Path) -> Result<Option<IndexState>>
     Ok(serde_json::from_str(&text).ok())
 }
 
-/// Reads the commit time recorded with the index's last commit, if any.
-pub fn last_commit_time(index: &Index, index_dir: &Path) -> Option<String> {
-    load_state(index, index_dir)
-        .ok()
-        .flatten()
-        .map(|state| state.committed_at)
-}
-
 /// Writes `state` as the next generation's file (synced to disk) and returns the name to put
 /// in the commit payload.
 pub fn write_state(index_dir: &Path, state: &mut IndexState) -> Result<String> {

@@ -10,11 +10,11 @@ use tantivy::schema::Facet;
 use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
-use crate::indexer::open_index;
+use crate::store::open_index;
 use crate::schema::field_name;
 
 /// Articles, passages and undated articles among the live documents of an index.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DocumentCounts {
     /// Articles (documents of passage 0: every article has exactly one).
     pub articles: u64,

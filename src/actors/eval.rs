@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::tagger::{self, NameType, TokenInfo, TrainSentence, Trainer};
-use super::{ActorKind, Gazetteer};
+use super::{ActorKind, Extractor, Gazetteer};
 use crate::error::{Error, Result};
 
 /// One CoNLL sentence: tokens and their gold tags (BIO, as tag ids).
@@ -248,7 +248,7 @@ struct Counts {
 }
 
 /// Scores `newsdex extract`'s maximal mentions against CoNLL-2003 spans.
-fn eval_conll(g: &Gazetteer, path: &Path, out: &mut String) -> Result<()> {
+fn eval_conll(g: &Extractor, path: &Path, out: &mut String) -> Result<()> {
     let docs = read_conll(path)?;
     let types = [NameType::Per, NameType::Org, NameType::Loc];
     let mut typed = [Counts::default(); 3];
@@ -520,7 +520,7 @@ fn wiki_name(identity: &str) -> String {
 }
 
 /// Scores article-level actor sets against the GUM news articles in `dir`.
-fn eval_gum(g: &Gazetteer, dir: &Path, out: &mut String) -> Result<()> {
+fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|source| Error::Io {
             path: dir.to_path_buf(),
@@ -632,9 +632,9 @@ fn eval_gum(g: &Gazetteer, dir: &Path, out: &mut String) -> Result<()> {
     Ok(())
 }
 
-/// Runs the evaluation on whichever data sets are given; returns the report.
-pub fn evaluate(conll: Option<&Path>, gum: Option<&Path>) -> Result<String> {
-    let g = Gazetteer::builtin();
+/// Runs the evaluation of `extractor` on whichever data sets are given; returns the report.
+pub fn evaluate(extractor: &Extractor, conll: Option<&Path>, gum: Option<&Path>) -> Result<String> {
+    let g = extractor;
     let mut out = String::new();
     if let Some(path) = conll {
         eval_conll(g, path, &mut out)?;

@@ -1,29 +1,26 @@
-//! The user's own actors (`--actors FILE`) and the record of which gazetteer, model and user
-//! file an index's actors came from.
+//! The user's own actors file (`--actors FILE`): its layout and validation, and the record of
+//! which gazetteer, model and user file an index's actors came from.
 //!
 //! The user file uses the gazetteer's TSV layout, one actor a line:
 //! `canonical name<TAB>kind<TAB>alias|alias|...` (`#` starts a comment). Its rows win over the
-//! built-in ones. The record (`actors.json` in the index directory) lets `index` say when the
-//! actors will differ from the last run, and lets `search` load the same user file so that
-//! `--actor` resolves its aliases, edits included, without re-indexing.
+//! built-in ones. The file is loaded into an [`super::Extractor`] or a [`super::Gazetteer`],
+//! never into process-wide state. The record (`actors.json` in the index directory) lets
+//! `index` say when the actors will differ from the last run, and lets `search` load the same
+//! user file so that `--actor` resolves its aliases, edits included, without re-indexing.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActorKind, Gazetteer, DATA, EMBEDDED_MODEL};
+use super::ActorKind;
 use crate::corpus::fnv::Fnv1a;
 use crate::error::{Error, Result};
-
-/// The gazetteer with the user's file on top, once loaded.
-pub(super) static USER: OnceLock<(Gazetteer, PathBuf, String)> = OnceLock::new();
 
 /// Name of the record file in the index directory.
 const RECORD: &str = "actors.json";
 
 /// 64-bit FNV-1a, as hex: a fingerprint of data, not a security hash.
-fn fingerprint(parts: &[&[u8]]) -> String {
+pub(super) fn fingerprint(parts: &[&[u8]]) -> String {
     let hash = parts
         .iter()
         .fold(Fnv1a::new(), |hash, part| hash.write(part).write(&[0xff]))
@@ -32,7 +29,7 @@ fn fingerprint(parts: &[&[u8]]) -> String {
 }
 
 /// Checks a user actors file: every line `name<TAB>kind[<TAB>aliases]` with a known kind.
-fn validate(path: &Path, text: &str) -> Result<()> {
+pub(super) fn validate(path: &Path, text: &str) -> Result<()> {
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
@@ -57,22 +54,6 @@ fn validate(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Loads the user's actors file on top of the built-in gazetteer, for the rest of the process.
-pub fn load_user_file(path: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    validate(path, &text)?;
-    let mut files: Vec<&str> = vec![&text];
-    files.extend_from_slice(DATA);
-    let gazetteer = Gazetteer::from_tsv(&files);
-    let hash = fingerprint(&[text.as_bytes()]);
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    USER.set((gazetteer, path, hash))
-        .map_err(|_| Error::Usage("an actors file is already loaded".into()))
-}
-
 /// Where an index's actors came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
@@ -94,33 +75,20 @@ pub struct Provenance {
 /// that the next `newsdex index` redoes every article instead of keeping the old results.
 pub const EXTRACTION_VERSION: u32 = 2;
 
-/// The provenance of the actors this process extracts.
-pub fn provenance() -> Provenance {
-    let data: Vec<&[u8]> = DATA.iter().map(|d| d.as_bytes()).collect();
-    let user = USER.get();
-    Provenance {
-        gazetteer: fingerprint(&data),
-        model: fingerprint(&[EMBEDDED_MODEL]),
-        user_file: user.map(|u| u.1.clone()),
-        user_hash: user.map(|u| u.2.clone()),
-        rules: EXTRACTION_VERSION,
-    }
-}
-
 /// Reads the provenance recorded in an index directory, if any.
 pub fn read_record(index_dir: &Path) -> Option<Provenance> {
     let text = std::fs::read_to_string(index_dir.join(RECORD)).ok()?;
     serde_json::from_str(&text).ok()
 }
 
-/// Records this process's provenance in an index directory.
-pub fn write_record(index_dir: &Path) -> Result<()> {
+/// Records where an index's actors came from in its directory.
+pub fn write_record(index_dir: &Path, provenance: &Provenance) -> Result<()> {
     let path = index_dir.join(RECORD);
-    let text = serde_json::to_string_pretty(&provenance()).unwrap_or_default();
+    let text = serde_json::to_string_pretty(provenance).unwrap_or_default();
     std::fs::write(&path, text + "\n").map_err(|source| Error::Io { path, source })
 }
 
-/// What changed between the recorded provenance and this process's, in words; `None` when
+/// What changed between the recorded provenance and the new one, in words; `None` when
 /// nothing did (or nothing was recorded).
 pub fn describe_change(old: &Provenance, new: &Provenance) -> Option<String> {
     let mut what = Vec::new();
@@ -142,19 +110,6 @@ pub fn describe_change(old: &Provenance, new: &Provenance) -> Option<String> {
     (!what.is_empty()).then(|| what.join(", "))
 }
 
-/// Loads the user file an index was built with, unless one is loaded already; used by search
-/// so that `--actor` knows the user's aliases. A missing file is not an error.
-pub fn load_recorded_user_file(index_dir: &Path) {
-    if USER.get().is_some() {
-        return;
-    }
-    if let Some(path) = read_record(index_dir).and_then(|r| r.user_file) {
-        if path.is_file() {
-            let _ = load_user_file(&path);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,7 +125,7 @@ mod tests {
 
     #[test]
     fn describes_changes() {
-        let a = provenance();
+        let a = super::super::Extractor::builtin().provenance();
         assert_eq!(describe_change(&a, &a), None);
         let mut b = a.clone();
         b.user_file = Some(PathBuf::from("/x/actors.tsv"));

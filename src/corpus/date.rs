@@ -74,19 +74,6 @@ impl ArticleDate {
         end.unwrap_or(NaiveDateTime::MAX)
     }
 
-    /// Facet path of the period: `["2022"]`, `["2022", "01"]` or `["2022", "01", "03"]`.
-    pub fn facet_path(&self) -> Vec<String> {
-        let s = &self.start;
-        let mut path = vec![format!("{:04}", s.year())];
-        if self.precision != DatePrecision::Year {
-            path.push(format!("{:02}", s.month()));
-        }
-        if matches!(self.precision, DatePrecision::Day | DatePrecision::Time) {
-            path.push(format!("{:02}", s.day()));
-        }
-        path
-    }
-
     /// Human form at the date's precision: `1990`, `2022-01`, `2022-01-03`, `2022-01-03T14:05:00Z`.
     pub fn display(&self) -> String {
         // Written out by hand: chrono's strftime parsing showed in search profiles.
@@ -483,48 +470,42 @@ mod tests {
     }
 
     #[test]
-    fn periods_facets_and_display() {
-        let cases: &[(&str, NaiveDateTime, &[&str], &str, &str)] = &[
+    fn periods_and_display() {
+        let cases: &[(&str, NaiveDateTime, &str, &str)] = &[
             (
                 "1990",
                 dt(1991, 1, 1, 0, 0, 0),
-                &["1990"],
                 "1990",
                 "1990-01-01T00:00:00Z",
             ),
             (
                 "2022-12",
                 dt(2023, 1, 1, 0, 0, 0),
-                &["2022", "12"],
                 "2022-12",
                 "2022-12-01T00:00:00Z",
             ),
             (
                 "2024-02-29",
                 dt(2024, 3, 1, 0, 0, 0),
-                &["2024", "02", "29"],
                 "2024-02-29",
                 "2024-02-29T00:00:00Z",
             ),
             (
                 "2022-01-03T23:30:00-01:00",
                 dt(2022, 1, 4, 0, 30, 1),
-                &["2022", "01", "04"],
                 "2022-01-04T00:30:00Z",
                 "2022-01-04T00:30:00Z",
             ),
             (
                 "2261",
                 dt(2262, 1, 1, 0, 0, 0),
-                &["2261"],
                 "2261",
                 "2261-01-01T00:00:00Z",
             ),
         ];
-        for (text, end, facet, display, rfc) in cases {
+        for (text, end, display, rfc) in cases {
             let d = parse_date(text, &[]).unwrap();
             assert_eq!(d.end(), *end, "{text}");
-            assert_eq!(d.facet_path(), facet.to_vec(), "{text}");
             assert_eq!(d.display(), *display, "{text}");
             assert_eq!(d.to_rfc3339(), *rfc, "{text}");
         }

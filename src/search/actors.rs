@@ -69,7 +69,8 @@ impl Searcher {
         if let Some(known) = self.known_actors.get() {
             return Ok(known);
         }
-        let actors = KnownActors::new(self.read_known_actors()?);
+        let mut actors = KnownActors::new(self.read_known_actors()?);
+        actors.actors_file = self.actors_file.clone();
         Ok(self.known_actors.get_or_init(|| actors))
     }
 
@@ -96,6 +97,10 @@ impl Searcher {
 pub struct KnownActors {
     all: BTreeSet<ActorRef>,
     by_name: HashMap<String, Vec<ActorRef>>,
+    /// The user's actors file whose aliases resolve too (built-in aliases only when `None`).
+    actors_file: Option<std::path::PathBuf>,
+    /// The gazetteer aliases resolve through, built on the first alias lookup.
+    gazetteer: std::sync::OnceLock<Option<Gazetteer>>,
 }
 
 impl KnownActors {
@@ -108,7 +113,22 @@ impl KnownActors {
                 .or_default()
                 .push(actor.clone());
         }
-        KnownActors { all, by_name }
+        KnownActors {
+            all,
+            by_name,
+            actors_file: None,
+            gazetteer: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The gazetteer that resolves aliases: the built-in one with the actors file on top
+    /// (a file that is gone or no longer valid is left out).
+    fn gazetteer(&self) -> &Gazetteer {
+        let user = self.gazetteer.get_or_init(|| {
+            let path = self.actors_file.as_deref()?;
+            Gazetteer::with_user_file(path).ok()
+        });
+        user.as_ref().unwrap_or_else(|| Gazetteer::builtin())
     }
 }
 
@@ -153,7 +173,7 @@ pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
     if distinct.len() == 1 {
         return Ok(by_surname);
     }
-    if let Some((canonical, _kind)) = Gazetteer::builtin().resolve(wanted) {
+    if let Some((canonical, _kind)) = known.gazetteer().resolve(wanted) {
         let found = by_name(canonical);
         if !found.is_empty() {
             return Ok(found);

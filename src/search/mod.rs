@@ -33,8 +33,8 @@ use tantivy::{
 
 use crate::corpus::ArticleDate;
 use crate::error::{Error, Result};
-use crate::indexer::{open_index, to_tantivy_date};
-use crate::schema::{field_name, Fields};
+use crate::schema::{field_name, to_tantivy_date, Fields};
+use crate::store::open_index;
 
 /// Longest query accepted: far above any natural-language question (the longest IR test
 /// collection queries are ~2 KB), low enough that a pasted document is refused, not run.
@@ -191,6 +191,8 @@ pub struct Searcher {
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
     columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
+    /// The actors file the index was built with, if any: `--actor` resolves its aliases too.
+    actors_file: Option<std::path::PathBuf>,
 }
 
 impl Searcher {
@@ -208,6 +210,7 @@ impl Searcher {
             known_actors: std::sync::OnceLock::new(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
+            actors_file: crate::actors::user::read_record(index_dir).and_then(|r| r.user_file),
         })
     }
 

@@ -1,0 +1,544 @@
+//! Extraction: the tagger's name spans and the gazetteer's hits of one article merged into
+//! actors, normalised to canonical names, with lone surnames resolved to full names.
+
+use super::gazetteer::{Ent, Entity, Hit};
+use super::tagger::{self, NameType};
+use super::{words, ActorKind, ActorMatch, Gazetteer};
+
+impl Gazetteer {
+    /// Finds the actors in an article; one entry per actor, sorted by name.
+    ///
+    /// The gazetteer scan and the tagger run over each field (title, then body); tagged name
+    /// spans are normalised through the gazetteer, gazetteer countries the tagger left out
+    /// (demonyms, nested "U.S." in "U.S. Treasury") are added, and lone surnames are resolved
+    /// to the full names used elsewhere in the article. Line breaks inside hard-wrapped
+    /// paragraphs count as spaces ([`crate::corpus::unwrap_lines`]), so a name broken across
+    /// lines is found; mention offsets are offsets into `body` all the same.
+    pub(super) fn extract_with(
+        &self,
+        model: Option<&tagger::Model>,
+        title: &str,
+        body: &str,
+    ) -> Vec<ActorMatch> {
+        let body = crate::corpus::unwrap_lines(body);
+        let fields = [(true, title), (false, &*body)];
+        let mut doc = tagger::DocState::default();
+        let mut prepared = Vec::with_capacity(2);
+        for (is_title, text) in fields {
+            let mut gaz = Vec::new();
+            self.scan(text, is_title, &mut gaz);
+            let mut toks = Vec::new();
+            tagger::tokenize(text, &mut toks);
+            let mut infos = Vec::new();
+            if model.is_some() {
+                let codes = self.codes_from_hits(&toks, &gaz);
+                infos = toks
+                    .iter()
+                    .zip(&codes)
+                    .map(|(t, &c)| {
+                        tagger::TokenInfo::new(&text[t.start..t.end], t.sentence_start, c)
+                    })
+                    .collect();
+                doc.observe(&infos);
+            }
+            prepared.push((gaz, toks, infos));
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut found: Vec<(String, ActorKind)> = Vec::new();
+        let mut feats = Vec::new();
+        let mut tags = Vec::new();
+        for ((is_title, text), (gaz, toks, infos)) in fields.iter().zip(prepared) {
+            let mut spans: Vec<(usize, usize, NameType)> = Vec::new();
+            if let Some(model) = model {
+                let mut s = 0;
+                while s < toks.len() {
+                    let mut e = s + 1;
+                    while e < toks.len() && !toks[e].sentence_start {
+                        e += 1;
+                    }
+                    let caps = tagger::is_caps_sentence(text, &toks[s..e]);
+                    model.tag_sentence(&infos[s..e], caps, &mut doc, &mut feats, &mut tags);
+                    let mut i = 0;
+                    while i < tags.len() {
+                        let Some(ty) = NameType::of_tag(tags[i]) else {
+                            i += 1;
+                            continue;
+                        };
+                        let mut j = i + 1;
+                        while j < tags.len() && tags[j] == ty.begin_tag() + 1 {
+                            j += 1;
+                        }
+                        spans.push((toks[s + i].start, toks[s + j - 1].end, ty));
+                        i = j;
+                    }
+                    s = e;
+                }
+            }
+            // a longer gazetteer name around a tagged span wins ("WEST" + "GERMANY" tagged
+            // apart are West Germany)
+            for sp in spans.iter_mut() {
+                if let Some(h) = gaz
+                    .iter()
+                    .find(|h| h.start <= sp.0 && sp.1 <= h.end && h.end - h.start > sp.1 - sp.0)
+                {
+                    if sp.2 == NameType::Misc {
+                        continue;
+                    }
+                    sp.0 = h.start;
+                    sp.1 = h.end;
+                }
+            }
+            spans.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+            // "West German Finance Minister" is a description, not a name
+            spans.retain(|sp| {
+                sp.2 == NameType::Per
+                    || !text[sp.0..sp.1]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(words::is_title)
+            });
+            extend_person_spans(text, &toks, &mut spans);
+            let tagged = model.is_some();
+            self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
+        }
+        self.resolve_surnames(&fields, &mut hits, &found);
+        self.collect(hits, &found)
+    }
+
+    /// Turns one field's tagged spans and gazetteer hits into actor hits.
+    #[allow(clippy::too_many_arguments)]
+    fn merge(
+        &self,
+        text: &str,
+        is_title: bool,
+        tagged: bool,
+        gaz: &[Hit],
+        spans: &[(usize, usize, NameType)],
+        hits: &mut Vec<Hit>,
+        found: &mut Vec<(String, ActorKind)>,
+    ) {
+        let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for &(s0, e0, ty) in spans {
+            covered.push((s0, e0));
+            let Some((s, e)) = trim_span(text, s0, e0) else {
+                continue;
+            };
+            let exact = gaz
+                .iter()
+                .find(|h| h.start == s && h.end == e)
+                .and_then(|h| match h.ent {
+                    Ent::Known(id) => Some((id, h.weak)),
+                    Ent::Found(_) => None,
+                });
+            let known = exact.or_else(|| self.lookup(&text[s..e]).map(|id| (id, false)));
+            // a name the gazetteer knows keeps its kind ("Putin's" tagged as a place is still
+            // the person); a MISC span is an actor only as a country's demonym ("Japanese")
+            let compatible = |kind: ActorKind| ty != NameType::Misc || kind == ActorKind::Country;
+            let ent = match known {
+                Some((id, weak)) if compatible(self.entities[id as usize].kind) => {
+                    if ty == NameType::Misc && is_language_use(text, s, e) {
+                        None
+                    } else {
+                        Some((Ent::Known(id), weak))
+                    }
+                }
+                _ if words::is_all_caps(&text[s..e])
+                    && gaz.iter().any(|h| s <= h.start && h.end <= e) =>
+                {
+                    // ALL-CAPS headlines mislead the tagger: "BAHIA COCOA REVIEW" is Bahia
+                    for h in gaz.iter().filter(|h| s <= h.start && h.end <= e) {
+                        hits.push(*h);
+                    }
+                    continue;
+                }
+                _ => {
+                    let org_word = text[s..e]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
+                    let kind = match ty {
+                        NameType::Per if org_word => ActorKind::Org,
+                        NameType::Per => ActorKind::Person,
+                        NameType::Org => ActorKind::Org,
+                        NameType::Loc => ActorKind::Place,
+                        NameType::Misc => {
+                            // nested countries of a MISC name ("U.S.-made", "Soviet-era")
+                            push_nested(gaz, s0, e0, &self.entities, hits);
+                            continue;
+                        }
+                    };
+                    found_name(text, s, e).map(|name| {
+                        let k = match found
+                            .iter()
+                            .position(|f| f.1 == kind && f.0.eq_ignore_ascii_case(&name))
+                        {
+                            Some(k) => {
+                                // prefer a mixed-case spelling over an ALL-CAPS one
+                                if words::is_all_caps(&found[k].0) && !words::is_all_caps(&name) {
+                                    found[k].0 = name;
+                                }
+                                k
+                            }
+                            None => {
+                                found.push((name, kind));
+                                found.len() - 1
+                            }
+                        };
+                        (Ent::Found(k as u32), false)
+                    })
+                }
+            };
+            if let Some((ent, weak)) = ent {
+                hits.push(Hit {
+                    ent,
+                    title: is_title,
+                    start: s,
+                    end: e,
+                    weak,
+                });
+            }
+            push_nested(gaz, s0, e0, &self.entities, hits);
+        }
+        // gazetteer hits the tagger did not cover: countries (names, aliases and demonyms)
+        // always; other actors only from the curated or acronym aliases the tagger can miss
+        for h in gaz {
+            if covered.iter().any(|&(s, e)| h.start < e && s < h.end) {
+                continue;
+            }
+            let Ent::Known(id) = h.ent else { continue };
+            let kind = self.entities[id as usize].kind;
+            let keep = match kind {
+                ActorKind::Country => !is_language_use(text, h.start, h.end),
+                // gazetteer-only extraction keeps every hit
+                _ => !tagged,
+            };
+            if keep {
+                hits.push(*h);
+            }
+        }
+    }
+
+    /// Resolves lone surnames of the people found to their full names.
+    fn resolve_surnames(
+        &self,
+        fields: &[(bool, &str)],
+        hits: &mut Vec<Hit>,
+        found: &[(String, ActorKind)],
+    ) {
+        let name_of = |ent: Ent| -> Option<&str> {
+            match ent {
+                Ent::Known(id) if self.entities[id as usize].kind == ActorKind::Person => {
+                    Some(&self.entities[id as usize].name)
+                }
+                Ent::Found(k) if found[k as usize].1 == ActorKind::Person => {
+                    Some(&found[k as usize].0)
+                }
+                _ => None,
+            }
+        };
+        // surname -> person; None when two people share it
+        let mut surnames: Vec<(&str, Option<Ent>)> = Vec::new();
+        for h in hits.iter().filter(|h| !h.weak) {
+            let Some(name) = name_of(h.ent) else { continue };
+            let Some((_, last)) = name.rsplit_once(' ') else {
+                continue;
+            };
+            if last.chars().count() < 3 || words::is_stop(last) || last.ends_with('.') {
+                continue;
+            }
+            match surnames.iter_mut().find(|(s, _)| *s == last) {
+                Some((_, e)) if *e != Some(h.ent) => *e = None,
+                Some(_) => {}
+                None => surnames.push((last, Some(h.ent))),
+            }
+        }
+        if surnames.iter().all(|(_, e)| e.is_none()) {
+            return;
+        }
+        for h in hits.iter_mut() {
+            let text = if h.title { fields[0].1 } else { fields[1].1 };
+            let s = &text[h.start..h.end];
+            // A one-word person, or a one-word name the tagger typed otherwise ("The
+            // Armacost discussions" tagged as an organisation), is the person of that surname.
+            let one_word = match h.ent {
+                Ent::Found(k) => !found[k as usize].0.contains(' '),
+                Ent::Known(_) => name_of(h.ent).is_some_and(|n| !n.contains(' ')),
+            };
+            if !(h.weak || one_word) {
+                continue;
+            }
+            if let Some(&(_, Some(ent))) = surnames
+                .iter()
+                .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
+            {
+                h.ent = ent;
+            }
+        }
+        let mut extra = Vec::new();
+        let mut toks = Vec::new();
+        for &(is_title, text) in fields {
+            tagger::tokenize(text, &mut toks);
+            for w in toks.iter() {
+                let s = &text[w.start..w.end];
+                let caps = words::is_all_caps(s);
+                let Some(&(_, Some(ent))) = surnames
+                    .iter()
+                    .find(|(n, _)| *n == s || (caps && n.eq_ignore_ascii_case(s)))
+                else {
+                    continue;
+                };
+                let taken = hits
+                    .iter()
+                    .any(|h| h.title == is_title && h.start < w.end && w.start < h.end);
+                if !taken {
+                    extra.push(Hit {
+                        ent,
+                        title: is_title,
+                        start: w.start,
+                        end: w.end,
+                        weak: false,
+                    });
+                }
+            }
+        }
+        hits.extend(extra);
+    }
+
+    /// Groups hits into one `ActorMatch` per actor, sorted by name.
+    fn collect(&self, mut hits: Vec<Hit>, found: &[(String, ActorKind)]) -> Vec<ActorMatch> {
+        hits.sort_by_key(|h| (h.ent, h.title, h.start));
+        let mut out: Vec<ActorMatch> = Vec::new();
+        for h in hits {
+            let (name, kind) = match h.ent {
+                Ent::Known(id) => {
+                    let e = &self.entities[id as usize];
+                    (e.name.as_str(), e.kind)
+                }
+                Ent::Found(k) => (found[k as usize].0.as_str(), found[k as usize].1),
+            };
+            let idx = match out.iter().position(|m| m.name == name) {
+                Some(i) => i,
+                None => {
+                    out.push(ActorMatch {
+                        name: name.to_string(),
+                        kind,
+                        mentions: Vec::new(),
+                        title_mentions: Vec::new(),
+                    });
+                    out.len() - 1
+                }
+            };
+            let m = &mut out[idx];
+            let v = if h.title {
+                &mut m.title_mentions
+            } else {
+                &mut m.mentions
+            };
+            if !v.contains(&(h.start, h.end)) {
+                v.push((h.start, h.end));
+            }
+        }
+        for m in &mut out {
+            m.mentions.sort_unstable();
+            m.title_mentions.sort_unstable();
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    }
+}
+
+/// Extends person spans left over one or two capitalised words the tagger left out
+/// ("Minister Gerhard [Stoltenberg]"): given names that are not titles, stop words or
+/// organisation words.
+fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, usize, NameType)]) {
+    for k in 0..spans.len() {
+        if spans[k].2 != NameType::Per {
+            continue;
+        }
+        let Ok(mut i) = toks.binary_search_by_key(&spans[k].0, |t| t.start) else {
+            continue;
+        };
+        let mut steps = 0;
+        while i > 0 && !toks[i].sentence_start && steps < 2 {
+            let p = toks[i - 1];
+            let w = &text[p.start..p.end];
+            let mut cs = w.chars();
+            let name_like = cs.next().is_some_and(char::is_uppercase)
+                && cs.any(char::is_lowercase)
+                && !words::is_stop(w)
+                && !words::is_title(w.trim_end_matches('.'))
+                && !words::is_non_person(w);
+            let taken = spans.iter().any(|sp| sp.0 < p.end && p.start < sp.1);
+            if !name_like || taken || &text[p.end..toks[i].start] != " " {
+                break;
+            }
+            spans[k].0 = p.start;
+            i -= 1;
+            steps += 1;
+        }
+    }
+}
+
+/// Country hits strictly inside a tagged span ("U.S." in "U.S. Treasury"): nested mentions
+/// for the country facet.
+fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut Vec<Hit>) {
+    for h in gaz {
+        if s <= h.start && h.end <= e && (h.start, h.end) != (s, e) {
+            if let Ent::Known(id) = h.ent {
+                if entities[id as usize].kind == ActorKind::Country {
+                    hits.push(*h);
+                }
+            }
+        }
+    }
+}
+
+/// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
+/// nothing name-like is left.
+fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
+    // Markup and punctuation glued to a name ("**Ukraine!**", "Hungary...", "“Kyiv”") are not
+    // part of it; a single final dot may be ("Co.", "U.S.").
+    let junk = |c: char| {
+        matches!(
+            c,
+            '*' | '!' | '?' | ',' | ';' | ':' | '"' | '…' | '“' | '”' | '–' | '—' | '_'
+        )
+    };
+    let lead = text[s..e].len() - text[s..e].trim_start_matches(junk).len();
+    s += lead;
+    let mut e = s + text[s..e].trim_end_matches(junk).len();
+    if text[s..e].ends_with("..") {
+        e = s + text[s..e].trim_end_matches('.').len();
+        e = s + text[s..e].trim_end_matches(junk).len();
+    }
+    if s >= e {
+        return None;
+    }
+    loop {
+        let span = &text[s..e];
+        let first_end = span.find(char::is_whitespace).map_or(e, |k| s + k);
+        let first = &text[s..first_end];
+        // "New", "First" and "One" begin names ("New Zealand", "First Boston", "One Nation")
+        let stop = words::is_stop(first)
+            && !["new", "first", "one"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w));
+        if first_end < e && (words::is_title(first.trim_end_matches('.')) || stop) {
+            s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
+            continue;
+        }
+        if first_end == e && (words::is_stop(first) || words::is_title(first)) {
+            return None;
+        }
+        break;
+    }
+    // trailing stop words ("BIDEN AND" in ALL-CAPS text)
+    while let Some((k, space)) = text[s..e]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
+        let last = &text[s + k + space.len_utf8()..e];
+        if !words::is_stop(last) {
+            break;
+        }
+        e = s + text[s..s + k].trim_end().len();
+    }
+    let span = &text[s..e];
+    if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// The canonical form of a name the gazetteer lacks: spaces normalised, ALL-CAPS words of
+/// five letters or more title-cased ("SUMITOMO BANK" -> "Sumitomo Bank"; "IBM" stays).
+fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
+    let mut name = String::new();
+    for w in text[s..e].split_whitespace() {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        if words::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+            let mut first = true;
+            for c in w.chars() {
+                if first {
+                    name.push(c);
+                } else {
+                    name.extend(c.to_lowercase());
+                }
+                first = !c.is_alphabetic() && c != '\'';
+            }
+        } else {
+            name.push_str(w);
+        }
+    }
+    (!name.is_empty()).then_some(name)
+}
+
+/// Is the demonym at `s..e` used for a language ("a Russian speaker", "written in Japanese")
+/// rather than for its country?
+fn is_language_use(text: &str, s: usize, e: usize) -> bool {
+    let word = &text[s..e];
+    let demonym = ["an", "ans", "ese", "ish", "ch", "ic", "i"]
+        .iter()
+        .any(|suf| word.len() > suf.len() + 2 && word.to_ascii_lowercase().ends_with(suf));
+    if !demonym {
+        return false;
+    }
+    let after = text[e..].trim_start_matches(['-', ' ']);
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let before = text[..s].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        next.as_str(),
+        "speaker"
+            | "speakers"
+            | "speaking"
+            | "language"
+            | "languages"
+            | "dialect"
+            | "dialects"
+            | "word"
+            | "words"
+            | "translation"
+            | "grammar"
+            | "accent"
+            | "lessons"
+            | "verb"
+            | "verbs"
+            | "noun"
+            | "nouns"
+            | "vocabulary"
+            | "alphabet"
+            | "spelling"
+    ) || matches!(
+        prev.as_str(),
+        "speak"
+            | "speaks"
+            | "spoke"
+            | "spoken"
+            | "speaking"
+            | "in"
+            | "into"
+            | "fluent"
+            | "learn"
+            | "learning"
+            | "learned"
+            | "teach"
+            | "teaches"
+            | "taught"
+            | "understand"
+            | "study"
+    ) && !next.chars().next().is_some_and(char::is_alphabetic)
+        || prev == "in" && matches!(next.as_str(), "and" | "or")
+}

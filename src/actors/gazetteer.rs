@@ -1,0 +1,334 @@
+//! The gazetteer: canonical actors and their aliases, built from TSV tables, and the
+//! Aho-Corasick scan that finds the aliases in text with word-boundary and capitalisation
+//! checks.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::{tagger, words, ActorKind};
+
+/// A gazetteer entity.
+#[derive(Debug)]
+pub(super) struct Entity {
+    pub(super) name: String,
+    pub(super) kind: ActorKind,
+}
+
+/// The alias dictionary plus its matching automaton.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub(super) entities: Vec<Entity>,
+    /// Built on the first scan, so that `resolve` (what `search --actor` needs) stays cheap.
+    pub(super) ac: OnceLock<AhoCorasick>,
+    /// The alias keys the automaton is built from, in pattern order.
+    pub(super) keys: Vec<String>,
+    /// Per automaton pattern: the case forms of the alias with their entity.
+    pub(super) variants: Vec<Vec<(Box<str>, u32)>>,
+    /// ASCII-lower-cased alias -> pattern id.
+    pub(super) by_key: HashMap<String, u32>,
+    /// Per byte: whether a match may start on it ([`Gazetteer::scan`]).
+    pub(super) may_start: [bool; 256],
+}
+
+/// Where a hit points: a gazetteer entity or a name discovered in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Ent {
+    Known(u32),
+    Found(u32),
+}
+
+/// One mention: entity, field (title or body) and byte range.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    pub(super) ent: Ent,
+    pub(super) title: bool,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// A person matched by a lone surname alias ("Stoltenberg"): may be reassigned
+    /// to another person with that surname named in full in the same article.
+    pub(super) weak: bool,
+}
+
+impl Gazetteer {
+    /// Builds a gazetteer from TSV texts (`canonical<TAB>kind<TAB>alias|alias`).
+    pub(super) fn from_tsv(files: &[&str]) -> Gazetteer {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut by_name: HashMap<String, u32> = HashMap::new();
+        let mut by_key: HashMap<String, u32> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut variants: Vec<Vec<(Box<str>, u32)>> = Vec::new();
+        for text in files {
+            for line in text.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let mut cols = line.split('\t');
+                let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                    continue;
+                };
+                let (name, Some(kind)) = (name.trim(), ActorKind::parse(kind)) else {
+                    continue;
+                };
+                if name.is_empty() {
+                    continue;
+                }
+                let id = *by_name.entry(name.to_string()).or_insert_with(|| {
+                    entities.push(Entity {
+                        name: name.to_string(),
+                        kind,
+                    });
+                    (entities.len() - 1) as u32
+                });
+                let aliases = cols.next().unwrap_or("");
+                for alias in std::iter::once(name).chain(aliases.split('|')) {
+                    let alias = alias.trim();
+                    if alias.len() < 2 {
+                        continue;
+                    }
+                    // a common capitalised word ("May", "March") is never an alias,
+                    // unless it is written as an acronym
+                    if !alias.contains(' ') && words::is_stop(alias) && !words::is_all_caps(alias) {
+                        continue;
+                    }
+                    let key = alias.to_ascii_lowercase();
+                    let pid = *by_key.entry(key.clone()).or_insert_with(|| {
+                        keys.push(key);
+                        variants.push(Vec::new());
+                        (keys.len() - 1) as u32
+                    });
+                    let vs = &mut variants[pid as usize];
+                    if !vs.iter().any(|(v, _)| &**v == alias) {
+                        vs.push((alias.into(), id));
+                    }
+                }
+            }
+        }
+        // A match starts with an alias's first letter in either case, but a lower-case letter
+        // only for an alias written in lower case ("al-Qaeda"): `case_ok` rejects the rest.
+        let mut may_start = [false; 256];
+        for (alias, _) in variants.iter().flatten() {
+            let first = alias.as_bytes()[0];
+            may_start[usize::from(first.to_ascii_uppercase())] = true;
+            if !first.is_ascii_uppercase() {
+                may_start[usize::from(first.to_ascii_lowercase())] = true;
+            }
+        }
+        Gazetteer {
+            entities,
+            ac: OnceLock::new(),
+            keys,
+            variants,
+            by_key,
+            may_start,
+        }
+    }
+
+    /// The alias automaton (leftmost-longest, ASCII case-insensitive), built once.
+    fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .start_kind(StartKind::Anchored)
+                .build(&self.keys)
+                .expect("gazetteer automaton")
+        })
+    }
+
+    /// Resolves an alias (case-insensitive: "putin", "U.S.", "us") to its
+    /// canonical name and kind.
+    pub fn resolve(&self, alias: &str) -> Option<(&str, ActorKind)> {
+        let e = &self.entities[self.lookup(alias)? as usize];
+        Some((e.name.as_str(), e.kind))
+    }
+
+    /// Entity id of an alias (case-insensitive, possessive stripped).
+    pub(super) fn lookup(&self, alias: &str) -> Option<u32> {
+        let a = alias.trim();
+        let a = a
+            .strip_suffix("'s")
+            .or_else(|| a.strip_suffix("’s"))
+            .unwrap_or(a);
+        let pid = self
+            .by_key
+            .get(&a.to_ascii_lowercase())
+            .or_else(|| self.by_key.get(&a.to_lowercase()))?;
+        self.variants[*pid as usize].first().map(|&(_, id)| id)
+    }
+
+    /// Gazetteer codes of the tokens (kind and B/I/E/S position of the match covering them).
+    pub(crate) fn gazetteer_codes(&self, text: &str, toks: &[tagger::Token]) -> Vec<u8> {
+        let mut gaz = Vec::new();
+        self.scan(text, false, &mut gaz);
+        self.codes_from_hits(toks, &gaz)
+    }
+
+    pub(super) fn codes_from_hits(&self, toks: &[tagger::Token], gaz: &[Hit]) -> Vec<u8> {
+        let mut codes = vec![0u8; toks.len()];
+        let mut k = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while k < gaz.len() && gaz[k].end <= t.start {
+                k += 1;
+            }
+            let Some(h) = gaz.get(k) else { break };
+            if h.start >= t.end {
+                continue;
+            }
+            let Ent::Known(id) = h.ent else { continue };
+            let kind = self.entities[id as usize].kind as u8;
+            let pos = match (t.start <= h.start, t.end >= h.end) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            codes[i] = 1 + kind * 4 + pos;
+        }
+        codes
+    }
+    /// Gazetteer matches in one field.
+    pub(super) fn scan(&self, text: &str, is_title: bool, hits: &mut Vec<Hit>) {
+        // A match must start a word (`accept`), so the automaton runs anchored at word starts
+        // whose first byte can begin an alias, not over every byte of the text: the longest
+        // alias there, as a leftmost-longest scan would find it.
+        let automaton = self.automaton();
+        let bytes = text.as_bytes();
+        let mut next = 0; // no match may start before the end of the last one
+        let mut after_word = false;
+        for (at, c) in text.char_indices() {
+            let starts_here = !after_word;
+            after_word = c.is_alphanumeric() || c == '_';
+            if !starts_here || at < next || !self.may_start[usize::from(bytes[at])] {
+                continue;
+            }
+            let input = Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = automaton.find(input) else {
+                continue;
+            };
+            if let Some((id, weak)) = self.accept(text, at, m.end(), m.pattern().as_usize()) {
+                hits.push(Hit {
+                    ent: Ent::Known(id),
+                    title: is_title,
+                    start: at,
+                    end: m.end(),
+                    weak,
+                });
+                next = m.end();
+            }
+        }
+    }
+
+    /// Checks boundaries and capitalisation of a candidate match; the entity (and
+    /// whether it is a weak surname-only person match) if accepted.
+    fn accept(&self, text: &str, s: usize, e: usize, pid: usize) -> Option<(u32, bool)> {
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            || after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return None;
+        }
+        // "U.S" inside "U.S.A" style: a match ending in a letter followed by '.' + letter
+        if after == Some('.')
+            && text[e + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            return None;
+        }
+        let got = &text.as_bytes()[s..e];
+        let &(ref alias, id) = self.variants[pid].iter().find(|(v, _)| case_ok(v, got))?;
+        let ent = &self.entities[id as usize];
+        if matches!(ent.kind, ActorKind::Country | ActorKind::Place) && after_new(&text[..s]) {
+            return None; // New Mexico, New England, NEW JERSEY
+        }
+        if &**alias == "US" && us_is_pronoun(text, s, e) {
+            return None;
+        }
+        let weak = ent.kind == ActorKind::Person && !alias.contains(' ') && **alias != ent.name;
+        Some((id, weak))
+    }
+}
+
+/// Is the matched text `got` capitalised like the alias `alias` (same length,
+/// equal up to ASCII case)? Each alias word's first letter must be upper-case in
+/// the text, and every letter of an all-caps alias word ("US", "NATO"); other
+/// letters may differ ("Ki-moon" for "Ki-Moon", ALL-CAPS text for anything).
+fn case_ok(alias: &str, got: &[u8]) -> bool {
+    let a = alias.as_bytes();
+    let mut i = 0;
+    while i < a.len() {
+        let end = a[i..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(a.len(), |p| i + p);
+        let word = &a[i..end];
+        let acronym = word.len() >= 2 && !word.iter().any(u8::is_ascii_lowercase);
+        for (k, (&x, &t)) in word.iter().zip(&got[i..end]).enumerate() {
+            if x.is_ascii_uppercase() && t.is_ascii_lowercase() && (k == 0 || acronym) {
+                return false;
+            }
+        }
+        i = end + 1;
+    }
+    true
+}
+
+/// Does `before` end with the word "New" plus one space ("New Mexico", "NEW\nJERSEY")?
+fn after_new(before: &str) -> bool {
+    let mut cs = before.chars();
+    if !cs.next_back().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let rest = cs.as_str();
+    rest.len() >= 3
+        && rest.is_char_boundary(rest.len() - 3)
+        && rest[rest.len() - 3..].eq_ignore_ascii_case("new")
+        && !rest[..rest.len() - 3]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// In ALL-CAPS text, "US" after "LET", "TELL", ... is the pronoun.
+fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
+    let prev = text[..s].trim_end();
+    let prev_word = prev
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let next_word = text[e..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let caps = |w: &str| w.len() > 1 && words::is_all_caps(w);
+    (caps(prev_word) || caps(next_word))
+        && matches!(
+            prev_word,
+            "LET"
+                | "TELL"
+                | "TELLS"
+                | "TOLD"
+                | "GIVE"
+                | "GIVES"
+                | "HELP"
+                | "HELPS"
+                | "JOIN"
+                | "JOINS"
+                | "AMONG"
+                | "ABOUT"
+                | "WITH"
+                | "BEHIND"
+                | "LETS"
+                | "SHOW"
+                | "ASK"
+                | "ASKS"
+                | "ASKED"
+        )
+}

@@ -1,0 +1,122 @@
+//! One article in, its passage documents out: the passages, the article-level fields repeated
+//! on each, the actors of the article and of each passage.
+
+use tantivy::TantivyDocument;
+
+use crate::actors::{ActorMatch, Extractor};
+use crate::corpus::{self, Article, Warning};
+use crate::guard::recover;
+use crate::schema::{self, to_tantivy_date, Fields};
+
+/// Articles of up to this many bytes of text are handed to the writer as one batch.
+pub const CONTIGUOUS_BYTES: usize = 8 * 1024;
+
+/// [`article_documents_with`], with a bug in actor extraction or passage splitting turned
+/// into a warning about that one article instead of the end of the run: the article is then
+/// indexed without actors (or, failing that too, skipped).
+pub(super) fn guarded_documents(
+    article: &Article,
+    fields: &Fields,
+    extractor: Option<&Extractor>,
+) -> (Vec<TantivyDocument>, Option<Warning>) {
+    let warn = |message: &str| Warning {
+        path: article.path.clone(),
+        line: article.line,
+        message: message.to_string(),
+    };
+    if let Ok(documents) = recover(|| article_documents_with(article, fields, extractor)) {
+        return (documents, None);
+    }
+    match recover(|| article_documents_with(article, fields, None)) {
+        Ok(documents) => (
+            documents,
+            Some(warn(
+                "internal error in actor extraction; indexed without actors",
+            )),
+        ),
+        Err(_) => (
+            Vec::new(),
+            Some(warn("internal error while splitting the article; skipped")),
+        ),
+    }
+}
+
+/// Builds the tantivy documents of one article, one per passage, with the actors `extractor`
+/// finds (none without one).
+pub fn article_documents_with(
+    article: &Article,
+    fields: &Fields,
+    extractor: Option<&Extractor>,
+) -> Vec<TantivyDocument> {
+    let mut passages = corpus::split_passages(&article.body);
+    let body_is_title = passages.is_empty();
+    if body_is_title {
+        // A headline-only article is still findable: its one passage is the title.
+        passages.push(corpus::Passage {
+            ordinal: 0,
+            start: 0,
+            end: 0,
+        });
+    }
+    let actors = extractor.map_or_else(Vec::new, |extractor| {
+        extractor.extract(&article.title, &article.body)
+    });
+    let key = article.key();
+    let n_passages = passages.len() as u64;
+    let mut documents = Vec::with_capacity(passages.len());
+    for passage in &passages {
+        let text = if body_is_title {
+            article.title.as_str()
+        } else {
+            &article.body[passage.start..passage.end]
+        };
+        let mut document = TantivyDocument::default();
+        document.add_text(fields.article_id, &article.id);
+        document.add_text(fields.path, &article.path);
+        document.add_u64(fields.article_key, key);
+        document.add_u64(fields.line, article.line.unwrap_or(0) as u64);
+        document.add_u64(fields.passage, u64::from(passage.ordinal));
+        document.add_u64(fields.passages, n_passages);
+        document.add_u64(fields.start, passage.start as u64);
+        document.add_u64(fields.end, passage.end as u64);
+        document.add_text(fields.title, &article.title);
+        let mut searchable = String::with_capacity(article.title.len() + text.len() + 2);
+        searchable.push_str(&article.title);
+        searchable.push_str("\n\n");
+        if !body_is_title {
+            searchable.push_str(text);
+        }
+        document.add_text(fields.body, &searchable);
+        document.add_text(fields.text, text);
+        if passage.ordinal == 0 {
+            // The whole article once, for article-level ranking (search::rank).
+            document.add_text(fields.article, article_text(article));
+        }
+        if let Some(date) = article.date {
+            document.add_date(fields.date, to_tantivy_date(date.start));
+            document.add_date(fields.date_end, to_tantivy_date(date.end()));
+            document.add_u64(fields.date_precision, date.precision.code());
+        }
+        for actor in &actors {
+            let facet = schema::actor_facet(actor.kind, &actor.name);
+            let in_passage = actor
+                .mentions
+                .iter()
+                .any(|&(start, end)| start >= passage.start && end <= passage.end);
+            if in_passage {
+                document.add_facet(fields.passage_actor, facet.clone());
+            }
+            document.add_facet(fields.actor, facet);
+        }
+        documents.push(document);
+    }
+    documents
+}
+
+/// The text an article is ranked on as a whole: the title twice, then the body.
+///
+/// Repeating the title in the one field is BM25F with title weight 2: title words count double
+/// but share the body's length normalisation and statistics (measured in README, "Relevance").
+fn article_text(article: &Article) -> String {
+    format!("{0}\n\n{0}\n\n{1}", article.title, article.body)
+}

@@ -1,0 +1,499 @@
+//! Indexer: walks the corpus, turns new and changed articles into passage documents and
+//! brings the index up to date, incrementally and crash-safely.
+//!
+//! Files are read in order on the calling thread (gzip is decompressed as a stream); passage
+//! splitting, actor extraction and document building run on rayon's pool a batch at a time;
+//! tantivy's own writer threads do the analysis and postings. What each commit holds, file by
+//! file, is recorded by [`crate::state`] inside the same commit, so that a killed run leaves
+//! the last committed index and the next run continues from it.
+//!
+//! `open` finds or creates the index directory, `run` brings files up to date (read, compare,
+//! batch, commit), `documents` turns one article into its passage documents, `report` is how
+//! a run tells its caller what it is doing.
+
+mod documents;
+mod open;
+mod report;
+mod run;
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use crate::actors::Extractor;
+use crate::corpus::{self, ReadOptions};
+use crate::error::{Error, Result};
+use crate::schema::{self, Fields};
+use crate::state::{self, IndexState};
+use crate::store::Manifest;
+
+pub use documents::{article_documents_with, CONTIGUOUS_BYTES};
+pub use report::{Phase, Reporter};
+
+use open::open_or_create;
+use report::Silent;
+use run::Run;
+
+/// How to build an index.
+#[derive(Clone)]
+pub struct IndexOptions {
+    /// Where the index lives.
+    pub index_dir: PathBuf,
+    /// Date formats and size caps for reading articles.
+    pub read: ReadOptions,
+    /// tantivy writer threads.
+    pub threads: usize,
+    /// Total memory budget of the tantivy writer, in bytes.
+    pub memory_bytes: usize,
+    /// Who hears of progress and warnings (nobody when `None`).
+    pub reporter: Option<Arc<dyn Reporter>>,
+    /// Extract actors (off only to measure what extraction costs).
+    pub extract_actors: bool,
+    /// The gazetteer and tagger model actors are extracted with.
+    pub extractor: Extractor,
+    /// Start from scratch instead of updating what the index holds.
+    pub rebuild: bool,
+    /// Commit after this many bytes of article text, so that a killed run loses at most that.
+    pub commit_bytes: u64,
+}
+
+impl std::fmt::Debug for IndexOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexOptions")
+            .field("index_dir", &self.index_dir)
+            .field("read", &self.read)
+            .field("threads", &self.threads)
+            .field("memory_bytes", &self.memory_bytes)
+            .field("reporter", &self.reporter.is_some())
+            .field("extract_actors", &self.extract_actors)
+            .field("extractor", &self.extractor)
+            .field("rebuild", &self.rebuild)
+            .field("commit_bytes", &self.commit_bytes)
+            .finish()
+    }
+}
+
+/// Default for [`IndexOptions::commit_bytes`]: about five seconds of indexing on one core.
+pub const DEFAULT_COMMIT_BYTES: u64 = 32 * 1024 * 1024;
+
+impl IndexOptions {
+    /// Options with defaults sized for this machine.
+    pub fn new(index_dir: PathBuf) -> IndexOptions {
+        // One core is left to reading and to rayon's passage and actor work. On 2 cores a
+        // second tantivy thread made Reuters index slower (4.2 s against 2.7 s, ungdc 36 s
+        // against 26 s): two segments must then be merged at the end, serially.
+        // One writer thread per core: measured on 2 cores over the news sets, 2 threads index
+        // in 8.2 s what 1 thread does in 10.9 s (the tagger and the article field made the
+        // writer side heavier than the end-of-run merge that once favoured one thread).
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8);
+        IndexOptions {
+            index_dir,
+            read: ReadOptions::default(),
+            threads,
+            memory_bytes: 128 * 1024 * 1024 * threads,
+            reporter: None,
+            extract_actors: true,
+            extractor: Extractor::builtin(),
+            rebuild: false,
+            commit_bytes: DEFAULT_COMMIT_BYTES,
+        }
+    }
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default)]
+pub struct IndexSummary {
+    /// Articles in the index after the run.
+    pub articles: u64,
+    /// Passages in the index after the run.
+    pub passages: u64,
+    /// Articles in the index without a date.
+    pub undated: u64,
+    /// Articles new in this run.
+    pub added: u64,
+    /// Articles whose line or text changed, re-indexed.
+    pub updated: u64,
+    /// Articles deleted (their file or line is gone).
+    pub removed: u64,
+    /// Articles left as they were.
+    pub unchanged: u64,
+    /// Article files read (new or changed).
+    pub files: u64,
+    /// Article files skipped after a stat: same size and mtime as when last indexed.
+    pub files_unchanged: u64,
+    /// Files indexed before and no longer under the inputs.
+    pub files_removed: u64,
+    /// Files of other types skipped.
+    pub skipped_files: u64,
+    /// Warnings reported.
+    pub warnings: u64,
+    /// Bytes of article text (title and body) parsed in this run.
+    pub bytes: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Segments in the index after merging.
+    pub segments: usize,
+}
+
+/// Brings the index at `options.index_dir` up to date with every article under `inputs`.
+///
+/// Incremental unless `options.rebuild` (or the index has no recorded state): files whose size
+/// and mtime match the last commit are only stat'ed; changed files are compared line by line
+/// (by content hash) and only new or changed articles are re-indexed; articles of files that
+/// are gone, and of lines that are gone, are deleted. The index mirrors `inputs`: a file
+/// indexed before but not under `inputs` now is removed.
+///
+/// Work is committed every `options.commit_bytes` of article text, with the file state in the
+/// same commit, so a killed run loses at most one batch and the next run picks up from there.
+/// Progress and warnings (bad files, bad lines, unreadable dates) go to `options.reporter` as
+/// they happen and the run goes on; it fails only when the index cannot be written or nothing
+/// at all could be read.
+pub fn index_corpus(inputs: &[PathBuf], options: &IndexOptions) -> Result<IndexSummary> {
+    let reporter: &dyn Reporter = options.reporter.as_deref().unwrap_or(&Silent);
+    let result = index_reporting(inputs, options, reporter);
+    reporter.on_finished();
+    result
+}
+
+fn index_reporting(
+    inputs: &[PathBuf],
+    options: &IndexOptions,
+    reporter: &dyn Reporter,
+) -> Result<IndexSummary> {
+    let started = Instant::now();
+    let walk = corpus::walk(inputs);
+    reporter.on_files_found(
+        walk.files.len(),
+        walk.files.iter().map(|(_, size)| size).sum(),
+    );
+    for warning in &walk.warnings {
+        reporter.on_warning(warning);
+    }
+    if walk.files.is_empty() {
+        let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::NoInput(format!(
+            "{}: no article files found (.txt, .jsonl, .jsonl.gz, .txt.gz)",
+            shown.join(", ")
+        )));
+    }
+
+    let index_dir = &options.index_dir;
+    let index = open_or_create(index_dir, options.rebuild)?;
+    let writer = open_writer(&index, options)?;
+    // Read the state only once the lock is ours: it cannot change under us from here on.
+    let previous = if options.rebuild {
+        None
+    } else {
+        state::load_state(&index, index_dir)?
+    };
+    let full_rebuild = previous.is_none();
+    // Progress moves as raw bytes are read, so that one large (or gzipped) file does not sit
+    // at zero until it is done; what a file did not read (unchanged, skipped) is added after.
+    let read_bytes = Cell::new(0u64);
+    let on_read = |n: u64| {
+        read_bytes.set(read_bytes.get() + n);
+        reporter.on_bytes_done(n);
+    };
+    let fields = Fields::from_schema(&index.schema())?;
+    let mut run = Run::start(writer, fields, options, previous, reporter, &on_read)?;
+    run.remove_files_not_in(&walk.files);
+    for (path, walked_size) in &walk.files {
+        let before = read_bytes.get();
+        run.index_file(path)?;
+        let read = read_bytes.get() - before;
+        reporter.on_bytes_done(walked_size.saturating_sub(read));
+    }
+    let (mut summary, committed) = run.finish(&index, full_rebuild)?;
+
+    let totals = crate::stats::count_documents(&index)?;
+    summary.articles = totals.articles;
+    summary.passages = totals.passages;
+    summary.undated = totals.undated;
+    summary.skipped_files = walk.skipped as u64;
+    summary.warnings += walk.warnings.len() as u64;
+    summary.elapsed = started.elapsed();
+    summary.segments = index.searchable_segment_ids()?.len();
+    if let Some(committed) = committed {
+        write_manifest(index_dir, &summary, &committed, inputs)?;
+    }
+    Ok(summary)
+}
+
+/// The index's writer, with `options`' threads and memory; a held lock is [`Error::Locked`].
+fn open_writer(index: &Index, options: &IndexOptions) -> Result<IndexWriter<TantivyDocument>> {
+    index
+        .writer_with_num_threads(options.threads, options.memory_bytes)
+        .map_err(|err| match err {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked(options.index_dir.clone()),
+            other => Error::Tantivy(other),
+        })
+}
+
+/// Records the run's counts beside the index, with the time of the commit that holds them.
+fn write_manifest(
+    index_dir: &Path,
+    summary: &IndexSummary,
+    committed: &IndexState,
+    inputs: &[PathBuf],
+) -> Result<()> {
+    Manifest {
+        schema_version: schema::SCHEMA_VERSION,
+        newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
+        articles: summary.articles,
+        passages: summary.passages,
+        undated: summary.undated,
+        bytes: summary.bytes,
+        indexed_at: committed.committed_at.clone(),
+        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+    }
+    .write(index_dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Warning};
+    use crate::search::{SearchRequest, Searcher};
+
+    fn article(id: &str, title: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            line: None,
+            date: None,
+            title: title.to_string(),
+            body: paragraphs.join("\n\n"),
+        }
+    }
+
+    /// Indexes the articles' documents in the given order of (article, passage) and returns
+    /// the scores of a search, by article and passage.
+    fn scores(order: &[(usize, usize)], articles: &[Article]) -> Vec<(String, u64, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let index = open_or_create(dir.path(), true).unwrap();
+        let fields = Fields::from_schema(&index.schema()).unwrap();
+        let documents: Vec<Vec<TantivyDocument>> = articles
+            .iter()
+            .map(|a| article_documents_with(a, &fields, None))
+            .collect();
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 20_000_000).unwrap();
+        for &(a, p) in order {
+            writer.add_document(documents[a][p].clone()).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = Searcher::open(dir.path()).unwrap();
+        let request = SearchRequest {
+            query: "copper tariff".to_string(),
+            limit: 20,
+            per_article: 20,
+            ..SearchRequest::default()
+        };
+        let mut scores: Vec<(String, u64, String)> = searcher
+            .search(&request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|hit| (hit.article_id, hit.passage, format!("{:.4}", hit.score)))
+            .collect();
+        scores.sort();
+        scores
+    }
+
+    /// What a recording reporter heard, in order.
+    #[derive(Debug, Clone, PartialEq)]
+    enum Event {
+        FilesFound(usize, u64),
+        BytesDone(u64),
+        ArticlesIndexed(usize),
+        Warning(String),
+        Phase(Phase),
+        Finished,
+    }
+
+    #[derive(Default)]
+    struct Recorder(std::sync::Mutex<Vec<Event>>);
+
+    impl Reporter for Recorder {
+        fn on_files_found(&self, files: usize, bytes: u64) {
+            self.0.lock().unwrap().push(Event::FilesFound(files, bytes));
+        }
+        fn on_bytes_done(&self, bytes: u64) {
+            self.0.lock().unwrap().push(Event::BytesDone(bytes));
+        }
+        fn on_articles_indexed(&self, articles: usize) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(Event::ArticlesIndexed(articles));
+        }
+        fn on_warning(&self, warning: &Warning) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(Event::Warning(warning.to_string()));
+        }
+        fn on_phase(&self, phase: Phase) {
+            self.0.lock().unwrap().push(Event::Phase(phase));
+        }
+        fn on_finished(&self) {
+            self.0.lock().unwrap().push(Event::Finished);
+        }
+    }
+
+    fn index_with_recorder(dir: &Path, inputs: &[PathBuf]) -> (Result<IndexSummary>, Vec<Event>) {
+        let recorder = Arc::new(Recorder::default());
+        let mut options = IndexOptions::new(dir.join("index"));
+        options.threads = 1;
+        options.memory_bytes = 20_000_000;
+        options.extract_actors = false;
+        options.reporter = Some(recorder.clone());
+        let result = index_corpus(inputs, &options);
+        let events = recorder.0.lock().unwrap().clone();
+        (result, events)
+    }
+
+    #[test]
+    fn reporter_hears_files_bytes_articles_warnings_and_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir(&news).unwrap();
+        let txt = "Copper talks\n\nDelegates met to discuss the copper tariff.\n";
+        let jsonl = "{\"id\":\"a\",\"title\":\"Tin\",\"body\":\"Tin fell.\"}\nnot json\n";
+        std::fs::write(news.join("one.txt"), txt).unwrap();
+        std::fs::write(news.join("two.jsonl"), jsonl).unwrap();
+        let inputs = [news];
+        let (result, events) = index_with_recorder(dir.path(), &inputs);
+        let summary = result.unwrap();
+        assert_eq!(summary.articles, 2);
+
+        let total = (txt.len() + jsonl.len()) as u64;
+        assert_eq!(
+            events.first(),
+            Some(&Event::FilesFound(2, total)),
+            "{events:?}"
+        );
+        assert_eq!(events.last(), Some(&Event::Finished), "{events:?}");
+        let count = |wanted: fn(&Event) -> bool| events.iter().filter(|e| wanted(e)).count();
+        assert_eq!(count(|e| *e == Event::Finished), 1);
+        let done: u64 = events
+            .iter()
+            .map(|e| if let Event::BytesDone(n) = e { *n } else { 0 })
+            .sum();
+        assert_eq!(done, total);
+        assert_eq!(count_indexed(&events), 2);
+        let warnings: Vec<&Event> = events
+            .iter()
+            .filter(|e| matches!(e, Event::Warning(_)))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{events:?}");
+        assert!(
+            matches!(warnings[0], Event::Warning(w) if w.contains("two.jsonl") && w.contains("line 2")),
+            "{warnings:?}"
+        );
+        assert_eq!(count(|e| *e == Event::Phase(Phase::Committing)), 1);
+
+        // A second run over the same files reads nothing, but still accounts for every byte.
+        let (result, events) = index_with_recorder(dir.path(), &inputs);
+        assert_eq!(result.unwrap().unchanged, 2);
+        let done: u64 = events
+            .iter()
+            .map(|e| if let Event::BytesDone(n) = e { *n } else { 0 })
+            .sum();
+        assert_eq!(done, total);
+        assert_eq!(count_indexed(&events), 0);
+    }
+
+    fn count_indexed(events: &[Event]) -> usize {
+        events
+            .iter()
+            .map(|e| {
+                if let Event::ArticlesIndexed(n) = e {
+                    *n
+                } else {
+                    0
+                }
+            })
+            .sum()
+    }
+
+    #[test]
+    fn reporter_hears_the_end_of_a_run_that_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let (result, events) = index_with_recorder(dir.path(), &[empty]);
+        assert!(matches!(result, Err(Error::NoInput(_))), "{result:?}");
+        assert_eq!(events, vec![Event::FilesFound(0, 0), Event::Finished]);
+    }
+
+    /// Search scores a passage's article through its first passage: `ordinal` documents back
+    /// when the article's passages are together, through `article_key` when they are not (a
+    /// long article indexed passage by passage). Both must give the same scores.
+    #[test]
+    fn article_scores_do_not_depend_on_passages_being_together() {
+        // Distinct paragraphs of over 200 bytes: each one passage.
+        let filler = |n: u32| {
+            format!(
+                "On day {n} delegates discussed budgets and shipping schedules at length, and \
+                 the ministers of agriculture, transport and finance each reported on their \
+                 plans for the coming year before the meeting closed late in the evening."
+            )
+        };
+        let with = |n: u32, sentence: &str| format!("{sentence} {}", filler(n));
+        let articles = [
+            article(
+                "a",
+                "Trade report",
+                &[
+                    &filler(1),
+                    &filler(2),
+                    &with(3, "The copper tariff dispute was settled."),
+                    &filler(4),
+                ],
+            ),
+            article(
+                "b",
+                "Trade talks",
+                &[
+                    &filler(5),
+                    &with(6, "A tariff on copper was proposed."),
+                    &filler(7),
+                    &with(8, "Copper fell."),
+                ],
+            ),
+        ];
+        for a in &articles {
+            assert_eq!(corpus::split_passages(&a.body).len(), 4);
+        }
+        let together = [
+            (0, 0),
+            (0, 1),
+            (0, 2),
+            (0, 3),
+            (1, 0),
+            (1, 1),
+            (1, 2),
+            (1, 3),
+        ];
+        let interleaved = [
+            (0, 0),
+            (1, 0),
+            (0, 1),
+            (1, 1),
+            (0, 2),
+            (1, 2),
+            (0, 3),
+            (1, 3),
+        ];
+        let expected = scores(&together, &articles);
+        assert!(expected.len() >= 3, "{expected:?}");
+        assert_eq!(scores(&interleaved, &articles), expected);
+    }
+}
