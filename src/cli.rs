@@ -290,15 +290,16 @@ pub struct FilterArgs {
 /// `newsdex search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT (quote the query, or
-    /// put it after `--`, when it starts with `-`).
+    /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT. A query that starts
+    /// with `-` goes in quotes with a space in it ('-Turkey NATO'), or after `--` with every
+    /// option before the `--` (words after it are query words).
     pub query: Vec<String>,
     /// Date and actor filters.
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Number of hits.
-    #[arg(short = 'n', long, default_value_t = 10)]
-    pub limit: usize,
+    /// Number of hits (at least 1; --count counts them all).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
     /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
@@ -434,7 +435,7 @@ pub fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("newsdex: internal error{location}: {message}");
     }));
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(quote_hyphen_queries(std::env::args_os()));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
     let Ok(outcome) = outcome else {
         // The hook above has printed the one line; exit as for any other error.
@@ -451,6 +452,34 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Marks as text, not options, the arguments that start with one `-` and hold a space:
+/// `search '-Turkey NATO'` is a query, while no option or cluster of short options has a space.
+/// A leading space keeps clap from reading them as options; the query parser ignores it.
+/// Arguments after `--` are left alone (they are words already).
+pub fn quote_hyphen_queries(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut after_double_dash = false;
+    args.into_iter()
+        .map(|arg| {
+            let Some(text) = arg.to_str() else {
+                return arg;
+            };
+            if text == "--" {
+                after_double_dash = true;
+            }
+            let looks_like_words = text.starts_with('-')
+                && !text.starts_with("--")
+                && text.contains(char::is_whitespace);
+            if looks_like_words && !after_double_dash {
+                format!(" {text}").into()
+            } else {
+                arg
+            }
+        })
+        .collect()
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -568,7 +597,7 @@ fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     }
     let mut request = SearchRequest {
         query: args.query.join(" "),
-        limit: args.limit,
+        limit: args.limit as usize,
         offset: args.offset,
         per_article: args.per_article as usize,
         context: args.context,
@@ -628,8 +657,9 @@ fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
         } else {
             writeln!(
                 out,
-                "{} articles, {} passages",
-                counts.articles, counts.passages
+                "{}, {}",
+                output::plural(counts.articles, "article"),
+                output::plural(counts.passages, "passage")
             )?;
         }
         out.flush()?;
@@ -718,11 +748,11 @@ fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome>
     let label = match crate::search::resolve_actor(&target, known) {
         Ok(actors) => {
             request.actors.push(target.clone());
-            format!("articles mentioning {}", actors[0].name)
+            format!("mentioning {}", actors[0].name)
         }
         Err(_) => {
             request.query = target.clone();
-            format!("articles matching {target:?}")
+            format!("matching \"{target}\"")
         }
     };
     let unit = match args.by {

@@ -408,7 +408,7 @@ fn unreadable_file_is_skipped_or_kept() {
     let search = run(&["search", "secret", "--index", "ix", "--count"]);
     assert_eq!(
         String::from_utf8_lossy(&search.stdout).trim(),
-        "1 articles, 1 passages"
+        "1 article, 1 passage"
     );
     let fresh = run(&["index", "--index", "fresh", "c"]);
     let stderr = String::from_utf8(fresh.stderr).unwrap();

@@ -2,6 +2,7 @@
 
 mod actors;
 mod bench;
+mod cli_edges;
 mod errors;
 mod explore;
 mod incremental;
