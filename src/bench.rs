@@ -215,7 +215,7 @@ pub fn run(index_dir: &Path, args: &BenchArgs) -> anyhow::Result<()> {
 
 /// Reads a query file in any form `search --queries` takes (filters are not read from it).
 pub fn read_query_file(path: &Path) -> Result<Vec<BenchQuery>> {
-    Ok(crate::cli::read_queries(path)?
+    Ok(crate::queries::read_queries(path)?
         .into_iter()
         .map(|(_, text)| BenchQuery {
             text,

@@ -3,7 +3,7 @@
 //! The modules mirror the pipeline: [`corpus`] (files -> articles and passages), [`actors`]
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
 //! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
-//! co-occurrence), [`output`] (passages -> text, JSON, TREC).
+//! co-occurrence), [`output`] (passages -> text, JSON, TREC), [`queries`] (query files).
 //! [`mod@bench`] times the search path.
 //! [`state`] records what each commit holds so that indexing is incremental; [`stats`] says
 //! what an index holds.
@@ -18,6 +18,7 @@ pub mod eval;
 pub mod explore;
 pub mod indexer;
 pub mod output;
+pub mod queries;
 pub mod schema;
 pub mod search;
 pub mod state;
