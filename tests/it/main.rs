@@ -5,6 +5,7 @@ mod bench;
 mod cli_edges;
 mod errors;
 mod explore;
+mod golden;
 mod incremental;
 mod index;
 mod relevance;
