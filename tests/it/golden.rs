@@ -41,7 +41,7 @@ impl Golden {
             dir,
             index_summary: String::new(),
         };
-        golden.index_summary = golden.run(&["index", "corpus"]);
+        golden.index_summary = golden.run(&["index", "corpus", "--threads", "1"]);
         golden
     }
 

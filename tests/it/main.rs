@@ -8,6 +8,7 @@ mod explore;
 mod golden;
 mod incremental;
 mod index;
+mod readme;
 mod relevance;
 mod search;
 
