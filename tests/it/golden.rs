@@ -2,7 +2,7 @@
 //! `tests/fixtures/golden/corpus`, compared with `tests/fixtures/golden/expected/`.
 //!
 //! Times, sizes on disk and dates of indexing vary from run to run and are masked. After a
-//! deliberate change to the output, `NEWSDEX_BLESS=1 cargo test --test it golden` rewrites the
+//! deliberate change to the output, `NEWSDEX_BLESS=1 cargo test --release --test it golden` rewrites the
 //! expected files; review their diff before committing it.
 
 use std::path::{Path, PathBuf};
@@ -89,7 +89,7 @@ fn check(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|err| {
         panic!(
-            "{}: {err}; run NEWSDEX_BLESS=1 cargo test --test it golden",
+            "{}: {err}; run NEWSDEX_BLESS=1 cargo test --release --test it golden",
             path.display()
         )
     });
@@ -101,7 +101,7 @@ fn check(name: &str, actual: &str) {
             .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
         panic!(
             "{name} differs from {} at line {}; if the change is meant, re-bless with \
-             NEWSDEX_BLESS=1 cargo test --test it golden\n--- expected\n{expected}\n--- actual\n{actual}",
+             NEWSDEX_BLESS=1 cargo test --release --test it golden\n--- expected\n{expected}\n--- actual\n{actual}",
             path.display(),
             first_difference + 1
         );
