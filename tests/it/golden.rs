@@ -2,8 +2,8 @@
 //! `tests/fixtures/golden/corpus`, compared with `tests/fixtures/golden/expected/`.
 //!
 //! Times, sizes on disk and dates of indexing vary from run to run and are masked. After a
-//! deliberate change to the output, `NEWSDEX_BLESS=1 cargo test --release --test it golden` rewrites the
-//! expected files; review their diff before committing it.
+//! deliberate change to the output, `NEWSDEX_BLESS=1 cargo test --release --test it golden`
+//! rewrites the expected files; review their diff before committing it.
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,8 @@ impl Golden {
             dir,
             index_summary: String::new(),
         };
+        // One thread stores the articles in the same order on every run; with several, ties
+        // between equally good passages (a timeline's best, cooccur's evidence) vary.
         golden.index_summary = golden.run(&["index", "corpus", "--threads", "1"]);
         golden
     }

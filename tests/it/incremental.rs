@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::{assert_success, bundled_corpus, newsdex, write_files};
+use crate::{
+    assert_success, fixture_corpus, newsdex, write_files, FIXTURE_ARTICLES, FIXTURE_FILES,
+};
 
 /// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
 fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
@@ -70,21 +72,26 @@ fn set_mtime(path: &Path, secs: u64) {
 fn unchanged_corpus_is_only_stated() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    let (code, first, _) = index(&index_dir, &[], &[&bundled_corpus()]);
+    let (code, first, _) = index(&index_dir, &[], &[&fixture_corpus()]);
     assert_eq!(code, 0);
+    let n = FIXTURE_ARTICLES;
     assert!(
-        first.contains("indexed 53 articles") && first.contains("53 added, 0 updated"),
+        first.contains(&format!("indexed {n} articles"))
+            && first.contains(&format!("{n} added, 0 updated")),
         "{first}"
     );
-    let (code, second, stderr) = index(&index_dir, &[], &[&bundled_corpus()]);
+    let (code, second, stderr) = index(&index_dir, &[], &[&fixture_corpus()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        second.contains("indexed 53 articles")
-            && second.contains("0 added, 0 updated, 0 removed, 53 unchanged"),
+        second.contains(&format!("indexed {n} articles"))
+            && second.contains(&format!("0 added, 0 updated, 0 removed, {n} unchanged")),
         "{second}"
     );
     assert!(second.contains("files read      0"), "{second}");
-    assert!(second.contains("files unchanged 34"), "{second}");
+    assert!(
+        second.contains(&format!("files unchanged {FIXTURE_FILES}")),
+        "{second}"
+    );
 }
 
 #[test]
@@ -229,21 +236,23 @@ fn repeated_id_in_one_file_keeps_the_later_line() {
 fn rebuild_starts_from_scratch() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    assert_eq!(index(&index_dir, &[], &[&bundled_corpus()]).0, 0);
-    let (code, stdout, _) = index(&index_dir, &["--rebuild"], &[&bundled_corpus()]);
+    assert_eq!(index(&index_dir, &[], &[&fixture_corpus()]).0, 0);
+    let (code, stdout, _) = index(&index_dir, &["--rebuild"], &[&fixture_corpus()]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("53 added, 0 updated, 0 removed, 0 unchanged"),
+        stdout.contains(&format!(
+            "{FIXTURE_ARTICLES} added, 0 updated, 0 removed, 0 unchanged"
+        )),
         "{stdout}"
     );
-    assert_eq!(stats(&index_dir)["articles"], 53);
+    assert_eq!(stats(&index_dir)["articles"], FIXTURE_ARTICLES);
 }
 
 #[test]
 fn other_schema_version_asks_for_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    let seed = bundled_corpus().join("000_d607fba8ada77d04.txt");
+    let seed = fixture_corpus().join("2023-03-02_grain.txt");
     assert_eq!(index(&index_dir, &[], &[&seed]).0, 0);
     let manifest_path = index_dir.join("newsdex.json");
     let mut manifest: serde_json::Value =
@@ -252,9 +261,9 @@ fn other_schema_version_asks_for_rebuild() {
     std::fs::write(&manifest_path, manifest.to_string()).unwrap();
 
     for command in [
-        vec!["search", "Geneva"],
+        vec!["search", "Istanbul"],
         vec!["stats"],
-        vec!["show", "000_d607fba8ada77d04"],
+        vec!["show", "2023-03-02_grain"],
     ] {
         let output = newsdex()
             .args(&command)
@@ -275,7 +284,7 @@ fn other_schema_version_asks_for_rebuild() {
     assert!(stderr.contains("--rebuild"), "{stderr}");
     let (code, _, stderr) = index(&index_dir, &["--rebuild"], &[&seed]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(ids(&index_dir, "Geneva"), ["000_d607fba8ada77d04"]);
+    assert_eq!(ids(&index_dir, "Istanbul"), ["2023-03-02_grain"]);
 }
 
 /// A corpus of `files` JSONL files of `per_file` one-passage articles, all containing "quagga".
@@ -437,14 +446,14 @@ fn concurrent_index_is_locked_out_and_search_keeps_working() {
 fn stats_reports_what_the_index_holds() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    assert_eq!(index(&index_dir, &[], &[&bundled_corpus()]).0, 0);
+    assert_eq!(index(&index_dir, &[], &[&fixture_corpus()]).0, 0);
     let json = stats(&index_dir);
-    assert_eq!(json["articles"], 53);
-    assert!(json["passages"].as_u64().unwrap() > 53);
+    assert_eq!(json["articles"], FIXTURE_ARTICLES);
+    assert!(json["passages"].as_u64().unwrap() > FIXTURE_ARTICLES);
     assert!(json["actors"].as_u64().unwrap() > 20, "{json}");
     assert!(json["bytes"].as_u64().unwrap() > 10_000);
-    assert_eq!(json["files"], 34);
-    assert_eq!(json["undated"], 0);
+    assert_eq!(json["files"], FIXTURE_FILES);
+    assert_eq!(json["undated"], 1);
     assert!(json["date_from"].as_str().unwrap() < json["date_to"].as_str().unwrap());
     assert!(json["segments"].as_u64().unwrap() >= 1);
     assert!(json["indexed_at"].as_str().unwrap().ends_with('Z'));
@@ -457,7 +466,7 @@ fn stats_reports_what_the_index_holds() {
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
     for line in [
-        "articles        53",
+        &format!("articles        {FIXTURE_ARTICLES}"),
         "actors ",
         "dates ",
         "size on disk ",

@@ -305,42 +305,42 @@ fn per_article_offset_and_context() {
 
 #[test]
 fn text_output_shows_title_path_actors_and_passage() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let output = index
-        .search(&["Geneva talks", "--limit", "1"])
+        .search(&["Istanbul talks", "--limit", "1"])
         .output()
         .unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(
-        lines[0].starts_with(" 1. 2022-01-03  Deep differences"),
+        lines[0].starts_with(" 1. 2023-03-02  Grain corridor talks resume in Istanbul"),
         "{stdout}"
     );
-    assert!(lines[1].contains("000_d607fba8ada77d04.txt"), "{stdout}");
+    assert!(lines[1].contains("2023-03-02_grain.txt"), "{stdout}");
     assert!(
-        lines[2].starts_with("    Geneva (+"),
+        lines[2].starts_with("    Recep Tayyip Erdoğan · "),
         "passage actors first: {stdout}"
     );
     assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
     let colored = index
-        .search(&["Geneva talks", "--limit", "1", "--color", "always"])
+        .search(&["Istanbul talks", "--limit", "1", "--color", "always"])
         .output()
         .unwrap();
     assert!(String::from_utf8(colored.stdout)
         .unwrap()
-        .contains("\x1b[1;31mGeneva"));
+        .contains("\x1b[1;31mIstanbul"));
 }
 
 #[test]
 fn show_highlights_the_query() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let output = newsdex()
         .args([
             "show",
-            "000_d607fba8ada77d04",
+            "2023-03-02_grain",
             "--query",
-            "sanctions",
+            "corridor",
             "--color",
             "always",
             "--index",
@@ -350,6 +350,6 @@ fn show_highlights_the_query() {
         .unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("\x1b[1;36mDeep differences"), "{stdout}");
-    assert!(stdout.contains("\x1b[1;31msanctions\x1b[0m"), "{stdout}");
+    assert!(stdout.starts_with("\x1b[1;36mGrain corridor"), "{stdout}");
+    assert!(stdout.contains("\x1b[1;31mcorridor\x1b[0m"), "{stdout}");
 }
