@@ -7,8 +7,8 @@
 //!
 //! Where each rule lives: [`args`] holds every flag and its help; [`search`] turns `search`'s
 //! flags into one [`search::SearchConfig`] (the request and the output mode, decided once) and
-//! prints it; [`explore`] runs `actors`, `timeline` and `cooccur`; [`index`] runs `index`,
-//! `stats` and `extract`; [`eval`] runs `bench`, `eval`, `eval-ner` and `train-ner`.
+//! prints it; `explore.rs` runs `actors`, `timeline` and `cooccur`; `index.rs` runs `index`,
+//! `stats` and `extract`; `eval.rs` runs `bench`, `eval`, `eval-ner` and `train-ner`.
 
 pub mod args;
 mod eval;
