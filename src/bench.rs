@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use clap::Args;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -31,33 +30,25 @@ use crate::store::Manifest;
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
 
-/// `newsdex bench`.
-#[derive(Debug, Clone, Args)]
-pub struct BenchArgs {
+/// What a bench run does: the queries, the passes and the output.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
     /// Queries to run, one per line (or JSONL with `text`, or `id<TAB>text`, as `search
     /// --queries` reads them).
-    #[arg(long, value_name = "FILE", conflicts_with = "sample")]
     pub queries: Option<PathBuf>,
-    /// Sample N queries from the index's own passages (fixed seed); the default is 200.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..1_000_000))]
+    /// Sample this many queries from the index's own passages (fixed seed); the default is 200.
     pub sample: Option<u64>,
     /// Seed of `--sample`.
-    #[arg(long, default_value_t = DEFAULT_SEED)]
     pub seed: u64,
     /// Untimed passes over all queries after the first (cold) pass.
-    #[arg(long, default_value_t = 1)]
     pub warmup: usize,
     /// Timed passes over all queries.
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..10_000))]
     pub runs: u64,
     /// Searchers running queries at once on the one index (throughput under load).
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub threads: u64,
     /// Hits per query (top K).
-    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..100_000))]
     pub limit: u64,
     /// Print one JSON object with every figure.
-    #[arg(long)]
     pub json: bool,
 }
 
@@ -183,7 +174,7 @@ struct Timing {
 }
 
 /// Runs `newsdex bench` and prints its report.
-pub fn run(index_dir: &Path, args: &BenchArgs) -> anyhow::Result<()> {
+pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
     let searcher = Searcher::open(index_dir)?;
     let (queries, source) = match &args.queries {
         Some(file) => (read_query_file(file)?, file.display().to_string()),
@@ -215,7 +206,7 @@ pub fn run(index_dir: &Path, args: &BenchArgs) -> anyhow::Result<()> {
 
 /// Reads a query file in any form `search --queries` takes (filters are not read from it).
 pub fn read_query_file(path: &Path) -> Result<Vec<BenchQuery>> {
-    Ok(crate::cli::read_queries(path)?
+    Ok(crate::queries::read_queries(path)?
         .into_iter()
         .map(|(_, text)| BenchQuery {
             text,
@@ -229,7 +220,7 @@ pub fn bench(
     searcher: &Searcher,
     index_dir: &Path,
     queries: &[BenchQuery],
-    args: &BenchArgs,
+    args: &BenchOptions,
     progress: bool,
 ) -> Result<BenchReport> {
     let limit = args.limit as usize;

@@ -73,7 +73,7 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
     }
     let (split, qrels_path) = find_split(dir, options.split.as_deref())?;
     let qrels = read_qrels(&qrels_path)?;
-    let queries = crate::cli::read_queries(&dir.join("queries.jsonl"))?;
+    let queries = crate::queries::read_queries(&dir.join("queries.jsonl"))?;
 
     let temporary;
     let index_dir = match &options.index_dir {

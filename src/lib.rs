@@ -3,7 +3,7 @@
 //! The modules mirror the pipeline: [`corpus`] (files -> articles and passages), [`actors`]
 //! (article -> actors), [`schema`] (the tantivy schema and analyzer), [`indexer`] (articles ->
 //! index), [`search`] (query -> ranked passages), [`explore`] (facets: actors, timelines,
-//! co-occurrence), [`output`] (passages -> text, JSON, TREC).
+//! co-occurrence), [`output`] (passages -> text, JSON, TREC), [`queries`] (query files).
 //! [`mod@bench`] times the search path.
 //! [`store`] opens an index directory and reads its manifest, for both sides; [`state`]
 //! records what each commit holds so that indexing is incremental; [`stats`] says what an
@@ -21,6 +21,7 @@ pub mod explore;
 pub mod guard;
 pub mod indexer;
 pub mod output;
+pub mod queries;
 pub mod schema;
 pub mod search;
 pub mod state;

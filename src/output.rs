@@ -90,11 +90,7 @@ impl crate::indexer::Reporter for ProgressReporter {
 
 /// Writes one hit as a few lines of text: rank, date, title; file and passage; actors; text.
 pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::Result<()> {
-    // A full timestamp is more than a reader scanning hits needs: show its day.
-    let date = hit
-        .date_display
-        .as_deref()
-        .map_or("undated", |d| d.get(..10).unwrap_or(d));
+    let date = shown_date(hit.date_display.as_deref());
     writeln!(
         out,
         "{} {:<10}  {}",
@@ -131,6 +127,12 @@ pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::R
         write_wrapped(out, &passage.text, &passage.highlights, "    ┆ ", style)?;
     }
     writeln!(out)
+}
+
+/// The date every text output shows: as precise as the source gave it, down to the day (a
+/// full timestamp is more than a reader scanning articles needs), or `undated`.
+pub fn shown_date(date_display: Option<&str>) -> &str {
+    date_display.map_or("undated", |d| d.get(..10).unwrap_or(d))
 }
 
 fn title_or_placeholder(title: &str) -> &str {
@@ -399,7 +401,7 @@ pub fn write_timeline_text(
 ) -> io::Result<()> {
     let max = timeline.buckets.iter().map(|b| b.count).max().unwrap_or(0);
     let total: u64 = timeline.buckets.iter().map(|b| b.count).sum();
-    writeln!(out, "{total} {label}")?;
+    writeln!(out, "{} {label}", plural(total, "article"))?;
     let label_width = timeline
         .buckets
         .iter()
@@ -501,18 +503,11 @@ pub fn write_cooccurrence_text(
             row.kind
         )?;
         if let Some(hit) = &row.evidence {
-            let date = hit.date_display.as_deref().unwrap_or("undated");
+            let date = shown_date(hit.date_display.as_deref());
             writeln!(
                 out,
                 "        {}",
-                style.paint(
-                    DIM,
-                    &format!(
-                        "{} {}",
-                        date.get(..10).unwrap_or(date),
-                        truncate(&hit.title, 80)
-                    )
-                )
+                style.paint(DIM, &format!("{date} {}", truncate(&hit.title, 80)))
             )?;
             writeln!(
                 out,
@@ -559,7 +554,7 @@ pub fn write_article_text(
         "{}",
         style.paint(TITLE, title_or_placeholder(&article.title))
     )?;
-    let date = article.date_display.as_deref().unwrap_or("undated");
+    let date = shown_date(article.date_display.as_deref());
     writeln!(
         out,
         "{}",
@@ -620,7 +615,8 @@ pub fn write_index_summary(
     )
 }
 
-fn plural(n: u64, word: &str) -> String {
+/// `1 article`, `2 articles`: a count and its noun, singular or plural.
+pub fn plural(n: u64, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {

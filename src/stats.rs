@@ -10,8 +10,8 @@ use tantivy::schema::Facet;
 use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
-use crate::store::open_index;
 use crate::schema::field_name;
+use crate::store::open_index;
 
 /// Articles, passages and undated articles among the live documents of an index.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use tantivy::TantivyDocument;
 
-use crate::actors::{ActorMatch, Extractor};
+use crate::actors::Extractor;
 use crate::corpus::{self, Article, Warning};
 use crate::guard::recover;
 use crate::schema::{self, to_tantivy_date, Fields};

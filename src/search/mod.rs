@@ -256,7 +256,7 @@ impl Searcher {
             || request.to.is_some();
         if !has_text && !clauses.is_empty() && !has_filter && !request.match_all {
             return Err(Error::Query(format!(
-                "{:?} has no searchable words (only stop words or punctuation)",
+                "no searchable words, only stop words or punctuation: {}",
                 request.query
             )));
         }

@@ -1,4 +1,4 @@
-//! `newsdex bench`: the report's shape on the bundled corpus (never its timings).
+//! `newsdex bench`: the report's shape on the fixture corpus (never its timings).
 
 use crate::{assert_success, newsdex, write_files, Indexed};
 
@@ -38,7 +38,7 @@ fn bench_json(index: &Indexed, args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn sampled_bench_reports_every_figure() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let report = bench_json(&index, &["--sample", "30", "--limit", "5"]);
     assert_eq!(report["queries"], 30);
     assert_eq!(report["threads"], 1);
@@ -66,7 +66,7 @@ fn sampled_bench_reports_every_figure() {
 
 #[test]
 fn same_seed_same_queries_and_threads_run_them_all() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let one = bench_json(&index, &["--sample", "12", "--seed", "7"]);
     let four = bench_json(&index, &["--sample", "12", "--seed", "7", "--threads", "4"]);
     assert_eq!(four["threads"], 4);
@@ -78,7 +78,7 @@ fn same_seed_same_queries_and_threads_run_them_all() {
 
 #[test]
 fn query_file_in_search_forms_and_text_table() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let dir = tempfile::tempdir().unwrap();
     write_files(
         dir.path(),
@@ -132,7 +132,7 @@ fn bench_errors_are_one_line_exit_2() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("newsdex: "), "{stderr}");
 
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let missing = dir.path().join("missing.txt");
     let output = newsdex()
         .arg("bench")

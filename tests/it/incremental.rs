@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::{assert_success, bundled_corpus, newsdex, write_files};
+use crate::{
+    assert_success, fixture_corpus, newsdex, write_files, FIXTURE_ARTICLES, FIXTURE_FILES,
+};
 
 /// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
 fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
@@ -70,21 +72,26 @@ fn set_mtime(path: &Path, secs: u64) {
 fn unchanged_corpus_is_only_stated() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    let (code, first, _) = index(&index_dir, &[], &[&bundled_corpus()]);
+    let (code, first, _) = index(&index_dir, &[], &[&fixture_corpus()]);
     assert_eq!(code, 0);
+    let n = FIXTURE_ARTICLES;
     assert!(
-        first.contains("indexed 53 articles") && first.contains("53 added, 0 updated"),
+        first.contains(&format!("indexed {n} articles"))
+            && first.contains(&format!("{n} added, 0 updated")),
         "{first}"
     );
-    let (code, second, stderr) = index(&index_dir, &[], &[&bundled_corpus()]);
+    let (code, second, stderr) = index(&index_dir, &[], &[&fixture_corpus()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        second.contains("indexed 53 articles")
-            && second.contains("0 added, 0 updated, 0 removed, 53 unchanged"),
+        second.contains(&format!("indexed {n} articles"))
+            && second.contains(&format!("0 added, 0 updated, 0 removed, {n} unchanged")),
         "{second}"
     );
     assert!(second.contains("files read      0"), "{second}");
-    assert!(second.contains("files unchanged 34"), "{second}");
+    assert!(
+        second.contains(&format!("files unchanged {FIXTURE_FILES}")),
+        "{second}"
+    );
 }
 
 #[test]
@@ -229,21 +236,23 @@ fn repeated_id_in_one_file_keeps_the_later_line() {
 fn rebuild_starts_from_scratch() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    assert_eq!(index(&index_dir, &[], &[&bundled_corpus()]).0, 0);
-    let (code, stdout, _) = index(&index_dir, &["--rebuild"], &[&bundled_corpus()]);
+    assert_eq!(index(&index_dir, &[], &[&fixture_corpus()]).0, 0);
+    let (code, stdout, _) = index(&index_dir, &["--rebuild"], &[&fixture_corpus()]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("53 added, 0 updated, 0 removed, 0 unchanged"),
+        stdout.contains(&format!(
+            "{FIXTURE_ARTICLES} added, 0 updated, 0 removed, 0 unchanged"
+        )),
         "{stdout}"
     );
-    assert_eq!(stats(&index_dir)["articles"], 53);
+    assert_eq!(stats(&index_dir)["articles"], FIXTURE_ARTICLES);
 }
 
 #[test]
 fn other_schema_version_asks_for_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    let seed = bundled_corpus().join("000_d607fba8ada77d04.txt");
+    let seed = fixture_corpus().join("2023-03-02_grain.txt");
     assert_eq!(index(&index_dir, &[], &[&seed]).0, 0);
     let manifest_path = index_dir.join("newsdex.json");
     let mut manifest: serde_json::Value =
@@ -252,9 +261,9 @@ fn other_schema_version_asks_for_rebuild() {
     std::fs::write(&manifest_path, manifest.to_string()).unwrap();
 
     for command in [
-        vec!["search", "Geneva"],
+        vec!["search", "Istanbul"],
         vec!["stats"],
-        vec!["show", "000_d607fba8ada77d04"],
+        vec!["show", "2023-03-02_grain"],
     ] {
         let output = newsdex()
             .args(&command)
@@ -275,7 +284,7 @@ fn other_schema_version_asks_for_rebuild() {
     assert!(stderr.contains("--rebuild"), "{stderr}");
     let (code, _, stderr) = index(&index_dir, &["--rebuild"], &[&seed]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(ids(&index_dir, "Geneva"), ["000_d607fba8ada77d04"]);
+    assert_eq!(ids(&index_dir, "Istanbul"), ["2023-03-02_grain"]);
 }
 
 /// A corpus of `files` JSONL files of `per_file` one-passage articles, all containing "quagga".
@@ -307,7 +316,7 @@ fn spawn_index(index_dir: &Path, args: &[&str], corpus: &Path) -> Child {
         .arg(index_dir)
         .args(args)
         .arg(corpus)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     command.spawn().unwrap()
 }
@@ -330,38 +339,53 @@ fn quagga_count(index_dir: &Path) -> (i32, u64, u64, String) {
     )
 }
 
+/// Waits until a running `index` has committed more than `above` of the corpus's `total`
+/// articles but not all of them, and returns the count seen: at that moment the run is provably
+/// mid-way (its last commit holds every article). Panics if the run ends before that.
+fn wait_for_partial_commit(index_dir: &Path, run: &mut Child, above: u64, total: u64) -> u64 {
+    loop {
+        if let Some(status) = run.try_wait().unwrap() {
+            panic!("the run ended ({status:?}) before a partial commit was seen; grow the corpus");
+        }
+        let (code, articles, _, _) = quagga_count(index_dir);
+        if matches!(code, 0 | 1) && articles > above && articles < total {
+            return articles;
+        }
+        // A poll interval, not a guess at timing: the loop ends on what it observes.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Reads what a finished or killed child wrote to its piped stdout.
+fn read_stdout(run: &mut Child) -> String {
+    let mut text = String::new();
+    std::io::Read::read_to_string(run.stdout.as_mut().unwrap(), &mut text).unwrap();
+    text
+}
+
 #[test]
-fn sigkill_at_any_moment_leaves_a_working_index_and_the_next_run_completes() {
-    const FILES: usize = 6;
+fn sigkill_mid_run_leaves_a_working_index_and_the_next_run_completes() {
+    const FILES: usize = 16;
     const PER_FILE: usize = 400;
     let total = (FILES * PER_FILE) as u64;
     let dir = tempfile::tempdir().unwrap();
     let corpus = generated_corpus(dir.path(), FILES, PER_FILE);
     let index_dir = dir.path().join("index");
-    let mut killed_mid_run = 0;
-    for delay_ms in [30, 150, 400, 800, 1200, 1800, 2600] {
-        let mut child = spawn_index(&index_dir, &["--commit-mb", "1"], &corpus);
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        if child.try_wait().unwrap().is_none() {
-            killed_mid_run += 1;
-        }
+    let mut committed = 0;
+    for _kill in 0..2 {
+        let mut run = spawn_index(&index_dir, &["--commit-mb", "1"], &corpus);
+        committed = wait_for_partial_commit(&index_dir, &mut run, committed, total);
         // SIGKILL on Unix: no destructor, no flush, no chance to clean up.
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        assert!(
-            status.success() || status.code().is_none(),
-            "index failed on its own: {status:?}"
-        );
+        run.kill().unwrap();
+        let status = run.wait().unwrap();
+        assert_eq!(status.code(), None, "the run was not killed: {status:?}");
+        assert_eq!(read_stdout(&mut run), "", "the run had finished");
+        // The last commit opens and holds every article at most once.
         let (code, articles, passages, stderr) = quagga_count(&index_dir);
-        match code {
-            // A committed state: every article at most once, never more than the corpus.
-            0 | 1 => {
-                assert_eq!(articles, passages, "an article was indexed twice");
-                assert!(articles <= total);
-            }
-            // Killed before the index existed at all.
-            _ => assert!(stderr.contains("no index here"), "{stderr}"),
-        }
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(articles, passages, "an article was indexed twice");
+        assert!(committed <= articles && articles < total, "{articles}");
+        committed = articles;
     }
     let (code, stdout, stderr) = index(&index_dir, &["--commit-mb", "1"], &[&corpus]);
     assert_eq!(code, 0, "{stderr}");
@@ -378,60 +402,58 @@ fn sigkill_at_any_moment_leaves_a_working_index_and_the_next_run_completes() {
         stdout.contains(&format!("0 added, 0 updated, 0 removed, {total} unchanged")),
         "{stdout}"
     );
-    eprintln!("killed {killed_mid_run} of 7 runs mid-way");
 }
 
 #[test]
 fn concurrent_index_is_locked_out_and_search_keeps_working() {
+    const FILES: usize = 12;
+    const PER_FILE: usize = 400;
+    let total = (FILES * PER_FILE) as u64;
     let dir = tempfile::tempdir().unwrap();
-    let corpus = generated_corpus(dir.path(), 4, 400);
+    let corpus = generated_corpus(dir.path(), FILES, PER_FILE);
     let index_dir = dir.path().join("index");
-    assert_eq!(index(&index_dir, &[], &[&corpus]).0, 0);
-    let mut observed = false;
-    for _attempt in 0..3 {
-        let mut first = spawn_index(&index_dir, &["--rebuild", "--commit-mb", "1"], &corpus);
-        std::thread::sleep(Duration::from_millis(300));
-        let (code, _, stderr) = index(&index_dir, &[], &[&corpus]);
-        let (search_code, _, _, search_stderr) = quagga_count(&index_dir);
-        let still_running = first.try_wait().unwrap().is_none();
-        let status = first.wait().unwrap();
-        let mut first_stderr = String::new();
-        std::io::Read::read_to_string(first.stderr.as_mut().unwrap(), &mut first_stderr).unwrap();
-        assert!(
-            matches!(search_code, 0 | 1),
-            "search failed during indexing: {search_stderr}"
-        );
-        if still_running {
-            // Whichever got the lock first, the other one was told.
-            let locked = "index is locked by another newsdex process";
-            if code == 2 {
-                assert_eq!(stderr.lines().count(), 1, "{stderr}");
-                assert!(stderr.contains(locked), "{stderr}");
-                assert!(status.success(), "{first_stderr}");
-            } else {
-                assert!(first_stderr.contains(locked), "{first_stderr}");
-            }
-            observed = true;
-            break;
-        }
-    }
-    assert!(observed, "the first run always finished within 300 ms");
+    let mut first = spawn_index(&index_dir, &["--commit-mb", "1"], &corpus);
+    // Seen mid-way, the first run holds the writer lock.
+    wait_for_partial_commit(&index_dir, &mut first, 0, total);
+    let (code, _, stderr) = index(&index_dir, &[], &[&corpus]);
+    let (search_code, _, _, search_stderr) = quagga_count(&index_dir);
+    let still_running = first.try_wait().unwrap().is_none();
+    let status = first.wait().unwrap();
+    let mut first_stderr = String::new();
+    std::io::Read::read_to_string(first.stderr.as_mut().unwrap(), &mut first_stderr).unwrap();
+    assert!(
+        still_running,
+        "the first run ended before the second was refused"
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "newsdex: {}: index is locked by another newsdex process",
+            index_dir.display()
+        )
+    );
+    assert_eq!(
+        search_code, 0,
+        "search failed during indexing: {search_stderr}"
+    );
+    assert!(status.success(), "{first_stderr}");
     let (code, articles, _, _) = quagga_count(&index_dir);
-    assert_eq!((code, articles), (0, 1600));
+    assert_eq!((code, articles), (0, total));
 }
 
 #[test]
 fn stats_reports_what_the_index_holds() {
     let dir = tempfile::tempdir().unwrap();
     let index_dir = dir.path().join("index");
-    assert_eq!(index(&index_dir, &[], &[&bundled_corpus()]).0, 0);
+    assert_eq!(index(&index_dir, &[], &[&fixture_corpus()]).0, 0);
     let json = stats(&index_dir);
-    assert_eq!(json["articles"], 53);
-    assert!(json["passages"].as_u64().unwrap() > 53);
+    assert_eq!(json["articles"], FIXTURE_ARTICLES);
+    assert!(json["passages"].as_u64().unwrap() > FIXTURE_ARTICLES);
     assert!(json["actors"].as_u64().unwrap() > 20, "{json}");
     assert!(json["bytes"].as_u64().unwrap() > 10_000);
-    assert_eq!(json["files"], 34);
-    assert_eq!(json["undated"], 0);
+    assert_eq!(json["files"], FIXTURE_FILES);
+    assert_eq!(json["undated"], 1);
     assert!(json["date_from"].as_str().unwrap() < json["date_to"].as_str().unwrap());
     assert!(json["segments"].as_u64().unwrap() >= 1);
     assert!(json["indexed_at"].as_str().unwrap().ends_with('Z'));
@@ -444,7 +466,7 @@ fn stats_reports_what_the_index_holds() {
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
     for line in [
-        "articles        53",
+        &format!("articles        {FIXTURE_ARTICLES}"),
         "actors ",
         "dates ",
         "size on disk ",

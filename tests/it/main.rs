@@ -2,10 +2,13 @@
 
 mod actors;
 mod bench;
+mod cli_edges;
 mod errors;
 mod explore;
+mod golden;
 mod incremental;
 mod index;
+mod readme;
 mod relevance;
 mod search;
 
@@ -13,10 +16,21 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The repository's bundled corpus.
+/// The repository's bundled demo corpus. It can change: only the README's examples
+/// (`readme.rs`) read it as it is.
 pub fn bundled_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
+
+/// The test corpus of `tests/fixtures/golden/corpus`: eight articles written for the tests.
+pub fn fixture_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden/corpus")
+}
+
+/// Articles in [`fixture_corpus`] (one of them undated).
+pub const FIXTURE_ARTICLES: u64 = 8;
+/// Files in [`fixture_corpus`].
+pub const FIXTURE_FILES: u64 = 5;
 
 /// A `newsdex` command with colour off and no index from the environment.
 pub fn newsdex() -> Command {
@@ -45,9 +59,9 @@ impl Indexed {
         Indexed { dir }
     }
 
-    /// An index of the bundled corpus.
-    pub fn bundled() -> Indexed {
-        Indexed::new(&[&bundled_corpus()])
+    /// An index of the test corpus, [`fixture_corpus`].
+    pub fn fixture() -> Indexed {
+        Indexed::new(&[&fixture_corpus()])
     }
 
     /// The index directory.

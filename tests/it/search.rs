@@ -231,78 +231,116 @@ fn trec_run_for_a_query_file() {
     assert_eq!(lines[2][2], "feb");
 }
 
+/// A paragraph long enough (over 200 bytes) to be a passage of its own, distinct per `tag`.
+fn paragraph(tag: &str, topic: &str) -> String {
+    format!(
+        "Paragraph {tag} on {topic}: the delegates read the draft clause by clause, argued over \
+         each figure in the annex, sent the disputed wording back to the drafting committee and \
+         agreed to meet again once the experts had checked the numbers in section {tag}."
+    )
+}
+
+/// Twelve articles of three passages each, every passage about `Putin`; in each, only the
+/// middle passage mentions `Geneva`.
+fn three_passage_articles(dir: &std::path::Path) -> Indexed {
+    let mut lines = String::new();
+    for article in 0..12 {
+        let body = [
+            paragraph(&format!("{article}a"), "Putin"),
+            paragraph(&format!("{article}b"), "Putin in Geneva"),
+            paragraph(&format!("{article}c"), "Putin"),
+        ]
+        .join("\n\n");
+        let line = serde_json::json!({
+            "id": format!("a{article:02}"),
+            "date": format!("2022-01-{:02}", article + 1),
+            "title": format!("Talks, day {article}"),
+            "body": body,
+        });
+        lines.push_str(&format!("{line}\n"));
+    }
+    write_files(dir, &[("c/talks.jsonl", lines.as_bytes())]);
+    Indexed::new(&[&dir.join("c")])
+}
+
 #[test]
-fn per_article_offset_and_context_on_the_bundled_corpus() {
-    let index = Indexed::bundled();
+fn per_article_offset_and_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = three_passage_articles(dir.path());
     let one = index.json_hits(&["Putin", "--limit", "20"]);
-    let mut keys: Vec<(String, String)> = one
+    assert_eq!(one.len(), 12);
+    let mut keys: Vec<String> = one
         .iter()
-        .map(|h| {
-            (
-                h["path"].as_str().unwrap().into(),
-                h["article_id"].as_str().unwrap().into(),
-            )
-        })
+        .map(|h| h["article_id"].as_str().unwrap().into())
         .collect();
-    let n = keys.len();
     keys.sort();
     keys.dedup();
-    assert_eq!(keys.len(), n, "one passage per article by default");
+    assert_eq!(keys.len(), 12, "one passage per article by default");
 
-    let three = index.json_hits(&["Putin", "--limit", "30", "--per-article", "3"]);
-    assert!(three.len() > one.len().min(20));
+    let three = index.json_hits(&["Putin", "--limit", "50", "--per-article", "3"]);
+    assert_eq!(three.len(), 36);
 
     // Paging: offset 5 continues where the first page stopped.
     let page2 = index.json_hits(&["Putin", "--limit", "5", "--offset", "5"]);
     assert_eq!(page2[0]["rank"], 6);
     assert_eq!(page2[0]["article_id"], one[5]["article_id"]);
 
+    // The hit is a middle passage: one neighbour on each side.
     let context = index.json_hits(&["Geneva", "--limit", "1", "--context", "1"]);
     let hit = &context[0];
     let passage = hit["passage"].as_u64().unwrap();
-    if passage > 0 {
-        assert_eq!(hit["before"][0]["passage"].as_u64().unwrap(), passage - 1);
-    }
+    assert_eq!(passage, 1, "{hit}");
+    assert_eq!(hit["before"].as_array().unwrap().len(), 1, "{hit}");
+    assert_eq!(hit["after"].as_array().unwrap().len(), 1, "{hit}");
+    assert_eq!(hit["before"][0]["passage"].as_u64().unwrap(), passage - 1);
+    assert_eq!(hit["after"][0]["passage"].as_u64().unwrap(), passage + 1);
+    assert!(
+        hit["after"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Paragraph"),
+        "{hit}"
+    );
 }
 
 #[test]
 fn text_output_shows_title_path_actors_and_passage() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let output = index
-        .search(&["Geneva talks", "--limit", "1"])
+        .search(&["Istanbul talks", "--limit", "1"])
         .output()
         .unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(
-        lines[0].starts_with(" 1. 2022-01-03  Deep differences"),
+        lines[0].starts_with(" 1. 2023-03-02  Grain corridor talks resume in Istanbul"),
         "{stdout}"
     );
-    assert!(lines[1].contains("000_d607fba8ada77d04.txt"), "{stdout}");
+    assert!(lines[1].contains("2023-03-02_grain.txt"), "{stdout}");
     assert!(
-        lines[2].starts_with("    Geneva (+"),
+        lines[2].starts_with("    Recep Tayyip Erdoğan · "),
         "passage actors first: {stdout}"
     );
     assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
     let colored = index
-        .search(&["Geneva talks", "--limit", "1", "--color", "always"])
+        .search(&["Istanbul talks", "--limit", "1", "--color", "always"])
         .output()
         .unwrap();
     assert!(String::from_utf8(colored.stdout)
         .unwrap()
-        .contains("\x1b[1;31mGeneva"));
+        .contains("\x1b[1;31mIstanbul"));
 }
 
 #[test]
 fn show_highlights_the_query() {
-    let index = Indexed::bundled();
+    let index = Indexed::fixture();
     let output = newsdex()
         .args([
             "show",
-            "000_d607fba8ada77d04",
+            "2023-03-02_grain",
             "--query",
-            "sanctions",
+            "corridor",
             "--color",
             "always",
             "--index",
@@ -312,8 +350,8 @@ fn show_highlights_the_query() {
         .unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("\x1b[1;36mDeep differences"), "{stdout}");
-    assert!(stdout.contains("\x1b[1;31msanctions\x1b[0m"), "{stdout}");
+    assert!(stdout.starts_with("\x1b[1;36mGrain corridor"), "{stdout}");
+    assert!(stdout.contains("\x1b[1;31mcorridor\x1b[0m"), "{stdout}");
 }
 
 /// One long article whose every paragraph matches strongly, and `short` articles that match

@@ -1,0 +1,439 @@
+//! Every flag of the command line, as clap parses it, with its help text: the first of the two
+//! steps. Nothing here decides anything; the command modules validate these into requests.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A search engine for news archives: ranked passages, actors and dates.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Exit status: 0 when something was found (or indexed), 1 when a search found nothing, 2 on error."
+)]
+pub struct Cli {
+    /// The index directory.
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    /// Your own actors and aliases (TSV: name, kind, alias|alias), on top of the built-in ones.
+    #[arg(
+        long = "actors",
+        global = true,
+        env = "NEWSDEX_ACTORS",
+        value_name = "FILE"
+    )]
+    pub actors_file: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index article files (.txt, .jsonl, .jsonl.gz, .txt.gz) found under PATHs.
+    ///
+    /// Incremental: on an existing index only new and changed files are read (by size, mtime,
+    /// then content hash of each line), changed JSONL lines re-index just their articles, and
+    /// articles of deleted files or lines are removed; the index mirrors the PATHs given.
+    /// An article is a file plus an id: the same id in two files is two articles; an id repeated
+    /// in one file is reported with both lines, and the later line is the current version.
+    /// Work is committed every --commit-mb of text: a killed run keeps what it committed and
+    /// the next run completes it. Bad files and lines are warned about (file: line: problem)
+    /// and skipped; `.txt` files over --max-file-mb and JSONL lines over --max-line-mb are
+    /// skipped without being read into memory.
+    Index(IndexArgs),
+    /// Search the index and print the best passages.
+    Search(SearchArgs),
+    /// Print a whole article from the index.
+    Show(ShowArgs),
+    /// Print each article's parsed fields and actors as JSON lines (no index needed).
+    Extract(ExtractArgs),
+    /// Rank the actors of the matching articles.
+    Actors(ActorsArgs),
+    /// Count matching articles per day, week, month or year, with the best passage of each.
+    Timeline(TimelineArgs),
+    /// The actors that appear with an actor, in the same passage and the same article.
+    Cooccur(CooccurArgs),
+    /// Measure query latency (per phase, against bare tantivy) and throughput.
+    Bench(BenchArgs),
+    /// Print what the index holds: articles, passages, actors, dates, size.
+    Stats(StatsArgs),
+    /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
+    Eval(EvalArgs),
+    /// Score the actor extractor: CoNLL-2003 mention spans and GUM article actor sets.
+    EvalNer(EvalNerArgs),
+    /// Train the name tagger on a CoNLL-2003 file and write its model.
+    #[command(hide = true)]
+    TrainNer(TrainNerArgs),
+}
+
+/// Calendar unit of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// Calendar days.
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// Actor kinds, for `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Countries.
+    Country,
+    /// Cities, regions and other places.
+    Place,
+}
+
+/// `newsdex actors`.
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    /// Optional query: rank the actors of the articles that match it.
+    pub query: Vec<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only actors of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Number of actors.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// A known actor (name or alias), or else a query.
+    #[arg(required = true)]
+    pub target: Vec<String>,
+    /// Bucket size.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex cooccur`.
+#[derive(Debug, Args)]
+pub struct CooccurArgs {
+    /// The actor (name or alias).
+    pub actor: String,
+    /// Only articles that also match this query.
+    #[arg(long, short)]
+    pub query: Option<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of actors.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Leave out actors seen with ACTOR in fewer articles than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_articles: u64,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The collection: a directory with corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv.
+    pub dir: PathBuf,
+    /// The qrels file to score (qrels/SPLIT.tsv; default: test, or the only one).
+    #[arg(long)]
+    pub split: Option<String>,
+    /// Build the collection's index here and keep it (default: a temporary directory).
+    #[arg(long, value_name = "DIR")]
+    pub keep_index: Option<PathBuf>,
+    /// Rank with RM3 pseudo-relevance feedback (10 articles, 10 terms, original weight 0.5).
+    #[arg(long)]
+    pub rm3: bool,
+    /// Print the scores as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or directories to index.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Extra date format (chrono strftime, e.g. "%d/%m/%Y"), tried before the built-in forms.
+    #[arg(long = "date-format", value_name = "FORMAT")]
+    pub date_formats: Vec<String>,
+    /// Indexing threads (default: one per core, at most 8).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Writer memory budget in MB per thread.
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..4000))]
+    pub memory: u64,
+    /// Skip `.txt` files larger than this many MB (without reading them).
+    #[arg(long, default_value_t = 256)]
+    pub max_file_mb: u64,
+    /// Skip JSONL lines longer than this many MB (without holding more than that in memory).
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..4096))]
+    pub max_line_mb: u64,
+    /// Commit after every this many MB of article text, so that a killed run loses at most that.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_mb: u64,
+    /// Rebuild from scratch instead of updating the index with new, changed and deleted files.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Print no progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `newsdex bench`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Queries to run, one per line (or JSONL with `text`, or `id<TAB>text`, as `search
+    /// --queries` reads them).
+    #[arg(long, value_name = "FILE", conflicts_with = "sample")]
+    pub queries: Option<PathBuf>,
+    /// Sample N queries from the index's own passages (fixed seed); the default is 200.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..1_000_000))]
+    pub sample: Option<u64>,
+    /// Seed of `--sample`.
+    #[arg(long, default_value_t = crate::bench::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Untimed passes over all queries after the first (cold) pass.
+    #[arg(long, default_value_t = 1)]
+    pub warmup: usize,
+    /// Timed passes over all queries.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..10_000))]
+    pub runs: u64,
+    /// Searchers running queries at once on the one index (throughput under load).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub threads: u64,
+    /// Hits per query (top K).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..100_000))]
+    pub limit: u64,
+    /// Print one JSON object with every figure.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl BenchArgs {
+    /// The library's options for these flags.
+    pub fn options(&self) -> crate::bench::BenchOptions {
+        crate::bench::BenchOptions {
+            queries: self.queries.clone(),
+            sample: self.sample,
+            seed: self.seed,
+            warmup: self.warmup,
+            runs: self.runs,
+            threads: self.threads,
+            limit: self.limit,
+            json: self.json,
+        }
+    }
+}
+
+/// How search results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// One JSON object per hit per line.
+    Json,
+    /// TREC run lines: `qid Q0 docid rank score newsdex`.
+    Trec,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The unit a TREC run ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Unit {
+    /// One line per article (its best passage's score).
+    Article,
+    /// One line per passage (`article_id#passage`).
+    Passage,
+}
+
+/// The orders hits can be sorted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sort {
+    /// Best match first.
+    Relevance,
+    /// Newest first (`--reverse`: oldest first).
+    Date,
+}
+
+/// Date and actor filters shared by the query commands.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only articles dated on or after DATE (2022, 2022-01, 2022-01-03, or 30d / 2w / 6m / 1y ago).
+    #[arg(long, visible_alias = "since", value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before DATE (2022-01 runs to the end of January).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles that mention this actor (name or alias, any case); repeat for all of them.
+    #[arg(long = "actor", value_name = "NAME")]
+    pub actors: Vec<String>,
+}
+
+/// `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT. A query that starts
+    /// with `-` goes in quotes with a space in it ('-Turkey NATO'), or after `--` with every
+    /// option before the `--` (words after it are query words).
+    pub query: Vec<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of hits (at least 1; --count counts them all).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// At most this many passages from one article.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub per_article: u64,
+    /// Show N neighbouring passages before and after each hit.
+    #[arg(short = 'C', long, default_value_t = 0)]
+    pub context: usize,
+    /// Print JSON lines (same as --format json).
+    #[arg(long)]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Run every query in FILE (JSONL with `_id`/`id` and `text`, or `id<TAB>text`).
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// What a TREC run ranks.
+    #[arg(long, value_enum, default_value_t = Unit::Article)]
+    pub unit: Unit,
+    /// Print only the number of matching articles and passages.
+    #[arg(short, long)]
+    pub count: bool,
+    /// Print only the files of matching articles.
+    #[arg(short = 'l', long)]
+    pub files_with_matches: bool,
+    /// Sort order.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    pub sort: Sort,
+    /// Reverse a date sort (oldest first).
+    #[arg(long)]
+    pub reverse: bool,
+    /// Also print the top actors and the date histogram of the whole match set.
+    #[arg(long)]
+    pub facets: bool,
+    /// Favour recent articles: score × (1 + 2^(−age/HALF_LIFE)), age from the index's newest
+    /// article (e.g. 30d, 2w, 6m, 1y).
+    #[arg(long, value_name = "HALF_LIFE", value_parser = crate::search::rank::Recency::parse)]
+    pub recency: Option<crate::search::rank::Recency>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (its file name without `.txt`, or its JSONL id).
+    pub article_id: String,
+    /// The source file, when several files hold the id.
+    #[arg(long)]
+    pub path: Option<String>,
+    /// Highlight the words of this query.
+    #[arg(short, long, default_value = "")]
+    pub query: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `newsdex extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories to read.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Extra date format (chrono strftime).
+    #[arg(long = "date-format", value_name = "FORMAT")]
+    pub date_formats: Vec<String>,
+}
+
+/// `newsdex eval-ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// CoNLL-2003 file to score mention spans against (e.g. ../shared/data/ner/conll2003/valid.txt).
+    #[arg(long, value_name = "FILE")]
+    pub conll: Option<PathBuf>,
+    /// Directory of GUM .conllu news files to score article actor sets against.
+    #[arg(long, value_name = "DIR")]
+    pub gum: Option<PathBuf>,
+    /// Tagger model to use instead of the built-in one (from `train-ner`).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+/// `newsdex train-ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// CoNLL-2003 training file.
+    pub train: PathBuf,
+    /// Where to write the model (gzip).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Training passes.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Documents kept apart from training and scored after each pass.
+    #[arg(long, default_value_t = 0)]
+    pub holdout: usize,
+}

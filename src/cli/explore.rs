@@ -1,0 +1,106 @@
+//! `actors`, `timeline` and `cooccur`: exploration over the actor and date facets.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use super::args::{ActorsArgs, By, CooccurArgs, KindArg, TimelineArgs};
+use super::{apply_filters, color_enabled, found, Outcome};
+use crate::actors::ActorKind;
+use crate::explore::{self, BucketUnit};
+use crate::output::{self, TextStyle};
+use crate::search::{SearchRequest, Searcher};
+
+pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.join(" "),
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let kind = args.kind.map(|k| match k {
+        KindArg::Person => ActorKind::Person,
+        KindArg::Org => ActorKind::Org,
+        KindArg::Country => ActorKind::Country,
+        KindArg::Place => ActorKind::Place,
+    });
+    let actors = explore::top_actors(&searcher, &request, kind, args.top)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for actor in &actors {
+            serde_json::to_writer(&mut out, actor)?;
+            writeln!(out)?;
+        }
+    } else {
+        output::write_actor_counts(&mut out, &actors)?;
+    }
+    out.flush()?;
+    Ok(found(!actors.is_empty()))
+}
+
+pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest::default();
+    apply_filters(&mut request, &args.filters)?;
+    let target = args.target.join(" ");
+    // A known actor means that actor; anything else is a query.
+    let known = searcher.known_actors()?;
+    let label = match crate::search::resolve_actor(&target, known) {
+        Ok(actors) => {
+            request.actors.push(target.clone());
+            format!("mentioning {}", actors[0].name)
+        }
+        Err(_) => {
+            request.query = target.clone();
+            format!("matching \"{target}\"")
+        }
+    };
+    let unit = match args.by {
+        By::Day => BucketUnit::Day,
+        By::Week => BucketUnit::Week,
+        By::Month => BucketUnit::Month,
+        By::Year => BucketUnit::Year,
+    };
+    let timeline = explore::timeline(&searcher, &request, unit)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for bucket in &timeline.buckets {
+            output::write_bucket_json(&mut out, bucket)?;
+        }
+    } else {
+        let style = TextStyle {
+            color: color_enabled(args.color),
+        };
+        output::write_timeline_text(&mut out, &timeline, &label, style)?;
+    }
+    out.flush()?;
+    Ok(found(timeline.buckets.iter().any(|b| b.count > 0)))
+}
+
+pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.unwrap_or_default(),
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let rows = explore::cooccur(
+        &searcher,
+        &args.actor,
+        &request,
+        args.top,
+        args.min_articles,
+    )?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for row in &rows {
+            output::write_cooccurrence_json(&mut out, row)?;
+        }
+    } else {
+        let style = TextStyle {
+            color: color_enabled(args.color),
+        };
+        output::write_cooccurrence_text(&mut out, &args.actor, &rows, style)?;
+    }
+    out.flush()?;
+    Ok(found(!rows.is_empty()))
+}

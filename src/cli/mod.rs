@@ -1,0 +1,196 @@
+//! Command line: flags as given (clap derive, [`args`]), then one function per command group
+//! that validates them into what the library takes and prints the result.
+//!
+//! Exit codes follow grep and ripgrep: 0 when something was found or done, 1 when a search
+//! found nothing, 2 on error (bad query, bad option, no index, index locked or from another
+//! schema version). Errors are printed once, on one line, prefixed `newsdex:`.
+//!
+//! Where each rule lives: [`args`] holds every flag and its help; [`search`] turns `search`'s
+//! flags into one [`search::SearchConfig`] (the request and the output mode, decided once) and
+//! prints it; `explore.rs` runs `actors`, `timeline` and `cooccur`; `index.rs` runs `index`,
+//! `stats` and `extract`; `eval.rs` runs `bench`, `eval`, `eval-ner` and `train-ner`.
+
+pub mod args;
+mod eval;
+mod explore;
+mod index;
+pub mod search;
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::corpus::{parse_date_bound, ArticleDate};
+use crate::error::{Error, Result};
+use crate::search::SearchRequest;
+
+pub use args::{Cli, ColorChoice, Command, FilterArgs};
+
+/// How a command ended, as grep and ripgrep report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found or done (exit 0).
+    Found,
+    /// A search found nothing (exit 1).
+    NothingFound,
+}
+
+/// Exit code for an error (2).
+pub const EXIT_ERROR: u8 = 2;
+
+/// Parses the command line, runs the command and maps the result to an exit code.
+pub fn main() -> ExitCode {
+    // A bug must still read as one line, not a stack trace; where the indexer can recover
+    // from one (a single article), it does and warns.
+    std::panic::set_hook(Box::new(|info| {
+        if crate::guard::is_recovering() {
+            return;
+        }
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let message: String = message.chars().take(200).collect();
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("newsdex: internal error{location}: {message}");
+    }));
+    let cli = Cli::parse_from(quote_hyphen_queries(std::env::args_os()));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
+    let Ok(outcome) = outcome else {
+        // The hook above has printed the one line; exit as for any other error.
+        return ExitCode::from(EXIT_ERROR);
+    };
+    match outcome {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsdex: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Marks as text, not options, the arguments that start with one `-` and hold a space:
+/// `search '-Turkey NATO'` is a query, while no option or cluster of short options has a space.
+/// A leading space keeps clap from reading them as options; the query parser ignores it.
+/// Arguments after `--` are left alone (they are words already).
+pub fn quote_hyphen_queries(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut after_double_dash = false;
+    args.into_iter()
+        .map(|arg| {
+            let Some(text) = arg.to_str() else {
+                return arg;
+            };
+            if text == "--" {
+                after_double_dash = true;
+            }
+            let looks_like_words = text.starts_with('-')
+                && !text.starts_with("--")
+                && text.contains(char::is_whitespace);
+            if looks_like_words && !after_double_dash {
+                format!(" {text}").into()
+            } else {
+                arg
+            }
+        })
+        .collect()
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || matches!(cause.downcast_ref::<Error>(), Some(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let actors_file = cli.actors_file.as_deref();
+    match cli.command {
+        Command::Index(args) => index::run_index(&cli.index, args, actors_file),
+        Command::Search(args) => search::run_search(&cli.index, args),
+        Command::Show(args) => search::run_show(&cli.index, args),
+        Command::Extract(args) => index::run_extract(args, actors_file),
+        Command::Actors(args) => explore::run_actors(&cli.index, args),
+        Command::Timeline(args) => explore::run_timeline(&cli.index, args),
+        Command::Cooccur(args) => explore::run_cooccur(&cli.index, args),
+        Command::Bench(args) => eval::run_bench(&cli.index, args),
+        Command::Stats(args) => index::run_stats(&cli.index, args),
+        Command::Eval(args) => eval::run_eval(args),
+        Command::EvalNer(args) => eval::run_eval_ner(args),
+        Command::TrainNer(args) => eval::run_train_ner(args),
+    }
+}
+
+/// Whether to colour stdout for this `--color` choice.
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Turns `--from`/`--to`/`--actor` into the request's filters.
+fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
+    let today = chrono::Utc::now().date_naive();
+    let bound = |flag: &str, text: &str| -> Result<ArticleDate> {
+        parse_date_bound(text, today).map_err(|err| Error::Usage(format!("--{flag}: {err}")))
+    };
+    request.from = filters
+        .from
+        .as_deref()
+        .map(|t| bound("from", t))
+        .transpose()?;
+    request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
+    request.actors = filters.actors.clone();
+    Ok(())
+}
+
+/// Exit 0 when something was found, 1 when nothing was.
+fn found(any: bool) -> Outcome {
+    if any {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn an_argument_with_a_leading_minus_and_a_space_is_text() {
+        let args = ["newsdex", "search", "-Turkey NATO", "-n", "--", "-x y"];
+        let quoted: Vec<String> = quote_hyphen_queries(args.map(std::ffi::OsString::from))
+            .into_iter()
+            .map(|arg| arg.into_string().unwrap())
+            .collect();
+        assert_eq!(
+            quoted,
+            ["newsdex", "search", " -Turkey NATO", "-n", "--", "-x y"]
+        );
+    }
+}
