@@ -624,6 +624,32 @@ pub fn plural(n: u64, word: &str) -> String {
     }
 }
 
+/// Writes the stats as aligned `name value` lines for people.
+pub fn write_stats_text(out: &mut dyn Write, stats: &crate::stats::IndexStats) -> io::Result<()> {
+    let day = |d: &Option<String>| {
+        d.as_deref()
+            .map_or("-".to_string(), |d| d.get(..10).unwrap_or(d).to_string())
+    };
+    writeln!(out, "articles        {}", stats.articles)?;
+    writeln!(out, "passages        {}", stats.passages)?;
+    writeln!(out, "actors          {}", stats.actors)?;
+    writeln!(
+        out,
+        "dates           {} .. {}",
+        day(&stats.date_from),
+        day(&stats.date_to)
+    )?;
+    writeln!(out, "undated         {}", stats.undated)?;
+    writeln!(out, "files           {}", stats.files)?;
+    writeln!(out, "segments        {}", stats.segments)?;
+    writeln!(out, "size on disk    {:.1} MB", stats.bytes as f64 / 1e6)?;
+    writeln!(
+        out,
+        "last indexed    {}",
+        stats.indexed_at.as_deref().unwrap_or("-")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,6 @@
 //! fast fields and facet columns of the live documents, never from the doc store.
 
 use std::collections::HashSet;
-use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -131,30 +130,4 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
         indexed_at: state.map(|s| s.committed_at),
         schema_version: crate::schema::SCHEMA_VERSION,
     })
-}
-
-/// Writes the stats as aligned `name value` lines for people.
-pub fn write_stats_text(out: &mut dyn Write, stats: &IndexStats) -> io::Result<()> {
-    let day = |d: &Option<String>| {
-        d.as_deref()
-            .map_or("-".to_string(), |d| d.get(..10).unwrap_or(d).to_string())
-    };
-    writeln!(out, "articles        {}", stats.articles)?;
-    writeln!(out, "passages        {}", stats.passages)?;
-    writeln!(out, "actors          {}", stats.actors)?;
-    writeln!(
-        out,
-        "dates           {} .. {}",
-        day(&stats.date_from),
-        day(&stats.date_to)
-    )?;
-    writeln!(out, "undated         {}", stats.undated)?;
-    writeln!(out, "files           {}", stats.files)?;
-    writeln!(out, "segments        {}", stats.segments)?;
-    writeln!(out, "size on disk    {:.1} MB", stats.bytes as f64 / 1e6)?;
-    writeln!(
-        out,
-        "last indexed    {}",
-        stats.indexed_at.as_deref().unwrap_or("-")
-    )
 }

@@ -61,7 +61,7 @@ pub(super) fn run_stats(index_dir: &Path, args: StatsArgs) -> anyhow::Result<Out
         serde_json::to_writer(&mut out, &stats)?;
         writeln!(out)?;
     } else {
-        crate::stats::write_stats_text(&mut out, &stats)?;
+        output::write_stats_text(&mut out, &stats)?;
     }
     Ok(Outcome::Found)
 }
