@@ -30,6 +30,23 @@ use crate::store::Manifest;
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
 
+/// Why a bench run cannot measure anything.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BenchError {
+    /// The query file or the sample gave no query.
+    #[error("no queries to run")]
+    NoQueries,
+    /// Every query was skipped.
+    #[error("none of the queries can be run (only stop words or unknown actors)")]
+    NoRunnableQueries,
+    /// `--sample` was asked of an index without passages.
+    #[error("the index is empty: nothing to sample queries from")]
+    EmptyIndex,
+    /// A worker thread panicked (a bug; the panic hook has printed it).
+    #[error("a bench thread panicked")]
+    ThreadPanicked,
+}
+
 /// What a bench run does: the queries, the passes and the output.
 #[derive(Debug, Clone)]
 pub struct BenchOptions {
@@ -187,7 +204,7 @@ pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
         }
     };
     if queries.is_empty() {
-        return Err(Error::Usage("no queries to run".to_string()).into());
+        return Err(Error::from(BenchError::NoQueries).into());
     }
     let progress = io::stderr().is_terminal();
     let report = bench(&searcher, index_dir, &queries, args, progress)?;
@@ -240,9 +257,7 @@ pub fn bench(
     }
     let skipped = queries.len() - runnable.len();
     if runnable.is_empty() {
-        return Err(Error::Usage(
-            "none of the queries can be run (only stop words or unknown actors)".to_string(),
-        ));
+        return Err(BenchError::NoRunnableQueries.into());
     }
     let threads = args.threads as usize;
     let passes = 1 + args.warmup as u64 + args.runs;
@@ -379,7 +394,7 @@ fn run_pass(
             .into_iter()
             .map(|w| {
                 w.join()
-                    .unwrap_or_else(|_| Err(Error::Usage("a bench thread panicked".to_string())))
+                    .unwrap_or_else(|_| Err(BenchError::ThreadPanicked.into()))
             })
             .collect()
     });
@@ -636,9 +651,7 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
         }
     }
     if passages.is_empty() {
-        return Err(Error::Usage(
-            "the index is empty: nothing to sample queries from".to_string(),
-        ));
+        return Err(BenchError::EmptyIndex.into());
     }
     passages.sort_unstable();
     let mut rng = SplitMix64(seed);

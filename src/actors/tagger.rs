@@ -865,12 +865,23 @@ impl Trainer {
         right as f64 / all.max(1) as f64
     }
 
-    /// The averaged, pruned and quantised model; also written to `out` when given.
-    pub(crate) fn finish(
-        &self,
-        min_count: u32,
-        out: Option<&mut dyn Write>,
-    ) -> std::io::Result<(Model, usize)> {
+    /// The averaged, pruned and quantised model.
+    pub(crate) fn model(&self, min_count: u32) -> Model {
+        let (keys, weights) = self.quantised(min_count);
+        Model::from_parts(keys, weights)
+    }
+
+    /// Writes the model (gzip) to `out`, as [`Model::from_gz`] reads it, and returns its
+    /// number of features.
+    pub(crate) fn write(&self, min_count: u32, out: &mut impl Write) -> std::io::Result<usize> {
+        let (keys, weights) = self.quantised(min_count);
+        Model::write_gz(&keys, &weights, out)?;
+        Ok(keys.len())
+    }
+
+    /// The averaged weights of the features seen `min_count` times, quantised to i16, with
+    /// all-zero rows pruned: sorted keys and their rows of `N_TAGS` weights.
+    fn quantised(&self, min_count: u32) -> (Vec<u32>, Vec<i16>) {
         let mut avg: Vec<(u32, [f32; N_TAGS])> = Vec::new();
         let mut max = 0f32;
         for (&k, &r) in &self.index {
@@ -898,12 +909,7 @@ impl Trainer {
             keys.push(k);
             weights.extend(q);
         }
-        let n = keys.len();
-        if let Some(out) = out {
-            let mut w = out;
-            Model::write_gz(&keys, &weights, &mut w)?;
-        }
-        Ok((Model::from_parts(keys, weights), n))
+        (keys, weights)
     }
 }
 

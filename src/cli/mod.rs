@@ -149,8 +149,8 @@ fn color_enabled(choice: ColorChoice) -> bool {
 /// Turns `--from`/`--to`/`--actor` into the request's filters.
 fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
     let today = chrono::Utc::now().date_naive();
-    let bound = |flag: &str, text: &str| -> Result<ArticleDate> {
-        parse_date_bound(text, today).map_err(|err| Error::Usage(format!("--{flag}: {err}")))
+    let bound = |flag: &'static str, text: &str| -> Result<ArticleDate> {
+        parse_date_bound(text, today).map_err(|reason| Error::BadDateFilter { flag, reason })
     };
     request.from = filters
         .from
