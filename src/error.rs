@@ -61,9 +61,6 @@ pub enum Error {
     /// Article files were found but not one article could be read from them.
     #[error("no article could be read from the inputs; index left unchanged")]
     NothingIndexed,
-    /// A query that cannot be run.
-    #[error("bad query: {0}")]
-    Query(String),
     /// A search that cannot run as asked (unknown actor, empty date range, ...).
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),

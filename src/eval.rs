@@ -150,8 +150,8 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
                 .iter()
                 .filter_map(|a| ids.get(&a.key).map(String::as_str))
                 .collect(),
-            // A query with nothing searchable (only stop words) retrieves nothing.
-            Err(Error::Query(_)) => Vec::new(),
+            // A query whose text cannot be searched (only stop words, say) retrieves nothing.
+            Err(Error::Search(err)) if err.is_in_query_text() => Vec::new(),
             Err(err) => return Err(err),
         };
         totals.0 += ndcg_at(&run, judged, 10);
