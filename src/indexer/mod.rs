@@ -427,7 +427,10 @@ mod tests {
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
         let (result, events) = index_with_recorder(dir.path(), &[empty]);
-        assert!(matches!(result, Err(Error::NoArticleFiles { .. })), "{result:?}");
+        assert!(
+            matches!(result, Err(Error::NoArticleFiles { .. })),
+            "{result:?}"
+        );
         assert_eq!(events, vec![Event::FilesFound(0, 0), Event::Finished]);
     }
 

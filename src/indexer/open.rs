@@ -41,10 +41,12 @@ pub(super) fn open_or_create(index_dir: &Path, rebuild: bool) -> Result<Index> {
             }
             Err(err) if !rebuild => return Err(err),
             _ => {
-                let directory = tantivy::directory::MmapDirectory::open(index_dir)
-                    .map_err(|err| Error::OpenDirectory {
-                        path: index_dir.to_path_buf(),
-                        reason: err.to_string(),
+                let directory =
+                    tantivy::directory::MmapDirectory::open(index_dir).map_err(|err| {
+                        Error::OpenDirectory {
+                            path: index_dir.to_path_buf(),
+                            reason: err.to_string(),
+                        }
                     })?;
                 let lock = tantivy::Directory::acquire_lock(
                     &directory,
