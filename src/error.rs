@@ -89,7 +89,7 @@ pub enum Error {
         /// The model file.
         path: PathBuf,
         /// What is wrong with it.
-        reason: String,
+        reason: crate::actors::ModelError,
     },
     /// `eval-ner` was given no data set to score.
     #[error("eval-ner: give --conll FILE and/or --gum DIR")]
@@ -198,7 +198,7 @@ mod tests {
             (
                 Error::ModelFile {
                     path: "m.gz".into(),
-                    reason: "ner model: not a newsdex model file".into(),
+                    reason: crate::actors::ModelError::NotAModel,
                 },
                 "m.gz: ner model: not a newsdex model file",
             ),
