@@ -1013,7 +1013,9 @@ mod tests {
             ),
         ];
         for (bytes, expected) in cases {
-            let err = Model::from_gz(&bytes).err().expect("not a model");
+            let Err(err) = Model::from_gz(&bytes) else {
+                panic!("read as a model: {expected}");
+            };
             assert_eq!(err.to_string(), expected);
         }
     }
