@@ -566,3 +566,55 @@ fn an_io_error_prints_its_cause_once() {
         format!("newsdex: {}: {cause}", missing.display())
     );
 }
+
+/// A query file goes on past a query whose text cannot be searched, warning with its id; an
+/// error of the shared filters (here an empty date range) still ends the run.
+#[test]
+fn a_query_file_skips_the_queries_it_cannot_search() {
+    let index = Indexed::fixture();
+    let queries = index.dir.path().join("queries.tsv");
+    std::fs::write(
+        &queries,
+        "stops\tthe of\nfield\ttitel:grain\nlong\t".to_string()
+            + &"grain ".repeat(3_000)
+            + "\ngood\tgrain\n",
+    )
+    .unwrap();
+    let output = index
+        .search(&["--queries", queries.to_str().unwrap(), "--format", "trec"])
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let warned: Vec<&str> = stderr
+        .lines()
+        .map(|line| line.split(':').nth(2).unwrap_or_default().trim())
+        .collect();
+    assert_eq!(
+        warned,
+        ["query stops", "query field", "query long"],
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.is_empty());
+    assert!(
+        stdout.lines().all(|line| line.starts_with("good ")),
+        "{stdout}"
+    );
+
+    let output = index
+        .search(&[
+            "--queries",
+            queries.to_str().unwrap(),
+            "--from",
+            "2024",
+            "--to",
+            "2023",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("the date range is empty"), "{stderr}");
+}
