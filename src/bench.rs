@@ -33,9 +33,15 @@ pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
 /// Why a bench run cannot measure anything.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BenchError {
-    /// The query file or the sample gave no query.
-    #[error("no queries to run")]
-    NoQueries,
+    /// The query file holds no query, or sampling found none.
+    #[error("{}", match .file {
+        Some(file) => format!("{}: no queries to run", file.display()),
+        None => "no queries to run: the index's passages gave none to sample".to_string(),
+    })]
+    NoQueries {
+        /// The `--queries` file; `None` when the queries were sampled.
+        file: Option<PathBuf>,
+    },
     /// Every query was skipped.
     #[error("none of the queries can be run (only stop words or unknown actors)")]
     NoRunnableQueries,
@@ -204,7 +210,8 @@ pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
         }
     };
     if queries.is_empty() {
-        return Err(Error::from(BenchError::NoQueries).into());
+        let file = args.queries.clone();
+        return Err(Error::from(BenchError::NoQueries { file }).into());
     }
     let progress = io::stderr().is_terminal();
     let report = bench(&searcher, index_dir, &queries, args, progress)?;

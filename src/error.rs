@@ -244,7 +244,17 @@ mod tests {
                 .into(),
                 "beir: no query in queries.jsonl has a positive judgment in beir/qrels/test.tsv",
             ),
-            (BenchError::NoQueries.into(), "no queries to run"),
+            (
+                BenchError::NoQueries {
+                    file: Some("q.txt".into()),
+                }
+                .into(),
+                "q.txt: no queries to run",
+            ),
+            (
+                BenchError::NoQueries { file: None }.into(),
+                "no queries to run: the index's passages gave none to sample",
+            ),
             (
                 BenchError::NoRunnableQueries.into(),
                 "none of the queries can be run (only stop words or unknown actors)",

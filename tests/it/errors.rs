@@ -618,3 +618,21 @@ fn a_query_file_skips_the_queries_it_cannot_search() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("the date range is empty"), "{stderr}");
 }
+
+#[test]
+fn bench_on_an_empty_query_file_names_it() {
+    let index = Indexed::fixture();
+    let queries = index.dir.path().join("empty-queries.txt");
+    std::fs::write(&queries, "# nothing yet\n\n").unwrap();
+    let stderr = one_line_error(&[
+        "bench".into(),
+        "--index".into(),
+        index.index().into(),
+        "--queries".into(),
+        queries.clone().into(),
+    ]);
+    assert_eq!(
+        stderr.trim_end(),
+        format!("newsdex: {}: no queries to run", queries.display())
+    );
+}
