@@ -24,11 +24,34 @@ use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
 use crate::output::{self, TextStyle};
 use crate::schema::STOP_WORDS;
-use crate::search::{ActorRef, SearchRequest, Searcher};
+use crate::search::{ActorRef, SearchError, SearchRequest, Searcher};
 use crate::store::Manifest;
 
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
+
+/// Why a bench run cannot measure anything.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BenchError {
+    /// The query file holds no query, or sampling found none.
+    #[error("{}", match .file {
+        Some(file) => format!("{}: no queries to run", file.display()),
+        None => "no queries to run: the index's passages gave none to sample".to_string(),
+    })]
+    NoQueries {
+        /// The `--queries` file; `None` when the queries were sampled.
+        file: Option<PathBuf>,
+    },
+    /// Every query was skipped.
+    #[error("none of the queries can be run (only stop words or unknown actors)")]
+    NoRunnableQueries,
+    /// `--sample` was asked of an index without passages.
+    #[error("the index is empty: nothing to sample queries from")]
+    EmptyIndex,
+    /// A worker thread panicked (a bug; the panic hook has printed it).
+    #[error("a bench thread panicked")]
+    ThreadPanicked,
+}
 
 /// What a bench run does: the queries, the passes and the output.
 #[derive(Debug, Clone)]
@@ -187,7 +210,8 @@ pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
         }
     };
     if queries.is_empty() {
-        return Err(Error::Usage("no queries to run".to_string()).into());
+        let file = args.queries.clone();
+        return Err(Error::from(BenchError::NoQueries { file }).into());
     }
     let progress = io::stderr().is_terminal();
     let report = bench(&searcher, index_dir, &queries, args, progress)?;
@@ -234,15 +258,13 @@ pub fn bench(
     for (request, baseline) in requests.into_iter().zip(baselines) {
         match searcher.plan(&request) {
             Ok(_) => runnable.push((request, baseline)),
-            Err(Error::Query(_)) | Err(Error::Search(_)) => {}
+            Err(Error::Search(err)) if skips_query(&err) => {}
             Err(err) => return Err(err),
         }
     }
     let skipped = queries.len() - runnable.len();
     if runnable.is_empty() {
-        return Err(Error::Usage(
-            "none of the queries can be run (only stop words or unknown actors)".to_string(),
-        ));
+        return Err(BenchError::NoRunnableQueries.into());
     }
     let threads = args.threads as usize;
     let passes = 1 + args.warmup as u64 + args.runs;
@@ -315,6 +337,21 @@ pub fn bench(
     })
 }
 
+/// Whether a query is skipped for this error rather than ending the run: its own text or
+/// filters cannot be searched. Every variant is listed, so that a new one is decided here.
+fn skips_query(err: &SearchError) -> bool {
+    match err {
+        SearchError::QueryTooLong { .. }
+        | SearchError::UnknownField { .. }
+        | SearchError::OnlyStopWords { .. }
+        | SearchError::NothingToSearch
+        | SearchError::UnknownActor { .. }
+        | SearchError::AmbiguousActor { .. }
+        | SearchError::EmptyDateRange { .. } => true,
+        SearchError::NoSuchArticle { .. } | SearchError::ArticleInSeveralFiles { .. } => false,
+    }
+}
+
 /// The requests `newsdex search QUERY --limit K [filters]` would build.
 fn requests(queries: &[BenchQuery], limit: usize) -> Vec<SearchRequest> {
     queries
@@ -379,7 +416,7 @@ fn run_pass(
             .into_iter()
             .map(|w| {
                 w.join()
-                    .unwrap_or_else(|_| Err(Error::Usage("a bench thread panicked".to_string())))
+                    .unwrap_or_else(|_| Err(BenchError::ThreadPanicked.into()))
             })
             .collect()
     });
@@ -437,7 +474,7 @@ impl Baseline {
         let filters = match searcher.filters(request) {
             Ok(filters) => filters,
             // The newsdex side reports such a query as skipped.
-            Err(Error::Search(_)) => Vec::new(),
+            Err(Error::Search(err)) if skips_query(&err) => Vec::new(),
             Err(err) => return Err(err),
         };
         Ok(Baseline {
@@ -636,9 +673,7 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
         }
     }
     if passages.is_empty() {
-        return Err(Error::Usage(
-            "the index is empty: nothing to sample queries from".to_string(),
-        ));
+        return Err(BenchError::EmptyIndex.into());
     }
     passages.sort_unstable();
     let mut rng = SplitMix64(seed);

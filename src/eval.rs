@@ -58,6 +58,45 @@ pub struct EvalReport {
     pub search_seconds: f64,
 }
 
+/// Why a collection cannot be scored: one variant per cause, each naming the path at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CollectionError {
+    /// The directory has no `corpus.jsonl`.
+    #[error("{dir}: no corpus.jsonl here; a BEIR-layout collection has corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv")]
+    NoCorpus {
+        /// The collection directory.
+        dir: PathBuf,
+    },
+    /// `--split` names a qrels file that does not exist.
+    #[error("{path}: no such qrels file; --split names a file in qrels/ without .tsv")]
+    NoSuchSplit {
+        /// The qrels file looked for.
+        path: PathBuf,
+    },
+    /// `qrels/` holds no `.tsv` file.
+    #[error("{dir}: no .tsv qrels file")]
+    NoQrels {
+        /// The `qrels/` directory.
+        dir: PathBuf,
+    },
+    /// `qrels/` holds several files, none of them `test.tsv`, and no `--split` was given.
+    #[error("{dir}: several qrels files ({}); pick one with --split", .names.join(", "))]
+    SeveralQrels {
+        /// The `qrels/` directory.
+        dir: PathBuf,
+        /// The splits found, sorted.
+        names: Vec<String>,
+    },
+    /// No query has a positive judgment, so there is nothing to score.
+    #[error("{dir}: no query in queries.jsonl has a positive judgment in {qrels}")]
+    NoJudgedQuery {
+        /// The collection directory.
+        dir: PathBuf,
+        /// The qrels file read.
+        qrels: PathBuf,
+    },
+}
+
 /// Relevance judgments: query id -> article id -> gain.
 pub type Qrels = HashMap<String, HashMap<String, u32>>;
 
@@ -66,10 +105,7 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
     let dir = &options.dir;
     let corpus = dir.join("corpus.jsonl");
     if !corpus.is_file() {
-        return Err(Error::Usage(format!(
-            "{}: no corpus.jsonl here; a BEIR-layout collection has corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv",
-            dir.display()
-        )));
+        return Err(CollectionError::NoCorpus { dir: dir.clone() }.into());
     }
     let (split, qrels_path) = find_split(dir, options.split.as_deref())?;
     let qrels = read_qrels(&qrels_path)?;
@@ -114,8 +150,8 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
                 .iter()
                 .filter_map(|a| ids.get(&a.key).map(String::as_str))
                 .collect(),
-            // A query with nothing searchable (only stop words) retrieves nothing.
-            Err(Error::Query(_)) => Vec::new(),
+            // A query whose text cannot be searched (only stop words, say) retrieves nothing.
+            Err(Error::Search(err)) if err.is_in_query_text() => Vec::new(),
             Err(err) => return Err(err),
         };
         totals.0 += ndcg_at(&run, judged, 10);
@@ -124,11 +160,11 @@ pub fn evaluate(options: &EvalOptions) -> Result<EvalReport> {
         scored += 1;
     }
     if scored == 0 {
-        return Err(Error::Usage(format!(
-            "{}: no query in queries.jsonl has a positive judgment in {}",
-            dir.display(),
-            qrels_path.display()
-        )));
+        return Err(CollectionError::NoJudgedQuery {
+            dir: dir.clone(),
+            qrels: qrels_path,
+        }
+        .into());
     }
     let n = scored as f64;
     Ok(EvalReport {
@@ -150,10 +186,7 @@ fn find_split(dir: &Path, split: Option<&str>) -> Result<(String, PathBuf)> {
     if let Some(name) = split {
         let path = path_of(name);
         if !path.is_file() {
-            return Err(Error::Usage(format!(
-                "{}: no such qrels file; --split names a file in qrels/ without .tsv",
-                path.display()
-            )));
+            return Err(CollectionError::NoSuchSplit { path }.into());
         }
         return Ok((name.to_string(), path));
     }
@@ -173,23 +206,22 @@ fn find_split(dir: &Path, split: Option<&str>) -> Result<(String, PathBuf)> {
     names.sort();
     match names.as_slice() {
         [only] => Ok((only.clone(), path_of(only))),
-        [] => Err(Error::Usage(format!(
-            "{}: no .tsv qrels file",
-            qrels_dir.display()
-        ))),
-        _ => Err(Error::Usage(format!(
-            "{}: several qrels files ({}); pick one with --split",
-            qrels_dir.display(),
-            names.join(", ")
-        ))),
+        [] => Err(CollectionError::NoQrels { dir: qrels_dir }.into()),
+        _ => Err(CollectionError::SeveralQrels {
+            dir: qrels_dir,
+            names,
+        }
+        .into()),
     }
 }
 
 /// Reads a qrels TSV (`query-id corpus-id score`, an optional header line).
 pub fn read_qrels(path: &Path) -> Result<Qrels> {
     let text = std::fs::read_to_string(path).map_err(|err| Error::io(path, err))?;
-    parse_qrels(&text).map_err(|(line, message)| {
-        Error::Usage(format!("{}: line {line}: {message}", path.display()))
+    parse_qrels(&text).map_err(|(line, message)| Error::BadLine {
+        path: path.to_path_buf(),
+        line,
+        message,
     })
 }
 

@@ -14,12 +14,10 @@ pub fn read_queries(path: &Path) -> Result<Vec<(String, String)>> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let bad = |message: &str| {
-            Error::Usage(format!(
-                "{}: line {}: {message}",
-                path.display(),
-                number + 1
-            ))
+        let bad = |message: &str| Error::BadLine {
+            path: path.to_path_buf(),
+            line: number + 1,
+            message: message.to_string(),
         };
         if line.starts_with('{') {
             let value: serde_json::Value = serde_json::from_str(line)

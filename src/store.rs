@@ -59,11 +59,9 @@ impl Manifest {
                 Error::io(&path, err)
             }
         })?;
-        serde_json::from_str(&text).map_err(|err| {
-            Error::Usage(format!(
-                "{}: unreadable index manifest ({err}); run `newsdex index --rebuild`",
-                path.display()
-            ))
+        serde_json::from_str(&text).map_err(|err| Error::CorruptManifest {
+            path,
+            reason: err.to_string(),
         })
     }
 

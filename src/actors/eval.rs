@@ -69,12 +69,10 @@ fn read_conll(path: &Path) -> Result<Vec<Vec<ConllSentence>>> {
         let (Some(word), Some(label)) = (cols.first(), cols.last()) else {
             continue;
         };
-        let tag = tag_id(label).ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: line {}: unknown tag {label:?}",
-                path.display(),
-                n + 1
-            ))
+        let tag = tag_id(label).ok_or_else(|| Error::BadLine {
+            path: path.to_path_buf(),
+            line: n + 1,
+            message: format!("unknown tag {label:?}"),
         })?;
         cur.words.push(word.to_string());
         cur.tags.push(tag);
@@ -174,24 +172,16 @@ pub fn train(train_path: &Path, out: &Path, epochs: usize, holdout: usize) -> Re
         let acc = trainer.epoch(&train);
         let _ = write!(report, "epoch {}: train token accuracy {acc:.4}", epoch + 1);
         if !dev.is_empty() {
-            let (model, _) = trainer
-                .finish(1, None)
-                .map_err(|e| Error::Usage(format!("training: {e}")))?;
+            let model = trainer.model(1);
             let f1 = dev_f1(&model, &dev);
             let _ = write!(report, ", held-out typed span F1 {f1:.4}");
         }
         report.push('\n');
     }
-    let mut file = std::fs::File::create(out).map_err(|source| Error::Io {
-        path: out.to_path_buf(),
-        source,
-    })?;
-    let (_, n) = trainer
-        .finish(1, Some(&mut file))
-        .map_err(|source| Error::Io {
-            path: out.to_path_buf(),
-            source,
-        })?;
+    let mut file = std::fs::File::create(out).map_err(|err| Error::io(out, err))?;
+    let n = trainer
+        .write(1, &mut file)
+        .map_err(|err| Error::io(out, err))?;
     let _ = writeln!(report, "{}: {n} features", out.display());
     Ok(report)
 }
@@ -531,7 +521,9 @@ fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(Error::Usage(format!("{}: no .conllu files", dir.display())));
+        return Err(Error::NoConlluFiles {
+            dir: dir.to_path_buf(),
+        });
     }
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     let types = [NameType::Per, NameType::Org, NameType::Loc];

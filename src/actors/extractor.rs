@@ -85,8 +85,10 @@ impl Extractor {
     /// it) instead of the embedded one.
     pub fn with_model_file(mut self, path: &Path) -> Result<Extractor> {
         let bytes = std::fs::read(path).map_err(|err| Error::io(path, err))?;
-        let model = tagger::Model::from_gz(&bytes)
-            .map_err(|err| Error::Usage(format!("{}: {err}", path.display())))?;
+        let model = tagger::Model::from_gz(&bytes).map_err(|reason| Error::ModelFile {
+            path: path.to_path_buf(),
+            reason,
+        })?;
         self.model = Some(Arc::new(model));
         Ok(self)
     }

@@ -20,6 +20,7 @@ mod words;
 
 pub use extractor::Extractor;
 pub use gazetteer::Gazetteer;
+pub use tagger::ModelError;
 pub use user::Provenance;
 
 use serde::Serialize;

@@ -603,6 +603,25 @@ pub(crate) struct Model {
 
 const MAGIC: &[u8; 8] = b"NDXNER01";
 
+/// Why bytes are not a tagger model.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes are not gzip, or the gzip stream is broken.
+    #[error("ner model: {0}")]
+    Gzip(std::io::Error),
+    /// The data does not start with a newsdex model's magic bytes.
+    #[error("ner model: not a newsdex model file")]
+    NotAModel,
+    /// The data is not as long as its header says.
+    #[error("ner model: {found} bytes where its header says {expected}")]
+    WrongSize {
+        /// Bytes after decompression.
+        found: usize,
+        /// Bytes its feature count calls for.
+        expected: usize,
+    },
+}
+
 fn key32(h: u64) -> u32 {
     ((h >> 32) as u32).max(1)
 }
@@ -631,21 +650,21 @@ impl Model {
     }
 
     /// Reads a model from its gzip-compressed bytes.
-    pub(crate) fn from_gz(bytes: &[u8]) -> Result<Model, String> {
+    pub(crate) fn from_gz(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
-            .map_err(|e| format!("ner model: {e}"))?;
+            .map_err(ModelError::Gzip)?;
         if raw.len() < 12 || &raw[..8] != MAGIC {
-            return Err("ner model: not a newsdex model file".into());
+            return Err(ModelError::NotAModel);
         }
         let n = u32::from_le_bytes([raw[8], raw[9], raw[10], raw[11]]) as usize;
         let need = 12 + n * 4 + n * N_TAGS * 2;
         if raw.len() != need {
-            return Err(format!(
-                "ner model: truncated ({} of {need} bytes)",
-                raw.len()
-            ));
+            return Err(ModelError::WrongSize {
+                found: raw.len(),
+                expected: need,
+            });
         }
         let mut keys = Vec::with_capacity(n);
         let mut off = 12;
@@ -865,12 +884,23 @@ impl Trainer {
         right as f64 / all.max(1) as f64
     }
 
-    /// The averaged, pruned and quantised model; also written to `out` when given.
-    pub(crate) fn finish(
-        &self,
-        min_count: u32,
-        out: Option<&mut dyn Write>,
-    ) -> std::io::Result<(Model, usize)> {
+    /// The averaged, pruned and quantised model.
+    pub(crate) fn model(&self, min_count: u32) -> Model {
+        let (keys, weights) = self.quantised(min_count);
+        Model::from_parts(keys, weights)
+    }
+
+    /// Writes the model (gzip) to `out`, as [`Model::from_gz`] reads it, and returns its
+    /// number of features.
+    pub(crate) fn write(&self, min_count: u32, out: &mut impl Write) -> std::io::Result<usize> {
+        let (keys, weights) = self.quantised(min_count);
+        Model::write_gz(&keys, &weights, out)?;
+        Ok(keys.len())
+    }
+
+    /// The averaged weights of the features seen `min_count` times, quantised to i16, with
+    /// all-zero rows pruned: sorted keys and their rows of `N_TAGS` weights.
+    fn quantised(&self, min_count: u32) -> (Vec<u32>, Vec<i16>) {
         let mut avg: Vec<(u32, [f32; N_TAGS])> = Vec::new();
         let mut max = 0f32;
         for (&k, &r) in &self.index {
@@ -898,12 +928,7 @@ impl Trainer {
             keys.push(k);
             weights.extend(q);
         }
-        let n = keys.len();
-        if let Some(out) = out {
-            let mut w = out;
-            Model::write_gz(&keys, &weights, &mut w)?;
-        }
-        Ok((Model::from_parts(keys, weights), n))
+        (keys, weights)
     }
 }
 
@@ -956,6 +981,42 @@ mod tests {
         let m = Model::from_gz(&buf).unwrap();
         let row = m.row((7u64 << 32) | 5).unwrap();
         assert_eq!(row, &weights[9..18]);
-        assert!(Model::from_gz(b"junk").is_err());
+        assert!(matches!(Model::from_gz(b"junk"), Err(ModelError::Gzip(_))));
+    }
+
+    #[test]
+    fn a_file_that_is_no_model_says_why() {
+        let gzip = |raw: &[u8]| {
+            let mut out = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            out.write_all(raw).unwrap();
+            out.finish().unwrap()
+        };
+        let mut buf = Vec::new();
+        Model::write_gz(&[3], &[1; N_TAGS], &mut buf).unwrap();
+        let mut whole = Vec::new();
+        flate2::read::GzDecoder::new(&buf[..])
+            .read_to_end(&mut whole)
+            .unwrap();
+        let cut = &whole[..whole.len() - 1];
+        let cases = [
+            (
+                gzip(b"hello, not a model"),
+                "ner model: not a newsdex model file".to_string(),
+            ),
+            (
+                gzip(cut),
+                format!(
+                    "ner model: {} bytes where its header says {}",
+                    whole.len() - 1,
+                    whole.len()
+                ),
+            ),
+        ];
+        for (bytes, expected) in cases {
+            let Err(err) = Model::from_gz(&bytes) else {
+                panic!("read as a model: {expected}");
+            };
+            assert_eq!(err.to_string(), expected);
+        }
     }
 }

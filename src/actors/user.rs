@@ -37,17 +37,17 @@ pub(super) fn validate(path: &Path, text: &str) -> Result<()> {
         let mut cols = line.split('\t');
         let name = cols.next().unwrap_or("").trim();
         let kind = cols.next().unwrap_or("").trim();
-        let at = || format!("{}: line {}", path.display(), n + 1);
+        let bad = |message: String| Error::BadLine {
+            path: path.to_path_buf(),
+            line: n + 1,
+            message,
+        };
         if name.is_empty() {
-            return Err(Error::Usage(format!(
-                "{}: expected `name<TAB>kind<TAB>alias|alias`",
-                at()
-            )));
+            return Err(bad("expected `name<TAB>kind<TAB>alias|alias`".to_string()));
         }
         if ActorKind::parse(kind).is_none() {
-            return Err(Error::Usage(format!(
-                "{}: unknown kind {kind:?} (person, org, country or place)",
-                at()
+            return Err(bad(format!(
+                "unknown kind {kind:?} (person, org, country or place)"
             )));
         }
     }

@@ -26,7 +26,7 @@ pub(super) fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
 
 pub(super) fn run_eval_ner(args: EvalNerArgs) -> anyhow::Result<Outcome> {
     if args.conll.is_none() && args.gum.is_none() {
-        return Err(Error::Usage("eval-ner: give --conll FILE and/or --gum DIR".into()).into());
+        return Err(Error::NoNerData.into());
     }
     let mut extractor = crate::actors::Extractor::builtin();
     if let Some(model) = &args.model {

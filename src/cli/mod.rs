@@ -73,7 +73,7 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("newsdex: {err:#}");
+            eprintln!("newsdex: {}", error_line(&err));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -105,6 +105,24 @@ pub fn quote_hyphen_queries(
             }
         })
         .collect()
+}
+
+/// The error and its causes on one line, `: `-separated, leaving out a cause whose text the
+/// line already holds: the library's messages include their cause (`path: No such file ...`)
+/// and also return it as `source()`, for callers that walk the chain.
+fn error_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -149,8 +167,8 @@ fn color_enabled(choice: ColorChoice) -> bool {
 /// Turns `--from`/`--to`/`--actor` into the request's filters.
 fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
     let today = chrono::Utc::now().date_naive();
-    let bound = |flag: &str, text: &str| -> Result<ArticleDate> {
-        parse_date_bound(text, today).map_err(|err| Error::Usage(format!("--{flag}: {err}")))
+    let bound = |flag: &'static str, text: &str| -> Result<ArticleDate> {
+        parse_date_bound(text, today).map_err(|reason| Error::BadDateFilter { flag, reason })
     };
     request.from = filters
         .from
@@ -175,6 +193,32 @@ fn found(any: bool) -> Outcome {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn an_error_line_holds_each_cause_once() {
+        let not_found = || io::Error::new(io::ErrorKind::NotFound, "no such file");
+        let cases: Vec<(anyhow::Error, &str)> = vec![
+            (
+                Error::io("a.tsv", not_found()).into(),
+                "a.tsv: no such file",
+            ),
+            (
+                anyhow::Error::from(Error::io("a.tsv", not_found())).context("reading actors"),
+                "reading actors: a.tsv: no such file",
+            ),
+            (
+                anyhow::Error::from(not_found()).context("writing"),
+                "writing: no such file",
+            ),
+            (
+                Error::NothingIndexed.into(),
+                "no article could be read from the inputs; index left unchanged",
+            ),
+        ];
+        for (err, expected) in cases {
+            assert_eq!(error_line(&err), expected, "{err:?}");
+        }
+    }
 
     #[test]
     fn verify_cli() {

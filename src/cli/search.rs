@@ -137,8 +137,8 @@ fn print_query_file(
         request.query = text;
         let results = match searcher.search(request) {
             Ok(results) => results,
-            Err(Error::Query(message)) => {
-                eprintln!("newsdex: warning: query {id}: {message}");
+            Err(Error::Search(err)) if err.is_in_query_text() => {
+                eprintln!("newsdex: warning: query {id}: {err}");
                 continue;
             }
             Err(err) => return Err(err.into()),

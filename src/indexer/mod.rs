@@ -176,11 +176,9 @@ fn index_reporting(
         reporter.on_warning(warning);
     }
     if walk.files.is_empty() {
-        let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::NoInput(format!(
-            "{}: no article files found (.txt, .jsonl, .jsonl.gz, .txt.gz)",
-            shown.join(", ")
-        )));
+        return Err(Error::NoArticleFiles {
+            inputs: inputs.to_vec(),
+        });
     }
 
     let index_dir = &options.index_dir;
@@ -429,7 +427,10 @@ mod tests {
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
         let (result, events) = index_with_recorder(dir.path(), &[empty]);
-        assert!(matches!(result, Err(Error::NoInput(_))), "{result:?}");
+        assert!(
+            matches!(result, Err(Error::NoArticleFiles { .. })),
+            "{result:?}"
+        );
         assert_eq!(events, vec![Event::FilesFound(0, 0), Event::Finished]);
     }
 

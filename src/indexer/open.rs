@@ -35,15 +35,19 @@ pub(super) fn open_or_create(index_dir: &Path, rebuild: bool) -> Result<Index> {
                 })
             }
             Err(Error::NoIndex(_)) if !rebuild => {
-                return Err(Error::Usage(format!(
-                    "{}: holds a tantivy index without a newsdex manifest; run `newsdex index --rebuild` to replace it",
-                    index_dir.display()
-                )))
+                return Err(Error::ForeignIndex {
+                    path: index_dir.to_path_buf(),
+                })
             }
             Err(err) if !rebuild => return Err(err),
             _ => {
-                let directory = tantivy::directory::MmapDirectory::open(index_dir)
-                    .map_err(|err| Error::Usage(format!("{}: {err}", index_dir.display())))?;
+                let directory =
+                    tantivy::directory::MmapDirectory::open(index_dir).map_err(|err| {
+                        Error::OpenDirectory {
+                            path: index_dir.to_path_buf(),
+                            reason: err.to_string(),
+                        }
+                    })?;
                 let lock = tantivy::Directory::acquire_lock(
                     &directory,
                     &tantivy::directory::INDEX_WRITER_LOCK,
@@ -62,10 +66,9 @@ pub(super) fn open_or_create(index_dir: &Path, rebuild: bool) -> Result<Index> {
                 !name.starts_with('.') && !is_newsdex_file(&name)
             });
         if foreign {
-            return Err(Error::Usage(format!(
-                "{}: directory is not empty and holds no newsdex index; refusing to write there",
-                index_dir.display()
-            )));
+            return Err(Error::NotEmpty {
+                path: index_dir.to_path_buf(),
+            });
         }
     }
     std::fs::create_dir_all(index_dir).map_err(|err| Error::io(index_dir, err))?;

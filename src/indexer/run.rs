@@ -105,7 +105,7 @@ impl<'a> Run<'a> {
 
     /// Hands the last articles to the writer, commits (merging a full build into one
     /// segment) and returns what the run did, with the committed state when it committed.
-    /// A run that leaves no article at all is rolled back: [`Error::NoInput`].
+    /// A run that leaves no article at all is rolled back: [`Error::NothingIndexed`].
     pub(super) fn finish(
         mut self,
         index: &tantivy::Index,
@@ -115,9 +115,7 @@ impl<'a> Run<'a> {
         let total_articles: usize = self.state.files.values().map(|r| r.articles.len()).sum();
         if total_articles == 0 {
             self.writer.rollback()?;
-            return Err(Error::NoInput(
-                "no article could be read from the inputs; index left unchanged".to_string(),
-            ));
+            return Err(Error::NothingIndexed);
         }
         if self.dirty {
             self.reporter.on_phase(Phase::Committing);

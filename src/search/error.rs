@@ -27,6 +27,28 @@ pub enum SearchError {
         /// `--to`, as precise as given.
         to: String,
     },
+    /// The query text is longer than a search takes.
+    #[error("query is {bytes} bytes, over the {limit} byte limit")]
+    QueryTooLong {
+        /// Length of the query, in bytes.
+        bytes: usize,
+        /// The limit, [`crate::search::MAX_QUERY_BYTES`].
+        limit: usize,
+    },
+    /// `name:word` where `name` looks like a field but is none that can be searched.
+    #[error("unknown field {field:?} in {word:?}; the field you can name is title (title:word)")]
+    UnknownField {
+        /// The name before the colon.
+        field: String,
+        /// The word as typed.
+        word: String,
+    },
+    /// Query words that are all stop words or punctuation, and no filter.
+    #[error("no searchable words, only stop words or punctuation: {query}")]
+    OnlyStopWords {
+        /// The query as given.
+        query: String,
+    },
     /// Neither query words nor a filter.
     #[error("nothing to search for: give a query, or a filter such as --actor or --from")]
     NothingToSearch,
@@ -49,6 +71,24 @@ pub enum SearchError {
         /// The files that hold it, sorted.
         paths: Vec<String>,
     },
+}
+
+impl SearchError {
+    /// Whether the query text itself is at fault, so that the same filters with another
+    /// text could run: a query file skips such a query and goes on with the next.
+    pub fn is_in_query_text(&self) -> bool {
+        match self {
+            SearchError::QueryTooLong { .. }
+            | SearchError::UnknownField { .. }
+            | SearchError::OnlyStopWords { .. } => true,
+            SearchError::UnknownActor { .. }
+            | SearchError::AmbiguousActor { .. }
+            | SearchError::EmptyDateRange { .. }
+            | SearchError::NothingToSearch
+            | SearchError::NoSuchArticle { .. }
+            | SearchError::ArticleInSeveralFiles { .. } => false,
+        }
+    }
 }
 
 fn unknown_actor_message(name: &str, suggestions: &[String]) -> String {
@@ -104,6 +144,26 @@ mod tests {
                     paths: vec!["x.jsonl".into(), "y.jsonl".into()],
                 },
                 "article id \"a1\" is in 2 files (x.jsonl, y.jsonl); name one with --path",
+            ),
+            (
+                SearchError::QueryTooLong {
+                    bytes: 12_000,
+                    limit: 10_000,
+                },
+                "query is 12000 bytes, over the 10000 byte limit",
+            ),
+            (
+                SearchError::UnknownField {
+                    field: "titel".into(),
+                    word: "titel:Putin".into(),
+                },
+                "unknown field \"titel\" in \"titel:Putin\"; the field you can name is title (title:word)",
+            ),
+            (
+                SearchError::OnlyStopWords {
+                    query: "the of".into(),
+                },
+                "no searchable words, only stop words or punctuation: the of",
             ),
         ];
         for (error, expected) in cases {

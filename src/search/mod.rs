@@ -32,7 +32,7 @@ use tantivy::{
 };
 
 use crate::corpus::ArticleDate;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::schema::{field_name, to_tantivy_date, Fields};
 use crate::store::open_index;
 
@@ -241,12 +241,13 @@ impl Searcher {
         body: tantivy::schema::Field,
     ) -> Result<SearchPlan> {
         if request.query.len() > MAX_QUERY_BYTES {
-            return Err(Error::Query(format!(
-                "query is {} bytes, over the {MAX_QUERY_BYTES} byte limit",
-                request.query.len()
-            )));
+            return Err(SearchError::QueryTooLong {
+                bytes: request.query.len(),
+                limit: MAX_QUERY_BYTES,
+            }
+            .into());
         }
-        query::check_fields(&request.query).map_err(Error::Query)?;
+        query::check_fields(&request.query)?;
         let clauses = query::parse_query(&request.query);
         let compiled = query::compile_on(&clauses, &self.fields, body);
         let has_text = compiled.query.is_some();
@@ -255,10 +256,10 @@ impl Searcher {
             || request.from.is_some()
             || request.to.is_some();
         if !has_text && !clauses.is_empty() && !has_filter && !request.match_all {
-            return Err(Error::Query(format!(
-                "no searchable words, only stop words or punctuation: {}",
-                request.query
-            )));
+            return Err(SearchError::OnlyStopWords {
+                query: request.query.clone(),
+            }
+            .into());
         }
         let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(text_query) = compiled.query {

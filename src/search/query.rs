@@ -12,6 +12,7 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Que
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::SearchError;
 use crate::schema::{analyze, field_name, AnalyzedToken, Fields};
 
 /// Whether a clause must, may or must not match.
@@ -312,7 +313,7 @@ pub const QUERY_FIELDS: &[&str] = &[field_name::TITLE];
 /// right after the colon) but is not one, so that a typo such as `titel:Putin` is an error
 /// rather than a silent search for "titel". Text that merely has a colon (`Note: the end`,
 /// `10:30`, `http://`) is left alone.
-pub fn check_fields(input: &str) -> Result<(), String> {
+pub fn check_fields(input: &str) -> Result<(), SearchError> {
     for word in input.split_whitespace() {
         let word = word.trim_start_matches(['+', '-', '(']);
         let Some((name, rest)) = word.split_once(':') else {
@@ -322,9 +323,10 @@ pub fn check_fields(input: &str) -> Result<(), String> {
             && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
             && rest.starts_with(|c: char| c.is_alphanumeric() || c == '"');
         if looks_like_field && !QUERY_FIELDS.contains(&name) {
-            return Err(format!(
-                "unknown field {name:?} in {word:?}; the field you can name is title (title:word)"
-            ));
+            return Err(SearchError::UnknownField {
+                field: name.to_string(),
+                word: word.to_string(),
+            });
         }
     }
     Ok(())
@@ -639,7 +641,7 @@ mod tests {
         }
         for bad in ["titel:Putin", "sanctions author:smith", "+body:\"x y\""] {
             assert!(
-                check_fields(bad).unwrap_err().contains("unknown field"),
+                matches!(check_fields(bad), Err(SearchError::UnknownField { .. })),
                 "{bad}"
             );
         }

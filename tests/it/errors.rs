@@ -1,6 +1,6 @@
 //! Bad input: one-line warnings naming file and line, the rest indexed, exit codes.
 
-use crate::{newsdex, run_index, write_files, Indexed};
+use crate::{assert_success, newsdex, run_index, write_files, Indexed};
 
 #[test]
 fn bad_files_warn_and_the_rest_is_indexed() {
@@ -445,4 +445,194 @@ fn unreadable_file_is_skipped_or_kept() {
         assert_eq!(stderr, "", "{index}");
         assert_eq!(count(index), "1 article, 1 passage", "{index}");
     }
+}
+
+/// Runs `newsdex ARGS...` and returns its exit code and stderr, asserting the error is one
+/// `newsdex: ` line.
+fn one_line_error(args: &[std::ffi::OsString]) -> String {
+    let output = newsdex().args(args).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("newsdex: "), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_corrupt_manifest_names_its_path_and_says_to_rebuild() {
+    let index = Indexed::fixture();
+    let before = index.search(&["grain"]).output().unwrap();
+    assert_success(&before);
+    let manifest = index.index().join("newsdex.json");
+    std::fs::write(&manifest, "{ not json").unwrap();
+    let search: [std::ffi::OsString; 4] = [
+        "search".into(),
+        "--index".into(),
+        index.index().into(),
+        "grain".into(),
+    ];
+    let again: [std::ffi::OsString; 4] = [
+        "index".into(),
+        "--index".into(),
+        index.index().into(),
+        crate::fixture_corpus().into(),
+    ];
+    for args in [&search[..], &again[..]] {
+        let stderr = one_line_error(args);
+        assert!(
+            stderr.starts_with(&format!(
+                "newsdex: {}: unreadable index manifest (",
+                manifest.display()
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains("run `newsdex index --rebuild`"), "{stderr}");
+    }
+    // As it says, a rebuild repairs it.
+    newsdex()
+        .args(["index", "--rebuild", "--index"])
+        .arg(index.index())
+        .arg(crate::fixture_corpus())
+        .assert()
+        .success();
+    let after = index.search(&["grain"]).output().unwrap();
+    assert_eq!(after.stdout, before.stdout);
+}
+
+#[test]
+fn a_bad_line_in_a_query_file_names_file_and_line() {
+    let index = Indexed::fixture();
+    let queries = index.dir.path().join("queries.jsonl");
+    std::fs::write(
+        &queries,
+        "{\"_id\": \"q1\", \"text\": \"oil\"}\n\n{\"_id\": \"q2\", \"query_text\": \"grain\"}\n",
+    )
+    .unwrap();
+    let stderr = one_line_error(&[
+        "search".into(),
+        "--index".into(),
+        index.index().into(),
+        "--queries".into(),
+        queries.clone().into(),
+    ]);
+    assert_eq!(
+        stderr.trim_end(),
+        format!("newsdex: {}: line 3: no \"text\" field", queries.display())
+    );
+}
+
+#[test]
+fn a_bad_actors_file_line_and_a_bad_date_flag_name_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("actors.tsv");
+    std::fs::write(&actors, "# mine\nAnn Smith\tperson\nAcme\tcompany\n").unwrap();
+    let stderr = one_line_error(&[
+        "--actors".into(),
+        actors.clone().into(),
+        "extract".into(),
+        crate::fixture_corpus().into(),
+    ]);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "newsdex: {}: line 3: unknown kind \"company\" (person, org, country or place)",
+            actors.display()
+        )
+    );
+
+    let index = Indexed::fixture();
+    let output = index.search(&["oil", "--to", "someday"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "newsdex: --to: unreadable date \"someday\"\n"
+    );
+}
+
+/// An I/O error prints its cause once: the message of the error already holds it.
+#[test]
+fn an_io_error_prints_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-actors.tsv");
+    let stderr = one_line_error(&[
+        "--actors".into(),
+        missing.clone().into(),
+        "extract".into(),
+        crate::fixture_corpus().into(),
+    ]);
+    let cause = std::fs::read(&missing).unwrap_err().to_string();
+    assert_eq!(
+        stderr.trim_end(),
+        format!("newsdex: {}: {cause}", missing.display())
+    );
+}
+
+/// A query file goes on past a query whose text cannot be searched, warning with its id; an
+/// error of the shared filters (here an empty date range) still ends the run.
+#[test]
+fn a_query_file_skips_the_queries_it_cannot_search() {
+    let index = Indexed::fixture();
+    let queries = index.dir.path().join("queries.tsv");
+    std::fs::write(
+        &queries,
+        "stops\tthe of\nfield\ttitel:grain\nlong\t".to_string()
+            + &"grain ".repeat(3_000)
+            + "\ngood\tgrain\n",
+    )
+    .unwrap();
+    let output = index
+        .search(&["--queries", queries.to_str().unwrap(), "--format", "trec"])
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let warned: Vec<&str> = stderr
+        .lines()
+        .map(|line| line.split(':').nth(2).unwrap_or_default().trim())
+        .collect();
+    assert_eq!(
+        warned,
+        ["query stops", "query field", "query long"],
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.is_empty());
+    assert!(
+        stdout.lines().all(|line| line.starts_with("good ")),
+        "{stdout}"
+    );
+
+    let output = index
+        .search(&[
+            "--queries",
+            queries.to_str().unwrap(),
+            "--from",
+            "2024",
+            "--to",
+            "2023",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("the date range is empty"), "{stderr}");
+}
+
+#[test]
+fn bench_on_an_empty_query_file_names_it() {
+    let index = Indexed::fixture();
+    let queries = index.dir.path().join("empty-queries.txt");
+    std::fs::write(&queries, "# nothing yet\n\n").unwrap();
+    let stderr = one_line_error(&[
+        "bench".into(),
+        "--index".into(),
+        index.index().into(),
+        "--queries".into(),
+        queries.clone().into(),
+    ]);
+    assert_eq!(
+        stderr.trim_end(),
+        format!("newsdex: {}: no queries to run", queries.display())
+    );
 }
