@@ -21,6 +21,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
+pub use crate::error::BenchError;
 use crate::error::{Error, Result};
 use crate::output::{self, TextStyle};
 use crate::schema::STOP_WORDS;
@@ -29,29 +30,6 @@ use crate::store::Manifest;
 
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
-
-/// Why a bench run cannot measure anything.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BenchError {
-    /// The query file holds no query, or sampling found none.
-    #[error("{}", match .file {
-        Some(file) => format!("{}: no queries to run", file.display()),
-        None => "no queries to run: the index's passages gave none to sample".to_string(),
-    })]
-    NoQueries {
-        /// The `--queries` file; `None` when the queries were sampled.
-        file: Option<PathBuf>,
-    },
-    /// Every query was skipped.
-    #[error("none of the queries can be run (only stop words or unknown actors)")]
-    NoRunnableQueries,
-    /// `--sample` was asked of an index without passages.
-    #[error("the index is empty: nothing to sample queries from")]
-    EmptyIndex,
-    /// A worker thread panicked (a bug; the panic hook has printed it).
-    #[error("a bench thread panicked")]
-    ThreadPanicked,
-}
 
 /// What a bench run does: the queries, the passes and the output.
 #[derive(Debug, Clone)]

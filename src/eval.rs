@@ -16,6 +16,7 @@ use tantivy::query::AllQuery;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
+pub use crate::error::CollectionError;
 use crate::error::{Error, Result};
 use crate::indexer::{index_corpus, IndexOptions};
 use crate::search::rank::Feedback;
@@ -56,45 +57,6 @@ pub struct EvalReport {
     pub articles: u64,
     /// Seconds spent running the queries (indexing excluded).
     pub search_seconds: f64,
-}
-
-/// Why a collection cannot be scored: one variant per cause, each naming the path at fault.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CollectionError {
-    /// The directory has no `corpus.jsonl`.
-    #[error("{dir}: no corpus.jsonl here; a BEIR-layout collection has corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv")]
-    NoCorpus {
-        /// The collection directory.
-        dir: PathBuf,
-    },
-    /// `--split` names a qrels file that does not exist.
-    #[error("{path}: no such qrels file; --split names a file in qrels/ without .tsv")]
-    NoSuchSplit {
-        /// The qrels file looked for.
-        path: PathBuf,
-    },
-    /// `qrels/` holds no `.tsv` file.
-    #[error("{dir}: no .tsv qrels file")]
-    NoQrels {
-        /// The `qrels/` directory.
-        dir: PathBuf,
-    },
-    /// `qrels/` holds several files, none of them `test.tsv`, and no `--split` was given.
-    #[error("{dir}: several qrels files ({}); pick one with --split", .names.join(", "))]
-    SeveralQrels {
-        /// The `qrels/` directory.
-        dir: PathBuf,
-        /// The splits found, sorted.
-        names: Vec<String>,
-    },
-    /// No query has a positive judgment, so there is nothing to score.
-    #[error("{dir}: no query in queries.jsonl has a positive judgment in {qrels}")]
-    NoJudgedQuery {
-        /// The collection directory.
-        dir: PathBuf,
-        /// The qrels file read.
-        qrels: PathBuf,
-    },
 }
 
 /// Relevance judgments: query id -> article id -> gain.

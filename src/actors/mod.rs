@@ -18,9 +18,9 @@ mod tagger;
 pub mod user;
 mod words;
 
+pub use crate::error::ModelError;
 pub use extractor::Extractor;
 pub use gazetteer::Gazetteer;
-pub use tagger::ModelError;
 pub use user::Provenance;
 
 use serde::Serialize;

@@ -7,6 +7,7 @@
 //! occurs in lower case in the article, and the types the article already gave the word.
 //! The model ships in the binary (`data/ner.model.gz`), trained by `newsdex train-ner`.
 
+use crate::error::ModelError;
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 
@@ -602,25 +603,6 @@ pub(crate) struct Model {
 }
 
 const MAGIC: &[u8; 8] = b"NDXNER01";
-
-/// Why bytes are not a tagger model.
-#[derive(Debug, thiserror::Error)]
-pub enum ModelError {
-    /// The bytes are not gzip, or the gzip stream is broken.
-    #[error("ner model: {0}")]
-    Gzip(std::io::Error),
-    /// The data does not start with a newsdex model's magic bytes.
-    #[error("ner model: not a newsdex model file")]
-    NotAModel,
-    /// The data is not as long as its header says.
-    #[error("ner model: {found} bytes where its header says {expected}")]
-    WrongSize {
-        /// Bytes after decompression.
-        found: usize,
-        /// Bytes its feature count calls for.
-        expected: usize,
-    },
-}
 
 fn key32(h: u64) -> u32 {
     ((h >> 32) as u32).max(1)

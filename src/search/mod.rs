@@ -12,15 +12,15 @@
 mod actors;
 mod article;
 mod columns;
-mod error;
+
 pub mod highlight;
 mod page;
 pub mod query;
 pub mod rank;
 
+pub use crate::error::SearchError;
 pub use actors::{resolve_actor, ActorRef, KnownActors};
 pub(crate) use columns::SegmentColumns;
-pub use error::SearchError;
 
 use std::path::Path;
 

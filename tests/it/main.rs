@@ -1,6 +1,7 @@
 //! Integration tests: run the `newsdex` binary on real files in a temp dir per test.
 
 mod actors;
+mod architecture;
 mod bench;
 mod cli_edges;
 mod errors;

@@ -1,5 +1,13 @@
 //! The library's typed errors, one variant per cause, each naming the path or value at fault;
 //! the binary prints them once, on one line.
+//!
+//! Every error type lives here, including the ones a single stage raises ([`SearchError`],
+//! [`CollectionError`], [`BenchError`], [`ModelError`]; those stages re-export theirs), so that
+//! this module depends on nothing above `corpus` and the module graph has no cycle through it.
+
+mod search;
+
+pub use search::SearchError;
 
 use std::path::PathBuf;
 
@@ -63,7 +71,7 @@ pub enum Error {
     NothingIndexed,
     /// A search that cannot run as asked (unknown actor, empty date range, ...).
     #[error(transparent)]
-    Search(#[from] crate::search::SearchError),
+    Search(#[from] SearchError),
     /// A line of a line-oriented input file (actors file, query file, qrels, CoNLL) that
     /// cannot be read.
     #[error("{path}: line {line}: {message}")]
@@ -89,7 +97,7 @@ pub enum Error {
         /// The model file.
         path: PathBuf,
         /// What is wrong with it.
-        reason: crate::actors::ModelError,
+        reason: ModelError,
     },
     /// `eval-ner` was given no data set to score.
     #[error("eval-ner: give --conll FILE and/or --gum DIR")]
@@ -102,10 +110,10 @@ pub enum Error {
     },
     /// An `eval` collection that cannot be scored.
     #[error(transparent)]
-    Collection(#[from] crate::eval::CollectionError),
+    Collection(#[from] CollectionError),
     /// A `bench` run that cannot measure anything.
     #[error(transparent)]
-    Bench(#[from] crate::bench::BenchError),
+    Bench(#[from] BenchError),
     /// An I/O failure on a named path.
     #[error("{path}: {source}")]
     Io {
@@ -117,6 +125,87 @@ pub enum Error {
     /// A failure inside tantivy.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Why a bench run cannot measure anything.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BenchError {
+    /// The query file holds no query, or sampling found none.
+    #[error("{}", match .file {
+        Some(file) => format!("{}: no queries to run", file.display()),
+        None => "no queries to run: the index's passages gave none to sample".to_string(),
+    })]
+    NoQueries {
+        /// The `--queries` file; `None` when the queries were sampled.
+        file: Option<PathBuf>,
+    },
+    /// Every query was skipped.
+    #[error("none of the queries can be run (only stop words or unknown actors)")]
+    NoRunnableQueries,
+    /// `--sample` was asked of an index without passages.
+    #[error("the index is empty: nothing to sample queries from")]
+    EmptyIndex,
+    /// A worker thread panicked (a bug; the panic hook has printed it).
+    #[error("a bench thread panicked")]
+    ThreadPanicked,
+}
+
+/// Why a collection cannot be scored: one variant per cause, each naming the path at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CollectionError {
+    /// The directory has no `corpus.jsonl`.
+    #[error("{dir}: no corpus.jsonl here; a BEIR-layout collection has corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv")]
+    NoCorpus {
+        /// The collection directory.
+        dir: PathBuf,
+    },
+    /// `--split` names a qrels file that does not exist.
+    #[error("{path}: no such qrels file; --split names a file in qrels/ without .tsv")]
+    NoSuchSplit {
+        /// The qrels file looked for.
+        path: PathBuf,
+    },
+    /// `qrels/` holds no `.tsv` file.
+    #[error("{dir}: no .tsv qrels file")]
+    NoQrels {
+        /// The `qrels/` directory.
+        dir: PathBuf,
+    },
+    /// `qrels/` holds several files, none of them `test.tsv`, and no `--split` was given.
+    #[error("{dir}: several qrels files ({}); pick one with --split", .names.join(", "))]
+    SeveralQrels {
+        /// The `qrels/` directory.
+        dir: PathBuf,
+        /// The splits found, sorted.
+        names: Vec<String>,
+    },
+    /// No query has a positive judgment, so there is nothing to score.
+    #[error("{dir}: no query in queries.jsonl has a positive judgment in {qrels}")]
+    NoJudgedQuery {
+        /// The collection directory.
+        dir: PathBuf,
+        /// The qrels file read.
+        qrels: PathBuf,
+    },
+}
+
+/// Why bytes are not a tagger model.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes are not gzip, or the gzip stream is broken.
+    #[error("ner model: {0}")]
+    Gzip(std::io::Error),
+    /// The data does not start with a newsdex model's magic bytes.
+    #[error("ner model: not a newsdex model file")]
+    NotAModel,
+    /// The data is not as long as its header says.
+    #[error("ner model: {found} bytes where its header says {expected}")]
+    WrongSize {
+        /// Bytes after decompression.
+        found: usize,
+        /// Bytes its feature count calls for.
+        expected: usize,
+    },
 }
 
 /// The library's result type.
@@ -140,8 +229,8 @@ fn display_paths(paths: &[PathBuf]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::BenchError;
-    use crate::eval::CollectionError;
+    use BenchError;
+    use CollectionError;
 
     /// Every message is one lowercase line that names the path or value at fault.
     #[test]
@@ -198,7 +287,7 @@ mod tests {
             (
                 Error::ModelFile {
                     path: "m.gz".into(),
-                    reason: crate::actors::ModelError::NotAModel,
+                    reason: ModelError::NotAModel,
                 },
                 "m.gz: ner model: not a newsdex model file",
             ),
