@@ -242,6 +242,9 @@ struct MatchSet {
 
 /// The collector behind every exploration command.
 struct FactsCollector {
+    /// Whether to gather each article's actors (a timeline and evidence need only dates and
+    /// best passages, and reading actors is most of a pass's cost).
+    actors: bool,
     /// Facets (encoded) whose co-mentions in the same passage are counted.
     target: Option<HashSet<String>>,
 }
@@ -256,7 +259,7 @@ struct SegmentFacts {
     dates: Column<tantivy::DateTime>,
     precisions: Column<u64>,
     passages: Column<u64>,
-    actors: FacetReader,
+    actors: Option<FacetReader>,
     passage_actors: Option<FacetReader>,
     target_ords: HashSet<u64>,
     facts: HashMap<u64, SegmentFact>,
@@ -292,7 +295,11 @@ impl Collector for FactsCollector {
             dates: fast.date(field_name::DATE)?,
             precisions: fast.u64(field_name::DATE_PRECISION)?,
             passages: fast.u64(field_name::PASSAGE)?,
-            actors: reader.facet_reader(field_name::ACTOR)?,
+            actors: if self.actors {
+                Some(reader.facet_reader(field_name::ACTOR)?)
+            } else {
+                None
+            },
             passage_actors,
             target_ords,
             facts: HashMap::new(),
@@ -389,7 +396,10 @@ impl SegmentCollector for SegmentFacts {
                     .first(doc)
                     .and_then(DatePrecision::from_code)
                     .unwrap_or(DatePrecision::Time);
-                let ords: Vec<u64> = self.actors.facet_ords(doc).collect();
+                let ords: Vec<u64> = match &self.actors {
+                    Some(actors) => actors.facet_ords(doc).collect(),
+                    None => Vec::new(),
+                };
                 self.facts.insert(key, (start, precision, ords, best));
             }
         }
@@ -406,7 +416,7 @@ impl SegmentCollector for SegmentFacts {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let actors = facet_actors(&self.actors);
+        let actors = self.actors.as_ref().map_or_else(Vec::new, facet_actors);
         let passage_actor_names = match &self.passage_actors {
             Some(reader) => {
                 let names = facet_actors(reader);
@@ -442,16 +452,19 @@ fn facet_actors(reader: &FacetReader) -> Vec<Option<ActorRef>> {
     actors
 }
 
-/// Runs the request and gathers the facts of every matching article.
+/// Runs the request and gathers the facts of every matching article: its actors too when
+/// `actors` is set, and passage co-mentions of `target`.
 fn match_set(
     searcher: &Searcher,
     request: &SearchRequest,
+    actors: bool,
     target: Option<&[ActorRef]>,
 ) -> Result<(MatchSet, SearchPlan)> {
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
     let collector = FactsCollector {
+        actors,
         target: target.map(|actors| {
             actors
                 .iter()
@@ -472,7 +485,7 @@ pub fn top_actors(
     kind: Option<ActorKind>,
     top: usize,
 ) -> Result<Vec<ActorCount>> {
-    let (set, _) = match_set(searcher, request, None)?;
+    let (set, _) = match_set(searcher, request, true, None)?;
     Ok(rank_actors(&set, kind, top))
 }
 
@@ -501,7 +514,7 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
 
 /// Top actors of each kind and the date histogram of the whole match set.
 pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Result<Facets> {
-    let (set, _) = match_set(searcher, request, None)?;
+    let (set, _) = match_set(searcher, request, true, None)?;
     let mut actors = Vec::new();
     for kind in [
         ActorKind::Person,
@@ -630,7 +643,7 @@ pub fn timeline(
     request: &SearchRequest,
     unit: BucketUnit,
 ) -> Result<Timeline> {
-    let (set, built) = match_set(searcher, request, None)?;
+    let (set, built) = match_set(searcher, request, false, None)?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
@@ -703,7 +716,7 @@ pub fn cooccur(
     let actor = actor.as_str();
     let mut scoped = request.clone();
     scoped.actors.push(actor.to_string());
-    let (with_actor, _) = match_set(searcher, &scoped, Some(&targets))?;
+    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&targets))?;
     // The base rates come from the same date range, without the actor or the query words.
     let base_request = SearchRequest {
         from: request.from,
@@ -711,7 +724,7 @@ pub fn cooccur(
         actors: request.actors.clone(),
         ..SearchRequest::default()
     };
-    let (base, _) = match_set(searcher, &base_request, None)?;
+    let (base, _) = match_set(searcher, &base_request, true, None)?;
     let total = base.articles.len() as f64;
     let n_actor = with_actor.articles.len() as f64;
     if n_actor == 0.0 {
@@ -796,7 +809,7 @@ fn evidence(
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_string(), other.to_string()];
     for attempt in [in_passage, both] {
-        match match_set(searcher, &attempt, None) {
+        match match_set(searcher, &attempt, false, None) {
             Ok((set, built)) => {
                 let candidates: Vec<(Option<i64>, BestPassage)> = set
                     .articles
