@@ -4,7 +4,7 @@
 //! passages match), its date, its actors and its best passage, from fast fields and facet
 //! columns only; the stored documents are fetched just for the passages that are shown.
 //!
-//! Which of two equally good passages is shown is decided by [`shown_first`] alone, never by
+//! Which of two equally good passages is shown is decided by `shown_first` alone, never by
 //! where the passages are stored: storage order changes with the number of indexing threads.
 
 use std::cmp::Ordering;
