@@ -1,5 +1,5 @@
-//! Actor extraction throughput: `extract_actors` over every article of the kremlin-press
-//! corpus (1,796 Kremlin and Ukrainian presidential press releases), one thread.
+//! Actor extraction throughput: the built-in `Extractor`'s `extract` over every article of the
+//! kremlin-press corpus (1,796 Kremlin and Ukrainian presidential press releases), one thread.
 //!
 //! The corpus is not in the repository: set `NEWSDEX_BENCH_KREMLIN` to its directory, or keep
 //! it at `../shared/data/news/kremlin-press`; without it the bench says so and does nothing.
@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsdex::actors::extract_actors;
+use newsdex::actors::Extractor;
 use newsdex::corpus::{self, Item, ReadOptions};
 
 fn corpus_dir() -> PathBuf {
@@ -40,8 +40,10 @@ fn bench_extract(c: &mut Criterion) {
         );
         return;
     }
-    // load the gazetteer and the tagger outside the timed loop
-    let _ = extract_actors("Warm up", "Vladimir Putin met Joe Biden in Geneva.");
+    // Built once, as the indexer does; its first call loads the gazetteer and the tagger
+    // outside the timed loop.
+    let extractor = Extractor::builtin();
+    let _ = extractor.extract("Warm up", "Vladimir Putin met Joe Biden in Geneva.");
     let mut group = c.benchmark_group("actors");
     group.sample_size(10);
     group.throughput(Throughput::Elements(articles.len() as u64));
@@ -49,7 +51,7 @@ fn bench_extract(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0usize;
             for (title, body) in &articles {
-                n += extract_actors(title, body).len();
+                n += extractor.extract(title, body).len();
             }
             n
         })

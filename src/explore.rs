@@ -3,7 +3,11 @@
 //! One collector pass gathers, for every matching article (counted once however many of its
 //! passages match), its date, its actors and its best passage, from fast fields and facet
 //! columns only; the stored documents are fetched just for the passages that are shown.
+//!
+//! Which of two equally good passages is shown is decided by `shown_first` alone, never by
+//! where the passages are stored: storage order changes with the number of indexing threads.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -118,7 +122,113 @@ struct ArticleFact {
     start: Option<i64>,
     precision: DatePrecision,
     actors: Vec<u32>,
-    best: (Score, DocAddress),
+    best: BestPassage,
+}
+
+/// An article's best-scoring matching passage.
+#[derive(Debug, Clone, Copy)]
+struct BestPassage {
+    score: Score,
+    /// Ordinal within the article.
+    passage: u64,
+    address: DocAddress,
+}
+
+impl BestPassage {
+    /// Whether `self` goes before `other`, another passage of the same article.
+    fn beats(&self, other: &BestPassage) -> bool {
+        let rank = |best: &BestPassage| PassageRank {
+            score: best.score,
+            date: None,
+            path: "",
+            article_id: "",
+            passage: best.passage,
+        };
+        shown_first(&rank(self), &rank(other)) == Ordering::Less
+    }
+}
+
+/// What orders the passages shown when several are equally good.
+#[derive(Debug, Clone, Copy)]
+struct PassageRank<'a> {
+    score: Score,
+    /// Start of the article's date, in seconds.
+    date: Option<i64>,
+    path: &'a str,
+    article_id: &'a str,
+    passage: u64,
+}
+
+/// The one order of shown passages (a timeline's best, co-occurrence evidence): best score
+/// first, then the newest article (undated last), then article path and id, then passage
+/// ordinal. `Less` means `a` is shown first.
+fn shown_first(a: &PassageRank, b: &PassageRank) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| b.date.cmp(&a.date))
+        .then_with(|| a.path.cmp(b.path))
+        .then_with(|| a.article_id.cmp(b.article_id))
+        .then(a.passage.cmp(&b.passage))
+}
+
+/// The first of `candidates` (articles' best passages, with their dates) in [`shown_first`]
+/// order, as a hit. Only the candidates that tie on score and date, which need path and id,
+/// are read from the store.
+fn first_shown(
+    searcher: &Searcher,
+    highlighter: &crate::search::Highlighter,
+    candidates: &[(Option<i64>, BestPassage)],
+) -> Result<Option<Hit>> {
+    let Some(leader) = candidates
+        .iter()
+        .min_by(|a, b| shown_first(&standing(a), &standing(b)))
+    else {
+        return Ok(None);
+    };
+    let tantivy_searcher = searcher.tantivy_searcher();
+    let mut shown: Option<(Option<i64>, Hit)> = None;
+    for candidate in candidates {
+        if shown_first(&standing(candidate), &standing(leader)) != Ordering::Equal {
+            continue;
+        }
+        let (date, best) = candidate;
+        let document: TantivyDocument = tantivy_searcher.doc(best.address)?;
+        let hit = searcher.hit_from_document(&document, 1, best.score, highlighter);
+        let better = match &shown {
+            None => true,
+            Some((shown_date, shown_hit)) => {
+                shown_first(&hit_rank(*date, &hit), &hit_rank(*shown_date, shown_hit))
+                    == Ordering::Less
+            }
+        };
+        if better {
+            shown = Some((*date, hit));
+        }
+    }
+    Ok(shown.map(|(_, hit)| hit))
+}
+
+/// A candidate's place in the [`shown_first`] order as far as score and date go: two candidates
+/// that compare equal here are told apart by path, id and ordinal.
+fn standing((date, best): &(Option<i64>, BestPassage)) -> PassageRank<'static> {
+    PassageRank {
+        score: best.score,
+        date: *date,
+        path: "",
+        article_id: "",
+        passage: 0,
+    }
+}
+
+/// A hit's place in the [`shown_first`] order.
+fn hit_rank(date: Option<i64>, hit: &Hit) -> PassageRank<'_> {
+    PassageRank {
+        score: hit.score,
+        date,
+        path: &hit.path,
+        article_id: &hit.article_id,
+        passage: hit.passage,
+    }
 }
 
 /// Every matching article's facts, with actors interned.
@@ -132,20 +242,24 @@ struct MatchSet {
 
 /// The collector behind every exploration command.
 struct FactsCollector {
+    /// Whether to gather each article's actors (a timeline and evidence need only dates and
+    /// best passages, and reading actors is most of a pass's cost).
+    actors: bool,
     /// Facets (encoded) whose co-mentions in the same passage are counted.
     target: Option<HashSet<String>>,
 }
 
 /// An article's facts within one segment: date start, date precision, actor ordinals, and its
 /// best-scoring passage.
-type SegmentFact = (Option<i64>, DatePrecision, Vec<u64>, Score, DocId);
+type SegmentFact = (Option<i64>, DatePrecision, Vec<u64>, BestPassage);
 
 struct SegmentFacts {
     segment: SegmentOrdinal,
     keys: Column<u64>,
     dates: Column<tantivy::DateTime>,
     precisions: Column<u64>,
-    actors: FacetReader,
+    passages: Column<u64>,
+    actors: Option<FacetReader>,
     passage_actors: Option<FacetReader>,
     target_ords: HashSet<u64>,
     facts: HashMap<u64, SegmentFact>,
@@ -180,7 +294,12 @@ impl Collector for FactsCollector {
             keys: fast.u64(field_name::ARTICLE_KEY)?,
             dates: fast.date(field_name::DATE)?,
             precisions: fast.u64(field_name::DATE_PRECISION)?,
-            actors: reader.facet_reader(field_name::ACTOR)?,
+            passages: fast.u64(field_name::PASSAGE)?,
+            actors: if self.actors {
+                Some(reader.facet_reader(field_name::ACTOR)?)
+            } else {
+                None
+            },
             passage_actors,
             target_ords,
             facts: HashMap::new(),
@@ -207,16 +326,16 @@ impl Collector for FactsCollector {
                 .iter()
                 .map(|a| a.as_ref().map(|a| intern(a, &mut set)))
                 .collect();
-            for (key, (start, precision, ords, score, doc)) in fruit.facts {
+            for (key, (start, precision, ords, best)) in fruit.facts {
                 let actors: Vec<u32> = ords
                     .iter()
                     .filter_map(|&ord| mapped.get(ord as usize).copied().flatten())
                     .collect();
-                let address = DocAddress::new(fruit.segment, doc);
                 match set.articles.get_mut(&key) {
+                    // An article's passages may sit in several segments.
                     Some(existing) => {
-                        if score > existing.best.0 {
-                            existing.best = (score, address);
+                        if best.beats(&existing.best) {
+                            existing.best = best;
                         }
                     }
                     None => {
@@ -226,7 +345,7 @@ impl Collector for FactsCollector {
                                 start,
                                 precision,
                                 actors,
-                                best: (score, address),
+                                best,
                             },
                         );
                     }
@@ -248,7 +367,6 @@ impl Collector for FactsCollector {
 
 /// What one segment hands back: facts with segment-local actor ordinals, and their names.
 struct SegmentFruit {
-    segment: SegmentOrdinal,
     facts: HashMap<u64, SegmentFact>,
     actors: Vec<Option<ActorRef>>,
     pairs: HashMap<u64, u64>,
@@ -260,11 +378,15 @@ impl SegmentCollector for SegmentFacts {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let key = self.keys.first(doc).unwrap_or(0);
+        let best = BestPassage {
+            score,
+            passage: self.passages.first(doc).unwrap_or(0),
+            address: DocAddress::new(self.segment, doc),
+        };
         match self.facts.get_mut(&key) {
             Some(fact) => {
-                if score > fact.3 {
-                    fact.3 = score;
-                    fact.4 = doc;
+                if best.beats(&fact.3) {
+                    fact.3 = best;
                 }
             }
             None => {
@@ -274,8 +396,11 @@ impl SegmentCollector for SegmentFacts {
                     .first(doc)
                     .and_then(DatePrecision::from_code)
                     .unwrap_or(DatePrecision::Time);
-                let ords: Vec<u64> = self.actors.facet_ords(doc).collect();
-                self.facts.insert(key, (start, precision, ords, score, doc));
+                let ords: Vec<u64> = match &self.actors {
+                    Some(actors) => actors.facet_ords(doc).collect(),
+                    None => Vec::new(),
+                };
+                self.facts.insert(key, (start, precision, ords, best));
             }
         }
         if let Some(passage_actors) = &self.passage_actors {
@@ -291,7 +416,7 @@ impl SegmentCollector for SegmentFacts {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let actors = facet_actors(&self.actors);
+        let actors = self.actors.as_ref().map_or_else(Vec::new, facet_actors);
         let passage_actor_names = match &self.passage_actors {
             Some(reader) => {
                 let names = facet_actors(reader);
@@ -303,7 +428,6 @@ impl SegmentCollector for SegmentFacts {
             None => HashMap::new(),
         };
         SegmentFruit {
-            segment: self.segment,
             facts: self.facts,
             actors,
             pairs: self.pairs,
@@ -328,16 +452,19 @@ fn facet_actors(reader: &FacetReader) -> Vec<Option<ActorRef>> {
     actors
 }
 
-/// Runs the request and gathers the facts of every matching article.
+/// Runs the request and gathers the facts of every matching article: its actors too when
+/// `actors` is set, and passage co-mentions of `target`.
 fn match_set(
     searcher: &Searcher,
     request: &SearchRequest,
+    actors: bool,
     target: Option<&[ActorRef]>,
 ) -> Result<(MatchSet, SearchPlan)> {
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
     let collector = FactsCollector {
+        actors,
         target: target.map(|actors| {
             actors
                 .iter()
@@ -358,7 +485,7 @@ pub fn top_actors(
     kind: Option<ActorKind>,
     top: usize,
 ) -> Result<Vec<ActorCount>> {
-    let (set, _) = match_set(searcher, request, None)?;
+    let (set, _) = match_set(searcher, request, true, None)?;
     Ok(rank_actors(&set, kind, top))
 }
 
@@ -387,7 +514,7 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
 
 /// Top actors of each kind and the date histogram of the whole match set.
 pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Result<Facets> {
-    let (set, _) = match_set(searcher, request, None)?;
+    let (set, _) = match_set(searcher, request, true, None)?;
     let mut actors = Vec::new();
     for kind in [
         ActorKind::Person,
@@ -475,9 +602,11 @@ fn placeable(precision: DatePrecision, unit: BucketUnit) -> bool {
     }
 }
 
-type BucketMap = std::collections::BTreeMap<NaiveDate, (u64, Option<(Score, DocAddress)>)>;
+/// Per bucket start: matching articles, and the best passages of those articles that tie for
+/// the bucket's best (on score and date; [`first_shown`] picks one).
+type BucketMap = std::collections::BTreeMap<NaiveDate, (u64, Vec<(Option<i64>, BestPassage)>)>;
 
-/// Articles per bucket (with the best passage of each), undated and imprecise counts.
+/// Articles per bucket (with the best passages of each), undated and imprecise counts.
 fn bucket_counts(set: &MatchSet, unit: BucketUnit) -> (BucketMap, u64, u64) {
     let mut buckets = BucketMap::new();
     let (mut undated, mut imprecise) = (0, 0);
@@ -490,12 +619,19 @@ fn bucket_counts(set: &MatchSet, unit: BucketUnit) -> (BucketMap, u64, u64) {
             imprecise += 1;
             continue;
         }
-        let entry = buckets.entry(bucket_start(date, unit)).or_insert((0, None));
-        entry.0 += 1;
-        if entry.1.is_none_or(|(score, address)| {
-            fact.best.0 > score || (fact.best.0 == score && fact.best.1 < address)
-        }) {
-            entry.1 = Some(fact.best);
+        let (count, leaders) = buckets
+            .entry(bucket_start(date, unit))
+            .or_insert((0, Vec::new()));
+        *count += 1;
+        let candidate = (fact.start, fact.best);
+        let standing = match leaders.first() {
+            Some(leader) => shown_first(&standing(&candidate), &standing(leader)),
+            None => Ordering::Less,
+        };
+        match standing {
+            Ordering::Less => *leaders = vec![candidate],
+            Ordering::Equal => leaders.push(candidate),
+            Ordering::Greater => {}
         }
     }
     (buckets, undated, imprecise)
@@ -507,22 +643,19 @@ pub fn timeline(
     request: &SearchRequest,
     unit: BucketUnit,
 ) -> Result<Timeline> {
-    let (set, built) = match_set(searcher, request, None)?;
+    let (set, built) = match_set(searcher, request, false, None)?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
-    let tantivy_searcher = searcher.tantivy_searcher();
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
         let (first, last) = (*first, *last);
         let mut start = first;
         while start <= last {
             let end = next_bucket(start, unit);
-            let (count, best) = counts.get(&start).copied().unwrap_or((0, None));
-            let best = match best {
-                Some((score, address)) => {
-                    let document: TantivyDocument = tantivy_searcher.doc(address)?;
-                    Some(searcher.hit_from_document(&document, 1, score, &built.highlighter))
+            let (count, best) = match counts.get(&start) {
+                Some((count, leaders)) => {
+                    (*count, first_shown(searcher, &built.highlighter, leaders)?)
                 }
-                None => None,
+                None => (0, None),
             };
             buckets.push(Bucket {
                 bucket: bucket_label(start, unit),
@@ -583,7 +716,7 @@ pub fn cooccur(
     let actor = actor.as_str();
     let mut scoped = request.clone();
     scoped.actors.push(actor.to_string());
-    let (with_actor, _) = match_set(searcher, &scoped, Some(&targets))?;
+    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&targets))?;
     // The base rates come from the same date range, without the actor or the query words.
     let base_request = SearchRequest {
         from: request.from,
@@ -591,7 +724,7 @@ pub fn cooccur(
         actors: request.actors.clone(),
         ..SearchRequest::default()
     };
-    let (base, _) = match_set(searcher, &base_request, None)?;
+    let (base, _) = match_set(searcher, &base_request, true, None)?;
     let total = base.articles.len() as f64;
     let n_actor = with_actor.articles.len() as f64;
     if n_actor == 0.0 {
@@ -663,7 +796,8 @@ pub fn cooccur(
     Ok(ranked)
 }
 
-/// The best passage that mentions both actors, else the best passage of an article that does.
+/// The best passage that mentions both actors, else the best passage of an article that does,
+/// scored as a timeline's best passage is and chosen by [`shown_first`].
 fn evidence(
     searcher: &Searcher,
     request: &SearchRequest,
@@ -672,18 +806,17 @@ fn evidence(
 ) -> Result<Option<Hit>> {
     let mut both = request.clone();
     both.actors.extend([actor.to_string(), other.to_string()]);
-    both.limit = 1;
-    both.offset = 0;
-    both.context = 0;
-    both.per_article = 1;
-    // Score even without query words: passages that mention the actors come first.
-    both.sort = crate::search::SortOrder::Relevance;
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_string(), other.to_string()];
     for attempt in [in_passage, both] {
-        match searcher.search(&attempt) {
-            Ok(results) => {
-                if let Some(hit) = results.hits.into_iter().next() {
+        match match_set(searcher, &attempt, false, None) {
+            Ok((set, built)) => {
+                let candidates: Vec<(Option<i64>, BestPassage)> = set
+                    .articles
+                    .values()
+                    .map(|fact| (fact.start, fact.best))
+                    .collect();
+                if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates)? {
                     return Ok(Some(hit));
                 }
             }
@@ -758,6 +891,43 @@ mod tests {
         assert!(!placeable(DatePrecision::Year, BucketUnit::Month));
         assert!(!placeable(DatePrecision::Month, BucketUnit::Week));
         assert!(placeable(DatePrecision::Time, BucketUnit::Day));
+    }
+
+    #[test]
+    fn equally_good_passages_are_shown_newest_then_by_path_id_and_ordinal() {
+        let rank = |score, date, path, article_id, passage| PassageRank {
+            score,
+            date,
+            path,
+            article_id,
+            passage,
+        };
+        let mut ranks = [
+            rank(1.0, None, "a", "x", 0),
+            rank(1.0, Some(5), "b", "x", 0),
+            rank(1.0, Some(9), "b", "x", 2),
+            rank(1.0, Some(9), "b", "x", 1),
+            rank(1.0, Some(9), "a", "y", 0),
+            rank(1.0, Some(9), "a", "x", 3),
+            rank(2.0, Some(1), "z", "z", 7),
+        ];
+        ranks.sort_by(shown_first);
+        let order: Vec<(Option<i64>, &str, &str, u64)> = ranks
+            .iter()
+            .map(|r| (r.date, r.path, r.article_id, r.passage))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (Some(1), "z", "z", 7),
+                (Some(9), "a", "x", 3),
+                (Some(9), "a", "y", 0),
+                (Some(9), "b", "x", 1),
+                (Some(9), "b", "x", 2),
+                (Some(5), "b", "x", 0),
+                (None, "a", "x", 0),
+            ]
+        );
     }
 
     #[test]

@@ -342,23 +342,25 @@ pub struct SearchArgs {
     /// Show N neighbouring passages before and after each hit.
     #[arg(short = 'C', long, default_value_t = 0)]
     pub context: usize,
+    // The output flags choose one output each: a pair that chooses two is a usage error (clap
+    // `conflicts_with`), never a silent precedence. Defaults do not count as given.
     /// Print JSON lines (same as --format json).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Run every query in FILE (JSONL with `_id`/`id` and `text`, or `id<TAB>text`).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "facets")]
     pub queries: Option<PathBuf>,
-    /// What a TREC run ranks.
-    #[arg(long, value_enum, default_value_t = Unit::Article)]
+    /// What a TREC run of --queries ranks.
+    #[arg(long, value_enum, default_value_t = Unit::Article, requires = "queries")]
     pub unit: Unit,
     /// Print only the number of matching articles and passages.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with_all = ["files_with_matches", "queries", "facets"])]
     pub count: bool,
     /// Print only the files of matching articles.
-    #[arg(short = 'l', long)]
+    #[arg(short = 'l', long, conflicts_with_all = ["queries", "facets", "json", "format"])]
     pub files_with_matches: bool,
     /// Sort order.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]

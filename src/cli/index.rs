@@ -21,7 +21,9 @@ pub(super) fn run_index(
     actors_file: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
     let mut options = IndexOptions::new(index_dir.to_path_buf());
-    options.extractor = extractor(actors_file)?;
+    let extractor = extractor(actors_file)?;
+    let now = extractor.provenance();
+    options.extractor = Some(extractor);
     if let Some(threads) = args.threads {
         options.threads = threads.clamp(1, 64);
     }
@@ -36,7 +38,6 @@ pub(super) fn run_index(
     let progress = !args.quiet && io::stderr().is_terminal();
     options.reporter = Some(std::sync::Arc::new(output::ProgressReporter::new(progress)));
     let before = crate::actors::user::read_record(index_dir);
-    let now = options.extractor.provenance();
     if let Some(change) = before
         .as_ref()
         .and_then(|old| crate::actors::user::describe_change(old, &now))

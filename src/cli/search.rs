@@ -269,14 +269,14 @@ mod tests {
             }
         ));
         assert!(matches!(
-            mode(&["newsdex", "search", "oil", "--json", "--format", "trec"]),
+            mode(&["newsdex", "search", "oil", "--json"]),
             SearchMode::Hits {
                 format: Format::Json,
                 ..
             }
         ));
         assert_eq!(
-            mode(&["newsdex", "search", "oil", "-c", "-l", "--json"]),
+            mode(&["newsdex", "search", "oil", "-c", "--json"]),
             SearchMode::Count { json: true }
         );
         assert_eq!(
@@ -289,7 +289,6 @@ mod tests {
                 "search",
                 "--queries",
                 "q.tsv",
-                "-c",
                 "--unit",
                 "passage"
             ]),

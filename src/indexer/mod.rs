@@ -50,10 +50,9 @@ pub struct IndexOptions {
     pub memory_bytes: usize,
     /// Who hears of progress and warnings (nobody when `None`).
     pub reporter: Option<Arc<dyn Reporter>>,
-    /// Extract actors (off only to measure what extraction costs).
-    pub extract_actors: bool,
-    /// The gazetteer and tagger model actors are extracted with.
-    pub extractor: Extractor,
+    /// The gazetteer and tagger model actors are extracted with; `None` indexes no actors
+    /// (only to measure what extraction costs).
+    pub extractor: Option<Extractor>,
     /// Start from scratch instead of updating what the index holds.
     pub rebuild: bool,
     /// Commit after this many bytes of article text, so that a killed run loses at most that.
@@ -68,7 +67,6 @@ impl std::fmt::Debug for IndexOptions {
             .field("threads", &self.threads)
             .field("memory_bytes", &self.memory_bytes)
             .field("reporter", &self.reporter.is_some())
-            .field("extract_actors", &self.extract_actors)
             .field("extractor", &self.extractor)
             .field("rebuild", &self.rebuild)
             .field("commit_bytes", &self.commit_bytes)
@@ -98,8 +96,7 @@ impl IndexOptions {
             threads,
             memory_bytes: 128 * 1024 * 1024 * threads,
             reporter: None,
-            extract_actors: true,
-            extractor: Extractor::builtin(),
+            extractor: Some(Extractor::builtin()),
             rebuild: false,
             commit_bytes: DEFAULT_COMMIT_BYTES,
         }
@@ -350,7 +347,7 @@ mod tests {
         let mut options = IndexOptions::new(dir.join("index"));
         options.threads = 1;
         options.memory_bytes = 20_000_000;
-        options.extract_actors = false;
+        options.extractor = None;
         options.reporter = Some(recorder.clone());
         let result = index_corpus(inputs, &options);
         let events = recorder.0.lock().unwrap().clone();

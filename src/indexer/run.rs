@@ -319,10 +319,7 @@ impl<'a> Run<'a> {
             return Ok(());
         }
         let fields = self.fields;
-        let extractor = self
-            .options
-            .extract_actors
-            .then_some(&self.options.extractor);
+        let extractor = self.options.extractor.as_ref();
         let documents: Vec<(Vec<TantivyDocument>, Option<Warning>)> = self
             .pending
             .par_iter()

@@ -122,3 +122,44 @@ fn show_and_search_print_the_same_date() {
     let date_line = show.lines().nth(1).unwrap_or_default();
     assert!(date_line.starts_with("2022-03-10  "), "{show}");
 }
+
+/// `search` output flags that choose different outputs cannot be given together: each pair
+/// is a usage error naming both, rather than one silently winning.
+#[test]
+fn search_output_flags_that_exclude_each_other_are_refused() {
+    let index = two_articles();
+    let refused: [&[&str]; 11] = [
+        &["grain", "--count", "--files-with-matches"],
+        &["grain", "-c", "-l"],
+        &["grain", "--count", "--facets"],
+        &["grain", "-l", "--facets"],
+        &["grain", "-l", "--json"],
+        &["grain", "-l", "--format", "trec"],
+        &["grain", "--json", "--format", "trec"],
+        &["--queries", "q.tsv", "--count"],
+        &["--queries", "q.tsv", "-l"],
+        &["--queries", "q.tsv", "--facets"],
+        &["grain", "--unit", "passage"],
+    ];
+    for args in refused {
+        let output = index.search(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot be used with") || stderr.contains("required"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Each flag alone, and the pairs that agree, still work.
+    let allowed: [&[&str]; 5] = [
+        &["grain", "--count", "--json"],
+        &["grain", "--count", "--format", "json"],
+        &["grain", "-l"],
+        &["grain", "--json", "--facets"],
+        &["grain", "--format", "trec"],
+    ];
+    for args in allowed {
+        let output = index.search(args).output().unwrap();
+        crate::assert_success(&output);
+    }
+}

@@ -291,3 +291,96 @@ fn date_sort_and_since_alias() {
     // Relative: nothing in the fixture corpus is from the last 30 days.
     index.search(&["Turkey", "--since", "30d"]).assert().code(1);
 }
+
+/// A corpus of many articles that tie: the same passages, word for word, about the same actors,
+/// several on each date, in several files, so that only the tie-break tells them apart.
+fn tied_corpus(dir: &std::path::Path) {
+    let passage = "Recep Tayyip Erdogan met Vladimir Putin in Sochi to talk about the grain \
+                   corridor, and Antonio Guterres welcomed the talks.";
+    let mut files: Vec<(String, String)> = Vec::new();
+    for n in 0..48 {
+        // Four dates, twelve articles each; two folders, so paths and dates disagree.
+        let day = 1 + n % 4;
+        let folder = if n % 3 == 0 { "b" } else { "a" };
+        let mut body = String::new();
+        // Paragraphs long enough to be passages of their own, alike but for one number.
+        for part in 1..=4 {
+            body.push_str(&format!("Session {part}. {passage} {passage}\n\n"));
+        }
+        files.push((
+            format!("tied/{folder}/report{n:02}.txt"),
+            format!(" date 2022-0{day}-1{day} Report {n:02}\n\n{body}"),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    write_files(dir, &files);
+}
+
+#[test]
+fn exploration_output_does_not_depend_on_indexing_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    tied_corpus(dir.path());
+    let outputs = |threads: &str, run_number: usize| -> Vec<String> {
+        let index = dir.path().join(format!("index-{threads}-{run_number}"));
+        let status = newsdex()
+            .current_dir(dir.path())
+            .args(["index", "tied", "--threads", threads, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        crate::assert_success(&status);
+        let commands: [&[&str]; 6] = [
+            &["timeline", "grain", "--by", "month"],
+            &["timeline", "grain", "--by", "year", "--json"],
+            &["timeline", "Putin", "--by", "month", "--json"],
+            &["cooccur", "Putin", "--min-articles", "1"],
+            &["cooccur", "Putin", "--min-articles", "1", "--json"],
+            &[
+                "cooccur",
+                "Guterres",
+                "-q",
+                "grain",
+                "--min-articles",
+                "1",
+                "--json",
+            ],
+        ];
+        commands
+            .iter()
+            .map(|args| {
+                let output = newsdex()
+                    .current_dir(dir.path())
+                    .args(*args)
+                    .arg("--index")
+                    .arg(&index)
+                    .output()
+                    .unwrap();
+                crate::assert_success(&output);
+                String::from_utf8(output.stdout).unwrap()
+            })
+            .collect()
+    };
+    let one = outputs("1", 0);
+    // The year's best passage is the newest article's (2022-04-14: report03 and report07), the
+    // first by path (tied/a before tied/b), and its first passage.
+    assert!(
+        one[1].contains("\"path\":\"tied/a/report07.txt\""),
+        "{}",
+        one[1]
+    );
+    assert!(
+        one[1].contains("\"passage\":0,\"passages\":4"),
+        "{}",
+        one[1]
+    );
+    for run_number in 0..3 {
+        assert_eq!(
+            outputs("4", run_number),
+            one,
+            "run {run_number} with 4 threads"
+        );
+    }
+}

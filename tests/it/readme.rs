@@ -108,12 +108,6 @@ fn readme_examples_print_what_the_readme_shows() {
             .args(&example.words)
             .arg("--index")
             .arg(&index);
-        if example.words[0] == "index" {
-            // One thread stores the articles in the same order on every run; with several,
-            // ties between equally good passages (a timeline's best, cooccur's evidence) are
-            // broken by that order and vary from run to run.
-            command.args(["--threads", "1"]);
-        }
         let output = command.output().unwrap();
         let stdout = String::from_utf8(output.stdout)
             .unwrap()
