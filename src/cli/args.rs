@@ -210,7 +210,7 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..4096))]
     pub max_line_mb: u64,
     /// Commit after every this many MB of article text, so that a killed run loses at most that.
-    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 32, value_parser = at_least_one)]
     pub commit_mb: u64,
     /// Rebuild from scratch instead of updating the index with new, changed and deleted files.
     #[arg(long)]
@@ -331,13 +331,13 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Number of hits (at least 1; --count counts them all).
-    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = at_least_one)]
     pub limit: u64,
     /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     /// At most this many passages from one article.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 1, value_parser = at_least_one)]
     pub per_article: u64,
     /// Show N neighbouring passages before and after each hit.
     #[arg(short = 'C', long, default_value_t = 0)]
@@ -438,4 +438,14 @@ pub struct TrainNerArgs {
     /// Documents kept apart from training and scored after each pass.
     #[arg(long, default_value_t = 0)]
     pub holdout: usize,
+}
+
+/// A count that must be 1 or more (`--limit`, `--per-article`, `--commit-mb`): 0 would ask
+/// for nothing and look like "no matches".
+fn at_least_one(text: &str) -> Result<u64, String> {
+    match text.parse::<u64>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(err) => Err(err.to_string()),
+    }
 }

@@ -51,6 +51,7 @@ fn limit_zero_is_refused_with_a_usage_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--limit"), "{stderr}");
+    assert!(stderr.contains("must be at least 1"), "{stderr}");
 }
 
 #[test]
