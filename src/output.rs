@@ -80,6 +80,10 @@ impl crate::indexer::Reporter for ProgressReporter {
         self.bar
             .suspend(|| eprintln!("newsdex: warning: {warning}"));
     }
+    fn on_rebuild(&self, what: &str) {
+        self.bar
+            .suspend(|| eprintln!("newsdex: {what} changed since the last index: rebuilding it"));
+    }
     fn on_phase(&self, phase: crate::indexer::Phase) {
         self.bar.set_message(phase.as_str());
     }

@@ -21,9 +21,7 @@ pub(super) fn run_index(
     actors_file: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
     let mut options = IndexOptions::new(index_dir.to_path_buf());
-    let extractor = extractor(actors_file)?;
-    let now = extractor.provenance();
-    options.extractor = Some(extractor);
+    options.extractor = Some(extractor(actors_file)?);
     if let Some(threads) = args.threads {
         options.threads = threads.clamp(1, 64);
     }
@@ -37,17 +35,7 @@ pub(super) fn run_index(
     options.commit_bytes = args.commit_mb * 1024 * 1024;
     let progress = !args.quiet && io::stderr().is_terminal();
     options.reporter = Some(std::sync::Arc::new(output::ProgressReporter::new(progress)));
-    let before = crate::actors::user::read_record(index_dir);
-    if let Some(change) = before
-        .as_ref()
-        .and_then(|old| crate::actors::user::describe_change(old, &now))
-    {
-        // Unchanged files would keep their old passages and actors: redo every article.
-        eprintln!("newsdex: {change} changed since the last index: rebuilding it");
-        options.rebuild = true;
-    }
     let summary = index_corpus(&args.paths, &options)?;
-    crate::actors::user::write_record(index_dir, &now)?;
     if !args.quiet {
         let mut out = io::stdout().lock();
         output::write_index_summary(&mut out, &summary, &index_dir.display().to_string())?;

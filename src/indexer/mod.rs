@@ -179,10 +179,21 @@ fn index_reporting(
     }
 
     let index_dir = &options.index_dir;
-    let index = open_or_create(index_dir, options.rebuild)?;
+    // Unchanged files would keep the passages and actors of the old rules and data: when the
+    // extractor is not the one the index was built with, every article is indexed again.
+    let provenance = options.extractor.as_ref().map(Extractor::provenance);
+    let changed = provenance.as_ref().and_then(|now| {
+        let old = crate::actors::user::read_record(index_dir)?;
+        crate::actors::user::describe_change(&old, now)
+    });
+    if let Some(what) = &changed {
+        reporter.on_rebuild(what);
+    }
+    let rebuild = options.rebuild || changed.is_some();
+    let index = open_or_create(index_dir, rebuild)?;
     let writer = open_writer(&index, options)?;
     // Read the state only once the lock is ours: it cannot change under us from here on.
-    let previous = if options.rebuild {
+    let previous = if rebuild {
         None
     } else {
         state::load_state(&index, index_dir)?
@@ -216,6 +227,9 @@ fn index_reporting(
     summary.segments = index.searchable_segment_ids()?.len();
     if let Some(committed) = committed {
         write_manifest(index_dir, &summary, &committed, inputs)?;
+    }
+    if let Some(provenance) = &provenance {
+        crate::actors::user::write_record(index_dir, provenance)?;
     }
     Ok(summary)
 }
@@ -309,6 +323,7 @@ mod tests {
         ArticlesIndexed(usize),
         Warning(String),
         Phase(Phase),
+        Rebuild(String),
         Finished,
     }
 
@@ -337,17 +352,31 @@ mod tests {
         fn on_phase(&self, phase: Phase) {
             self.0.lock().unwrap().push(Event::Phase(phase));
         }
+        fn on_rebuild(&self, what: &str) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(Event::Rebuild(what.to_string()));
+        }
         fn on_finished(&self) {
             self.0.lock().unwrap().push(Event::Finished);
         }
     }
 
     fn index_with_recorder(dir: &Path, inputs: &[PathBuf]) -> (Result<IndexSummary>, Vec<Event>) {
+        index_with(dir, inputs, None)
+    }
+
+    fn index_with(
+        dir: &Path,
+        inputs: &[PathBuf],
+        extractor: Option<Extractor>,
+    ) -> (Result<IndexSummary>, Vec<Event>) {
         let recorder = Arc::new(Recorder::default());
         let mut options = IndexOptions::new(dir.join("index"));
         options.threads = 1;
         options.memory_bytes = 20_000_000;
-        options.extractor = None;
+        options.extractor = extractor;
         options.reporter = Some(recorder.clone());
         let result = index_corpus(inputs, &options);
         let events = recorder.0.lock().unwrap().clone();
@@ -416,6 +445,42 @@ mod tests {
                 }
             })
             .sum()
+    }
+
+    #[test]
+    fn changed_actor_data_rebuilds_every_article_and_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir(&news).unwrap();
+        let article = "Grain talks\n\nMinisters of Canada met in Ottawa on grain.\n";
+        std::fs::write(news.join("one.txt"), article).unwrap();
+        let inputs = [news];
+        let first = index_with(dir.path(), &inputs, Some(Extractor::builtin()));
+        assert_eq!(first.0.unwrap().added, 1);
+        let record = dir.path().join("index").join("actors.json");
+        assert!(record.exists(), "the run records its actor data");
+
+        // The same data: an incremental no-op, no rebuild.
+        let (result, events) = index_with(dir.path(), &inputs, Some(Extractor::builtin()));
+        assert_eq!(result.unwrap().unchanged, 1);
+        assert!(!events.iter().any(|e| matches!(e, Event::Rebuild(_))));
+
+        // Other rules recorded than the extractor's: every article again, and why.
+        let text = std::fs::read_to_string(&record).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        json["rules"] = serde_json::json!(0);
+        std::fs::write(&record, json.to_string()).unwrap();
+        let (result, events) = index_with(dir.path(), &inputs, Some(Extractor::builtin()));
+        let summary = result.unwrap();
+        assert_eq!((summary.unchanged, summary.articles), (0, 1), "{summary:?}");
+        let heard: Vec<&Event> = events
+            .iter()
+            .filter(|e| matches!(e, Event::Rebuild(_)))
+            .collect();
+        assert_eq!(
+            heard,
+            [&Event::Rebuild("the passage and actor rules".to_string())]
+        );
     }
 
     #[test]

@@ -23,6 +23,11 @@ pub trait Reporter: Send + Sync {
     fn on_warning(&self, warning: &Warning) {
         let _ = warning;
     }
+    /// The actor data (`what`: gazetteer, model, rules or actors file) differs from what the
+    /// index's actors came from, so every article is indexed again.
+    fn on_rebuild(&self, what: &str) {
+        let _ = what;
+    }
     /// The run entered a slow final step.
     fn on_phase(&self, phase: Phase) {
         let _ = phase;
