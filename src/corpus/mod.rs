@@ -118,7 +118,9 @@ pub enum SourceFormat {
 
 /// How a file is laid out and whether it is gzip-compressed, from its name.
 pub fn source_format(path: &Path) -> Option<(SourceFormat, bool)> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    // The suffixes are ASCII, so a name that is not valid UTF-8 (an old archive's Latin-1
+    // file name) is judged by them all the same: such a file is read, not skipped.
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let (stem, gz) = match name.strip_suffix(".gz") {
         Some(stem) => (stem, true),
         None => (name.as_str(), false),
@@ -189,7 +191,7 @@ pub fn walk(inputs: &[PathBuf]) -> Walk {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.'))
+    name.as_encoded_bytes().starts_with(b".")
 }
 
 /// An I/O error as a warning says it: lowercase, without the `(os error N)` suffix.
@@ -669,6 +671,22 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_still_an_article_file() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        // "café.txt" in Latin-1, as old archives name files; and a hidden one.
+        let latin1 = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+        std::fs::write(&latin1, " date 2022-01-03 Title\n\nBody.\n").unwrap();
+        let hidden = dir.path().join(std::ffi::OsStr::from_bytes(b".h\xe9.txt"));
+        std::fs::write(&hidden, " date 2022-01-03 Title\n\nBody.\n").unwrap();
+        let walk = walk(&[dir.path().to_path_buf()]);
+        let files: Vec<&PathBuf> = walk.files.iter().map(|(path, _)| path).collect();
+        assert_eq!(files, [&latin1]);
+        assert_eq!(walk.skipped, 0);
+    }
 
     #[test]
     fn counted_reads_add_up_to_the_file_size_compressed_or_not() {
