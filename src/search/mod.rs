@@ -25,6 +25,7 @@ pub(crate) use columns::SegmentColumns;
 use std::path::Path;
 
 use serde::Serialize;
+use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::{
@@ -484,11 +485,24 @@ impl Searcher {
                 } else {
                     Order::Asc
                 };
-                let by_date: Vec<(Option<DateTime>, DocAddress)> = searcher.search(
-                    query,
-                    &TopDocs::with_limit(n)
-                        .order_by_fast_field::<DateTime>(field_name::DATE, order),
-                )?;
+                // Equal dates (every article of a day) are ordered by article key, then
+                // passage: never by document id, which differs between two builds of the
+                // same files, so the same index content always shows the same page.
+                let key = (
+                    (
+                        SortByStaticFastValue::<DateTime>::for_field(field_name::DATE),
+                        order,
+                    ),
+                    (
+                        SortByStaticFastValue::<u64>::for_field(field_name::ARTICLE_KEY),
+                        Order::Asc,
+                    ),
+                    (
+                        SortByStaticFastValue::<u64>::for_field(field_name::PASSAGE),
+                        Order::Asc,
+                    ),
+                );
+                let by_date = searcher.search(query, &TopDocs::with_limit(n).order_by(key))?;
                 by_date.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
         })

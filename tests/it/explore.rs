@@ -384,3 +384,54 @@ fn exploration_output_does_not_depend_on_indexing_threads() {
         );
     }
 }
+
+#[test]
+fn date_ordered_pages_do_not_depend_on_indexing_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    tied_corpus(dir.path());
+    let pages = |threads: &str, run_number: usize| -> Vec<String> {
+        let index = dir.path().join(format!("index-{threads}-{run_number}"));
+        let status = newsdex()
+            .current_dir(dir.path())
+            .args(["index", "tied", "--threads", threads, "--index"])
+            .arg(&index)
+            .output()
+            .unwrap();
+        crate::assert_success(&status);
+        let commands: [&[&str]; 3] = [
+            &["search", "--actor", "Putin", "--limit", "5", "--json"],
+            &["search", "grain", "--sort", "date", "--limit", "7"],
+            &[
+                "search",
+                "grain",
+                "--sort",
+                "date",
+                "--reverse",
+                "--per-article",
+                "2",
+            ],
+        ];
+        commands
+            .iter()
+            .map(|args| {
+                let output = newsdex()
+                    .current_dir(dir.path())
+                    .args(*args)
+                    .arg("--index")
+                    .arg(&index)
+                    .output()
+                    .unwrap();
+                crate::assert_success(&output);
+                String::from_utf8(output.stdout).unwrap()
+            })
+            .collect()
+    };
+    let one = pages("1", 0);
+    for run_number in 0..3 {
+        assert_eq!(
+            pages("4", run_number),
+            one,
+            "run {run_number} with 4 threads"
+        );
+    }
+}
