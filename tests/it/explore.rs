@@ -319,49 +319,60 @@ fn tied_corpus(dir: &std::path::Path) {
     write_files(dir, &files);
 }
 
+/// Indexes `tied/` under `dir` with `threads` writer threads (into an index of its own, named
+/// by `run_number`) and returns what each command prints on that index.
+fn outputs_after_indexing(
+    dir: &std::path::Path,
+    threads: &str,
+    run_number: usize,
+    commands: &[&[&str]],
+) -> Vec<String> {
+    let index = dir.join(format!("index-{threads}-{run_number}"));
+    let status = newsdex()
+        .current_dir(dir)
+        .args(["index", "tied", "--threads", threads, "--index"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    crate::assert_success(&status);
+    commands
+        .iter()
+        .map(|args| {
+            let output = newsdex()
+                .current_dir(dir)
+                .args(*args)
+                .arg("--index")
+                .arg(&index)
+                .output()
+                .unwrap();
+            crate::assert_success(&output);
+            String::from_utf8(output.stdout).unwrap()
+        })
+        .collect()
+}
+
 #[test]
 fn exploration_output_does_not_depend_on_indexing_threads() {
     let dir = tempfile::tempdir().unwrap();
     tied_corpus(dir.path());
-    let outputs = |threads: &str, run_number: usize| -> Vec<String> {
-        let index = dir.path().join(format!("index-{threads}-{run_number}"));
-        let status = newsdex()
-            .current_dir(dir.path())
-            .args(["index", "tied", "--threads", threads, "--index"])
-            .arg(&index)
-            .output()
-            .unwrap();
-        crate::assert_success(&status);
-        let commands: [&[&str]; 6] = [
-            &["timeline", "grain", "--by", "month"],
-            &["timeline", "grain", "--by", "year", "--json"],
-            &["timeline", "Putin", "--by", "month", "--json"],
-            &["cooccur", "Putin", "--min-articles", "1"],
-            &["cooccur", "Putin", "--min-articles", "1", "--json"],
-            &[
-                "cooccur",
-                "Guterres",
-                "-q",
-                "grain",
-                "--min-articles",
-                "1",
-                "--json",
-            ],
-        ];
-        commands
-            .iter()
-            .map(|args| {
-                let output = newsdex()
-                    .current_dir(dir.path())
-                    .args(*args)
-                    .arg("--index")
-                    .arg(&index)
-                    .output()
-                    .unwrap();
-                crate::assert_success(&output);
-                String::from_utf8(output.stdout).unwrap()
-            })
-            .collect()
+    let commands: [&[&str]; 6] = [
+        &["timeline", "grain", "--by", "month"],
+        &["timeline", "grain", "--by", "year", "--json"],
+        &["timeline", "Putin", "--by", "month", "--json"],
+        &["cooccur", "Putin", "--min-articles", "1"],
+        &["cooccur", "Putin", "--min-articles", "1", "--json"],
+        &[
+            "cooccur",
+            "Guterres",
+            "-q",
+            "grain",
+            "--min-articles",
+            "1",
+            "--json",
+        ],
+    ];
+    let outputs = |threads: &str, run_number: usize| {
+        outputs_after_indexing(dir.path(), threads, run_number, &commands)
     };
     let one = outputs("1", 0);
     // The year's best passage is the newest article's (2022-04-14: report03 and report07), the
@@ -389,42 +400,21 @@ fn exploration_output_does_not_depend_on_indexing_threads() {
 fn date_ordered_pages_do_not_depend_on_indexing_threads() {
     let dir = tempfile::tempdir().unwrap();
     tied_corpus(dir.path());
-    let pages = |threads: &str, run_number: usize| -> Vec<String> {
-        let index = dir.path().join(format!("index-{threads}-{run_number}"));
-        let status = newsdex()
-            .current_dir(dir.path())
-            .args(["index", "tied", "--threads", threads, "--index"])
-            .arg(&index)
-            .output()
-            .unwrap();
-        crate::assert_success(&status);
-        let commands: [&[&str]; 3] = [
-            &["search", "--actor", "Putin", "--limit", "5", "--json"],
-            &["search", "grain", "--sort", "date", "--limit", "7"],
-            &[
-                "search",
-                "grain",
-                "--sort",
-                "date",
-                "--reverse",
-                "--per-article",
-                "2",
-            ],
-        ];
-        commands
-            .iter()
-            .map(|args| {
-                let output = newsdex()
-                    .current_dir(dir.path())
-                    .args(*args)
-                    .arg("--index")
-                    .arg(&index)
-                    .output()
-                    .unwrap();
-                crate::assert_success(&output);
-                String::from_utf8(output.stdout).unwrap()
-            })
-            .collect()
+    let commands: [&[&str]; 3] = [
+        &["search", "--actor", "Putin", "--limit", "5", "--json"],
+        &["search", "grain", "--sort", "date", "--limit", "7"],
+        &[
+            "search",
+            "grain",
+            "--sort",
+            "date",
+            "--reverse",
+            "--per-article",
+            "2",
+        ],
+    ];
+    let pages = |threads: &str, run_number: usize| {
+        outputs_after_indexing(dir.path(), threads, run_number, &commands)
     };
     let one = pages("1", 0);
     for run_number in 0..3 {
