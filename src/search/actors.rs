@@ -70,7 +70,7 @@ impl Searcher {
             return Ok(known);
         }
         let mut actors = KnownActors::new(self.read_known_actors()?);
-        actors.actors_file = self.actors_file.clone();
+        actors.index_dir = Some(self.index_dir.clone());
         Ok(self.known_actors.get_or_init(|| actors))
     }
 
@@ -97,8 +97,9 @@ impl Searcher {
 pub struct KnownActors {
     all: BTreeSet<ActorRef>,
     by_name: HashMap<String, Vec<ActorRef>>,
-    /// The user's actors file whose aliases resolve too (built-in aliases only when `None`).
-    actors_file: Option<std::path::PathBuf>,
+    /// The index directory whose recorded actors file's aliases resolve too (built-in aliases
+    /// only when `None` or when the index was built without one).
+    index_dir: Option<std::path::PathBuf>,
     /// The gazetteer aliases resolve through, built on the first alias lookup.
     gazetteer: std::sync::OnceLock<Option<Gazetteer>>,
 }
@@ -116,17 +117,18 @@ impl KnownActors {
         KnownActors {
             all,
             by_name,
-            actors_file: None,
+            index_dir: None,
             gazetteer: std::sync::OnceLock::new(),
         }
     }
 
-    /// The gazetteer that resolves aliases: the built-in one with the actors file on top
-    /// (a file that is gone or no longer valid is left out).
+    /// The gazetteer that resolves aliases: the built-in one with the index's recorded actors
+    /// file on top (a file that is gone or no longer valid is left out). The record is read
+    /// here, on the first alias lookup, not when the index is opened.
     fn gazetteer(&self) -> &Gazetteer {
         let user = self.gazetteer.get_or_init(|| {
-            let path = self.actors_file.as_deref()?;
-            Gazetteer::with_user_file(path).ok()
+            let record = crate::actors::user::read_record(self.index_dir.as_deref()?)?;
+            Gazetteer::with_user_file(&record.user_file?).ok()
         });
         user.as_ref().unwrap_or_else(|| Gazetteer::builtin())
     }

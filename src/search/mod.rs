@@ -192,8 +192,9 @@ pub struct Searcher {
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
     columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
-    /// The actors file the index was built with, if any: `--actor` resolves its aliases too.
-    actors_file: Option<std::path::PathBuf>,
+    /// The index directory: its record of the actors file the index was built with is read
+    /// only when an `--actor` alias has to be resolved.
+    index_dir: std::path::PathBuf,
 }
 
 impl Searcher {
@@ -211,7 +212,7 @@ impl Searcher {
             known_actors: std::sync::OnceLock::new(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
-            actors_file: crate::actors::user::read_record(index_dir).and_then(|r| r.user_file),
+            index_dir: index_dir.to_path_buf(),
         })
     }
 
