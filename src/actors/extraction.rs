@@ -324,6 +324,7 @@ impl Gazetteer {
                         kind,
                         mentions: Vec::new(),
                         title_mentions: Vec::new(),
+                        aliases: Vec::new(),
                     });
                     out.len() - 1
                 }

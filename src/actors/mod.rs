@@ -87,6 +87,10 @@ pub struct ActorMatch {
     pub mentions: Vec<(usize, usize)>,
     /// Byte ranges of the mentions in the title.
     pub title_mentions: Vec<(usize, usize)>,
+    /// Other forms this article used for the actor, as written (an acronym it defined, a
+    /// short form or a surname resolved to the full name): the registry merges the same forms
+    /// found alone in other articles.
+    pub aliases: Vec<String>,
 }
 
 /// Embedded gazetteer data, in priority order (earlier files win an alias).
