@@ -7,7 +7,7 @@
 //! [`mod@bench`] times the search path.
 //! [`store`] opens an index directory and reads its manifest, for both sides; [`state`]
 //! records what each commit holds so that indexing is incremental; [`stats`] says what an
-//! index holds.
+//! index holds; [`registry`] settles one canonical actor per real actor across the index.
 //! [`guard`] marks the panics the library recovers from.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
@@ -22,6 +22,7 @@ pub mod guard;
 pub mod indexer;
 pub mod output;
 pub mod queries;
+pub mod registry;
 pub mod schema;
 pub mod search;
 pub mod state;

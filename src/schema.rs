@@ -16,7 +16,7 @@ use tantivy::{DateTime, Index};
 use crate::actors::ActorKind;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -194,6 +194,8 @@ pub mod field_name {
     pub const ACTOR: &str = "actor";
     /// `passage_actor` (see [`Fields::passage_actor`](super::Fields::passage_actor)).
     pub const PASSAGE_ACTOR: &str = "passage_actor";
+    /// `actor_alias` (see [`Fields::actor_alias`](super::Fields::actor_alias)).
+    pub const ACTOR_ALIAS: &str = "actor_alias";
 }
 
 /// Root of the actor facets, `/actor/KIND/Name`.
@@ -212,6 +214,33 @@ pub fn decode_actor_facet(encoded: &[u8]) -> Option<(ActorKind, &str)> {
     match (steps.next(), steps.next(), steps.next(), steps.next()) {
         (Some(ACTOR_FACET_ROOT), Some(kind), Some(name), None) => {
             Some((ActorKind::parse(kind)?, name))
+        }
+        _ => None,
+    }
+}
+
+/// Root of the alias facets, `/alias/KIND/Name/Form`.
+const ALIAS_FACET_ROOT: &str = "alias";
+
+/// The facet that records that an article wrote `form` for the actor `name` of `kind`
+/// (`/alias/KIND/Name/Form`): the evidence the registry merges forms on.
+pub fn alias_facet(kind: ActorKind, name: &str, form: &str) -> Facet {
+    Facet::from_path([ALIAS_FACET_ROOT, kind.as_str(), name, form])
+}
+
+/// The kind, name and form of an alias facet as tantivy encodes it; None for any other facet.
+pub fn decode_alias_facet(encoded: &[u8]) -> Option<(ActorKind, &str, &str)> {
+    let encoded = std::str::from_utf8(encoded).ok()?;
+    let mut steps = encoded.split('\0');
+    match (
+        steps.next(),
+        steps.next(),
+        steps.next(),
+        steps.next(),
+        steps.next(),
+    ) {
+        (Some(ALIAS_FACET_ROOT), Some(kind), Some(name), Some(form), None) => {
+            Some((ActorKind::parse(kind)?, name, form))
         }
         _ => None,
     }
@@ -255,6 +284,9 @@ pub struct Fields {
     pub actor: Field,
     /// `/actor/KIND/Name` facets of the actors mentioned in this passage.
     pub passage_actor: Field,
+    /// `/alias/KIND/Name/Form` facets, on the article's first passage only: the other forms
+    /// the article wrote for its actors (the registry's evidence for merging them).
+    pub actor_alias: Field,
 }
 
 impl Fields {
@@ -279,6 +311,7 @@ impl Fields {
             date_precision: get(field_name::DATE_PRECISION)?,
             actor: get(field_name::ACTOR)?,
             passage_actor: get(field_name::PASSAGE_ACTOR)?,
+            actor_alias: get(field_name::ACTOR_ALIAS)?,
         })
     }
 }
@@ -354,6 +387,7 @@ pub fn build_schema() -> Schema {
         field_name::PASSAGE_ACTOR,
         FacetOptions::default().set_stored(),
     );
+    builder.add_facet_field(field_name::ACTOR_ALIAS, FacetOptions::default());
     builder.build()
 }
 

@@ -23,10 +23,10 @@ pub use extractor::Extractor;
 pub use gazetteer::Gazetteer;
 pub use user::Provenance;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kind of an actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A person.

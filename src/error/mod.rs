@@ -37,6 +37,24 @@ pub enum Error {
         /// What the parser said.
         reason: String,
     },
+    /// The index's actor registry cannot be read or written.
+    #[error("{path}: unreadable actor registry ({reason}); run `newsdex index` to write it again")]
+    CorruptRegistry {
+        /// The registry file.
+        path: PathBuf,
+        /// What the parser said.
+        reason: String,
+    },
+    /// A line of the corrections file that is not a correction.
+    #[error("{path}: line {line}: {reason}")]
+    BadCorrection {
+        /// The corrections file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        reason: String,
+    },
     /// A tantivy index that newsdex did not write: it has no newsdex manifest.
     #[error("{path}: holds a tantivy index without a newsdex manifest; run `newsdex index --rebuild` to replace it")]
     ForeignIndex {

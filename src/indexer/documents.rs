@@ -107,6 +107,12 @@ pub fn article_documents_with(
                 document.add_facet(fields.passage_actor, facet.clone());
             }
             document.add_facet(fields.actor, facet);
+            if passage.ordinal == 0 {
+                for form in &actor.aliases {
+                    let alias = schema::alias_facet(actor.kind, &actor.name, form);
+                    document.add_facet(fields.actor_alias, alias);
+                }
+            }
         }
         documents.push(document);
     }

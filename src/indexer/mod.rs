@@ -231,6 +231,9 @@ fn index_reporting(
     if let Some(provenance) = &provenance {
         crate::actors::user::write_record(index_dir, provenance)?;
     }
+    // The registry is settled from the index alone, so it is right after every run,
+    // incremental or not, without reading the corpus again.
+    crate::registry::Registry::build(&index)?.write(index_dir)?;
     Ok(summary)
 }
 

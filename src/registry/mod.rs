@@ -1,0 +1,355 @@
+//! The actor registry: one canonical actor per real actor across the whole index.
+//!
+//! Extraction names actors article by article; the same actor comes out under several raw
+//! forms ("SEC", "Securities and Exchange Commission"), sometimes under the wrong kind, and
+//! some raw forms are not actors at all. The registry settles, for the whole index, which raw
+//! `(kind, name)` facet belongs to which canonical actor (or to none). It is computed from the
+//! index alone (facet counts and alias evidence, never the corpus), written beside the index
+//! after every `index` run ([`Registry::write`]), and read by every command that shows or
+//! filters actors ([`Registry::open`]), with the user's corrections ([`corrections`]) on top.
+
+pub mod corrections;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+use crate::actors::ActorKind;
+use crate::error::{Error, Result};
+use crate::schema::{self, field_name};
+
+/// The registry's file in the index directory.
+pub const REGISTRY_FILE: &str = "actors-registry.json";
+
+/// Position of an actor in [`Registry::actors`].
+pub type ActorId = u32;
+
+/// A raw form: a name as extraction wrote it in the index's actor facet, with its kind, and
+/// the number of live articles that hold it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    /// The name as stored in the facet.
+    pub name: String,
+    /// The kind extraction gave it.
+    pub kind: ActorKind,
+    /// Live articles whose actor facet holds this form.
+    pub articles: u64,
+}
+
+/// Evidence that articles wrote `form` for the actor `name` of `kind` (an acronym they
+/// defined, a short form, a surname), from the index's alias facets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasEvidence {
+    /// The kind of the actor.
+    pub kind: ActorKind,
+    /// The actor's name as the article settled it.
+    pub name: String,
+    /// The other form the article wrote.
+    pub form: String,
+    /// Live articles with this evidence.
+    pub articles: u64,
+}
+
+/// One canonical actor and the raw forms merged into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisteredActor {
+    /// The canonical name.
+    pub name: String,
+    /// The canonical kind.
+    pub kind: ActorKind,
+    /// Articles that hold any of its forms (at most the sum of the forms' counts).
+    pub articles: u64,
+    /// The raw forms merged into it, its own name among them, most articles first.
+    pub forms: Vec<Form>,
+}
+
+/// What the index holds, as the registry is built from: every raw form and alias evidence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawActors {
+    /// Every raw form of the actor facet with its article count.
+    pub forms: Vec<Form>,
+    /// Every alias facet with its article count.
+    pub aliases: Vec<AliasEvidence>,
+}
+
+/// The canonical actors of an index and the way from each raw form to them.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    actors: Vec<RegisteredActor>,
+    /// Raw form -> its actor; `None` for a form that is not an actor.
+    by_form: HashMap<(ActorKind, String), Option<ActorId>>,
+    /// Lowercase canonical name or form -> actors, most articles first.
+    by_lower: HashMap<String, Vec<ActorId>>,
+}
+
+/// The file's layout: actors, and the raw forms that are not actors.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct RegistryFile {
+    actors: Vec<RegisteredActor>,
+    rejected: Vec<Form>,
+}
+
+impl RawActors {
+    /// Counts every raw actor form and alias facet over the live articles of `index` (the
+    /// documents of passage 0: every article has exactly one).
+    pub fn read(index: &Index) -> Result<RawActors> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        let mut forms: HashMap<(ActorKind, String), u64> = HashMap::new();
+        let mut aliases: HashMap<(ActorKind, String, String), u64> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
+            let actor = segment.facet_reader(field_name::ACTOR)?;
+            let alias = segment.facet_reader(field_name::ACTOR_ALIAS)?;
+            let mut actor_counts = vec![0u64; actor.num_facets()];
+            let mut alias_counts = vec![0u64; alias.num_facets()];
+            for doc in segment.doc_ids_alive() {
+                if passage.first(doc) != Some(0) {
+                    continue;
+                }
+                for ord in actor.facet_ords(doc) {
+                    actor_counts[ord as usize] += 1;
+                }
+                for ord in alias.facet_ords(doc) {
+                    alias_counts[ord as usize] += 1;
+                }
+            }
+            let mut stream = actor
+                .facet_dict()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let count = actor_counts[stream.term_ord() as usize];
+                if count == 0 {
+                    continue;
+                }
+                if let Some((kind, name)) = schema::decode_actor_facet(stream.key()) {
+                    *forms.entry((kind, name.to_string())).or_insert(0) += count;
+                }
+            }
+            let mut stream = alias
+                .facet_dict()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let count = alias_counts[stream.term_ord() as usize];
+                if count == 0 {
+                    continue;
+                }
+                if let Some((kind, name, form)) = schema::decode_alias_facet(stream.key()) {
+                    *aliases
+                        .entry((kind, name.to_string(), form.to_string()))
+                        .or_insert(0) += count;
+                }
+            }
+        }
+        let mut forms: Vec<Form> = forms
+            .into_iter()
+            .map(|((kind, name), articles)| Form {
+                name,
+                kind,
+                articles,
+            })
+            .collect();
+        forms.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+                .then(a.kind.cmp(&b.kind))
+        });
+        let mut aliases: Vec<AliasEvidence> = aliases
+            .into_iter()
+            .map(|((kind, name, form), articles)| AliasEvidence {
+                kind,
+                name,
+                form,
+                articles,
+            })
+            .collect();
+        aliases.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| (&a.name, &a.form, a.kind).cmp(&(&b.name, &b.form, b.kind)))
+        });
+        Ok(RawActors { forms, aliases })
+    }
+}
+
+impl Registry {
+    /// Settles the canonical actors of what an index holds.
+    pub fn settle(raw: &RawActors) -> Registry {
+        let actors = raw
+            .forms
+            .iter()
+            .map(|form| RegisteredActor {
+                name: form.name.clone(),
+                kind: form.kind,
+                articles: form.articles,
+                forms: vec![form.clone()],
+            })
+            .collect();
+        Registry::from_parts(actors, Vec::new())
+    }
+
+    /// Builds the registry of the index in `index_dir` from the index alone.
+    pub fn build(index: &Index) -> Result<Registry> {
+        Ok(Registry::settle(&RawActors::read(index)?))
+    }
+
+    fn from_parts(mut actors: Vec<RegisteredActor>, rejected: Vec<Form>) -> Registry {
+        actors.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+                .then(a.kind.cmp(&b.kind))
+        });
+        let mut by_form = HashMap::new();
+        let mut by_lower: HashMap<String, Vec<ActorId>> = HashMap::new();
+        for (id, actor) in actors.iter().enumerate() {
+            let id = id as ActorId;
+            let mut names: Vec<String> = vec![actor.name.to_lowercase()];
+            for form in &actor.forms {
+                by_form.insert((form.kind, form.name.clone()), Some(id));
+                names.push(form.name.to_lowercase());
+            }
+            names.sort();
+            names.dedup();
+            for name in names {
+                by_lower.entry(name).or_default().push(id);
+            }
+        }
+        for form in rejected {
+            by_form.insert((form.kind, form.name), None);
+        }
+        Registry {
+            actors,
+            by_form,
+            by_lower,
+        }
+    }
+
+    /// The registry file of `index_dir`.
+    pub fn path(index_dir: &Path) -> PathBuf {
+        index_dir.join(REGISTRY_FILE)
+    }
+
+    /// Writes the registry beside the index (to a temporary file first, then renamed, so a
+    /// reader never sees half a file).
+    pub fn write(&self, index_dir: &Path) -> Result<()> {
+        let rejected: Vec<Form> = Vec::new();
+        let file = RegistryFile {
+            actors: self.actors.clone(),
+            rejected,
+        };
+        let path = Registry::path(index_dir);
+        let tmp = path.with_extension("json.tmp");
+        let json = serde_json::to_vec(&file).map_err(|err| Error::CorruptRegistry {
+            path: path.clone(),
+            reason: err.to_string(),
+        })?;
+        std::fs::write(&tmp, json).map_err(|err| Error::io(&tmp, err))?;
+        std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))?;
+        Ok(())
+    }
+
+    /// Reads the registry written beside the index in `index_dir`, with the user's
+    /// corrections applied; built from `index` when the file is missing.
+    pub fn open(index_dir: &Path, index: &Index) -> Result<Registry> {
+        let path = Registry::path(index_dir);
+        let mut registry = match std::fs::read(&path) {
+            Ok(bytes) => {
+                let file: RegistryFile =
+                    serde_json::from_slice(&bytes).map_err(|err| Error::CorruptRegistry {
+                        path: path.clone(),
+                        reason: err.to_string(),
+                    })?;
+                Registry::from_parts(file.actors, file.rejected)
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Registry::build(index)?,
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        let corrections = corrections::read(index_dir)?;
+        if !corrections.is_empty() {
+            registry = registry.corrected(&corrections);
+        }
+        Ok(registry)
+    }
+
+    /// Every canonical actor, most articles first.
+    pub fn actors(&self) -> &[RegisteredActor] {
+        &self.actors
+    }
+
+    /// The actor `id`.
+    pub fn actor(&self, id: ActorId) -> &RegisteredActor {
+        &self.actors[id as usize]
+    }
+
+    /// The canonical actor of a raw form; `None` when the form is not an actor. A form the
+    /// registry has never seen (an index changed after the registry was written) is its own
+    /// actor: `Err(())`, for the caller to show as it is.
+    pub fn canonical(&self, kind: ActorKind, name: &str) -> std::result::Result<ActorId, Unlisted> {
+        match self.by_form.get(&(kind, name.to_string())) {
+            Some(Some(id)) => Ok(*id),
+            Some(None) => Err(Unlisted::NotAnActor),
+            None => Err(Unlisted::Unknown),
+        }
+    }
+
+    /// The actors a typed name means: canonical names and forms, case-insensitively, most
+    /// articles first. Empty when nothing matches.
+    pub fn lookup(&self, typed: &str) -> Vec<ActorId> {
+        self.by_lower
+            .get(&typed.trim().to_lowercase())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The registry with the user's corrections applied, in file order.
+    pub fn corrected(self, corrections: &[corrections::Correction]) -> Registry {
+        corrections::apply(self, corrections)
+    }
+}
+
+/// Why a raw form has no canonical actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unlisted {
+    /// The registry (or a correction) settled that the form is not an actor.
+    NotAnActor,
+    /// The registry has never seen the form.
+    Unknown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(name: &str, kind: ActorKind, articles: u64) -> Form {
+        Form {
+            name: name.to_string(),
+            kind,
+            articles,
+        }
+    }
+
+    #[test]
+    fn lookup_is_case_insensitive_and_most_mentioned_first() {
+        let raw = RawActors {
+            forms: vec![
+                form("Ada Lovelace", ActorKind::Person, 9),
+                form("Ada Lovelace", ActorKind::Org, 2),
+            ],
+            aliases: Vec::new(),
+        };
+        let registry = Registry::settle(&raw);
+        let found = registry.lookup("ada lovelace");
+        assert_eq!(found.len(), 2);
+        assert_eq!(registry.actor(found[0]).kind, ActorKind::Person);
+        assert!(registry.lookup("Babbage").is_empty());
+    }
+}
