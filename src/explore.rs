@@ -19,10 +19,11 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDo
 
 use crate::actors::ActorKind;
 use crate::corpus::DatePrecision;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::registry::Registry;
 use crate::schema::field_name;
 use crate::search::{
-    resolve_actor, ActorRef, Hit, SearchError, SearchPlan, SearchRequest, Searcher,
+    canonical_actor, forms_of, ActorRef, Hit, SearchPlan, SearchRequest, Searcher,
 };
 
 /// An actor and the number of matching articles that mention it.
@@ -193,7 +194,7 @@ fn first_shown(
         }
         let (date, best) = candidate;
         let document: TantivyDocument = tantivy_searcher.doc(best.address)?;
-        let hit = searcher.hit_from_document(&document, 1, best.score, highlighter);
+        let hit = searcher.hit_from_document(&document, 1, best.score, highlighter)?;
         let better = match &shown {
             None => true,
             Some((shown_date, shown_hit)) => {
@@ -241,10 +242,13 @@ struct MatchSet {
 }
 
 /// The collector behind every exploration command.
-struct FactsCollector {
+struct FactsCollector<'a> {
     /// Whether to gather each article's actors (a timeline and evidence need only dates and
     /// best passages, and reading actors is most of a pass's cost).
     actors: bool,
+    /// Maps each raw facet form to its canonical actor (when actors are gathered), so that
+    /// the forms of one actor count as one and forms that are not actors are dropped.
+    registry: Option<&'a Registry>,
     /// Facets (encoded) whose co-mentions in the same passage are counted.
     target: Option<HashSet<String>>,
 }
@@ -261,12 +265,18 @@ struct SegmentFacts {
     passages: Column<u64>,
     actors: Option<FacetReader>,
     passage_actors: Option<FacetReader>,
+    /// Per passage-actor facet ordinal, its canonical actor's place in `passage_groups`
+    /// (`None`: not an actor), so that a passage naming one actor twice counts it once.
+    passage_group_of: Vec<Option<u32>>,
+    /// The canonical actors of the segment's passage-actor facets.
+    passage_groups: Vec<ActorRef>,
     target_ords: HashSet<u64>,
     facts: HashMap<u64, SegmentFact>,
+    /// Per passage group: passages that mention it together with the target.
     pairs: HashMap<u64, u64>,
 }
 
-impl Collector for FactsCollector {
+impl Collector for FactsCollector<'_> {
     type Fruit = MatchSet;
     type Child = SegmentFacts;
 
@@ -289,6 +299,27 @@ impl Collector for FactsCollector {
             }
             None => (None, HashSet::new()),
         };
+        let mut passage_groups: Vec<ActorRef> = Vec::new();
+        let passage_group_of = match &passage_actors {
+            Some(facets) => {
+                let mut groups: HashMap<ActorRef, u32> = HashMap::new();
+                facet_actors(facets)
+                    .into_iter()
+                    .map(|raw| {
+                        let raw = raw?;
+                        let actor = match self.registry {
+                            Some(registry) => canonical_actor(registry, &raw)?,
+                            None => raw,
+                        };
+                        Some(*groups.entry(actor.clone()).or_insert_with(|| {
+                            passage_groups.push(actor);
+                            (passage_groups.len() - 1) as u32
+                        }))
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         Ok(SegmentFacts {
             segment,
             keys: fast.u64(field_name::ARTICLE_KEY)?,
@@ -301,6 +332,8 @@ impl Collector for FactsCollector {
                 None
             },
             passage_actors,
+            passage_group_of,
+            passage_groups,
             target_ords,
             facts: HashMap::new(),
             pairs: HashMap::new(),
@@ -314,23 +347,31 @@ impl Collector for FactsCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<MatchSet> {
         let mut set = MatchSet::default();
         let mut ids: HashMap<ActorRef, u32> = HashMap::new();
-        let mut intern = |actor: &ActorRef, set: &mut MatchSet| -> u32 {
-            *ids.entry(actor.clone()).or_insert_with(|| {
-                set.actors.push(actor.clone());
+        let registry = self.registry;
+        let mut intern = |raw: &ActorRef, set: &mut MatchSet| -> Option<u32> {
+            let actor = match registry {
+                Some(registry) => canonical_actor(registry, raw)?,
+                None => raw.clone(),
+            };
+            Some(*ids.entry(actor.clone()).or_insert_with(|| {
+                set.actors.push(actor);
                 (set.actors.len() - 1) as u32
-            })
+            }))
         };
         for fruit in fruits {
             let mapped: Vec<Option<u32>> = fruit
                 .actors
                 .iter()
-                .map(|a| a.as_ref().map(|a| intern(a, &mut set)))
+                .map(|a| a.as_ref().and_then(|a| intern(a, &mut set)))
                 .collect();
             for (key, (start, precision, ords, best)) in fruit.facts {
-                let actors: Vec<u32> = ords
+                let mut actors: Vec<u32> = ords
                     .iter()
                     .filter_map(|&ord| mapped.get(ord as usize).copied().flatten())
                     .collect();
+                // Two forms of one actor in an article count once.
+                actors.sort_unstable();
+                actors.dedup();
                 match set.articles.get_mut(&key) {
                     // An article's passages may sit in several segments.
                     Some(existing) => {
@@ -355,7 +396,7 @@ impl Collector for FactsCollector {
                 if let Some(Some(id)) = fruit
                     .passage_actor_names
                     .get(&ord)
-                    .map(|a| a.as_ref().map(|a| intern(a, &mut set)))
+                    .map(|a| a.as_ref().and_then(|a| intern(a, &mut set)))
                 {
                     *set.passage_pairs.entry(id).or_insert(0) += count;
                 }
@@ -365,7 +406,8 @@ impl Collector for FactsCollector {
     }
 }
 
-/// What one segment hands back: facts with segment-local actor ordinals, and their names.
+/// What one segment hands back: facts with segment-local actor ordinals and their raw forms,
+/// and passage co-mentions per segment-local canonical actor.
 struct SegmentFruit {
     facts: HashMap<u64, SegmentFact>,
     actors: Vec<Option<ActorRef>>,
@@ -406,10 +448,15 @@ impl SegmentCollector for SegmentFacts {
         if let Some(passage_actors) = &self.passage_actors {
             let ords: Vec<u64> = passage_actors.facet_ords(doc).collect();
             if ords.iter().any(|ord| self.target_ords.contains(ord)) {
-                for ord in ords {
-                    if !self.target_ords.contains(&ord) {
-                        *self.pairs.entry(ord).or_insert(0) += 1;
-                    }
+                let mut groups: Vec<u32> = ords
+                    .iter()
+                    .filter(|ord| !self.target_ords.contains(ord))
+                    .filter_map(|&ord| self.passage_group_of.get(ord as usize).copied().flatten())
+                    .collect();
+                groups.sort_unstable();
+                groups.dedup();
+                for group in groups {
+                    *self.pairs.entry(u64::from(group)).or_insert(0) += 1;
                 }
             }
         }
@@ -417,16 +464,11 @@ impl SegmentCollector for SegmentFacts {
 
     fn harvest(self) -> SegmentFruit {
         let actors = self.actors.as_ref().map_or_else(Vec::new, facet_actors);
-        let passage_actor_names = match &self.passage_actors {
-            Some(reader) => {
-                let names = facet_actors(reader);
-                self.pairs
-                    .keys()
-                    .map(|&ord| (ord, names.get(ord as usize).cloned().flatten()))
-                    .collect()
-            }
-            None => HashMap::new(),
-        };
+        let passage_actor_names = self
+            .pairs
+            .keys()
+            .map(|&group| (group, self.passage_groups.get(group as usize).cloned()))
+            .collect();
         SegmentFruit {
             facts: self.facts,
             actors,
@@ -463,8 +505,14 @@ fn match_set(
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
+    let registry = if actors || target.is_some() {
+        Some(searcher.registry()?)
+    } else {
+        None
+    };
     let collector = FactsCollector {
         actors,
+        registry,
         target: target.map(|actors| {
             actors
                 .iter()
@@ -709,14 +757,10 @@ pub fn cooccur(
     top: usize,
     min_articles: u64,
 ) -> Result<Vec<Cooccurrence>> {
-    let known = searcher.known_actors()?;
-    let targets = resolve_actor(actor, known)?;
-    // Resolve once: the evidence searches below then match the canonical name directly.
-    let actor = targets[0].name.clone();
-    let actor = actor.as_str();
+    let target = searcher.resolve_actor(actor)?;
     let mut scoped = request.clone();
-    scoped.actors.push(actor.to_string());
-    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&targets))?;
+    scoped.actor_forms.push(target.forms.clone());
+    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&target.forms))?;
     // The base rates come from the same date range, without the actor or the query words.
     let base_request = SearchRequest {
         from: request.from,
@@ -748,11 +792,10 @@ pub fn cooccur(
             together[id as usize] += 1;
         }
     }
-    let target_names: HashSet<&str> = targets.iter().map(|a| a.name.as_str()).collect();
     let mut ranked: Vec<Cooccurrence> = Vec::new();
     for (id, other) in with_actor.actors.iter().enumerate() {
         let articles = together[id];
-        if articles < min_articles.max(1) || target_names.contains(other.name.as_str()) {
+        if articles < min_articles.max(1) || *other == target.actor {
             continue;
         }
         let n_other = base_ids
@@ -790,41 +833,36 @@ pub fn cooccur(
             .then(a.name.cmp(&b.name))
     });
     ranked.truncate(top);
+    let registry = searcher.registry()?;
     for co in &mut ranked {
-        co.evidence = evidence(searcher, request, actor, &co.name)?;
+        let other = forms_of(registry, &ActorRef::new(co.name.clone(), co.kind));
+        co.evidence = evidence(searcher, request, &target.forms, &other)?;
     }
     Ok(ranked)
 }
 
-/// The best passage that mentions both actors, else the best passage of an article that does,
-/// scored as a timeline's best passage is and chosen by [`shown_first`].
+/// The best passage that mentions both actors (each given as its raw facet forms), else the
+/// best passage of an article that does, scored as a timeline's best passage is and chosen by
+/// [`shown_first`].
 fn evidence(
     searcher: &Searcher,
     request: &SearchRequest,
-    actor: &str,
-    other: &str,
+    actor: &[ActorRef],
+    other: &[ActorRef],
 ) -> Result<Option<Hit>> {
     let mut both = request.clone();
-    both.actors.extend([actor.to_string(), other.to_string()]);
+    both.actor_forms.extend([actor.to_vec(), other.to_vec()]);
     let mut in_passage = both.clone();
-    in_passage.in_passage = vec![actor.to_string(), other.to_string()];
+    in_passage.in_passage = vec![actor.to_vec(), other.to_vec()];
     for attempt in [in_passage, both] {
-        match match_set(searcher, &attempt, false, None) {
-            Ok((set, built)) => {
-                let candidates: Vec<(Option<i64>, BestPassage)> = set
-                    .articles
-                    .values()
-                    .map(|fact| (fact.start, fact.best))
-                    .collect();
-                if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates)? {
-                    return Ok(Some(hit));
-                }
-            }
-            // An actor name that does not resolve: no evidence passage.
-            Err(Error::Search(
-                SearchError::UnknownActor { .. } | SearchError::AmbiguousActor { .. },
-            )) => continue,
-            Err(err) => return Err(err),
+        let (set, built) = match_set(searcher, &attempt, false, None)?;
+        let candidates: Vec<(Option<i64>, BestPassage)> = set
+            .articles
+            .values()
+            .map(|fact| (fact.start, fact.best))
+            .collect();
+        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates)? {
+            return Ok(Some(hit));
         }
     }
     Ok(None)

@@ -6,9 +6,10 @@ use std::path::Path;
 use super::args::{ActorsArgs, By, CooccurArgs, KindArg, TimelineArgs};
 use super::{apply_filters, color_enabled, found, Outcome};
 use crate::actors::ActorKind;
+use crate::error::Error;
 use crate::explore::{self, BucketUnit};
 use crate::output::{self, TextStyle};
-use crate::search::{SearchRequest, Searcher};
+use crate::search::{SearchError, SearchRequest, Searcher};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
@@ -42,17 +43,18 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
     let mut request = SearchRequest::default();
     apply_filters(&mut request, &args.filters)?;
     let target = args.target.join(" ");
-    // A known actor means that actor; anything else is a query.
-    let known = searcher.known_actors()?;
-    let label = match crate::search::resolve_actor(&target, known) {
-        Ok(actors) => {
-            request.actors.push(target.clone());
-            format!("mentioning {}", actors[0].name)
+    // A known actor means that actor; a name several actors share is an error that lists
+    // them; anything else is a query.
+    let label = match searcher.resolve_actor(&target) {
+        Ok(resolved) => {
+            request.actor_forms.push(resolved.forms);
+            format!("mentioning {}", resolved.actor.name)
         }
-        Err(_) => {
+        Err(Error::Search(SearchError::UnknownActor { .. })) => {
             request.query = target.clone();
             format!("matching \"{target}\"")
         }
+        Err(err) => return Err(err.into()),
     };
     let unit = match args.by {
         By::Day => BucketUnit::Day,

@@ -1,15 +1,16 @@
-//! Actors on the search side: how a name typed after `--actor` becomes the index's actors,
-//! and how the actors stored with a passage are read back.
-
-use std::collections::{BTreeSet, HashMap};
+//! Actors on the search side: how a name typed after `--actor` becomes an actor of the
+//! index's registry (and the raw facet forms a filter matches), and how the actors stored with
+//! a passage are shown under their canonical names.
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, TokenStream};
 use tantivy::{TantivyDocument, Term};
 
-use crate::actors::{ActorKind, Gazetteer};
+use crate::actors::ActorKind;
 use crate::error::Result;
+use crate::registry::{ActorId, Registry, Unlisted};
 use crate::schema;
 use crate::search::{SearchError, Searcher};
 
@@ -45,196 +46,357 @@ impl ActorRef {
 }
 
 impl Searcher {
-    /// A query matching documents whose `field` holds any of `actors` (any kind).
+    /// A query matching documents whose `field` holds any of `forms` (raw facet forms).
     pub(super) fn actor_query(
         &self,
         field: tantivy::schema::Field,
-        actors: &[ActorRef],
+        forms: &[ActorRef],
     ) -> Box<dyn Query> {
-        let any_kind: Vec<(Occur, Box<dyn Query>)> = actors
+        let any_form: Vec<(Occur, Box<dyn Query>)> = forms
             .iter()
-            .map(|actor| {
-                let term = Term::from_facet(field, &actor.facet());
+            .map(|form| {
+                let term = Term::from_facet(field, &form.facet());
                 (
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
                 )
             })
             .collect();
-        Box::new(BooleanQuery::new(any_kind))
+        Box::new(BooleanQuery::new(any_form))
     }
 
-    /// Every actor the index holds, read from the actor facet's term dictionary (once).
-    pub fn known_actors(&self) -> Result<&KnownActors> {
-        if let Some(known) = self.known_actors.get() {
-            return Ok(known);
+    /// The index's actor registry with the user's corrections, read on first need: a search
+    /// that neither filters nor shows actors never reads it.
+    pub fn registry(&self) -> Result<&Registry> {
+        if let Some(registry) = self.registry.get() {
+            return Ok(registry);
         }
-        let mut actors = KnownActors::new(self.read_known_actors()?);
-        actors.index_dir = Some(self.index_dir.clone());
-        Ok(self.known_actors.get_or_init(|| actors))
+        let registry = Registry::open(&self.index_dir, &self.index)?;
+        Ok(self.registry.get_or_init(|| registry))
     }
 
-    fn read_known_actors(&self) -> Result<BTreeSet<ActorRef>> {
-        let searcher = self.reader.searcher();
-        let mut actors = BTreeSet::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.actor)?;
-            let mut stream = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                actors.extend(ActorRef::from_encoded_facet(stream.key()));
-            }
-        }
-        Ok(actors)
+    /// The actor a typed name means (see [`resolve_actor`]).
+    pub fn resolve_actor(&self, typed: &str) -> Result<ResolvedActor> {
+        resolve_actor(typed, self.registry()?)
     }
 }
 
-/// The actors an index holds, with a case-insensitive name lookup (every `--actor` and every
-/// co-occurrence evidence search resolves names against it).
-#[derive(Debug, Default)]
-pub struct KnownActors {
-    all: BTreeSet<ActorRef>,
-    by_name: HashMap<String, Vec<ActorRef>>,
-    /// The index directory whose recorded actors file's aliases resolve too (built-in aliases
-    /// only when `None` or when the index was built without one).
-    index_dir: Option<std::path::PathBuf>,
-    /// The gazetteer aliases resolve through, built on the first alias lookup.
-    gazetteer: std::sync::OnceLock<Option<Gazetteer>>,
+/// An actor a typed name resolved to: its canonical name and kind, and the raw facet forms
+/// the index holds for it (a filter matches any of them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedActor {
+    /// The canonical actor.
+    pub actor: ActorRef,
+    /// Its raw forms, as the facet stores them.
+    pub forms: Vec<ActorRef>,
 }
 
-impl KnownActors {
-    /// Indexes `all` by lowercase name.
-    pub fn new(all: BTreeSet<ActorRef>) -> KnownActors {
-        let mut by_name: HashMap<String, Vec<ActorRef>> = HashMap::new();
-        for actor in &all {
-            by_name
-                .entry(actor.name.to_lowercase())
-                .or_default()
-                .push(actor.clone());
+/// How many times more articles the most-mentioned of several actors sharing a name needs
+/// before the name means it alone; closer counts make the name ambiguous.
+pub const DOMINANT_RATIO: u64 = 3;
+
+/// Suggestions offered for an unknown name, at most.
+const SUGGESTIONS: usize = 3;
+
+/// Resolves a typed actor name through the registry: a canonical name or any merged form,
+/// case-insensitively, else the surname of exactly one person. A name several actors share
+/// with comparable counts, or a surname several people share, is an error listing them; an
+/// unknown name is an error suggesting the closest canonical actors.
+pub fn resolve_actor(typed: &str, registry: &Registry) -> Result<ResolvedActor> {
+    let wanted = typed.trim();
+    let mut named = registry.lookup(wanted);
+    if named.is_empty() {
+        named = named_without_accents(registry, wanted);
+    }
+    let meant = match named.as_slice() {
+        [only] => Some(*only),
+        [first, second, ..]
+            if registry.actor(*first).articles
+                >= DOMINANT_RATIO * registry.actor(*second).articles.max(1) =>
+        {
+            Some(*first)
         }
-        KnownActors {
-            all,
-            by_name,
-            index_dir: None,
-            gazetteer: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The gazetteer that resolves aliases: the built-in one with the index's recorded actors
-    /// file on top (a file that is gone or no longer valid is left out). The record is read
-    /// here, on the first alias lookup, not when the index is opened.
-    fn gazetteer(&self) -> &Gazetteer {
-        let user = self.gazetteer.get_or_init(|| {
-            let record = crate::actors::user::read_record(self.index_dir.as_deref()?)?;
-            Gazetteer::with_user_file(&record.user_file?).ok()
-        });
-        user.as_ref().unwrap_or_else(|| Gazetteer::builtin())
-    }
-}
-
-impl std::ops::Deref for KnownActors {
-    type Target = BTreeSet<ActorRef>;
-
-    fn deref(&self) -> &BTreeSet<ActorRef> {
-        &self.all
-    }
-}
-
-/// Resolves a user's actor name to the index's actors: canonical name or alias (through the
-/// gazetteer), case-insensitively, or a unique surname. Unknown names are an error that
-/// suggests the closest known names.
-pub fn resolve_actor(name: &str, known: &KnownActors) -> Result<Vec<ActorRef>> {
-    let wanted = name.trim();
-    let by_name = |canonical: &str| -> Vec<ActorRef> {
-        known
-            .by_name
-            .get(&canonical.to_lowercase())
-            .cloned()
-            .unwrap_or_default()
+        [] => None,
+        several => return Err(ambiguous(wanted, registry, several)),
     };
-    let exact = by_name(wanted);
-    if !exact.is_empty() {
-        return Ok(exact);
+    if let Some(id) = meant {
+        return Ok(resolved(registry, id));
     }
-    // A unique surname is answered from the index alone: the gazetteer's tables are only
-    // loaded when an alias is really needed ("U.S.", "Kremlin").
-    let lower = wanted.to_lowercase();
-    let by_surname: Vec<ActorRef> = known
-        .iter()
-        .filter(|a| {
-            a.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| last.to_lowercase() == lower)
-        })
-        .cloned()
-        .collect();
-    let distinct: BTreeSet<&str> = by_surname.iter().map(|a| a.name.as_str()).collect();
-    if distinct.len() == 1 {
-        return Ok(by_surname);
-    }
-    if let Some((canonical, _kind)) = known.gazetteer().resolve(wanted) {
-        let found = by_name(canonical);
-        if !found.is_empty() {
-            return Ok(found);
-        }
-    }
-    if distinct.len() > 1 {
-        return Err(SearchError::AmbiguousActor {
+    let by_surname = people_with_surname(registry, wanted);
+    match by_surname.as_slice() {
+        [only] => Ok(resolved(registry, *only)),
+        [] => Err(SearchError::UnknownActor {
             name: wanted.to_string(),
-            candidates: distinct.into_iter().map(str::to_string).collect(),
+            suggestions: suggestions(registry, wanted),
         }
-        .into());
+        .into()),
+        several => Err(ambiguous(wanted, registry, several)),
     }
-    let mut scored: Vec<(f64, &str)> = known
+}
+
+fn resolved(registry: &Registry, id: ActorId) -> ResolvedActor {
+    let actor = registry.actor(id);
+    ResolvedActor {
+        actor: ActorRef::new(actor.name.clone(), actor.kind),
+        forms: actor
+            .forms
+            .iter()
+            .map(|form| ActorRef::new(form.name.clone(), form.kind))
+            .collect(),
+    }
+}
+
+fn ambiguous(wanted: &str, registry: &Registry, ids: &[ActorId]) -> crate::error::Error {
+    SearchError::AmbiguousActor {
+        name: wanted.to_string(),
+        candidates: ids
+            .iter()
+            .map(|&id| {
+                let actor = registry.actor(id);
+                format!(
+                    "{} ({}, {} articles)",
+                    actor.name, actor.kind, actor.articles
+                )
+            })
+            .collect(),
+    }
+    .into()
+}
+
+/// `name` lowercased and with accents folded to ASCII ("Erdoğan" -> "erdogan"), as people
+/// type names on an English keyboard.
+fn folded(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_lowercase();
+    }
+    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(name);
+    let mut text = String::new();
+    while let Some(token) = stream.next() {
+        text.push_str(&token.text);
+    }
+    text
+}
+
+/// The actors whose canonical name or a form equals `wanted` once both are folded
+/// ([`folded`]), most articles first.
+fn named_without_accents(registry: &Registry, wanted: &str) -> Vec<ActorId> {
+    let wanted = folded(wanted);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    registry
+        .actors()
         .iter()
-        .map(|a| {
-            // Compare with the whole name and with each of its words ("Putn" ~ "Putin").
-            let name = a.name.to_lowercase();
-            let best = name
+        .enumerate()
+        .filter(|(_, actor)| {
+            std::iter::once(actor.name.as_str())
+                .chain(actor.forms.iter().map(|form| form.name.as_str()))
+                .any(|name| !name.is_ascii() && folded(name) == wanted)
+        })
+        .map(|(id, _)| id as ActorId)
+        .collect()
+}
+
+/// The people whose canonical name is more than one word and ends with `surname` (any case,
+/// accents folded), most articles first.
+fn people_with_surname(registry: &Registry, surname: &str) -> Vec<ActorId> {
+    let lower = folded(surname);
+    if lower.is_empty() || lower.contains(' ') {
+        return Vec::new();
+    }
+    registry
+        .actors()
+        .iter()
+        .enumerate()
+        .filter(|(_, actor)| {
+            actor.kind == ActorKind::Person
+                && actor.name.contains(' ')
+                && actor
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| folded(last) == lower)
+        })
+        .map(|(id, _)| id as ActorId)
+        .collect()
+}
+
+/// The canonical actors closest to an unknown name (string similarity to the whole name and
+/// to each of its words, ties broken by articles), shown most-mentioned first.
+fn suggestions(registry: &Registry, wanted: &str) -> Vec<String> {
+    let lower = wanted.to_lowercase();
+    let mut scored: Vec<(f64, u64, &str)> = registry
+        .actors()
+        .iter()
+        .map(|actor| {
+            let name = actor.name.to_lowercase();
+            let similarity = name
                 .split(' ')
                 .chain([name.as_str()])
                 .map(|part| strsim::jaro_winkler(&lower, part))
                 .fold(0.0, f64::max);
-            (best, a.name.as_str())
+            (similarity, actor.articles, actor.name.as_str())
         })
+        .filter(|(similarity, _, _)| *similarity > 0.8)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.dedup_by(|a, b| a.1 == b.1);
-    let suggestions: Vec<String> = scored
-        .iter()
-        .take(3)
-        .filter(|(s, _)| *s > 0.8)
-        .map(|(_, n)| n.to_string())
-        .collect();
-    Err(SearchError::UnknownActor {
-        name: wanted.to_string(),
-        suggestions,
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let mut chosen: Vec<(u64, &str)> = Vec::new();
+    for (_, articles, name) in scored {
+        if chosen.len() == SUGGESTIONS {
+            break;
+        }
+        if !chosen.iter().any(|(_, seen)| *seen == name) {
+            chosen.push((articles, name));
+        }
     }
-    .into())
+    chosen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    chosen
+        .into_iter()
+        .map(|(_, name)| name.to_string())
+        .collect()
 }
 
-/// The actors stored in `field` of a passage, people first (in `ActorKind` order), then by name.
+/// The actor a raw facet form is shown as: its canonical actor, itself when the registry has
+/// never seen it (an index changed after the registry was written), `None` when it is not an
+/// actor.
+pub fn canonical_actor(registry: &Registry, raw: &ActorRef) -> Option<ActorRef> {
+    match registry.canonical(raw.kind, &raw.name) {
+        Ok(id) => {
+            let actor = registry.actor(id);
+            Some(ActorRef::new(actor.name.clone(), actor.kind))
+        }
+        Err(Unlisted::NotAnActor) => None,
+        Err(Unlisted::Unknown) => Some(raw.clone()),
+    }
+}
+
+/// The raw forms of a canonical actor as shown (itself when the registry does not list it).
+pub fn forms_of(registry: &Registry, actor: &ActorRef) -> Vec<ActorRef> {
+    registry
+        .lookup(&actor.name)
+        .into_iter()
+        .map(|id| resolved(registry, id))
+        .find(|resolved| resolved.actor == *actor)
+        .map_or_else(|| vec![actor.clone()], |resolved| resolved.forms)
+}
+
+/// The actors stored in `field` of a passage under their canonical names (each once, forms
+/// that are not actors left out), people first (in `ActorKind` order), then by name.
 pub(super) fn stored_actors(
     document: &TantivyDocument,
     field: tantivy::schema::Field,
+    registry: &Registry,
 ) -> Vec<ActorRef> {
     let mut ranked: Vec<ActorRef> = document
         .get_all(field)
         .filter_map(|v| v.as_facet())
         .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
+        .filter_map(|raw| canonical_actor(registry, &raw))
         .collect();
     // By kind (people first, in `ActorKind` order), then name.
     ranked.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+    ranked.dedup();
     ranked
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::{Form, RawActors};
     use tantivy::schema::Facet;
+
+    fn registry(forms: &[(&str, ActorKind, u64)]) -> Registry {
+        Registry::settle(&RawActors {
+            forms: forms
+                .iter()
+                .map(|&(name, kind, articles)| Form {
+                    name: name.to_string(),
+                    kind,
+                    articles,
+                })
+                .collect(),
+            aliases: Vec::new(),
+        })
+    }
+
+    fn error_of(result: Result<ResolvedActor>) -> SearchError {
+        match result {
+            Err(crate::error::Error::Search(err)) => err,
+            other => panic!("not a search error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_name_shared_with_a_rare_actor_means_the_common_one() {
+        let known = registry(&[
+            ("Tamsin Vale", ActorKind::Place, 40),
+            ("Tamsin Vale", ActorKind::Person, 2),
+        ]);
+        let found = resolve_actor("tamsin vale", &known).unwrap();
+        assert_eq!(found.actor, ActorRef::new("Tamsin Vale", ActorKind::Place));
+    }
+
+    #[test]
+    fn a_name_shared_with_comparable_counts_is_ambiguous() {
+        let known = registry(&[
+            ("Tamsin Vale", ActorKind::Place, 12),
+            ("Tamsin Vale", ActorKind::Person, 9),
+        ]);
+        let SearchError::AmbiguousActor { candidates, .. } =
+            error_of(resolve_actor("Tamsin Vale", &known))
+        else {
+            panic!("not ambiguous");
+        };
+        assert_eq!(candidates.len(), 2);
+        assert!(candidates[0].contains("place"), "{candidates:?}");
+    }
+
+    #[test]
+    fn a_surname_of_one_person_resolves_and_of_two_is_ambiguous() {
+        let known = registry(&[
+            ("Odile Marchetti", ActorKind::Person, 30),
+            ("Bruno Marchetti", ActorKind::Person, 1),
+            ("Kofi Ansah-Ruiz", ActorKind::Person, 4),
+        ]);
+        let found = resolve_actor("ansah-ruiz", &known).unwrap();
+        assert_eq!(found.actor.name, "Kofi Ansah-Ruiz");
+        assert!(matches!(
+            error_of(resolve_actor("Marchetti", &known)),
+            SearchError::AmbiguousActor { .. }
+        ));
+    }
+
+    #[test]
+    fn accents_need_not_be_typed() {
+        let known = registry(&[("Søren Ågård", ActorKind::Person, 3)]);
+        assert_eq!(
+            resolve_actor("soren agard", &known).unwrap().actor.name,
+            "Søren Ågård"
+        );
+        assert_eq!(
+            resolve_actor("Agard", &known).unwrap().actor.name,
+            "Søren Ågård"
+        );
+    }
+
+    #[test]
+    fn suggestions_are_close_names_most_mentioned_first() {
+        let known = registry(&[
+            ("Lisbet Harrow", ActorKind::Person, 2),
+            ("Harlow Institute", ActorKind::Org, 50),
+            ("Quentin Ferris", ActorKind::Person, 90),
+        ]);
+        let SearchError::UnknownActor { suggestions, .. } =
+            error_of(resolve_actor("Harlowe", &known))
+        else {
+            panic!("not unknown");
+        };
+        assert_eq!(suggestions, ["Harlow Institute", "Lisbet Harrow"]);
+    }
 
     #[test]
     fn actor_facets_round_trip() {

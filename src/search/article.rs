@@ -22,8 +22,9 @@ impl Searcher {
         rank: usize,
         score: f32,
         highlighter: &Highlighter,
-    ) -> Hit {
+    ) -> Result<Hit> {
         let f = &self.fields;
+        let registry = self.registry()?;
         let text = get_str(document, f.text).to_string();
         let highlights = highlighter.ranges(&text);
         let (date, date_display) = match stored_date(document, f) {
@@ -31,7 +32,7 @@ impl Searcher {
             None => (None, None),
         };
         let line = get_u64(document, f.line).filter(|&l| l > 0);
-        Hit {
+        Ok(Hit {
             rank,
             score,
             article_id: get_str(document, f.article_id).to_string(),
@@ -42,8 +43,8 @@ impl Searcher {
             title: get_str(document, f.title).to_string(),
             path: get_str(document, f.path).to_string(),
             line,
-            actors: stored_actors(document, f.actor),
-            passage_actors: stored_actors(document, f.passage_actor),
+            actors: stored_actors(document, f.actor, registry),
+            passage_actors: stored_actors(document, f.passage_actor, registry),
             text,
             highlights,
             span: (
@@ -52,7 +53,7 @@ impl Searcher {
             ),
             before: Vec::new(),
             after: Vec::new(),
-        }
+        })
     }
 
     /// All passages of one article, in order.
@@ -162,7 +163,7 @@ impl Searcher {
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, self.fields.actor),
+            actors: stored_actors(first, self.fields.actor, self.registry()?),
             passages: documents
                 .iter()
                 .map(|d| {

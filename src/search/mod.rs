@@ -19,7 +19,7 @@ pub mod query;
 pub mod rank;
 
 pub use crate::error::SearchError;
-pub use actors::{resolve_actor, ActorRef, KnownActors};
+pub use actors::{canonical_actor, forms_of, resolve_actor, ActorRef, ResolvedActor};
 pub(crate) use columns::SegmentColumns;
 
 use std::path::Path;
@@ -63,8 +63,11 @@ pub struct SearchRequest {
     pub from: Option<ArticleDate>,
     /// Articles whose date period starts before the end of this period (`--to`).
     pub to: Option<ArticleDate>,
-    /// Actors that must all appear in the article (names or aliases).
+    /// Actors that must all appear in the article (names or aliases, resolved through the
+    /// registry).
     pub actors: Vec<String>,
+    /// Actors already resolved, each as its raw facet forms: each must appear in the article.
+    pub actor_forms: Vec<Vec<ActorRef>>,
     /// Hits to return.
     pub limit: usize,
     /// Hits to skip.
@@ -75,8 +78,8 @@ pub struct SearchRequest {
     pub context: usize,
     /// Ordering.
     pub sort: SortOrder,
-    /// Actors that must be mentioned in the passage itself (not just the article).
-    pub in_passage: Vec<String>,
+    /// Actors (each as its raw facet forms) that must be mentioned in the passage itself.
+    pub in_passage: Vec<Vec<ActorRef>>,
     /// Match every passage when there is neither query text nor a filter (exploration).
     pub match_all: bool,
     /// Boost recent articles (`--recency`; see [`rank::Recency`]).
@@ -186,14 +189,14 @@ pub struct Searcher {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    /// The actors in the index, read once on first need (every `--actor` resolves against it).
-    known_actors: std::sync::OnceLock<KnownActors>,
+    /// The index's actor registry, read once on first need (every `--actor` resolves through
+    /// it, and shown actors take their canonical names from it).
+    registry: std::sync::OnceLock<crate::registry::Registry>,
     /// Live articles, for article-level BM25 statistics, counted once on first need.
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
     columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
-    /// The index directory: its record of the actors file the index was built with is read
-    /// only when an `--actor` alias has to be resolved.
+    /// The index directory, where the registry and the user's corrections are read from.
     index_dir: std::path::PathBuf,
 }
 
@@ -209,7 +212,7 @@ impl Searcher {
             index,
             reader,
             fields,
-            known_actors: std::sync::OnceLock::new(),
+            registry: std::sync::OnceLock::new(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
             index_dir: index_dir.to_path_buf(),
@@ -254,6 +257,7 @@ impl Searcher {
         let compiled = query::compile_on(&clauses, &self.fields, body);
         let has_text = compiled.query.is_some();
         let has_filter = !request.actors.is_empty()
+            || !request.actor_forms.is_empty()
             || !request.in_passage.is_empty()
             || request.from.is_some()
             || request.to.is_some();
@@ -276,16 +280,12 @@ impl Searcher {
             }
             subqueries.push((Occur::Must, Box::new(AllQuery)));
         }
-        if !request.actors.is_empty() {
-            let known = self.known_actors()?;
-            for name in &request.actors {
-                let actors = resolve_actor(name, known)?;
-                let mentioned = self.actor_query(self.fields.passage_actor, &actors);
-                subqueries.push((
-                    Occur::Should,
-                    Box::new(ConstScoreQuery::new(mentioned, ACTOR_PASSAGE_BONUS)),
-                ));
-            }
+        for forms in self.required_actors(request)? {
+            let mentioned = self.actor_query(self.fields.passage_actor, &forms);
+            subqueries.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(mentioned, ACTOR_PASSAGE_BONUS)),
+            ));
         }
         let query: Box<dyn Query> = if subqueries.len() == 1 {
             subqueries.pop().expect("one clause").1
@@ -343,18 +343,25 @@ impl Searcher {
                 )),
             )));
         }
-        if !request.actors.is_empty() || !request.in_passage.is_empty() {
-            let known = self.known_actors()?;
-            for name in &request.actors {
-                let actors = resolve_actor(name, known)?;
-                filters.push(self.actor_query(self.fields.actor, &actors));
-            }
-            for name in &request.in_passage {
-                let actors = resolve_actor(name, known)?;
-                filters.push(self.actor_query(self.fields.passage_actor, &actors));
-            }
+        for forms in self.required_actors(request)? {
+            filters.push(self.actor_query(self.fields.actor, &forms));
+        }
+        for forms in &request.in_passage {
+            filters.push(self.actor_query(self.fields.passage_actor, forms));
         }
         Ok(filters)
+    }
+
+    /// The actors an article must mention, each as its raw facet forms: the typed names
+    /// resolved through the registry (read only when there are some), then those already
+    /// resolved.
+    fn required_actors(&self, request: &SearchRequest) -> Result<Vec<Vec<ActorRef>>> {
+        let mut required = Vec::with_capacity(request.actors.len() + request.actor_forms.len());
+        for name in &request.actors {
+            required.push(self.resolve_actor(name)?.forms);
+        }
+        required.extend(request.actor_forms.iter().cloned());
+        Ok(required)
     }
 
     /// Counts the matching articles and passages.
@@ -453,7 +460,7 @@ impl Searcher {
         let mut hits = Vec::with_capacity(shown.len());
         for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
             let rank = request.offset + index + 1;
-            let mut hit = self.hit_from_document(&document, rank, *score, &plan.highlighter);
+            let mut hit = self.hit_from_document(&document, rank, *score, &plan.highlighter)?;
             if let Some(keys) = &keys {
                 self.attach_context(
                     searcher,

@@ -3,6 +3,7 @@
 mod actors;
 mod architecture;
 mod bench;
+mod canonical;
 mod cli_edges;
 mod errors;
 mod explore;

@@ -1,0 +1,146 @@
+//! The actor registry on the read side: every command that shows or filters actors counts
+//! and names canonical actors, and a user's correction changes them at once.
+
+use std::path::Path;
+
+use crate::{newsdex, write_files, Indexed};
+
+/// Four articles: a shipping firm written under two names (once both in one article), a
+/// forecaster's institute, and two people.
+const HARBOUR_NEWS: &str = r#"{"id":"h1","title":"Harbour talks","date":"2021-03-01","text":"Halvard Brekke met officials of the Nordvik Shipping Company in Bergen on Monday. Brekke said the talks went well."}
+{"id":"h2","title":"Port strike","date":"2021-03-05","text":"Workers at Nordvik Lines walked out in Bergen. The Nordvik Shipping Company said it would talk to the union. Halvard Brekke was not reached."}
+{"id":"h3","title":"Ferry news","date":"2021-04-02","text":"Nordvik Lines added a ferry to its route from Bergen to Stavanger, Halvard Brekke said."}
+{"id":"h4","title":"Weather","date":"2021-04-09","text":"Rain fell over Stavanger and Bergen all week, and Ingrid Solberg of the Meteorological Institute said more would come."}
+"#;
+
+/// An index of [`HARBOUR_NEWS`].
+pub fn harbour_index() -> Indexed {
+    let corpus = tempfile::tempdir().unwrap();
+    write_files(corpus.path(), &[("harbour.jsonl", HARBOUR_NEWS.as_bytes())]);
+    Indexed::new(&[&corpus.path().join("harbour.jsonl")])
+}
+
+/// Writes `lines` as the index's corrections file, as a user editing it would.
+fn write_corrections(index: &Path, lines: &str) {
+    std::fs::write(index.join("corrections.txt"), lines).unwrap();
+}
+
+/// Runs `newsdex ARGS... --index INDEX`.
+pub fn run(index: &Indexed, args: &[&str]) -> std::process::Output {
+    newsdex()
+        .args(args)
+        .arg("--index")
+        .arg(index.index())
+        .output()
+        .unwrap()
+}
+
+/// The JSON lines of a run's stdout.
+pub fn json_lines(output: &std::process::Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// `(name, articles)` of every actor `actors --json` lists.
+pub fn listed_actors(index: &Indexed, extra: &[&str]) -> Vec<(String, u64)> {
+    let mut args = vec!["actors", "--top", "100", "--json"];
+    args.extend_from_slice(extra);
+    json_lines(&run(index, &args))
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_string(),
+                a["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn articles_of(listed: &[(String, u64)], name: &str) -> Option<u64> {
+    listed.iter().find(|(n, _)| n == name).map(|(_, a)| *a)
+}
+
+#[test]
+fn merged_forms_count_once_per_article_everywhere_actors_are_counted() {
+    let index = harbour_index();
+    write_corrections(
+        &index.index(),
+        "merge Nordvik Shipping Company = Nordvik Lines\n",
+    );
+    let listed = listed_actors(&index, &[]);
+    // h1, h2 (both forms: once) and h3.
+    assert_eq!(articles_of(&listed, "Nordvik Shipping Company"), Some(3));
+    assert_eq!(articles_of(&listed, "Nordvik Lines"), None, "{listed:?}");
+
+    let facets = json_lines(&run(&index, &["search", "Bergen", "--facets", "--json"]));
+    let facet_actors = &facets.last().unwrap()["facets"]["actors"];
+    let firm: Vec<&serde_json::Value> = facet_actors
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"].as_str().unwrap().starts_with("Nordvik"))
+        .collect();
+    assert_eq!(firm.len(), 1, "{facet_actors}");
+    assert_eq!(firm[0]["name"], "Nordvik Shipping Company");
+    assert_eq!(firm[0]["articles"], 3);
+
+    let together = json_lines(&run(
+        &index,
+        &["cooccur", "Halvard Brekke", "--min-articles", "1", "--json"],
+    ));
+    let firm: Vec<&serde_json::Value> = together
+        .iter()
+        .filter(|row| row["name"].as_str().unwrap().starts_with("Nordvik"))
+        .collect();
+    assert_eq!(firm.len(), 1, "{together:?}");
+    assert_eq!(firm[0]["articles"], 3);
+
+    let timeline = json_lines(&run(
+        &index,
+        &["timeline", "Nordvik Lines", "--by", "month", "--json"],
+    ));
+    let counts: Vec<u64> = timeline
+        .iter()
+        .map(|b| b["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [2, 1]);
+}
+
+#[test]
+fn hits_show_canonical_actors_and_leave_out_what_is_not_an_actor() {
+    let index = harbour_index();
+    write_corrections(
+        &index.index(),
+        "merge Nordvik Shipping Company = Nordvik Lines\nnot-actor Meteorological Institute\n",
+    );
+    let shown = |query: &str| -> Vec<String> {
+        index.json_hits(&[query])[0]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let ferry = shown("ferry");
+    assert!(
+        ferry.contains(&"Nordvik Shipping Company".to_string()),
+        "{ferry:?}"
+    );
+    assert!(!ferry.contains(&"Nordvik Lines".to_string()), "{ferry:?}");
+    let strike = shown("strike");
+    let firms = strike.iter().filter(|n| n.starts_with("Nordvik")).count();
+    assert_eq!(firms, 1, "{strike:?}");
+    let weather = shown("rain");
+    assert!(
+        weather.contains(&"Ingrid Solberg".to_string()),
+        "{weather:?}"
+    );
+    assert!(
+        !weather.contains(&"Meteorological Institute".to_string()),
+        "{weather:?}"
+    );
+    let listed = listed_actors(&index, &[]);
+    assert_eq!(articles_of(&listed, "Meteorological Institute"), None);
+}
