@@ -58,6 +58,12 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// The actors that appear with an actor, in the same passage and the same article.
     Cooccur(CooccurArgs),
+    /// Correct the actor facet: merge two actors, drop a non-actor, or set an actor's kind.
+    ///
+    /// The correction is appended to the index's corrections file and applies at once to
+    /// actors, search --actor, timeline, cooccur and --facets, without indexing again.
+    #[command(subcommand)]
+    Correct(CorrectCommand),
     /// Measure query latency (per phase, against bare tantivy) and throughput.
     Bench(BenchArgs),
     /// Print what the index holds: articles, passages, actors, dates, size.
@@ -114,6 +120,31 @@ pub struct ActorsArgs {
     /// Print JSON lines.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `newsdex correct`: one correction to the actor facet.
+#[derive(Debug, Subcommand)]
+pub enum CorrectCommand {
+    /// ALIAS (and every form merged into it) becomes a form of NAME.
+    Merge {
+        /// The actor that stays (canonical name or any form).
+        name: String,
+        /// The actor merged into it.
+        alias: String,
+    },
+    /// NAME is not an actor: never listed, never matched.
+    NotActor {
+        /// The name (canonical name or any form).
+        name: String,
+    },
+    /// NAME is an actor of KIND.
+    Kind {
+        /// The name (canonical name or any form).
+        name: String,
+        /// Its kind.
+        #[arg(value_enum)]
+        kind: KindArg,
+    },
 }
 
 /// `newsdex timeline`.

@@ -3,9 +3,8 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use super::args::{ActorsArgs, By, CooccurArgs, KindArg, TimelineArgs};
-use super::{apply_filters, color_enabled, found, Outcome};
-use crate::actors::ActorKind;
+use super::args::{ActorsArgs, By, CooccurArgs, TimelineArgs};
+use super::{apply_filters, color_enabled, found, kind_of, Outcome};
 use crate::error::Error;
 use crate::explore::{self, BucketUnit};
 use crate::output::{self, TextStyle};
@@ -18,12 +17,7 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let kind = args.kind.map(|k| match k {
-        KindArg::Person => ActorKind::Person,
-        KindArg::Org => ActorKind::Org,
-        KindArg::Country => ActorKind::Country,
-        KindArg::Place => ActorKind::Place,
-    });
+    let kind = args.kind.map(kind_of);
     let actors = explore::top_actors(&searcher, &request, kind, args.top)?;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {

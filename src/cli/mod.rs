@@ -7,10 +7,12 @@
 //!
 //! Where each rule lives: [`args`] holds every flag and its help; [`search`] turns `search`'s
 //! flags into one [`search::SearchConfig`] (the request and the output mode, decided once) and
-//! prints it; `explore.rs` runs `actors`, `timeline` and `cooccur`; `index.rs` runs `index`,
+//! prints it; `explore.rs` runs `actors`, `timeline` and `cooccur`; `correct.rs` runs
+//! `correct`; `index.rs` runs `index`,
 //! `stats` and `extract`; `eval.rs` runs `bench`, `eval`, `eval-ner` and `train-ner`.
 
 pub mod args;
+mod correct;
 mod eval;
 mod explore;
 mod index;
@@ -145,6 +147,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Actors(args) => explore::run_actors(&cli.index, args),
         Command::Timeline(args) => explore::run_timeline(&cli.index, args),
         Command::Cooccur(args) => explore::run_cooccur(&cli.index, args),
+        Command::Correct(command) => correct::run_correct(&cli.index, command),
         Command::Bench(args) => eval::run_bench(&cli.index, args),
         Command::Stats(args) => index::run_stats(&cli.index, args),
         Command::Eval(args) => eval::run_eval(args),
@@ -178,6 +181,17 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
     request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
     request.actors = filters.actors.clone();
     Ok(())
+}
+
+/// The actor kind a `--kind` or `correct kind` argument names.
+fn kind_of(kind: args::KindArg) -> crate::actors::ActorKind {
+    use crate::actors::ActorKind;
+    match kind {
+        args::KindArg::Person => ActorKind::Person,
+        args::KindArg::Org => ActorKind::Org,
+        args::KindArg::Country => ActorKind::Country,
+        args::KindArg::Place => ActorKind::Place,
+    }
 }
 
 /// Exit 0 when something was found, 1 when nothing was.

@@ -144,3 +144,69 @@ fn hits_show_canonical_actors_and_leave_out_what_is_not_an_actor() {
     let listed = listed_actors(&index, &[]);
     assert_eq!(articles_of(&listed, "Meteorological Institute"), None);
 }
+
+/// Runs `newsdex correct ARGS... --index INDEX`, requiring exit 0; returns stdout.
+fn correct(index: &Indexed, args: &[&str]) -> String {
+    let mut full = vec!["correct"];
+    full.extend_from_slice(args);
+    let output = run(index, &full);
+    crate::assert_success(&output);
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn counted_articles(index: &Indexed, actor: &str) -> String {
+    let output = index
+        .search(&["--actor", actor, "--count"])
+        .output()
+        .unwrap();
+    crate::assert_success(&output);
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn correct_merge_makes_the_alias_find_the_merged_articles() {
+    let index = harbour_index();
+    assert!(counted_articles(&index, "Nordvik Shipping Company").contains("2 articles"));
+    let said = correct(
+        &index,
+        &["merge", "Nordvik Shipping Company", "Nordvik Lines"],
+    );
+    assert!(said.contains("merged Nordvik Lines"), "{said}");
+    assert!(said.contains("into Nordvik Shipping Company"), "{said}");
+    assert!(counted_articles(&index, "nordvik lines").contains("3 articles"));
+    assert!(counted_articles(&index, "Nordvik Shipping Company").contains("3 articles"));
+}
+
+#[test]
+fn correct_not_actor_removes_the_name_from_actors() {
+    let index = harbour_index();
+    assert!(articles_of(&listed_actors(&index, &[]), "Meteorological Institute").is_some());
+    let said = correct(&index, &["not-actor", "meteorological institute"]);
+    assert!(said.contains("no longer an actor"), "{said}");
+    let listed = listed_actors(&index, &[]);
+    assert_eq!(articles_of(&listed, "Meteorological Institute"), None);
+    assert_eq!(articles_of(&listed, "Ingrid Solberg"), Some(1));
+}
+
+#[test]
+fn correct_kind_moves_the_actor_to_that_kind() {
+    let index = harbour_index();
+    assert!(articles_of(&listed_actors(&index, &["--kind", "country"]), "Stavanger").is_none());
+    let said = correct(&index, &["kind", "Stavanger", "country"]);
+    assert!(said.contains("is now a country"), "{said}");
+    assert_eq!(
+        articles_of(&listed_actors(&index, &["--kind", "country"]), "Stavanger"),
+        Some(2)
+    );
+    assert!(articles_of(&listed_actors(&index, &["--kind", "place"]), "Stavanger").is_none());
+}
+
+#[test]
+fn correcting_an_unknown_name_suggests_names_and_changes_nothing() {
+    let index = harbour_index();
+    let output = run(&index, &["correct", "not-actor", "Halvard Brekk"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("did you mean \"Halvard Brekke\""), "{err}");
+    assert!(!index.index().join("corrections.txt").exists());
+}
