@@ -35,6 +35,18 @@ pub struct ActorCount {
     pub kind: ActorKind,
     /// Matching articles that mention it.
     pub articles: u64,
+    /// With `actors --aliases`: the other forms merged into it, most articles first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<Vec<AliasCount>>,
+}
+
+/// A raw form merged into an actor, and the articles of the whole index that use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AliasCount {
+    /// The form as extraction wrote it.
+    pub name: String,
+    /// Articles of the index whose actors hold this form (under any kind).
+    pub articles: u64,
 }
 
 /// Calendar unit of a timeline.
@@ -553,11 +565,45 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
             name: actor.name.clone(),
             kind: actor.kind,
             articles,
+            aliases: None,
         })
         .collect();
     ranked.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
     ranked.truncate(top);
     ranked
+}
+
+/// Fills in each actor's aliases: the registry's forms merged into it other than its own
+/// name, forms of one name under several kinds added up, most articles first.
+pub fn attach_aliases(searcher: &Searcher, actors: &mut [ActorCount]) -> Result<()> {
+    let registry = searcher.registry()?;
+    for actor in actors {
+        let canonical = ActorRef::new(actor.name.clone(), actor.kind);
+        let mut aliases: Vec<AliasCount> = Vec::new();
+        if let Some(id) = registry.lookup(&actor.name).into_iter().find(|&id| {
+            registry.actor(id).name == actor.name && registry.actor(id).kind == actor.kind
+        }) {
+            for form in &registry.actor(id).forms {
+                if form.name == canonical.name {
+                    continue;
+                }
+                match aliases.iter_mut().find(|alias| alias.name == form.name) {
+                    Some(alias) => alias.articles += form.articles,
+                    None => aliases.push(AliasCount {
+                        name: form.name.clone(),
+                        articles: form.articles,
+                    }),
+                }
+            }
+        }
+        aliases.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        actor.aliases = Some(aliases);
+    }
+    Ok(())
 }
 
 /// Top actors of each kind and the date histogram of the whole match set.

@@ -339,7 +339,8 @@ pub fn write_facets_text(out: &mut dyn Write, facets: &Facets) -> io::Result<()>
     Ok(())
 }
 
-/// Writes actors with their article counts as a table.
+/// Writes actors with their article counts as a table (with `--aliases`, an indented line of
+/// the other names merged into each).
 pub fn write_actor_counts(out: &mut dyn Write, actors: &[ActorCount]) -> io::Result<()> {
     let width = actors
         .iter()
@@ -352,6 +353,14 @@ pub fn write_actor_counts(out: &mut dyn Write, actors: &[ActorCount]) -> io::Res
             "{:>7}  {:<width$}  {}",
             actor.articles, actor.name, actor.kind
         )?;
+        let aliases = actor.aliases.as_deref().unwrap_or_default();
+        if !aliases.is_empty() {
+            let listed: Vec<String> = aliases
+                .iter()
+                .map(|alias| format!("{} ({})", alias.name, alias.articles))
+                .collect();
+            writeln!(out, "         also: {}", listed.join(", "))?;
+        }
     }
     Ok(())
 }

@@ -117,6 +117,9 @@ pub struct ActorsArgs {
     /// Number of actors.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
+    /// Also list the other names merged into each actor, with the articles that use each.
+    #[arg(long)]
+    pub aliases: bool,
     /// Print JSON lines.
     #[arg(long)]
     pub json: bool,

@@ -18,7 +18,10 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     };
     apply_filters(&mut request, &args.filters)?;
     let kind = args.kind.map(kind_of);
-    let actors = explore::top_actors(&searcher, &request, kind, args.top)?;
+    let mut actors = explore::top_actors(&searcher, &request, kind, args.top)?;
+    if args.aliases {
+        explore::attach_aliases(&searcher, &mut actors)?;
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         for actor in &actors {

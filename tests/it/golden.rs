@@ -161,3 +161,22 @@ fn golden_outputs_are_stable_across_runs() {
     };
     assert_eq!(masked(&first), masked(&second));
 }
+
+/// A correction and the aliases it gives: `correct`'s report, then `actors --aliases` as text
+/// and JSON.
+#[test]
+fn golden_correction_and_aliases() {
+    let golden = Golden::new();
+    check(
+        "correct-merge.txt",
+        &golden.run(&["correct", "merge", "Turkey", "Ankara"]),
+    );
+    check(
+        "actors-aliases.txt",
+        &golden.run(&["actors", "--top", "4", "--aliases"]),
+    );
+    check(
+        "actors-aliases.jsonl",
+        &golden.run(&["actors", "--top", "4", "--aliases", "--json"]),
+    );
+}
