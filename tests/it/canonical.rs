@@ -210,3 +210,52 @@ fn correcting_an_unknown_name_suggests_names_and_changes_nothing() {
     assert!(err.contains("did you mean \"Halvard Brekke\""), "{err}");
     assert!(!index.index().join("corrections.txt").exists());
 }
+
+#[test]
+fn a_surname_two_people_share_is_an_error_listing_both() {
+    let corpus = tempfile::tempdir().unwrap();
+    write_files(
+        corpus.path(),
+        &[(
+            "family.jsonl",
+            br#"{"id":"f1","title":"Council vote","date":"2022-05-01","text":"Halvard Brekke voted against the harbour plan on Tuesday."}
+{"id":"f2","title":"Concert","date":"2022-05-02","text":"The mayor, Sigrid Brekke, said on Friday that the harbour plan would go ahead."}
+"#,
+        )],
+    );
+    let index = Indexed::new(&[&corpus.path().join("family.jsonl")]);
+    for args in [
+        vec!["search", "harbour", "--actor", "brekke"],
+        vec!["timeline", "harbour", "--actor", "brekke"],
+        vec!["cooccur", "Brekke"],
+        vec!["actors", "--actor", "Brekke"],
+    ] {
+        let output = run(&index, &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains("ambiguous"), "{args:?}: {err}");
+        assert!(
+            err.contains("Halvard Brekke") && err.contains("Sigrid Brekke"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_actor_gets_the_same_suggestions_in_every_command() {
+    let index = harbour_index();
+    for args in [
+        vec!["search", "ferry", "--actor", "Stavangr"],
+        vec!["timeline", "ferry", "--actor", "Stavangr"],
+        vec!["cooccur", "Stavangr"],
+        vec!["actors", "--actor", "Stavangr"],
+    ] {
+        let output = run(&index, &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("did you mean \"Stavanger\""),
+            "{args:?}: {err}"
+        );
+    }
+}
