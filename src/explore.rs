@@ -206,7 +206,13 @@ fn first_shown(
         }
         let (date, best) = candidate;
         let document: TantivyDocument = tantivy_searcher.doc(best.address)?;
-        let hit = searcher.hit_from_document(&document, 1, best.score, highlighter)?;
+        let hit = searcher.hit_from_document(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            Some(searcher.registry()?),
+        );
         let better = match &shown {
             None => true,
             Some((shown_date, shown_hit)) => {

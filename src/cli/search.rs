@@ -132,6 +132,8 @@ fn print_query_file(
     unit: Unit,
 ) -> anyhow::Result<Outcome> {
     let queries = crate::queries::read_queries(path)?;
+    // A TREC run shows no actors: the registry is not read.
+    request.raw_actors = !json;
     let mut any = false;
     for (id, text) in queries {
         request.query = text;
@@ -182,6 +184,7 @@ fn print_files(
     request: &mut SearchRequest,
 ) -> anyhow::Result<Outcome> {
     request.limit = usize::try_from(searcher.count(request)?.articles).unwrap_or(usize::MAX);
+    request.raw_actors = true;
     let results = searcher.search(request)?;
     let mut seen = HashSet::new();
     for hit in &results.hits {
@@ -200,7 +203,13 @@ fn print_hits(
     facets: bool,
     color: bool,
 ) -> anyhow::Result<Outcome> {
-    let results = searcher.search(request)?;
+    let results = if format == Format::Trec {
+        let mut request = request.clone();
+        request.raw_actors = true;
+        searcher.search(&request)?
+    } else {
+        searcher.search(request)?
+    };
     let style = TextStyle { color };
     for hit in &results.hits {
         match format {

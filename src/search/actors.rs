@@ -285,17 +285,21 @@ pub fn forms_of(registry: &Registry, actor: &ActorRef) -> Vec<ActorRef> {
 }
 
 /// The actors stored in `field` of a passage under their canonical names (each once, forms
-/// that are not actors left out), people first (in `ActorKind` order), then by name.
+/// that are not actors left out; as stored without a registry), people first (in `ActorKind`
+/// order), then by name.
 pub(super) fn stored_actors(
     document: &TantivyDocument,
     field: tantivy::schema::Field,
-    registry: &Registry,
+    registry: Option<&Registry>,
 ) -> Vec<ActorRef> {
     let mut ranked: Vec<ActorRef> = document
         .get_all(field)
         .filter_map(|v| v.as_facet())
         .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
-        .filter_map(|raw| canonical_actor(registry, &raw))
+        .filter_map(|raw| match registry {
+            Some(registry) => canonical_actor(registry, &raw),
+            None => Some(raw),
+        })
         .collect();
     // By kind (people first, in `ActorKind` order), then name.
     ranked.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));

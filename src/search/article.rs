@@ -10,21 +10,23 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{ArticleDate, DatePrecision};
 use crate::error::Result;
+use crate::registry::Registry;
 use crate::schema::Fields;
 use crate::search::actors::stored_actors;
 use crate::search::{query, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher};
 
 impl Searcher {
-    /// A hit from a passage's stored document.
+    /// A hit from a passage's stored document, its actors under their canonical names (as
+    /// stored when no `registry` is given).
     pub(crate) fn hit_from_document(
         &self,
         document: &TantivyDocument,
         rank: usize,
         score: f32,
         highlighter: &Highlighter,
-    ) -> Result<Hit> {
+        registry: Option<&Registry>,
+    ) -> Hit {
         let f = &self.fields;
-        let registry = self.registry()?;
         let text = get_str(document, f.text).to_string();
         let highlights = highlighter.ranges(&text);
         let (date, date_display) = match stored_date(document, f) {
@@ -32,7 +34,7 @@ impl Searcher {
             None => (None, None),
         };
         let line = get_u64(document, f.line).filter(|&l| l > 0);
-        Ok(Hit {
+        Hit {
             rank,
             score,
             article_id: get_str(document, f.article_id).to_string(),
@@ -53,7 +55,7 @@ impl Searcher {
             ),
             before: Vec::new(),
             after: Vec::new(),
-        })
+        }
     }
 
     /// All passages of one article, in order.
@@ -163,7 +165,7 @@ impl Searcher {
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, self.fields.actor, self.registry()?),
+            actors: stored_actors(first, self.fields.actor, Some(self.registry()?)),
             passages: documents
                 .iter()
                 .map(|d| {

@@ -84,6 +84,9 @@ pub struct SearchRequest {
     pub match_all: bool,
     /// Boost recent articles (`--recency`; see [`rank::Recency`]).
     pub recency: Option<rank::Recency>,
+    /// Hits keep their actors as stored, without reading the registry: for outputs that show
+    /// no actors (file lists, TREC runs).
+    pub raw_actors: bool,
 }
 
 /// Score added to a passage that mentions an `--actor` itself.
@@ -457,10 +460,16 @@ impl Searcher {
             None
         };
         let shown = chosen.get(request.offset..).unwrap_or(&[]);
+        let registry = if request.raw_actors || shown.is_empty() {
+            None
+        } else {
+            Some(self.registry()?)
+        };
         let mut hits = Vec::with_capacity(shown.len());
         for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
             let rank = request.offset + index + 1;
-            let mut hit = self.hit_from_document(&document, rank, *score, &plan.highlighter)?;
+            let mut hit =
+                self.hit_from_document(&document, rank, *score, &plan.highlighter, registry);
             if let Some(keys) = &keys {
                 self.attach_context(
                     searcher,

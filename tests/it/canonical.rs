@@ -259,3 +259,21 @@ fn an_unknown_actor_gets_the_same_suggestions_in_every_command() {
         );
     }
 }
+
+#[test]
+fn outputs_without_actors_never_read_the_registry() {
+    let index = harbour_index();
+    std::fs::write(index.index().join("actors-registry.json"), "not json").unwrap();
+    for args in [
+        vec!["ferry", "-l"],
+        vec!["ferry", "--format", "trec"],
+        vec!["ferry", "--count"],
+    ] {
+        let output = index.search(&args).output().unwrap();
+        crate::assert_success(&output);
+    }
+    let shown = index.search(&["ferry"]).output().unwrap();
+    assert_eq!(shown.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&shown.stderr);
+    assert!(err.contains("actor registry"), "{err}");
+}
