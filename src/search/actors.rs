@@ -98,38 +98,38 @@ pub const DOMINANT_RATIO: u64 = 3;
 /// Suggestions offered for an unknown name, at most.
 const SUGGESTIONS: usize = 3;
 
-/// Resolves a typed actor name through the registry: a canonical name or any merged form,
-/// case-insensitively, else the surname of exactly one person. A name several actors share
-/// with comparable counts, or a surname several people share, is an error listing them; an
-/// unknown name is an error suggesting the closest canonical actors.
+/// Resolves a typed actor name through the registry: a canonical name or any merged form
+/// (any case; accents optional), or the surname of people named in full. When it means
+/// several actors, the most-mentioned is meant only if it has [`DOMINANT_RATIO`] times the
+/// articles of the next; otherwise the name is an error listing them. An unknown name is an
+/// error suggesting the closest canonical actors.
 pub fn resolve_actor(typed: &str, registry: &Registry) -> Result<ResolvedActor> {
     let wanted = typed.trim();
-    let mut named = registry.lookup(wanted);
-    if named.is_empty() {
-        named = named_without_accents(registry, wanted);
+    let mut candidates = registry.lookup(wanted);
+    if candidates.is_empty() {
+        candidates = named_without_accents(registry, wanted);
     }
-    let meant = match named.as_slice() {
-        [only] => Some(*only),
-        [first, second, ..]
-            if registry.actor(*first).articles
-                >= DOMINANT_RATIO * registry.actor(*second).articles.max(1) =>
-        {
-            Some(*first)
+    // A lone surname also means the people named in full with it ("Volcker" is the
+    // form of a few articles, "Paul Volcker" the actor of many).
+    for id in people_with_surname(registry, wanted) {
+        if !candidates.contains(&id) {
+            candidates.push(id);
         }
-        [] => None,
-        several => return Err(ambiguous(wanted, registry, several)),
-    };
-    if let Some(id) = meant {
-        return Ok(resolved(registry, id));
     }
-    let by_surname = people_with_surname(registry, wanted);
-    match by_surname.as_slice() {
-        [only] => Ok(resolved(registry, *only)),
+    candidates.sort_by_key(|&id| std::cmp::Reverse(registry.actor(id).articles));
+    match candidates.as_slice() {
         [] => Err(SearchError::UnknownActor {
             name: wanted.to_string(),
             suggestions: suggestions(registry, wanted),
         }
         .into()),
+        [only] => Ok(resolved(registry, *only)),
+        [first, second, ..]
+            if registry.actor(*first).articles
+                >= DOMINANT_RATIO * registry.actor(*second).articles.max(1) =>
+        {
+            Ok(resolved(registry, *first))
+        }
         several => Err(ambiguous(wanted, registry, several)),
     }
 }
@@ -146,19 +146,29 @@ fn resolved(registry: &Registry, id: ActorId) -> ResolvedActor {
     }
 }
 
+/// Actors listed in an ambiguity error, at most (most articles first).
+const LISTED_CANDIDATES: usize = 8;
+
 fn ambiguous(wanted: &str, registry: &Registry, ids: &[ActorId]) -> crate::error::Error {
+    let mut candidates: Vec<String> = ids
+        .iter()
+        .take(LISTED_CANDIDATES)
+        .map(|&id| {
+            let actor = registry.actor(id);
+            let articles = if actor.articles == 1 {
+                "1 article".to_string()
+            } else {
+                format!("{} articles", actor.articles)
+            };
+            format!("{} ({}, {articles})", actor.name, actor.kind)
+        })
+        .collect();
+    if ids.len() > LISTED_CANDIDATES {
+        candidates.push(format!("{} more", ids.len() - LISTED_CANDIDATES));
+    }
     SearchError::AmbiguousActor {
         name: wanted.to_string(),
-        candidates: ids
-            .iter()
-            .map(|&id| {
-                let actor = registry.actor(id);
-                format!(
-                    "{} ({}, {} articles)",
-                    actor.name, actor.kind, actor.articles
-                )
-            })
-            .collect(),
+        candidates,
     }
     .into()
 }
@@ -360,11 +370,13 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_of_one_person_resolves_and_of_two_is_ambiguous() {
+    fn a_surname_means_the_person_named_with_it_unless_several_are_comparable() {
         let known = registry(&[
-            ("Odile Marchetti", ActorKind::Person, 30),
-            ("Bruno Marchetti", ActorKind::Person, 1),
-            ("Kofi Ansah-Ruiz", ActorKind::Person, 4),
+            ("Odile Marchetti", ActorKind::Person, 5),
+            ("Bruno Marchetti", ActorKind::Person, 4),
+            ("Kofi Ansah-Ruiz", ActorKind::Person, 40),
+            ("Ansah-Ruiz", ActorKind::Org, 3),
+            ("Ama Ansah-Ruiz", ActorKind::Person, 1),
         ]);
         let found = resolve_actor("ansah-ruiz", &known).unwrap();
         assert_eq!(found.actor.name, "Kofi Ansah-Ruiz");
