@@ -387,6 +387,36 @@ mod tests {
     }
 
     #[test]
+    fn raw_forms_show_as_their_actor_unless_not_an_actor_or_unseen() {
+        let known = registry(&[
+            ("Petra Lindqvist", ActorKind::Person, 6),
+            ("Lindqvist", ActorKind::Person, 2),
+            ("Morning Tide", ActorKind::Org, 3),
+        ])
+        .corrected(&[
+            crate::registry::corrections::Correction::Merge {
+                into: "Petra Lindqvist".into(),
+                alias: "Lindqvist".into(),
+            },
+            crate::registry::corrections::Correction::NotActor {
+                name: "Morning Tide".into(),
+            },
+        ]);
+        let shown = |name: &str, kind| canonical_actor(&known, &ActorRef::new(name, kind));
+        assert_eq!(
+            shown("Lindqvist", ActorKind::Person),
+            Some(ActorRef::new("Petra Lindqvist", ActorKind::Person))
+        );
+        assert_eq!(shown("Morning Tide", ActorKind::Org), None);
+        assert_eq!(
+            shown("Harbour Board", ActorKind::Org),
+            Some(ActorRef::new("Harbour Board", ActorKind::Org))
+        );
+        let forms = forms_of(&known, &ActorRef::new("Petra Lindqvist", ActorKind::Person));
+        assert_eq!(forms.len(), 2, "{forms:?}");
+    }
+
+    #[test]
     fn accents_need_not_be_typed() {
         let known = registry(&[("Søren Ågård", ActorKind::Person, 3)]);
         assert_eq!(
