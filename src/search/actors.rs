@@ -100,7 +100,7 @@ const SUGGESTIONS: usize = 3;
 
 /// Resolves a typed actor name through the registry: a canonical name or any merged form
 /// (any case; accents optional), or the surname of people named in full. When it means
-/// several actors, the most-mentioned is meant only if it has [`DOMINANT_RATIO`] times the
+/// several actors, the most-mentioned is meant only if it has `DOMINANT_RATIO` (3) times the
 /// articles of the next; otherwise the name is an error listing them. An unknown name is an
 /// error suggesting the closest canonical actors.
 pub fn resolve_actor(typed: &str, registry: &Registry) -> Result<ResolvedActor> {
