@@ -14,6 +14,7 @@ pub mod eval;
 mod extraction;
 mod extractor;
 mod gazetteer;
+pub mod head;
 mod tagger;
 pub mod user;
 mod words;

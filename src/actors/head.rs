@@ -1,0 +1,169 @@
+//! What a name's head noun says it names: "the Kyoto-style Protocol", "a Something Summit" or
+//! "the Whatever Goals" are documents, events and programmes, not actors, however often and
+//! however capitalised they are written.
+//!
+//! The head of an English name is its last word before a complement ("Declaration" in
+//! "Universal Declaration of Human Rights", "Treaty" in "Treaty on the Non-Proliferation of
+//! ..."), skipping a trailing numeral ("Chapter VII", "Summit 2005"). The nouns below are the
+//! generic English words for documents, laws, events, periods and works: they name what
+//! actors sign, hold or win, never who acts. Words that head the names of bodies too
+//! ("Programme": the United Nations Development Programme; "Forum", "Council", "Commission")
+//! are left out on purpose.
+
+use super::ActorKind;
+
+/// Head nouns of documents, laws, events, periods, awards and works (lowercase, sorted).
+const NON_ACTOR_HEADS: &[&str] = &[
+    "accord",
+    "accords",
+    "act",
+    "agenda",
+    "agreement",
+    "agreements",
+    "amendment",
+    "article",
+    "award",
+    "awards",
+    "championship",
+    "championships",
+    "chapter",
+    "charter",
+    "clause",
+    "consensus",
+    "constitution",
+    "convention",
+    "cup",
+    "day",
+    "debate",
+    "decade",
+    "declaration",
+    "doctrine",
+    "festival",
+    "games",
+    "goals",
+    "law",
+    "laws",
+    "olympics",
+    "pact",
+    "plan",
+    "prize",
+    "protocol",
+    "protocols",
+    "resolution",
+    "resolutions",
+    "revolution",
+    "round",
+    "session",
+    "strategy",
+    "summit",
+    "treaty",
+    "war",
+    "wars",
+    "year",
+];
+
+/// Head nouns above that are also surnames ("Doris Day", "Bonar Law"): for a name typed as a
+/// person they do not count.
+const SURNAME_HEADS: &[&str] = &[
+    "act", "cup", "day", "games", "law", "laws", "plan", "round", "war", "wars", "year",
+];
+
+/// Words that open a name's complement: the head is the word before the first of them.
+const COMPLEMENT_OPENERS: &[&str] = &["of", "on", "for", "against", "to", "in", "between"];
+
+/// The head word of a name, lowercase: its last word before a complement, a trailing numeral
+/// (Roman or Arabic) skipped. `None` for a name with no word.
+pub fn head_word(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let end = words
+        .iter()
+        .position(|w| COMPLEMENT_OPENERS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(words.len());
+    let mut head = words[..end].iter().rev().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let mut word = head.next()?;
+    if is_numeral(&word) {
+        word = head.next()?;
+    }
+    Some(word)
+}
+
+/// True for a numeral: digits, or a Roman numeral of the letters i, v, x, l, c.
+fn is_numeral(word: &str) -> bool {
+    !word.is_empty()
+        && (word.chars().all(|c| c.is_ascii_digit())
+            || word
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+}
+
+/// True when a name of several words is headed by a document, law, event, period or work noun
+/// ("Geneva Protocol", "Uruguay Round", "Charter of Paris"): not an actor, whatever `kind` it
+/// was given (a surname-like head does not count for a person). A one-word name is left to
+/// the other rules (a single word is judged by how the corpus writes it).
+pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
+    let several = name.split_whitespace().nth(1).is_some();
+    several
+        && head_word(name).is_some_and(|head| {
+            NON_ACTOR_HEADS.binary_search(&head.as_str()).is_ok()
+                && !(kind == ActorKind::Person && SURNAME_HEADS.contains(&head.as_str()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_sorted_for_binary_search() {
+        assert!(NON_ACTOR_HEADS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_head_is_the_last_word_before_a_complement_numerals_skipped() {
+        assert_eq!(head_word("Charter of Paris").as_deref(), Some("charter"));
+        assert_eq!(head_word("Treaty on Open Skies").as_deref(), Some("treaty"));
+        assert_eq!(head_word("Lome Convention").as_deref(), Some("convention"));
+        assert_eq!(head_word("Article XIV").as_deref(), Some("article"));
+        assert_eq!(head_word("Vienna Summit 1979").as_deref(), Some("summit"));
+        assert_eq!(head_word("Bank of Canada").as_deref(), Some("bank"));
+        assert_eq!(head_word(""), None);
+    }
+
+    #[test]
+    fn documents_events_and_works_are_not_actors_bodies_and_people_are() {
+        for name in [
+            "Helsinki Final Act",
+            "Lome Convention",
+            "Uruguay Round",
+            "Marshall Plan",
+            "Camp David Accords",
+            "Universal Postal Declaration of Principles",
+            "Article XIV",
+            "Davis Cup",
+            "Boxer Rebellion War",
+        ] {
+            assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+        assert!(names_a_non_actor("Minsk Protocol", ActorKind::Person));
+        assert!(!names_a_non_actor("Doris Day", ActorKind::Person));
+        assert!(!names_a_non_actor("Bonar Law", ActorKind::Person));
+        for name in [
+            "Bank of Canada",
+            "World Food Programme",
+            "Economic Commission for Africa",
+            "Warsaw Pact Command",
+            "Olof Palme",
+            "Day",
+            "Security Council",
+            "Act Party",
+        ] {
+            assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+    }
+}
