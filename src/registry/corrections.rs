@@ -155,16 +155,8 @@ pub fn append(index_dir: &Path, correction: &Correction) -> Result<()> {
 /// The registry with `corrections` applied in order.
 pub fn apply(registry: Registry, corrections: &[Correction]) -> Registry {
     let mut actors: Vec<Option<RegisteredActor>> = registry.actors.into_iter().map(Some).collect();
-    let mut rejected: Vec<Form> = registry
-        .by_form
-        .iter()
-        .filter(|(_, id)| id.is_none())
-        .map(|((kind, name), _)| Form {
-            name: name.clone(),
-            kind: *kind,
-            articles: 0,
-        })
-        .collect();
+    let mut rejected: Vec<Form> = registry.rejected;
+    let ambiguous = registry.ambiguous;
     let find = |actors: &[Option<RegisteredActor>], name: &str| -> Vec<ActorId> {
         let lower = name.trim().to_lowercase();
         let mut found: Vec<ActorId> = actors
@@ -220,7 +212,7 @@ pub fn apply(registry: Registry, corrections: &[Correction]) -> Registry {
             }
         }
     }
-    Registry::from_parts(actors.into_iter().flatten().collect(), rejected)
+    Registry::from_parts(actors.into_iter().flatten().collect(), rejected, ambiguous)
 }
 
 #[cfg(test)]
@@ -241,7 +233,7 @@ mod tests {
                 form("Fine Weather", ActorKind::Org, 4),
                 form("Univac", ActorKind::Person, 2),
             ],
-            aliases: Vec::new(),
+            ..RawActors::default()
         })
     }
 
