@@ -252,14 +252,48 @@ fn word_evidence(
         if let [word] = &words[..] {
             if let Some(term) = word_terms.get(word) {
                 if !term_articles.contains_key(term) {
-                    let count =
-                        searcher.doc_freq(&tantivy::Term::from_field_text(article, term))?;
+                    let term_in_articles = tantivy::Term::from_field_text(article, term);
+                    let count = live_articles(searcher, &term_in_articles)?;
                     term_articles.insert(term.clone(), count);
                 }
             }
         }
     }
     Ok((word_terms, term_articles))
+}
+
+/// The live articles whose `article` field holds `term`: the document frequency where a
+/// segment has no deletions, counted through the postings where it has (an incremental run
+/// leaves deleted documents in the term statistics until segments merge, and the registry
+/// must not depend on that).
+fn live_articles(searcher: &tantivy::Searcher, term: &tantivy::Term) -> Result<u64> {
+    use tantivy::{DocSet, TERMINATED};
+    let mut count = 0u64;
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(term.field())?;
+        let Some(alive) = segment.alive_bitset() else {
+            count += u64::from(
+                inverted
+                    .doc_freq(term)
+                    .map_err(tantivy::TantivyError::from)?,
+            );
+            continue;
+        };
+        let Some(mut postings) = inverted
+            .read_postings(term, tantivy::schema::IndexRecordOption::Basic)
+            .map_err(tantivy::TantivyError::from)?
+        else {
+            continue;
+        };
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_alive(doc) {
+                count += 1;
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(count)
 }
 
 impl Registry {
