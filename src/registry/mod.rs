@@ -398,8 +398,10 @@ impl Registry {
     }
 
     /// Reads the registry written beside the index in `index_dir`, with the user's
-    /// corrections applied; built from `index` when the file is missing.
+    /// corrections applied. `index` is the index it describes (kept in the signature for
+    /// callers; the registry is settled at index time only, so a missing file is an error).
     pub fn open(index_dir: &Path, index: &Index) -> Result<Registry> {
+        let _ = index;
         let path = Registry::path(index_dir);
         let mut registry = match std::fs::read(&path) {
             Ok(bytes) => {
@@ -410,7 +412,10 @@ impl Registry {
                     })?;
                 Registry::from_parts(file.actors, file.rejected, file.ambiguous)
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Registry::build(index)?,
+            // Settling builds the gazetteer: the read side never does, it asks for a run.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::MissingRegistry { path });
+            }
             Err(err) => return Err(Error::io(&path, err)),
         };
         let corrections = corrections::read(index_dir)?;
@@ -493,5 +498,14 @@ mod tests {
         assert_eq!(registry.actor(found[0]).kind, ActorKind::Person);
         assert_eq!(registry.actor(found[0]).articles, 11);
         assert!(registry.lookup("Babbage").is_empty());
+    }
+
+    #[test]
+    fn opening_an_index_without_its_registry_asks_for_an_index_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create_in_ram(schema::build_schema());
+        let err = Registry::open(dir.path(), &index).unwrap_err();
+        assert!(matches!(err, Error::MissingRegistry { .. }), "{err}");
+        assert!(err.to_string().contains("run `newsdex index`"), "{err}");
     }
 }
