@@ -365,14 +365,14 @@ pub(super) fn settle(raw: &RawActors) -> Settled {
     settled
 }
 
-/// A form the gazetteer resolves to another registered name joins that name's actor
-/// ("Kremlin" and "The Kremlin" already share a key; a known alias such as a surname the
-/// gazetteer lists joins its full name).
+/// A form the gazetteer resolves to another registered name of the same kind joins that
+/// name's actor (a known alias such as a surname the gazetteer lists joins its full name).
 fn join_gazetteer_names(groups: &mut Groups) {
     for g in 0..groups.groups.len() {
         if let Some(target) = groups.gazetteer_target(g) {
-            let (source_kind, target_kind) = (groups.kind(g), groups.kind(target));
-            if compatible(source_kind, target_kind) {
+            // Of the same kind only: a place the gazetteer files under its country ("Gaza")
+            // stays a place.
+            if groups.kind(g) == groups.kind(target) {
                 groups.join(g, target);
             }
         }
@@ -858,15 +858,22 @@ mod tests {
                 // A company name the tagger took for a person: its legal suffix says "org".
                 ("Brannock Tull", Person, 6),
                 ("Brannock Tull Ltd", Org, 3),
-                // A name the gazetteer resolves to another registered one joins it.
-                ("Türkiye", Place, 3),
+                // A name the gazetteer resolves to another registered one joins it, when
+                // they are of one kind: a place it files under a country stays a place.
+                ("Türkiye", Country, 3),
                 ("Turkey", Country, 10),
+                ("Gaza", Place, 7),
+                ("Palestine", Country, 20),
             ],
             &[],
         ));
         assert_eq!(
-            actor_of(&registry, Place, "Türkiye"),
+            actor_of(&registry, Country, "Türkiye"),
             Some(("Turkey".to_string(), Country))
+        );
+        assert_eq!(
+            actor_of(&registry, Place, "Gaza"),
+            Some(("Gaza".to_string(), Place))
         );
         assert_eq!(actor_of(&registry, Person, "Velmora Trust").unwrap().1, Org);
         assert_eq!(actor_of(&registry, Person, "Chad").unwrap().1, Country);
