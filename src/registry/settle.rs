@@ -365,14 +365,19 @@ pub(super) fn settle(raw: &RawActors) -> Settled {
     settled
 }
 
-/// A form the gazetteer resolves to another registered name of the same kind joins that
-/// name's actor (a known alias such as a surname the gazetteer lists joins its full name).
+/// A form the gazetteer resolves to another registered name of the same kind, or spelt
+/// nearly the same, joins that name's actor (a known alias such as a surname the gazetteer
+/// lists joins its full name).
 fn join_gazetteer_names(groups: &mut Groups) {
     for g in 0..groups.groups.len() {
         if let Some(target) = groups.gazetteer_target(g) {
-            // Of the same kind only: a place the gazetteer files under its country ("Gaza")
-            // stays a place.
-            if groups.kind(g) == groups.kind(target) {
+            // Of the same kind, or another spelling of the same name ("Viet Nam"): a place
+            // the gazetteer files under its country ("Gaza") stays a place.
+            let spelling = strsim::normalized_levenshtein(
+                &groups.groups[g].words.concat(),
+                &groups.groups[target].words.concat(),
+            ) >= 0.8;
+            if spelling || groups.kind(g) == groups.kind(target) {
                 groups.join(g, target);
             }
         }
@@ -864,12 +869,18 @@ mod tests {
                 ("Turkey", Country, 10),
                 ("Gaza", Place, 7),
                 ("Palestine", Country, 20),
+                ("Viet Nam", Place, 4),
+                ("Vietnam", Country, 9),
             ],
             &[],
         ));
         assert_eq!(
             actor_of(&registry, Country, "Türkiye"),
             Some(("Turkey".to_string(), Country))
+        );
+        assert_eq!(
+            actor_of(&registry, Place, "Viet Nam"),
+            Some(("Vietnam".to_string(), Country))
         );
         assert_eq!(
             actor_of(&registry, Place, "Gaza"),
