@@ -152,75 +152,160 @@ pub fn append(index_dir: &Path, correction: &Correction) -> Result<()> {
         .map_err(|err| Error::io(&path, err))
 }
 
-/// The registry with `corrections` applied in order.
+/// The registry with `corrections` applied in order, so a later line wins over an earlier one
+/// ("not-actor X" then "merge Y = X" makes X a form of Y). A name the registry does not know
+/// (yet) changes nothing; the line stays in the file and takes effect once an index run
+/// registers the name. A name the registry settled as not an actor, or as ambiguous, comes
+/// back as an actor when a correction names it.
 pub fn apply(registry: Registry, corrections: &[Correction]) -> Registry {
-    let mut actors: Vec<Option<RegisteredActor>> = registry.actors.into_iter().map(Some).collect();
-    let mut rejected: Vec<Form> = registry
-        .by_form
-        .iter()
-        .filter(|(_, id)| id.is_none())
-        .map(|((kind, name), _)| Form {
-            name: name.clone(),
-            kind: *kind,
-            articles: 0,
-        })
-        .collect();
-    let find = |actors: &[Option<RegisteredActor>], name: &str| -> Vec<ActorId> {
-        let lower = name.trim().to_lowercase();
-        let mut found: Vec<ActorId> = actors
-            .iter()
-            .enumerate()
-            .filter_map(|(id, actor)| {
-                let actor = actor.as_ref()?;
-                let named = actor.name.to_lowercase() == lower
-                    || actor.forms.iter().any(|f| f.name.to_lowercase() == lower);
-                named.then_some(id as ActorId)
-            })
-            .collect();
-        found.sort_by_key(|&id| {
-            std::cmp::Reverse(actors[id as usize].as_ref().map_or(0, |a| a.articles))
-        });
-        found
+    let mut state = Corrected {
+        actors: registry.actors.into_iter().map(Some).collect(),
+        rejected: registry.rejected,
+        ambiguous: registry.ambiguous,
     };
     for correction in corrections {
         match correction {
             Correction::Merge { into, alias } => {
-                let Some(&target) = find(&actors, into).first() else {
+                let Some(target) = state.find_or_revive(into) else {
                     continue;
                 };
-                for id in find(&actors, alias) {
-                    if id == target {
-                        continue;
-                    }
-                    if let Some(merged) = actors[id as usize].take() {
-                        let target = actors[target as usize].as_mut().expect("target is live");
-                        target.articles += merged.articles;
-                        target.forms.extend(merged.forms);
-                        target.forms.sort_by(|a, b| {
-                            b.articles
-                                .cmp(&a.articles)
-                                .then_with(|| a.name.cmp(&b.name))
-                        });
-                    }
+                for id in state.find_or_revive_all(alias) {
+                    state.merge(id, target);
                 }
             }
             Correction::NotActor { name } => {
-                for id in find(&actors, name) {
-                    if let Some(gone) = actors[id as usize].take() {
-                        rejected.extend(gone.forms);
+                for id in state.find(name) {
+                    if let Some(gone) = state.actors[id as usize].take() {
+                        state.rejected.extend(gone.forms);
                     }
                 }
             }
             Correction::Kind { name, kind } => {
-                if let Some(&id) = find(&actors, name).first() {
-                    if let Some(actor) = actors[id as usize].as_mut() {
+                let named = state.find_or_revive_all(name);
+                let mut keys = Vec::new();
+                for &id in &named {
+                    if let Some(actor) = state.actors[id as usize].as_mut() {
                         actor.kind = *kind;
+                        keys.push(super::key(&actor.name));
+                    }
+                }
+                // Actors of that kind under the same name are one actor now.
+                for key in keys {
+                    let mut same: Vec<ActorId> = state
+                        .live()
+                        .filter(|(_, a)| a.kind == *kind && super::key(&a.name) == key)
+                        .map(|(id, _)| id)
+                        .collect();
+                    same.sort_by_key(|&id| std::cmp::Reverse(state.articles(id)));
+                    if let Some((&first, rest)) = same.split_first() {
+                        for &other in rest {
+                            state.merge(other, first);
+                        }
                     }
                 }
             }
         }
     }
-    Registry::from_parts(actors.into_iter().flatten().collect(), rejected)
+    let actors = state.actors.into_iter().flatten().collect();
+    Registry::from_parts(actors, state.rejected, state.ambiguous)
+}
+
+/// The registry's parts while corrections are applied: a merged or rejected actor leaves a
+/// hole, so ids stay stable until the end.
+struct Corrected {
+    actors: Vec<Option<RegisteredActor>>,
+    rejected: Vec<Form>,
+    ambiguous: Vec<super::AmbiguousForm>,
+}
+
+impl Corrected {
+    fn live(&self) -> impl Iterator<Item = (ActorId, &RegisteredActor)> {
+        self.actors
+            .iter()
+            .enumerate()
+            .filter_map(|(id, actor)| Some((id as ActorId, actor.as_ref()?)))
+    }
+
+    fn articles(&self, id: ActorId) -> u64 {
+        self.actors[id as usize].as_ref().map_or(0, |a| a.articles)
+    }
+
+    /// Live actors named `name` (canonical name or form, any case), most articles first.
+    fn find(&self, name: &str) -> Vec<ActorId> {
+        let lower = name.trim().to_lowercase();
+        let mut found: Vec<ActorId> = self
+            .live()
+            .filter(|(_, actor)| {
+                actor.name.to_lowercase() == lower
+                    || actor.forms.iter().any(|f| f.name.to_lowercase() == lower)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        found.sort_by_key(|&id| std::cmp::Reverse(self.articles(id)));
+        found
+    }
+
+    /// The live actors named `name`; when there are none, the forms of that name that were
+    /// not actors (rejected or ambiguous) come back as one actor.
+    fn find_or_revive_all(&mut self, name: &str) -> Vec<ActorId> {
+        let found = self.find(name);
+        if !found.is_empty() {
+            return found;
+        }
+        let lower = name.trim().to_lowercase();
+        let mut forms: Vec<Form> = Vec::new();
+        self.rejected.retain(|form| {
+            let named = form.name.to_lowercase() == lower;
+            if named {
+                forms.push(form.clone());
+            }
+            !named
+        });
+        self.ambiguous.retain(|entry| {
+            let named = entry.form.name.to_lowercase() == lower;
+            if named {
+                forms.push(entry.form.clone());
+            }
+            !named
+        });
+        let Some(first) = forms.iter().max_by_key(|f| f.articles).cloned() else {
+            return Vec::new();
+        };
+        forms.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        self.actors.push(Some(RegisteredActor {
+            name: first.name,
+            kind: first.kind,
+            articles: forms.iter().map(|f| f.articles).sum(),
+            forms,
+        }));
+        vec![(self.actors.len() - 1) as ActorId]
+    }
+
+    fn find_or_revive(&mut self, name: &str) -> Option<ActorId> {
+        self.find_or_revive_all(name).first().copied()
+    }
+
+    /// Makes every form of `id` a form of `target`.
+    fn merge(&mut self, id: ActorId, target: ActorId) {
+        if id == target || self.actors[target as usize].is_none() {
+            return;
+        }
+        let Some(merged) = self.actors[id as usize].take() else {
+            return;
+        };
+        let target = self.actors[target as usize].as_mut().expect("checked live");
+        target.articles += merged.articles;
+        target.forms.extend(merged.forms);
+        target.forms.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+    }
 }
 
 #[cfg(test)]
@@ -241,8 +326,110 @@ mod tests {
                 form("Fine Weather", ActorKind::Org, 4),
                 form("Univac", ActorKind::Person, 2),
             ],
-            aliases: Vec::new(),
+            ..RawActors::default()
         })
+    }
+
+    fn form(name: &str, kind: ActorKind, articles: u64) -> Form {
+        Form {
+            name: name.to_string(),
+            kind,
+            articles,
+        }
+    }
+
+    fn single(name: &str, kind: ActorKind, articles: u64) -> RegisteredActor {
+        RegisteredActor {
+            name: name.to_string(),
+            kind,
+            articles,
+            forms: vec![form(name, kind, articles)],
+        }
+    }
+
+    #[test]
+    fn a_correction_for_a_name_not_registered_yet_waits_for_it() {
+        let later = [Correction::Merge {
+            into: "Grace Hopper".into(),
+            alias: "Amazing Grace".into(),
+        }];
+        let corrected = registry().corrected(&later);
+        assert_eq!(corrected.actors().len(), 3);
+        assert!(corrected.lookup("amazing grace").is_empty());
+        let registered = Registry::from_parts(
+            vec![
+                single("Grace Hopper", ActorKind::Person, 7),
+                single("Amazing Grace", ActorKind::Person, 2),
+            ],
+            Vec::new(),
+            Vec::new(),
+        );
+        let corrected = registered.corrected(&later);
+        let id = corrected
+            .canonical(ActorKind::Person, "Amazing Grace")
+            .unwrap();
+        assert_eq!(corrected.actor(id).name, "Grace Hopper");
+    }
+
+    #[test]
+    fn a_merge_across_kinds_keeps_the_target_kind_and_maps_every_form() {
+        let corrected = registry().corrected(&[Correction::Merge {
+            into: "Grace Hopper".into(),
+            alias: "Univac".into(),
+        }]);
+        let id = corrected.canonical(ActorKind::Person, "Univac").unwrap();
+        assert_eq!(corrected.actor(id).name, "Grace Hopper");
+        assert_eq!(corrected.actor(id).kind, ActorKind::Person);
+        assert_eq!(corrected.lookup("univac"), vec![id]);
+    }
+
+    #[test]
+    fn a_kind_change_that_gives_two_actors_one_name_and_kind_makes_them_one() {
+        let registry = Registry::from_parts(
+            vec![
+                single("Selby Reach", ActorKind::Person, 5),
+                single("Selby Reach", ActorKind::Place, 9),
+            ],
+            Vec::new(),
+            Vec::new(),
+        );
+        let corrected = registry.corrected(&[Correction::Kind {
+            name: "selby reach".into(),
+            kind: ActorKind::Place,
+        }]);
+        assert_eq!(corrected.actors().len(), 1);
+        assert_eq!(corrected.actors()[0].kind, ActorKind::Place);
+        assert_eq!(corrected.actors()[0].articles, 14);
+        let person = corrected.canonical(ActorKind::Person, "Selby Reach");
+        assert_eq!(person, corrected.canonical(ActorKind::Place, "Selby Reach"));
+    }
+
+    #[test]
+    fn later_lines_win_and_bring_back_a_rejected_name() {
+        let corrected = registry().corrected(&[
+            Correction::NotActor {
+                name: "Hopper".into(),
+            },
+            Correction::Merge {
+                into: "Univac".into(),
+                alias: "Hopper".into(),
+            },
+        ]);
+        let id = corrected.canonical(ActorKind::Person, "Hopper").unwrap();
+        assert_eq!(corrected.actor(id).name, "Univac");
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_naming_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            path(dir.path()),
+            "# corrections\nnot-actor Fine Weather\nkind Univac = machine\n",
+        )
+        .unwrap();
+        let message = read(dir.path()).unwrap_err().to_string();
+        assert!(message.contains("corrections.txt: line 3: "), "{message}");
+        assert!(message.contains("machine"), "{message}");
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //! filters actors ([`Registry::open`]), with the user's corrections ([`corrections`]) on top.
 
 pub mod corrections;
+mod settle;
 
-use std::collections::HashMap;
+pub use settle::{key, key_words, COMMON_WORD_SHARE};
+
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -72,6 +75,23 @@ pub struct RawActors {
     pub forms: Vec<Form>,
     /// Every alias facet with its article count.
     pub aliases: Vec<AliasEvidence>,
+    /// The analysed term (lower case, folded, stemmed, as the index stores it) of every word
+    /// of every form's key ([`key_words`]); stop words have none.
+    pub word_terms: BTreeMap<String, String>,
+    /// For the term of each one-word form: the live articles that contain it in any case (its
+    /// document frequency in the whole-article field). Against the articles that name the
+    /// word, the evidence that tells a name from a capitalised common word.
+    pub term_articles: BTreeMap<String, u64>,
+}
+
+/// A form that ends the names of several actors, none dominant ("Lovelace" of two
+/// Lovelaces): not an actor on its own, but typed, it offers its candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmbiguousForm {
+    /// The form.
+    pub form: Form,
+    /// The kinds and canonical names of the actors it may mean.
+    pub candidates: Vec<(ActorKind, String)>,
 }
 
 /// The canonical actors of an index and the way from each raw form to them.
@@ -82,13 +102,19 @@ pub struct Registry {
     by_form: HashMap<(ActorKind, String), Option<ActorId>>,
     /// Lowercase canonical name or form -> actors, most articles first.
     by_lower: HashMap<String, Vec<ActorId>>,
+    /// Raw forms that are not actors.
+    rejected: Vec<Form>,
+    /// Raw forms that may mean one of several actors.
+    ambiguous: Vec<AmbiguousForm>,
 }
 
-/// The file's layout: actors, and the raw forms that are not actors.
+/// The file's layout: actors, the raw forms that are not actors, the ambiguous ones.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct RegistryFile {
     actors: Vec<RegisteredActor>,
     rejected: Vec<Form>,
+    #[serde(default)]
+    ambiguous: Vec<AmbiguousForm>,
 }
 
 impl RawActors {
@@ -100,14 +126,20 @@ impl RawActors {
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()?;
         let searcher = reader.searcher();
+        // An index written before alias facets existed has none to read.
+        let has_aliases = index.schema().get_field(field_name::ACTOR_ALIAS).is_ok();
         let mut forms: HashMap<(ActorKind, String), u64> = HashMap::new();
         let mut aliases: HashMap<(ActorKind, String, String), u64> = HashMap::new();
         for segment in searcher.segment_readers() {
             let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
             let actor = segment.facet_reader(field_name::ACTOR)?;
-            let alias = segment.facet_reader(field_name::ACTOR_ALIAS)?;
+            let alias = if has_aliases {
+                Some(segment.facet_reader(field_name::ACTOR_ALIAS)?)
+            } else {
+                None
+            };
             let mut actor_counts = vec![0u64; actor.num_facets()];
-            let mut alias_counts = vec![0u64; alias.num_facets()];
+            let mut alias_counts = vec![0u64; alias.as_ref().map_or(0, |a| a.num_facets())];
             for doc in segment.doc_ids_alive() {
                 if passage.first(doc) != Some(0) {
                     continue;
@@ -115,8 +147,10 @@ impl RawActors {
                 for ord in actor.facet_ords(doc) {
                     actor_counts[ord as usize] += 1;
                 }
-                for ord in alias.facet_ords(doc) {
-                    alias_counts[ord as usize] += 1;
+                if let Some(alias) = &alias {
+                    for ord in alias.facet_ords(doc) {
+                        alias_counts[ord as usize] += 1;
+                    }
                 }
             }
             let mut stream = actor
@@ -132,6 +166,9 @@ impl RawActors {
                     *forms.entry((kind, name.to_string())).or_insert(0) += count;
                 }
             }
+            let Some(alias) = alias else {
+                continue;
+            };
             let mut stream = alias
                 .facet_dict()
                 .stream()
@@ -176,24 +213,99 @@ impl RawActors {
                 .cmp(&a.articles)
                 .then_with(|| (&a.name, &a.form, a.kind).cmp(&(&b.name, &b.form, b.kind)))
         });
-        Ok(RawActors { forms, aliases })
+        let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
+        Ok(RawActors {
+            forms,
+            aliases,
+            word_terms,
+            term_articles,
+        })
     }
+}
+
+/// The analysed term of every key word of the forms, and the articles that contain the term
+/// of each one-word form: its document frequency in the `article` field, which only an
+/// article's first passage has.
+fn word_evidence(
+    searcher: &tantivy::Searcher,
+    forms: &[Form],
+) -> Result<(BTreeMap<String, String>, BTreeMap<String, u64>)> {
+    let article = searcher.schema().get_field(field_name::ARTICLE)?;
+    let mut analyzer = schema::analyzer();
+    let mut word_terms = BTreeMap::new();
+    let mut term_articles = BTreeMap::new();
+    for form in forms {
+        let words = key_words(&form.name);
+        for word in &words {
+            if word_terms.contains_key(word) {
+                continue;
+            }
+            let mut terms = Vec::new();
+            let mut stream = analyzer.token_stream(word);
+            while let Some(token) = stream.next() {
+                terms.push(token.text.clone());
+            }
+            if let [term] = &terms[..] {
+                word_terms.insert(word.clone(), term.clone());
+            }
+        }
+        if let [word] = &words[..] {
+            if let Some(term) = word_terms.get(word) {
+                if !term_articles.contains_key(term) {
+                    let term_in_articles = tantivy::Term::from_field_text(article, term);
+                    let count = live_articles(searcher, &term_in_articles)?;
+                    term_articles.insert(term.clone(), count);
+                }
+            }
+        }
+    }
+    Ok((word_terms, term_articles))
+}
+
+/// The live articles whose `article` field holds `term`: the document frequency where a
+/// segment has no deletions, counted through the postings where it has (an incremental run
+/// leaves deleted documents in the term statistics until segments merge, and the registry
+/// must not depend on that).
+fn live_articles(searcher: &tantivy::Searcher, term: &tantivy::Term) -> Result<u64> {
+    use tantivy::{DocSet, TERMINATED};
+    let mut count = 0u64;
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(term.field())?;
+        let Some(alive) = segment.alive_bitset() else {
+            count += u64::from(
+                inverted
+                    .doc_freq(term)
+                    .map_err(tantivy::TantivyError::from)?,
+            );
+            continue;
+        };
+        let Some(mut postings) = inverted
+            .read_postings(term, tantivy::schema::IndexRecordOption::Basic)
+            .map_err(tantivy::TantivyError::from)?
+        else {
+            continue;
+        };
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_alive(doc) {
+                count += 1;
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(count)
 }
 
 impl Registry {
     /// Settles the canonical actors of what an index holds.
     pub fn settle(raw: &RawActors) -> Registry {
-        let actors = raw
-            .forms
-            .iter()
-            .map(|form| RegisteredActor {
-                name: form.name.clone(),
-                kind: form.kind,
-                articles: form.articles,
-                forms: vec![form.clone()],
-            })
+        let settled = settle::settle(raw);
+        let ambiguous = settled
+            .ambiguous
+            .into_iter()
+            .map(|(form, candidates)| AmbiguousForm { form, candidates })
             .collect();
-        Registry::from_parts(actors, Vec::new())
+        Registry::from_parts(settled.actors, settled.rejected, ambiguous)
     }
 
     /// Builds the registry of the index in `index_dir` from the index alone.
@@ -201,7 +313,11 @@ impl Registry {
         Ok(Registry::settle(&RawActors::read(index)?))
     }
 
-    fn from_parts(mut actors: Vec<RegisteredActor>, rejected: Vec<Form>) -> Registry {
+    fn from_parts(
+        mut actors: Vec<RegisteredActor>,
+        rejected: Vec<Form>,
+        ambiguous: Vec<AmbiguousForm>,
+    ) -> Registry {
         actors.sort_by(|a, b| {
             b.articles
                 .cmp(&a.articles)
@@ -223,13 +339,37 @@ impl Registry {
                 by_lower.entry(name).or_default().push(id);
             }
         }
-        for form in rejected {
-            by_form.insert((form.kind, form.name), None);
+        for form in &rejected {
+            by_form.insert((form.kind, form.name.clone()), None);
+        }
+        let by_name: HashMap<(ActorKind, &str), ActorId> = actors
+            .iter()
+            .enumerate()
+            .map(|(id, actor)| ((actor.kind, actor.name.as_str()), id as ActorId))
+            .collect();
+        let mut offered: HashMap<String, Vec<ActorId>> = HashMap::new();
+        for entry in &ambiguous {
+            by_form.insert((entry.form.kind, entry.form.name.clone()), None);
+            let ids = offered.entry(entry.form.name.to_lowercase()).or_default();
+            for (kind, name) in &entry.candidates {
+                if let Some(&id) = by_name.get(&(*kind, name.as_str())) {
+                    ids.push(id);
+                }
+            }
+        }
+        for (name, mut ids) in offered {
+            let listed = by_lower.entry(name).or_default();
+            ids.retain(|id| !listed.contains(id));
+            listed.extend(ids);
+            listed.sort();
+            listed.dedup();
         }
         Registry {
             actors,
             by_form,
             by_lower,
+            rejected,
+            ambiguous,
         }
     }
 
@@ -241,10 +381,10 @@ impl Registry {
     /// Writes the registry beside the index (to a temporary file first, then renamed, so a
     /// reader never sees half a file).
     pub fn write(&self, index_dir: &Path) -> Result<()> {
-        let rejected: Vec<Form> = Vec::new();
         let file = RegistryFile {
             actors: self.actors.clone(),
-            rejected,
+            rejected: self.rejected.clone(),
+            ambiguous: self.ambiguous.clone(),
         };
         let path = Registry::path(index_dir);
         let tmp = path.with_extension("json.tmp");
@@ -258,8 +398,10 @@ impl Registry {
     }
 
     /// Reads the registry written beside the index in `index_dir`, with the user's
-    /// corrections applied; built from `index` when the file is missing.
+    /// corrections applied. `index` is the index it describes (kept in the signature for
+    /// callers; the registry is settled at index time only, so a missing file is an error).
     pub fn open(index_dir: &Path, index: &Index) -> Result<Registry> {
+        let _ = index;
         let path = Registry::path(index_dir);
         let mut registry = match std::fs::read(&path) {
             Ok(bytes) => {
@@ -268,9 +410,12 @@ impl Registry {
                         path: path.clone(),
                         reason: err.to_string(),
                     })?;
-                Registry::from_parts(file.actors, file.rejected)
+                Registry::from_parts(file.actors, file.rejected, file.ambiguous)
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Registry::build(index)?,
+            // Settling builds the gazetteer: the read side never does, it asks for a run.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::MissingRegistry { path });
+            }
             Err(err) => return Err(Error::io(&path, err)),
         };
         let corrections = corrections::read(index_dir)?;
@@ -342,14 +487,25 @@ mod tests {
         let raw = RawActors {
             forms: vec![
                 form("Ada Lovelace", ActorKind::Person, 9),
-                form("Ada Lovelace", ActorKind::Org, 2),
+                form("ADA LOVELACE", ActorKind::Org, 2),
+                form("Ada Lovelace Trust", ActorKind::Org, 30),
             ],
-            aliases: Vec::new(),
+            ..RawActors::default()
         };
         let registry = Registry::settle(&raw);
         let found = registry.lookup("ada lovelace");
-        assert_eq!(found.len(), 2);
+        assert_eq!(found.len(), 1);
         assert_eq!(registry.actor(found[0]).kind, ActorKind::Person);
+        assert_eq!(registry.actor(found[0]).articles, 11);
         assert!(registry.lookup("Babbage").is_empty());
+    }
+
+    #[test]
+    fn opening_an_index_without_its_registry_asks_for_an_index_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create_in_ram(schema::build_schema());
+        let err = Registry::open(dir.path(), &index).unwrap_err();
+        assert!(matches!(err, Error::MissingRegistry { .. }), "{err}");
+        assert!(err.to_string().contains("run `newsdex index`"), "{err}");
     }
 }

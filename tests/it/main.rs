@@ -11,6 +11,7 @@ mod golden;
 mod incremental;
 mod index;
 mod readme;
+mod registry;
 mod relevance;
 mod search;
 

@@ -1,0 +1,1034 @@
+//! How raw forms become canonical actors: a pure function of what the index holds
+//! ([`RawActors`]), so the rules are tested on small made-up data and never read the corpus.
+//!
+//! The forms are grouped by a normalised key (case, punctuation, diacritics, "The", "'s",
+//! legal suffixes), then joined on the evidence the whole index gives: alias facets (an
+//! acronym or short form an article defined), acronym initials, fragments of longer names.
+//! Single words that the corpus mostly writes as ordinary words are not actors. Each actor
+//! gets one kind (the gazetteer's when it knows the name, else the corpus's vote) and one
+//! canonical name (its most-used full form).
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+
+use super::{Form, RawActors, RegisteredActor};
+use crate::actors::{ActorKind, Gazetteer};
+
+/// Share of the candidates' articles the one a fragment or alias joins must hold.
+const DOMINANT_SHARE: f64 = 2.0 / 3.0;
+
+/// A single word named as an actor in fewer than this share of the articles that contain the
+/// word in any case is an ordinary word, not an actor (measured on news, speeches and wires:
+/// real names sit above 0.4 (a few places named inside longer names, "Boston" of "First
+/// Boston", near 0.35), capitalised common words below 0.3).
+pub const COMMON_WORD_SHARE: f64 = 0.3;
+
+/// Words in front of this many people's names are a title ("Excellency Mr.").
+const TITLE_PEOPLE: usize = 3;
+
+/// How many votes for "org" each article of a form with a legal suffix casts.
+const LEGAL_SUFFIX_VOTES: u64 = 3;
+
+/// Words an acronym's letters skip in the name it abbreviates.
+const ACRONYM_SKIPPED: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "de", "des"];
+
+/// Organisation legal suffixes, as normalised words ("Co Inc" is two of them).
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh",
+];
+
+/// What settling decided: the actors, the forms that are not actors, and the forms that name
+/// one of several actors (kept out of lists, offered when typed).
+#[derive(Debug, Default)]
+pub(super) struct Settled {
+    /// The canonical actors, unordered.
+    pub actors: Vec<RegisteredActor>,
+    /// Forms that are not actors.
+    pub rejected: Vec<Form>,
+    /// Forms that are fragments of several actors, with the canonical names of those actors.
+    pub ambiguous: Vec<(Form, Vec<(ActorKind, String)>)>,
+}
+
+/// The normalised words of a name: folded to ASCII lower case, dots and apostrophes dropped
+/// ("U.S." = "US"), a possessive "'s" dropped from each word, "and" and "&" between words, a
+/// leading "the" and trailing legal suffixes dropped. Empty when nothing but those is left.
+pub fn key_words(name: &str) -> Vec<String> {
+    let mut words = raw_words(name);
+    if words.len() > 2 {
+        let last = words.len() - 1;
+        let mut at = 0;
+        words.retain(|w| {
+            at += 1;
+            !(w == "and" && at > 1 && at <= last)
+        });
+    }
+    let mut start = 0;
+    if words.len() > 1 && words[0] == "the" {
+        start = 1;
+    }
+    let mut end = words.len();
+    while end > start && LEGAL_SUFFIXES.contains(&words[end - 1].as_str()) {
+        end -= 1;
+    }
+    words[start..end].to_vec()
+}
+
+/// The key of a name: its [`key_words`] joined by spaces.
+pub fn key(name: &str) -> String {
+    key_words(name).join(" ")
+}
+
+/// The folded lower-case words of a name before any word is dropped.
+fn raw_words(name: &str) -> Vec<String> {
+    let mut cleaned = String::with_capacity(name.len());
+    let chars: Vec<char> = name.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let apostrophe = c == '\'' || c == '’';
+        if apostrophe
+            && matches!(chars.get(i + 1), Some('s') | Some('S'))
+            && chars.get(i + 2).is_none_or(|n| !n.is_alphanumeric())
+        {
+            i += 2;
+            continue;
+        }
+        if !(apostrophe || c == '.') {
+            cleaned.push(c);
+        }
+        i += 1;
+    }
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(&cleaned);
+    let mut words = Vec::new();
+    while let Some(token) = stream.next() {
+        words.push(token.text.clone());
+    }
+    words
+}
+
+/// True when the name has letters and none of them is lower case ("NATO", "U.S.").
+fn all_caps(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
+}
+
+/// Articles of the ALL-CAPS forms and of the mixed-case forms.
+fn caps_and_mixed<'f>(forms: impl Iterator<Item = &'f Form>) -> (u64, u64) {
+    let (mut caps, mut mixed) = (0, 0);
+    for form in forms {
+        if all_caps(&form.name) {
+            caps += form.articles;
+        } else {
+            mixed += form.articles;
+        }
+    }
+    (caps, mixed)
+}
+
+/// True when the name ends with a legal suffix ("Acme Co Inc").
+fn has_legal_suffix(name: &str) -> bool {
+    raw_words(name)
+        .last()
+        .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.as_str()))
+}
+
+/// Kinds extraction confuses with each other within one actor: people and organisations
+/// ("Sachs" of "Goldman Sachs"), countries and places.
+fn compatible(a: ActorKind, b: ActorKind) -> bool {
+    use ActorKind::*;
+    a == b
+        || matches!(
+            (a, b),
+            (Person, Org) | (Org, Person) | (Country, Place) | (Place, Country)
+        )
+}
+
+/// Forms of one key, and what the later rules decided about them.
+struct Group {
+    words: Vec<String>,
+    forms: Vec<usize>,
+    articles: u64,
+    /// Articles per kind, in [`ActorKind::ALL`] order.
+    votes: [u64; 4],
+}
+
+impl Group {
+    fn vote_kind(&self) -> ActorKind {
+        let mut best = 0;
+        for k in 1..4 {
+            if self.votes[k] > self.votes[best] {
+                best = k;
+            }
+        }
+        ActorKind::ALL[best]
+    }
+}
+
+fn kind_index(kind: ActorKind) -> usize {
+    ActorKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// The groups and the union-find over them.
+struct Groups<'a> {
+    raw: &'a RawActors,
+    groups: Vec<Group>,
+    by_key: HashMap<String, usize>,
+    parent: Vec<usize>,
+    gazetteer: &'a Gazetteer,
+}
+
+impl<'a> Groups<'a> {
+    fn new(raw: &'a RawActors, rejected: &mut Vec<Form>) -> Groups<'a> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, form) in raw.forms.iter().enumerate() {
+            let words = key_words(&form.name);
+            if words.is_empty() {
+                rejected.push(form.clone());
+                continue;
+            }
+            let id = *by_key.entry(words.join(" ")).or_insert_with(|| {
+                groups.push(Group {
+                    words,
+                    forms: Vec::new(),
+                    articles: 0,
+                    votes: [0; 4],
+                });
+                groups.len() - 1
+            });
+            let group = &mut groups[id];
+            group.forms.push(i);
+            group.articles += form.articles;
+            // A legal suffix says "company" more surely than the tagger's guess.
+            if has_legal_suffix(&form.name) {
+                group.votes[kind_index(ActorKind::Org)] += LEGAL_SUFFIX_VOTES * form.articles;
+            } else {
+                group.votes[kind_index(form.kind)] += form.articles;
+            }
+        }
+        let parent = (0..groups.len()).collect();
+        Groups {
+            raw,
+            groups,
+            by_key,
+            parent,
+            gazetteer: Gazetteer::builtin(),
+        }
+    }
+
+    fn find(&mut self, mut g: usize) -> usize {
+        while self.parent[g] != g {
+            self.parent[g] = self.parent[self.parent[g]];
+            g = self.parent[g];
+        }
+        g
+    }
+
+    /// Joins the actor of `source` into the actor of `target` (which keeps its name).
+    fn join(&mut self, source: usize, target: usize) {
+        let (s, t) = (self.find(source), self.find(target));
+        if s == t {
+            return;
+        }
+        self.parent[s] = t;
+        let (articles, votes) = (self.groups[s].articles, self.groups[s].votes);
+        let target = &mut self.groups[t];
+        target.articles += articles;
+        for (total, vote) in target.votes.iter_mut().zip(votes) {
+            *total += vote;
+        }
+    }
+
+    fn is_root(&mut self, g: usize) -> bool {
+        self.find(g) == g
+    }
+
+    /// The kind of a group's actor: the gazetteer's when it knows one of its forms as a name
+    /// of its own, else the corpus's vote.
+    fn kind(&self, g: usize) -> ActorKind {
+        self.known_kind(g)
+            .unwrap_or_else(|| self.groups[g].vote_kind())
+    }
+
+    /// The gazetteer's kind for a group whose key is a name the gazetteer resolves to itself.
+    fn known_kind(&self, g: usize) -> Option<ActorKind> {
+        let group = &self.groups[g];
+        group.forms.iter().find_map(|&f| {
+            let (name, kind) = self.gazetteer.resolve(&self.raw.forms[f].name)?;
+            (key_words(name) == group.words).then_some(kind)
+        })
+    }
+
+    /// True when the gazetteer holds one of the group's forms as a country, or as a name of
+    /// its own written exactly so (not only as an alias: "The Nation" does not hold "Nation").
+    fn held_by_gazetteer(&self, g: usize) -> bool {
+        self.groups[g].forms.iter().any(|&f| {
+            let written = &self.raw.forms[f].name;
+            self.gazetteer
+                .resolve(written)
+                .is_some_and(|(name, kind)| kind == ActorKind::Country || name == written)
+        })
+    }
+
+    /// The group the gazetteer resolves a group's name to, when it is another one.
+    fn gazetteer_target(&self, g: usize) -> Option<usize> {
+        let group = &self.groups[g];
+        group.forms.iter().find_map(|&f| {
+            let (name, _) = self.gazetteer.resolve(&self.raw.forms[f].name)?;
+            let target = *self.by_key.get(&key(name))?;
+            (target != g).then_some(target)
+        })
+    }
+
+    /// A one-word group written mostly in capitals ("NATO", "SEC").
+    fn is_acronym(&self, g: usize) -> bool {
+        let group = &self.groups[g];
+        let (caps, mixed) = caps_and_mixed(group.forms.iter().map(|&f| &self.raw.forms[f]));
+        group.words.len() == 1 && caps > mixed
+    }
+}
+
+/// Settles the canonical actors of `raw` (see the module documentation for the rules).
+pub(super) fn settle(raw: &RawActors) -> Settled {
+    let mut settled = Settled::default();
+    let mut groups = Groups::new(raw, &mut settled.rejected);
+    let n = groups.groups.len();
+    let mut not_actor = vec![false; n];
+
+    join_gazetteer_names(&mut groups);
+    join_aliases(&mut groups, raw);
+    join_acronyms(&mut groups);
+    reject_common_words(&mut groups, raw, &mut not_actor);
+    join_titled_people(&mut groups, &not_actor);
+    let ambiguous = join_fragments(&mut groups, &mut not_actor);
+
+    // Collect the actors.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for g in 0..n {
+        let root = groups.find(g);
+        members.entry(root).or_default().push(g);
+    }
+    let mut root_name: HashMap<usize, (ActorKind, String)> = HashMap::new();
+    for (&root, member_groups) in &members {
+        let forms: Vec<Form> = member_groups
+            .iter()
+            .flat_map(|&g| groups.groups[g].forms.iter().map(|&f| raw.forms[f].clone()))
+            .collect();
+        if not_actor[root] {
+            match ambiguous.get(&root) {
+                Some(candidates) => {
+                    for form in forms {
+                        settled.ambiguous.push((form, candidates.clone()));
+                    }
+                }
+                None => settled.rejected.extend(forms),
+            }
+            continue;
+        }
+        let kind = groups.kind(root);
+        let name = canonical_name(&groups, root);
+        let mut forms = forms;
+        forms.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+                .then(a.kind.cmp(&b.kind))
+        });
+        root_name.insert(root, (kind, name.clone()));
+        settled.actors.push(RegisteredActor {
+            name,
+            kind,
+            articles: groups.groups[root].articles,
+            forms,
+        });
+    }
+    // Ambiguous fragments name their candidates by canonical name.
+    for (_, candidates) in settled.ambiguous.iter_mut() {
+        for candidate in candidates.iter_mut() {
+            if let Some(named) = groups
+                .by_key
+                .get(&candidate.1)
+                .copied()
+                .map(|g| groups.find(g))
+                .and_then(|root| root_name.get(&root))
+            {
+                *candidate = named.clone();
+            }
+        }
+        candidates.sort();
+        candidates.dedup();
+    }
+    settled
+}
+
+/// A form the gazetteer resolves to another registered name of the same kind, or spelt
+/// nearly the same, joins that name's actor (a known alias such as a surname the gazetteer
+/// lists joins its full name).
+fn join_gazetteer_names(groups: &mut Groups) {
+    for g in 0..groups.groups.len() {
+        if let Some(target) = groups.gazetteer_target(g) {
+            // Of the same kind, or another spelling of the same name ("Viet Nam"): a place
+            // the gazetteer files under its country ("Gaza") stays a place.
+            let spelling = strsim::normalized_levenshtein(
+                &groups.groups[g].words.concat(),
+                &groups.groups[target].words.concat(),
+            ) >= 0.8;
+            if spelling || groups.kind(g) == groups.kind(target) {
+                groups.join(g, target);
+            }
+        }
+    }
+}
+
+/// Alias evidence: a form that articles defined for an actor joins that actor, when the
+/// evidence for the form points (by 2/3 of its articles) to one actor of a compatible kind
+/// (an acronym may have been typed as anything).
+fn join_aliases(groups: &mut Groups, raw: &RawActors) {
+    let mut evidence: BTreeMap<usize, BTreeMap<usize, u64>> = BTreeMap::new();
+    for alias in &raw.aliases {
+        let (Some(&target), Some(&source)) = (
+            groups.by_key.get(&key(&alias.name)),
+            groups.by_key.get(&key(&alias.form)),
+        ) else {
+            continue;
+        };
+        if source != target {
+            *evidence
+                .entry(source)
+                .or_default()
+                .entry(target)
+                .or_insert(0) += alias.articles;
+        }
+    }
+    for (source, targets) in evidence {
+        let total: u64 = targets.values().sum();
+        let Some((&target, &best)) = targets.iter().max_by_key(|(t, a)| (**a, usize::MAX - **t))
+        else {
+            continue;
+        };
+        if (best as f64) < DOMINANT_SHARE * total as f64 {
+            continue;
+        }
+        let target_root = groups.find(target);
+        let target_kind = groups.kind(target_root);
+        if groups.is_acronym(source) || compatible(groups.kind(source), target_kind) {
+            groups.join(source, target);
+        }
+    }
+}
+
+/// The initials of a name's words, skipping the small words acronyms skip.
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !ACRONYM_SKIPPED.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// An acronym whose letters are the initials of exactly one registered organisation joins it.
+fn join_acronyms(groups: &mut Groups) {
+    let n = groups.groups.len();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for g in 0..n {
+        let words = &groups.groups[g].words;
+        if words.len() >= 2 && groups.kind(g) == ActorKind::Org {
+            by_initials.entry(initials(words)).or_default().push(g);
+        }
+    }
+    for g in 0..n {
+        if !groups.is_acronym(g) || !groups.is_root(g) || groups.known_kind(g).is_some() {
+            continue;
+        }
+        let letters = groups.groups[g].words[0].clone();
+        if letters.len() < 2 {
+            continue;
+        }
+        let Some(candidates) = by_initials.get(&letters) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
+        roots.sort();
+        roots.dedup();
+        if let [only] = roots[..] {
+            groups.join(g, only);
+        }
+    }
+}
+
+/// A single word that the corpus mostly writes as an ordinary word is not an actor: the
+/// articles that name it (alone, or as a person's surname, which extraction resolves to the
+/// full name) are few against the articles that contain its term at all. Acronyms, and names
+/// the gazetteer holds as they are written (or as countries), are kept.
+fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let mut naming: HashMap<&str, u64> = HashMap::new();
+    for g in 0..groups.groups.len() {
+        let group = &groups.groups[g];
+        let named_alone = group.words.len() == 1;
+        if named_alone || groups.kind(g) == ActorKind::Person {
+            if let Some(last) = group.words.last() {
+                *naming.entry(last.as_str()).or_insert(0) += group.articles;
+            }
+        }
+    }
+    let mut reject = Vec::new();
+    for g in 0..groups.groups.len() {
+        let group = &groups.groups[g];
+        if group.words.len() != 1 || groups.is_acronym(g) || groups.held_by_gazetteer(g) {
+            continue;
+        }
+        let word = group.words[0].as_str();
+        let Some(containing) = raw
+            .word_terms
+            .get(word)
+            .and_then(|term| raw.term_articles.get(term))
+            .copied()
+        else {
+            continue;
+        };
+        let named = naming.get(word).copied().unwrap_or(0);
+        if containing > 0 && (named as f64) < COMMON_WORD_SHARE * containing as f64 {
+            reject.push(g);
+        }
+    }
+    for g in reject {
+        if groups.find(g) == g {
+            not_actor[g] = true;
+        }
+    }
+}
+
+/// A name of three words or more that ends with a registered person's name of two words or
+/// more, not starting with an initial ("Treasury Secretary Ada Lovelace" of "Ada Lovelace"),
+/// is that person with a title in front: when the person's own name is used at least as
+/// often, or when the words in front also stand before at least [`TITLE_PEOPLE`] people's
+/// names and the person's own name is used at least a tenth as often.
+fn join_titled_people(groups: &mut Groups, not_actor: &[bool]) {
+    let n = groups.groups.len();
+    // (group, cut, person) for every such name; and how many people each prefix precedes.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut precedes: HashMap<String, Vec<usize>> = HashMap::new();
+    for g in 0..n {
+        let words = &groups.groups[g].words;
+        if words.len() < 3
+            || not_actor[g]
+            || !matches!(groups.kind(g), ActorKind::Person | ActorKind::Org)
+        {
+            continue;
+        }
+        for cut in 1..words.len() - 1 {
+            let Some(&person) = groups.by_key.get(&words[cut..].join(" ")) else {
+                continue;
+            };
+            if !not_actor[person]
+                && groups.kind(person) == ActorKind::Person
+                && words[cut].chars().count() > 1
+            {
+                found.push((g, cut, person));
+                let people = precedes.entry(words[..cut].join(" ")).or_default();
+                if !people.contains(&person) {
+                    people.push(person);
+                }
+            }
+        }
+    }
+    let mut done = vec![false; n];
+    for (g, cut, person) in found {
+        if done[g] {
+            continue;
+        }
+        let title = &groups.groups[g].words[..cut].join(" ");
+        let is_title = precedes.get(title).is_some_and(|p| p.len() >= TITLE_PEOPLE);
+        let (named, titled) = (groups.groups[person].articles, groups.groups[g].articles);
+        if (is_title && 10 * named >= titled) || named >= titled {
+            groups.join(g, person);
+            done[g] = true;
+        }
+    }
+}
+
+/// Fragments of longer names of people and organisations (names the gazetteer knows and
+/// acronyms are never fragments):
+/// - a one-word form that ends longer names ("Lovelace" of "Ada Lovelace") joins the longer
+///   actor that holds 2/3 of the articles of all of them (a longer name that ends with
+///   another candidate counts for the more used of the two); when none does, it is ambiguous:
+///   no actor on its own. Longer names used in under a tenth of the form's articles are rare
+///   compounds, not evidence;
+/// - a one-word person form that starts longer person names, and ends fewer, is a given name,
+///   not an actor;
+/// - a longer form that ends a dominant name used at least as often joins it;
+/// - an organisation form that starts longer organisations' names joins the dominant one when
+///   that one is used in at least half as many articles ("Acme" of "Acme Widgets Corp"); a
+///   one-word one that starts several, none dominant, is ambiguous.
+///
+/// Returns the candidates' keys of each ambiguous group.
+fn join_fragments(
+    groups: &mut Groups,
+    not_actor: &mut [bool],
+) -> HashMap<usize, Vec<(ActorKind, String)>> {
+    let n = groups.groups.len();
+    let kinds: Vec<ActorKind> = (0..n).map(|g| groups.kind(g)).collect();
+    let mut by_suffix: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    for g in 0..n {
+        if not_actor[g] || !matches!(kinds[g], ActorKind::Person | ActorKind::Org) {
+            continue;
+        }
+        let words = &groups.groups[g].words;
+        for cut in 1..words.len() {
+            by_suffix.entry(words[cut..].join(" ")).or_default().push(g);
+            by_prefix.entry(words[..cut].join(" ")).or_default().push(g);
+        }
+    }
+    let mut ambiguous = HashMap::new();
+    for g in 0..n {
+        let kind = kinds[g];
+        if not_actor[g]
+            || !groups.is_root(g)
+            || !matches!(kind, ActorKind::Person | ActorKind::Org)
+            || groups.is_acronym(g)
+            || groups.known_kind(g).is_some()
+        {
+            continue;
+        }
+        let key = groups.groups[g].words.join(" ");
+        let own = groups.groups[g].articles;
+        let one_word = groups.groups[g].words.len() == 1;
+        let own_words = groups.groups[g].words.clone();
+        let key_len = own_words.len();
+        let longer = |table: &HashMap<String, Vec<usize>>, groups: &mut Groups| {
+            let mut found: BTreeMap<usize, u64> = BTreeMap::new();
+            for &c in table.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+                if !compatible(kind, kinds[c]) || not_actor[c] || joined_by_and(groups, c, &key) {
+                    continue;
+                }
+                let root = groups.find(c);
+                let root_words = &groups.groups[root].words;
+                let still_longer = root_words.len() > key_len
+                    && (root_words.ends_with(&own_words) || root_words.starts_with(&own_words));
+                if root != g && still_longer {
+                    *found.entry(root).or_insert(0) += groups.groups[c].articles;
+                }
+            }
+            found
+        };
+        let ending = longer(&by_suffix, groups);
+        let ending = cluster_by_suffix(groups, ending);
+        let starting = longer(&by_prefix, groups);
+        let ending_total: u64 = ending.values().sum();
+        let starting_total: u64 = starting.values().sum();
+        let people_starting = starting
+            .keys()
+            .filter(|&&c| kinds[c] == ActorKind::Person)
+            .count();
+        if one_word
+            && kind == ActorKind::Person
+            && people_starting >= 1
+            && starting_total >= ending_total
+        {
+            // A given name: it starts people's names, and ends fewer.
+            not_actor[g] = true;
+            continue;
+        }
+        if let Some((best, articles)) = dominant(&ending) {
+            let dominates = articles as f64 >= DOMINANT_SHARE * ending_total as f64;
+            if one_word && 10 * ending_total >= own {
+                if dominates {
+                    groups.join(g, best);
+                } else {
+                    not_actor[g] = true;
+                    let candidates = ending
+                        .keys()
+                        .map(|&c| (kinds[c], groups.groups[c].words.join(" ")))
+                        .collect();
+                    ambiguous.insert(g, candidates);
+                }
+                continue;
+            }
+            if !one_word && dominates && articles >= own {
+                groups.join(g, best);
+                continue;
+            }
+        }
+        if kind != ActorKind::Org {
+            continue;
+        }
+        let starting: BTreeMap<usize, u64> = starting
+            .into_iter()
+            .filter(|&(c, _)| kinds[c] == ActorKind::Org)
+            .collect();
+        let starting_total: u64 = starting.values().sum();
+        if let Some((best, articles)) = dominant(&starting) {
+            let dominates = articles as f64 >= DOMINANT_SHARE * starting_total as f64;
+            if dominates && 2 * articles >= own {
+                groups.join(g, best);
+            } else if one_word && 2 * starting_total >= own {
+                // The first word of several organisations, none dominant.
+                not_actor[g] = true;
+                let candidates = starting
+                    .keys()
+                    .map(|&c| (kinds[c], groups.groups[c].words.join(" ")))
+                    .collect();
+                ambiguous.insert(g, candidates);
+            }
+        }
+    }
+    ambiguous
+}
+
+/// True when most of a group's articles write "and" right before the words `key` ends it
+/// with ("House and Senate" does not name a longer "Senate").
+fn joined_by_and(groups: &Groups, g: usize, key: &str) -> bool {
+    let tail: Vec<String> = key.split(' ').map(str::to_string).collect();
+    let (mut joined, mut total) = (0, 0);
+    for &f in &groups.groups[g].forms {
+        let form = &groups.raw.forms[f];
+        let words = raw_words(&form.name);
+        total += form.articles;
+        if words.len() > tail.len()
+            && words.ends_with(&tail)
+            && words[words.len() - tail.len() - 1] == "and"
+        {
+            joined += form.articles;
+        }
+    }
+    2 * joined > total
+}
+
+/// Candidates of a fragment, each counted for the most used of the candidates whose name ends
+/// with its own or that its own ends with ("Ada Lovelace" and "Countess Ada Lovelace" are one).
+fn cluster_by_suffix(groups: &Groups, found: BTreeMap<usize, u64>) -> BTreeMap<usize, u64> {
+    let mut clustered: BTreeMap<usize, u64> = BTreeMap::new();
+    for (&c, &articles) in &found {
+        let words = &groups.groups[c].words;
+        let mut home = c;
+        for (&other, &other_articles) in &found {
+            let theirs = &groups.groups[other].words;
+            let related = words.ends_with(theirs) || theirs.ends_with(words);
+            if related && other_articles > found[&home] {
+                home = other;
+            }
+        }
+        *clustered.entry(home).or_insert(0) += articles;
+    }
+    clustered
+}
+
+/// The candidate with the most articles (the first on a tie), and its articles.
+fn dominant(candidates: &BTreeMap<usize, u64>) -> Option<(usize, u64)> {
+    candidates
+        .iter()
+        .max_by_key(|(c, a)| (**a, usize::MAX - **c))
+        .map(|(&c, &a)| (c, a))
+}
+
+/// The canonical name of an actor: among the forms of its own key (not those joined in as
+/// aliases, acronyms or fragments), the gazetteer's own name when it is one, else a mixed-case
+/// form before an ALL-CAPS one, one without a legal suffix or a leading "The", the most used.
+fn canonical_name(groups: &Groups, root: usize) -> String {
+    let candidates: Vec<&Form> = groups.groups[root]
+        .forms
+        .iter()
+        .map(|&f| &groups.raw.forms[f])
+        .collect();
+    // ALL-CAPS forms give way to mixed-case ones unless those are rare (a headline's "Nato").
+    let (caps, mixed) = caps_and_mixed(candidates.iter().copied());
+    let mixed_exists = 3 * mixed >= caps;
+    let gazetteer = groups.gazetteer;
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for form in &candidates {
+        *totals.entry(form.name.as_str()).or_insert(0) += form.articles;
+    }
+    totals
+        .into_iter()
+        .max_by_key(|&(name, articles)| {
+            let own = gazetteer
+                .resolve(name)
+                .is_some_and(|(known, _)| known == name);
+            (
+                own,
+                !(mixed_exists && all_caps(name)),
+                !has_legal_suffix(name),
+                !name.starts_with("The "),
+                articles,
+                std::cmp::Reverse(name),
+            )
+        })
+        .map(|(name, _)| name.to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{AliasEvidence, Registry, Unlisted};
+    use super::*;
+    use ActorKind::{Country, Org, Person, Place};
+
+    /// Raw actors of made-up forms; every key word is its own term, and `containing` gives
+    /// the articles containing a word in any case.
+    fn raw(forms: &[(&str, ActorKind, u64)], containing: &[(&str, u64)]) -> RawActors {
+        let mut raw = RawActors {
+            forms: forms
+                .iter()
+                .map(|&(name, kind, articles)| Form {
+                    name: name.to_string(),
+                    kind,
+                    articles,
+                })
+                .collect(),
+            ..RawActors::default()
+        };
+        for form in &raw.forms {
+            for word in key_words(&form.name) {
+                raw.word_terms.insert(word.clone(), word);
+            }
+        }
+        for &(word, articles) in containing {
+            raw.term_articles.insert(word.to_string(), articles);
+        }
+        raw
+    }
+
+    fn alias(kind: ActorKind, name: &str, form: &str, articles: u64) -> AliasEvidence {
+        AliasEvidence {
+            kind,
+            name: name.to_string(),
+            form: form.to_string(),
+            articles,
+        }
+    }
+
+    /// The canonical name and kind of a raw form's actor.
+    fn actor_of(registry: &Registry, kind: ActorKind, form: &str) -> Option<(String, ActorKind)> {
+        let id = registry.canonical(kind, form).ok()?;
+        let actor = registry.actor(id);
+        Some((actor.name.clone(), actor.kind))
+    }
+
+    #[test]
+    fn keys_ignore_case_punctuation_diacritics_the_possessive_and_legal_suffixes() {
+        let same = [
+            "Quorvane Widgets",
+            "QUORVANE WIDGETS",
+            "The Quorvane Widgets",
+            "Quorvane Widgets's",
+            "Quorväne Widgets, Co. Inc.",
+            "Quorvane Widgets GmbH",
+            "Quorvane Widgets S.A.",
+        ];
+        for name in same {
+            assert_eq!(key(name), "quorvane widgets", "{name}");
+        }
+        assert_eq!(key("U.S. Plank Board"), key("US Plank Board"));
+        assert_eq!(key("Hobb & Nettle"), key("Hobb and Nettle"));
+        assert!(key_words("Co Inc").is_empty());
+    }
+
+    #[test]
+    fn forms_of_one_key_are_one_actor_named_by_its_most_used_mixed_case_unsuffixed_form() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("QUORVANE WIDGETS", Org, 30),
+                ("Quorvane Widgets Inc", Org, 20),
+                ("Quorvane Widgets", Org, 12),
+                ("The Quorvane Widgets", Person, 2),
+                ("Co Inc", Org, 9),
+            ],
+            &[],
+        ));
+        let listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(listed, ["Quorvane Widgets"]);
+        assert_eq!(registry.actors()[0].articles, 64);
+        assert_eq!(registry.actors()[0].kind, Org);
+        assert_eq!(
+            actor_of(&registry, Person, "The Quorvane Widgets"),
+            Some(("Quorvane Widgets".to_string(), Org))
+        );
+        assert_eq!(registry.canonical(Org, "Co Inc"), Err(Unlisted::NotAnActor));
+    }
+
+    #[test]
+    fn the_corpus_votes_the_kind_and_the_gazetteer_overrules_it() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Velmora Trust", Person, 4),
+                ("Velmora Trust", Org, 9),
+                // A country the built-in gazetteer knows, mistyped in most articles.
+                ("Chad", Person, 12),
+                ("Chad", Country, 3),
+                // A company name the tagger took for a person: its legal suffix says "org".
+                ("Brannock Tull", Person, 6),
+                ("Brannock Tull Ltd", Org, 3),
+                // A name the gazetteer resolves to another registered one joins it, when
+                // they are of one kind: a place it files under a country stays a place.
+                ("Türkiye", Country, 3),
+                ("Turkey", Country, 10),
+                ("Gaza", Place, 7),
+                ("Palestine", Country, 20),
+                ("Viet Nam", Place, 4),
+                ("Vietnam", Country, 9),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Country, "Türkiye"),
+            Some(("Turkey".to_string(), Country))
+        );
+        assert_eq!(
+            actor_of(&registry, Place, "Viet Nam"),
+            Some(("Vietnam".to_string(), Country))
+        );
+        assert_eq!(
+            actor_of(&registry, Place, "Gaza"),
+            Some(("Gaza".to_string(), Place))
+        );
+        assert_eq!(actor_of(&registry, Person, "Velmora Trust").unwrap().1, Org);
+        assert_eq!(actor_of(&registry, Person, "Chad").unwrap().1, Country);
+        assert_eq!(actor_of(&registry, Person, "Brannock Tull").unwrap().1, Org);
+    }
+
+    #[test]
+    fn alias_evidence_joins_a_form_to_the_actor_its_articles_defined_it_for() {
+        let forms = [
+            ("Tessaly Grain Council", Org, 20),
+            ("Tesgra", Org, 15),
+            ("Orrin Vale Board", Org, 8),
+            ("ORVAB", Person, 6),
+            ("Marrow Fund", Org, 4),
+            ("Marrow Foundation", Org, 4),
+            ("MF", Org, 5),
+        ];
+        let mut input = raw(&forms, &[]);
+        input.aliases = vec![
+            alias(Org, "Tessaly Grain Council", "Tesgra", 7),
+            alias(Org, "Orrin Vale Board", "ORVAB", 2),
+            // Evidence split between two actors: no join.
+            alias(Org, "Marrow Fund", "MF", 2),
+            alias(Org, "Marrow Foundation", "MF", 2),
+        ];
+        let registry = Registry::settle(&input);
+        let short = actor_of(&registry, Org, "Tesgra").unwrap();
+        assert_eq!(short, ("Tessaly Grain Council".to_string(), Org));
+        assert_eq!(
+            actor_of(&registry, Person, "ORVAB").unwrap().0,
+            "Orrin Vale Board"
+        );
+        assert_eq!(actor_of(&registry, Org, "MF").unwrap().0, "MF");
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_organisation_whose_initials_it_spells() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Federation of Pebble Builders", Org, 10),
+                ("FPB", Org, 6),
+                ("Kestrel Relief Agency", Org, 5),
+                ("Kiln Repair Association", Org, 5),
+                ("KRA", Org, 7),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Org, "FPB").unwrap().0,
+            "Federation of Pebble Builders"
+        );
+        assert_eq!(actor_of(&registry, Org, "KRA").unwrap().0, "KRA");
+    }
+
+    #[test]
+    fn a_surname_joins_the_dominant_full_name_and_is_ambiguous_without_one() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Odile Brannagh", Person, 40),
+                ("Tomas Brannagh", Person, 3),
+                ("Brannagh", Person, 12),
+                ("Ellis Quarrender", Person, 10),
+                ("Mina Quarrender", Person, 9),
+                ("Quarrender", Person, 8),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Person, "Brannagh").unwrap().0,
+            "Odile Brannagh"
+        );
+        assert_eq!(
+            registry.canonical(Person, "Quarrender"),
+            Err(Unlisted::NotAnActor)
+        );
+        let offered: Vec<&str> = registry
+            .lookup("quarrender")
+            .into_iter()
+            .map(|id| registry.actor(id).name.as_str())
+            .collect();
+        assert_eq!(offered, ["Ellis Quarrender", "Mina Quarrender"]);
+        assert!(registry.actors().iter().all(|a| a.name != "Quarrender"));
+    }
+
+    #[test]
+    fn a_given_name_alone_is_not_an_actor_and_an_org_prefix_joins_the_longer_name() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Perpetua Vane", Person, 10),
+                ("Perpetua Holt", Person, 8),
+                ("Perpetua", Person, 5),
+                ("Dunmore's Rating Service", Org, 20),
+                ("Dunmore's", Org, 15),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            registry.canonical(Person, "Perpetua"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            actor_of(&registry, Org, "Dunmore's").unwrap().0,
+            "Dunmore's Rating Service"
+        );
+    }
+
+    #[test]
+    fn a_title_in_front_of_a_name_is_the_same_person() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Odile Renn", Person, 10),
+                ("Harbour Minister Odile Renn", Person, 4),
+                ("Harbour Minister Odile", Org, 1),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Person, "Harbour Minister Odile Renn")
+                .unwrap()
+                .0,
+            "Odile Renn"
+        );
+    }
+
+    #[test]
+    fn a_word_the_corpus_mostly_writes_in_lower_case_is_not_an_actor() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Lantern", Org, 20),
+                ("Zorvik", Place, 20),
+                // A surname: named through the full name in most articles.
+                ("Pellow", Person, 3),
+                ("Ines Pellow", Person, 30),
+            ],
+            &[("lantern", 200), ("zorvik", 30), ("pellow", 35)],
+        ));
+        assert_eq!(
+            registry.canonical(Org, "Lantern"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert!(registry.canonical(Place, "Zorvik").is_ok());
+        assert_eq!(
+            actor_of(&registry, Person, "Pellow").unwrap().0,
+            "Ines Pellow"
+        );
+    }
+}

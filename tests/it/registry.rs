@@ -1,0 +1,66 @@
+//! The actor registry written beside the index: after files are added, changed and removed,
+//! an incremental run leaves the same registry as a fresh build of the same files.
+
+use std::path::Path;
+
+use crate::{assert_success, run_index, write_files};
+
+const NAMED: &[u8] = b" date 2022-01-03 Bridge opens\n\nThe new bridge opened on Monday. \
+Mr. Varnholt said the works by Brenning Quarry Works were finished early.\n";
+const LOWER_CASE: &[u8] = b" date 2022-01-04 Quarry notes\n\nThe varnholt method of cutting \
+stone is old. Every varnholt cut is slow.\n";
+const OTHER: &[u8] = b" date 2022-01-05 Ferry\n\nThe ferry run by Calder Tide Lines resumed \
+after Mr. Osgood Pell inspected the pier.\n";
+
+fn registry_text(index_dir: &Path) -> String {
+    std::fs::read_to_string(index_dir.join("actors-registry.json")).unwrap()
+}
+
+/// The canonical names the registry lists.
+fn listed(registry: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(registry).unwrap();
+    value["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|actor| actor["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn incremental_runs_leave_the_registry_of_a_fresh_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    // Four articles write "varnholt" in lower case: against them, the one naming Varnholt is
+    // a small share, and the word is not an actor.
+    write_files(
+        &corpus,
+        &[
+            ("named.txt", NAMED),
+            ("lower1.txt", LOWER_CASE),
+            ("lower2.txt", LOWER_CASE),
+            ("lower3.txt", LOWER_CASE),
+            ("lower4.txt", LOWER_CASE),
+        ],
+    );
+    let incremental = dir.path().join("incremental");
+    assert_success(&run_index(&incremental, &[&corpus]));
+    let before = registry_text(&incremental);
+    assert_eq!(listed(&before), ["Brenning Quarry Works"]);
+
+    // The lower-case articles go, another comes: Varnholt is now named in every article
+    // that has the word.
+    for n in 1..=4 {
+        std::fs::remove_file(corpus.join(format!("lower{n}.txt"))).unwrap();
+    }
+    write_files(&corpus, &[("other.txt", OTHER)]);
+    assert_success(&run_index(&incremental, &[&corpus]));
+
+    let fresh = dir.path().join("fresh");
+    assert_success(&run_index(&fresh, &[&corpus]));
+    let after = registry_text(&incremental);
+    let names = listed(&after);
+    assert!(names.iter().any(|n| n == "Calder Tide Lines"), "{after}");
+    assert!(names.iter().any(|n| n == "Varnholt"), "{after}");
+    assert_eq!(after, registry_text(&fresh));
+}
