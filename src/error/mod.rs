@@ -45,12 +45,6 @@ pub enum Error {
         /// What the parser said.
         reason: String,
     },
-    /// The index has no actor registry (written by every `index` run since it existed).
-    #[error("{path}: no actor registry; run `newsdex index` to write it")]
-    MissingRegistry {
-        /// The registry file that is missing.
-        path: PathBuf,
-    },
     /// A line of the corrections file that is not a correction.
     #[error("{path}: line {line}: {reason}")]
     BadCorrection {

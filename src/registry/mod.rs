@@ -398,10 +398,10 @@ impl Registry {
     }
 
     /// Reads the registry written beside the index in `index_dir`, with the user's
-    /// corrections applied. `index` is the index it describes (kept in the signature for
-    /// callers; the registry is settled at index time only, so a missing file is an error).
+    /// corrections applied. The registry is settled at index time only: when its file is
+    /// missing (a run killed between its last commit and the registry's write), every raw form
+    /// of `index` is its own actor until the next `index` run, so that searches still work.
     pub fn open(index_dir: &Path, index: &Index) -> Result<Registry> {
-        let _ = index;
         let path = Registry::path(index_dir);
         let mut registry = match std::fs::read(&path) {
             Ok(bytes) => {
@@ -412,9 +412,9 @@ impl Registry {
                     })?;
                 Registry::from_parts(file.actors, file.rejected, file.ambiguous)
             }
-            // Settling builds the gazetteer: the read side never does, it asks for a run.
+            // Settling builds the gazetteer: the read side never does.
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::MissingRegistry { path });
+                Registry::unsettled(&RawActors::read(index)?)
             }
             Err(err) => return Err(Error::io(&path, err)),
         };
@@ -423,6 +423,21 @@ impl Registry {
             registry = registry.corrected(&corrections);
         }
         Ok(registry)
+    }
+
+    /// Every raw form its own actor: what an index without its registry file shows.
+    pub fn unsettled(raw: &RawActors) -> Registry {
+        let actors = raw
+            .forms
+            .iter()
+            .map(|form| RegisteredActor {
+                name: form.name.clone(),
+                kind: form.kind,
+                articles: form.articles,
+                forms: vec![form.clone()],
+            })
+            .collect();
+        Registry::from_parts(actors, Vec::new(), Vec::new())
     }
 
     /// Every canonical actor, most articles first.
@@ -501,11 +516,24 @@ mod tests {
     }
 
     #[test]
-    fn opening_an_index_without_its_registry_asks_for_an_index_run() {
+    fn an_index_without_its_registry_shows_every_raw_form_as_it_is() {
+        let raw = RawActors {
+            forms: vec![
+                form("Ada Lovelace", ActorKind::Person, 9),
+                form("Lovelace", ActorKind::Person, 3),
+            ],
+            ..RawActors::default()
+        };
+        let registry = Registry::unsettled(&raw);
+        assert_eq!(registry.actors().len(), 2);
+        let id = registry.canonical(ActorKind::Person, "Lovelace").unwrap();
+        assert_eq!(registry.actor(id).name, "Lovelace");
+
         let dir = tempfile::tempdir().unwrap();
         let index = Index::create_in_ram(schema::build_schema());
-        let err = Registry::open(dir.path(), &index).unwrap_err();
-        assert!(matches!(err, Error::MissingRegistry { .. }), "{err}");
-        assert!(err.to_string().contains("run `newsdex index`"), "{err}");
+        assert!(Registry::open(dir.path(), &index)
+            .unwrap()
+            .actors()
+            .is_empty());
     }
 }

@@ -331,6 +331,12 @@ pub(super) fn settle(raw: &RawActors) -> Settled {
         }
         let kind = groups.kind(root);
         let name = canonical_name(&groups, root);
+        // A document, law, event or work ("... Protocol", "... Summit") is no actor, however
+        // it is written; its forms are not actors either.
+        if crate::actors::head::names_a_non_actor(&name, kind) {
+            settled.rejected.extend(forms);
+            continue;
+        }
         let mut forms = forms;
         forms.sort_by(|a, b| {
             b.articles
@@ -988,6 +994,26 @@ mod tests {
         assert_eq!(
             actor_of(&registry, Org, "Dunmore's").unwrap().0,
             "Dunmore's Rating Service"
+        );
+    }
+
+    #[test]
+    fn a_document_or_an_event_is_no_actor_whatever_its_forms() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Tarvo Accord", Org, 40),
+                ("Tarvo Accord", Person, 9),
+                ("Tarvo Council", Org, 12),
+                ("Velna Summit", Place, 7),
+            ],
+            &[],
+        ));
+        assert!(actor_of(&registry, Org, "Tarvo Accord").is_none());
+        assert!(actor_of(&registry, Person, "Tarvo Accord").is_none());
+        assert!(actor_of(&registry, Place, "Velna Summit").is_none());
+        assert_eq!(
+            actor_of(&registry, Org, "Tarvo Council").unwrap().0,
+            "Tarvo Council"
         );
     }
 
