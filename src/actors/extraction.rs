@@ -102,6 +102,7 @@ impl Gazetteer {
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
         self.resolve_surnames(&fields, &mut hits, &found);
+        drop_common_word_names(fields[1].1, &mut hits, &found);
         self.collect(hits, &found)
     }
 
@@ -346,6 +347,111 @@ impl Gazetteer {
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
     }
+}
+
+/// Drops the found names (ones the gazetteer does not know) made only of English common words
+/// that the article gives no evidence of being names: words capitalised only where any word
+/// would be (sentence starts, the title, a headline line), also written in lower case in the
+/// body, or, for a single word, a number ("Nine") or a definite short form ("the Bureau") that
+/// no longer name of the article resolved.
+fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
+    let mut dropped = vec![false; found.len()];
+    for (k, (name, kind)) in found.iter().enumerate() {
+        // a legal suffix ("Corp") is evidence enough of a company name
+        let suffixed = name
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .is_some_and(words::is_legal_suffix);
+        if suffixed || !words::all_common_words(name) {
+            continue;
+        }
+        let single = !name.contains(|c: char| c.is_whitespace());
+        let mentions = hits.iter().filter(|h| h.ent == Ent::Found(k as u32));
+        let where_any_word_is_capitalised =
+            |h: &Hit| h.title || at_sentence_start(body, h.start) || in_headline(body, h.start);
+        let telling_mentions = mentions
+            .clone()
+            .filter(|h| !where_any_word_is_capitalised(h))
+            .count();
+        // "the Bureau", "the North", not "the Rangers" (a team) nor "the Smith campaign"
+        let definite_short_form = single
+            && *kind != ActorKind::Person
+            && !name.ends_with(['s', 'S'])
+            && mentions.clone().any(|h| !h.title && after_the(body, h.start));
+        dropped[k] = telling_mentions == 0
+            || definite_short_form
+            || (single && words::is_number_word(name))
+            || written_in_lower_case(body, &name.to_lowercase());
+    }
+    hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+}
+
+/// Does the word at `s` follow the article "the" ("the Bureau", "The Bureau")?
+fn after_the(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    before.len() < s
+        && before.len() >= 3
+        && before.is_char_boundary(before.len() - 3)
+        && before[before.len() - 3..].eq_ignore_ascii_case("the")
+        && !before[..before.len() - 3]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Does the word at `s` begin a sentence (at the start of the text or after a full stop, a
+/// question or exclamation mark, past opening quotes, brackets or bullets)? A line start
+/// alone is not one: table rows and lists begin with names.
+fn at_sentence_start(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '*' | '-' | '–' | '—' | '•')
+    });
+    // "8. Name" numbers a list item
+    let numbered = before.strip_suffix('.').is_some_and(|b| {
+        b.ends_with(|c: char| c.is_ascii_digit())
+            && !b
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .ends_with(|c: char| !c.is_whitespace())
+    });
+    !numbered
+        && before
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?'))
+}
+
+/// Is the line around `s` a headline: ALL CAPS, or short, without a final stop or a number
+/// (a table row), and with every word of four letters or more capitalised?
+fn in_headline(text: &str, s: usize) -> bool {
+    let start = text[..s].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[s..].find('\n').map_or(text.len(), |k| s + k);
+    let line = text[start..end].trim();
+    if words::is_all_caps(line) {
+        return true;
+    }
+    let long_words = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    line.len() <= 150
+        && !line.ends_with(['.', '!', '?', ',', ';', ':'])
+        && !line
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && long_words.clone().count() >= 2
+        && long_words.clone().all(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        })
+}
+
+/// Does `text` contain `lower` (a lower-cased name) as whole words, in lower case?
+fn written_in_lower_case(text: &str, lower: &str) -> bool {
+    text.match_indices(lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Extends person spans left over one or two capitalised words the tagger left out

@@ -302,3 +302,46 @@ fn names_broken_across_wrapped_lines_are_found() {
     assert!(!got.iter().any(|(n, _)| n == "Armacost"), "{got:?}");
     check_ranges("U.S. OFFICIAL TO VISIT JAPAN", body);
 }
+
+fn named(got: &[(String, ActorKind)], name: &str) -> bool {
+    got.iter().any(|(n, _)| n == name)
+}
+
+#[test]
+fn a_common_word_phrase_the_article_also_writes_in_lower_case_is_not_a_name() {
+    let body = "Harvest Council members met in Lyon on Tuesday. The harvest council said prices \
+                would rise, and Marta Quellin agreed.";
+    let got = names("Harbor talks", body);
+    assert!(!named(&got, "Harvest Council"), "{got:?}");
+    assert!(has(&got, "Marta Quellin", ActorKind::Person), "{got:?}");
+}
+
+#[test]
+fn common_words_capitalised_only_where_sentences_begin_are_not_names() {
+    let body = "Heavy Rains said on Monday the dam would hold. Officials in Lyon agreed.\n\n\
+                Golden Orchard said the harvest was poor. Analysts at Golden Orchard expect more.";
+    let got = names("Storm", body);
+    assert!(!named(&got, "Heavy Rains"), "{got:?}");
+    // capitalised mid-sentence too: a name
+    assert!(named(&got, "Golden Orchard"), "{got:?}");
+}
+
+#[test]
+fn a_lone_common_word_after_the_or_a_number_word_is_not_an_actor() {
+    let body = "Eleven Months\nNet profit 4.5 mln vs 3.2 mln\n\nTwelve farmers left. The Bureau \
+                said exports fell. Officials of the Bureau declined to comment.";
+    let got = names("Results", body);
+    for junk in ["Bureau", "Eleven", "Eleven Months Net"] {
+        assert!(!named(&got, junk), "{junk:?} in {got:?}");
+    }
+}
+
+#[test]
+fn common_word_gazetteer_aliases_still_need_their_capitals() {
+    let body = "Turkey and Jordan signed a pact. The turkey was cooked and the georgia peach ripe.";
+    let all = extract_actors("Pact", body);
+    let turkey = all.iter().find(|a| a.name == "Turkey").expect("Turkey");
+    assert_eq!(turkey.mentions, vec![(0, 6)]);
+    assert!(all.iter().any(|a| a.name == "Jordan"), "{all:?}");
+    assert!(!all.iter().any(|a| a.name == "Georgia"), "{all:?}");
+}

@@ -622,6 +622,30 @@ pub(crate) fn all_common_words(name: &str) -> bool {
     any
 }
 
+/// Legal-form suffixes of company names, lower case without dots, sorted.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "ag", "co", "corp", "cos", "gmbh", "inc", "llc", "ltd", "nv", "plc", "sa",
+];
+
+/// Is `w` (any case, dots ignored: "Inc.", "N.V.") a company's legal-form suffix?
+pub(crate) fn is_legal_suffix(w: &str) -> bool {
+    let bare: String = w.chars().filter(|&c| c != '.').collect();
+    in_list(LEGAL_SUFFIXES, &bare)
+}
+
+/// Number words, which begin table rows and sentences ("Nine months") but name nothing.
+const NUMBER_WORDS: &[&str] = &[
+    "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty", "four",
+    "fourteen", "hundred", "million", "nine", "nineteen", "ninety", "one", "seven", "seventeen",
+    "seventy", "six", "sixteen", "sixty", "ten", "thirteen", "thirty", "thousand", "three",
+    "twelve", "twenty", "two",
+];
+
+/// Is `w` (any case) a cardinal number word ("Nine", "TWELVE")?
+pub(crate) fn is_number_word(w: &str) -> bool {
+    in_list(NUMBER_WORDS, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,7 +669,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [STOP, TITLES, NON_PERSON] {
+        for list in [STOP, TITLES, NON_PERSON, NUMBER_WORDS, LEGAL_SUFFIXES] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
     }
