@@ -101,9 +101,14 @@ impl Gazetteer {
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
-        self.resolve_surnames(&fields, &mut hits, &found);
+        let mut aliases: Vec<(Ent, String)> = Vec::new();
+        self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
+        self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
-        self.collect(hits, &found)
+        for h in hits.iter().filter(|h| h.weak) {
+            aliases.push((h.ent, surface(&fields, h)));
+        }
+        self.collect(hits, &found, &aliases)
     }
 
     /// Turns one field's tagged spans and gazetteer hits into actor hits.
@@ -225,6 +230,7 @@ impl Gazetteer {
         fields: &[(bool, &str)],
         hits: &mut Vec<Hit>,
         found: &[(String, ActorKind)],
+        aliases: &mut Vec<(Ent, String)>,
     ) {
         let name_of = |ent: Ent| -> Option<&str> {
             match ent {
@@ -272,6 +278,9 @@ impl Gazetteer {
                 .iter()
                 .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
             {
+                if h.ent != ent {
+                    aliases.push((ent, surface(fields, h)));
+                }
                 h.ent = ent;
             }
         }
@@ -292,6 +301,7 @@ impl Gazetteer {
                     .iter()
                     .any(|h| h.title == is_title && h.start < w.end && w.start < h.end);
                 if !taken {
+                    aliases.push((ent, s.to_string()));
                     extra.push(Hit {
                         ent,
                         title: is_title,
@@ -305,8 +315,132 @@ impl Gazetteer {
         hits.extend(extra);
     }
 
-    /// Groups hits into one `ActorMatch` per actor, sorted by name.
-    fn collect(&self, mut hits: Vec<Hit>, found: &[(String, ActorKind)]) -> Vec<ActorMatch> {
+    /// The canonical name and kind of a hit's actor.
+    fn name_and_kind<'a>(&'a self, ent: Ent, found: &'a [(String, ActorKind)]) -> (&'a str, ActorKind) {
+        match ent {
+            Ent::Known(id) => {
+                let e = &self.entities[id as usize];
+                (e.name.as_str(), e.kind)
+            }
+            Ent::Found(k) => (found[k as usize].0.as_str(), found[k as usize].1),
+        }
+    }
+
+    /// Resolves the short forms of longer names of the same article: "the Fund" or "Social
+    /// Council" ending a longer organisation or place name ("International Monetary Fund",
+    /// "Economic and Social Council") is that actor, and a person's given name alone ("Ilse"
+    /// after "Ilse Varga") is that person (when one person of the article has it; else it is
+    /// no actor). The short forms are recorded as aliases.
+    fn resolve_short_forms(
+        &self,
+        fields: &[(bool, &str)],
+        hits: &mut Vec<Hit>,
+        found: &[(String, ActorKind)],
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        // (actor, a longer name of it: canonical or as written, kind, mentions)
+        let mut longer: Vec<(Ent, String, ActorKind, usize)> = Vec::new();
+        for h in hits.iter() {
+            let (name, kind) = self.name_and_kind(h.ent, found);
+            for form in [name.to_string(), surface(fields, h)] {
+                if !form.contains(' ') {
+                    continue;
+                }
+                match longer.iter_mut().find(|l| l.0 == h.ent && l.1 == form) {
+                    Some(l) => l.3 += 1,
+                    None => longer.push((h.ent, form, kind, 1)),
+                }
+            }
+        }
+        // mentions per actor, whatever the form
+        for k in 0..longer.len() {
+            let n = hits.iter().filter(|h| h.ent == longer[k].0).count();
+            longer[k].3 = n;
+        }
+        if longer.is_empty() {
+            return;
+        }
+        let mut unnamed_given_names = Vec::new();
+        for (i, h) in hits.iter_mut().enumerate() {
+            let Ent::Found(k) = h.ent else { continue };
+            let (own_name, own_kind) = (&found[k as usize].0, found[k as usize].1);
+            let form = surface(fields, h);
+            let ends = |name: &str| {
+                name.len() > form.len() + 1
+                    && name.is_char_boundary(name.len() - form.len() - 1)
+                    && name[name.len() - form.len()..].eq_ignore_ascii_case(&form)
+                    && name.as_bytes()[name.len() - form.len() - 1] == b' '
+                    // the head of the name, not its complement ("Livorno" in "Municipality
+                    // of Livorno")
+                    && !name[..name.len() - form.len() - 1]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase) && w != "and")
+            };
+            let mut best: Option<(Ent, usize)> = None;
+            let mut tied = false;
+            // a proper name ("Chechnya") is the end of a longer name of its own kind only
+            let generic = words::all_common_words(&form);
+            for &(ent, ref name, kind, n) in &longer {
+                if ent == h.ent
+                    || kind == ActorKind::Person
+                    || !(generic || kind == own_kind)
+                    || !ends(name)
+                {
+                    continue;
+                }
+                match best {
+                    Some((e, _)) if e == ent => {}
+                    Some((_, m)) if m > n => {}
+                    Some((_, m)) if m == n => tied = true,
+                    _ => {
+                        best = Some((ent, n));
+                        tied = false;
+                    }
+                }
+            }
+            if let (Some((ent, _)), false) = (best, tied) {
+                h.ent = ent;
+                aliases.push((ent, form));
+                continue;
+            }
+            // a given name alone
+            if own_kind != ActorKind::Person || own_name.contains(' ') {
+                continue;
+            }
+            let people: Vec<Ent> = longer
+                .iter()
+                .filter(|l| {
+                    l.2 == ActorKind::Person
+                        && l.1
+                            .split(' ')
+                            .next()
+                            .is_some_and(|first| first == form)
+                })
+                .map(|l| l.0)
+                .collect();
+            match people[..] {
+                [] => {}
+                [person] => {
+                    h.ent = person;
+                    aliases.push((person, form));
+                }
+                _ => unnamed_given_names.push(i),
+            }
+        }
+        for i in unnamed_given_names.into_iter().rev() {
+            hits.remove(i);
+        }
+    }
+
+    /// Groups hits into one `ActorMatch` per actor, sorted by name, with the other forms the
+    /// article used for it.
+    fn collect(
+        &self,
+        mut hits: Vec<Hit>,
+        found: &[(String, ActorKind)],
+        aliases: &[(Ent, String)],
+    ) -> Vec<ActorMatch> {
         hits.sort_by_key(|h| (h.ent, h.title, h.start));
         let mut out: Vec<ActorMatch> = Vec::new();
         for h in hits {
@@ -340,9 +474,18 @@ impl Gazetteer {
                 v.push((h.start, h.end));
             }
         }
+        for (ent, form) in aliases {
+            let (name, _) = self.name_and_kind(*ent, found);
+            if let Some(m) = out.iter_mut().find(|m| m.name == name) {
+                if !form.eq_ignore_ascii_case(name) && !m.aliases.contains(form) {
+                    m.aliases.push(form.clone());
+                }
+            }
+        }
         for m in &mut out {
             m.mentions.sort_unstable();
             m.title_mentions.sort_unstable();
+            m.aliases.sort_unstable();
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
@@ -452,6 +595,17 @@ fn written_in_lower_case(text: &str, lower: &str) -> bool {
         let after = text[at + lower.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// A mention as written: spaces normalised, a possessive "'s" dropped.
+fn surface(fields: &[(bool, &str)], h: &Hit) -> String {
+    let text = if h.title { fields[0].1 } else { fields[1].1 };
+    let raw = &text[h.start..h.end];
+    let raw = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Extends person spans left over one or two capitalised words the tagger left out
