@@ -103,6 +103,7 @@ impl Gazetteer {
         }
         let mut aliases: Vec<(Ent, String)> = Vec::new();
         self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
+        self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         for h in hits.iter().filter(|h| h.weak) {
@@ -315,8 +316,103 @@ impl Gazetteer {
         hits.extend(extra);
     }
 
+    /// Resolves the acronyms the article defines ("Full Name (FN)", "FN (Full Name)", "Full
+    /// Name, or FN,"): every mention of the acronym is the long form's actor, the long form is
+    /// one name even where the tagger split it, and the acronym is recorded as an alias.
+    fn resolve_acronyms(
+        &self,
+        fields: &[(bool, &str)],
+        hits: &mut Vec<Hit>,
+        found: &mut Vec<(String, ActorKind)>,
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        let body = fields[1].1;
+        for def in acronym_definitions(body) {
+            let (ls, le) = def.long;
+            let in_long = |h: &Hit| !h.title && h.start < le && ls < h.end;
+            let target = match hits
+                .iter()
+                .find(|h| !h.title && h.start == ls && h.end == le)
+            {
+                Some(h) => h.ent,
+                None => {
+                    // the tagger's kind for a piece of most of it, else an organisation
+                    let kind = hits
+                        .iter()
+                        .filter(|h| in_long(h) && 2 * (h.end - h.start) >= le - ls)
+                        .max_by_key(|h| h.end - h.start)
+                        .map(|h| self.name_and_kind(h.ent, found).1)
+                        .filter(|k| *k != ActorKind::Person)
+                        .unwrap_or(ActorKind::Org);
+                    let name = body[ls..le]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let k = match found.iter().position(|f| f.0 == name && f.1 == kind) {
+                        Some(k) => k,
+                        None => {
+                            found.push((name, kind));
+                            found.len() - 1
+                        }
+                    };
+                    let ent = Ent::Found(k as u32);
+                    // pieces of the long form give way to it, except countries named inside
+                    // ("Bank of Japan")
+                    hits.retain(|h| {
+                        !in_long(h)
+                            || (self.name_and_kind(h.ent, found).1 == ActorKind::Country
+                                && ls < h.start)
+                    });
+                    hits.push(Hit {
+                        ent,
+                        title: false,
+                        start: ls,
+                        end: le,
+                        weak: false,
+                    });
+                    ent
+                }
+            };
+            for &(is_title, text) in fields {
+                for (at, _) in text.match_indices(def.acronym.as_str()) {
+                    let end = at + def.acronym.len();
+                    let before = text[..at].chars().next_back();
+                    let after = text[end..].chars().next();
+                    if before.is_some_and(char::is_alphanumeric)
+                        || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    {
+                        continue;
+                    }
+                    let inside_longer = hits.iter().any(|h| {
+                        h.title == is_title
+                            && h.start <= at
+                            && end <= h.end
+                            && h.end - h.start > end - at
+                            && h.ent != target
+                    });
+                    if inside_longer {
+                        continue;
+                    }
+                    hits.retain(|h| !(h.title == is_title && h.start < end && at < h.end));
+                    hits.push(Hit {
+                        ent: target,
+                        title: is_title,
+                        start: at,
+                        end,
+                        weak: false,
+                    });
+                }
+            }
+            aliases.push((target, def.acronym));
+        }
+    }
+
     /// The canonical name and kind of a hit's actor.
-    fn name_and_kind<'a>(&'a self, ent: Ent, found: &'a [(String, ActorKind)]) -> (&'a str, ActorKind) {
+    fn name_and_kind<'a>(
+        &'a self,
+        ent: Ent,
+        found: &'a [(String, ActorKind)],
+    ) -> (&'a str, ActorKind) {
         match ent {
             Ent::Known(id) => {
                 let e = &self.entities[id as usize];
@@ -412,10 +508,7 @@ impl Gazetteer {
                 .iter()
                 .filter(|l| {
                     l.2 == ActorKind::Person
-                        && l.1
-                            .split(' ')
-                            .next()
-                            .is_some_and(|first| first == form)
+                        && l.1.split(' ').next().is_some_and(|first| first == form)
                 })
                 .map(|l| l.0)
                 .collect();
@@ -520,7 +613,9 @@ fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, Act
         let definite_short_form = single
             && *kind != ActorKind::Person
             && !name.ends_with(['s', 'S'])
-            && mentions.clone().any(|h| !h.title && after_the(body, h.start));
+            && mentions
+                .clone()
+                .any(|h| !h.title && after_the(body, h.start));
         dropped[k] = telling_mentions == 0
             || definite_short_form
             || (single && words::is_number_word(name))
@@ -548,7 +643,10 @@ fn after_the(text: &str, s: usize) -> bool {
 fn at_sentence_start(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end_matches(|c: char| {
         c.is_whitespace()
-            || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '*' | '-' | '–' | '—' | '•')
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '‘' | '(' | '[' | '*' | '-' | '–' | '—' | '•'
+            )
     });
     // "8. Name" numbers a list item
     let numbered = before.strip_suffix('.').is_some_and(|b| {
@@ -595,6 +693,187 @@ fn written_in_lower_case(text: &str, lower: &str) -> bool {
         let after = text[at + lower.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// An acronym an article defines, and the byte range of its long form.
+#[derive(Debug, PartialEq)]
+struct AcronymDefinition {
+    acronym: String,
+    long: (usize, usize),
+}
+
+/// Is `w` written as an acronym: two to ten characters, at least two capitals, no lower case
+/// ("IMF", "G7", "AT&T")?
+fn is_acronym(w: &str) -> bool {
+    (2..=10).contains(&w.chars().count())
+        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
+/// Words that may sit inside a long form without giving the acronym a letter.
+fn is_connective(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and" | "for" | "the" | "on" | "&" | "de" | "du" | "des" | "la" | "le"
+    )
+}
+
+/// The capitals an acronym spells out ("G7" spells "G").
+fn acronym_letters(acronym: &str) -> Vec<char> {
+    acronym.chars().filter(char::is_ascii_uppercase).collect()
+}
+
+/// How many letters (from the start of `letters`) the capitalised word `w` spells: its initial,
+/// or the initials of its capitalised hyphenated parts ("Non-Proliferation").
+fn spelled(w: &str, letters: &[char]) -> usize {
+    let initials: Vec<char> = w
+        .split('-')
+        .filter_map(|p| p.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    if initials.len() > 1 && letters.starts_with(&initials) {
+        initials.len()
+    } else if w.starts_with(|c: char| Some(c) == letters.first().copied()) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Words (byte ranges) of `text`, split at whitespace, with surrounding punctuation other than
+/// hyphens and ampersands left out of each.
+fn word_ranges(text: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for w in text.split(char::is_whitespace) {
+        let start = at + w.len()
+            - w.trim_start_matches(|c: char| c.is_ascii_punctuation() && c != '&')
+                .len();
+        let end = at
+            + w.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '&')
+                .len();
+        if start < end {
+            out.push((base + start, base + end));
+        }
+        at += w.len() + 1;
+    }
+    out
+}
+
+/// The long form spelling out `letters` that ends with the last of `words` (the words before
+/// a "(FN)"), as a byte range.
+fn long_form_before(
+    text: &str,
+    words: &[(usize, usize)],
+    letters: &[char],
+) -> Option<(usize, usize)> {
+    let end = words.last()?.1;
+    let mut need = letters.len();
+    for &(s, e) in words.iter().rev().take(letters.len() * 3) {
+        let w = &text[s..e];
+        if w.starts_with(char::is_uppercase) {
+            let mut n = 0;
+            // the letters this word ends with
+            for k in (1..=need).rev() {
+                let n_k = spelled(w, &letters[need - k..need]);
+                if n_k == k {
+                    n = k;
+                    break;
+                }
+            }
+            if n == 0 {
+                return None;
+            }
+            need -= n;
+            if need == 0 {
+                return Some((s, end));
+            }
+        } else if !is_connective(w) || e == end {
+            return None;
+        }
+    }
+    None
+}
+
+/// The long form spelling out `letters` that starts with the first of `words` (the words inside
+/// "FN (Full Name)"), as a byte range: it must use every word.
+fn long_form_after(
+    text: &str,
+    words: &[(usize, usize)],
+    letters: &[char],
+) -> Option<(usize, usize)> {
+    let (first, last) = (words.first()?, words.last()?);
+    let mut at = 0;
+    for &(s, e) in words {
+        let w = &text[s..e];
+        if w.starts_with(char::is_uppercase) {
+            let n = spelled(w, &letters[at.min(letters.len())..]);
+            if n == 0 {
+                return None;
+            }
+            at += n;
+        } else if !is_connective(w) || s == first.0 {
+            return None;
+        }
+    }
+    (at == letters.len() && !is_connective(&text[last.0..last.1])).then_some((first.0, last.1))
+}
+
+/// The acronyms `text` defines: "Full Name (FN)", "FN (Full Name)" and "Full Name, or FN,".
+fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
+    let mut out: Vec<AcronymDefinition> = Vec::new();
+    let mut push = |acronym: &str, long: Option<(usize, usize)>| {
+        if let Some(long) = long {
+            if !out.iter().any(|d| d.acronym == acronym) {
+                out.push(AcronymDefinition {
+                    acronym: acronym.to_string(),
+                    long,
+                });
+            }
+        }
+    };
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|k| open + k) else {
+            continue;
+        };
+        let inside = text[open + 1..close].trim();
+        let line_start = text[..open]
+            .rfind(['\n', '(', ')', '.', ';', ':'])
+            .map_or(0, |k| k + 1);
+        let before = word_ranges(&text[line_start..open], line_start);
+        if is_acronym(inside) {
+            let letters = acronym_letters(inside);
+            push(inside, long_form_before(text, &before, &letters));
+        } else if let Some(&(s, e)) = before.last() {
+            let acronym = &text[s..e];
+            if is_acronym(acronym) && close - open < 120 {
+                let letters = acronym_letters(acronym);
+                let words = word_ranges(&text[open + 1..close], open + 1);
+                push(acronym, long_form_after(text, &words, &letters));
+            }
+        }
+    }
+    for (comma, _) in text.match_indices(", or ") {
+        let rest = &text[comma + 5..];
+        let acronym = rest
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ')' | ';'))
+            .next()
+            .unwrap_or("");
+        let after = rest[acronym.len()..].chars().next();
+        if !is_acronym(acronym) || !matches!(after, Some(',' | ')' | '.' | ';')) {
+            continue;
+        }
+        let line_start = text[..comma]
+            .rfind(['\n', '(', ')', '.', ';', ':', ','])
+            .map_or(0, |k| k + 1);
+        let before = word_ranges(&text[line_start..comma], line_start);
+        push(
+            acronym,
+            long_form_before(text, &before, &acronym_letters(acronym)),
+        );
+    }
+    out
 }
 
 /// A mention as written: spaces normalised, a possessive "'s" dropped.

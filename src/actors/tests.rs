@@ -364,7 +364,11 @@ fn short_forms_resolve_to_the_longer_name_of_the_article_and_become_aliases() {
     assert_eq!(union.aliases, vec!["Union".to_string()]);
     let council = actor(&all, "Economic and Social Council");
     assert_eq!(council.aliases, vec!["Social Council".to_string()]);
-    assert!(!all.iter().any(|a| a.name == "Union" || a.name == "Social Council"), "{all:?}");
+    assert!(
+        !all.iter()
+            .any(|a| a.name == "Union" || a.name == "Social Council"),
+        "{all:?}"
+    );
     check_ranges("Session", body);
 }
 
@@ -387,4 +391,40 @@ fn given_names_and_surnames_alone_are_the_person_and_become_aliases() {
     let all = extract_actors("Session", body);
     assert!(!all.iter().any(|a| a.name == "Paulo"), "{all:?}");
     check_ranges("Session", body);
+}
+
+#[test]
+fn acronyms_defined_in_either_order_are_the_long_forms_actor() {
+    let bodies = [
+        "The Harbor Workers Federation (HWF) met in Lyon. Officials of the HWF said wages fell, \
+         and HWF leaders agreed.",
+        "Officials from the HWF (Harbor Workers Federation) said on Monday that the HWF would \
+         strike in Lyon.",
+        "The Harbor Workers Federation, or HWF, met in Lyon. The HWF expects more.",
+    ];
+    for body in bodies {
+        let all = extract_actors("Wages", body);
+        let union = actor(&all, "Harbor Workers Federation");
+        assert_eq!(union.kind, ActorKind::Org);
+        assert_eq!(union.aliases, vec!["HWF".to_string()], "{body}");
+        let n_acronym = body.matches("HWF").count();
+        assert_eq!(union.mentions.len(), n_acronym + 1, "{union:?}");
+        assert!(!all.iter().any(|a| a.name == "HWF"), "{all:?}");
+        check_ranges("Wages", body);
+    }
+}
+
+#[test]
+fn a_long_form_the_tagger_split_is_one_name() {
+    let body = "The Organisation for Economic Co-operation and Development (OECD) said growth \
+                slowed. The OECD expects more.";
+    let all = extract_actors("Growth", body);
+    let name = "Organisation for Economic Co-operation and Development";
+    assert_eq!(actor(&all, name).aliases, vec!["OECD".to_string()]);
+    assert!(
+        !all.iter().any(
+            |a| a.name.starts_with("Organisation for Economic Co-operation") && a.name != name
+        ),
+        "{all:?}"
+    );
 }

@@ -570,7 +570,10 @@ impl CommonWords {
 
     fn word(&self, k: usize) -> &str {
         let s = self.starts[k] as usize;
-        let e = self.starts.get(k + 1).map_or(self.text.len(), |&e| e as usize);
+        let e = self
+            .starts
+            .get(k + 1)
+            .map_or(self.text.len(), |&e| e as usize);
         self.text[s..e].trim_end_matches('\n')
     }
 
@@ -609,7 +612,9 @@ pub(crate) fn all_common_words(name: &str) -> bool {
     let mut any = false;
     for w in name.split_whitespace() {
         for part in w.split('-') {
-            let part = part.trim_end_matches(['.', ',', '\'']).trim_end_matches("'s");
+            let part = part
+                .trim_end_matches(['.', ',', '\''])
+                .trim_end_matches("'s");
             if part.is_empty() {
                 continue;
             }
@@ -635,10 +640,36 @@ pub(crate) fn is_legal_suffix(w: &str) -> bool {
 
 /// Number words, which begin table rows and sentences ("Nine months") but name nothing.
 const NUMBER_WORDS: &[&str] = &[
-    "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty", "four",
-    "fourteen", "hundred", "million", "nine", "nineteen", "ninety", "one", "seven", "seventeen",
-    "seventy", "six", "sixteen", "sixty", "ten", "thirteen", "thirty", "thousand", "three",
-    "twelve", "twenty", "two",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "hundred",
+    "million",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
 ];
 
 /// Is `w` (any case) a cardinal number word ("Nine", "TWELVE")?
