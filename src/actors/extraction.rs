@@ -98,6 +98,7 @@ impl Gazetteer {
                         .is_some_and(words::is_title)
             });
             extend_person_spans(text, &toks, &mut spans);
+            self.join_conjoined_names(text, &mut spans);
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
@@ -106,10 +107,83 @@ impl Gazetteer {
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
+        drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
         for h in hits.iter().filter(|h| h.weak) {
             aliases.push((h.ent, surface(&fields, h)));
         }
         self.collect(hits, &found, &aliases)
+    }
+
+    /// Joins a name the tagger split at "&" or "and" ("Pell & Wexford", "Economic and Social
+    /// Council"): an organisation span preceded by a capitalised word or a name across "&", or
+    /// across "and" when the right part is a fragment (common words ending in an organisation
+    /// word) and the left part common words the tagger typed as no other kind of name.
+    fn join_conjoined_names(&self, text: &str, spans: &mut Vec<(usize, usize, NameType)>) {
+        let mut k = 0;
+        while k < spans.len() {
+            let (bs, be, bty) = spans[k];
+            let right = &text[bs..be];
+            let before = &text[..bs];
+            let connector = if before.ends_with(" & ") {
+                Some(true)
+            } else if before.ends_with(" and ") {
+                Some(false)
+            } else {
+                None
+            };
+            let Some(ampersand) = connector else {
+                k += 1;
+                continue;
+            };
+            let known = |name: &str| self.lookup(name).is_some();
+            let left_end = bs - if ampersand { 3 } else { 5 };
+            let left_span = k
+                .checked_sub(1)
+                .filter(|&j| spans[j].1 == left_end)
+                .map(|j| (j, spans[j]));
+            let (ls, left_ty) = match left_span {
+                Some((_, (ls, _, ty))) => (ls, Some(ty)),
+                None => {
+                    let ls = text[..left_end]
+                        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                        .map_or(0, |p| p + 1);
+                    (ls, None)
+                }
+            };
+            let left = &text[ls..left_end];
+            let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+            let fragment = words::all_common_words(right)
+                && right
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| words::is_non_person(w) && !words::is_legal_suffix(w));
+            let join = !left.is_empty()
+                && capitalised(left)
+                && left
+                    .split_whitespace()
+                    .all(|w| !words::is_stop(w) && !words::is_title(w))
+                && !known(left)
+                && !known(right)
+                && if ampersand {
+                    bty != NameType::Loc && left_ty != Some(NameType::Loc)
+                } else {
+                    bty == NameType::Org
+                        && fragment
+                        && words::all_common_words(left)
+                        && matches!(left_ty, None | Some(NameType::Org | NameType::Misc))
+                        && (left_ty.is_some() || !at_sentence_start(text, ls))
+                };
+            if !join {
+                k += 1;
+                continue;
+            }
+            spans[k] = (ls, be, NameType::Org);
+            if let Some((j, _)) = left_span {
+                spans.remove(j);
+                k -= 1;
+            }
+            k += 1;
+        }
     }
 
     /// Turns one field's tagged spans and gazetteer hits into actor hits.
@@ -127,7 +201,7 @@ impl Gazetteer {
         let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for &(s0, e0, ty) in spans {
             covered.push((s0, e0));
-            let Some((s, e)) = trim_span(text, s0, e0) else {
+            let Some((s, e)) = trim_span(text, s0, e0, ty) else {
                 continue;
             };
             let exact = gaz
@@ -477,11 +551,21 @@ impl Gazetteer {
             let mut tied = false;
             // a proper name ("Chechnya") is the end of a longer name of its own kind only
             let generic = words::all_common_words(&form);
+            // a company's first word ("Grayson" for "Grayson Freight Lines")
+            let begins = |name: &str, kind: ActorKind| {
+                // the tagger takes a company for a person now and then, seldom for a place
+                matches!(own_kind, ActorKind::Org | ActorKind::Person)
+                    && kind == ActorKind::Org
+                    && !own_name.contains(' ')
+                    && name.len() > own_name.len()
+                    && name.starts_with(own_name.as_str())
+                    && name.as_bytes()[own_name.len()] == b' '
+            };
             for &(ent, ref name, kind, n) in &longer {
                 if ent == h.ent
                     || kind == ActorKind::Person
                     || !(generic || kind == own_kind)
-                    || !ends(name)
+                    || !(ends(name) || begins(name, kind))
                 {
                     continue;
                 }
@@ -876,6 +960,44 @@ fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
     out
 }
 
+/// Drops the legal suffix of the companies found ("Inc", "Co Ltd", ", Corp."), keeping the
+/// suffixed form as an alias; a name that is only a suffix ("Co Inc") is no actor.
+fn drop_legal_suffixes(
+    found: &mut [(String, ActorKind)],
+    hits: &mut Vec<Hit>,
+    aliases: &mut Vec<(Ent, String)>,
+) {
+    let mut emptied = Vec::new();
+    for (k, (name, kind)) in found.iter_mut().enumerate() {
+        if *kind != ActorKind::Org {
+            continue;
+        }
+        let mut bare = name.as_str();
+        while let Some((head, last)) = bare.rsplit_once(' ').or(Some(("", bare))) {
+            if !words::is_legal_suffix(last.trim_end_matches(',')) {
+                break;
+            }
+            bare = head.trim_end_matches([',', ' ']);
+            if bare.is_empty() {
+                break;
+            }
+        }
+        if bare.len() == name.len() {
+            continue;
+        }
+        if bare.is_empty() {
+            emptied.push(Ent::Found(k as u32));
+            continue;
+        }
+        if bare.ends_with(['&', '-']) || bare.ends_with(" and") || bare.ends_with(" of") {
+            continue;
+        }
+        aliases.push((Ent::Found(k as u32), name.clone()));
+        *name = bare.to_string();
+    }
+    hits.retain(|h| !emptied.contains(&h.ent));
+}
+
 /// A mention as written: spaces normalised, a possessive "'s" dropped.
 fn surface(fields: &[(bool, &str)], h: &Hit) -> String {
     let text = if h.title { fields[0].1 } else { fields[1].1 };
@@ -935,7 +1057,7 @@ fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut 
 
 /// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
 /// nothing name-like is left.
-fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
+fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize, usize)> {
     // Markup and punctuation glued to a name ("**Ukraine!**", "Hungary...", "“Kyiv”") are not
     // part of it; a single final dot may be ("Co.", "U.S.").
     let junk = |c: char| {
@@ -963,7 +1085,23 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
             && !["new", "first", "one"]
                 .iter()
                 .any(|w| first.eq_ignore_ascii_case(w));
-        if first_end < e && (words::is_title(first.trim_end_matches('.')) || stop) {
+        // A title begins the name of an organisation or a thing ("General Agreement on
+        // Trade", "Chief Directorate"): kept when the tagger typed the span as no person, or
+        // it ends with an organisation word.
+        let title = words::is_title(first.trim_end_matches('.'));
+        let names_no_person = ty != NameType::Per
+            || text[s..e]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
+        let rest_common = text[first_end..e]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| words::is_common_word(w) && !words::is_stop(w));
+        if title && names_no_person && rest_common && !stop {
+            break;
+        }
+        if first_end < e && (title || stop) {
             s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
             continue;
         }
@@ -980,7 +1118,9 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
     {
         // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
         let last = &text[s + k + space.len_utf8()..e];
-        if !words::is_stop(last) {
+        // a capitalised stop word ends a name in mixed-case text ("Theresa May")
+        let kept = words::is_title_case(last) && !words::is_all_caps(&text[s..e]);
+        if !words::is_stop(last) || kept {
             break;
         }
         e = s + text[s..s + k].trim_end().len();

@@ -121,7 +121,7 @@ fn tricky_cases() {
         ("", "Finance Minister Gerhard Stoltenberger-Wise said talks failed. Stoltenberger-Wise was upset.", &[("Gerhard Stoltenberger-Wise", Person)], &[]),
         ("", "John Quincey said on Monday that Quincey would resign.", &[("John Quincey", Person)], &["Monday"]),
         ("", "Meanwhile, According to Reuters, Ahead of talks on Friday in January.", &[], &["Meanwhile", "According", "Ahead", "Friday", "January"]),
-        ("", "Sierra Semiconductor Corp said profits rose.", &[("Sierra Semiconductor Corp", Org)], &["Sierra"]),
+        ("", "Sierra Semiconductor Corp said profits rose.", &[("Sierra Semiconductor", Org)], &["Sierra", "Sierra Semiconductor Corp"]),
         ("", "The European Community and the EEC met the EC in Brussels.", &[("European Community", Org), ("Brussels", Place)], &["Europe"]),
         ("", "He met the UN and the U.N. Security Council in Geneva.", &[("United Nations", Org), ("UN Security Council", Org), ("Geneva", Place)], &[]),
         ("", "He visited New Mexico and the Donbass.", &[("Donbas", Place)], &["Mexico"]),
@@ -132,7 +132,7 @@ fn tricky_cases() {
         ("", "Salomon Brothers said profits rose in New\nJersey and NEW ZEALAND.", &[("New Zealand", Country), ("Salomon Brothers", Org)], &["Jersey"]),
         ("", "UN chief Ban Ki-moon met Nato and Us officials.", &[("Ban Ki-Moon", Person), ("NATO", Org), ("United Nations", Org)], &["United States"]),
         ("", "Prices in US$ rose; the anti-US mood grew.", &[("United States", Country)], &[]),
-        ("", "First Alliance Corp and New Line Cinema met.", &[("First Alliance Corp", Org)], &["Alliance Corp"]),
+        ("", "First Alliance Corp and New Line Cinema met.", &[("First Alliance", Org)], &["Alliance Corp", "Alliance"]),
         ("", "She is a native Russian speaker and writes in Japanese.", &[], &["Russia", "Japan"]),
         ("", "Ukrainian troops held the line; Japanese exports fell.", &[("Ukraine", Country), ("Japan", Country)], &["Ukrainian"]),
         ("", "The U.S. Treasury and the Soviet Union's grain board met.", &[("United States", Country), ("Soviet Union", Country)], &[]),
@@ -427,4 +427,62 @@ fn a_long_form_the_tagger_split_is_one_name() {
         ),
         "{all:?}"
     );
+}
+
+#[test]
+fn a_name_split_at_and_stays_whole() {
+    let body = "Delegates of the Economic and Social Council met.";
+    let all = extract_actors("Session", body);
+    assert!(
+        all.iter().any(|a| a.name == "Economic and Social Council"),
+        "{all:?}"
+    );
+    // two names joined by "and" stay two
+    let got = names("Session", "Ministers of Belgium and Denmark met.");
+    assert!(named(&got, "Belgium") && named(&got, "Denmark"), "{got:?}");
+}
+
+#[test]
+fn a_title_word_beginning_an_organisation_name_is_kept() {
+    let all = extract_actors(
+        "Mines",
+        "Officials of the Chief Directorate of Mines said output rose.",
+    );
+    assert!(
+        all.iter().any(|a| a.name == "Chief Directorate of Mines"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_stop_word_ending_a_name_stays_in_it() {
+    let all = extract_actors("Talks", "Talks went well, said Theresa May on Monday.");
+    assert!(all.iter().any(|a| a.name == "Theresa May"), "{all:?}");
+    assert!(!all.iter().any(|a| a.name == "Theresa"), "{all:?}");
+}
+
+#[test]
+fn legal_suffixes_are_dropped_from_company_names_and_kept_as_aliases() {
+    let body =
+        "Quarrow Mining Co Inc said profits rose. Tellin Corp. also gained. Tellin said more.";
+    let all = extract_actors("Profits", body);
+    let quarrow = actor(&all, "Quarrow Mining");
+    assert_eq!(quarrow.aliases, vec!["Quarrow Mining Co Inc".to_string()]);
+    let tellin = actor(&all, "Tellin");
+    assert_eq!(tellin.mentions.len(), 2, "{tellin:?}");
+    assert_eq!(tellin.aliases, vec!["Tellin Corp.".to_string()]);
+    check_ranges("Profits", body);
+}
+
+#[test]
+fn a_company_named_by_its_first_word_is_that_company() {
+    let body =
+        "Analysts at Grayson Freight Lines Inc expect more. Grayson said on Monday it would hire.";
+    let all = extract_actors("Freight", body);
+    let grayson = all
+        .iter()
+        .find(|a| a.name.starts_with("Grayson Freight"))
+        .expect("Grayson");
+    assert!(grayson.aliases.contains(&"Grayson".to_string()), "{all:?}");
+    assert!(!all.iter().any(|a| a.name == "Grayson"), "{all:?}");
 }

@@ -20,6 +20,12 @@ pub(crate) fn is_camel_junk(w: &str) -> bool {
     false
 }
 
+/// True if `w` starts with a capital followed by at least one lower-case letter ("May").
+pub(crate) fn is_title_case(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
 /// True if `s` has at least one letter and no lower-case letter.
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut letter = false;
