@@ -20,6 +20,7 @@ impl Gazetteer {
         title: &str,
         body: &str,
     ) -> Vec<ActorMatch> {
+        let raw_body = body;
         let body = crate::corpus::unwrap_lines(body);
         let fields = [(true, title), (false, &*body)];
         let mut doc = tagger::DocState::default();
@@ -102,12 +103,19 @@ impl Gazetteer {
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
+        // a wire signature, a byline or a dateline's agency credit is no mention
+        // (found on the body as written: a signature line is joined to the paragraph above
+        // it when lines are unwrapped, at the same offsets)
+        let boilerplate = boilerplate_ranges(raw_body);
+        hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
         let mut aliases: Vec<(Ent, String)> = Vec::new();
         self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
+        // nor a surname found again inside one
+        hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
         for h in hits.iter().filter(|h| h.weak) {
             aliases.push((h.ent, surface(&fields, h)));
         }
@@ -996,6 +1004,78 @@ fn drop_legal_suffixes(
         *name = bare.to_string();
     }
     hits.retain(|h| !emptied.contains(&h.ent));
+}
+
+/// Is `segment` only a name: one to four capitalised words without digits or a final stop
+/// ("REUTER", "Jane Doe")?
+fn is_name_only(segment: &str) -> bool {
+    let n_words = segment.split_whitespace().count();
+    (1..=4).contains(&n_words)
+        && segment.len() <= 40
+        && !segment.ends_with(['.', '!', '?', ',', ':', ';'])
+        && segment
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// The byte ranges of a body's source boilerplate: a signature at its end (a name alone on the
+/// last line, or set off from the text before it by a wide run of spaces), a byline opening it
+/// ("By Jane Doe"), and the agency credit of a dateline ("LYON, May 4 (Wire News) -").
+fn boilerplate_ranges(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let end = body.trim_end().len();
+    let line_start = body[..end].rfind('\n').map_or(0, |k| k + 1);
+    let line = &body[line_start..end];
+    let mut seg_start = line_start + line.len() - line.trim_start().len();
+    let bytes = line.as_bytes();
+    let mut k = line.len();
+    while k > 0 {
+        if bytes[k - 1] == b' ' && k >= 3 && bytes[k - 3..k].iter().all(|&b| b == b' ') {
+            seg_start = line_start + k;
+            break;
+        }
+        k -= 1;
+    }
+    // or an ALL-CAPS signature after the last sentence of the line ("... an ounce. WIRE")
+    if seg_start == line_start + line.len() - line.trim_start().len() {
+        if let Some(stop) = line.rfind(". ") {
+            let tail = line[stop + 2..].trim();
+            if words::is_all_caps(tail) && is_name_only(tail) {
+                seg_start = line_start
+                    + stop
+                    + 2
+                    + (line[stop + 2..].len() - line[stop + 2..].trim_start().len());
+            }
+        }
+    }
+    let set_off = seg_start > line_start + line.len() - line.trim_start().len();
+    if (set_off || line_start > 0) && is_name_only(&body[seg_start..end]) {
+        out.push((seg_start, end));
+    }
+    let start = body.len() - body.trim_start().len();
+    let first_line = body[start..].split('\n').next().unwrap_or("").trim_end();
+    if let Some(name) = first_line.strip_prefix("By ") {
+        if is_name_only(name) {
+            out.push((start, start + first_line.len()));
+        }
+    }
+    // "CITY (Agency) -", "CITY, Month Day (Agency) -"
+    let head = &body[start..];
+    if let Some(open) = head[..head.len().min(80)].find(" (") {
+        let place = &head[..open];
+        let dateline = place.starts_with(char::is_uppercase)
+            && place
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '.' | '-' | '\''));
+        if let Some(close) = head[open..].find(')').map(|k| open + k) {
+            let agency = &head[open + 2..close];
+            let dash = head[close + 1..].trim_start().starts_with(['-', '–', '—']);
+            if dateline && dash && is_name_only(agency) {
+                out.push((start + open + 2, start + close));
+            }
+        }
+    }
+    out
 }
 
 /// A mention as written: spaces normalised, a possessive "'s" dropped.

@@ -486,3 +486,23 @@ fn a_company_named_by_its_first_word_is_that_company() {
     assert!(grayson.aliases.contains(&"Grayson".to_string()), "{all:?}");
     assert!(!all.iter().any(|a| a.name == "Grayson"), "{all:?}");
 }
+
+#[test]
+fn wire_signatures_bylines_and_dateline_credits_are_not_mentions() {
+    let body = "LYON, May 4 (Harwell Wire) - Prices rose in Lyon, a survey by Harwell Wire \
+                showed.\n\nAnalysts in Lyon agreed on Monday.\n HARWELL";
+    let all = extract_actors("Prices", body);
+    let wire = actor(&all, "Harwell Wire");
+    // the mention in the running text only
+    assert_eq!(wire.mentions, vec![(62, 74)], "{wire:?}");
+    assert!(
+        !all.iter().any(|a| a.name.eq_ignore_ascii_case("Harwell")),
+        "{all:?}"
+    );
+    let body =
+        "By Tomas Quill\nPrices rose in Lyon on Monday, officials said.\n\nAnalysts agreed, \
+                and prices fell.        HARWELL";
+    let all = extract_actors("Prices", body);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].name, "Lyon");
+}
