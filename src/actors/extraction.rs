@@ -209,9 +209,16 @@ impl Gazetteer {
         let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for &(s0, e0, ty) in spans {
             covered.push((s0, e0));
-            let Some((s, e)) = trim_span(text, s0, e0, ty) else {
+            let Some((s, mut e)) = trim_span(text, s0, e0, ty) else {
                 continue;
             };
+            // a name the gazetteer knows may end with a stop word ("Theresa May")
+            if let Some(h) = gaz
+                .iter()
+                .find(|h| h.start == s && e < h.end && h.end <= e0)
+            {
+                e = h.end;
+            }
             let exact = gaz
                 .iter()
                 .find(|h| h.start == s && h.end == e)
@@ -1198,8 +1205,11 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
     {
         // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
         let last = &text[s + k + space.len_utf8()..e];
-        // a capitalised stop word ends a name in mixed-case text ("Theresa May")
-        let kept = words::is_title_case(last) && !words::is_all_caps(&text[s..e]);
+        // a capitalised stop word may end a name in mixed-case text ("Theresa May", "Radio
+        // Free"), a weekday not ("Jose Insulza Monday")
+        let kept = words::is_title_case(last)
+            && !words::is_all_caps(&text[s..e])
+            && last.parse::<chrono::Weekday>().is_err();
         if !words::is_stop(last) || kept {
             break;
         }
