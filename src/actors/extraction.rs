@@ -160,11 +160,17 @@ impl Gazetteer {
             };
             let left = &text[ls..left_end];
             let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-            let fragment = words::all_common_words(right)
-                && right
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| words::is_non_person(w) && !words::is_legal_suffix(w));
+            // "X and Y's Corp": a firm of two names
+            let possessive_firm = right.split_whitespace().count() >= 2
+                && right.split_whitespace().skip(1).all(words::is_legal_suffix)
+                && (right.contains("'s ") || right.contains("’s "))
+                && !left.contains(' ');
+            let fragment = possessive_firm
+                || words::all_common_words(right)
+                    && right
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| words::is_non_person(w) && !words::is_legal_suffix(w));
             let join = !left.is_empty()
                 && capitalised(left)
                 && left
@@ -177,8 +183,9 @@ impl Gazetteer {
                 } else {
                     bty == NameType::Org
                         && fragment
-                        && words::all_common_words(left)
-                        && matches!(left_ty, None | Some(NameType::Org | NameType::Misc))
+                        && (possessive_firm
+                            || words::all_common_words(left)
+                                && matches!(left_ty, None | Some(NameType::Org | NameType::Misc)))
                         && (left_ty.is_some() || !at_sentence_start(text, ls))
                 };
             if !join {
@@ -574,7 +581,9 @@ impl Gazetteer {
                     && !own_name.contains(' ')
                     && name.len() > own_name.len()
                     && name.starts_with(own_name.as_str())
-                    && name.as_bytes()[own_name.len()] == b' '
+                    && (name[own_name.len()..].starts_with(' ')
+                        || name[own_name.len()..].starts_with("'s ")
+                        || name[own_name.len()..].starts_with("’s "))
             };
             for &(ent, ref name, kind, n) in &longer {
                 if ent == h.ent
@@ -715,12 +724,30 @@ fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, Act
             && mentions
                 .clone()
                 .any(|h| !h.title && after_the(body, h.start));
+        // the end of a title: "Secretary of State", "Minister of Finance"
+        let end_of_title = single
+            && mentions
+                .clone()
+                .all(|h| h.title || after_title_of(body, h.start));
         dropped[k] = telling_mentions == 0
             || definite_short_form
+            || end_of_title
             || (single && words::is_number_word(name))
             || written_in_lower_case(body, &name.to_lowercase());
     }
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+}
+
+/// Does the word at `s` follow a title and "of" ("Secretary of State")?
+fn after_title_of(text: &str, s: usize) -> bool {
+    let Some(before) = text[..s].trim_end().strip_suffix(" of") else {
+        return false;
+    };
+    before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| words::is_title(w.trim_start_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Does the word at `s` follow the article "the" ("the Bureau", "The Bureau")?

@@ -506,3 +506,23 @@ fn wire_signatures_bylines_and_dateline_credits_are_not_mentions() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].name, "Lyon");
 }
+
+#[test]
+fn a_firm_of_two_names_with_a_possessive_stays_whole() {
+    let all = extract_actors("Ratings", "Shares of Garnet and Hollis's Corp rose.");
+    assert!(
+        all.iter().any(|a| a.name == "Garnet and Hollis's"),
+        "{all:?}"
+    );
+    assert!(!all.iter().any(|a| a.name == "Garnet"), "{all:?}");
+}
+
+#[test]
+fn the_common_word_ending_a_title_is_not_an_actor() {
+    let got = names(
+        "Prices",
+        "Prices rose, the Minister of Harbors said on Monday in Lyon. Officials asked the \
+         Minister of Harbors to act.",
+    );
+    assert!(!named(&got, "Harbors"), "{got:?}");
+}
