@@ -545,9 +545,8 @@ impl Gazetteer {
             }
         }
         // mentions per actor, whatever the form
-        for k in 0..longer.len() {
-            let n = hits.iter().filter(|h| h.ent == longer[k].0).count();
-            longer[k].3 = n;
+        for l in longer.iter_mut() {
+            l.3 = hits.iter().filter(|h| h.ent == l.0).count();
         }
         if longer.is_empty() {
             return;
@@ -560,6 +559,7 @@ impl Gazetteer {
             let ends = |name: &str| {
                 name.len() > form.len() + 1
                     && name.is_char_boundary(name.len() - form.len() - 1)
+                    && name.is_char_boundary(name.len() - form.len())
                     && name[name.len() - form.len()..].eq_ignore_ascii_case(&form)
                     && name.as_bytes()[name.len() - form.len() - 1] == b' '
                     // the head of the name, not its complement ("Livorno" in "Municipality
@@ -1095,7 +1095,11 @@ fn boilerplate_ranges(body: &str) -> Vec<(usize, usize)> {
     }
     // "CITY (Agency) -", "CITY, Month Day (Agency) -"
     let head = &body[start..];
-    if let Some(open) = head[..head.len().min(80)].find(" (") {
+    let mut lead = head.len().min(80);
+    while !head.is_char_boundary(lead) {
+        lead -= 1;
+    }
+    if let Some(open) = head[..lead].find(" (") {
         let place = &head[..open];
         let dateline = place.starts_with(char::is_uppercase)
             && place

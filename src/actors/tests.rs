@@ -212,6 +212,8 @@ fn no_panics_on_odd_input() {
     let samples = [
         "",
         " ",
+        "Delegates of the People’s Republic met in Lyon. Officials of Qarth Harbor agreed.",
+        "LYON, May 4 (Harwell Wire) - Prices rose ’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’.",
         "’",
         "U.S",
         "U.S.A",
