@@ -153,8 +153,10 @@ impl Gazetteer {
                 Some((_, (ls, _, ty))) => (ls, Some(ty)),
                 None => {
                     let ls = text[..left_end]
-                        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-                        .map_or(0, |p| p + 1);
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| !c.is_alphanumeric() && c != '\'' && c != '-')
+                        .map_or(0, |(p, c)| p + c.len_utf8());
                     (ls, None)
                 }
             };

@@ -213,6 +213,7 @@ fn no_panics_on_odd_input() {
         "",
         " ",
         "Delegates of the People’s Republic met in Lyon. Officials of Qarth Harbor agreed.",
+        "Officials of the Peoples’ and Social Council met.",
         "LYON, May 4 (Harwell Wire) - Prices rose ’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’.",
         "’",
         "U.S",
