@@ -534,6 +534,9 @@ impl Gazetteer {
     ) {
         // (actor, a longer name of it: canonical or as written, kind, mentions)
         let mut longer: Vec<(Ent, String, ActorKind, usize)> = Vec::new();
+        if !hits.iter().any(|h| matches!(h.ent, Ent::Found(_))) {
+            return;
+        }
         for h in hits.iter() {
             let (name, kind) = self.name_and_kind(h.ent, found);
             for form in [name.to_string(), surface(fields, h)] {
