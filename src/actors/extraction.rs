@@ -20,6 +20,7 @@ impl Gazetteer {
         title: &str,
         body: &str,
     ) -> Vec<ActorMatch> {
+        let raw_body = body;
         let body = crate::corpus::unwrap_lines(body);
         let fields = [(true, title), (false, &*body)];
         let mut doc = tagger::DocState::default();
@@ -98,11 +99,108 @@ impl Gazetteer {
                         .is_some_and(words::is_title)
             });
             extend_person_spans(text, &toks, &mut spans);
+            self.join_conjoined_names(text, &mut spans);
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
-        self.resolve_surnames(&fields, &mut hits, &found);
-        self.collect(hits, &found)
+        // a wire signature, a byline or a dateline's agency credit is no mention
+        // (found on the body as written: a signature line is joined to the paragraph above
+        // it when lines are unwrapped, at the same offsets)
+        let boilerplate = boilerplate_ranges(raw_body);
+        hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
+        let mut aliases: Vec<(Ent, String)> = Vec::new();
+        self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
+        self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
+        self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
+        drop_common_word_names(fields[1].1, &mut hits, &found);
+        drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
+        // nor a surname found again inside one
+        hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
+        for h in hits.iter().filter(|h| h.weak) {
+            aliases.push((h.ent, surface(&fields, h)));
+        }
+        self.collect(hits, &found, &aliases)
+    }
+
+    /// Joins a name the tagger split at "&" or "and" ("Pell & Wexford", "Economic and Social
+    /// Council"): an organisation span preceded by a capitalised word or a name across "&", or
+    /// across "and" when the right part is a fragment (common words ending in an organisation
+    /// word) and the left part common words the tagger typed as no other kind of name.
+    fn join_conjoined_names(&self, text: &str, spans: &mut Vec<(usize, usize, NameType)>) {
+        let mut k = 0;
+        while k < spans.len() {
+            let (bs, be, bty) = spans[k];
+            let right = &text[bs..be];
+            let before = &text[..bs];
+            let connector = if before.ends_with(" & ") {
+                Some(true)
+            } else if before.ends_with(" and ") {
+                Some(false)
+            } else {
+                None
+            };
+            let Some(ampersand) = connector else {
+                k += 1;
+                continue;
+            };
+            let known = |name: &str| self.lookup(name).is_some();
+            let left_end = bs - if ampersand { 3 } else { 5 };
+            let left_span = k
+                .checked_sub(1)
+                .filter(|&j| spans[j].1 == left_end)
+                .map(|j| (j, spans[j]));
+            let (ls, left_ty) = match left_span {
+                Some((_, (ls, _, ty))) => (ls, Some(ty)),
+                None => {
+                    let ls = text[..left_end]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| !c.is_alphanumeric() && c != '\'' && c != '-')
+                        .map_or(0, |(p, c)| p + c.len_utf8());
+                    (ls, None)
+                }
+            };
+            let left = &text[ls..left_end];
+            let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+            // "X and Y's Corp": a firm of two names
+            let possessive_firm = right.split_whitespace().count() >= 2
+                && right.split_whitespace().skip(1).all(words::is_legal_suffix)
+                && (right.contains("'s ") || right.contains("’s "))
+                && !left.contains(' ');
+            let fragment = possessive_firm
+                || words::all_common_words(right)
+                    && right
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| words::is_non_person(w) && !words::is_legal_suffix(w));
+            let join = !left.is_empty()
+                && capitalised(left)
+                && left
+                    .split_whitespace()
+                    .all(|w| !words::is_stop(w) && !words::is_title(w))
+                && !known(left)
+                && !known(right)
+                && if ampersand {
+                    bty != NameType::Loc && left_ty != Some(NameType::Loc)
+                } else {
+                    bty == NameType::Org
+                        && fragment
+                        && (possessive_firm
+                            || words::all_common_words(left)
+                                && matches!(left_ty, None | Some(NameType::Org | NameType::Misc)))
+                        && (left_ty.is_some() || !at_sentence_start(text, ls))
+                };
+            if !join {
+                k += 1;
+                continue;
+            }
+            spans[k] = (ls, be, NameType::Org);
+            if let Some((j, _)) = left_span {
+                spans.remove(j);
+                k -= 1;
+            }
+            k += 1;
+        }
     }
 
     /// Turns one field's tagged spans and gazetteer hits into actor hits.
@@ -120,9 +218,16 @@ impl Gazetteer {
         let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for &(s0, e0, ty) in spans {
             covered.push((s0, e0));
-            let Some((s, e)) = trim_span(text, s0, e0) else {
+            let Some((s, mut e)) = trim_span(text, s0, e0, ty) else {
                 continue;
             };
+            // a name the gazetteer knows may end with a stop word ("Theresa May")
+            if let Some(h) = gaz
+                .iter()
+                .find(|h| h.start == s && e < h.end && h.end <= e0)
+            {
+                e = h.end;
+            }
             let exact = gaz
                 .iter()
                 .find(|h| h.start == s && h.end == e)
@@ -224,6 +329,7 @@ impl Gazetteer {
         fields: &[(bool, &str)],
         hits: &mut Vec<Hit>,
         found: &[(String, ActorKind)],
+        aliases: &mut Vec<(Ent, String)>,
     ) {
         let name_of = |ent: Ent| -> Option<&str> {
             match ent {
@@ -271,6 +377,9 @@ impl Gazetteer {
                 .iter()
                 .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
             {
+                if h.ent != ent {
+                    aliases.push((ent, surface(fields, h)));
+                }
                 h.ent = ent;
             }
         }
@@ -291,6 +400,7 @@ impl Gazetteer {
                     .iter()
                     .any(|h| h.title == is_title && h.start < w.end && w.start < h.end);
                 if !taken {
+                    aliases.push((ent, s.to_string()));
                     extra.push(Hit {
                         ent,
                         title: is_title,
@@ -304,8 +414,239 @@ impl Gazetteer {
         hits.extend(extra);
     }
 
-    /// Groups hits into one `ActorMatch` per actor, sorted by name.
-    fn collect(&self, mut hits: Vec<Hit>, found: &[(String, ActorKind)]) -> Vec<ActorMatch> {
+    /// Resolves the acronyms the article defines ("Full Name (FN)", "FN (Full Name)", "Full
+    /// Name, or FN,"): every mention of the acronym is the long form's actor, the long form is
+    /// one name even where the tagger split it, and the acronym is recorded as an alias.
+    fn resolve_acronyms(
+        &self,
+        fields: &[(bool, &str)],
+        hits: &mut Vec<Hit>,
+        found: &mut Vec<(String, ActorKind)>,
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        let body = fields[1].1;
+        for def in acronym_definitions(body) {
+            let (ls, le) = def.long;
+            let in_long = |h: &Hit| !h.title && h.start < le && ls < h.end;
+            let target = match hits
+                .iter()
+                .find(|h| !h.title && h.start == ls && h.end == le)
+            {
+                Some(h) => h.ent,
+                None => {
+                    // the tagger's kind for a piece of most of it, else an organisation
+                    let kind = hits
+                        .iter()
+                        .filter(|h| in_long(h) && 2 * (h.end - h.start) >= le - ls)
+                        .max_by_key(|h| h.end - h.start)
+                        .map(|h| self.name_and_kind(h.ent, found).1)
+                        .filter(|k| *k != ActorKind::Person)
+                        .unwrap_or(ActorKind::Org);
+                    let name = body[ls..le]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let k = match found.iter().position(|f| f.0 == name && f.1 == kind) {
+                        Some(k) => k,
+                        None => {
+                            found.push((name, kind));
+                            found.len() - 1
+                        }
+                    };
+                    let ent = Ent::Found(k as u32);
+                    // pieces of the long form give way to it, except countries named inside
+                    // ("Bank of Japan")
+                    hits.retain(|h| {
+                        !in_long(h)
+                            || (self.name_and_kind(h.ent, found).1 == ActorKind::Country
+                                && ls < h.start)
+                    });
+                    hits.push(Hit {
+                        ent,
+                        title: false,
+                        start: ls,
+                        end: le,
+                        weak: false,
+                    });
+                    ent
+                }
+            };
+            for &(is_title, text) in fields {
+                for (at, _) in text.match_indices(def.acronym.as_str()) {
+                    let end = at + def.acronym.len();
+                    let before = text[..at].chars().next_back();
+                    let after = text[end..].chars().next();
+                    if before.is_some_and(char::is_alphanumeric)
+                        || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    {
+                        continue;
+                    }
+                    let inside_longer = hits.iter().any(|h| {
+                        h.title == is_title
+                            && h.start <= at
+                            && end <= h.end
+                            && h.end - h.start > end - at
+                            && h.ent != target
+                    });
+                    if inside_longer {
+                        continue;
+                    }
+                    hits.retain(|h| !(h.title == is_title && h.start < end && at < h.end));
+                    hits.push(Hit {
+                        ent: target,
+                        title: is_title,
+                        start: at,
+                        end,
+                        weak: false,
+                    });
+                }
+            }
+            aliases.push((target, def.acronym));
+        }
+    }
+
+    /// The canonical name and kind of a hit's actor.
+    fn name_and_kind<'a>(
+        &'a self,
+        ent: Ent,
+        found: &'a [(String, ActorKind)],
+    ) -> (&'a str, ActorKind) {
+        match ent {
+            Ent::Known(id) => {
+                let e = &self.entities[id as usize];
+                (e.name.as_str(), e.kind)
+            }
+            Ent::Found(k) => (found[k as usize].0.as_str(), found[k as usize].1),
+        }
+    }
+
+    /// Resolves the short forms of longer names of the same article: "the Fund" or "Social
+    /// Council" ending a longer organisation or place name ("International Monetary Fund",
+    /// "Economic and Social Council") is that actor, and a person's given name alone ("Ilse"
+    /// after "Ilse Varga") is that person (when one person of the article has it; else it is
+    /// no actor). The short forms are recorded as aliases.
+    fn resolve_short_forms(
+        &self,
+        fields: &[(bool, &str)],
+        hits: &mut Vec<Hit>,
+        found: &[(String, ActorKind)],
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        // (actor, a longer name of it: canonical or as written, kind, mentions)
+        let mut longer: Vec<(Ent, String, ActorKind, usize)> = Vec::new();
+        if !hits.iter().any(|h| matches!(h.ent, Ent::Found(_))) {
+            return;
+        }
+        for h in hits.iter() {
+            let (name, kind) = self.name_and_kind(h.ent, found);
+            for form in [name.to_string(), surface(fields, h)] {
+                if !form.contains(' ') {
+                    continue;
+                }
+                match longer.iter_mut().find(|l| l.0 == h.ent && l.1 == form) {
+                    Some(l) => l.3 += 1,
+                    None => longer.push((h.ent, form, kind, 1)),
+                }
+            }
+        }
+        // mentions per actor, whatever the form
+        for l in longer.iter_mut() {
+            l.3 = hits.iter().filter(|h| h.ent == l.0).count();
+        }
+        if longer.is_empty() {
+            return;
+        }
+        let mut unnamed_given_names = Vec::new();
+        for (i, h) in hits.iter_mut().enumerate() {
+            let Ent::Found(k) = h.ent else { continue };
+            let (own_name, own_kind) = (&found[k as usize].0, found[k as usize].1);
+            let form = surface(fields, h);
+            let ends = |name: &str| {
+                name.len() > form.len() + 1
+                    && name.is_char_boundary(name.len() - form.len() - 1)
+                    && name.is_char_boundary(name.len() - form.len())
+                    && name[name.len() - form.len()..].eq_ignore_ascii_case(&form)
+                    && name.as_bytes()[name.len() - form.len() - 1] == b' '
+                    // the head of the name, not its complement ("Livorno" in "Municipality
+                    // of Livorno")
+                    && !name[..name.len() - form.len() - 1]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase) && w != "and")
+            };
+            let mut best: Option<(Ent, usize)> = None;
+            let mut tied = false;
+            // a proper name ("Chechnya") is the end of a longer name of its own kind only
+            let generic = words::all_common_words(&form);
+            // a company's first word ("Grayson" for "Grayson Freight Lines")
+            let begins = |name: &str, kind: ActorKind| {
+                // the tagger takes a company for a person now and then, seldom for a place
+                matches!(own_kind, ActorKind::Org | ActorKind::Person)
+                    && kind == ActorKind::Org
+                    && !own_name.contains(' ')
+                    && name.len() > own_name.len()
+                    && name.starts_with(own_name.as_str())
+                    && (name[own_name.len()..].starts_with(' ')
+                        || name[own_name.len()..].starts_with("'s ")
+                        || name[own_name.len()..].starts_with("’s "))
+            };
+            for &(ent, ref name, kind, n) in &longer {
+                if ent == h.ent
+                    || kind == ActorKind::Person
+                    || !(generic || kind == own_kind)
+                    || !(ends(name) || begins(name, kind))
+                {
+                    continue;
+                }
+                match best {
+                    Some((e, _)) if e == ent => {}
+                    Some((_, m)) if m > n => {}
+                    Some((_, m)) if m == n => tied = true,
+                    _ => {
+                        best = Some((ent, n));
+                        tied = false;
+                    }
+                }
+            }
+            if let (Some((ent, _)), false) = (best, tied) {
+                h.ent = ent;
+                aliases.push((ent, form));
+                continue;
+            }
+            // a given name alone
+            if own_kind != ActorKind::Person || own_name.contains(' ') {
+                continue;
+            }
+            let people: Vec<Ent> = longer
+                .iter()
+                .filter(|l| {
+                    l.2 == ActorKind::Person
+                        && l.1.split(' ').next().is_some_and(|first| first == form)
+                })
+                .map(|l| l.0)
+                .collect();
+            match people[..] {
+                [] => {}
+                [person] => {
+                    h.ent = person;
+                    aliases.push((person, form));
+                }
+                _ => unnamed_given_names.push(i),
+            }
+        }
+        for i in unnamed_given_names.into_iter().rev() {
+            hits.remove(i);
+        }
+    }
+
+    /// Groups hits into one `ActorMatch` per actor, sorted by name, with the other forms the
+    /// article used for it.
+    fn collect(
+        &self,
+        mut hits: Vec<Hit>,
+        found: &[(String, ActorKind)],
+        aliases: &[(Ent, String)],
+    ) -> Vec<ActorMatch> {
         hits.sort_by_key(|h| (h.ent, h.title, h.start));
         let mut out: Vec<ActorMatch> = Vec::new();
         for h in hits {
@@ -339,13 +680,456 @@ impl Gazetteer {
                 v.push((h.start, h.end));
             }
         }
+        for (ent, form) in aliases {
+            let (name, _) = self.name_and_kind(*ent, found);
+            if let Some(m) = out.iter_mut().find(|m| m.name == name) {
+                if !form.eq_ignore_ascii_case(name) && !m.aliases.contains(form) {
+                    m.aliases.push(form.clone());
+                }
+            }
+        }
         for m in &mut out {
             m.mentions.sort_unstable();
             m.title_mentions.sort_unstable();
+            m.aliases.sort_unstable();
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
     }
+}
+
+/// Drops the found names (ones the gazetteer does not know) made only of English common words
+/// that the article gives no evidence of being names: words capitalised only where any word
+/// would be (sentence starts, the title, a headline line), also written in lower case in the
+/// body, or, for a single word, a number ("Nine") or a definite short form ("the Bureau") that
+/// no longer name of the article resolved.
+fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
+    let mut dropped = vec![false; found.len()];
+    for (k, (name, kind)) in found.iter().enumerate() {
+        // a legal suffix ("Corp") is evidence enough of a company name
+        let suffixed = name
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .is_some_and(words::is_legal_suffix);
+        if suffixed || !words::all_common_words(name) {
+            continue;
+        }
+        let single = !name.contains(|c: char| c.is_whitespace());
+        let mentions = hits.iter().filter(|h| h.ent == Ent::Found(k as u32));
+        let where_any_word_is_capitalised =
+            |h: &Hit| h.title || at_sentence_start(body, h.start) || in_headline(body, h.start);
+        let telling_mentions = mentions
+            .clone()
+            .filter(|h| !where_any_word_is_capitalised(h))
+            .count();
+        // "the Bureau", "the North", not "the Rangers" (a team) nor "the Smith campaign"
+        let definite_short_form = single
+            && *kind != ActorKind::Person
+            && !name.ends_with(['s', 'S'])
+            && mentions
+                .clone()
+                .any(|h| !h.title && after_the(body, h.start));
+        // the end of a title: "Secretary of State", "Minister of Finance"
+        let end_of_title = single
+            && mentions
+                .clone()
+                .all(|h| h.title || after_title_of(body, h.start));
+        dropped[k] = telling_mentions == 0
+            || definite_short_form
+            || end_of_title
+            || (single && words::is_number_word(name))
+            || written_in_lower_case(body, &name.to_lowercase());
+    }
+    hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+}
+
+/// Does the word at `s` follow a title and "of" ("Secretary of State")?
+fn after_title_of(text: &str, s: usize) -> bool {
+    let Some(before) = text[..s].trim_end().strip_suffix(" of") else {
+        return false;
+    };
+    before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| words::is_title(w.trim_start_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Does the word at `s` follow the article "the" ("the Bureau", "The Bureau")?
+fn after_the(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    before.len() < s
+        && before.len() >= 3
+        && before.is_char_boundary(before.len() - 3)
+        && before[before.len() - 3..].eq_ignore_ascii_case("the")
+        && !before[..before.len() - 3]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Does the word at `s` begin a sentence (at the start of the text or after a full stop, a
+/// question or exclamation mark, past opening quotes, brackets or bullets)? A line start
+/// alone is not one: table rows and lists begin with names.
+fn at_sentence_start(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '‘' | '(' | '[' | '*' | '-' | '–' | '—' | '•'
+            )
+    });
+    // "8. Name" numbers a list item
+    let numbered = before.strip_suffix('.').is_some_and(|b| {
+        b.ends_with(|c: char| c.is_ascii_digit())
+            && !b
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .ends_with(|c: char| !c.is_whitespace())
+    });
+    !numbered
+        && before
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?'))
+}
+
+/// Is the line around `s` a headline: ALL CAPS, or short, without a final stop or a number
+/// (a table row), and with every word of four letters or more capitalised?
+fn in_headline(text: &str, s: usize) -> bool {
+    let start = text[..s].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[s..].find('\n').map_or(text.len(), |k| s + k);
+    let line = text[start..end].trim();
+    if words::is_all_caps(line) {
+        return true;
+    }
+    let long_words = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    line.len() <= 150
+        && !line.ends_with(['.', '!', '?', ',', ';', ':'])
+        && !line
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && long_words.clone().count() >= 2
+        && long_words.clone().all(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        })
+}
+
+/// Does `text` contain `lower` (a lower-cased name) as whole words, in lower case?
+fn written_in_lower_case(text: &str, lower: &str) -> bool {
+    text.match_indices(lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// An acronym an article defines, and the byte range of its long form.
+#[derive(Debug, PartialEq)]
+struct AcronymDefinition {
+    acronym: String,
+    long: (usize, usize),
+}
+
+/// Is `w` written as an acronym: two to ten characters, at least two capitals, no lower case
+/// ("IMF", "G7", "AT&T")?
+fn is_acronym(w: &str) -> bool {
+    (2..=10).contains(&w.chars().count())
+        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
+/// Words that may sit inside a long form without giving the acronym a letter.
+fn is_connective(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and" | "for" | "the" | "on" | "&" | "de" | "du" | "des" | "la" | "le"
+    )
+}
+
+/// The capitals an acronym spells out ("G7" spells "G").
+fn acronym_letters(acronym: &str) -> Vec<char> {
+    acronym.chars().filter(char::is_ascii_uppercase).collect()
+}
+
+/// How many letters (from the start of `letters`) the capitalised word `w` spells: its initial,
+/// or the initials of its capitalised hyphenated parts ("Non-Proliferation").
+fn spelled(w: &str, letters: &[char]) -> usize {
+    let initials: Vec<char> = w
+        .split('-')
+        .filter_map(|p| p.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    if initials.len() > 1 && letters.starts_with(&initials) {
+        initials.len()
+    } else if w.starts_with(|c: char| Some(c) == letters.first().copied()) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Words (byte ranges) of `text`, split at whitespace, with surrounding punctuation other than
+/// hyphens and ampersands left out of each.
+fn word_ranges(text: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for w in text.split(char::is_whitespace) {
+        let start = at + w.len()
+            - w.trim_start_matches(|c: char| c.is_ascii_punctuation() && c != '&')
+                .len();
+        let end = at
+            + w.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '&')
+                .len();
+        if start < end {
+            out.push((base + start, base + end));
+        }
+        at += w.len() + 1;
+    }
+    out
+}
+
+/// The long form spelling out `letters` that ends with the last of `words` (the words before
+/// a "(FN)"), as a byte range.
+fn long_form_before(
+    text: &str,
+    words: &[(usize, usize)],
+    letters: &[char],
+) -> Option<(usize, usize)> {
+    let end = words.last()?.1;
+    let mut need = letters.len();
+    for &(s, e) in words.iter().rev().take(letters.len() * 3) {
+        let w = &text[s..e];
+        if w.starts_with(char::is_uppercase) {
+            let mut n = 0;
+            // the letters this word ends with
+            for k in (1..=need).rev() {
+                let n_k = spelled(w, &letters[need - k..need]);
+                if n_k == k {
+                    n = k;
+                    break;
+                }
+            }
+            if n == 0 {
+                return None;
+            }
+            need -= n;
+            if need == 0 {
+                return Some((s, end));
+            }
+        } else if !is_connective(w) || e == end {
+            return None;
+        }
+    }
+    None
+}
+
+/// The long form spelling out `letters` that starts with the first of `words` (the words inside
+/// "FN (Full Name)"), as a byte range: it must use every word.
+fn long_form_after(
+    text: &str,
+    words: &[(usize, usize)],
+    letters: &[char],
+) -> Option<(usize, usize)> {
+    let (first, last) = (words.first()?, words.last()?);
+    let mut at = 0;
+    for &(s, e) in words {
+        let w = &text[s..e];
+        if w.starts_with(char::is_uppercase) {
+            let n = spelled(w, &letters[at.min(letters.len())..]);
+            if n == 0 {
+                return None;
+            }
+            at += n;
+        } else if !is_connective(w) || s == first.0 {
+            return None;
+        }
+    }
+    (at == letters.len() && !is_connective(&text[last.0..last.1])).then_some((first.0, last.1))
+}
+
+/// The acronyms `text` defines: "Full Name (FN)", "FN (Full Name)" and "Full Name, or FN,".
+fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
+    let mut out: Vec<AcronymDefinition> = Vec::new();
+    let mut push = |acronym: &str, long: Option<(usize, usize)>| {
+        if let Some(long) = long {
+            if !out.iter().any(|d| d.acronym == acronym) {
+                out.push(AcronymDefinition {
+                    acronym: acronym.to_string(),
+                    long,
+                });
+            }
+        }
+    };
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|k| open + k) else {
+            continue;
+        };
+        let inside = text[open + 1..close].trim();
+        let line_start = text[..open]
+            .rfind(['\n', '(', ')', '.', ';', ':'])
+            .map_or(0, |k| k + 1);
+        let before = word_ranges(&text[line_start..open], line_start);
+        if is_acronym(inside) {
+            let letters = acronym_letters(inside);
+            push(inside, long_form_before(text, &before, &letters));
+        } else if let Some(&(s, e)) = before.last() {
+            let acronym = &text[s..e];
+            if is_acronym(acronym) && close - open < 120 {
+                let letters = acronym_letters(acronym);
+                let words = word_ranges(&text[open + 1..close], open + 1);
+                push(acronym, long_form_after(text, &words, &letters));
+            }
+        }
+    }
+    for (comma, _) in text.match_indices(", or ") {
+        let rest = &text[comma + 5..];
+        let acronym = rest
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ')' | ';'))
+            .next()
+            .unwrap_or("");
+        let after = rest[acronym.len()..].chars().next();
+        if !is_acronym(acronym) || !matches!(after, Some(',' | ')' | '.' | ';')) {
+            continue;
+        }
+        let line_start = text[..comma]
+            .rfind(['\n', '(', ')', '.', ';', ':', ','])
+            .map_or(0, |k| k + 1);
+        let before = word_ranges(&text[line_start..comma], line_start);
+        push(
+            acronym,
+            long_form_before(text, &before, &acronym_letters(acronym)),
+        );
+    }
+    out
+}
+
+/// Drops the legal suffix of the companies found ("Inc", "Co Ltd", ", Corp."), keeping the
+/// suffixed form as an alias; a name that is only a suffix ("Co Inc") is no actor.
+fn drop_legal_suffixes(
+    found: &mut [(String, ActorKind)],
+    hits: &mut Vec<Hit>,
+    aliases: &mut Vec<(Ent, String)>,
+) {
+    let mut emptied = Vec::new();
+    for (k, (name, kind)) in found.iter_mut().enumerate() {
+        if *kind != ActorKind::Org {
+            continue;
+        }
+        let mut bare = name.as_str();
+        while let Some((head, last)) = bare.rsplit_once(' ').or(Some(("", bare))) {
+            if !words::is_legal_suffix(last.trim_end_matches(',')) {
+                break;
+            }
+            bare = head.trim_end_matches([',', ' ']);
+            if bare.is_empty() {
+                break;
+            }
+        }
+        if bare.len() == name.len() {
+            continue;
+        }
+        if bare.is_empty() {
+            emptied.push(Ent::Found(k as u32));
+            continue;
+        }
+        if bare.ends_with(['&', '-']) || bare.ends_with(" and") || bare.ends_with(" of") {
+            continue;
+        }
+        aliases.push((Ent::Found(k as u32), name.clone()));
+        *name = bare.to_string();
+    }
+    hits.retain(|h| !emptied.contains(&h.ent));
+}
+
+/// Is `segment` only a name: one to four capitalised words without digits or a final stop
+/// ("REUTER", "Jane Doe")?
+fn is_name_only(segment: &str) -> bool {
+    let n_words = segment.split_whitespace().count();
+    (1..=4).contains(&n_words)
+        && segment.len() <= 40
+        && !segment.ends_with(['.', '!', '?', ',', ':', ';'])
+        && segment
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// The byte ranges of a body's source boilerplate: a signature at its end (a name alone on the
+/// last line, or set off from the text before it by a wide run of spaces), a byline opening it
+/// ("By Jane Doe"), and the agency credit of a dateline ("LYON, May 4 (Wire News) -").
+fn boilerplate_ranges(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let end = body.trim_end().len();
+    let line_start = body[..end].rfind('\n').map_or(0, |k| k + 1);
+    let line = &body[line_start..end];
+    let mut seg_start = line_start + line.len() - line.trim_start().len();
+    let bytes = line.as_bytes();
+    let mut k = line.len();
+    while k > 0 {
+        if bytes[k - 1] == b' ' && k >= 3 && bytes[k - 3..k].iter().all(|&b| b == b' ') {
+            seg_start = line_start + k;
+            break;
+        }
+        k -= 1;
+    }
+    // or an ALL-CAPS signature after the last sentence of the line ("... an ounce. WIRE")
+    if seg_start == line_start + line.len() - line.trim_start().len() {
+        if let Some(stop) = line.rfind(". ") {
+            let tail = line[stop + 2..].trim();
+            if words::is_all_caps(tail) && is_name_only(tail) {
+                seg_start = line_start
+                    + stop
+                    + 2
+                    + (line[stop + 2..].len() - line[stop + 2..].trim_start().len());
+            }
+        }
+    }
+    let set_off = seg_start > line_start + line.len() - line.trim_start().len();
+    if (set_off || line_start > 0) && is_name_only(&body[seg_start..end]) {
+        out.push((seg_start, end));
+    }
+    let start = body.len() - body.trim_start().len();
+    let first_line = body[start..].split('\n').next().unwrap_or("").trim_end();
+    if let Some(name) = first_line.strip_prefix("By ") {
+        if is_name_only(name) {
+            out.push((start, start + first_line.len()));
+        }
+    }
+    // "CITY (Agency) -", "CITY, Month Day (Agency) -"
+    let head = &body[start..];
+    let mut lead = head.len().min(80);
+    while !head.is_char_boundary(lead) {
+        lead -= 1;
+    }
+    if let Some(open) = head[..lead].find(" (") {
+        let place = &head[..open];
+        let dateline = place.starts_with(char::is_uppercase)
+            && place
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '.' | '-' | '\''));
+        if let Some(close) = head[open..].find(')').map(|k| open + k) {
+            let agency = &head[open + 2..close];
+            let dash = head[close + 1..].trim_start().starts_with(['-', '–', '—']);
+            if dateline && dash && is_name_only(agency) {
+                out.push((start + open + 2, start + close));
+            }
+        }
+    }
+    out
+}
+
+/// A mention as written: spaces normalised, a possessive "'s" dropped.
+fn surface(fields: &[(bool, &str)], h: &Hit) -> String {
+    let text = if h.title { fields[0].1 } else { fields[1].1 };
+    let raw = &text[h.start..h.end];
+    let raw = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Extends person spans left over one or two capitalised words the tagger left out
@@ -396,7 +1180,7 @@ fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut 
 
 /// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
 /// nothing name-like is left.
-fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
+fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize, usize)> {
     // Markup and punctuation glued to a name ("**Ukraine!**", "Hungary...", "“Kyiv”") are not
     // part of it; a single final dot may be ("Co.", "U.S.").
     let junk = |c: char| {
@@ -424,7 +1208,23 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
             && !["new", "first", "one"]
                 .iter()
                 .any(|w| first.eq_ignore_ascii_case(w));
-        if first_end < e && (words::is_title(first.trim_end_matches('.')) || stop) {
+        // A title begins the name of an organisation or a thing ("General Agreement on
+        // Trade", "Chief Directorate"): kept when the tagger typed the span as no person, or
+        // it ends with an organisation word.
+        let title = words::is_title(first.trim_end_matches('.'));
+        let names_no_person = ty != NameType::Per
+            || text[s..e]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
+        let rest_common = text[first_end..e]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| words::is_common_word(w) && !words::is_stop(w));
+        if title && names_no_person && rest_common && !stop {
+            break;
+        }
+        if first_end < e && (title || stop) {
             s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
             continue;
         }
@@ -441,7 +1241,12 @@ fn trim_span(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
     {
         // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
         let last = &text[s + k + space.len_utf8()..e];
-        if !words::is_stop(last) {
+        // a capitalised stop word may end a name in mixed-case text ("Theresa May", "Radio
+        // Free"), a weekday not ("Jose Insulza Monday")
+        let kept = words::is_title_case(last)
+            && !words::is_all_caps(&text[s..e])
+            && last.parse::<chrono::Weekday>().is_err();
+        if !words::is_stop(last) || kept {
             break;
         }
         e = s + text[s..s + k].trim_end().len();

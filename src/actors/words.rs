@@ -1,4 +1,8 @@
-//! Word lists for actor extraction: stop words, titles, organisation words, word shapes.
+//! Word lists for actor extraction: stop words, titles, organisation words, English common
+//! words (SCOWL, embedded), word shapes.
+
+use std::io::Read;
+use std::sync::OnceLock;
 
 /// True for run-together words like "MikhailPrime" (a lower-case letter followed by an
 /// upper-case one), except name prefixes such as "McFaul", "MacArthur", "DiCaprio".
@@ -14,6 +18,12 @@ pub(crate) fn is_camel_junk(w: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     false
+}
+
+/// True if `w` starts with a capital followed by at least one lower-case letter ("May").
+pub(crate) fn is_title_case(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
 }
 
 /// True if `s` has at least one letter and no lower-case letter.
@@ -540,13 +550,163 @@ pub(crate) fn is_non_person(w: &str) -> bool {
     in_list(NON_PERSON, w)
 }
 
+/// The English words SCOWL writes only in lower case (`data/common-words.txt.gz`, from
+/// Debian's `wamerican`; see `data/README.md`): one a line, sorted bytewise.
+const COMMON_WORDS_GZ: &[u8] = include_bytes!("data/common-words.txt.gz");
+
+/// The decompressed common-word list and where each word starts, for binary search.
+struct CommonWords {
+    text: String,
+    starts: Vec<u32>,
+}
+
+impl CommonWords {
+    fn load() -> CommonWords {
+        let mut text = String::new();
+        // The embedded list is checked by a test; a failure here leaves the list empty.
+        let _ = flate2::read::GzDecoder::new(COMMON_WORDS_GZ).read_to_string(&mut text);
+        let mut starts = Vec::with_capacity(text.len() / 8);
+        let mut at = 0u32;
+        for line in text.split_inclusive('\n') {
+            starts.push(at);
+            at += line.len() as u32;
+        }
+        CommonWords { text, starts }
+    }
+
+    fn word(&self, k: usize) -> &str {
+        let s = self.starts[k] as usize;
+        let e = self
+            .starts
+            .get(k + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        self.text[s..e].trim_end_matches('\n')
+    }
+
+    fn contains(&self, lower: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.starts.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.word(mid).cmp(lower) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+fn common_words() -> &'static CommonWords {
+    static WORDS: OnceLock<CommonWords> = OnceLock::new();
+    WORDS.get_or_init(CommonWords::load)
+}
+
+/// Is `w` (any case) an English common word, one the word list writes in lower case ("bank",
+/// "may", "bush"), as opposed to a word it only knows capitalised ("Paris")?
+pub(crate) fn is_common_word(w: &str) -> bool {
+    if w.is_empty() || w.len() > 40 {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    common_words().contains(&lower)
+}
+
+/// Is every word of `name` an English common word ([`is_common_word`])? Hyphenated words
+/// count part by part; a word with a digit or an inner dot ("U.S.") is never common.
+pub(crate) fn all_common_words(name: &str) -> bool {
+    let mut any = false;
+    for w in name.split_whitespace() {
+        for part in w.split('-') {
+            let part = part
+                .trim_end_matches(['.', ',', '\''])
+                .trim_end_matches("'s");
+            if part.is_empty() {
+                continue;
+            }
+            if !is_common_word(part) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Legal-form suffixes of company names, lower case without dots, sorted.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "ag", "co", "corp", "cos", "gmbh", "inc", "llc", "ltd", "nv", "plc", "sa",
+];
+
+/// Is `w` (any case, dots ignored: "Inc.", "N.V.") a company's legal-form suffix?
+pub(crate) fn is_legal_suffix(w: &str) -> bool {
+    let bare: String = w.chars().filter(|&c| c != '.').collect();
+    in_list(LEGAL_SUFFIXES, &bare)
+}
+
+/// Number words, which begin table rows and sentences ("Nine months") but name nothing.
+const NUMBER_WORDS: &[&str] = &[
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "hundred",
+    "million",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
+];
+
+/// Is `w` (any case) a cardinal number word ("Nine", "TWELVE")?
+pub(crate) fn is_number_word(w: &str) -> bool {
+    in_list(NUMBER_WORDS, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn common_words_are_the_lower_case_words_of_the_list() {
+        let list = common_words();
+        assert!(list.starts.len() > 50_000, "{} words", list.starts.len());
+        assert!((1..list.starts.len()).all(|k| list.word(k - 1) < list.word(k)));
+        for w in ["harbor", "Ledger", "WILLOW", "march"] {
+            assert!(is_common_word(w), "{w}");
+        }
+        // names the list writes only capitalised are not common words
+        for w in ["Zanzibar", "Thessaloniki", "Quixote", ""] {
+            assert!(!is_common_word(w), "{w}");
+        }
+        assert!(all_common_words("Silver Harbor"));
+        assert!(!all_common_words("Silver Zanzibar"));
+        assert!(!all_common_words("U.S. Harbor"));
+    }
+
+    #[test]
     fn lists_are_sorted() {
-        for list in [STOP, TITLES, NON_PERSON] {
+        for list in [STOP, TITLES, NON_PERSON, NUMBER_WORDS, LEGAL_SUFFIXES] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
         }
     }
