@@ -99,6 +99,7 @@ impl Gazetteer {
                         .is_some_and(words::is_title)
             });
             extend_person_spans(text, &toks, &mut spans);
+            self.split_conjoined_names(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
@@ -120,6 +121,45 @@ impl Gazetteer {
             aliases.push((h.ent, surface(&fields, h)));
         }
         self.collect(hits, &found, &aliases)
+    }
+
+    /// Splits a span the tagger ran across "and" or "&" over two names of their own ("the
+    /// Kestrel Bank and Bank of Ormond", "Pell Corp and Wexford Brothers"): split when the
+    /// whole is not a name the gazetteer knows and either part is, or the left part ends with
+    /// an organisation word or a legal suffix (a firm's name is complete there).
+    fn split_conjoined_names(&self, text: &str, spans: &mut Vec<(usize, usize, NameType)>) {
+        let mut k = 0;
+        while k < spans.len() {
+            let (s, e, ty) = spans[k];
+            let span = &text[s..e];
+            let at = span
+                .find(" and ")
+                .map(|i| (i, 5))
+                .or_else(|| span.find(" & ").map(|i| (i, 3)));
+            let Some((i, width)) = at else {
+                k += 1;
+                continue;
+            };
+            let (left, right) = (&span[..i], &span[i + width..]);
+            let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+            let known = |name: &str| self.lookup(name).is_some();
+            let complete_left = left.rsplit(' ').next().is_some_and(|w| {
+                let w = w.trim_end_matches('.');
+                words::is_legal_suffix(w) || words::is_non_person(w)
+            });
+            let split = ty != NameType::Per
+                && capitalised(left)
+                && capitalised(right)
+                && !known(span)
+                && (known(left) || known(right) || complete_left);
+            if split {
+                spans[k] = (s, s + i, ty);
+                spans.insert(k + 1, (s + i + width, e, ty));
+                k += 2;
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// Joins a name the tagger split at "&" or "and" ("Pell & Wexford", "Economic and Social
@@ -1245,7 +1285,8 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         // Free"), a weekday not ("Jose Insulza Monday")
         let kept = words::is_title_case(last)
             && !words::is_all_caps(&text[s..e])
-            && last.parse::<chrono::Weekday>().is_err();
+            && last.parse::<chrono::Weekday>().is_err()
+            && !last.eq_ignore_ascii_case("and");
         if !words::is_stop(last) || kept {
             break;
         }

@@ -146,7 +146,14 @@ impl Gazetteer {
 
     /// Entity id of an alias (case-insensitive, possessive stripped).
     pub(super) fn lookup(&self, alias: &str) -> Option<u32> {
-        let a = alias.trim();
+        // A typographic apostrophe is an apostrophe ("People’s Republic").
+        let straight;
+        let a = if alias.contains('’') {
+            straight = alias.replace('’', "'");
+            straight.trim()
+        } else {
+            alias.trim()
+        };
         let a = a
             .strip_suffix("'s")
             .or_else(|| a.strip_suffix("’s"))

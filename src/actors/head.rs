@@ -29,6 +29,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "chapter",
     "charter",
     "clause",
+    "conference",
     "consensus",
     "constitution",
     "convention",
@@ -115,9 +116,58 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         })
 }
 
+/// The singular of a plural common noun phrase's head ("power" of "Great Powers"): every word
+/// an English common word and the head a plural whose singular is one too. `None` otherwise.
+pub fn plural_common_noun_singular(name: &str) -> Option<String> {
+    if !super::words::all_common_words(name) {
+        return None;
+    }
+    let head = head_word(name)?;
+    let singular = if let Some(stem) = head.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        head.strip_suffix('s')?.to_string()
+    };
+    (!singular.ends_with('s') && singular.len() >= 3 && super::words::is_common_word(&singular))
+        .then_some(singular)
+}
+
+/// True when a name is a plural common noun phrase ("Armed Forces", "Developing Countries",
+/// "Powers", see [`plural_common_noun_singular`]). Such a name is never a person or a place,
+/// and of several words never an actor at all (an organisation named by plural common words
+/// alone is rare: it is in the gazetteer). A one-word organisation stays ("Democrats": parties
+/// and teams are named so); the registry judges those by their singular.
+pub fn names_a_plural_common_noun(name: &str, kind: ActorKind) -> bool {
+    let several = name.split_whitespace().nth(1).is_some();
+    (several || kind != ActorKind::Org) && plural_common_noun_singular(name).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_common_noun_phrases_are_not_actors() {
+        for (name, kind) in [
+            ("Coastal Nations", ActorKind::Person),
+            ("Allied Armies", ActorKind::Org),
+            ("Developing Economies", ActorKind::Place),
+            ("Heads of Delegation", ActorKind::Org),
+            ("Neighbors", ActorKind::Person),
+        ] {
+            assert!(names_a_plural_common_noun(name, kind), "{name}");
+        }
+        for (name, kind) in [
+            ("Neighbors", ActorKind::Org),
+            ("Glass", ActorKind::Person),
+            ("Pell Brothers", ActorKind::Org),
+            ("Supreme Court", ActorKind::Org),
+            ("Hughes", ActorKind::Person),
+            ("Lewis", ActorKind::Person),
+        ] {
+            assert!(!names_a_plural_common_noun(name, kind), "{name}");
+        }
+    }
 
     #[test]
     fn the_list_is_sorted_for_binary_search() {

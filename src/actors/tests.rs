@@ -446,6 +446,18 @@ fn a_name_split_at_and_stays_whole() {
 }
 
 #[test]
+fn two_names_the_tagger_ran_together_over_and_are_two() {
+    let body = "Analysts at Quellmark Corp and Dunmere Brothers disagreed. Officials of the \
+                Bundesbank and Bank of Japan met on Monday.";
+    let got = names("Markets", body);
+    assert!(
+        !got.iter().any(|(name, _)| name.contains(" and ")),
+        "{got:?}"
+    );
+    assert!(named(&got, "Bank of Japan"), "{got:?}");
+}
+
+#[test]
 fn a_title_word_beginning_an_organisation_name_is_kept() {
     let all = extract_actors(
         "Mines",
@@ -528,4 +540,14 @@ fn the_common_word_ending_a_title_is_not_an_actor() {
          Minister of Harbors to act.",
     );
     assert!(!named(&got, "Harbors"), "{got:?}");
+}
+
+#[test]
+fn a_typographic_apostrophe_names_what_a_straight_one_does() {
+    let gazetteer = crate::actors::Gazetteer::builtin();
+    assert_eq!(
+        gazetteer.resolve("People’s Republic of China"),
+        gazetteer.resolve("People's Republic of China")
+    );
+    assert!(gazetteer.resolve("People’s Republic of China").is_some());
 }

@@ -313,6 +313,12 @@ pub(super) fn settle(raw: &RawActors) -> Settled {
         members.entry(root).or_default().push(g);
     }
     let mut root_name: HashMap<usize, (ActorKind, String)> = HashMap::new();
+    let single_names: std::collections::HashSet<String> = raw
+        .forms
+        .iter()
+        .filter(|form| !form.name.contains(' '))
+        .map(|form| form.name.to_lowercase())
+        .collect();
     for (&root, member_groups) in &members {
         let forms: Vec<Form> = member_groups
             .iter()
@@ -333,7 +339,16 @@ pub(super) fn settle(raw: &RawActors) -> Settled {
         let name = canonical_name(&groups, root);
         // A document, law, event or work ("... Protocol", "... Summit") is no actor, however
         // it is written; its forms are not actors either.
-        if crate::actors::head::names_a_non_actor(&name, kind) {
+        let held = groups.held_by_gazetteer(root);
+        // A one-word plural organisation whose singular is named too ("Powers" beside
+        // "Power") is a common noun written with a capital, not a party or a team.
+        let plural_of_named = !name.contains(' ')
+            && crate::actors::head::plural_common_noun_singular(&name)
+                .is_some_and(|singular| single_names.contains(&singular));
+        if crate::actors::head::names_a_non_actor(&name, kind)
+            || !held
+                && (crate::actors::head::names_a_plural_common_noun(&name, kind) || plural_of_named)
+        {
             settled.rejected.extend(forms);
             continue;
         }
@@ -436,6 +451,12 @@ fn initials(words: &[String]) -> String {
         .collect()
 }
 
+/// The initials of every word, the small ones too ("ECOWAS" of "Economic Community of West
+/// African States").
+fn all_initials(words: &[String]) -> String {
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
 /// An acronym whose letters are the initials of exactly one registered organisation joins it.
 fn join_acronyms(groups: &mut Groups) {
     let n = groups.groups.len();
@@ -443,11 +464,18 @@ fn join_acronyms(groups: &mut Groups) {
     for g in 0..n {
         let words = &groups.groups[g].words;
         if words.len() >= 2 && groups.kind(g) == ActorKind::Org {
-            by_initials.entry(initials(words)).or_default().push(g);
+            let (short, long) = (initials(words), all_initials(words));
+            if long != short {
+                by_initials.entry(long).or_default().push(g);
+            }
+            by_initials.entry(short).or_default().push(g);
         }
     }
     for g in 0..n {
-        if !groups.is_acronym(g) || !groups.is_root(g) || groups.known_kind(g).is_some() {
+        let known_elsewhere = groups
+            .known_kind(g)
+            .is_some_and(|kind| kind != ActorKind::Org);
+        if !groups.is_acronym(g) || !groups.is_root(g) || known_elsewhere {
             continue;
         }
         let letters = groups.groups[g].words[0].clone();
@@ -935,12 +963,19 @@ mod tests {
                 ("Kestrel Relief Agency", Org, 5),
                 ("Kiln Repair Association", Org, 5),
                 ("KRA", Org, 7),
+                ("Union of Tarn Weavers", Org, 8),
+                ("UOTW", Org, 3),
             ],
             &[],
         ));
         assert_eq!(
             actor_of(&registry, Org, "FPB").unwrap().0,
             "Federation of Pebble Builders"
+        );
+        // the small words may be spelt too
+        assert_eq!(
+            actor_of(&registry, Org, "UOTW").unwrap().0,
+            "Union of Tarn Weavers"
         );
         assert_eq!(actor_of(&registry, Org, "KRA").unwrap().0, "KRA");
     }
@@ -995,6 +1030,24 @@ mod tests {
             actor_of(&registry, Org, "Dunmore's").unwrap().0,
             "Dunmore's Rating Service"
         );
+    }
+
+    #[test]
+    fn a_plural_common_noun_is_no_actor_unless_a_one_word_organisation_of_its_own() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Allied Armies", Org, 30),
+                ("Neighbors", Person, 12),
+                ("Rivals", Org, 20),
+                ("Rival", Org, 4),
+                ("Pioneers", Org, 9),
+            ],
+            &[],
+        ));
+        assert!(actor_of(&registry, Org, "Allied Armies").is_none());
+        assert!(actor_of(&registry, Person, "Neighbors").is_none());
+        assert!(actor_of(&registry, Org, "Rivals").is_none());
+        assert_eq!(actor_of(&registry, Org, "Pioneers").unwrap().0, "Pioneers");
     }
 
     #[test]
