@@ -147,11 +147,11 @@ impl Gazetteer {
                 let w = w.trim_end_matches('.');
                 words::is_legal_suffix(w) || words::is_non_person(w)
             });
-            let split = ty != NameType::Per
-                && capitalised(left)
+            let split = capitalised(left)
                 && capitalised(right)
                 && !known(span)
-                && (known(left) || known(right) || complete_left);
+                && (ty != NameType::Per && (known(left) || known(right) || complete_left)
+                    || known(left) && known(right));
             if split {
                 spans[k] = (s, s + i, ty);
                 spans.insert(k + 1, (s + i + width, e, ty));

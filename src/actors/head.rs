@@ -108,6 +108,20 @@ fn is_numeral(word: &str) -> bool {
 /// was given (a surname-like head does not count for a person). A one-word name is left to
 /// the other rules (a single word is judged by how the corpus writes it).
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
+    // A numeral ("XV") or initials alone ("A. D.") name nobody.
+    let bare: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let written_as_numeral = name.chars().all(|c| !c.is_lowercase());
+    if bare.iter().all(|w| w.chars().count() <= 1)
+        || bare.len() == 1 && written_as_numeral && is_numeral(&bare[0])
+    {
+        return true;
+    }
     let several = name.split_whitespace().nth(1).is_some();
     several
         && head_word(name).is_some_and(|head| {
@@ -201,6 +215,11 @@ mod tests {
             assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
         }
         assert!(names_a_non_actor("Minsk Protocol", ActorKind::Person));
+        assert!(names_a_non_actor("XIV", ActorKind::Org));
+        assert!(names_a_non_actor("J. K.", ActorKind::Person));
+        assert!(!names_a_non_actor("J. K. Galbraith", ActorKind::Person));
+        assert!(!names_a_non_actor("Vix", ActorKind::Org));
+        assert!(!names_a_non_actor("Li", ActorKind::Person));
         assert!(!names_a_non_actor("Doris Day", ActorKind::Person));
         assert!(!names_a_non_actor("Bonar Law", ActorKind::Person));
         for name in [

@@ -233,7 +233,11 @@ fn index_reporting(
     }
     // The registry is settled from the index alone, so it is right after every run,
     // incremental or not, without reading the corpus again.
-    crate::registry::Registry::build(&index)?.write(index_dir)?;
+    let gazetteer = options
+        .extractor
+        .as_ref()
+        .map_or_else(|| crate::actors::Gazetteer::builtin(), Extractor::gazetteer);
+    crate::registry::Registry::build(&index, gazetteer)?.write(index_dir)?;
     Ok(summary)
 }
 

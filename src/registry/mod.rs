@@ -297,9 +297,15 @@ fn live_articles(searcher: &tantivy::Searcher, term: &tantivy::Term) -> Result<u
 }
 
 impl Registry {
-    /// Settles the canonical actors of what an index holds.
+    /// Settles the canonical actors of what an index holds, with the built-in gazetteer.
     pub fn settle(raw: &RawActors) -> Registry {
-        let settled = settle::settle(raw);
+        Registry::settle_with(raw, crate::actors::Gazetteer::builtin())
+    }
+
+    /// Settles the canonical actors of what an index holds; `gazetteer` (the one extraction
+    /// used, a user's actors file on top) says which names are known actors.
+    pub fn settle_with(raw: &RawActors, gazetteer: &crate::actors::Gazetteer) -> Registry {
+        let settled = settle::settle(raw, gazetteer);
         let ambiguous = settled
             .ambiguous
             .into_iter()
@@ -308,9 +314,9 @@ impl Registry {
         Registry::from_parts(settled.actors, settled.rejected, ambiguous)
     }
 
-    /// Builds the registry of the index in `index_dir` from the index alone.
-    pub fn build(index: &Index) -> Result<Registry> {
-        Ok(Registry::settle(&RawActors::read(index)?))
+    /// Builds the registry of `index` from the index alone, with `gazetteer`.
+    pub fn build(index: &Index, gazetteer: &crate::actors::Gazetteer) -> Result<Registry> {
+        Ok(Registry::settle_with(&RawActors::read(index)?, gazetteer))
     }
 
     fn from_parts(

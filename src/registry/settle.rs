@@ -182,7 +182,7 @@ struct Groups<'a> {
 }
 
 impl<'a> Groups<'a> {
-    fn new(raw: &'a RawActors, rejected: &mut Vec<Form>) -> Groups<'a> {
+    fn new(raw: &'a RawActors, rejected: &mut Vec<Form>, gazetteer: &'a Gazetteer) -> Groups<'a> {
         let mut groups: Vec<Group> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (i, form) in raw.forms.iter().enumerate() {
@@ -216,7 +216,7 @@ impl<'a> Groups<'a> {
             groups,
             by_key,
             parent,
-            gazetteer: Gazetteer::builtin(),
+            gazetteer,
         }
     }
 
@@ -293,9 +293,9 @@ impl<'a> Groups<'a> {
 }
 
 /// Settles the canonical actors of `raw` (see the module documentation for the rules).
-pub(super) fn settle(raw: &RawActors) -> Settled {
+pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     let mut settled = Settled::default();
-    let mut groups = Groups::new(raw, &mut settled.rejected);
+    let mut groups = Groups::new(raw, &mut settled.rejected, gazetteer);
     let n = groups.groups.len();
     let mut not_actor = vec![false; n];
 
