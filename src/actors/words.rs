@@ -617,8 +617,15 @@ pub(crate) fn is_common_word(w: &str) -> bool {
     if w.is_empty() || w.len() > 40 {
         return false;
     }
-    let lower = w.to_lowercase();
-    common_words().contains(&lower)
+    // Most words are ASCII: lower-cased on the stack, without an allocation per lookup.
+    if w.is_ascii() {
+        let mut buf = [0u8; 40];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|lower| common_words().contains(lower));
+    }
+    common_words().contains(&w.to_lowercase())
 }
 
 /// Is every word of `name` an English common word ([`is_common_word`])? Hyphenated words
