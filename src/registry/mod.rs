@@ -10,6 +10,7 @@
 
 pub mod corrections;
 mod settle;
+pub mod table;
 
 pub use settle::{key, key_words, COMMON_WORD_SHARE};
 
@@ -394,7 +395,8 @@ impl Registry {
         })?;
         std::fs::write(&tmp, json).map_err(|err| Error::io(&tmp, err))?;
         std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))?;
-        Ok(())
+        // The lookup table every search reads, with the user's corrections as they are now.
+        table::write_current(index_dir)
     }
 
     /// Reads the registry written beside the index in `index_dir`, with the user's
@@ -402,6 +404,11 @@ impl Registry {
     /// callers; the registry is settled at index time only, so a missing file is an error).
     pub fn open(index_dir: &Path, index: &Index) -> Result<Registry> {
         let _ = index;
+        Registry::open_file(index_dir)
+    }
+
+    /// Reads the registry file of `index_dir` and applies the user's corrections.
+    fn open_file(index_dir: &Path) -> Result<Registry> {
         let path = Registry::path(index_dir);
         let mut registry = match std::fs::read(&path) {
             Ok(bytes) => {

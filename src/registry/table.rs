@@ -1,0 +1,451 @@
+//! The registry as a lookup table that needs no parsing: every search that shows or filters
+//! actors answers its questions from sorted lines binary-searched over the file's bytes,
+//! instead of parsing the registry's JSON and building its maps (most of a search's time).
+//!
+//! `actors-table.txt` is written beside `actors-registry.json` after every `index` run and
+//! every `newsdex correct`, with the user's corrections applied, and records the
+//! fingerprint (size and hash) of the corrections file it applied. A reader whose corrections
+//! file no longer matches (the user edited it by hand) does not use the table: the full
+//! registry, corrections on top, answers instead. The layout, after a header of two lines,
+//! is five sections of lines, each sorted by its key (names escaped: `\\`, `\t`, `\n`):
+//!
+//! ```text
+//! forms     KIND<TAB>NAME<TAB>AT            raw form -> its actor, or "-" when not an actor
+//! names     LOWERCASE NAME<TAB>AT,AT...     canonical names and forms as typed -> actors
+//! folded    FOLDED NAME<TAB>AT,AT...        names with accents, folded to ASCII -> actors
+//! surnames  FOLDED SURNAME<TAB>AT,AT...     last word of people named in full -> people
+//! actors    KIND<TAB>NAME<TAB>ARTICLES(<TAB>KIND<TAB>FORM)...   in registry order
+//! ```
+//!
+//! `AT` is the byte offset of an actor's line in the actors section, so offsets order actors
+//! as the registry does (most articles first).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, TokenStream};
+
+use super::{corrections, Registry};
+use crate::actors::ActorKind;
+use crate::corpus::fnv::Fnv1a;
+use crate::error::{Error, Result};
+
+/// The table's file in the index directory.
+pub const TABLE_FILE: &str = "actors-table.txt";
+
+/// The first word of the header; the version after it changes with the layout.
+const MAGIC: &str = "newsdex-actor-table";
+/// The layout's version.
+const VERSION: u32 = 1;
+
+/// An actor of the table: the byte offset of its line in the actors section. Offsets order
+/// actors as the registry does, most articles first.
+pub type ActorAt = u32;
+
+/// What the table says about a corrections file: its size and FNV-1a hash (a missing file is
+/// empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Size in bytes.
+    pub size: u64,
+    /// Hash of the content.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of the corrections file of `index_dir`.
+    pub fn of_corrections(index_dir: &Path) -> Result<Fingerprint> {
+        let path = corrections::path(index_dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        Ok(Fingerprint {
+            size: bytes.len() as u64,
+            hash: Fnv1a::new().write(&bytes).finish(),
+        })
+    }
+}
+
+/// The registry's lookup table, read whole into memory and searched in place.
+#[derive(Debug, Clone)]
+pub struct ActorTable {
+    bytes: Vec<u8>,
+    forms: Range<usize>,
+    names: Range<usize>,
+    folded: Range<usize>,
+    surnames: Range<usize>,
+    actors: Range<usize>,
+}
+
+/// One actor as the table holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableActor {
+    /// The canonical name.
+    pub name: String,
+    /// The canonical kind.
+    pub kind: ActorKind,
+    /// Articles that hold any of its forms.
+    pub articles: u64,
+}
+
+/// The table file of `index_dir`.
+pub fn path(index_dir: &Path) -> PathBuf {
+    index_dir.join(TABLE_FILE)
+}
+
+/// `name` lowercased and with accents folded to ASCII ("Erdoğan" -> "erdogan"), as people
+/// type names on an English keyboard.
+pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_lowercase();
+    }
+    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(name);
+    let mut text = String::new();
+    while let Some(token) = stream.next() {
+        text.push_str(&token.text);
+    }
+    text
+}
+
+/// Writes the table of `index_dir` from the registry file and the corrections file as they
+/// are now (temporary file, then renamed). When the corrections file changes meanwhile or
+/// cannot be read, the table is removed instead: readers then use the full registry.
+pub fn write_current(index_dir: &Path) -> Result<()> {
+    let table = path(index_dir);
+    let before = Fingerprint::of_corrections(index_dir)?;
+    let registry = match Registry::open_file(index_dir) {
+        Ok(registry) => registry,
+        Err(Error::BadCorrection { .. }) => return remove(&table),
+        Err(err) => return Err(err),
+    };
+    if Fingerprint::of_corrections(index_dir)? != before {
+        return remove(&table);
+    }
+    let tmp = table.with_extension("txt.tmp");
+    std::fs::write(&tmp, layout(&registry, before)).map_err(|err| Error::io(&tmp, err))?;
+    std::fs::rename(&tmp, &table).map_err(|err| Error::io(&table, err))
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
+        _ => Ok(()),
+    }
+}
+
+/// `name` with the characters that separate fields and lines escaped.
+fn escape(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    if !text.contains('\\') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Appends `lines` (key, value), sorted by key, to `out`.
+fn push_sorted(out: &mut Vec<u8>, lines: BTreeMap<String, String>) {
+    for (key, value) in lines {
+        out.extend_from_slice(key.as_bytes());
+        out.push(b'\t');
+        out.extend_from_slice(value.as_bytes());
+        out.push(b'\n');
+    }
+}
+
+fn joined(ats: &[ActorAt]) -> String {
+    let texts: Vec<String> = ats.iter().map(|at| at.to_string()).collect();
+    texts.join(",")
+}
+
+/// The table's bytes for `registry`, which applied the corrections of `fingerprint`.
+fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
+    let mut actors = Vec::new();
+    let mut at_of = Vec::with_capacity(registry.actors.len());
+    for actor in &registry.actors {
+        at_of.push(actors.len() as ActorAt);
+        let mut line = format!(
+            "{}\t{}\t{}",
+            actor.kind.as_str(),
+            escape(&actor.name),
+            actor.articles
+        );
+        for form in &actor.forms {
+            line.push_str(&format!("\t{}\t{}", form.kind.as_str(), escape(&form.name)));
+        }
+        line.push('\n');
+        actors.extend_from_slice(line.as_bytes());
+    }
+    let mut forms = BTreeMap::new();
+    for ((kind, name), id) in &registry.by_form {
+        let at = id.map_or_else(|| "-".to_string(), |id| at_of[id as usize].to_string());
+        forms.insert(format!("{}\t{}", kind.as_str(), escape(name)), at);
+    }
+    let names: BTreeMap<String, String> = registry
+        .by_lower
+        .iter()
+        .map(|(name, ids)| {
+            let ats: Vec<ActorAt> = ids.iter().map(|&id| at_of[id as usize]).collect();
+            (escape(name), joined(&ats))
+        })
+        .collect();
+    let mut folded: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
+    let mut surnames: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
+    for (id, actor) in registry.actors.iter().enumerate() {
+        let at = at_of[id];
+        let mut names: Vec<String> = std::iter::once(&actor.name)
+            .chain(actor.forms.iter().map(|form| &form.name))
+            .filter(|name| !name.is_ascii())
+            .map(|name| fold(name))
+            .filter(|name| !name.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            folded.entry(escape(&name)).or_default().push(at);
+        }
+        if actor.kind == ActorKind::Person && actor.name.contains(' ') {
+            if let Some(last) = actor.name.rsplit(' ').next() {
+                let last = fold(last);
+                if !last.is_empty() {
+                    surnames.entry(escape(&last)).or_default().push(at);
+                }
+            }
+        }
+    }
+    let to_lines = |map: BTreeMap<String, Vec<ActorAt>>| {
+        map.into_iter()
+            .map(|(key, ats)| (key, joined(&ats)))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let mut sections: Vec<Vec<u8>> = vec![Vec::new(); 4];
+    push_sorted(&mut sections[0], forms);
+    push_sorted(&mut sections[1], names);
+    push_sorted(&mut sections[2], to_lines(folded));
+    push_sorted(&mut sections[3], to_lines(surnames));
+    sections.push(actors);
+    let mut offsets = vec![0usize];
+    for section in &sections {
+        offsets.push(offsets.last().copied().unwrap_or(0) + section.len());
+    }
+    let offsets: Vec<String> = offsets.iter().map(|o| o.to_string()).collect();
+    let mut out = format!(
+        "{MAGIC} {VERSION} corrections {} {}\nsections {}\n",
+        fingerprint.size,
+        fingerprint.hash,
+        offsets.join(" ")
+    )
+    .into_bytes();
+    for section in sections {
+        out.extend_from_slice(&section);
+    }
+    out
+}
+
+impl ActorTable {
+    /// The table of `index_dir` when it holds the corrections the user has now; `None` when
+    /// there is none, it is of another layout or unreadable, or the corrections file changed
+    /// since it was written (the full registry answers then).
+    pub fn open(index_dir: &Path) -> Result<Option<ActorTable>> {
+        let path = path(index_dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        let Some((table, written_with)) = ActorTable::parse(bytes) else {
+            return Ok(None);
+        };
+        if Fingerprint::of_corrections(index_dir)? != written_with {
+            return Ok(None);
+        }
+        Ok(Some(table))
+    }
+
+    /// The table in `bytes` and the corrections it applied; `None` when the header is not
+    /// this layout's.
+    fn parse(bytes: Vec<u8>) -> Option<(ActorTable, Fingerprint)> {
+        let first_end = bytes.iter().position(|&b| b == b'\n')?;
+        let second_end = first_end + 1 + bytes[first_end + 1..].iter().position(|&b| b == b'\n')?;
+        let first = std::str::from_utf8(&bytes[..first_end]).ok()?;
+        let second = std::str::from_utf8(&bytes[first_end + 1..second_end]).ok()?;
+        let words: Vec<&str> = first.split(' ').collect();
+        let [magic, version, "corrections", size, hash] = words[..] else {
+            return None;
+        };
+        if magic != MAGIC || version.parse::<u32>().ok()? != VERSION {
+            return None;
+        }
+        let fingerprint = Fingerprint {
+            size: size.parse().ok()?,
+            hash: hash.parse().ok()?,
+        };
+        let base = second_end + 1;
+        let mut words = second.split(' ');
+        if words.next()? != "sections" {
+            return None;
+        }
+        let offsets: Vec<usize> = words
+            .map(|w| w.parse::<usize>().ok().map(|o| o + base))
+            .collect::<Option<_>>()?;
+        if offsets.len() != 6
+            || offsets[5] != bytes.len()
+            || offsets.windows(2).any(|w| w[0] > w[1])
+        {
+            return None;
+        }
+        let range = |i: usize| offsets[i]..offsets[i + 1];
+        Some((
+            ActorTable {
+                forms: range(0),
+                names: range(1),
+                folded: range(2),
+                surnames: range(3),
+                actors: range(4),
+                bytes,
+            },
+            fingerprint,
+        ))
+    }
+
+    /// The value of the line whose key is `key` in `section`, by binary search.
+    fn find(&self, section: &Range<usize>, key: &[u8]) -> Option<&[u8]> {
+        let lines = &self.bytes[section.clone()];
+        // `low` and `high` are always at the start of a line (or the end).
+        let (mut low, mut high) = (0, lines.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let start = lines[low..middle]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(low, |p| low + p + 1);
+            let end = lines[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(lines.len(), |p| start + p);
+            let line = &lines[start..end];
+            let tab = line.iter().rposition(|&b| b == b'\t')?;
+            match line[..tab].cmp(key) {
+                std::cmp::Ordering::Equal => return Some(&line[tab + 1..]),
+                std::cmp::Ordering::Less => low = end + 1,
+                std::cmp::Ordering::Greater => high = start,
+            }
+        }
+        None
+    }
+
+    fn actors_of(&self, section: &Range<usize>, key: &str) -> Vec<ActorAt> {
+        self.find(section, escape(key).as_bytes())
+            .and_then(|value| std::str::from_utf8(value).ok())
+            .map(|value| value.split(',').filter_map(|at| at.parse().ok()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The actor of a raw form: `Ok(Some(at))`, `Ok(None)` when the form is not an actor,
+    /// `Err(())`-like [`super::Unlisted::Unknown`] when the table has never seen it.
+    pub fn canonical(
+        &self,
+        kind: ActorKind,
+        name: &str,
+    ) -> std::result::Result<ActorAt, super::Unlisted> {
+        let key = format!("{}\t{}", kind.as_str(), escape(name));
+        match self.find(&self.forms, key.as_bytes()) {
+            Some(b"-") => Err(super::Unlisted::NotAnActor),
+            Some(value) => std::str::from_utf8(value)
+                .ok()
+                .and_then(|at| at.parse().ok())
+                .ok_or(super::Unlisted::Unknown),
+            None => Err(super::Unlisted::Unknown),
+        }
+    }
+
+    /// The actors a typed name means (canonical names and forms, any case), as
+    /// [`Registry::lookup`]: most articles first, empty when nothing matches.
+    pub fn lookup(&self, typed: &str) -> Vec<ActorAt> {
+        self.actors_of(&self.names, &typed.trim().to_lowercase())
+    }
+
+    /// The actors with a name or form that is not ASCII and folds ([`fold`]) to `folded`.
+    pub fn with_folded_name(&self, folded: &str) -> Vec<ActorAt> {
+        self.actors_of(&self.folded, folded)
+    }
+
+    /// The people named in more than one word whose last word folds to `surname`.
+    pub fn with_surname(&self, surname: &str) -> Vec<ActorAt> {
+        self.actors_of(&self.surnames, surname)
+    }
+
+    /// The fields of the actor line at `at`: kind, name, articles, then kind and name of
+    /// each form.
+    fn actor_fields(&self, at: ActorAt) -> std::str::Split<'_, char> {
+        let lines = &self.bytes[self.actors.clone()];
+        let start = (at as usize).min(lines.len());
+        let end = lines[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(lines.len(), |p| start + p);
+        std::str::from_utf8(&lines[start..end])
+            .unwrap_or("")
+            .split('\t')
+    }
+
+    /// The actor at `at`.
+    pub fn actor(&self, at: ActorAt) -> TableActor {
+        let mut fields = self.actor_fields(at);
+        let kind = fields
+            .next()
+            .and_then(ActorKind::parse)
+            .unwrap_or(ActorKind::Person);
+        let name = unescape(fields.next().unwrap_or(""));
+        let articles = fields.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        TableActor {
+            name,
+            kind,
+            articles,
+        }
+    }
+
+    /// The raw forms merged into the actor at `at`, its own name among them.
+    pub fn forms(&self, at: ActorAt) -> Vec<(ActorKind, String)> {
+        let fields: Vec<&str> = self.actor_fields(at).skip(3).collect();
+        fields
+            .chunks(2)
+            .filter_map(|pair| match pair {
+                [kind, name] => Some((ActorKind::parse(kind)?, unescape(name))),
+                _ => None,
+            })
+            .collect()
+    }
+}
