@@ -449,3 +449,120 @@ impl ActorTable {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::{Form, RawActors, Unlisted};
+
+    fn registry(forms: &[(&str, ActorKind, u64)]) -> Registry {
+        Registry::settle(&RawActors {
+            forms: forms
+                .iter()
+                .map(|&(name, kind, articles)| Form {
+                    name: name.to_string(),
+                    kind,
+                    articles,
+                })
+                .collect(),
+            ..RawActors::default()
+        })
+    }
+
+    /// The table of `registry`, written and read back through a temp dir.
+    fn table_of(registry: &Registry) -> (tempfile::TempDir, ActorTable) {
+        let dir = tempfile::tempdir().unwrap();
+        registry.write(dir.path()).unwrap();
+        let table = ActorTable::open(dir.path()).unwrap().expect("just written");
+        (dir, table)
+    }
+
+    #[test]
+    fn the_table_answers_as_the_registry_for_every_form_and_name() {
+        let mut forms: Vec<(String, ActorKind, u64)> = (0..300)
+            .map(|n| (format!("Quillon Harbour {n:03}"), ActorKind::Org, 1 + n % 7))
+            .collect();
+        forms.extend([
+            ("Tilde\tTab Works".to_string(), ActorKind::Org, 4),
+            ("Back\\slash Guild".to_string(), ActorKind::Org, 3),
+            ("Søren Ågård".to_string(), ActorKind::Person, 5),
+            ("Marta Ågård".to_string(), ActorKind::Person, 2),
+            ("Zebediah Voss".to_string(), ActorKind::Person, 9),
+        ]);
+        let borrowed: Vec<(&str, ActorKind, u64)> =
+            forms.iter().map(|(n, k, a)| (n.as_str(), *k, *a)).collect();
+        let registry = registry(&borrowed);
+        let (_dir, table) = table_of(&registry);
+        for (name, kind, _) in &forms {
+            let from_table = table.canonical(*kind, name).map(|at| table.actor(at));
+            let from_registry = registry.canonical(*kind, name).map(|id| {
+                let actor = registry.actor(id);
+                TableActor {
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    articles: actor.articles,
+                }
+            });
+            assert_eq!(from_table, from_registry, "{name}");
+            let names = |ats: Vec<ActorAt>| -> Vec<String> {
+                ats.into_iter().map(|at| table.actor(at).name).collect()
+            };
+            let expected: Vec<String> = registry
+                .lookup(&name.to_uppercase())
+                .into_iter()
+                .map(|id| registry.actor(id).name.clone())
+                .collect();
+            assert_eq!(
+                names(table.lookup(&name.to_uppercase())),
+                expected,
+                "{name}"
+            );
+        }
+        assert_eq!(
+            table.canonical(ActorKind::Place, "Quillon Harbour 001"),
+            Err(Unlisted::Unknown)
+        );
+        let voss = table.canonical(ActorKind::Person, "Zebediah Voss").unwrap();
+        assert_eq!(
+            table.forms(voss),
+            [(ActorKind::Person, "Zebediah Voss".to_string())]
+        );
+        let folded: Vec<String> = table
+            .with_folded_name("soren agard")
+            .into_iter()
+            .map(|at| table.actor(at).name)
+            .collect();
+        assert_eq!(folded, ["Søren Ågård"]);
+        let surnamed: Vec<String> = table
+            .with_surname("agard")
+            .into_iter()
+            .map(|at| table.actor(at).name)
+            .collect();
+        assert_eq!(surnamed, ["Søren Ågård", "Marta Ågård"]);
+    }
+
+    #[test]
+    fn a_table_older_than_the_corrections_file_is_not_used() {
+        let registry = registry(&[("Orla Fenwick", ActorKind::Person, 3)]);
+        let (dir, _) = table_of(&registry);
+        std::fs::write(corrections::path(dir.path()), "not-actor Orla Fenwick\n").unwrap();
+        assert!(ActorTable::open(dir.path()).unwrap().is_none());
+        write_current(dir.path()).unwrap();
+        let table = ActorTable::open(dir.path()).unwrap().expect("rewritten");
+        assert_eq!(
+            table.canonical(ActorKind::Person, "Orla Fenwick"),
+            Err(Unlisted::NotAnActor)
+        );
+    }
+
+    #[test]
+    fn a_table_of_another_layout_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            path(dir.path()),
+            "newsdex-actor-table 999 corrections 0 0\n",
+        )
+        .unwrap();
+        assert!(ActorTable::open(dir.path()).unwrap().is_none());
+    }
+}

@@ -459,7 +459,7 @@ mod tests {
                     articles,
                 })
                 .collect(),
-            aliases: Vec::new(),
+            ..RawActors::default()
         })
     }
 
