@@ -1,12 +1,14 @@
 //! The registry as a lookup table that needs no parsing: every search that shows or filters
-//! actors answers its questions from sorted lines binary-searched over the file's bytes,
+//! actors answers its questions from sorted lines binary-searched over the file's bytes (a
+//! block index in the header says which block of about 4 KB to read),
 //! instead of parsing the registry's JSON and building its maps (most of a search's time).
 //!
 //! `actors-table.txt` is written beside `actors-registry.json` after every `index` run and
 //! every `newsdex correct`, with the user's corrections applied, and records the
 //! fingerprint (size and hash) of the corrections file it applied. A reader whose corrections
 //! file no longer matches (the user edited it by hand) does not use the table: the full
-//! registry, corrections on top, answers instead. The layout, after a header of two lines,
+//! registry, corrections on top, answers instead. The layout, after a header of two lines and
+//! the block index (section, offset and first key of each block),
 //! is five sections of lines, each sorted by its key (names escaped: `\\`, `\t`, `\n`):
 //!
 //! ```text
@@ -37,7 +39,11 @@ pub const TABLE_FILE: &str = "actors-table.txt";
 /// The first word of the header; the version after it changes with the layout.
 const MAGIC: &str = "newsdex-actor-table";
 /// The layout's version.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// The bytes of a block of a searched section, about: a lookup reads one.
+const BLOCK: usize = 4096;
+/// The bytes read for an actor's line at first (a longer line is read again, whole).
+const ACTOR_LINE: usize = 512;
 
 /// An actor of the table: the byte offset of its line in the actors section. Offsets order
 /// actors as the registry does, most articles first.
@@ -69,15 +75,24 @@ impl Fingerprint {
     }
 }
 
-/// The registry's lookup table, read whole into memory and searched in place.
-#[derive(Debug, Clone)]
+/// The registry's lookup table: its header and block index in memory, the rest read from the
+/// open file a block at a time. The file is held open, so a table written meanwhile (renamed
+/// over it) never mixes with this one.
+#[derive(Debug)]
 pub struct ActorTable {
-    bytes: Vec<u8>,
-    forms: Range<usize>,
-    names: Range<usize>,
-    folded: Range<usize>,
-    surnames: Range<usize>,
-    actors: Range<usize>,
+    file: std::fs::File,
+    /// The searched sections: forms, names, folded, surnames.
+    searched: [Section; 4],
+    /// Where the actors section starts and ends in the file.
+    actors: Range<u64>,
+}
+
+/// A searched section: where it is in the file, and the first key and offset (from the
+/// section's start) of each of its blocks.
+#[derive(Debug, Default)]
+struct Section {
+    range: Range<u64>,
+    blocks: Vec<(Vec<u8>, u64)>,
 }
 
 /// One actor as the table holds it.
@@ -256,22 +271,97 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
     push_sorted(&mut sections[2], to_lines(folded));
     push_sorted(&mut sections[3], to_lines(surnames));
     sections.push(actors);
+    // The block index: the first key and offset of every block of about BLOCK bytes of each
+    // searched section, so that a lookup reads one block of the file.
+    let mut blocks = String::new();
+    for (number, section) in sections[..4].iter().enumerate() {
+        let mut start = 0;
+        while start < section.len() {
+            let line_end = section[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(section.len(), |p| start + p);
+            let line = &section[start..line_end];
+            let tab = line.iter().rposition(|&b| b == b'\t').unwrap_or(line.len());
+            blocks.push_str(&format!(
+                "{number}\t{start}\t{}\n",
+                String::from_utf8_lossy(&line[..tab])
+            ));
+            let wanted = start + BLOCK;
+            start = if wanted >= section.len() {
+                section.len()
+            } else {
+                section[wanted..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(section.len(), |p| wanted + p + 1)
+            };
+        }
+    }
     let mut offsets = vec![0usize];
     for section in &sections {
         offsets.push(offsets.last().copied().unwrap_or(0) + section.len());
     }
     let offsets: Vec<String> = offsets.iter().map(|o| o.to_string()).collect();
     let mut out = format!(
-        "{MAGIC} {VERSION} corrections {} {}\nsections {}\n",
+        "{MAGIC} {VERSION} corrections {} {}\nsections {} blocks {}\n",
         fingerprint.size,
         fingerprint.hash,
-        offsets.join(" ")
+        offsets.join(" "),
+        blocks.len()
     )
     .into_bytes();
+    out.extend_from_slice(blocks.as_bytes());
     for section in sections {
         out.extend_from_slice(&section);
     }
     out
+}
+
+/// The value of the line whose key (all before its last tab) is `key` among sorted `lines`,
+/// by binary search over the bytes.
+fn find_line<'a>(lines: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    // `low` and `high` are always at the start of a line (or the end).
+    let (mut low, mut high) = (0, lines.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let start = lines[low..middle]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(low, |p| low + p + 1);
+        let end = lines[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(lines.len(), |p| start + p);
+        let line = &lines[start..end];
+        let tab = line.iter().rposition(|&b| b == b'\t')?;
+        match line[..tab].cmp(key) {
+            std::cmp::Ordering::Equal => return Some(&line[tab + 1..]),
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+        }
+    }
+    None
+}
+
+/// `len` bytes of `file` from `offset`, without moving a shared cursor.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut bytes = vec![0; len];
+    file.read_exact_at(&mut bytes, offset).ok()?;
+    Some(bytes)
+}
+
+/// `len` bytes of `file` from `offset`.
+#[cfg(not(unix))]
+fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = file.try_clone().ok()?;
+    file.seek(SeekFrom::Start(offset)).ok()?;
+    let mut bytes = vec![0; len];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 impl ActorTable {
@@ -280,12 +370,12 @@ impl ActorTable {
     /// since it was written (the full registry answers then).
     pub fn open(index_dir: &Path) -> Result<Option<ActorTable>> {
         let path = path(index_dir);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
+        let file = match std::fs::File::open(&path) {
+            Ok(file) => file,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(Error::io(&path, err)),
         };
-        let Some((table, written_with)) = ActorTable::parse(bytes) else {
+        let Some((table, written_with)) = ActorTable::read_header(file) else {
             return Ok(None);
         };
         if Fingerprint::of_corrections(index_dir)? != written_with {
@@ -294,13 +384,15 @@ impl ActorTable {
         Ok(Some(table))
     }
 
-    /// The table in `bytes` and the corrections it applied; `None` when the header is not
-    /// this layout's.
-    fn parse(bytes: Vec<u8>) -> Option<(ActorTable, Fingerprint)> {
-        let first_end = bytes.iter().position(|&b| b == b'\n')?;
-        let second_end = first_end + 1 + bytes[first_end + 1..].iter().position(|&b| b == b'\n')?;
-        let first = std::str::from_utf8(&bytes[..first_end]).ok()?;
-        let second = std::str::from_utf8(&bytes[first_end + 1..second_end]).ok()?;
+    /// The table in `file` and the corrections it applied; `None` when the header is not
+    /// this layout's or does not fit the file.
+    fn read_header(file: std::fs::File) -> Option<(ActorTable, Fingerprint)> {
+        let file_len = file.metadata().ok()?.len();
+        let head = read_at(&file, 0, 1024.min(file_len as usize))?;
+        let first_end = head.iter().position(|&b| b == b'\n')?;
+        let second_end = first_end + 1 + head[first_end + 1..].iter().position(|&b| b == b'\n')?;
+        let first = std::str::from_utf8(&head[..first_end]).ok()?;
+        let second = std::str::from_utf8(&head[first_end + 1..second_end]).ok()?;
         let words: Vec<&str> = first.split(' ').collect();
         let [magic, version, "corrections", size, hash] = words[..] else {
             return None;
@@ -312,63 +404,71 @@ impl ActorTable {
             size: size.parse().ok()?,
             hash: hash.parse().ok()?,
         };
-        let base = second_end + 1;
-        let mut words = second.split(' ');
-        if words.next()? != "sections" {
+        let words: Vec<&str> = second.split(' ').collect();
+        let ["sections", offsets @ .., "blocks", blocks_len] = &words[..] else {
             return None;
-        }
-        let offsets: Vec<usize> = words
-            .map(|w| w.parse::<usize>().ok().map(|o| o + base))
+        };
+        let blocks_start = (second_end + 1) as u64;
+        let blocks_len: u64 = blocks_len.parse().ok()?;
+        let base = blocks_start + blocks_len;
+        let offsets: Vec<u64> = offsets
+            .iter()
+            .map(|w| w.parse::<u64>().ok().map(|o| o + base))
             .collect::<Option<_>>()?;
-        if offsets.len() != 6
-            || offsets[5] != bytes.len()
-            || offsets.windows(2).any(|w| w[0] > w[1])
-        {
+        if offsets.len() != 6 || offsets[5] != file_len || offsets.windows(2).any(|w| w[0] > w[1]) {
             return None;
         }
-        let range = |i: usize| offsets[i]..offsets[i + 1];
+        let mut searched: [Section; 4] = Default::default();
+        for (number, section) in searched.iter_mut().enumerate() {
+            section.range = offsets[number]..offsets[number + 1];
+        }
+        let blocks = read_at(&file, blocks_start, usize::try_from(blocks_len).ok()?)?;
+        for line in blocks
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.is_empty())
+        {
+            let mut fields = line.splitn(3, |&b| b == b'\t');
+            let number: usize = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
+            let start: u64 = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
+            let key = fields.next()?.to_vec();
+            searched.get_mut(number)?.blocks.push((key, start));
+        }
         Some((
             ActorTable {
-                forms: range(0),
-                names: range(1),
-                folded: range(2),
-                surnames: range(3),
-                actors: range(4),
-                bytes,
+                file,
+                searched,
+                actors: offsets[4]..offsets[5],
             },
             fingerprint,
         ))
     }
 
-    /// The value of the line whose key is `key` in `section`, by binary search.
-    fn find(&self, section: &Range<usize>, key: &[u8]) -> Option<&[u8]> {
-        let lines = &self.bytes[section.clone()];
-        // `low` and `high` are always at the start of a line (or the end).
-        let (mut low, mut high) = (0, lines.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let start = lines[low..middle]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(low, |p| low + p + 1);
-            let end = lines[start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(lines.len(), |p| start + p);
-            let line = &lines[start..end];
-            let tab = line.iter().rposition(|&b| b == b'\t')?;
-            match line[..tab].cmp(key) {
-                std::cmp::Ordering::Equal => return Some(&line[tab + 1..]),
-                std::cmp::Ordering::Less => low = end + 1,
-                std::cmp::Ordering::Greater => high = start,
-            }
-        }
-        None
+    /// The value of the line whose key is `key` in the searched section `number`: the block
+    /// that may hold it is read, then binary-searched.
+    fn find(&self, number: usize, key: &[u8]) -> Option<Vec<u8>> {
+        let section = &self.searched[number];
+        let block = section
+            .blocks
+            .partition_point(|(first, _)| first.as_slice() <= key)
+            .checked_sub(1)?;
+        let start = section.blocks[block].1;
+        let end = section
+            .blocks
+            .get(block + 1)
+            .map_or(section.range.end - section.range.start, |next| next.1);
+        let lines = self.read(section.range.start + start, end.checked_sub(start)?)?;
+        find_line(&lines, key).map(<[u8]>::to_vec)
     }
 
-    fn actors_of(&self, section: &Range<usize>, key: &str) -> Vec<ActorAt> {
-        self.find(section, escape(key).as_bytes())
-            .and_then(|value| std::str::from_utf8(value).ok())
+    /// `len` bytes of the file from `offset`; `None` when they cannot be read (the file is
+    /// held open, so only a failing disk does that: the lookup then finds nothing).
+    fn read(&self, offset: u64, len: u64) -> Option<Vec<u8>> {
+        read_at(&self.file, offset, usize::try_from(len).ok()?)
+    }
+
+    fn actors_of(&self, number: usize, key: &str) -> Vec<ActorAt> {
+        self.find(number, escape(key).as_bytes())
+            .and_then(|value| String::from_utf8(value).ok())
             .map(|value| value.split(',').filter_map(|at| at.parse().ok()).collect())
             .unwrap_or_default()
     }
@@ -381,7 +481,7 @@ impl ActorTable {
         name: &str,
     ) -> std::result::Result<ActorAt, super::Unlisted> {
         let key = format!("{}\t{}", kind.as_str(), escape(name));
-        match self.find(&self.forms, key.as_bytes()) {
+        match self.find(0, key.as_bytes()).as_deref() {
             Some(b"-") => Err(super::Unlisted::NotAnActor),
             Some(value) => std::str::from_utf8(value)
                 .ok()
@@ -394,36 +494,46 @@ impl ActorTable {
     /// The actors a typed name means (canonical names and forms, any case), as
     /// [`Registry::lookup`]: most articles first, empty when nothing matches.
     pub fn lookup(&self, typed: &str) -> Vec<ActorAt> {
-        self.actors_of(&self.names, &typed.trim().to_lowercase())
+        self.actors_of(1, &typed.trim().to_lowercase())
     }
 
     /// The actors with a name or form that is not ASCII and folds ([`fold`]) to `folded`.
     pub fn with_folded_name(&self, folded: &str) -> Vec<ActorAt> {
-        self.actors_of(&self.folded, folded)
+        self.actors_of(2, folded)
     }
 
     /// The people named in more than one word whose last word folds to `surname`.
     pub fn with_surname(&self, surname: &str) -> Vec<ActorAt> {
-        self.actors_of(&self.surnames, surname)
+        self.actors_of(3, surname)
     }
 
     /// The fields of the actor line at `at`: kind, name, articles, then kind and name of
     /// each form.
-    fn actor_fields(&self, at: ActorAt) -> std::str::Split<'_, char> {
-        let lines = &self.bytes[self.actors.clone()];
-        let start = (at as usize).min(lines.len());
-        let end = lines[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(lines.len(), |p| start + p);
-        std::str::from_utf8(&lines[start..end])
-            .unwrap_or("")
-            .split('\t')
+    fn actor_fields(&self, at: ActorAt) -> Vec<String> {
+        let start = self.actors.start + u64::from(at);
+        let mut len = ACTOR_LINE as u64;
+        loop {
+            let len_here = len.min(self.actors.end.saturating_sub(start));
+            let Some(bytes) = self.read(start, len_here) else {
+                return Vec::new();
+            };
+            let end = bytes.iter().position(|&b| b == b'\n');
+            if end.is_none() && len_here == len {
+                len *= 4;
+                continue;
+            }
+            let line = &bytes[..end.unwrap_or(bytes.len())];
+            return String::from_utf8_lossy(line)
+                .split('\t')
+                .map(str::to_string)
+                .collect();
+        }
     }
 
     /// The actor at `at`.
     pub fn actor(&self, at: ActorAt) -> TableActor {
-        let mut fields = self.actor_fields(at);
+        let fields = self.actor_fields(at);
+        let mut fields = fields.iter().map(String::as_str);
         let kind = fields
             .next()
             .and_then(ActorKind::parse)
@@ -439,8 +549,10 @@ impl ActorTable {
 
     /// The raw forms merged into the actor at `at`, its own name among them.
     pub fn forms(&self, at: ActorAt) -> Vec<(ActorKind, String)> {
-        let fields: Vec<&str> = self.actor_fields(at).skip(3).collect();
+        let fields = self.actor_fields(at);
         fields
+            .get(3..)
+            .unwrap_or(&[])
             .chunks(2)
             .filter_map(|pair| match pair {
                 [kind, name] => Some((ActorKind::parse(kind)?, unescape(name))),
@@ -493,6 +605,14 @@ mod tests {
             forms.iter().map(|(n, k, a)| (n.as_str(), *k, *a)).collect();
         let registry = registry(&borrowed);
         let (_dir, table) = table_of(&registry);
+        assert!(
+            table.searched[0].blocks.len() > 1,
+            "forms span several blocks"
+        );
+        assert!(
+            table.searched[1].blocks.len() > 1,
+            "names span several blocks"
+        );
         for (name, kind, _) in &forms {
             let from_table = table.canonical(*kind, name).map(|at| table.actor(at));
             let from_registry = registry.canonical(*kind, name).map(|id| {
