@@ -520,8 +520,10 @@ fn match_set(
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
+    // Every facet ordinal is mapped: the registry read whole does that quicker than the
+    // lookup table, which reads a block per name.
     let registry = if actors || target.is_some() {
-        Some(searcher.actor_names()?)
+        Some(ActorNames::Full(searcher.registry()?))
     } else {
         None
     };
