@@ -473,8 +473,8 @@ impl ActorTable {
             .unwrap_or_default()
     }
 
-    /// The actor of a raw form: `Ok(Some(at))`, `Ok(None)` when the form is not an actor,
-    /// `Err(())`-like [`super::Unlisted::Unknown`] when the table has never seen it.
+    /// The actor of a raw form, as [`Registry::canonical`]: why it has none when the form is
+    /// not an actor or the table has never seen it.
     pub fn canonical(
         &self,
         kind: ActorKind,

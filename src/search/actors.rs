@@ -481,18 +481,18 @@ mod tests {
     }
 
     #[test]
-    fn a_name_shared_with_comparable_counts_is_ambiguous() {
+    fn a_surname_shared_with_comparable_counts_is_ambiguous_most_mentioned_first() {
         let known = registry(&[
-            ("Tamsin Vale", ActorKind::Place, 12),
-            ("Tamsin Vale", ActorKind::Person, 9),
+            ("Corin Vale", ActorKind::Person, 9),
+            ("Tamsin Vale", ActorKind::Person, 12),
         ]);
         let SearchError::AmbiguousActor { candidates, .. } =
-            error_of(resolve_actor("Tamsin Vale", &known))
+            error_of(resolve_actor("Vale", &known))
         else {
             panic!("not ambiguous");
         };
         assert_eq!(candidates.len(), 2);
-        assert!(candidates[0].contains("place"), "{candidates:?}");
+        assert!(candidates[0].contains("Tamsin Vale"), "{candidates:?}");
     }
 
     #[test]
