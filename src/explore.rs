@@ -20,11 +20,8 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDo
 use crate::actors::ActorKind;
 use crate::corpus::DatePrecision;
 use crate::error::Result;
-use crate::registry::Registry;
 use crate::schema::field_name;
-use crate::search::{
-    canonical_actor, forms_of, ActorRef, Hit, SearchPlan, SearchRequest, Searcher,
-};
+use crate::search::{ActorNames, ActorRef, Hit, SearchPlan, SearchRequest, Searcher};
 
 /// An actor and the number of matching articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -211,7 +208,7 @@ fn first_shown(
             1,
             best.score,
             highlighter,
-            Some(searcher.registry()?),
+            Some(&searcher.actor_names()?),
         );
         let better = match &shown {
             None => true,
@@ -266,7 +263,7 @@ struct FactsCollector<'a> {
     actors: bool,
     /// Maps each raw facet form to its canonical actor (when actors are gathered), so that
     /// the forms of one actor count as one and forms that are not actors are dropped.
-    registry: Option<&'a Registry>,
+    registry: Option<ActorNames<'a>>,
     /// Facets (encoded) whose co-mentions in the same passage are counted.
     target: Option<HashSet<String>>,
 }
@@ -325,8 +322,8 @@ impl Collector for FactsCollector<'_> {
                     .into_iter()
                     .map(|raw| {
                         let raw = raw?;
-                        let actor = match self.registry {
-                            Some(registry) => canonical_actor(registry, &raw)?,
+                        let actor = match &self.registry {
+                            Some(names) => names.canonical(&raw)?,
                             None => raw,
                         };
                         Some(*groups.entry(actor.clone()).or_insert_with(|| {
@@ -367,8 +364,8 @@ impl Collector for FactsCollector<'_> {
         let mut ids: HashMap<ActorRef, u32> = HashMap::new();
         let registry = self.registry;
         let mut intern = |raw: &ActorRef, set: &mut MatchSet| -> Option<u32> {
-            let actor = match registry {
-                Some(registry) => canonical_actor(registry, raw)?,
+            let actor = match &registry {
+                Some(names) => names.canonical(raw)?,
                 None => raw.clone(),
             };
             Some(*ids.entry(actor.clone()).or_insert_with(|| {
@@ -523,8 +520,10 @@ fn match_set(
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
+    // Every facet ordinal is mapped: the registry read whole does that quicker than the
+    // lookup table, which reads a block per name.
     let registry = if actors || target.is_some() {
-        Some(searcher.registry()?)
+        Some(ActorNames::Full(searcher.registry()?))
     } else {
         None
     };
@@ -885,9 +884,9 @@ pub fn cooccur(
             .then(a.name.cmp(&b.name))
     });
     ranked.truncate(top);
-    let registry = searcher.registry()?;
+    let names = searcher.actor_names()?;
     for co in &mut ranked {
-        let other = forms_of(registry, &ActorRef::new(co.name.clone(), co.kind));
+        let other = names.forms_of(&ActorRef::new(co.name.clone(), co.kind));
         co.evidence = evidence(searcher, request, &target.forms, &other)?;
     }
     Ok(ranked)

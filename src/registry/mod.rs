@@ -10,6 +10,7 @@
 
 pub mod corrections;
 mod settle;
+pub mod table;
 
 pub use settle::{key, key_words, COMMON_WORD_SHARE};
 
@@ -400,7 +401,8 @@ impl Registry {
         })?;
         std::fs::write(&tmp, json).map_err(|err| Error::io(&tmp, err))?;
         std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))?;
-        Ok(())
+        // The lookup table every search reads, with the user's corrections as they are now.
+        table::write_current(index_dir)
     }
 
     /// Reads the registry written beside the index in `index_dir`, with the user's
@@ -408,8 +410,18 @@ impl Registry {
     /// missing (a run killed between its last commit and the registry's write), every raw form
     /// of `index` is its own actor until the next `index` run, so that searches still work.
     pub fn open(index_dir: &Path, index: &Index) -> Result<Registry> {
+        match Registry::open_file(index_dir)? {
+            Some(registry) => Ok(registry),
+            // Settling builds the gazetteer: the read side never does.
+            None => Registry::unsettled(&RawActors::read(index)?).with_corrections(index_dir),
+        }
+    }
+
+    /// Reads the registry file of `index_dir` and applies the user's corrections; `None` when
+    /// there is no registry file.
+    fn open_file(index_dir: &Path) -> Result<Option<Registry>> {
         let path = Registry::path(index_dir);
-        let mut registry = match std::fs::read(&path) {
+        let registry = match std::fs::read(&path) {
             Ok(bytes) => {
                 let file: RegistryFile =
                     serde_json::from_slice(&bytes).map_err(|err| Error::CorruptRegistry {
@@ -418,17 +430,20 @@ impl Registry {
                     })?;
                 Registry::from_parts(file.actors, file.rejected, file.ambiguous)
             }
-            // Settling builds the gazetteer: the read side never does.
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                Registry::unsettled(&RawActors::read(index)?)
-            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(Error::io(&path, err)),
         };
+        registry.with_corrections(index_dir).map(Some)
+    }
+
+    /// This registry with the corrections file of `index_dir` applied.
+    fn with_corrections(self, index_dir: &Path) -> Result<Registry> {
         let corrections = corrections::read(index_dir)?;
-        if !corrections.is_empty() {
-            registry = registry.corrected(&corrections);
-        }
-        Ok(registry)
+        Ok(if corrections.is_empty() {
+            self
+        } else {
+            self.corrected(&corrections)
+        })
     }
 
     /// Every raw form its own actor: what an index without its registry file shows.

@@ -5,11 +5,11 @@
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, TokenStream};
 use tantivy::{TantivyDocument, Term};
 
 use crate::actors::ActorKind;
 use crate::error::Result;
+use crate::registry::table::{fold, ActorAt, ActorTable};
 use crate::registry::{ActorId, Registry, Unlisted};
 use crate::schema;
 use crate::search::{SearchError, Searcher};
@@ -75,10 +75,149 @@ impl Searcher {
         Ok(self.registry.get_or_init(|| registry))
     }
 
-    /// The actor a typed name means (see [`resolve_actor`]).
+    /// The quickest way to the registry's answers: its lookup table when it holds the user's
+    /// corrections as they are now, else the full registry. Read on first need.
+    pub fn actor_names(&self) -> Result<ActorNames<'_>> {
+        if let Some(table) = self.actor_table()? {
+            return Ok(ActorNames::Table(table));
+        }
+        Ok(ActorNames::Full(self.registry()?))
+    }
+
+    /// The registry's lookup table, when it is current (see [`ActorTable::open`]).
+    fn actor_table(&self) -> Result<Option<&ActorTable>> {
+        if let Some(table) = self.actor_table.get() {
+            return Ok(table.as_ref());
+        }
+        let table = ActorTable::open(&self.index_dir)?;
+        Ok(self.actor_table.get_or_init(|| table).as_ref())
+    }
+
+    /// The actor a typed name means (see [`resolve_actor`]): from the lookup table when it
+    /// finds the name, else (an unknown name, suggestions) from the full registry.
     pub fn resolve_actor(&self, typed: &str) -> Result<ResolvedActor> {
+        if let Some(table) = self.actor_table()? {
+            if let Some(resolved) = resolve_in_table(typed, table) {
+                return resolved;
+            }
+        }
         resolve_actor(typed, self.registry()?)
     }
+}
+
+/// Where the search side finds canonical actors: the registry's lookup table, or the full
+/// registry when the table is missing or older than the user's corrections.
+#[derive(Debug, Clone, Copy)]
+pub enum ActorNames<'a> {
+    /// The lookup table, searched in place.
+    Table(&'a ActorTable),
+    /// The registry read whole, corrections applied.
+    Full(&'a Registry),
+}
+
+impl ActorNames<'_> {
+    /// The actor a raw facet form is shown as (see [`canonical_actor`]).
+    pub fn canonical(&self, raw: &ActorRef) -> Option<ActorRef> {
+        match self {
+            ActorNames::Full(registry) => canonical_actor(registry, raw),
+            ActorNames::Table(table) => match table.canonical(raw.kind, &raw.name) {
+                Ok(at) => {
+                    let actor = table.actor(at);
+                    Some(ActorRef::new(actor.name, actor.kind))
+                }
+                Err(Unlisted::NotAnActor) => None,
+                Err(Unlisted::Unknown) => Some(raw.clone()),
+            },
+        }
+    }
+
+    /// The raw forms of a canonical actor (see [`forms_of`]).
+    pub fn forms_of(&self, actor: &ActorRef) -> Vec<ActorRef> {
+        match self {
+            ActorNames::Full(registry) => forms_of(registry, actor),
+            ActorNames::Table(table) => table
+                .lookup(&actor.name)
+                .into_iter()
+                .find(|&at| {
+                    let found = table.actor(at);
+                    found.kind == actor.kind && found.name == actor.name
+                })
+                .map_or_else(|| vec![actor.clone()], |at| table_forms(table, at)),
+        }
+    }
+}
+
+fn table_forms(table: &ActorTable, at: ActorAt) -> Vec<ActorRef> {
+    table
+        .forms(at)
+        .into_iter()
+        .map(|(kind, name)| ActorRef::new(name, kind))
+        .collect()
+}
+
+/// [`resolve_actor`] through the lookup table: `None` when the table knows no actor by that
+/// name (the full registry then suggests the closest ones).
+fn resolve_in_table(typed: &str, table: &ActorTable) -> Option<Result<ResolvedActor>> {
+    let wanted = typed.trim();
+    let mut candidates = table.lookup(wanted);
+    if candidates.is_empty() {
+        candidates = table.with_folded_name(&fold(wanted));
+    }
+    for at in surname_of(wanted).map_or_else(Vec::new, |s| table.with_surname(&s)) {
+        if !candidates.contains(&at) {
+            candidates.push(at);
+        }
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    let shown: Vec<Candidate> = candidates
+        .iter()
+        .map(|&at| {
+            let actor = table.actor(at);
+            Candidate {
+                actor: ActorRef::new(actor.name, actor.kind),
+                articles: actor.articles,
+            }
+        })
+        .collect();
+    Some(choose(wanted, &shown).map(|chosen| ResolvedActor {
+        actor: shown[chosen].actor.clone(),
+        forms: table_forms(table, candidates[chosen]),
+    }))
+}
+
+/// An actor a typed name may mean, with its articles.
+struct Candidate {
+    actor: ActorRef,
+    articles: u64,
+}
+
+/// Which of the candidates (in lookup order) a typed name means: sorted by articles (a stable
+/// sort), the only one, or the first when it has `DOMINANT_RATIO` times the articles of the
+/// next; otherwise an ambiguity error listing them. `candidates` is not empty.
+fn choose(wanted: &str, candidates: &[Candidate]) -> Result<usize> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].articles));
+    match order.as_slice() {
+        [only] => Ok(*only),
+        [first, second, ..]
+            if candidates[*first].articles
+                >= DOMINANT_RATIO * candidates[*second].articles.max(1) =>
+        {
+            Ok(*first)
+        }
+        several => {
+            let listed: Vec<&Candidate> = several.iter().map(|&i| &candidates[i]).collect();
+            Err(ambiguous(wanted, &listed))
+        }
+    }
+}
+
+/// The lowercase, accent-folded surname a one-word typed name may be; `None` for more words.
+fn surname_of(wanted: &str) -> Option<String> {
+    let lower = fold(wanted);
+    (!lower.is_empty() && !lower.contains(' ')).then_some(lower)
 }
 
 /// An actor a typed name resolved to: its canonical name and kind, and the raw facet forms
@@ -116,22 +255,25 @@ pub fn resolve_actor(typed: &str, registry: &Registry) -> Result<ResolvedActor> 
             candidates.push(id);
         }
     }
-    candidates.sort_by_key(|&id| std::cmp::Reverse(registry.actor(id).articles));
-    match candidates.as_slice() {
-        [] => Err(SearchError::UnknownActor {
+    if candidates.is_empty() {
+        return Err(SearchError::UnknownActor {
             name: wanted.to_string(),
             suggestions: suggestions(registry, wanted),
         }
-        .into()),
-        [only] => Ok(resolved(registry, *only)),
-        [first, second, ..]
-            if registry.actor(*first).articles
-                >= DOMINANT_RATIO * registry.actor(*second).articles.max(1) =>
-        {
-            Ok(resolved(registry, *first))
-        }
-        several => Err(ambiguous(wanted, registry, several)),
+        .into());
     }
+    let shown: Vec<Candidate> = candidates
+        .iter()
+        .map(|&id| {
+            let actor = registry.actor(id);
+            Candidate {
+                actor: ActorRef::new(actor.name.clone(), actor.kind),
+                articles: actor.articles,
+            }
+        })
+        .collect();
+    let chosen = choose(wanted, &shown)?;
+    Ok(resolved(registry, candidates[chosen]))
 }
 
 fn resolved(registry: &Registry, id: ActorId) -> ResolvedActor {
@@ -149,22 +291,24 @@ fn resolved(registry: &Registry, id: ActorId) -> ResolvedActor {
 /// Actors listed in an ambiguity error, at most (most articles first).
 const LISTED_CANDIDATES: usize = 8;
 
-fn ambiguous(wanted: &str, registry: &Registry, ids: &[ActorId]) -> crate::error::Error {
-    let mut candidates: Vec<String> = ids
+fn ambiguous(wanted: &str, several: &[&Candidate]) -> crate::error::Error {
+    let mut candidates: Vec<String> = several
         .iter()
         .take(LISTED_CANDIDATES)
-        .map(|&id| {
-            let actor = registry.actor(id);
-            let articles = if actor.articles == 1 {
+        .map(|candidate| {
+            let articles = if candidate.articles == 1 {
                 "1 article".to_string()
             } else {
-                format!("{} articles", actor.articles)
+                format!("{} articles", candidate.articles)
             };
-            format!("{} ({}, {articles})", actor.name, actor.kind)
+            format!(
+                "{} ({}, {articles})",
+                candidate.actor.name, candidate.actor.kind
+            )
         })
         .collect();
-    if ids.len() > LISTED_CANDIDATES {
-        candidates.push(format!("{} more", ids.len() - LISTED_CANDIDATES));
+    if several.len() > LISTED_CANDIDATES {
+        candidates.push(format!("{} more", several.len() - LISTED_CANDIDATES));
     }
     SearchError::AmbiguousActor {
         name: wanted.to_string(),
@@ -173,28 +317,10 @@ fn ambiguous(wanted: &str, registry: &Registry, ids: &[ActorId]) -> crate::error
     .into()
 }
 
-/// `name` lowercased and with accents folded to ASCII ("Erdoğan" -> "erdogan"), as people
-/// type names on an English keyboard.
-fn folded(name: &str) -> String {
-    if name.is_ascii() {
-        return name.to_lowercase();
-    }
-    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
-    let mut stream = analyzer.token_stream(name);
-    let mut text = String::new();
-    while let Some(token) = stream.next() {
-        text.push_str(&token.text);
-    }
-    text
-}
-
 /// The actors whose canonical name or a form equals `wanted` once both are folded
-/// ([`folded`]), most articles first.
+/// ([`fold`]), most articles first.
 fn named_without_accents(registry: &Registry, wanted: &str) -> Vec<ActorId> {
-    let wanted = folded(wanted);
+    let wanted = fold(wanted);
     if wanted.is_empty() {
         return Vec::new();
     }
@@ -205,7 +331,7 @@ fn named_without_accents(registry: &Registry, wanted: &str) -> Vec<ActorId> {
         .filter(|(_, actor)| {
             std::iter::once(actor.name.as_str())
                 .chain(actor.forms.iter().map(|form| form.name.as_str()))
-                .any(|name| !name.is_ascii() && folded(name) == wanted)
+                .any(|name| !name.is_ascii() && fold(name) == wanted)
         })
         .map(|(id, _)| id as ActorId)
         .collect()
@@ -214,7 +340,7 @@ fn named_without_accents(registry: &Registry, wanted: &str) -> Vec<ActorId> {
 /// The people whose canonical name is more than one word and ends with `surname` (any case,
 /// accents folded), most articles first.
 fn people_with_surname(registry: &Registry, surname: &str) -> Vec<ActorId> {
-    let lower = folded(surname);
+    let lower = fold(surname);
     if lower.is_empty() || lower.contains(' ') {
         return Vec::new();
     }
@@ -229,7 +355,7 @@ fn people_with_surname(registry: &Registry, surname: &str) -> Vec<ActorId> {
                     .name
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|last| folded(last) == lower)
+                    .is_some_and(|last| fold(last) == lower)
         })
         .map(|(id, _)| id as ActorId)
         .collect()
@@ -300,14 +426,14 @@ pub fn forms_of(registry: &Registry, actor: &ActorRef) -> Vec<ActorRef> {
 pub(super) fn stored_actors(
     document: &TantivyDocument,
     field: tantivy::schema::Field,
-    registry: Option<&Registry>,
+    names: Option<&ActorNames<'_>>,
 ) -> Vec<ActorRef> {
     let mut ranked: Vec<ActorRef> = document
         .get_all(field)
         .filter_map(|v| v.as_facet())
         .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
-        .filter_map(|raw| match registry {
-            Some(registry) => canonical_actor(registry, &raw),
+        .filter_map(|raw| match names {
+            Some(names) => names.canonical(&raw),
             None => Some(raw),
         })
         .collect();
@@ -355,10 +481,10 @@ mod tests {
     }
 
     #[test]
-    fn a_name_shared_with_comparable_counts_is_ambiguous() {
+    fn a_surname_shared_with_comparable_counts_is_ambiguous_most_mentioned_first() {
         let known = registry(&[
+            ("Corin Vale", ActorKind::Person, 9),
             ("Tamsin Vale", ActorKind::Person, 12),
-            ("Oren Vale", ActorKind::Person, 9),
         ]);
         let SearchError::AmbiguousActor { candidates, .. } =
             error_of(resolve_actor("Vale", &known))

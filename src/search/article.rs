@@ -10,21 +10,22 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::corpus::{ArticleDate, DatePrecision};
 use crate::error::Result;
-use crate::registry::Registry;
 use crate::schema::Fields;
 use crate::search::actors::stored_actors;
-use crate::search::{query, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher};
+use crate::search::{
+    query, ActorNames, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher,
+};
 
 impl Searcher {
     /// A hit from a passage's stored document, its actors under their canonical names (as
-    /// stored when no `registry` is given).
+    /// stored when no `names` are given).
     pub(crate) fn hit_from_document(
         &self,
         document: &TantivyDocument,
         rank: usize,
         score: f32,
         highlighter: &Highlighter,
-        registry: Option<&Registry>,
+        names: Option<&ActorNames<'_>>,
     ) -> Hit {
         let f = &self.fields;
         let text = get_str(document, f.text).to_string();
@@ -45,8 +46,8 @@ impl Searcher {
             title: get_str(document, f.title).to_string(),
             path: get_str(document, f.path).to_string(),
             line,
-            actors: stored_actors(document, f.actor, registry),
-            passage_actors: stored_actors(document, f.passage_actor, registry),
+            actors: stored_actors(document, f.actor, names),
+            passage_actors: stored_actors(document, f.passage_actor, names),
             text,
             highlights,
             span: (
@@ -165,7 +166,7 @@ impl Searcher {
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, self.fields.actor, Some(self.registry()?)),
+            actors: stored_actors(first, self.fields.actor, Some(&self.actor_names()?)),
             passages: documents
                 .iter()
                 .map(|d| {

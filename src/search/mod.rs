@@ -19,7 +19,7 @@ pub mod query;
 pub mod rank;
 
 pub use crate::error::SearchError;
-pub use actors::{canonical_actor, forms_of, resolve_actor, ActorRef, ResolvedActor};
+pub use actors::{canonical_actor, forms_of, resolve_actor, ActorNames, ActorRef, ResolvedActor};
 pub(crate) use columns::SegmentColumns;
 
 use std::path::Path;
@@ -195,6 +195,9 @@ pub struct Searcher {
     /// The index's actor registry, read once on first need (every `--actor` resolves through
     /// it, and shown actors take their canonical names from it).
     registry: std::sync::OnceLock<crate::registry::Registry>,
+    /// The registry's lookup table, read once on first need; `None` when it is missing or
+    /// older than the user's corrections.
+    actor_table: std::sync::OnceLock<Option<crate::registry::table::ActorTable>>,
     /// Live articles, for article-level BM25 statistics, counted once on first need.
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
@@ -216,6 +219,7 @@ impl Searcher {
             reader,
             fields,
             registry: std::sync::OnceLock::new(),
+            actor_table: std::sync::OnceLock::new(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
             index_dir: index_dir.to_path_buf(),
@@ -460,16 +464,16 @@ impl Searcher {
             None
         };
         let shown = chosen.get(request.offset..).unwrap_or(&[]);
-        let registry = if request.raw_actors || shown.is_empty() {
+        let names = if request.raw_actors || shown.is_empty() {
             None
         } else {
-            Some(self.registry()?)
+            Some(self.actor_names()?)
         };
         let mut hits = Vec::with_capacity(shown.len());
         for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
             let rank = request.offset + index + 1;
             let mut hit =
-                self.hit_from_document(&document, rank, *score, &plan.highlighter, registry);
+                self.hit_from_document(&document, rank, *score, &plan.highlighter, names.as_ref());
             if let Some(keys) = &keys {
                 self.attach_context(
                     searcher,

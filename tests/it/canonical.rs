@@ -264,6 +264,8 @@ fn an_unknown_actor_gets_the_same_suggestions_in_every_command() {
 fn outputs_without_actors_never_read_the_registry() {
     let index = harbour_index();
     std::fs::write(index.index().join("actors-registry.json"), "not json").unwrap();
+    // Hits read the lookup table first: a broken one sends them to the registry file.
+    std::fs::write(index.index().join("actors-table.txt"), "not a table").unwrap();
     for args in [
         vec!["ferry", "-l"],
         vec!["ferry", "--format", "trec"],

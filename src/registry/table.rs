@@ -1,0 +1,688 @@
+//! The registry as a lookup table that needs no parsing: every search that shows or filters
+//! actors answers its questions from sorted lines binary-searched over the file's bytes (a
+//! block index in the header says which block of about 4 KB to read),
+//! instead of parsing the registry's JSON and building its maps (most of a search's time).
+//!
+//! `actors-table.txt` is written beside `actors-registry.json` after every `index` run and
+//! every `newsdex correct`, with the user's corrections applied, and records the
+//! fingerprint (size and hash) of the corrections file it applied. A reader whose corrections
+//! file no longer matches (the user edited it by hand) does not use the table: the full
+//! registry, corrections on top, answers instead. The layout, after a header of two lines and
+//! the block index (section, offset and first key of each block),
+//! is five sections of lines, each sorted by its key (names escaped: `\\`, `\t`, `\n`):
+//!
+//! ```text
+//! forms     KIND<TAB>NAME<TAB>AT            raw form -> its actor, or "-" when not an actor
+//! names     LOWERCASE NAME<TAB>AT,AT...     canonical names and forms as typed -> actors
+//! folded    FOLDED NAME<TAB>AT,AT...        names with accents, folded to ASCII -> actors
+//! surnames  FOLDED SURNAME<TAB>AT,AT...     last word of people named in full -> people
+//! actors    KIND<TAB>NAME<TAB>ARTICLES(<TAB>KIND<TAB>FORM)...   in registry order
+//! ```
+//!
+//! `AT` is the byte offset of an actor's line in the actors section, so offsets order actors
+//! as the registry does (most articles first).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, TokenStream};
+
+use super::{corrections, Registry};
+use crate::actors::ActorKind;
+use crate::corpus::fnv::Fnv1a;
+use crate::error::{Error, Result};
+
+/// The table's file in the index directory.
+pub const TABLE_FILE: &str = "actors-table.txt";
+
+/// The first word of the header; the version after it changes with the layout.
+const MAGIC: &str = "newsdex-actor-table";
+/// The layout's version.
+const VERSION: u32 = 2;
+/// The bytes of a block of a searched section, about: a lookup reads one.
+const BLOCK: usize = 4096;
+/// The bytes read for an actor's line at first (a longer line is read again, whole).
+const ACTOR_LINE: usize = 512;
+
+/// An actor of the table: the byte offset of its line in the actors section. Offsets order
+/// actors as the registry does, most articles first.
+pub type ActorAt = u32;
+
+/// What the table says about a corrections file: its size and FNV-1a hash (a missing file is
+/// empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Size in bytes.
+    pub size: u64,
+    /// Hash of the content.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of the corrections file of `index_dir`.
+    pub fn of_corrections(index_dir: &Path) -> Result<Fingerprint> {
+        let path = corrections::path(index_dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        Ok(Fingerprint {
+            size: bytes.len() as u64,
+            hash: Fnv1a::new().write(&bytes).finish(),
+        })
+    }
+}
+
+/// The registry's lookup table: its header and block index in memory, the rest read from the
+/// open file a block at a time. The file is held open, so a table written meanwhile (renamed
+/// over it) never mixes with this one.
+#[derive(Debug)]
+pub struct ActorTable {
+    file: std::fs::File,
+    /// The searched sections: forms, names, folded, surnames.
+    searched: [Section; 4],
+    /// Where the actors section starts and ends in the file.
+    actors: Range<u64>,
+}
+
+/// A searched section: where it is in the file, and the first key and offset (from the
+/// section's start) of each of its blocks.
+#[derive(Debug, Default)]
+struct Section {
+    range: Range<u64>,
+    blocks: Vec<(Vec<u8>, u64)>,
+}
+
+/// One actor as the table holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableActor {
+    /// The canonical name.
+    pub name: String,
+    /// The canonical kind.
+    pub kind: ActorKind,
+    /// Articles that hold any of its forms.
+    pub articles: u64,
+}
+
+/// The table file of `index_dir`.
+pub fn path(index_dir: &Path) -> PathBuf {
+    index_dir.join(TABLE_FILE)
+}
+
+/// `name` lowercased and with accents folded to ASCII ("Erdoğan" -> "erdogan"), as people
+/// type names on an English keyboard.
+pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_lowercase();
+    }
+    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(name);
+    let mut text = String::new();
+    while let Some(token) = stream.next() {
+        text.push_str(&token.text);
+    }
+    text
+}
+
+/// Writes the table of `index_dir` from the registry file and the corrections file as they
+/// are now (temporary file, then renamed). When the corrections file changes meanwhile or
+/// cannot be read, the table is removed instead: readers then use the full registry.
+pub fn write_current(index_dir: &Path) -> Result<()> {
+    let table = path(index_dir);
+    let before = Fingerprint::of_corrections(index_dir)?;
+    let registry = match Registry::open_file(index_dir) {
+        Ok(Some(registry)) => registry,
+        Ok(None) | Err(Error::BadCorrection { .. }) => return remove(&table),
+        Err(err) => return Err(err),
+    };
+    if Fingerprint::of_corrections(index_dir)? != before {
+        return remove(&table);
+    }
+    let tmp = table.with_extension("txt.tmp");
+    std::fs::write(&tmp, layout(&registry, before)).map_err(|err| Error::io(&tmp, err))?;
+    std::fs::rename(&tmp, &table).map_err(|err| Error::io(&table, err))
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
+        _ => Ok(()),
+    }
+}
+
+/// `name` with the characters that separate fields and lines escaped.
+fn escape(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    if !text.contains('\\') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Appends `lines` (key, value), sorted by key, to `out`.
+fn push_sorted(out: &mut Vec<u8>, lines: BTreeMap<String, String>) {
+    for (key, value) in lines {
+        out.extend_from_slice(key.as_bytes());
+        out.push(b'\t');
+        out.extend_from_slice(value.as_bytes());
+        out.push(b'\n');
+    }
+}
+
+fn joined(ats: &[ActorAt]) -> String {
+    let texts: Vec<String> = ats.iter().map(|at| at.to_string()).collect();
+    texts.join(",")
+}
+
+/// The table's bytes for `registry`, which applied the corrections of `fingerprint`.
+fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
+    let mut actors = Vec::new();
+    let mut at_of = Vec::with_capacity(registry.actors.len());
+    for actor in &registry.actors {
+        at_of.push(actors.len() as ActorAt);
+        let mut line = format!(
+            "{}\t{}\t{}",
+            actor.kind.as_str(),
+            escape(&actor.name),
+            actor.articles
+        );
+        for form in &actor.forms {
+            line.push_str(&format!("\t{}\t{}", form.kind.as_str(), escape(&form.name)));
+        }
+        line.push('\n');
+        actors.extend_from_slice(line.as_bytes());
+    }
+    let mut forms = BTreeMap::new();
+    for ((kind, name), id) in &registry.by_form {
+        let at = id.map_or_else(|| "-".to_string(), |id| at_of[id as usize].to_string());
+        forms.insert(format!("{}\t{}", kind.as_str(), escape(name)), at);
+    }
+    let names: BTreeMap<String, String> = registry
+        .by_lower
+        .iter()
+        .map(|(name, ids)| {
+            let ats: Vec<ActorAt> = ids.iter().map(|&id| at_of[id as usize]).collect();
+            (escape(name), joined(&ats))
+        })
+        .collect();
+    let mut folded: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
+    let mut surnames: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
+    for (id, actor) in registry.actors.iter().enumerate() {
+        let at = at_of[id];
+        let mut names: Vec<String> = std::iter::once(&actor.name)
+            .chain(actor.forms.iter().map(|form| &form.name))
+            .filter(|name| !name.is_ascii())
+            .map(|name| fold(name))
+            .filter(|name| !name.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            folded.entry(escape(&name)).or_default().push(at);
+        }
+        if actor.kind == ActorKind::Person && actor.name.contains(' ') {
+            if let Some(last) = actor.name.rsplit(' ').next() {
+                let last = fold(last);
+                if !last.is_empty() {
+                    surnames.entry(escape(&last)).or_default().push(at);
+                }
+            }
+        }
+    }
+    let to_lines = |map: BTreeMap<String, Vec<ActorAt>>| {
+        map.into_iter()
+            .map(|(key, ats)| (key, joined(&ats)))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let mut sections: Vec<Vec<u8>> = vec![Vec::new(); 4];
+    push_sorted(&mut sections[0], forms);
+    push_sorted(&mut sections[1], names);
+    push_sorted(&mut sections[2], to_lines(folded));
+    push_sorted(&mut sections[3], to_lines(surnames));
+    sections.push(actors);
+    // The block index: the first key and offset of every block of about BLOCK bytes of each
+    // searched section, so that a lookup reads one block of the file.
+    let mut blocks = String::new();
+    for (number, section) in sections[..4].iter().enumerate() {
+        let mut start = 0;
+        while start < section.len() {
+            let line_end = section[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(section.len(), |p| start + p);
+            let line = &section[start..line_end];
+            let tab = line.iter().rposition(|&b| b == b'\t').unwrap_or(line.len());
+            blocks.push_str(&format!(
+                "{number}\t{start}\t{}\n",
+                String::from_utf8_lossy(&line[..tab])
+            ));
+            let wanted = start + BLOCK;
+            start = if wanted >= section.len() {
+                section.len()
+            } else {
+                section[wanted..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(section.len(), |p| wanted + p + 1)
+            };
+        }
+    }
+    let mut offsets = vec![0usize];
+    for section in &sections {
+        offsets.push(offsets.last().copied().unwrap_or(0) + section.len());
+    }
+    let offsets: Vec<String> = offsets.iter().map(|o| o.to_string()).collect();
+    let mut out = format!(
+        "{MAGIC} {VERSION} corrections {} {}\nsections {} blocks {}\n",
+        fingerprint.size,
+        fingerprint.hash,
+        offsets.join(" "),
+        blocks.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(blocks.as_bytes());
+    for section in sections {
+        out.extend_from_slice(&section);
+    }
+    out
+}
+
+/// The value of the line whose key (all before its last tab) is `key` among sorted `lines`,
+/// by binary search over the bytes.
+fn find_line<'a>(lines: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    // `low` and `high` are always at the start of a line (or the end).
+    let (mut low, mut high) = (0, lines.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let start = lines[low..middle]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(low, |p| low + p + 1);
+        let end = lines[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(lines.len(), |p| start + p);
+        let line = &lines[start..end];
+        let tab = line.iter().rposition(|&b| b == b'\t')?;
+        match line[..tab].cmp(key) {
+            std::cmp::Ordering::Equal => return Some(&line[tab + 1..]),
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+        }
+    }
+    None
+}
+
+/// `len` bytes of `file` from `offset`, without moving a shared cursor.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut bytes = vec![0; len];
+    file.read_exact_at(&mut bytes, offset).ok()?;
+    Some(bytes)
+}
+
+/// `len` bytes of `file` from `offset`.
+#[cfg(not(unix))]
+fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = file.try_clone().ok()?;
+    file.seek(SeekFrom::Start(offset)).ok()?;
+    let mut bytes = vec![0; len];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+impl ActorTable {
+    /// The table of `index_dir` when it holds the corrections the user has now; `None` when
+    /// there is none, it is of another layout or unreadable, or the corrections file changed
+    /// since it was written (the full registry answers then).
+    pub fn open(index_dir: &Path) -> Result<Option<ActorTable>> {
+        let path = path(index_dir);
+        let file = match std::fs::File::open(&path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        let Some((table, written_with)) = ActorTable::read_header(file) else {
+            return Ok(None);
+        };
+        if Fingerprint::of_corrections(index_dir)? != written_with {
+            return Ok(None);
+        }
+        Ok(Some(table))
+    }
+
+    /// The table in `file` and the corrections it applied; `None` when the header is not
+    /// this layout's or does not fit the file.
+    fn read_header(file: std::fs::File) -> Option<(ActorTable, Fingerprint)> {
+        let file_len = file.metadata().ok()?.len();
+        let head = read_at(&file, 0, 1024.min(file_len as usize))?;
+        let first_end = head.iter().position(|&b| b == b'\n')?;
+        let second_end = first_end + 1 + head[first_end + 1..].iter().position(|&b| b == b'\n')?;
+        let first = std::str::from_utf8(&head[..first_end]).ok()?;
+        let second = std::str::from_utf8(&head[first_end + 1..second_end]).ok()?;
+        let words: Vec<&str> = first.split(' ').collect();
+        let [magic, version, "corrections", size, hash] = words[..] else {
+            return None;
+        };
+        if magic != MAGIC || version.parse::<u32>().ok()? != VERSION {
+            return None;
+        }
+        let fingerprint = Fingerprint {
+            size: size.parse().ok()?,
+            hash: hash.parse().ok()?,
+        };
+        let words: Vec<&str> = second.split(' ').collect();
+        let ["sections", offsets @ .., "blocks", blocks_len] = &words[..] else {
+            return None;
+        };
+        let blocks_start = (second_end + 1) as u64;
+        let blocks_len: u64 = blocks_len.parse().ok()?;
+        let base = blocks_start + blocks_len;
+        let offsets: Vec<u64> = offsets
+            .iter()
+            .map(|w| w.parse::<u64>().ok().map(|o| o + base))
+            .collect::<Option<_>>()?;
+        if offsets.len() != 6 || offsets[5] != file_len || offsets.windows(2).any(|w| w[0] > w[1]) {
+            return None;
+        }
+        let mut searched: [Section; 4] = Default::default();
+        for (number, section) in searched.iter_mut().enumerate() {
+            section.range = offsets[number]..offsets[number + 1];
+        }
+        let blocks = read_at(&file, blocks_start, usize::try_from(blocks_len).ok()?)?;
+        for line in blocks
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.is_empty())
+        {
+            let mut fields = line.splitn(3, |&b| b == b'\t');
+            let number: usize = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
+            let start: u64 = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
+            let key = fields.next()?.to_vec();
+            searched.get_mut(number)?.blocks.push((key, start));
+        }
+        Some((
+            ActorTable {
+                file,
+                searched,
+                actors: offsets[4]..offsets[5],
+            },
+            fingerprint,
+        ))
+    }
+
+    /// The value of the line whose key is `key` in the searched section `number`: the block
+    /// that may hold it is read, then binary-searched.
+    fn find(&self, number: usize, key: &[u8]) -> Option<Vec<u8>> {
+        let section = &self.searched[number];
+        let block = section
+            .blocks
+            .partition_point(|(first, _)| first.as_slice() <= key)
+            .checked_sub(1)?;
+        let start = section.blocks[block].1;
+        let end = section
+            .blocks
+            .get(block + 1)
+            .map_or(section.range.end - section.range.start, |next| next.1);
+        let lines = self.read(section.range.start + start, end.checked_sub(start)?)?;
+        find_line(&lines, key).map(<[u8]>::to_vec)
+    }
+
+    /// `len` bytes of the file from `offset`; `None` when they cannot be read (the file is
+    /// held open, so only a failing disk does that: the lookup then finds nothing).
+    fn read(&self, offset: u64, len: u64) -> Option<Vec<u8>> {
+        read_at(&self.file, offset, usize::try_from(len).ok()?)
+    }
+
+    fn actors_of(&self, number: usize, key: &str) -> Vec<ActorAt> {
+        self.find(number, escape(key).as_bytes())
+            .and_then(|value| String::from_utf8(value).ok())
+            .map(|value| value.split(',').filter_map(|at| at.parse().ok()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The actor of a raw form, as [`Registry::canonical`]: why it has none when the form is
+    /// not an actor or the table has never seen it.
+    pub fn canonical(
+        &self,
+        kind: ActorKind,
+        name: &str,
+    ) -> std::result::Result<ActorAt, super::Unlisted> {
+        let key = format!("{}\t{}", kind.as_str(), escape(name));
+        match self.find(0, key.as_bytes()).as_deref() {
+            Some(b"-") => Err(super::Unlisted::NotAnActor),
+            Some(value) => std::str::from_utf8(value)
+                .ok()
+                .and_then(|at| at.parse().ok())
+                .ok_or(super::Unlisted::Unknown),
+            None => Err(super::Unlisted::Unknown),
+        }
+    }
+
+    /// The actors a typed name means (canonical names and forms, any case), as
+    /// [`Registry::lookup`]: most articles first, empty when nothing matches.
+    pub fn lookup(&self, typed: &str) -> Vec<ActorAt> {
+        self.actors_of(1, &typed.trim().to_lowercase())
+    }
+
+    /// The actors with a name or form that is not ASCII and folds ([`fold`]) to `folded`.
+    pub fn with_folded_name(&self, folded: &str) -> Vec<ActorAt> {
+        self.actors_of(2, folded)
+    }
+
+    /// The people named in more than one word whose last word folds to `surname`.
+    pub fn with_surname(&self, surname: &str) -> Vec<ActorAt> {
+        self.actors_of(3, surname)
+    }
+
+    /// The fields of the actor line at `at`: kind, name, articles, then kind and name of
+    /// each form.
+    fn actor_fields(&self, at: ActorAt) -> Vec<String> {
+        let start = self.actors.start + u64::from(at);
+        let mut len = ACTOR_LINE as u64;
+        loop {
+            let len_here = len.min(self.actors.end.saturating_sub(start));
+            let Some(bytes) = self.read(start, len_here) else {
+                return Vec::new();
+            };
+            let end = bytes.iter().position(|&b| b == b'\n');
+            if end.is_none() && len_here == len {
+                len *= 4;
+                continue;
+            }
+            let line = &bytes[..end.unwrap_or(bytes.len())];
+            return String::from_utf8_lossy(line)
+                .split('\t')
+                .map(str::to_string)
+                .collect();
+        }
+    }
+
+    /// The actor at `at`.
+    pub fn actor(&self, at: ActorAt) -> TableActor {
+        let fields = self.actor_fields(at);
+        let mut fields = fields.iter().map(String::as_str);
+        let kind = fields
+            .next()
+            .and_then(ActorKind::parse)
+            .unwrap_or(ActorKind::Person);
+        let name = unescape(fields.next().unwrap_or(""));
+        let articles = fields.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        TableActor {
+            name,
+            kind,
+            articles,
+        }
+    }
+
+    /// The raw forms merged into the actor at `at`, its own name among them.
+    pub fn forms(&self, at: ActorAt) -> Vec<(ActorKind, String)> {
+        let fields = self.actor_fields(at);
+        fields
+            .get(3..)
+            .unwrap_or(&[])
+            .chunks(2)
+            .filter_map(|pair| match pair {
+                [kind, name] => Some((ActorKind::parse(kind)?, unescape(name))),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::{Form, RawActors, Unlisted};
+
+    fn registry(forms: &[(&str, ActorKind, u64)]) -> Registry {
+        Registry::settle(&RawActors {
+            forms: forms
+                .iter()
+                .map(|&(name, kind, articles)| Form {
+                    name: name.to_string(),
+                    kind,
+                    articles,
+                })
+                .collect(),
+            ..RawActors::default()
+        })
+    }
+
+    /// The table of `registry`, written and read back through a temp dir.
+    fn table_of(registry: &Registry) -> (tempfile::TempDir, ActorTable) {
+        let dir = tempfile::tempdir().unwrap();
+        registry.write(dir.path()).unwrap();
+        let table = ActorTable::open(dir.path()).unwrap().expect("just written");
+        (dir, table)
+    }
+
+    #[test]
+    fn the_table_answers_as_the_registry_for_every_form_and_name() {
+        let mut forms: Vec<(String, ActorKind, u64)> = (0..300)
+            .map(|n| (format!("Quillon Harbour {n:03}"), ActorKind::Org, 1 + n % 7))
+            .collect();
+        forms.extend([
+            ("Tilde\tTab Works".to_string(), ActorKind::Org, 4),
+            ("Back\\slash Guild".to_string(), ActorKind::Org, 3),
+            ("Søren Ågård".to_string(), ActorKind::Person, 5),
+            ("Marta Ågård".to_string(), ActorKind::Person, 2),
+            ("Zebediah Voss".to_string(), ActorKind::Person, 9),
+        ]);
+        let borrowed: Vec<(&str, ActorKind, u64)> =
+            forms.iter().map(|(n, k, a)| (n.as_str(), *k, *a)).collect();
+        let registry = registry(&borrowed);
+        let (_dir, table) = table_of(&registry);
+        assert!(
+            table.searched[0].blocks.len() > 1,
+            "forms span several blocks"
+        );
+        assert!(
+            table.searched[1].blocks.len() > 1,
+            "names span several blocks"
+        );
+        for (name, kind, _) in &forms {
+            let from_table = table.canonical(*kind, name).map(|at| table.actor(at));
+            let from_registry = registry.canonical(*kind, name).map(|id| {
+                let actor = registry.actor(id);
+                TableActor {
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    articles: actor.articles,
+                }
+            });
+            assert_eq!(from_table, from_registry, "{name}");
+            let names = |ats: Vec<ActorAt>| -> Vec<String> {
+                ats.into_iter().map(|at| table.actor(at).name).collect()
+            };
+            let expected: Vec<String> = registry
+                .lookup(&name.to_uppercase())
+                .into_iter()
+                .map(|id| registry.actor(id).name.clone())
+                .collect();
+            assert_eq!(
+                names(table.lookup(&name.to_uppercase())),
+                expected,
+                "{name}"
+            );
+        }
+        assert_eq!(
+            table.canonical(ActorKind::Place, "Quillon Harbour 001"),
+            Err(Unlisted::Unknown)
+        );
+        let voss = table.canonical(ActorKind::Person, "Zebediah Voss").unwrap();
+        assert_eq!(
+            table.forms(voss),
+            [(ActorKind::Person, "Zebediah Voss".to_string())]
+        );
+        let folded: Vec<String> = table
+            .with_folded_name("soren agard")
+            .into_iter()
+            .map(|at| table.actor(at).name)
+            .collect();
+        assert_eq!(folded, ["Søren Ågård"]);
+        let surnamed: Vec<String> = table
+            .with_surname("agard")
+            .into_iter()
+            .map(|at| table.actor(at).name)
+            .collect();
+        assert_eq!(surnamed, ["Søren Ågård", "Marta Ågård"]);
+    }
+
+    #[test]
+    fn a_table_older_than_the_corrections_file_is_not_used() {
+        let registry = registry(&[("Orla Fenwick", ActorKind::Person, 3)]);
+        let (dir, _) = table_of(&registry);
+        std::fs::write(corrections::path(dir.path()), "not-actor Orla Fenwick\n").unwrap();
+        assert!(ActorTable::open(dir.path()).unwrap().is_none());
+        write_current(dir.path()).unwrap();
+        let table = ActorTable::open(dir.path()).unwrap().expect("rewritten");
+        assert_eq!(
+            table.canonical(ActorKind::Person, "Orla Fenwick"),
+            Err(Unlisted::NotAnActor)
+        );
+    }
+
+    #[test]
+    fn a_table_of_another_layout_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            path(dir.path()),
+            "newsdex-actor-table 999 corrections 0 0\n",
+        )
+        .unwrap();
+        assert!(ActorTable::open(dir.path()).unwrap().is_none());
+    }
+}
