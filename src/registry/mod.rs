@@ -119,6 +119,22 @@ struct RegistryFile {
 }
 
 impl RawActors {
+    /// Raw actors of made-up forms `(name, kind, articles)`, for tests.
+    #[cfg(test)]
+    pub(crate) fn of_forms(forms: &[(&str, ActorKind, u64)]) -> RawActors {
+        RawActors {
+            forms: forms
+                .iter()
+                .map(|&(name, kind, articles)| Form {
+                    name: name.to_string(),
+                    kind,
+                    articles,
+                })
+                .collect(),
+            ..RawActors::default()
+        }
+    }
+
     /// Counts every raw actor form and alias facet over the live articles of `index` (the
     /// documents of passage 0: every article has exactly one).
     pub fn read(index: &Index) -> Result<RawActors> {

@@ -805,17 +805,7 @@ mod tests {
     /// Raw actors of made-up forms; every key word is its own term, and `containing` gives
     /// the articles containing a word in any case.
     fn raw(forms: &[(&str, ActorKind, u64)], containing: &[(&str, u64)]) -> RawActors {
-        let mut raw = RawActors {
-            forms: forms
-                .iter()
-                .map(|&(name, kind, articles)| Form {
-                    name: name.to_string(),
-                    kind,
-                    articles,
-                })
-                .collect(),
-            ..RawActors::default()
-        };
+        let mut raw = RawActors::of_forms(forms);
         for form in &raw.forms {
             for word in key_words(&form.name) {
                 raw.word_terms.insert(word.clone(), word);

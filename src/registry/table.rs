@@ -565,20 +565,10 @@ impl ActorTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::{Form, RawActors, Unlisted};
+    use crate::registry::{RawActors, Unlisted};
 
     fn registry(forms: &[(&str, ActorKind, u64)]) -> Registry {
-        Registry::settle(&RawActors {
-            forms: forms
-                .iter()
-                .map(|&(name, kind, articles)| Form {
-                    name: name.to_string(),
-                    kind,
-                    articles,
-                })
-                .collect(),
-            ..RawActors::default()
-        })
+        Registry::settle(&RawActors::of_forms(forms))
     }
 
     /// The table of `registry`, written and read back through a temp dir.

@@ -446,21 +446,11 @@ pub(super) fn stored_actors(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::{Form, RawActors};
+    use crate::registry::RawActors;
     use tantivy::schema::Facet;
 
     fn registry(forms: &[(&str, ActorKind, u64)]) -> Registry {
-        Registry::settle(&RawActors {
-            forms: forms
-                .iter()
-                .map(|&(name, kind, articles)| Form {
-                    name: name.to_string(),
-                    kind,
-                    articles,
-                })
-                .collect(),
-            ..RawActors::default()
-        })
+        Registry::settle(&RawActors::of_forms(forms))
     }
 
     fn error_of(result: Result<ResolvedActor>) -> SearchError {
