@@ -30,6 +30,11 @@ const TITLE_PEOPLE: usize = 3;
 /// How many votes for "org" each article of a form with a legal suffix casts.
 const LEGAL_SUFFIX_VOTES: u64 = 3;
 
+/// How many votes for "org" each article casts that wrote a company's name with its legal
+/// suffix (alias evidence): a firm is named with its suffix once and without it after, so one
+/// suffixed article stands for several that the tagger may have read as a person's name.
+const LEGAL_SUFFIX_ALIAS_VOTES: u64 = 5;
+
 /// Words an acronym's letters skip in the name it abbreviates.
 const ACRONYM_SKIPPED: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "de", "des"];
 
@@ -208,6 +213,17 @@ impl<'a> Groups<'a> {
                 group.votes[kind_index(ActorKind::Org)] += LEGAL_SUFFIX_VOTES * form.articles;
             } else {
                 group.votes[kind_index(form.kind)] += form.articles;
+            }
+        }
+        // Extraction drops a company's legal suffix from its name and keeps the suffixed
+        // form as alias evidence: that evidence votes "company" as the suffix itself would.
+        for alias in &raw.aliases {
+            if !has_legal_suffix(&alias.form) {
+                continue;
+            }
+            if let Some(&id) = by_key.get(&key_words(&alias.name).join(" ")) {
+                groups[id].votes[kind_index(ActorKind::Org)] +=
+                    LEGAL_SUFFIX_ALIAS_VOTES * alias.articles;
             }
         }
         let parent = (0..groups.len()).collect();
@@ -1038,6 +1054,18 @@ mod tests {
         assert!(actor_of(&registry, Person, "Neighbors").is_none());
         assert!(actor_of(&registry, Org, "Rivals").is_none());
         assert_eq!(actor_of(&registry, Org, "Pioneers").unwrap().0, "Pioneers");
+    }
+
+    #[test]
+    fn a_firm_the_tagger_takes_for_a_person_is_an_organisation_by_its_suffixed_forms() {
+        let mut raw = raw(
+            &[("Hollis Marrow", Person, 20), ("Hollis Marrow", Org, 4)],
+            &[],
+        );
+        raw.aliases
+            .push(alias(Org, "Hollis Marrow", "Hollis Marrow and Co", 4));
+        let registry = Registry::settle(&raw);
+        assert_eq!(actor_of(&registry, Person, "Hollis Marrow").unwrap().1, Org);
     }
 
     #[test]
