@@ -48,8 +48,10 @@ pub(super) fn run_correct(index_dir: &Path, command: CorrectCommand) -> anyhow::
     };
     corrections::append(index_dir, &correction)?;
     // Searches read the lookup table: it takes the correction at once.
-    crate::registry::table::write_current(index_dir)?;
-    let after = Registry::open(index_dir, searcher.index())?;
+    let after = match crate::registry::table::write_current(index_dir)? {
+        Some(after) => after,
+        None => Registry::open(index_dir, searcher.index())?,
+    };
     println!("{}", change_report(before, &after, &correction));
     println!("recorded in {}", corrections::path(index_dir).display());
     Ok(Outcome::Found)

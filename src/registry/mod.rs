@@ -418,7 +418,7 @@ impl Registry {
         std::fs::write(&tmp, json).map_err(|err| Error::io(&tmp, err))?;
         std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))?;
         // The lookup table every search reads, with the user's corrections as they are now.
-        table::write_current(index_dir)
+        table::write_settled(index_dir, self)
     }
 
     /// Reads the registry written beside the index in `index_dir`, with the user's
@@ -453,7 +453,7 @@ impl Registry {
     }
 
     /// This registry with the corrections file of `index_dir` applied.
-    fn with_corrections(self, index_dir: &Path) -> Result<Registry> {
+    pub(crate) fn with_corrections(self, index_dir: &Path) -> Result<Registry> {
         let corrections = corrections::read(index_dir)?;
         Ok(if corrections.is_empty() {
             self

@@ -130,22 +130,44 @@ pub fn fold(name: &str) -> String {
 }
 
 /// Writes the table of `index_dir` from the registry file and the corrections file as they
-/// are now (temporary file, then renamed). When the corrections file changes meanwhile or
-/// cannot be read, the table is removed instead: readers then use the full registry.
-pub fn write_current(index_dir: &Path) -> Result<()> {
-    let table = path(index_dir);
+/// are now (temporary file, then renamed), and returns the corrected registry it holds. When
+/// the corrections file changes meanwhile or cannot be read, the table is removed instead
+/// (`None`): readers then use the full registry.
+pub fn write_current(index_dir: &Path) -> Result<Option<Registry>> {
     let before = Fingerprint::of_corrections(index_dir)?;
-    let registry = match Registry::open_file(index_dir) {
-        Ok(Some(registry)) => registry,
-        Ok(None) | Err(Error::BadCorrection { .. }) => return remove(&table),
-        Err(err) => return Err(err),
-    };
+    match Registry::open_file(index_dir) {
+        Ok(Some(registry)) => write_checked(index_dir, registry, before),
+        Ok(None) | Err(Error::BadCorrection { .. }) => remove(&path(index_dir)).map(|()| None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Writes the table of `index_dir` for a registry just settled (not read back from its
+/// file), with the corrections file as it is now; as [`write_current`] otherwise.
+pub fn write_settled(index_dir: &Path, settled: &Registry) -> Result<()> {
+    let before = Fingerprint::of_corrections(index_dir)?;
+    match settled.clone().with_corrections(index_dir) {
+        Ok(registry) => write_checked(index_dir, registry, before).map(|_| ()),
+        Err(Error::BadCorrection { .. }) => remove(&path(index_dir)),
+        Err(err) => Err(err),
+    }
+}
+
+/// Writes the table of `registry` unless the corrections file changed since `before` (then
+/// the table is removed).
+fn write_checked(
+    index_dir: &Path,
+    registry: Registry,
+    before: Fingerprint,
+) -> Result<Option<Registry>> {
+    let table = path(index_dir);
     if Fingerprint::of_corrections(index_dir)? != before {
-        return remove(&table);
+        return remove(&table).map(|()| None);
     }
     let tmp = table.with_extension("txt.tmp");
     std::fs::write(&tmp, layout(&registry, before)).map_err(|err| Error::io(&tmp, err))?;
-    std::fs::rename(&tmp, &table).map_err(|err| Error::io(&table, err))
+    std::fs::rename(&tmp, &table).map_err(|err| Error::io(&table, err))?;
+    Ok(Some(registry))
 }
 
 fn remove(path: &Path) -> Result<()> {

@@ -3,7 +3,8 @@
 
 use newsdex::registry::table::ActorTable;
 
-use crate::canonical::{harbour_index, json_lines, run};
+use crate::canonical::harbour_index;
+use crate::{json_lines, run};
 
 /// The names of the actors shown with the hits of `search QUERY --json`.
 fn shown_actors(index: &crate::Indexed, query: &str) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::{newsdex, write_files, Indexed};
+use crate::{json_lines, run, write_files, Indexed};
 
 /// Four articles: a shipping firm written under two names (once both in one article), a
 /// forecaster's institute, and two people.
@@ -23,24 +23,6 @@ pub fn harbour_index() -> Indexed {
 /// Writes `lines` as the index's corrections file, as a user editing it would.
 fn write_corrections(index: &Path, lines: &str) {
     std::fs::write(index.join("corrections.txt"), lines).unwrap();
-}
-
-/// Runs `newsdex ARGS... --index INDEX`.
-pub fn run(index: &Indexed, args: &[&str]) -> std::process::Output {
-    newsdex()
-        .args(args)
-        .arg("--index")
-        .arg(index.index())
-        .output()
-        .unwrap()
-}
-
-/// The JSON lines of a run's stdout.
-pub fn json_lines(output: &std::process::Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
 }
 
 /// `(name, articles)` of every actor `actors --json` lists.

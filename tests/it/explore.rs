@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::{fixture_corpus, newsdex, write_files, Indexed};
+use crate::{fixture_corpus, json_lines, newsdex, run, write_files, Indexed};
 
 /// Articles per actor name, computed from `newsdex extract` (no index involved).
 fn extracted_articles() -> Vec<serde_json::Value> {
@@ -18,23 +18,6 @@ fn extracted_articles() -> Vec<serde_json::Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
-}
-
-fn json_lines(output: &std::process::Output) -> Vec<serde_json::Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn run(index: &Indexed, args: &[&str]) -> std::process::Output {
-    newsdex()
-        .args(args)
-        .arg("--index")
-        .arg(index.index())
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -92,12 +92,26 @@ impl Indexed {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        String::from_utf8(output.stdout)
-            .unwrap()
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap())
-            .collect()
+        json_lines(&output)
     }
+}
+
+/// Runs `newsdex ARGS... --index INDEX`.
+pub fn run(index: &Indexed, args: &[&str]) -> std::process::Output {
+    newsdex()
+        .args(args)
+        .arg("--index")
+        .arg(index.index())
+        .output()
+        .unwrap()
+}
+
+/// The JSON lines of a run's stdout.
+pub fn json_lines(output: &std::process::Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
 }
 
 /// Asserts that a run exited 0, showing its stderr when it did not.
