@@ -654,6 +654,8 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
         return Err(BenchError::EmptyIndex.into());
     }
     passages.sort_unstable();
+    // Actor filters name canonical actors, as a user types them.
+    let names = searcher.canonical_names()?;
     let mut rng = SplitMix64(seed);
     let mut queries = Vec::with_capacity(n);
     let mut attempts = 0;
@@ -692,6 +694,7 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
                 .get_all(fields.actor)
                 .filter_map(|v| v.as_facet())
                 .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
+                .filter_map(|raw| names.canonical(&raw))
                 .map(|actor| actor.name)
                 .collect();
             if !actors.is_empty() {

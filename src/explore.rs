@@ -196,6 +196,7 @@ fn first_shown(
         return Ok(None);
     };
     let tantivy_searcher = searcher.tantivy_searcher();
+    let names = searcher.canonical_names()?;
     let mut shown: Option<(Option<i64>, Hit)> = None;
     for candidate in candidates {
         if shown_first(&standing(candidate), &standing(leader)) != Ordering::Equal {
@@ -203,13 +204,7 @@ fn first_shown(
         }
         let (date, best) = candidate;
         let document: TantivyDocument = tantivy_searcher.doc(best.address)?;
-        let hit = searcher.hit_from_document(
-            &document,
-            1,
-            best.score,
-            highlighter,
-            Some(&searcher.actor_names()?),
-        );
+        let hit = searcher.hit_from_document(&document, 1, best.score, highlighter, Some(&names));
         let better = match &shown {
             None => true,
             Some((shown_date, shown_hit)) => {

@@ -530,8 +530,8 @@ impl ActorTable {
     }
 
     /// The fields of the actor line at `at`: kind, name, articles, then kind and name of
-    /// each form.
-    fn actor_fields(&self, at: ActorAt) -> Vec<String> {
+    /// each form; only the first `wanted` fields are split out.
+    fn actor_fields(&self, at: ActorAt, wanted: usize) -> Vec<String> {
         let start = self.actors.start + u64::from(at);
         let mut len = ACTOR_LINE as u64;
         loop {
@@ -540,13 +540,21 @@ impl ActorTable {
                 return Vec::new();
             };
             let end = bytes.iter().position(|&b| b == b'\n');
-            if end.is_none() && len_here == len {
+            let fields_end = bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\t')
+                .nth(wanted.saturating_sub(1))
+                .map(|(at, _)| at);
+            if end.is_none() && fields_end.is_none() && len_here == len {
                 len *= 4;
                 continue;
             }
             let line = &bytes[..end.unwrap_or(bytes.len())];
+            let line = &line[..fields_end.unwrap_or(line.len()).min(line.len())];
             return String::from_utf8_lossy(line)
                 .split('\t')
+                .take(wanted)
                 .map(str::to_string)
                 .collect();
         }
@@ -554,7 +562,7 @@ impl ActorTable {
 
     /// The actor at `at`.
     pub fn actor(&self, at: ActorAt) -> TableActor {
-        let fields = self.actor_fields(at);
+        let fields = self.actor_fields(at, 3);
         let mut fields = fields.iter().map(String::as_str);
         let kind = fields
             .next()
@@ -571,7 +579,7 @@ impl ActorTable {
 
     /// The raw forms merged into the actor at `at`, its own name among them.
     pub fn forms(&self, at: ActorAt) -> Vec<(ActorKind, String)> {
-        let fields = self.actor_fields(at);
+        let fields = self.actor_fields(at, usize::MAX);
         fields
             .get(3..)
             .unwrap_or(&[])

@@ -84,6 +84,14 @@ impl Searcher {
         Ok(ActorNames::Full(self.registry()?))
     }
 
+    /// [`Self::actor_names`], each raw form looked up once for the searcher's life.
+    pub fn canonical_names(&self) -> Result<CanonicalNames<'_>> {
+        Ok(CanonicalNames {
+            names: self.actor_names()?,
+            seen: &self.canonical_seen,
+        })
+    }
+
     /// The registry's lookup table, when it is current (see [`ActorTable::open`]).
     fn actor_table(&self) -> Result<Option<&ActorTable>> {
         if let Some(table) = self.actor_table.get() {
@@ -144,6 +152,44 @@ impl ActorNames<'_> {
                 })
                 .map_or_else(|| vec![actor.clone()], |at| table_forms(table, at)),
         }
+    }
+}
+
+/// Raw actor forms already looked up, with their canonical actors. Bounded: cleared when it
+/// holds [`SEEN_FORMS_MAX`] forms.
+pub(crate) type SeenForms = std::sync::Mutex<std::collections::HashMap<ActorRef, Option<ActorRef>>>;
+
+/// The remembered forms; a panic elsewhere while holding them leaves them usable.
+fn lock(
+    seen: &SeenForms,
+) -> std::sync::MutexGuard<'_, std::collections::HashMap<ActorRef, Option<ActorRef>>> {
+    seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The most raw forms a searcher remembers the canonical actors of.
+const SEEN_FORMS_MAX: usize = 100_000;
+
+/// [`ActorNames::canonical`] remembering its answers for the searcher's life: pages of hits
+/// share many raw forms, and a form looked up in the table costs reads of its file.
+#[derive(Debug)]
+pub struct CanonicalNames<'a> {
+    names: ActorNames<'a>,
+    seen: &'a SeenForms,
+}
+
+impl CanonicalNames<'_> {
+    /// The actor a raw facet form is shown as (see [`ActorNames::canonical`]).
+    pub fn canonical(&self, raw: &ActorRef) -> Option<ActorRef> {
+        if let Some(known) = lock(self.seen).get(raw) {
+            return known.clone();
+        }
+        let found = self.names.canonical(raw);
+        let mut seen = lock(self.seen);
+        if seen.len() >= SEEN_FORMS_MAX {
+            seen.clear();
+        }
+        seen.insert(raw.clone(), found.clone());
+        found
     }
 }
 
@@ -426,7 +472,7 @@ pub fn forms_of(registry: &Registry, actor: &ActorRef) -> Vec<ActorRef> {
 pub(super) fn stored_actors(
     document: &TantivyDocument,
     field: tantivy::schema::Field,
-    names: Option<&ActorNames<'_>>,
+    names: Option<&CanonicalNames<'_>>,
 ) -> Vec<ActorRef> {
     let mut ranked: Vec<ActorRef> = document
         .get_all(field)

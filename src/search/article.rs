@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::schema::Fields;
 use crate::search::actors::stored_actors;
 use crate::search::{
-    query, ActorNames, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher,
+    query, CanonicalNames, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher,
 };
 
 impl Searcher {
@@ -25,7 +25,7 @@ impl Searcher {
         rank: usize,
         score: f32,
         highlighter: &Highlighter,
-        names: Option<&ActorNames<'_>>,
+        names: Option<&CanonicalNames<'_>>,
     ) -> Hit {
         let f = &self.fields;
         let text = get_str(document, f.text).to_string();
@@ -166,7 +166,7 @@ impl Searcher {
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, self.fields.actor, Some(&self.actor_names()?)),
+            actors: stored_actors(first, self.fields.actor, Some(&self.canonical_names()?)),
             passages: documents
                 .iter()
                 .map(|d| {

@@ -19,7 +19,9 @@ pub mod query;
 pub mod rank;
 
 pub use crate::error::SearchError;
-pub use actors::{canonical_actor, forms_of, resolve_actor, ActorNames, ActorRef, ResolvedActor};
+pub use actors::{
+    canonical_actor, forms_of, resolve_actor, ActorNames, ActorRef, CanonicalNames, ResolvedActor,
+};
 pub(crate) use columns::SegmentColumns;
 
 use std::path::Path;
@@ -198,6 +200,8 @@ pub struct Searcher {
     /// The registry's lookup table, read once on first need; `None` when it is missing or
     /// older than the user's corrections.
     actor_table: std::sync::OnceLock<Option<crate::registry::table::ActorTable>>,
+    /// Canonical names of raw actor forms already looked up (see [`CanonicalNames`]).
+    canonical_seen: actors::SeenForms,
     /// Live articles, for article-level BM25 statistics, counted once on first need.
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
@@ -220,6 +224,7 @@ impl Searcher {
             fields,
             registry: std::sync::OnceLock::new(),
             actor_table: std::sync::OnceLock::new(),
+            canonical_seen: Default::default(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
             index_dir: index_dir.to_path_buf(),
@@ -467,7 +472,7 @@ impl Searcher {
         let names = if request.raw_actors || shown.is_empty() {
             None
         } else {
-            Some(self.actor_names()?)
+            Some(self.canonical_names()?)
         };
         let mut hits = Vec::with_capacity(shown.len());
         for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
