@@ -14,6 +14,7 @@ pub mod table;
 
 pub use settle::{key, key_words, COMMON_WORD_SHARE};
 
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -100,9 +101,9 @@ pub struct AmbiguousForm {
 pub struct Registry {
     actors: Vec<RegisteredActor>,
     /// Raw form -> its actor; `None` for a form that is not an actor.
-    by_form: HashMap<(ActorKind, String), Option<ActorId>>,
+    by_form: [FxHashMap<String, Option<ActorId>>; 4],
     /// Lowercase canonical name or form -> actors, most articles first.
-    by_lower: HashMap<String, Vec<ActorId>>,
+    by_lower: FxHashMap<String, Vec<ActorId>>,
     /// Raw forms that are not actors.
     rejected: Vec<Form>,
     /// Raw forms that may mean one of several actors.
@@ -347,13 +348,13 @@ impl Registry {
                 .then_with(|| a.name.cmp(&b.name))
                 .then(a.kind.cmp(&b.kind))
         });
-        let mut by_form = HashMap::new();
-        let mut by_lower: HashMap<String, Vec<ActorId>> = HashMap::new();
+        let mut by_form: [FxHashMap<String, Option<ActorId>>; 4] = Default::default();
+        let mut by_lower: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
         for (id, actor) in actors.iter().enumerate() {
             let id = id as ActorId;
             let mut names: Vec<String> = vec![actor.name.to_lowercase()];
             for form in &actor.forms {
-                by_form.insert((form.kind, form.name.clone()), Some(id));
+                by_form[form.kind as usize].insert(form.name.clone(), Some(id));
                 names.push(form.name.to_lowercase());
             }
             names.sort();
@@ -363,7 +364,7 @@ impl Registry {
             }
         }
         for form in &rejected {
-            by_form.insert((form.kind, form.name.clone()), None);
+            by_form[form.kind as usize].insert(form.name.clone(), None);
         }
         let by_name: HashMap<(ActorKind, &str), ActorId> = actors
             .iter()
@@ -372,7 +373,7 @@ impl Registry {
             .collect();
         let mut offered: HashMap<String, Vec<ActorId>> = HashMap::new();
         for entry in &ambiguous {
-            by_form.insert((entry.form.kind, entry.form.name.clone()), None);
+            by_form[entry.form.kind as usize].insert(entry.form.name.clone(), None);
             let ids = offered.entry(entry.form.name.to_lowercase()).or_default();
             for (kind, name) in &entry.candidates {
                 if let Some(&id) = by_name.get(&(*kind, name.as_str())) {
@@ -491,7 +492,7 @@ impl Registry {
     /// registry has never seen (an index changed after the registry was written) is its own
     /// actor: `Err(())`, for the caller to show as it is.
     pub fn canonical(&self, kind: ActorKind, name: &str) -> std::result::Result<ActorId, Unlisted> {
-        match self.by_form.get(&(kind, name.to_string())) {
+        match self.by_form[kind as usize].get(name) {
             Some(Some(id)) => Ok(*id),
             Some(None) => Err(Unlisted::NotAnActor),
             None => Err(Unlisted::Unknown),

@@ -246,7 +246,12 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
         actors.extend_from_slice(line.as_bytes());
     }
     let mut forms = BTreeMap::new();
-    for ((kind, name), id) in &registry.by_form {
+    let by_form = ActorKind::ALL.iter().flat_map(|&kind| {
+        registry.by_form[kind as usize]
+            .iter()
+            .map(move |(name, id)| (kind, name, id))
+    });
+    for (kind, name, id) in by_form {
         let at = id.map_or_else(|| "-".to_string(), |id| at_of[id as usize].to_string());
         forms.insert(format!("{}\t{}", kind.as_str(), escape(name)), at);
     }
