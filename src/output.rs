@@ -645,7 +645,11 @@ pub fn write_stats_text(out: &mut dyn Write, stats: &crate::stats::IndexStats) -
     };
     writeln!(out, "articles        {}", stats.articles)?;
     writeln!(out, "passages        {}", stats.passages)?;
-    writeln!(out, "actors          {}", stats.actors)?;
+    writeln!(
+        out,
+        "actors          {} ({} forms)",
+        stats.actors, stats.actor_forms
+    )?;
     writeln!(
         out,
         "dates           {} .. {}",

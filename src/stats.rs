@@ -30,8 +30,11 @@ pub struct IndexStats {
     pub articles: u64,
     /// Passages in the index.
     pub passages: u64,
-    /// Distinct actors (person, country, org, place) mentioned.
+    /// Distinct canonical actors (person, country, org, place) mentioned: the actor registry's,
+    /// the user's corrections applied.
     pub actors: u64,
+    /// Distinct raw actor forms the articles wrote (several may be one actor, some none).
+    pub actor_forms: u64,
     /// Articles without a date.
     pub undated: u64,
     /// Start of the earliest article date (RFC 3339), if any article is dated.
@@ -118,7 +121,10 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     Ok(IndexStats {
         articles: counts.articles,
         passages: counts.passages,
-        actors: actors.len() as u64,
+        actors: crate::registry::Registry::open(index_dir, &index)?
+            .actors()
+            .len() as u64,
+        actor_forms: actors.len() as u64,
         undated: counts.undated,
         date_from: earliest.and_then(rfc3339),
         date_to: latest.and_then(rfc3339),

@@ -64,3 +64,37 @@ fn incremental_runs_leave_the_registry_of_a_fresh_build() {
     assert!(names.iter().any(|n| n == "Varnholt"), "{after}");
     assert_eq!(after, registry_text(&fresh));
 }
+
+#[test]
+fn stats_counts_canonical_actors_with_the_users_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_files(&corpus, &[("named.txt", NAMED), ("other.txt", OTHER)]);
+    let index_dir = dir.path().join("index");
+    assert_success(&run_index(&index_dir, &[&corpus]));
+    let stats = |index_dir: &Path| -> serde_json::Value {
+        let output = crate::newsdex()
+            .args(["stats", "--json", "--index"])
+            .arg(index_dir)
+            .output()
+            .unwrap();
+        assert_success(&output);
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let before = stats(&index_dir);
+    let listed = listed(&registry_text(&index_dir)).len() as u64;
+    assert_eq!(before["actors"], listed, "{before}");
+    assert!(
+        before["actor_forms"].as_u64().unwrap() >= listed,
+        "{before}"
+    );
+
+    let corrected = crate::newsdex()
+        .args(["correct", "--index"])
+        .arg(&index_dir)
+        .args(["not-actor", "Calder Tide Lines"])
+        .output()
+        .unwrap();
+    assert_success(&corrected);
+    assert_eq!(stats(&index_dir)["actors"], listed - 1);
+}
