@@ -324,6 +324,7 @@ fn skips_query(err: &SearchError) -> bool {
         | SearchError::OnlyStopWords { .. }
         | SearchError::NothingToSearch
         | SearchError::UnknownActor { .. }
+        | SearchError::UnknownSource { .. }
         | SearchError::AmbiguousActor { .. }
         | SearchError::EmptyDateRange { .. } => true,
         SearchError::NoSuchArticle { .. } | SearchError::ArticleInSeveralFiles { .. } => false,

@@ -914,6 +914,119 @@ fn evidence(
     Ok(None)
 }
 
+/// A source with the number of matching articles that come from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceCount {
+    /// The source, normalised (see [`crate::corpus::source_of`]).
+    pub source: String,
+    /// Matching articles from it.
+    pub articles: u64,
+}
+
+/// Sources of the matching articles, most articles first (ties by name); `top` of them.
+pub fn top_sources(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    top: usize,
+) -> Result<Vec<SourceCount>> {
+    let mut request = request.clone();
+    request.match_all = true;
+    let built = searcher.plan(&request)?;
+    let per_segment = searcher
+        .tantivy_searcher()
+        .search(&*built.query, &SourcesCollector)?;
+    let mut articles: HashMap<String, HashSet<u64>> = HashMap::new();
+    for (sources, seen) in per_segment {
+        for (ord, key) in seen {
+            if let Some(source) = sources.get(ord as usize).and_then(Option::as_ref) {
+                articles.entry(source.clone()).or_default().insert(key);
+            }
+        }
+    }
+    let mut ranked: Vec<SourceCount> = articles
+        .into_iter()
+        .map(|(source, keys)| SourceCount {
+            source,
+            articles: keys.len() as u64,
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    ranked.truncate(top);
+    Ok(ranked)
+}
+
+/// Gathers, per segment, the (source ordinal, article key) of every matching passage, with
+/// the segment's source names by ordinal.
+struct SourcesCollector;
+
+/// One segment's source names by facet ordinal (`None` for other facets), and the matching
+/// (source ordinal, article key) pairs.
+type SegmentSources = (Vec<Option<String>>, HashSet<(u64, u64)>);
+
+struct SourcesSegment {
+    facets: FacetReader,
+    keys: Column<u64>,
+    names: Vec<Option<String>>,
+    seen: HashSet<(u64, u64)>,
+}
+
+impl Collector for SourcesCollector {
+    type Fruit = Vec<SegmentSources>;
+    type Child = SourcesSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SourcesSegment> {
+        let facets = reader.facet_reader(field_name::SOURCE)?;
+        let mut names = Vec::with_capacity(facets.num_facets());
+        let mut facet = tantivy::schema::Facet::root();
+        for ord in 0..facets.num_facets() as u64 {
+            facets.facet_from_ord(ord, &mut facet)?;
+            names.push(
+                crate::schema::decode_source_facet(facet.encoded_str().as_bytes())
+                    .map(str::to_string),
+            );
+        }
+        Ok(SourcesSegment {
+            facets,
+            keys: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,
+            names,
+            seen: HashSet::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentSources>) -> tantivy::Result<Vec<SegmentSources>> {
+        Ok(fruits)
+    }
+}
+
+impl SegmentCollector for SourcesSegment {
+    type Fruit = SegmentSources;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let Some(key) = self.keys.first(doc) else {
+            return;
+        };
+        for ord in self.facets.facet_ords(doc) {
+            self.seen.insert((ord, key));
+        }
+    }
+
+    fn harvest(self) -> SegmentSources {
+        (self.names, self.seen)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::actors::ActorKind;
-use crate::explore::{ActorCount, Bucket, Cooccurrence, Facets, Timeline};
+use crate::explore::{ActorCount, Bucket, Cooccurrence, Facets, SourceCount, Timeline};
 use crate::indexer::IndexSummary;
 use crate::search::{ActorRef, FullArticle, Hit, PassageText};
 
@@ -112,7 +112,8 @@ pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::R
         style.paint(
             DIM,
             &format!(
-                "{location}  id {}  passage {}/{}  score {:.2}",
+                "{location}  {}  id {}  passage {}/{}  score {:.2}",
+                hit.source,
                 hit.article_id,
                 hit.passage + 1,
                 hit.passages,
@@ -276,6 +277,7 @@ struct HitJson<'a> {
     date: Option<&'a str>,
     title: &'a str,
     path: &'a str,
+    source: &'a str,
     line: Option<u64>,
     actors: &'a [ActorRef],
     passage_actors: &'a [ActorRef],
@@ -304,6 +306,7 @@ fn hit_json(hit: &Hit) -> HitJson<'_> {
         date: hit.date.as_deref(),
         title: &hit.title,
         path: &hit.path,
+        source: &hit.source,
         line: hit.line,
         actors: &hit.actors,
         passage_actors: &hit.passage_actors,
@@ -361,6 +364,14 @@ pub fn write_actor_counts(out: &mut dyn Write, actors: &[ActorCount]) -> io::Res
                 .collect();
             writeln!(out, "         also: {}", listed.join(", "))?;
         }
+    }
+    Ok(())
+}
+
+/// Writes `sources` output: articles and source, one per line.
+pub fn write_source_counts(out: &mut dyn Write, sources: &[SourceCount]) -> io::Result<()> {
+    for source in sources {
+        writeln!(out, "{:>7}  {}", source.articles, source.source)?;
     }
     Ok(())
 }
@@ -573,7 +584,10 @@ pub fn write_article_text(
         "{}",
         style.paint(
             DIM,
-            &format!("{date}  {}  id {}", article.path, article.article_id)
+            &format!(
+                "{date}  {}  {}  id {}",
+                article.path, article.source, article.article_id
+            )
         )
     )?;
     if !article.actors.is_empty() {

@@ -16,7 +16,7 @@ use tantivy::{DateTime, Index};
 use crate::actors::ActorKind;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -196,6 +196,8 @@ pub mod field_name {
     pub const PASSAGE_ACTOR: &str = "passage_actor";
     /// `actor_alias` (see [`Fields::actor_alias`](super::Fields::actor_alias)).
     pub const ACTOR_ALIAS: &str = "actor_alias";
+    /// `source` (see [`Fields::source`](super::Fields::source)).
+    pub const SOURCE: &str = "source";
 }
 
 /// Root of the actor facets, `/actor/KIND/Name`.
@@ -215,6 +217,24 @@ pub fn decode_actor_facet(encoded: &[u8]) -> Option<(ActorKind, &str)> {
         (Some(ACTOR_FACET_ROOT), Some(kind), Some(name), None) => {
             Some((ActorKind::parse(kind)?, name))
         }
+        _ => None,
+    }
+}
+
+/// Root of the source facets, `/source/name`.
+const SOURCE_FACET_ROOT: &str = "source";
+
+/// The facet of a source (normalised, see [`crate::corpus::normalise_source`]), `/source/name`.
+pub fn source_facet(source: &str) -> Facet {
+    Facet::from_path([SOURCE_FACET_ROOT, source])
+}
+
+/// The source of a source facet as tantivy encodes it (`source\0name`); None for any other.
+pub fn decode_source_facet(encoded: &[u8]) -> Option<&str> {
+    let encoded = std::str::from_utf8(encoded).ok()?;
+    let mut steps = encoded.split('\0');
+    match (steps.next(), steps.next(), steps.next()) {
+        (Some(SOURCE_FACET_ROOT), Some(source), None) => Some(source),
         _ => None,
     }
 }
@@ -287,6 +307,8 @@ pub struct Fields {
     /// `/alias/KIND/Name/Form` facets, on the article's first passage only: the other forms
     /// the article wrote for its actors (the registry's evidence for merging them).
     pub actor_alias: Field,
+    /// `/source/name` facet of the article's outlet (every passage).
+    pub source: Field,
 }
 
 impl Fields {
@@ -312,6 +334,7 @@ impl Fields {
             actor: get(field_name::ACTOR)?,
             passage_actor: get(field_name::PASSAGE_ACTOR)?,
             actor_alias: get(field_name::ACTOR_ALIAS)?,
+            source: get(field_name::SOURCE)?,
         })
     }
 }
@@ -388,6 +411,7 @@ pub fn build_schema() -> Schema {
         FacetOptions::default().set_stored(),
     );
     builder.add_facet_field(field_name::ACTOR_ALIAS, FacetOptions::default());
+    builder.add_facet_field(field_name::SOURCE, FacetOptions::default().set_stored());
     builder.build()
 }
 

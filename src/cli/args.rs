@@ -56,6 +56,8 @@ pub enum Command {
     Actors(ActorsArgs),
     /// Count matching articles per day, week, month or year, with the best passage of each.
     Timeline(TimelineArgs),
+    /// Rank the sources (outlets, sites, files) of the matching articles.
+    Sources(SourcesArgs),
     /// The actors that appear with an actor, in the same passage and the same article.
     Cooccur(CooccurArgs),
     /// Correct the actor facet: merge two actors, drop a non-actor, or set an actor's kind.
@@ -120,6 +122,22 @@ pub struct ActorsArgs {
     /// Also list the other names merged into each actor, with the articles that use each.
     #[arg(long)]
     pub aliases: bool,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex sources`.
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Optional query: rank the sources of the articles that match it.
+    pub query: Vec<String>,
+    /// Date, actor and source filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of sources.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
     /// Print JSON lines.
     #[arg(long)]
     pub json: bool,
@@ -352,6 +370,10 @@ pub struct FilterArgs {
     /// Only articles that mention this actor (name or alias, any case); repeat for all of them.
     #[arg(long = "actor", value_name = "NAME")]
     pub actors: Vec<String>,
+    /// Only articles from this source (outlet, site or file: see `newsdex sources`; any
+    /// case); repeat for any of them.
+    #[arg(long = "source", value_name = "NAME")]
+    pub sources: Vec<String>,
 }
 
 /// `newsdex search`.

@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use super::args::{ActorsArgs, By, CooccurArgs, TimelineArgs};
+use super::args::{ActorsArgs, By, CooccurArgs, SourcesArgs, TimelineArgs};
 use super::{apply_filters, color_enabled, found, kind_of, Outcome};
 use crate::error::Error;
 use crate::explore::{self, BucketUnit};
@@ -33,6 +33,27 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     }
     out.flush()?;
     Ok(found(!actors.is_empty()))
+}
+
+pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.join(" "),
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let sources = explore::top_sources(&searcher, &request, args.top)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for source in &sources {
+            serde_json::to_writer(&mut out, source)?;
+            writeln!(out)?;
+        }
+    } else {
+        output::write_source_counts(&mut out, &sources)?;
+    }
+    out.flush()?;
+    Ok(found(!sources.is_empty()))
 }
 
 pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {

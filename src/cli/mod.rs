@@ -146,6 +146,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => index::run_extract(args, actors_file),
         Command::Actors(args) => explore::run_actors(&cli.index, args),
         Command::Timeline(args) => explore::run_timeline(&cli.index, args),
+        Command::Sources(args) => explore::run_sources(&cli.index, args),
         Command::Cooccur(args) => explore::run_cooccur(&cli.index, args),
         Command::Correct(command) => correct::run_correct(&cli.index, command),
         Command::Bench(args) => eval::run_bench(&cli.index, args),
@@ -167,7 +168,7 @@ fn color_enabled(choice: ColorChoice) -> bool {
     }
 }
 
-/// Turns `--from`/`--to`/`--actor` into the request's filters.
+/// Turns `--from`/`--to`/`--actor`/`--source` into the request's filters.
 fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
     let today = chrono::Utc::now().date_naive();
     let bound = |flag: &'static str, text: &str| -> Result<ArticleDate> {
@@ -180,6 +181,7 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
         .transpose()?;
     request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
     request.actors = filters.actors.clone();
+    request.sources = filters.sources.clone();
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod fnv;
 pub mod passages;
+pub mod source;
 
 use std::fmt;
 use std::fs::File;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use date::{parse_date, parse_date_bound, ArticleDate, DateError, DatePrecision};
 pub use passages::{split_passages, unwrap_lines, Passage};
+pub use source::{normalise_source, source_of};
 
 /// Files larger than this are skipped with a warning rather than read into memory.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -36,6 +38,9 @@ pub struct Article {
     pub title: String,
     /// Body text, paragraphs as in the source.
     pub body: String,
+    /// The outlet, as the file named it (see [`source_of`] for the one an article is
+    /// counted under).
+    pub source: Option<String>,
 }
 
 impl Article {
@@ -484,6 +489,7 @@ pub fn parse_txt(
         date,
         title,
         body,
+        source: None,
     };
     Ok((article, warning))
 }
@@ -629,6 +635,14 @@ pub fn parse_jsonl_line(
     };
     let id = text_field(&["id", "_id"])?.unwrap_or_else(|| format!("line-{line_no}"));
     let title = text_field(&["title", "headline"])?.unwrap_or_default();
+    let source = match object.get("source") {
+        // News APIs nest the outlet: {"source": {"id": ..., "name": "..."}}.
+        Some(serde_json::Value::Object(nested)) => nested
+            .get("name")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string),
+        _ => text_field(&["source", "outlet", "publisher"])?,
+    };
     let body = text_field(&["body", "text", "content"])?.unwrap_or_default();
     if title.trim().is_empty() && body.trim().is_empty() {
         return Err(bad("no title or body text; line skipped".to_string()));
@@ -652,6 +666,7 @@ pub fn parse_jsonl_line(
             date,
             title: title.trim().to_string(),
             body: body.trim().to_string(),
+            source,
         },
         warning,
     ))

@@ -11,6 +11,14 @@ pub enum SearchError {
         /// The closest known names (at most three), best first.
         suggestions: Vec<String>,
     },
+    /// No article of the index comes from this source.
+    #[error("{}", unknown_source_message(.name, .suggestions))]
+    UnknownSource {
+        /// The name as given.
+        name: String,
+        /// The closest sources of the index (at most three), best first.
+        suggestions: Vec<String>,
+    },
     /// The surname belongs to several actors.
     #[error("actor {name:?} is ambiguous: {}", .candidates.join(", "))]
     AmbiguousActor {
@@ -82,12 +90,25 @@ impl SearchError {
             | SearchError::UnknownField { .. }
             | SearchError::OnlyStopWords { .. } => true,
             SearchError::UnknownActor { .. }
+            | SearchError::UnknownSource { .. }
             | SearchError::AmbiguousActor { .. }
             | SearchError::EmptyDateRange { .. }
             | SearchError::NothingToSearch
             | SearchError::NoSuchArticle { .. }
             | SearchError::ArticleInSeveralFiles { .. } => false,
         }
+    }
+}
+
+fn unknown_source_message(name: &str, suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        format!("unknown source {name:?}: no article in the index comes from it (newsdex sources lists them)")
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
+        format!(
+            "unknown source {name:?}; did you mean {}?",
+            quoted.join(" or ")
+        )
     }
 }
 
@@ -123,6 +144,13 @@ mod tests {
                     suggestions: vec![],
                 },
                 "unknown actor \"Nobody\": no article in the index mentions it",
+            ),
+            (
+                SearchError::UnknownSource {
+                    name: "Harbor Wire".into(),
+                    suggestions: vec!["harbour wire".into()],
+                },
+                "unknown source \"Harbor Wire\"; did you mean \"harbour wire\"?",
             ),
             (
                 SearchError::AmbiguousActor {

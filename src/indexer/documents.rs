@@ -62,6 +62,7 @@ pub fn article_documents_with(
         extractor.extract(&article.title, &article.body)
     });
     let key = article.key();
+    let source = schema::source_facet(&corpus::source_of(article));
     let n_passages = passages.len() as u64;
     let mut documents = Vec::with_capacity(passages.len());
     for passage in &passages {
@@ -80,6 +81,7 @@ pub fn article_documents_with(
         document.add_u64(fields.start, passage.start as u64);
         document.add_u64(fields.end, passage.end as u64);
         document.add_text(fields.title, &article.title);
+        document.add_facet(fields.source, source.clone());
         let mut searchable = String::with_capacity(article.title.len() + text.len() + 2);
         searchable.push_str(&article.title);
         searchable.push_str("\n\n");

@@ -285,6 +285,7 @@ mod tests {
             date: None,
             title: title.to_string(),
             body: paragraphs.join("\n\n"),
+            source: None,
         }
     }
 

@@ -45,6 +45,7 @@ impl Searcher {
             date_display,
             title: get_str(document, f.title).to_string(),
             path: get_str(document, f.path).to_string(),
+            source: stored_source(document, f.source),
             line,
             actors: stored_actors(document, f.actor, names),
             passage_actors: stored_actors(document, f.passage_actor, names),
@@ -163,6 +164,7 @@ impl Searcher {
         Ok(FullArticle {
             article_id: get_str(first, self.fields.article_id).to_string(),
             path: get_str(first, self.fields.path).to_string(),
+            source: stored_source(first, self.fields.source),
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
@@ -200,4 +202,14 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
         .and_then(DatePrecision::from_code)
         .unwrap_or(DatePrecision::Time);
     Some(ArticleDate { start, precision })
+}
+
+/// The source stored with a passage (empty for none).
+fn stored_source(document: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    document
+        .get_all(field)
+        .filter_map(|value| value.as_facet())
+        .find_map(|encoded| crate::schema::decode_source_facet(encoded.as_bytes()))
+        .unwrap_or_default()
+        .to_string()
 }

@@ -29,14 +29,17 @@ use std::path::Path;
 use serde::Serialize;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{
     DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
 };
 
 use crate::corpus::ArticleDate;
 use crate::error::Result;
-use crate::schema::{field_name, to_tantivy_date, Fields};
+use crate::schema::{self, field_name, to_tantivy_date, Fields};
 use crate::store::open_index;
 
 /// Longest query accepted: far above any natural-language question (the longest IR test
@@ -68,6 +71,9 @@ pub struct SearchRequest {
     /// Actors that must all appear in the article (names or aliases, resolved through the
     /// registry).
     pub actors: Vec<String>,
+    /// Sources the article must come from, any of them (any case or spelling that
+    /// [`crate::corpus::normalise_source`] makes the same).
+    pub sources: Vec<String>,
     /// Actors already resolved, each as its raw facet forms: each must appear in the article.
     pub actor_forms: Vec<Vec<ActorRef>>,
     /// Hits to return.
@@ -126,6 +132,8 @@ pub struct Hit {
     pub title: String,
     /// Source file.
     pub path: String,
+    /// The outlet (normalised; see [`crate::corpus::source_of`]).
+    pub source: String,
     /// JSONL line of the article, if it came from one.
     pub line: Option<u64>,
     /// Actors of the article.
@@ -167,6 +175,8 @@ pub struct FullArticle {
     pub article_id: String,
     /// Source file.
     pub path: String,
+    /// The outlet (normalised; see [`crate::corpus::source_of`]).
+    pub source: String,
     /// Date, RFC 3339, or null.
     pub date: Option<String>,
     /// Date as precise as the source gave it.
@@ -361,7 +371,50 @@ impl Searcher {
         for forms in &request.in_passage {
             filters.push(self.actor_query(self.fields.passage_actor, forms));
         }
+        if !request.sources.is_empty() {
+            filters.push(self.source_query(&request.sources)?);
+        }
         Ok(filters)
+    }
+
+    /// Every source the index's articles come from, sorted.
+    pub fn sources(&self) -> Result<Vec<String>> {
+        let mut sources = std::collections::BTreeSet::new();
+        let searcher = self.tantivy_searcher();
+        for segment in searcher.segment_readers() {
+            let facets = segment.facet_reader(field_name::SOURCE)?;
+            let mut facet = tantivy::schema::Facet::root();
+            for ord in 0..facets.num_facets() as u64 {
+                facets.facet_from_ord(ord, &mut facet)?;
+                if let Some(source) = schema::decode_source_facet(facet.encoded_str().as_bytes()) {
+                    sources.insert(source.to_string());
+                }
+            }
+        }
+        Ok(sources.into_iter().collect())
+    }
+
+    /// Articles from any of `sources`; a name no article comes from is an error suggesting
+    /// the closest sources.
+    fn source_query(&self, sources: &[String]) -> Result<Box<dyn Query>> {
+        let known = self.sources()?;
+        let mut any_source: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for typed in sources {
+            let wanted = crate::corpus::normalise_source(typed).unwrap_or_default();
+            if !known.contains(&wanted) {
+                return Err(SearchError::UnknownSource {
+                    name: typed.clone(),
+                    suggestions: close_sources(&wanted, &known),
+                }
+                .into());
+            }
+            let term = Term::from_facet(self.fields.source, &schema::source_facet(&wanted));
+            any_source.push((
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+        Ok(Box::new(BooleanQuery::new(any_source)))
     }
 
     /// The actors an article must mention, each as its raw facet forms: the typed names
@@ -533,6 +586,27 @@ impl Searcher {
             }
         })
     }
+}
+
+/// The sources closest to an unknown one (contained in it or containing it, else similar
+/// spelling), at most three.
+fn close_sources(wanted: &str, known: &[String]) -> Vec<String> {
+    let mut scored: Vec<(f64, &String)> = known
+        .iter()
+        .map(|source| {
+            let contains =
+                !wanted.is_empty() && (source.contains(wanted) || wanted.contains(source.as_str()));
+            let similarity = if contains {
+                1.0
+            } else {
+                strsim::jaro_winkler(wanted, source)
+            };
+            (similarity, source)
+        })
+        .filter(|(similarity, _)| *similarity > 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, s)| s.clone()).collect()
 }
 
 /// Highlights query terms (and phrases) in passage text.

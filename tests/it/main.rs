@@ -15,6 +15,7 @@ mod readme;
 mod registry;
 mod relevance;
 mod search;
+mod sources;
 
 use std::path::{Path, PathBuf};
 
