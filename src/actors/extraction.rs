@@ -110,7 +110,7 @@ impl Gazetteer {
         let boilerplate = boilerplate_ranges(raw_body);
         hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
         if let Some((s, e)) = title_slug(title, &body) {
-            hits.retain(|h| !h.title || !(h.start < e && s < h.end));
+            hits.retain(|h| !(h.title && h.start < e && s < h.end));
         }
         let mut aliases: Vec<(Ent, String)> = Vec::new();
         self.retype_by_context(fields[1].1, &mut hits, &mut found);
