@@ -109,7 +109,11 @@ impl Gazetteer {
         // it when lines are unwrapped, at the same offsets)
         let boilerplate = boilerplate_ranges(raw_body);
         hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
+        if let Some((s, e)) = title_slug(title, &body) {
+            hits.retain(|h| !(h.title && h.start < e && s < h.end));
+        }
         let mut aliases: Vec<(Ent, String)> = Vec::new();
+        self.retype_by_context(fields[1].1, &mut hits, &mut found);
         self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
@@ -774,8 +778,14 @@ fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, Act
             && mentions
                 .clone()
                 .all(|h| h.title || after_title_of(body, h.start));
+        // "this Chamber": a demonstrative points back at a longer name or a common noun
+        let demonstrative = single
+            && mentions
+                .clone()
+                .any(|h| !h.title && super::context::after_this(body, h.start));
         dropped[k] = telling_mentions == 0
             || definite_short_form
+            || demonstrative
             || end_of_title
             || (single && words::is_number_word(name))
             || written_in_lower_case(body, &name.to_lowercase());
@@ -811,7 +821,7 @@ fn after_the(text: &str, s: usize) -> bool {
 /// Does the word at `s` begin a sentence (at the start of the text or after a full stop, a
 /// question or exclamation mark, past opening quotes, brackets or bullets)? A line start
 /// alone is not one: table rows and lists begin with names.
-fn at_sentence_start(text: &str, s: usize) -> bool {
+pub(super) fn at_sentence_start(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -1076,7 +1086,18 @@ fn drop_legal_suffixes(
             emptied.push(Ent::Found(k as u32));
             continue;
         }
-        if bare.ends_with(['&', '-']) || bare.ends_with(" and") || bare.ends_with(" of") {
+        // "Pell and Co": the conjunction goes with the suffix
+        let conjunction = bare
+            .rsplit_once(' ')
+            .filter(|(_, last)| last.eq_ignore_ascii_case("and") || *last == "&");
+        if let Some((head, _)) = conjunction {
+            bare = head.trim_end_matches([',', ' ']);
+        }
+        if bare.is_empty()
+            || bare.ends_with(['&', '-'])
+            || bare.ends_with(" and")
+            || bare.ends_with(" of")
+        {
             continue;
         }
         aliases.push((Ent::Found(k as u32), name.clone()));
@@ -1159,6 +1180,19 @@ fn boilerplate_ranges(body: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The range of a title's wire slug: a code in capitals opening the title before a dash
+/// ("WIRE - Rates rise") that the body never names, so it is no actor of the article.
+fn title_slug(title: &str, body: &str) -> Option<(usize, usize)> {
+    let (code, _) = title.split_once(" - ")?;
+    let code = code.trim();
+    let slug = !code.is_empty()
+        && !code.contains(' ')
+        && code.chars().all(|c| c.is_ascii_uppercase())
+        && !body.contains(code);
+    slug.then(|| (title.len() - title.trim_start().len(), code.len()))
+        .map(|(s, n)| (s, s + n))
 }
 
 /// A mention as written: spaces normalised, a possessive "'s" dropped.
@@ -1301,7 +1335,7 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
 
 /// The canonical form of a name the gazetteer lacks: spaces normalised, ALL-CAPS words of
 /// five letters or more title-cased ("SUMITOMO BANK" -> "Sumitomo Bank"; "IBM" stays).
-fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
+pub(super) fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
     let mut name = String::new();
     for w in text[s..e].split_whitespace() {
         if !name.is_empty() {

@@ -103,6 +103,11 @@ fn is_numeral(word: &str) -> bool {
                 .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
 }
 
+/// True for a number word ("nine", "Twenty"), any case.
+pub fn is_number_word(word: &str) -> bool {
+    super::words::is_number_word(word)
+}
+
 /// True when a name of several words is headed by a document, law, event, period or work noun
 /// ("Geneva Protocol", "Uruguay Round", "Charter of Paris"): not an actor, whatever `kind` it
 /// was given (a surname-like head does not count for a person). A one-word name is left to

@@ -551,3 +551,69 @@ fn a_typographic_apostrophe_names_what_a_straight_one_does() {
     );
     assert!(gazetteer.resolve("People’s Republic of China").is_some());
 }
+
+#[test]
+fn a_name_written_with_a_firms_legal_tail_is_an_organisation_with_its_partners() {
+    let body = "The firm named Quillan, Marrowby and Co Inc as lead manager. Quillan \
+                Marrowby said demand was strong.";
+    let all = extract_actors("Notes", body);
+    assert!(all.iter().all(|a| a.kind == ActorKind::Org), "{all:?}");
+    assert!(
+        all.iter().any(|a| a.name == "Quillan, Marrowby"
+            && a.aliases == ["Quillan, Marrowby and Co Inc"]),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_conjunction_before_a_legal_suffix_goes_with_it() {
+    let all = extract_actors(
+        "Advisers",
+        "It hired Darrow Tennick And Co Inc, its adviser, on Monday.",
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.name == "Darrow Tennick" && a.kind == ActorKind::Org),
+        "{all:?}"
+    );
+    assert!(!all.iter().any(|a| a.name.ends_with("And")), "{all:?}");
+}
+
+#[test]
+fn the_employer_of_an_analyst_is_an_organisation() {
+    let body = "Shares rose 5 pct, said Ann Voss, a Pellby Strand analyst. Pellby Strand \
+                raised its forecast.";
+    let got = names("Shares", body);
+    assert!(has(&got, "Pellby Strand", ActorKind::Org), "{got:?}");
+    assert!(has(&got, "Ann Voss", ActorKind::Person), "{got:?}");
+}
+
+#[test]
+fn a_name_of_several_words_after_a_lower_case_the_is_no_person() {
+    let body = "Ostrava Velka, chairman of the Zemska Rada, spoke on Monday. The bill went \
+                to the Zemska Rada on Tuesday.";
+    let got = names("Bill", body);
+    assert!(!has(&got, "Zemska Rada", ActorKind::Person), "{got:?}");
+    assert!(has(&got, "Zemska Rada", ActorKind::Org), "{got:?}");
+}
+
+#[test]
+fn a_titles_wire_slug_is_not_an_actor() {
+    let body = "Rates rose in Lyon on Monday, dealers said.";
+    let all = extract_actors("QXWR - Rates rise in Lyon", body);
+    let listed: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(listed, ["Lyon"], "{all:?}");
+    // a code the body names is kept
+    let all = extract_actors("OPEC - Output cut", "OPEC agreed to cut output.");
+    assert!(all.iter().any(|a| a.name == "OPEC"), "{all:?}");
+}
+
+#[test]
+fn a_common_word_after_this_is_a_short_form_not_an_actor() {
+    for word in ["Pavilion", "Rotunda"] {
+        let body =
+            format!("Since 1945, this {word} has seen many leaders. In this {word}, we speak.");
+        let got = names("Speech", &body);
+        assert!(!named(&got, word), "{got:?}");
+    }
+}

@@ -15,6 +15,8 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use super::{Form, RawActors, RegisteredActor};
 use crate::actors::{ActorKind, Gazetteer};
 
+mod kinds;
+
 /// Share of the candidates' articles the one a fragment or alias joins must hold.
 const DOMINANT_SHARE: f64 = 2.0 / 3.0;
 
@@ -312,13 +314,16 @@ impl<'a> Groups<'a> {
 pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     let mut settled = Settled::default();
     let mut groups = Groups::new(raw, &mut settled.rejected, gazetteer);
+    kinds::retype_by_organisation_head(&mut groups);
     let n = groups.groups.len();
     let mut not_actor = vec![false; n];
 
     join_gazetteer_names(&mut groups);
     join_aliases(&mut groups, raw);
     join_acronyms(&mut groups);
+    kinds::join_place_abbreviations(&mut groups);
     reject_common_words(&mut groups, raw, &mut not_actor);
+    kinds::reject_non_actor_names(&mut groups, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
 
@@ -452,7 +457,11 @@ fn join_aliases(groups: &mut Groups, raw: &RawActors) {
         }
         let target_root = groups.find(target);
         let target_kind = groups.kind(target_root);
-        if groups.is_acronym(source) || compatible(groups.kind(source), target_kind) {
+        let source_kind = groups.kind(source);
+        if groups.is_acronym(source)
+            || compatible(source_kind, target_kind)
+                && kinds::may_join_as_fragment(source_kind, target_kind)
+        {
             groups.join(source, target);
         }
     }
@@ -653,7 +662,11 @@ fn join_fragments(
         let longer = |table: &HashMap<String, Vec<usize>>, groups: &mut Groups| {
             let mut found: BTreeMap<usize, u64> = BTreeMap::new();
             for &c in table.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
-                if !compatible(kind, kinds[c]) || not_actor[c] || joined_by_and(groups, c, &key) {
+                if !compatible(kind, kinds[c])
+                    || !kinds::may_join_as_fragment(kind, kinds[c])
+                    || not_actor[c]
+                    || joined_by_and(groups, c, &key)
+                {
                     continue;
                 }
                 let root = groups.find(c);
