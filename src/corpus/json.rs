@@ -35,11 +35,7 @@ pub fn parse_json(
     let (items, under) = match articles_of(value, fields) {
         Ok(found) => found,
         Err(what) => {
-            sink(file_warning(format!(
-                "{what}, not an array of article objects nor an object holding one under \
-                 {}; file skipped",
-                WRAPPER_KEYS.join(", ")
-            )));
+            sink(file_warning(format!("{what}; file skipped")));
             return 0;
         }
     };
@@ -122,10 +118,16 @@ fn articles_of(value: Value, fields: &FieldMap) -> Result<(Vec<Value>, Option<St
             if has_body {
                 Ok((vec![Value::Object(object)], None))
             } else {
-                Err("an object without an article array or a body".to_string())
+                Err(format!(
+                    "an object with no article array under {} and no body of its own",
+                    WRAPPER_KEYS.join(", ")
+                ))
             }
         }
-        other => Err(format!("{}", json_kind(&other))),
+        other => Err(format!(
+            "{}, not an array of article objects nor an object holding one",
+            json_kind(&other)
+        )),
     }
 }
 
@@ -287,7 +289,10 @@ mod tests {
         let cases = [
             ("[1, 2", "not valid JSON"),
             ("42", "a number, not an array of article objects"),
-            (r#"{"status": "error"}"#, "an object without an article array or a body"),
+            (
+                r#"{"status": "error"}"#,
+                "an object with no article array under articles, data, items, results and no body of its own",
+            ),
         ];
         for (text, expected) in cases {
             let (articles, warnings) = read(text, &FieldMap::default());
