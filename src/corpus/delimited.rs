@@ -45,7 +45,11 @@ pub fn parse_delimited(
     match reader.read_record(&mut header) {
         Ok(true) => {}
         Ok(false) => {
-            sink(Item::Warning(Warning::new(path, None, "empty file; skipped")));
+            sink(Item::Warning(Warning::new(
+                path,
+                None,
+                "empty file; skipped",
+            )));
             return 0;
         }
         Err(err) => {
@@ -236,7 +240,10 @@ They spoke of \"\"guarantees\"\".\"
         // No id column: `url` is the id.
         assert_eq!(first.id, "https://www.example.com/a");
         assert_eq!(first.title, "Talks in Geneva");
-        assert_eq!(first.body, "Delegates met.\n\nThey spoke of \"guarantees\".");
+        assert_eq!(
+            first.body,
+            "Delegates met.\n\nThey spoke of \"guarantees\"."
+        );
         assert_eq!(first.date.unwrap().to_rfc3339(), "2022-01-03T10:15:00Z");
         assert_eq!(first.line, Some(2));
         assert_eq!(articles[1].line, Some(5));

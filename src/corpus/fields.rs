@@ -60,14 +60,7 @@ impl Role {
                 "timestamp",
             ],
             Role::Body => &["body", "text", "content", "article", "description"],
-            Role::Source => &[
-                "source",
-                "outlet",
-                "media",
-                "site",
-                "publisher",
-                "domain",
-            ],
+            Role::Source => &["source", "outlet", "media", "site", "publisher", "domain"],
         }
     }
 }
@@ -250,15 +243,13 @@ pub fn normalise_source(raw: &str) -> Option<String> {
     if raw.is_empty() {
         return None;
     }
-    let without_scheme = raw
-        .split_once("://")
-        .map_or(raw, |(scheme, rest)| {
-            if scheme.chars().all(|c| c.is_ascii_alphabetic()) {
-                rest
-            } else {
-                raw
-            }
-        });
+    let without_scheme = raw.split_once("://").map_or(raw, |(scheme, rest)| {
+        if scheme.chars().all(|c| c.is_ascii_alphabetic()) {
+            rest
+        } else {
+            raw
+        }
+    });
     let host = without_scheme
         .split(['/', '?', '#'])
         .next()
@@ -289,14 +280,22 @@ mod tests {
 
     #[test]
     fn specs_parse_and_a_later_one_wins() {
-        let specs = ["body=story", "TITLE = hed", "source=source.name", "body=full_text"]
-            .map(String::from);
+        let specs = [
+            "body=story",
+            "TITLE = hed",
+            "source=source.name",
+            "body=full_text",
+        ]
+        .map(String::from);
         let map = FieldMap::from_specs(&specs).unwrap();
         assert_eq!(map.names(Role::Body), ["full_text"]);
         assert_eq!(map.names(Role::Title), ["hed"]);
         assert_eq!(map.names(Role::Source), ["source.name"]);
         assert_eq!(map.names(Role::Date), Role::Date.default_names());
-        assert_eq!(map.to_string(), "title=hed body=full_text source=source.name");
+        assert_eq!(
+            map.to_string(),
+            "title=hed body=full_text source=source.name"
+        );
         assert_eq!(FieldMap::from_record(&map.to_record()), map);
         assert_ne!(map.fingerprint(), 0);
 
@@ -313,7 +312,9 @@ mod tests {
             "--field \"story\": expected ROLE=NAME, as in body=story"
         );
         let err = FieldMap::from_specs(&["text=story".into()]).unwrap_err();
-        assert!(err.to_string().contains("one of id, title, date, body, source"));
+        assert!(err
+            .to_string()
+            .contains("one of id, title, date, body, source"));
     }
 
     #[test]

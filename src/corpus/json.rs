@@ -28,7 +28,9 @@ pub fn parse_json(
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            sink(file_warning(format!("not valid JSON ({err}); file skipped")));
+            sink(file_warning(format!(
+                "not valid JSON ({err}); file skipped"
+            )));
             return 0;
         }
     };
@@ -57,7 +59,10 @@ pub fn parse_json(
             sink(Item::Warning(Warning::new(
                 path,
                 None,
-                format!("{named}{} is not an article object; skipped", json_kind(&item)),
+                format!(
+                    "{named}{} is not an article object; skipped",
+                    json_kind(&item)
+                ),
             )));
             continue;
         };
@@ -97,10 +102,7 @@ fn articles_of(value: Value, fields: &FieldMap) -> Result<(Vec<Value>, Option<St
         Value::Array(items) => Ok((items, None)),
         Value::Object(mut object) => {
             for key in WRAPPER_KEYS {
-                let found = object
-                    .keys()
-                    .find(|k| k.eq_ignore_ascii_case(key))
-                    .cloned();
+                let found = object.keys().find(|k| k.eq_ignore_ascii_case(key)).cloned();
                 if let Some(found) = found {
                     if let Some(Value::Array(_)) = object.get(&found) {
                         let Some(Value::Array(items)) = object.remove(&found) else {
@@ -280,7 +282,10 @@ mod tests {
             let (articles, warnings) = read(text, &FieldMap::default());
             assert!(warnings.is_empty(), "{text}: {warnings:?}");
             assert_eq!(articles.len(), 1, "{text}");
-            assert_eq!((articles[0].id.as_str(), articles[0].body.as_str()), ("a", "Body."));
+            assert_eq!(
+                (articles[0].id.as_str(), articles[0].body.as_str()),
+                ("a", "Body.")
+            );
         }
     }
 
@@ -309,8 +314,7 @@ mod tests {
         let text = r#"[{"meta": {"outlet": "www.Le-Monde.fr"}, "story": {"body": "Texte."}},
                       {"story": {"body": "Second."}}]"#;
         let fields =
-            FieldMap::from_specs(&["body=story.body".into(), "source=meta.outlet".into()])
-                .unwrap();
+            FieldMap::from_specs(&["body=story.body".into(), "source=meta.outlet".into()]).unwrap();
         let (articles, warnings) = read(text, &fields);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(articles[0].body, "Texte.");
@@ -323,14 +327,22 @@ mod tests {
     fn element_hashes_follow_the_element_not_the_spacing() {
         let hashes = |text: &str| {
             let mut asked = Vec::new();
-            parse_json("a.json", text, &FieldMap::default(), &[], &mut |n, h| {
-                asked.push((n, h));
-                false
-            }, &mut |_| {});
+            parse_json(
+                "a.json",
+                text,
+                &FieldMap::default(),
+                &[],
+                &mut |n, h| {
+                    asked.push((n, h));
+                    false
+                },
+                &mut |_| {},
+            );
             asked
         };
         let a = hashes(r#"[{"id":"a","body":"x"},{"id":"b","body":"y"}]"#);
-        let b = hashes("[\n  {\"id\": \"a\", \"body\": \"x\"},\n  {\"id\": \"b\", \"body\": \"Y\"}\n]");
+        let b =
+            hashes("[\n  {\"id\": \"a\", \"body\": \"x\"},\n  {\"id\": \"b\", \"body\": \"Y\"}\n]");
         assert_eq!(a[0], b[0]);
         assert_ne!(a[1], b[1]);
     }

@@ -658,7 +658,10 @@ fn read_jsonl_lines(
             continue;
         }
         any_line = true;
-        if !want(line_no, content_hash(content) ^ options.fields.fingerprint()) {
+        if !want(
+            line_no,
+            content_hash(content) ^ options.fields.fingerprint(),
+        ) {
             continue;
         }
         // The file's first bytes said UTF-8: a bad line further on is read with its bad bytes
@@ -732,8 +735,8 @@ pub fn parse_jsonl_line(
     let serde_json::Value::Object(object) = value else {
         return Err(bad("not a JSON object; line skipped".to_string()));
     };
-    let values =
-        json::object_values(&object, fields).map_err(|problem| bad(format!("{problem}; line skipped")))?;
+    let values = json::object_values(&object, fields)
+        .map_err(|problem| bad(format!("{problem}; line skipped")))?;
     let title = values.title.unwrap_or_default();
     let body = values.body.unwrap_or_default();
     if title.trim().is_empty() && body.trim().is_empty() {
@@ -855,7 +858,8 @@ mod tests {
     #[test]
     fn jsonl_fields_and_aliases() {
         let line = r#"{"_id": 42, "title": "T", "text": "Body", "date": "1990"}"#;
-        let (article, warning) = parse_jsonl_line("c.jsonl", 3, line, &FieldMap::default(), &[]).unwrap();
+        let (article, warning) =
+            parse_jsonl_line("c.jsonl", 3, line, &FieldMap::default(), &[]).unwrap();
         assert_eq!(warning, None);
         assert_eq!(article.id, "42");
         assert_eq!(article.line, Some(3));
@@ -885,7 +889,8 @@ mod tests {
     #[test]
     fn jsonl_unreadable_date_is_undated_with_warning() {
         let line = r#"{"id": "a", "title": "T", "body": "B", "date": "99999"}"#;
-        let (article, warning) = parse_jsonl_line("c.jsonl", 2, line, &FieldMap::default(), &[]).unwrap();
+        let (article, warning) =
+            parse_jsonl_line("c.jsonl", 2, line, &FieldMap::default(), &[]).unwrap();
         assert_eq!(article.date, None);
         assert!(warning.unwrap().message.contains("indexed undated"));
     }

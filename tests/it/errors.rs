@@ -168,9 +168,17 @@ fn hostile_inputs_survey() {
     let mut truncated_csv_gz = gz.finish().unwrap();
     truncated_csv_gz.truncate(truncated_csv_gz.len() - 12);
     let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
-        let mut bytes = if big_endian { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
         for unit in text.encode_utf16() {
-            bytes.extend_from_slice(&if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            bytes.extend_from_slice(&if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
         bytes
     };

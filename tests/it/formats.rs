@@ -164,9 +164,15 @@ fn extract_shows_the_articles_of_every_format() {
     assert_eq!(council["line"], 2);
     assert_eq!(council["date"], "2024-03-01T09:00:00Z");
     // NewsAPI: `content` when there is one, else `description`; `publishedAt`.
-    assert_eq!(lines[6]["body"], "Growers say the quokka-shaped frost shields failed.");
+    assert_eq!(
+        lines[6]["body"],
+        "Growers say the quokka-shaped frost shields failed."
+    );
     assert_eq!(lines[5]["date"], "2024-02-05T07:30:00Z");
-    assert_eq!(lines[0]["body"], "The ferry’s quokka-class boats cost 5 € more from June, the operator said.");
+    assert_eq!(
+        lines[0]["body"],
+        "The ferry’s quokka-class boats cost 5 € more from June, the operator said."
+    );
 
     let warnings: Vec<String> = stderr
         .lines()
@@ -188,8 +194,10 @@ fn extract_shows_the_articles_of_every_format() {
         .arg(c.join("mediacloud.csv"))
         .output()
         .unwrap();
-    let sources: Vec<serde_json::Value> =
-        json_lines(&output).iter().map(|a| a["source"].clone()).collect();
+    let sources: Vec<serde_json::Value> = json_lines(&output)
+        .iter()
+        .map(|a| a["source"].clone())
+        .collect();
     assert_eq!(sources, ["Metro Daily", "Northern Star"]);
 }
 
@@ -218,7 +226,10 @@ fn every_format_is_indexed_and_searchable() {
     // A second run reads nothing.
     let (code, stdout, _) = index(&index_dir, &[], &[&c]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("0 added, 0 updated, 0 removed, 9 unchanged"), "{stdout}");
+    assert!(
+        stdout.contains("0 added, 0 updated, 0 removed, 9 unchanged"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -261,21 +272,38 @@ fn field_mapping_is_recorded_and_a_new_one_reads_the_files_again() {
     // Without the flags: the recorded mapping, nothing read again.
     let (code, stdout, stderr) = index(&index_dir, &[], &[&c]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("0 added, 0 updated, 0 removed, 4 unchanged"), "{stdout}");
+    assert!(
+        stdout.contains("0 added, 0 updated, 0 removed, 4 unchanged"),
+        "{stdout}"
+    );
     assert_eq!(stderr, "");
     // A changed row is read with the recorded mapping too.
     let desk = std::fs::read_to_string(c.join("desk.csv")).unwrap();
-    std::fs::write(c.join("desk.csv"), desk.replace("counted again", "counted wombats again")).unwrap();
+    std::fs::write(
+        c.join("desk.csv"),
+        desk.replace("counted again", "counted wombats again"),
+    )
+    .unwrap();
     set_mtime(&c.join("desk.csv"), 2_000_000);
     let (code, stdout, _) = index(&index_dir, &[], &[&c]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("0 added, 1 updated, 0 removed, 3 unchanged"), "{stdout}");
+    assert!(
+        stdout.contains("0 added, 1 updated, 0 removed, 3 unchanged"),
+        "{stdout}"
+    );
     assert_eq!(ids(&index_dir, "wombats"), ["a1", "a2", "j1", "note"]);
 
     // Another mapping: the CSV and JSONL files are read again, the .txt file is not.
     let (code, stdout, stderr) = index(
         &index_dir,
-        &["--field", "body=summary", "--field", "id=slug", "--field", "title=hed"],
+        &[
+            "--field",
+            "body=summary",
+            "--field",
+            "id=slug",
+            "--field",
+            "title=hed",
+        ],
         &[&c],
     );
     assert_eq!(code, 0, "{stderr}");
@@ -284,7 +312,10 @@ fn field_mapping_is_recorded_and_a_new_one_reads_the_files_again() {
         "newsdex: field mapping changed since the last index (id=slug title=hed body=story, \
          now id=slug title=hed body=summary): reading the CSV, JSON and JSONL files again\n"
     );
-    assert!(stdout.contains("0 added, 3 updated, 0 removed, 1 unchanged"), "{stdout}");
+    assert!(
+        stdout.contains("0 added, 3 updated, 0 removed, 1 unchanged"),
+        "{stdout}"
+    );
     assert_eq!(ids(&index_dir, "numbat"), ["a1", "a2", "j1"]);
     assert!(ids(&index_dir, "rangers").is_empty());
 
@@ -292,7 +323,10 @@ fn field_mapping_is_recorded_and_a_new_one_reads_the_files_again() {
     let (code, _, stderr) = index(&index_dir, &["--field", "body="], &[&c]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("now the default names"), "{stderr}");
-    assert!(stderr.contains("desk.csv: line 1: no body column"), "{stderr}");
+    assert!(
+        stderr.contains("desk.csv: line 1: no body column"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -348,7 +382,10 @@ fn csv_rows_and_json_items_are_updated_one_by_one() {
     set_mtime(&c.join("api.json"), 2_000_000);
     let (code, stdout, stderr) = index(&index_dir, &[], &[&c]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("0 added, 2 updated, 0 removed, 4 unchanged"), "{stdout}");
+    assert!(
+        stdout.contains("0 added, 2 updated, 0 removed, 4 unchanged"),
+        "{stdout}"
+    );
     assert_eq!(ids(&index_dir, "deux"), ["r2"]);
     assert_eq!(ids(&index_dir, "zwei"), ["j2"]);
     assert_eq!(ids(&index_dir, "dingo").len(), 6);
