@@ -539,6 +539,50 @@ mod tests {
         assert_eq!(events, vec![Event::FilesFound(0, 0), Event::Finished]);
     }
 
+    #[test]
+    fn a_new_mapping_marks_only_the_structured_files_unread() {
+        let mut state = IndexState::default();
+        for path in ["c/a.txt", "c/b.csv", "c/c.tsv.gz", "c/d.json", "c/e.jsonl"] {
+            let record = state::FileRecord {
+                complete: true,
+                ..Default::default()
+            };
+            state.files.insert(path.to_string(), record);
+        }
+        forget_structured_files(&mut state);
+        let unread: Vec<&str> = state
+            .files
+            .iter()
+            .filter(|(_, record)| !record.complete)
+            .map(|(path, _)| path.as_str())
+            .collect();
+        assert_eq!(unread, ["c/b.csv", "c/c.tsv.gz", "c/d.json", "c/e.jsonl"]);
+    }
+
+    #[test]
+    fn the_field_mapping_is_committed_with_the_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir(&news).unwrap();
+        std::fs::write(news.join("a.csv"), "hed,story\nT,Copper fell.\n").unwrap();
+        let mut options = IndexOptions::new(dir.path().join("index"));
+        options.threads = 1;
+        options.memory_bytes = 20_000_000;
+        options.extractor = None;
+        let mapping = corpus::FieldMap::from_specs(&["body=story".into()]).unwrap();
+        options.fields = Some(mapping.clone());
+        assert_eq!(index_corpus(&[news.clone()], &options).unwrap().added, 1);
+        let index = Index::open_in_dir(dir.path().join("index")).unwrap();
+        let state = state::load_state(&index, &dir.path().join("index"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(corpus::FieldMap::from_record(&state.fields), mapping);
+        // The next run without the flag reads as recorded: nothing changed, nothing read.
+        options.fields = None;
+        let summary = index_corpus(&[news], &options).unwrap();
+        assert_eq!((summary.unchanged, summary.files), (1, 0), "{summary:?}");
+    }
+
     /// Search scores a passage's article through its first passage: `ordinal` documents back
     /// when the article's passages are together, through `article_key` when they are not (a
     /// long article indexed passage by passage). Both must give the same scores.
