@@ -571,7 +571,12 @@ mod tests {
         options.extractor = None;
         let mapping = corpus::FieldMap::from_specs(&["body=story".into()]).unwrap();
         options.fields = Some(mapping.clone());
-        assert_eq!(index_corpus(&[news.clone()], &options).unwrap().added, 1);
+        assert_eq!(
+            index_corpus(std::slice::from_ref(&news), &options)
+                .unwrap()
+                .added,
+            1
+        );
         let index = Index::open_in_dir(dir.path().join("index")).unwrap();
         let state = state::load_state(&index, &dir.path().join("index"))
             .unwrap()
