@@ -575,21 +575,20 @@ fn read_jsonl(
     let sniffed = (&mut *reader)
         .take(decode::STREAM_SNIFF_BYTES as u64)
         .read_to_end(&mut prefix);
-    if let Err(err) = sniffed {
-        sink(Item::Warning(Warning::new(
-            shown,
-            Some(1),
-            format!("{}; rest of file skipped", io_message(&err)),
-        )));
-        return 0;
-    }
+    // A stream that fails early (a truncated gzip file) still yields the lines before the
+    // failure, which is then reported on the line it cut.
+    let failed = sniffed.err();
     if let Some(verdict) = decode::binary_verdict(&prefix) {
         sink(Item::Warning(Warning::new(shown, None, verdict)));
         return 0;
     }
-    let whole = prefix.len() < decode::STREAM_SNIFF_BYTES;
+    let whole = failed.is_some() || prefix.len() < decode::STREAM_SNIFF_BYTES;
     let (encoding, bom) = decode::sniff(&prefix, whole);
-    let start = std::io::Cursor::new(&prefix[bom..]).chain(reader);
+    let rest: Box<dyn Read + '_> = match failed {
+        Some(err) => Box::new(FailedReader(Some(err))),
+        None => Box::new(reader),
+    };
+    let start = std::io::Cursor::new(&prefix[bom..]).chain(rest);
     if encoding == encoding_rs::UTF_8 {
         let mut lines = BufReader::with_capacity(256 * 1024, start);
         return read_jsonl_lines(shown, &mut lines, options, want, sink);
@@ -602,6 +601,18 @@ fn read_jsonl(
     let decoded = decode::DecodeReader::new(start, encoding);
     let mut lines = BufReader::with_capacity(256 * 1024, decoded);
     read_jsonl_lines(shown, &mut lines, options, want, sink)
+}
+
+/// A reader whose next read fails with the error a stream already gave.
+struct FailedReader(Option<std::io::Error>);
+
+impl Read for FailedReader {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(err) => Err(err),
+            None => Ok(0),
+        }
+    }
 }
 
 fn read_jsonl_lines(
@@ -814,6 +825,35 @@ mod tests {
                 "{path:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_truncated_gzip_jsonl_keeps_the_lines_before_the_cut() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let lines: String = (0..1000)
+            .map(|n| format!("{{\"id\": \"a{n}\", \"body\": \"text {n}\"}}\n"))
+            .collect();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(lines.as_bytes()).unwrap();
+        let mut bytes = gz.finish().unwrap();
+        bytes.truncate(bytes.len() - 10);
+        let path = dir.path().join("cut.jsonl.gz");
+        std::fs::write(&path, bytes).unwrap();
+        let mut articles = 0;
+        let mut warnings = Vec::new();
+        read_file(&path, &ReadOptions::default(), &mut |item| match item {
+            Item::Article(..) => articles += 1,
+            Item::Warning(warning) => warnings.push(warning.to_string()),
+        });
+        // Inside the first 64 KB, which decide the encoding: all but the cut line, named.
+        assert!(articles > 990, "{articles} {warnings:?}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let cut = format!("line {}: ", articles + 1);
+        assert!(
+            warnings[0].contains(&cut) && warnings[0].ends_with("; rest of file skipped"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
