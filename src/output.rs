@@ -84,6 +84,14 @@ impl crate::indexer::Reporter for ProgressReporter {
         self.bar
             .suspend(|| eprintln!("newsdex: {what} changed since the last index: rebuilding it"));
     }
+    fn on_fields_changed(&self, before: &str, now: &str) {
+        self.bar.suspend(|| {
+            eprintln!(
+                "newsdex: field mapping changed since the last index ({before}, now {now}): \
+                 reading the CSV, JSON and JSONL files again"
+            )
+        });
+    }
     fn on_phase(&self, phase: crate::indexer::Phase) {
         self.bar.set_message(phase.as_str());
     }

@@ -27,6 +27,10 @@ pub struct IndexState {
     pub committed_at: String,
     /// Source files by path (as walked), with what the index holds of each.
     pub files: BTreeMap<String, FileRecord>,
+    /// The field mapping (`--field`: role -> column or key) CSV, JSON and JSONL files were
+    /// read with; empty for the default names.
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
 }
 
 /// What the index holds of one source file.
@@ -38,7 +42,8 @@ pub struct FileRecord {
     pub mtime_ns: u64,
     /// False while a run is part-way through the file: the next run compares it line by line.
     pub complete: bool,
-    /// The file's articles: id -> (line, content hash of the line; line 0 for `.txt`).
+    /// The file's articles: id -> (line, content hash of the line; line 0 for `.txt`, the
+    /// row's first line for CSV, the element's number from 1 for JSON).
     pub articles: BTreeMap<String, (u64, u64)>,
 }
 

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         articles.push(article);
     }
     for (number, line) in text.lines().enumerate() {
-        if let Ok((article, _)) = parse_jsonl_line("f.jsonl", number + 1, line, &[]) {
+        if let Ok((article, _)) = parse_jsonl_line("f.jsonl", number + 1, line, &Default::default(), &[]) {
             articles.push(article);
         }
     }

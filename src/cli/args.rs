@@ -249,6 +249,11 @@ pub struct IndexArgs {
     /// Extra date format (chrono strftime, e.g. "%d/%m/%Y"), tried before the built-in forms.
     #[arg(long = "date-format", value_name = "FORMAT")]
     pub date_formats: Vec<String>,
+    /// Which CSV column or JSON key holds a field: ROLE=NAME, ROLE one of id, title, date,
+    /// body, source; NAME a column or key (any case) or a dotted path (source=source.name).
+    /// Repeatable. The index records it for the next runs; ROLE= goes back to the default names.
+    #[arg(long = "field", value_name = "ROLE=NAME")]
+    pub fields: Vec<String>,
     /// Indexing threads (default: one per core, at most 8).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -464,6 +469,9 @@ pub struct ExtractArgs {
     /// Extra date format (chrono strftime).
     #[arg(long = "date-format", value_name = "FORMAT")]
     pub date_formats: Vec<String>,
+    /// Which CSV column or JSON key holds a field (ROLE=NAME, as for `index`).
+    #[arg(long = "field", value_name = "ROLE=NAME")]
+    pub fields: Vec<String>,
 }
 
 /// `newsdex eval-ner`.

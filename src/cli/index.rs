@@ -6,7 +6,7 @@ use std::path::Path;
 use super::args::{ExtractArgs, IndexArgs, StatsArgs};
 use super::{found, Outcome};
 use crate::actors::Extractor;
-use crate::corpus::{self, Item, ReadOptions};
+use crate::corpus::{self, FieldMap, Item, ReadOptions};
 use crate::indexer::{index_corpus, IndexOptions};
 use crate::output;
 
@@ -28,9 +28,13 @@ pub(super) fn run_index(
     options.memory_bytes = (args.memory as usize) * 1024 * 1024 * options.threads;
     options.read = ReadOptions {
         date_formats: args.date_formats,
+        fields: FieldMap::from_specs(&args.fields).map_err(crate::Error::from)?,
         max_file_bytes: args.max_file_mb * 1024 * 1024,
         max_line_bytes: (args.max_line_mb as usize) * 1024 * 1024,
     };
+    if !args.fields.is_empty() {
+        options.fields = Some(options.read.fields.clone());
+    }
     options.rebuild = args.rebuild;
     options.commit_bytes = args.commit_mb * 1024 * 1024;
     let progress = !args.quiet && io::stderr().is_terminal();
@@ -66,6 +70,7 @@ pub(super) fn run_extract(
     }
     let options = ReadOptions {
         date_formats: args.date_formats,
+        fields: FieldMap::from_specs(&args.fields).map_err(crate::Error::from)?,
         ..ReadOptions::default()
     };
     let stdout = io::stdout();
@@ -90,6 +95,7 @@ pub(super) fn run_extract(
                     "line": article.line,
                     "date": article.date.map(|d| d.to_rfc3339()),
                     "title": article.title,
+                    "source": article.source,
                     "body": article.body,
                     "actors": actors,
                 });

@@ -1,10 +1,17 @@
-//! Corpus: from files on disk to articles (id, date, title, body) and their passages.
+//! Corpus: from files on disk to articles (id, date, title, body, source) and their passages.
 //!
-//! Walking and reading are the only I/O here; [`parse_txt`] and [`parse_jsonl_line`] are pure
-//! functions over text so that every input form can be tested without touching a disk.
+//! Walking and reading are the only I/O here. Each input format is a module of pure functions
+//! from text to articles and warnings, tested without a disk: [`parse_txt`] and
+//! [`parse_jsonl_line`] here, [`delimited`] (CSV, TSV) and [`json`]; [`decode`] turns a file's
+//! bytes into that text (any encoding) or calls it binary; [`fields`] says which column or key
+//! holds what. A new format is one more module and one more arm in [`read_file_counted`].
 
 pub mod date;
+pub mod decode;
+pub mod delimited;
+pub mod fields;
 pub mod fnv;
+pub mod json;
 pub mod passages;
 pub mod source;
 
@@ -14,6 +21,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 pub use date::{parse_date, parse_date_bound, ArticleDate, DateError, DatePrecision};
+pub use fields::{FieldMap, FieldSpecError, Role};
 pub use passages::{split_passages, unwrap_lines, Passage};
 pub use source::{normalise_source, source_of};
 
@@ -119,6 +127,24 @@ pub enum SourceFormat {
     Txt,
     /// One JSON article per line.
     Jsonl,
+    /// Comma-separated values with a header row, one article per row.
+    Csv,
+    /// Tab-separated values with a header row, one article per row, no quoting.
+    Tsv,
+    /// A JSON array of articles, or an API response holding one.
+    Json,
+}
+
+impl SourceFormat {
+    /// Whether the file is read whole into memory (and so capped by `--max-file-mb`).
+    fn read_whole(self) -> bool {
+        self != SourceFormat::Jsonl
+    }
+
+    /// Whether columns or keys name the fields, so that `--field` changes what is read.
+    pub fn is_structured(self) -> bool {
+        !matches!(self, SourceFormat::Txt)
+    }
 }
 
 /// How a file is laid out and whether it is gzip-compressed, from its name.
@@ -134,6 +160,12 @@ pub fn source_format(path: &Path) -> Option<(SourceFormat, bool)> {
         Some((SourceFormat::Txt, gz))
     } else if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
         Some((SourceFormat::Jsonl, gz))
+    } else if stem.ends_with(".csv") {
+        Some((SourceFormat::Csv, gz))
+    } else if stem.ends_with(".tsv") {
+        Some((SourceFormat::Tsv, gz))
+    } else if stem.ends_with(".json") {
+        Some((SourceFormat::Json, gz))
     } else {
         None
     }
@@ -214,12 +246,14 @@ pub fn io_message(err: &std::io::Error) -> String {
     }
 }
 
-/// How articles are read: date formats to try first and the size caps.
+/// How articles are read: date formats to try first, the field mapping and the size caps.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// chrono format strings tried before the built-in date forms (`--date-format`).
     pub date_formats: Vec<String>,
-    /// Files above this size are skipped with a warning.
+    /// Which CSV column or JSON key holds each field (`--field`).
+    pub fields: FieldMap,
+    /// `.txt`, CSV and JSON files above this size are skipped with a warning.
     pub max_file_bytes: u64,
     /// JSONL lines above this size are skipped with a warning.
     pub max_line_bytes: usize,
@@ -229,6 +263,7 @@ impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             date_formats: Vec::new(),
+            fields: FieldMap::default(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_line_bytes: DEFAULT_MAX_LINE_BYTES,
         }
@@ -304,7 +339,7 @@ pub fn read_file_counted(
             )));
             return 0;
         }
-        Ok(meta) if meta.len() > options.max_file_bytes && format == SourceFormat::Txt => {
+        Ok(meta) if meta.len() > options.max_file_bytes && format.read_whole() => {
             sink(Item::Warning(Warning::new(
                 &shown,
                 None,
@@ -342,7 +377,76 @@ pub fn read_file_counted(
     match format {
         SourceFormat::Txt => read_txt(&shown, path, &mut reader, options, want, sink),
         SourceFormat::Jsonl => read_jsonl(&shown, &mut reader, options, want, sink),
+        SourceFormat::Csv | SourceFormat::Tsv | SourceFormat::Json => {
+            let Some(bytes) = read_capped(&shown, &mut reader, options, sink) else {
+                return 0;
+            };
+            let Some(text) = decoded_text(&shown, &bytes, sink) else {
+                return 0;
+            };
+            let (fields, dates) = (&options.fields, &options.date_formats);
+            match format {
+                SourceFormat::Json => json::parse_json(&shown, &text, fields, dates, want, sink),
+                SourceFormat::Tsv => {
+                    let tab = delimited::Delimiter::Tab;
+                    delimited::parse_delimited(&shown, &text, tab, fields, dates, want, sink)
+                }
+                _ => {
+                    let comma = delimited::Delimiter::Comma;
+                    delimited::parse_delimited(&shown, &text, comma, fields, dates, want, sink)
+                }
+            }
+        }
     }
+}
+
+/// A whole file's (decompressed) bytes, or `None` after a warning when it is over the cap or
+/// cannot be read to its end (a truncated gzip stream: the file is skipped, not half-read).
+fn read_capped(
+    shown: &str,
+    reader: &mut dyn Read,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Item),
+) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let cap = options.max_file_bytes;
+    match reader.take(cap + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > cap => {
+            sink(Item::Warning(Warning::new(
+                shown,
+                None,
+                format!("text is over the {cap} byte cap; skipped"),
+            )));
+            None
+        }
+        Ok(_) => Some(bytes),
+        Err(err) => {
+            sink(Item::Warning(Warning::new(
+                shown,
+                None,
+                format!("{}; file skipped", io_message(&err)),
+            )));
+            None
+        }
+    }
+}
+
+/// A whole file's text: `None` after a warning when it is binary, else decoded (one warning
+/// naming the encoding when it was not UTF-8).
+fn decoded_text<'a>(
+    shown: &str,
+    bytes: &'a [u8],
+    sink: &mut dyn FnMut(Item),
+) -> Option<std::borrow::Cow<'a, str>> {
+    if let Some(verdict) = decode::binary_verdict(bytes) {
+        sink(Item::Warning(Warning::new(shown, None, verdict)));
+        return None;
+    }
+    let decoded = decode::decode(bytes);
+    if let Some(note) = decoded.note {
+        sink(Item::Warning(Warning::new(shown, None, note)));
+    }
+    Some(decoded.text)
 }
 
 /// A reader that reports how many bytes it hands out.
@@ -367,47 +471,14 @@ fn read_txt(
     want: &mut dyn FnMut(usize, u64) -> bool,
     sink: &mut dyn FnMut(Item),
 ) -> u64 {
-    let mut bytes = Vec::new();
-    let cap = options.max_file_bytes;
-    match reader.take(cap + 1).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() as u64 > cap => {
-            sink(Item::Warning(Warning::new(
-                shown,
-                None,
-                format!("text is over the {cap} byte cap; skipped"),
-            )));
-            return 0;
-        }
-        Ok(_) => {}
-        Err(err) => {
-            sink(Item::Warning(Warning::new(shown, None, io_message(&err))));
-            return 0;
-        }
-    }
+    let Some(bytes) = read_capped(shown, reader, options, sink) else {
+        return 0;
+    };
     if !want(0, content_hash(&bytes)) {
         return 0;
     }
-    if let Some(at) = memchr_nul(&bytes) {
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        sink(Item::Warning(Warning::new(
-            shown,
-            Some(line),
-            format!("binary file (NUL byte at byte {at}); skipped"),
-        )));
+    let Some(text) = decoded_text(shown, &bytes, sink) else {
         return 0;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            sink(Item::Warning(Warning::new(
-                shown,
-                Some(line),
-                format!("not valid UTF-8 (at byte {at}); file skipped"),
-            )));
-            return 0;
-        }
     };
     let id = txt_id(path);
     match parse_txt(shown, &id, &text, &options.date_formats) {
@@ -494,11 +565,60 @@ pub fn parse_txt(
     Ok((article, warning))
 }
 
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+/// Reads a JSONL stream: its first [`decode::STREAM_SNIFF_BYTES`] decide whether it is binary
+/// and its encoding, for the whole file; a file that is not UTF-8 is decoded as it streams.
+fn read_jsonl(
+    shown: &str,
+    reader: &mut dyn BufRead,
+    options: &ReadOptions,
+    want: &mut dyn FnMut(usize, u64) -> bool,
+    sink: &mut dyn FnMut(Item),
+) -> u64 {
+    let mut prefix = Vec::new();
+    let sniffed = (&mut *reader)
+        .take(decode::STREAM_SNIFF_BYTES as u64)
+        .read_to_end(&mut prefix);
+    // A stream that fails early (a truncated gzip file) still yields the lines before the
+    // failure, which is then reported on the line it cut.
+    let failed = sniffed.err();
+    if let Some(verdict) = decode::binary_verdict(&prefix) {
+        sink(Item::Warning(Warning::new(shown, None, verdict)));
+        return 0;
+    }
+    let whole = failed.is_some() || prefix.len() < decode::STREAM_SNIFF_BYTES;
+    let (encoding, bom) = decode::sniff(&prefix, whole);
+    let rest: Box<dyn Read + '_> = match failed {
+        Some(err) => Box::new(FailedReader(Some(err))),
+        None => Box::new(reader),
+    };
+    let start = std::io::Cursor::new(&prefix[bom..]).chain(rest);
+    if encoding == encoding_rs::UTF_8 {
+        let mut lines = BufReader::with_capacity(256 * 1024, start);
+        return read_jsonl_lines(shown, &mut lines, options, want, sink);
+    }
+    sink(Item::Warning(Warning::new(
+        shown,
+        None,
+        decode::decoded_note(encoding, bom > 0),
+    )));
+    let decoded = decode::DecodeReader::new(start, encoding);
+    let mut lines = BufReader::with_capacity(256 * 1024, decoded);
+    read_jsonl_lines(shown, &mut lines, options, want, sink)
 }
 
-fn read_jsonl(
+/// A reader whose next read fails with the error a stream already gave.
+struct FailedReader(Option<std::io::Error>);
+
+impl Read for FailedReader {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(err) => Err(err),
+            None => Ok(0),
+        }
+    }
+}
+
+fn read_jsonl_lines(
     shown: &str,
     reader: &mut dyn BufRead,
     options: &ReadOptions,
@@ -552,18 +672,27 @@ fn read_jsonl(
             continue;
         }
         any_line = true;
-        if !want(line_no, content_hash(content)) {
+        if !want(
+            line_no,
+            content_hash(content) ^ options.fields.fingerprint(),
+        ) {
             continue;
         }
-        let Ok(line) = std::str::from_utf8(content) else {
-            sink(Item::Warning(Warning::new(
-                shown,
-                Some(line_no),
-                "not valid UTF-8; line skipped",
-            )));
-            continue;
+        // The file's first bytes said UTF-8: a bad line further on is read with its bad bytes
+        // replaced, not lost.
+        let line = match std::str::from_utf8(content) {
+            Ok(line) => std::borrow::Cow::Borrowed(line),
+            Err(_) => {
+                sink(Item::Warning(Warning::new(
+                    shown,
+                    Some(line_no),
+                    "not valid UTF-8 though the file's first bytes are; bad bytes replaced",
+                )));
+                String::from_utf8_lossy(content)
+            }
         };
-        match parse_jsonl_line(shown, line_no, line, &options.date_formats) {
+        let fields = &options.fields;
+        match parse_jsonl_line(shown, line_no, &line, fields, &options.date_formats) {
             Ok((article, warning)) => {
                 total += (article.title.len() + article.body.len()) as u64;
                 sink(Item::Article(article, warning));
@@ -600,7 +729,9 @@ fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
     }
 }
 
-/// Parses one JSONL line: `id`/`_id`, `date`, `title`, `body`/`text`.
+/// Parses one JSONL line: the id, title, date, body and source under the keys `fields` names
+/// (by default `id`/`_id`/`url`..., `title`/`headline`, `date`/`published`/`publishedAt`...,
+/// `body`/`text`/`content`/`article`/`description`, `source`...; any case; dotted paths).
 ///
 /// A missing id becomes `line-N`; a missing date gives an undated article; an unreadable date
 /// an undated article and a warning. A line that is not a JSON object, or has no text at all,
@@ -609,6 +740,7 @@ pub fn parse_jsonl_line(
     path: &str,
     line_no: usize,
     line: &str,
+    fields: &FieldMap,
     date_formats: &[String],
 ) -> Result<(Article, Option<Warning>), Warning> {
     let bad = |message: String| Warning::new(path, Some(line_no), message);
@@ -617,70 +749,36 @@ pub fn parse_jsonl_line(
     let serde_json::Value::Object(object) = value else {
         return Err(bad("not a JSON object; line skipped".to_string()));
     };
-    let text_field = |names: &[&str]| -> Result<Option<String>, Warning> {
-        for name in names {
-            match object.get(*name) {
-                None | Some(serde_json::Value::Null) => continue,
-                Some(serde_json::Value::String(s)) => return Ok(Some(s.clone())),
-                Some(serde_json::Value::Number(n)) => return Ok(Some(n.to_string())),
-                Some(other) => {
-                    return Err(bad(format!(
-                        "field \"{name}\" is {}, expected a string; line skipped",
-                        json_kind(other)
-                    )))
-                }
-            }
-        }
-        Ok(None)
-    };
-    let id = text_field(&["id", "_id"])?.unwrap_or_else(|| format!("line-{line_no}"));
-    let title = text_field(&["title", "headline"])?.unwrap_or_default();
-    let source = match object.get("source") {
-        // News APIs nest the outlet: {"source": {"id": ..., "name": "..."}}.
-        Some(serde_json::Value::Object(nested)) => nested
-            .get("name")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_string),
-        _ => text_field(&["source", "outlet", "publisher"])?,
-    };
-    let body = text_field(&["body", "text", "content"])?.unwrap_or_default();
+    let values = json::object_values(&object, fields)
+        .map_err(|problem| bad(format!("{problem}; line skipped")))?;
+    let title = values.title.unwrap_or_default();
+    let body = values.body.unwrap_or_default();
     if title.trim().is_empty() && body.trim().is_empty() {
         return Err(bad("no title or body text; line skipped".to_string()));
     }
     let mut warning = None;
-    let date = match text_field(&["date", "published", "timestamp"])? {
-        Some(raw) if !raw.trim().is_empty() => match parse_date(&raw, date_formats) {
+    let date = match values.date {
+        Some(raw) => match parse_date(&raw, date_formats) {
             Ok(date) => Some(date),
             Err(err) => {
                 warning = Some(bad(format!("{err}; indexed undated")));
                 None
             }
         },
-        _ => None,
+        None => None,
     };
     Ok((
         Article {
-            id,
+            id: values.id.unwrap_or_else(|| format!("line-{line_no}")),
             path: path.to_string(),
             line: Some(line_no),
             date,
             title: title.trim().to_string(),
             body: body.trim().to_string(),
-            source,
+            source: values.source.as_deref().and_then(normalise_source),
         },
         warning,
     ))
-}
-
-fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]
@@ -733,6 +831,35 @@ mod tests {
     }
 
     #[test]
+    fn a_truncated_gzip_jsonl_keeps_the_lines_before_the_cut() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let lines: String = (0..1000)
+            .map(|n| format!("{{\"id\": \"a{n}\", \"body\": \"text {n}\"}}\n"))
+            .collect();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(lines.as_bytes()).unwrap();
+        let mut bytes = gz.finish().unwrap();
+        bytes.truncate(bytes.len() - 10);
+        let path = dir.path().join("cut.jsonl.gz");
+        std::fs::write(&path, bytes).unwrap();
+        let mut articles = 0;
+        let mut warnings = Vec::new();
+        read_file(&path, &ReadOptions::default(), &mut |item| match item {
+            Item::Article(..) => articles += 1,
+            Item::Warning(warning) => warnings.push(warning.to_string()),
+        });
+        // Inside the first 64 KB, which decide the encoding: all but the cut line, named.
+        assert!(articles > 990, "{articles} {warnings:?}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let cut = format!("line {}: ", articles + 1);
+        assert!(
+            warnings[0].contains(&cut) && warnings[0].ends_with("; rest of file skipped"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
     fn txt_with_leading_space_date_line() {
         let text = " date 2022-01-03 Deep differences\n\nFirst para.\n\nSecond para.\n";
         let (article, warning) = parse_txt("a.txt", "a", text, &[]).unwrap();
@@ -774,7 +901,8 @@ mod tests {
     #[test]
     fn jsonl_fields_and_aliases() {
         let line = r#"{"_id": 42, "title": "T", "text": "Body", "date": "1990"}"#;
-        let (article, warning) = parse_jsonl_line("c.jsonl", 3, line, &[]).unwrap();
+        let (article, warning) =
+            parse_jsonl_line("c.jsonl", 3, line, &FieldMap::default(), &[]).unwrap();
         assert_eq!(warning, None);
         assert_eq!(article.id, "42");
         assert_eq!(article.line, Some(3));
@@ -795,7 +923,7 @@ mod tests {
             (r#"{"id": "a"}"#, "no title or body text"),
         ];
         for (line, expected) in cases {
-            let err = parse_jsonl_line("c.jsonl", 7, line, &[]).unwrap_err();
+            let err = parse_jsonl_line("c.jsonl", 7, line, &FieldMap::default(), &[]).unwrap_err();
             assert_eq!(err.line, Some(7), "{line}");
             assert!(err.message.contains(expected), "{line}: {}", err.message);
         }
@@ -804,7 +932,8 @@ mod tests {
     #[test]
     fn jsonl_unreadable_date_is_undated_with_warning() {
         let line = r#"{"id": "a", "title": "T", "body": "B", "date": "99999"}"#;
-        let (article, warning) = parse_jsonl_line("c.jsonl", 2, line, &[]).unwrap();
+        let (article, warning) =
+            parse_jsonl_line("c.jsonl", 2, line, &FieldMap::default(), &[]).unwrap();
         assert_eq!(article.date, None);
         assert!(warning.unwrap().message.contains("indexed undated"));
     }

@@ -6,39 +6,61 @@ use std::path::Path;
 use super::Article;
 
 /// The normalised source of `raw` as an archive wrote it (a name, a host or a URL): `None`
-/// when nothing is left.
-///
-/// Whitespace is trimmed and collapsed and the name lowercased, so one outlet written in two
-/// cases is one source. A URL or a bare host name becomes its host without `www.`
-/// (`https://www.Example.com/news/1` is `example.com`).
+/// when nothing is left. One outlet is one source: a web address or host becomes its host
+/// without `www.` (`https://www.BBC.co.uk/news` is `bbc.co.uk`); a name is trimmed, its inner
+/// whitespace collapsed, and lowercased (`The  Guardian` is `the guardian`).
 pub fn normalise_source(raw: &str) -> Option<String> {
-    let words: Vec<&str> = raw.split_whitespace().collect();
-    if words.is_empty() {
+    let raw = raw.trim();
+    if raw.is_empty() {
         return None;
     }
-    let joined = words.join(" ").to_lowercase();
-    let host = host_of(&joined).unwrap_or(&joined);
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let host = host.trim_end_matches('.');
-    (!host.is_empty()).then(|| host.to_string())
+    if let Some(host) = host_of(raw) {
+        return Some(host);
+    }
+    Some(
+        raw.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    )
 }
 
-/// The host of a URL (`scheme://host/...`) or of a bare host name with a path
-/// (`example.com/news`); `None` for anything else (an outlet's name).
-fn host_of(text: &str) -> Option<&str> {
-    let rest = match text.find("://") {
-        Some(at) => &text[at + 3..],
-        None if !text.contains(' ') && text.contains('.') => text,
-        None => return None,
-    };
-    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
-    let host = &rest[..end];
+/// The lower-case host, without `www.` and port, of a web address (`scheme://host/...`) or of
+/// a bare host name (`example.com/news`); `None` for anything else (an outlet's name).
+fn host_of(raw: &str) -> Option<String> {
+    let without_scheme = raw.split_once("://").map_or(raw, |(scheme, rest)| {
+        if scheme.chars().all(|c| c.is_ascii_alphabetic()) {
+            rest
+        } else {
+            raw
+        }
+    });
+    let host = without_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(without_scheme);
     let host = host.rsplit('@').next().unwrap_or(host);
-    (!host.is_empty()).then_some(host)
+    let host = host.split(':').next().unwrap_or(host);
+    let host_like = !host.is_empty()
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    if !host_like {
+        return None;
+    }
+    let host = host.to_ascii_lowercase();
+    Some(host.strip_prefix("www.").unwrap_or(&host).to_string())
 }
 
 /// The source an article is counted under: the one its file named (normalised), else the file
-/// it came from. A file holding many articles (JSONL and the like) is itself the source (its
+/// it came from. A file holding many articles (JSONL, CSV, JSON) is itself the source (its
 /// name without extensions); a file holding one article (`.txt`) takes its folder's name,
 /// the folder being where such archives keep one outlet's articles.
 pub fn source_of(article: &Article) -> String {
@@ -46,7 +68,10 @@ pub fn source_of(article: &Article) -> String {
         return named;
     }
     let path = Path::new(&article.path);
-    let from_folder = article.line.is_none();
+    let from_folder = matches!(
+        super::source_format(path),
+        Some((super::SourceFormat::Txt, _)) | None
+    );
     let folder = path
         .parent()
         .and_then(Path::file_name)
@@ -107,6 +132,24 @@ mod tests {
     }
 
     #[test]
+    fn sources_are_hosts_or_names_in_lower_case() {
+        let cases = [
+            ("https://www.BBC.co.uk/news/world", Some("bbc.co.uk")),
+            ("WWW.Reuters.com", Some("reuters.com")),
+            ("  nytimes.com ", Some("nytimes.com")),
+            ("example.org:8080/x", Some("example.org")),
+            ("The  Guardian", Some("the guardian")),
+            ("BBC News", Some("bbc news")),
+            ("U.S. News", Some("u.s. news")),
+            ("Yahoo! Finance", Some("yahoo! finance")),
+            ("   ", None),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(normalise_source(raw).as_deref(), expected, "{raw}");
+        }
+    }
+
+    #[test]
     fn a_source_the_file_names_wins_else_the_file_or_its_folder() {
         assert_eq!(
             source_of(&article("news/wire.jsonl", Some(3), Some(" Wire Service "))),
@@ -115,6 +158,10 @@ mod tests {
         assert_eq!(
             source_of(&article("news/harbour-wire.jsonl.gz", Some(3), None)),
             "harbour-wire"
+        );
+        assert_eq!(
+            source_of(&article("news/Quay-Feed.json", None, None)),
+            "quay-feed"
         );
         assert_eq!(
             source_of(&article("news/ledger/2022-01-03.txt", None, None)),

@@ -12,6 +12,7 @@ pub use search::SearchError;
 use std::path::PathBuf;
 
 use crate::corpus::date::DateError;
+use crate::corpus::FieldSpecError;
 
 /// Everything that can stop a newsdex command from doing its job.
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +110,9 @@ pub enum Error {
         /// Why the value is refused; it quotes the value.
         reason: DateError,
     },
+    /// A `--field` value that is not `ROLE=NAME` with a known role.
+    #[error(transparent)]
+    BadField(#[from] FieldSpecError),
     /// A tagger model file that is not one `newsdex train-ner` wrote.
     #[error("{path}: {reason}")]
     ModelFile {

@@ -57,6 +57,9 @@ pub struct IndexOptions {
     pub rebuild: bool,
     /// Commit after this many bytes of article text, so that a killed run loses at most that.
     pub commit_bytes: u64,
+    /// The field mapping given on the command line (`--field`); `None` reads CSV, JSON and
+    /// JSONL as the index recorded, `read.fields` being ignored either way.
+    pub fields: Option<corpus::FieldMap>,
 }
 
 impl std::fmt::Debug for IndexOptions {
@@ -70,6 +73,7 @@ impl std::fmt::Debug for IndexOptions {
             .field("extractor", &self.extractor)
             .field("rebuild", &self.rebuild)
             .field("commit_bytes", &self.commit_bytes)
+            .field("fields", &self.fields)
             .finish()
     }
 }
@@ -99,6 +103,7 @@ impl IndexOptions {
             extractor: Some(Extractor::builtin()),
             rebuild: false,
             commit_bytes: DEFAULT_COMMIT_BYTES,
+            fields: None,
         }
     }
 }
@@ -193,12 +198,27 @@ fn index_reporting(
     let index = open_or_create(index_dir, rebuild)?;
     let writer = open_writer(&index, options)?;
     // Read the state only once the lock is ours: it cannot change under us from here on.
-    let previous = if rebuild {
-        None
-    } else {
-        state::load_state(&index, index_dir)?
-    };
+    let recorded = state::load_state(&index, index_dir)?;
+    // The mapping given, else the one recorded (also across a rebuild), else the defaults.
+    let fields = options.fields.clone().unwrap_or_else(|| {
+        recorded
+            .as_ref()
+            .map_or_else(corpus::FieldMap::default, |s| {
+                corpus::FieldMap::from_record(&s.fields)
+            })
+    });
+    let mut previous = if rebuild { None } else { recorded };
+    if let Some(previous) = &mut previous {
+        let before = corpus::FieldMap::from_record(&previous.fields);
+        if before != fields {
+            reporter.on_fields_changed(&before.to_string(), &fields.to_string());
+            forget_structured_files(previous);
+        }
+    }
     let full_rebuild = previous.is_none();
+    let mut options = options.clone();
+    options.read.fields = fields;
+    let options = &options;
     // Progress moves as raw bytes are read, so that one large (or gzipped) file does not sit
     // at zero until it is done; what a file did not read (unchanged, skipped) is added after.
     let read_bytes = Cell::new(0u64);
@@ -239,6 +259,19 @@ fn index_reporting(
         .map_or_else(|| crate::actors::Gazetteer::builtin(), Extractor::gazetteer);
     crate::registry::Registry::build(&index, gazetteer)?.write(index_dir)?;
     Ok(summary)
+}
+
+/// Marks every CSV, TSV, JSON and JSONL file of `state` as not read in full, so that this run
+/// reads each of them again (their records' hashes, made under another mapping, match no
+/// record now). A run killed part-way commits them so marked: the next one goes on.
+fn forget_structured_files(state: &mut IndexState) {
+    for (path, record) in &mut state.files {
+        let structured = corpus::source_format(Path::new(path))
+            .is_some_and(|(format, _)| format.is_structured());
+        if structured {
+            record.complete = false;
+        }
+    }
 }
 
 /// The index's writer, with `options`' threads and memory; a held lock is [`Error::Locked`].
@@ -504,6 +537,55 @@ mod tests {
             "{result:?}"
         );
         assert_eq!(events, vec![Event::FilesFound(0, 0), Event::Finished]);
+    }
+
+    #[test]
+    fn a_new_mapping_marks_only_the_structured_files_unread() {
+        let mut state = IndexState::default();
+        for path in ["c/a.txt", "c/b.csv", "c/c.tsv.gz", "c/d.json", "c/e.jsonl"] {
+            let record = state::FileRecord {
+                complete: true,
+                ..Default::default()
+            };
+            state.files.insert(path.to_string(), record);
+        }
+        forget_structured_files(&mut state);
+        let unread: Vec<&str> = state
+            .files
+            .iter()
+            .filter(|(_, record)| !record.complete)
+            .map(|(path, _)| path.as_str())
+            .collect();
+        assert_eq!(unread, ["c/b.csv", "c/c.tsv.gz", "c/d.json", "c/e.jsonl"]);
+    }
+
+    #[test]
+    fn the_field_mapping_is_committed_with_the_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir(&news).unwrap();
+        std::fs::write(news.join("a.csv"), "hed,story\nT,Copper fell.\n").unwrap();
+        let mut options = IndexOptions::new(dir.path().join("index"));
+        options.threads = 1;
+        options.memory_bytes = 20_000_000;
+        options.extractor = None;
+        let mapping = corpus::FieldMap::from_specs(&["body=story".into()]).unwrap();
+        options.fields = Some(mapping.clone());
+        assert_eq!(
+            index_corpus(std::slice::from_ref(&news), &options)
+                .unwrap()
+                .added,
+            1
+        );
+        let index = Index::open_in_dir(dir.path().join("index")).unwrap();
+        let state = state::load_state(&index, &dir.path().join("index"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(corpus::FieldMap::from_record(&state.fields), mapping);
+        // The next run without the flag reads as recorded: nothing changed, nothing read.
+        options.fields = None;
+        let summary = index_corpus(&[news], &options).unwrap();
+        assert_eq!((summary.unchanged, summary.files), (1, 0), "{summary:?}");
     }
 
     /// Search scores a passage's article through its first passage: `ordinal` documents back

@@ -28,6 +28,11 @@ pub trait Reporter: Send + Sync {
     fn on_rebuild(&self, what: &str) {
         let _ = what;
     }
+    /// The field mapping differs from the one the index recorded (`before` and `now` as
+    /// shown to people), so CSV, JSON and JSONL files are read again.
+    fn on_fields_changed(&self, before: &str, now: &str) {
+        let _ = (before, now);
+    }
     /// The run entered a slow final step.
     fn on_phase(&self, phase: Phase) {
         let _ = phase;

@@ -22,6 +22,8 @@ struct Pending {
     article: Article,
     /// Content hash of its line (of the whole file for `.txt`).
     hash: u64,
+    /// Its line, row line or element number, as the state records it.
+    line: u64,
 }
 
 /// Articles are handed to the writer in batches of this many (documents are built in parallel).
@@ -59,6 +61,11 @@ impl<'a> Run<'a> {
         on_read: &'a dyn Fn(u64),
     ) -> Result<Run<'a>> {
         let full_rebuild = previous.is_none();
+        let mut state = previous.unwrap_or_default();
+        let mapping = options.read.fields.to_record();
+        // A new mapping is committed even when no file changed.
+        let new_mapping = state.fields != mapping;
+        state.fields = mapping;
         if full_rebuild {
             writer.delete_all_documents()?;
             // One merge at the end instead of merges of every batch in between.
@@ -68,11 +75,11 @@ impl<'a> Run<'a> {
             writer,
             fields,
             options,
-            state: previous.unwrap_or_default(),
+            state,
             pending: Vec::new(),
             pending_bytes: 0,
             bytes_since_commit: 0,
-            dirty: full_rebuild,
+            dirty: full_rebuild || new_mapping,
             summary: IndexSummary::default(),
             reporter,
             on_read,
@@ -202,6 +209,7 @@ impl<'a> Run<'a> {
             .collect();
         let current: RefCell<HashMap<String, (u64, u64)>> = RefCell::new(HashMap::new());
         let last_hash = Cell::new(0u64);
+        let last_line = Cell::new(0u64);
         let mut failure: Option<Error> = None;
         let read_options = self.options.read.clone();
         let on_read = self.on_read;
@@ -219,6 +227,7 @@ impl<'a> Run<'a> {
                     }
                 }
                 last_hash.set(hash);
+                last_line.set(line);
                 true
             },
             &mut |item| match item {
@@ -230,17 +239,22 @@ impl<'a> Run<'a> {
                     if failure.is_some() {
                         return;
                     }
-                    let line = article.line.unwrap_or(0) as u64;
+                    // The number the reader asked about: a JSON element has no line.
+                    let line = last_line.get();
                     let hash = last_hash.get();
                     let earlier = current
                         .borrow_mut()
                         .insert(article.id.clone(), (line, hash));
                     if let Some((first, _)) = earlier {
+                        let (unit, at) = match article.line {
+                            Some(_) => ("line", Some(line as usize)),
+                            None => ("item", None),
+                        };
                         self.warn(&Warning {
                             path: shown.to_string(),
-                            line: Some(line as usize),
+                            line: at,
                             message: format!(
-                                "id \"{}\" repeats line {first}; the later line is the current version",
+                                "id \"{}\" repeats {unit} {first}; the later {unit} is the current version",
                                 article.id
                             ),
                         });
@@ -248,7 +262,7 @@ impl<'a> Run<'a> {
                         self.pending
                             .retain(|p| !(p.article.path == shown && p.article.id == article.id));
                     }
-                    if let Err(err) = self.push(article, hash) {
+                    if let Err(err) = self.push(article, hash, line) {
                         failure = Some(err);
                     }
                 }
@@ -300,9 +314,13 @@ impl<'a> Run<'a> {
 
     /// Queues an article; hands the queue to the writer when it is full, and commits when a
     /// batch's worth of text has been written since the last commit.
-    fn push(&mut self, article: Article, hash: u64) -> Result<()> {
+    fn push(&mut self, article: Article, hash: u64, line: u64) -> Result<()> {
         self.pending_bytes += (article.title.len() + article.body.len()) as u64;
-        self.pending.push(Pending { article, hash });
+        self.pending.push(Pending {
+            article,
+            hash,
+            line,
+        });
         if self.pending.len() >= FLUSH_ARTICLES || self.pending_bytes >= FLUSH_BYTES {
             self.flush()?;
             if self.bytes_since_commit >= self.options.commit_bytes {
@@ -341,10 +359,9 @@ impl<'a> Run<'a> {
                     article.key(),
                 )));
             }
-            let line = article.line.unwrap_or(0) as u64;
             record
                 .articles
-                .insert(article.id.clone(), (line, pending.hash));
+                .insert(article.id.clone(), (pending.line, pending.hash));
             // One batch per article: its passages land next to each other in one segment, so
             // a passage's first passage is `ordinal` documents back (search::rank). The writer
             // queues up to 10,000 batches, so only articles of up to `CONTIGUOUS_BYTES` go as

@@ -36,7 +36,8 @@ fn bad_files_warn_and_the_rest_is_indexed() {
         "lines.jsonl: line 3: field \"body\" is an array",
         "lines.jsonl: line 4: date \"99999-01-01\" is outside the supported range",
         "empty.txt: empty file",
-        "binary.txt: line 3: not valid UTF-8",
+        // Three odd bytes are too few to tell which legacy encoding: one of the windows ones.
+        "binary.txt: decoded as windows-125",
     ];
     for needle in expected {
         assert!(stderr.contains(needle), "missing {needle:?} in\n{stderr}");
@@ -50,7 +51,8 @@ fn bad_files_warn_and_the_rest_is_indexed() {
         .map(|h| h["article_id"].as_str().unwrap().to_string())
         .collect();
     found.sort();
-    assert_eq!(found, ["far-date", "fine", "good-1", "good-2"]);
+    // Text that is not UTF-8 is decoded, not skipped.
+    assert_eq!(found, ["binary", "far-date", "fine", "good-1", "good-2"]);
 }
 
 #[test]
@@ -161,6 +163,33 @@ fn hostile_inputs_survey() {
     .unwrap();
     let mut truncated_gz = gz.finish().unwrap();
     truncated_gz.truncate(truncated_gz.len() - 12);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, b"title,body\nZipped,platypus csv gz\n").unwrap();
+    let mut truncated_csv_gz = gz.finish().unwrap();
+    truncated_csv_gz.truncate(truncated_csv_gz.len() - 12);
+    let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    let utf16_txt = utf16(" date 2022-01-03 Wide “title”\n\nplatypus wide\n", false);
+    let utf16_jsonl = utf16(
+        "{\"id\": \"w16\", \"title\": \"Wide – line\", \"body\": \"platypus wide line\"}\n",
+        true,
+    );
+    // A text file with NUL and control bytes in a tenth of its bytes: binary, whatever its name.
+    let mut controls = b" date 2022-01-03 Controls\n\nplatypus ".repeat(20);
+    controls.extend(std::iter::repeat_n(0x01u8, 100));
     write_files(
         &c,
         &[
@@ -196,6 +225,28 @@ fn hostile_inputs_survey() {
                 b" date 2022-01-03 Inside\n\nplatypus inside\n",
             ),
             ("fine.txt", b" date 2022-01-03 Fine\n\nplatypus fine\n"),
+            ("controls.txt", &controls),
+            (
+                "latin1.txt",
+                b" date 2022-01-03 Caf\xe9 cr\xe8me\n\nplatypus \xe0 la fran\xe7aise, d\xe9j\xe0 servi\n",
+            ),
+            (
+                "cp1252.txt",
+                b" date 2022-01-03 \x93Quoted\x94 title\n\nThe platypus\x92s ticket costs 5 \x80 \x96 a bargain\n",
+            ),
+            ("utf16.txt", &utf16_txt),
+            ("utf16.jsonl", &utf16_jsonl),
+            (
+                "rows.csv",
+                b"title,body\nGood,platypus row\nBad,row,with an extra field\n",
+            ),
+            ("truncated.csv.gz", &truncated_csv_gz),
+            ("scalar.json", b"42"),
+            ("status.json", br#"{"status": "error", "message": "rate limited"}"#),
+            (
+                "mixed.json",
+                br#"[{"id": "j1", "body": "platypus json"}, 7]"#,
+            ),
         ],
     );
     // A 2 GB sparse file: over the 256 MB cap, skipped on its size without being read.
@@ -237,12 +288,23 @@ fn hostile_inputs_survey() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     let mut expected = vec![
-        "binary.txt: line 2: binary file (NUL byte at byte 251); skipped",
-        "nul.txt: line 1: binary file (NUL byte at byte 0); skipped",
-        "utf8-title.txt: line 1: not valid UTF-8",
-        "utf8-body.txt: line 5: not valid UTF-8",
-        "utf8-truncated.txt: line 3: not valid UTF-8",
-        "utf8.jsonl: line 2: not valid UTF-8; line skipped",
+        "binary.txt: binary file (",
+        "nul.txt: binary file (64 of the first 64 bytes are NUL or control bytes); skipped",
+        "controls.txt: binary file (100 of the first 820 bytes are NUL or control bytes); skipped",
+        // A stray byte or two in English text: some windows code page, whichever fits best.
+        "utf8-title.txt: decoded as windows-125",
+        "utf8-body.txt: decoded as windows-125",
+        "utf8-truncated.txt: decoded as windows-125",
+        "utf8.jsonl: decoded as windows-125",
+        "latin1.txt: decoded as windows-1252 (not valid UTF-8)",
+        "cp1252.txt: decoded as windows-1252 (not valid UTF-8)",
+        "utf16.txt: decoded as UTF-16LE (byte order mark)",
+        "utf16.jsonl: decoded as UTF-16BE (byte order mark)",
+        "rows.csv: line 3: row 2 has 3 fields, the header has 2; row skipped",
+        "truncated.csv.gz: incomplete deflate stream; file skipped",
+        "scalar.json: a number, not an array of article objects",
+        "status.json: an object with no article array under articles, data, items, results and no body of its own; file skipped",
+        "mixed.json: item 2: a number is not an article object; skipped",
         "long-line.jsonl: line 2: line over the 1048576 byte cap; skipped",
         "empty.txt: empty file; skipped",
         "empty.jsonl: empty file; skipped",
@@ -282,9 +344,40 @@ fn hostile_inputs_survey() {
     found.sort();
     assert_eq!(
         found,
-        ["far", "far", "fine", "inside", "long-line", "short", "u1"],
+        [
+            "cp1252",
+            "far",
+            "far",
+            "fine",
+            "inside",
+            "j1",
+            "latin1",
+            "long-line",
+            "row-1",
+            "short",
+            "u1",
+            "u2",
+            "utf16",
+            "utf8-body",
+            "utf8-title",
+            "utf8-truncated",
+            "w16"
+        ],
         "{stderr}"
     );
+    // Decoded text reads as it was written.
+    let shown = |id: &str| {
+        let output = newsdex()
+            .args(["show", id, "--index"])
+            .arg(index.index())
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert!(shown("latin1").contains("platypus à la française, déjà servi"));
+    assert!(shown("cp1252").contains("The platypus’s ticket costs 5 € – a bargain"));
+    assert!(shown("cp1252").contains("“Quoted” title"));
+    assert!(shown("utf16").contains("Wide “title”"));
     // A rerun re-reads nothing that failed for good and warns about nothing new but the walk.
     if !root_reads_anyway {
         let _ = std::fs::set_permissions(

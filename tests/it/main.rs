@@ -8,6 +8,7 @@ mod canonical;
 mod cli_edges;
 mod errors;
 mod explore;
+mod formats;
 mod golden;
 mod incremental;
 mod index;

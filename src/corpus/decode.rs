@@ -1,0 +1,307 @@
+//! Decode: a file's bytes into UTF-8 text whatever encoding the archive used (byte order mark,
+//! else UTF-8, else detection), and the one rule that tells a binary file from text.
+//!
+//! Every reader of `corpus` goes through here: `.txt`, CSV and JSON decode the whole file
+//! ([`decode`]), JSONL decides from the file's first bytes ([`sniff`]) and streams the rest
+//! through [`DecodeReader`]. Only binary files are skipped ([`binary_verdict`]).
+
+use std::borrow::Cow;
+use std::io::Read;
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// How many leading bytes the binary rule looks at.
+pub const BINARY_SNIFF_BYTES: usize = 8192;
+/// A file is binary when more than this share (in percent) of its first
+/// [`BINARY_SNIFF_BYTES`] bytes are NUL or control bytes other than tab, LF, CR and FF.
+pub const BINARY_PERCENT: usize = 5;
+/// How many leading bytes of a file that is not UTF-8 the encoding detector reads.
+const DETECT_BYTES: usize = 1024 * 1024;
+/// How many leading bytes of a JSONL stream decide its encoding.
+pub const STREAM_SNIFF_BYTES: usize = 64 * 1024;
+
+/// Whether a byte counts against text: NUL, C0 controls other than tab, LF, FF, CR, and DEL.
+fn is_control(byte: u8) -> bool {
+    matches!(byte, 0..=8 | 11 | 14..=31 | 127)
+}
+
+/// Why a file is binary, as the warning says it, or `None` for text.
+///
+/// `prefix` is the start of the file. A UTF-16 file with a byte order mark is text (half of
+/// its bytes are NUL in Latin script); without one it is judged on its bytes, and is binary.
+pub fn binary_verdict(prefix: &[u8]) -> Option<String> {
+    if let Some((encoding, _)) = Encoding::for_bom(prefix) {
+        if encoding != UTF_8 {
+            return None;
+        }
+    }
+    let sniffed = &prefix[..prefix.len().min(BINARY_SNIFF_BYTES)];
+    if sniffed.is_empty() {
+        return None;
+    }
+    let controls = sniffed.iter().filter(|&&b| is_control(b)).count();
+    // Integer comparison: controls / len > BINARY_PERCENT / 100.
+    if controls * 100 > BINARY_PERCENT * sniffed.len() {
+        Some(format!(
+            "binary file ({controls} of the first {} bytes are NUL or control bytes); skipped",
+            sniffed.len()
+        ))
+    } else {
+        None
+    }
+}
+
+/// Text decoded from a file's bytes, and the encoding when it was not UTF-8.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    /// The text, without a byte order mark.
+    pub text: Cow<'a, str>,
+    /// What the warning says when the file was not UTF-8 (`None` for UTF-8, BOM or not).
+    pub note: Option<String>,
+}
+
+/// Decodes a whole file: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE), else valid
+/// UTF-8 is UTF-8, else the encoding is detected (`chardetng`, the detector Firefox uses) and
+/// the file decoded with it. Never fails: bytes the encoding cannot map become U+FFFD.
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    let (encoding, bom) = decide(bytes, true);
+    let body = &bytes[bom..];
+    if encoding == UTF_8 {
+        return match std::str::from_utf8(body) {
+            Ok(text) => Decoded {
+                text: Cow::Borrowed(text),
+                note: None,
+            },
+            // Only with a UTF-8 byte order mark over text that is not UTF-8 after all.
+            Err(_) => Decoded {
+                text: String::from_utf8_lossy(body),
+                note: Some("not valid UTF-8 after its byte order mark; bad bytes replaced".into()),
+            },
+        };
+    }
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    Decoded {
+        text,
+        note: Some(decoded_note(encoding, bom > 0)),
+    }
+}
+
+/// The warning for a file decoded as `encoding`.
+pub fn decoded_note(encoding: &'static Encoding, bom: bool) -> String {
+    let why = if bom {
+        "byte order mark"
+    } else {
+        "not valid UTF-8"
+    };
+    format!("decoded as {} ({why})", encoding.name())
+}
+
+/// The encoding of bytes that start a file, and the length of its byte order mark.
+///
+/// `whole` says that `bytes` is the whole file; otherwise a multi-byte character cut at the
+/// end of `bytes` is not held against UTF-8.
+pub fn sniff(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
+    decide(bytes, whole)
+}
+
+fn decide(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return (encoding, bom);
+    }
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        // A character cut by the end of the sample: valid so far.
+        Err(err) => !whole && err.error_len().is_none(),
+    };
+    if valid {
+        return (UTF_8, 0);
+    }
+    // The first megabyte tells the encoding as well as the whole file, at a fraction of the
+    // cost for a large export.
+    let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, whole && sample.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // chardetng never guesses UTF-8 when told not to; this keeps the invariant in one place.
+    if guess == UTF_8 {
+        (encoding_rs::WINDOWS_1252, 0)
+    } else {
+        (guess, 0)
+    }
+}
+
+/// A reader that hands out UTF-8 decoded from `encoding` as it reads (for JSONL in UTF-16 or
+/// a legacy encoding, read line by line without holding the file).
+pub struct DecodeReader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    in_start: usize,
+    in_end: usize,
+    output: Vec<u8>,
+    out_start: usize,
+    out_end: usize,
+    eof: bool,
+    done: bool,
+}
+
+impl<R: Read> DecodeReader<R> {
+    /// Decodes `inner` (positioned after any byte order mark) as `encoding`.
+    pub fn new(inner: R, encoding: &'static Encoding) -> DecodeReader<R> {
+        DecodeReader {
+            inner,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            input: vec![0; 64 * 1024],
+            in_start: 0,
+            in_end: 0,
+            output: vec![0; 3 * 64 * 1024 + 16],
+            out_start: 0,
+            out_end: 0,
+            eof: false,
+            done: false,
+        }
+    }
+}
+
+impl<R: Read> Read for DecodeReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            if self.out_start < self.out_end {
+                let n = buf.len().min(self.out_end - self.out_start);
+                buf[..n].copy_from_slice(&self.output[self.out_start..self.out_start + n]);
+                self.out_start += n;
+                return Ok(n);
+            }
+            if self.done {
+                return Ok(0);
+            }
+            if self.in_start == self.in_end && !self.eof {
+                let n = self.inner.read(&mut self.input)?;
+                self.in_start = 0;
+                self.in_end = n;
+                self.eof = n == 0;
+            }
+            let (result, read, written, _) = self.decoder.decode_to_utf8(
+                &self.input[self.in_start..self.in_end],
+                &mut self.output,
+                self.eof,
+            );
+            self.in_start += read;
+            self.out_start = 0;
+            self.out_end = written;
+            if self.eof
+                && result == encoding_rs::CoderResult::InputEmpty
+                && self.in_start == self.in_end
+            {
+                self.done = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed_without_a_note() {
+        let decoded = decode("Straße, 5 €".as_bytes());
+        assert!(matches!(decoded.text, Cow::Borrowed("Straße, 5 €")));
+        assert_eq!(decoded.note, None);
+        let bom = decode(b"\xef\xbb\xbfTitle");
+        assert_eq!(bom.text, "Title");
+        assert_eq!(bom.note, None);
+    }
+
+    #[test]
+    fn windows_1252_curly_quotes_and_euro() {
+        // “Prices” rose 5 € in the café’s menu.
+        let bytes = b"\x93Prices\x94 rose 5 \x80 in the caf\xe9\x92s menu, the owner said.";
+        let decoded = decode(bytes);
+        assert_eq!(
+            decoded.text,
+            "\u{201c}Prices\u{201d} rose 5 \u{20ac} in the caf\u{e9}\u{2019}s menu, the owner said."
+        );
+        assert_eq!(
+            decoded.note.as_deref(),
+            Some("decoded as windows-1252 (not valid UTF-8)")
+        );
+    }
+
+    #[test]
+    fn latin1_text_is_decoded() {
+        let bytes = b"Le gouvernement fran\xe7ais a annonc\xe9 des r\xe9formes \xe0 l'\xe9t\xe9.";
+        let decoded = decode(bytes);
+        assert_eq!(
+            decoded.text,
+            "Le gouvernement français a annoncé des réformes à l'été."
+        );
+        assert!(decoded.note.unwrap().starts_with("decoded as windows-1252"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_either_way() {
+        let text = "Grain deal “extended” – 5 €";
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for unit in text.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            assert_eq!(binary_verdict(&bytes), None, "{name}");
+            let decoded = decode(&bytes);
+            assert_eq!(decoded.text, text);
+            assert_eq!(
+                decoded.note.unwrap(),
+                format!("decoded as {name} (byte order mark)")
+            );
+        }
+    }
+
+    #[test]
+    fn the_binary_rule_on_both_sides_of_its_share() {
+        // 100 bytes with 5 control bytes: 5%, text. With 6: binary.
+        let mut text = vec![b'a'; 100];
+        for byte in &mut text[..5] {
+            *byte = 0x01;
+        }
+        assert_eq!(binary_verdict(&text), None);
+        text[5] = 0;
+        assert_eq!(
+            binary_verdict(&text).unwrap(),
+            "binary file (6 of the first 100 bytes are NUL or control bytes); skipped"
+        );
+        // Tab, LF, CR and FF are text, however many.
+        assert_eq!(binary_verdict(b"\t\n\r\x0c\t\n\r\x0c"), None);
+        // Only the first 8 KB count: controls after them do not make a file binary.
+        let mut late = vec![b'a'; BINARY_SNIFF_BYTES];
+        late.extend(std::iter::repeat_n(0u8, 4096));
+        assert_eq!(binary_verdict(&late), None);
+        // Bytes 0x80-0xFF are legacy-encoded letters, never control bytes.
+        let high: Vec<u8> = (0x80..=0xffu8).collect();
+        assert_eq!(binary_verdict(&high), None);
+    }
+
+    #[test]
+    fn a_sniffed_prefix_may_end_inside_a_character() {
+        let bytes = "é".repeat(10).into_bytes();
+        let cut = &bytes[..bytes.len() - 1];
+        assert_eq!(sniff(cut, false).0, UTF_8);
+        assert_ne!(sniff(cut, true).0, UTF_8);
+    }
+
+    #[test]
+    fn decode_reader_streams_utf16_as_utf8() {
+        let text = "line one “quoted”\nline two €\n".repeat(5000);
+        let mut bytes = Vec::new();
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let mut out = String::new();
+        DecodeReader::new(&bytes[..], encoding_rs::UTF_16LE)
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+    }
+}
