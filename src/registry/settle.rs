@@ -85,7 +85,7 @@ pub fn key(name: &str) -> String {
 }
 
 /// The folded lower-case words of a name before any word is dropped.
-fn raw_words(name: &str) -> Vec<String> {
+pub(super) fn raw_words(name: &str) -> Vec<String> {
     let mut cleaned = String::with_capacity(name.len());
     let chars: Vec<char> = name.chars().collect();
     let mut i = 0;
@@ -319,6 +319,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     join_aliases(&mut groups, raw);
     join_acronyms(&mut groups);
     reject_common_words(&mut groups, raw, &mut not_actor);
+    reject_generic_phrases(&mut groups, raw, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
 
@@ -547,6 +548,51 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
     }
     for g in reject {
         if groups.find(g) == g {
+            not_actor[g] = true;
+        }
+    }
+}
+
+/// A name made only of common words that the corpus mostly writes in lower case, or names as
+/// an actor in few of the articles that contain it, is a generic body ("the central bank") or
+/// a phrase, not an organisation ([`super::phrases`]). Names the gazetteer holds are kept.
+fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let named = super::phrases::naming_articles(
+        groups
+            .groups
+            .iter()
+            .map(|group| (group.words.as_slice(), group.articles)),
+        &raw.phrases,
+    );
+    // A group others were joined into (an acronym, a known alias) stands for more than the
+    // phrase: it is left to the other rules.
+    let mut members = vec![0usize; groups.groups.len()];
+    for g in 0..groups.groups.len() {
+        members[groups.find(g)] += 1;
+    }
+    // A phrase that starts a longer name used at least as often is that name's fragment
+    // ("Acme Trading" of "Acme Trading Corporation"): the fragment rules settle it.
+    let mut longer_use: HashMap<String, u64> = HashMap::new();
+    for group in &groups.groups {
+        for cut in 2..group.words.len() {
+            let articles = longer_use.entry(group.words[..cut].join(" ")).or_insert(0);
+            *articles = (*articles).max(group.articles);
+        }
+    }
+    for g in 0..groups.groups.len() {
+        let key = groups.groups[g].words.join(" ");
+        let fragment = longer_use
+            .get(&key)
+            .is_some_and(|&longer| longer >= groups.groups[g].articles);
+        if members[g] != 1 || fragment {
+            continue;
+        }
+        let Some(evidence) = raw.phrases.get(&key) else {
+            continue;
+        };
+        let naming = named.get(&key).copied().unwrap_or(0);
+        let generic = evidence.is_generic(naming) && groups.kind(g) == ActorKind::Org;
+        if generic && groups.is_root(g) && !groups.held_by_gazetteer(g) {
             not_actor[g] = true;
         }
     }
@@ -847,6 +893,42 @@ mod tests {
         let id = registry.canonical(kind, form).ok()?;
         let actor = registry.actor(id);
         Some((actor.name.clone(), actor.kind))
+    }
+
+    #[test]
+    fn an_organisation_named_by_a_phrase_the_corpus_writes_in_lower_case_is_none() {
+        use super::super::phrases::PhraseEvidence;
+        let mut raw = raw(
+            &[
+                ("Harbour Board", Org, 40),
+                ("Grand Lodge", Org, 40),
+                ("Quiet Council", Org, 40),
+                ("Quiet Council Vessel Registry", Org, 9),
+            ],
+            &[],
+        );
+        let evidence = |articles, lower| PhraseEvidence {
+            articles,
+            written: 40,
+            lower,
+        };
+        // Mostly "the harbour board": a body every port has.
+        raw.phrases.insert("harbour board".into(), evidence(60, 30));
+        // Capitalised and named wherever it occurs.
+        raw.phrases.insert("grand lodge".into(), evidence(45, 1));
+        // Named in few of the many articles that contain it; a longer name ends with it.
+        raw.phrases.insert("quiet council".into(), evidence(500, 2));
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            registry.canonical(Org, "Harbour Board"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            registry.canonical(Org, "Quiet Council"),
+            Err(Unlisted::NotAnActor)
+        );
+        let listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(listed, ["Grand Lodge", "Quiet Council Vessel Registry"]);
     }
 
     #[test]
