@@ -35,6 +35,10 @@ const LEGAL_SUFFIX_VOTES: u64 = 3;
 /// suffixed article stands for several that the tagger may have read as a person's name.
 const LEGAL_SUFFIX_ALIAS_VOTES: u64 = 5;
 
+/// Share of the articles of the organisations an acronym may spell that the one it joins must
+/// hold.
+const ACRONYM_DOMINANT_SHARE: f64 = 0.9;
+
 /// Words an acronym's letters skip in the name it abbreviates.
 const ACRONYM_SKIPPED: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "de", "des"];
 
@@ -474,7 +478,8 @@ fn all_initials(words: &[String]) -> String {
     words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
-/// An acronym whose letters are the initials of exactly one registered organisation joins it.
+/// An acronym whose letters are the initials of one registered organisation, or of several of
+/// which one is used far more ([`dominant_expansion`]), joins it.
 fn join_acronyms(groups: &mut Groups) {
     let n = groups.groups.len();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -502,13 +507,23 @@ fn join_acronyms(groups: &mut Groups) {
         let Some(candidates) = by_initials.get(&letters) else {
             continue;
         };
-        let mut roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
-        roots.sort();
-        roots.dedup();
-        if let [only] = roots[..] {
-            groups.join(g, only);
+        let roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
+        if let Some(long) = dominant_expansion(groups, &roots) {
+            groups.join(g, long);
         }
     }
+}
+
+/// Of the organisations whose initials an acronym spells, the one that holds at least
+/// [`ACRONYM_DOMINANT_SHARE`] of their articles (a misspelt copy of a name does not hide it).
+fn dominant_expansion(groups: &Groups, roots: &[usize]) -> Option<usize> {
+    let mut articles: BTreeMap<usize, u64> = BTreeMap::new();
+    for &root in roots {
+        articles.insert(root, groups.groups[root].articles);
+    }
+    let total: u64 = articles.values().sum();
+    let (best, used) = dominant(&articles)?;
+    (used as f64 >= ACRONYM_DOMINANT_SHARE * total as f64).then_some(best)
 }
 
 /// A single word that the corpus mostly writes as an ordinary word is not an actor: the
@@ -929,6 +944,30 @@ mod tests {
         );
         let listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
         assert_eq!(listed, ["Grand Lodge", "Quiet Council Vessel Registry"]);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_spells_that_is_used_far_more_than_its_misspellings() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Quorvane Lumber Exchange", Org, 90),
+                ("Quorvane Lumbar Exchange", Org, 2),
+                ("QLE", Org, 30),
+                ("Tessiter Wool Board", Org, 20),
+                ("Tessiter Water Board", Org, 15),
+                ("TWB", Org, 12),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Org, "QLE"),
+            Some(("Quorvane Lumber Exchange".to_string(), Org))
+        );
+        // Two names in real use: the acronym may mean either.
+        assert_eq!(
+            actor_of(&registry, Org, "TWB"),
+            Some(("TWB".to_string(), Org))
+        );
     }
 
     #[test]
