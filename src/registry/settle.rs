@@ -862,6 +862,7 @@ fn canonical_name(groups: &Groups, root: usize) -> String {
                 .is_some_and(|(known, _)| known == name);
             (
                 own,
+                written_clean(name),
                 !(mixed_exists && all_caps(name)),
                 !has_legal_suffix(name),
                 !name.starts_with("The "),
@@ -869,8 +870,37 @@ fn canonical_name(groups: &Groups, root: usize) -> String {
                 std::cmp::Reverse(name),
             )
         })
-        .map(|(name, _)| name.to_string())
+        .map(|(name, _)| lower_possessive(name))
         .unwrap_or_default()
+}
+
+/// True when a name has no stray markup or punctuation: only letters, digits, spaces and the
+/// marks names use inside ("St.", "O'Neill", "AT&T", "Guinea-Bissau", "Bank, Ltd"), and no mark
+/// at either end but a closing dot ("<Acme", "Acme>", "Acme -" are pieces of a wire's markup).
+fn written_clean(name: &str) -> bool {
+    let inner = |c: char| c.is_alphanumeric() || c == ' ' || ".'’&-,".contains(c);
+    let starts = name.chars().next().is_some_and(char::is_alphanumeric);
+    let ends = name
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.');
+    starts && ends && name.chars().all(inner)
+}
+
+/// The name with a possessive written "'S" after lower-case letters in lower case
+/// ("People'S" of a title-cased source becomes "People's").
+fn lower_possessive(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let possessive = c == 'S'
+            && i >= 2
+            && matches!(chars[i - 1], '\'' | '’')
+            && chars[i - 2].is_lowercase()
+            && chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
+        out.push(if possessive { 's' } else { c });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -967,6 +997,30 @@ mod tests {
         assert_eq!(
             actor_of(&registry, Org, "TWB"),
             Some(("TWB".to_string(), Org))
+        );
+    }
+
+    #[test]
+    fn canonical_names_are_written_clean_with_a_lower_case_possessive() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("<Quorvane Widgets", Org, 10),
+                ("Quorvane Widgets", Org, 3),
+                ("Tessiter Mills -", Org, 8),
+                ("Tessiter Mills", Org, 2),
+                ("Velmora People'S Union", Org, 5),
+            ],
+            &[],
+        ));
+        let mut listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
+        listed.sort();
+        assert_eq!(
+            listed,
+            [
+                "Quorvane Widgets",
+                "Tessiter Mills",
+                "Velmora People's Union"
+            ]
         );
     }
 
