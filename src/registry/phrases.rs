@@ -24,10 +24,10 @@ pub const MIN_PHRASE_ARTICLES: u64 = 3;
 
 /// Only the most-used candidate phrases are measured (each costs a phrase query): enough to
 /// cover every list's top entries, few enough to keep settling fast on a large corpus.
-pub const MEASURED_PHRASES: usize = 200;
+pub const MEASURED_PHRASES: usize = 120;
 
 /// Passages read per phrase to see how it is written.
-const SAMPLED_PASSAGES: usize = 40;
+const SAMPLED_PASSAGES: usize = 30;
 
 /// A phrase is a generic body when the share of the articles containing it that name it,
 /// times the share of its sampled occurrences written capitalised, is under this: the single
