@@ -361,13 +361,17 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
         // A document, law, event or work ("... Protocol", "... Summit") is no actor, however
         // it is written; its forms are not actors either.
         let held = groups.held_by_gazetteer(root);
+        // An acronym that spells the name says it is a name, not a common noun phrase.
+        let abbreviated = member_groups
+            .iter()
+            .any(|&m| m != root && groups.is_acronym(m));
         // A one-word plural organisation whose singular is named too ("Powers" beside
         // "Power") is a common noun written with a capital, not a party or a team.
         let plural_of_named = !name.contains(' ')
             && crate::actors::head::plural_common_noun_singular(&name)
                 .is_some_and(|singular| single_names.contains(&singular));
         if crate::actors::head::names_a_non_actor(&name, kind)
-            || !held
+            || !(held || abbreviated)
                 && (crate::actors::head::names_a_plural_common_noun(&name, kind) || plural_of_named)
         {
             settled.rejected.extend(forms);
@@ -992,6 +996,19 @@ mod tests {
         assert_eq!(
             actor_of(&registry, Org, "QLE"),
             Some(("Quorvane Lumber Exchange".to_string(), Org))
+        );
+        // A plural common noun phrase an acronym spells is a name.
+        let mills = Registry::settle(&raw(
+            &[
+                ("Northern Paper Mills", Org, 20),
+                ("Northern Paper Mill", Org, 1),
+                ("NPM", Org, 30),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&mills, Org, "NPM"),
+            Some(("Northern Paper Mills".to_string(), Org))
         );
         // Two names in real use: the acronym may mean either.
         assert_eq!(
