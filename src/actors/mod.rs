@@ -24,6 +24,7 @@ pub use crate::error::ModelError;
 pub use extractor::Extractor;
 pub use gazetteer::Gazetteer;
 pub use user::Provenance;
+pub(crate) use words::all_common_words;
 
 use serde::{Deserialize, Serialize};
 

@@ -9,6 +9,7 @@
 //! filters actors ([`Registry::open`]), with the user's corrections ([`corrections`]) on top.
 
 pub mod corrections;
+pub mod phrases;
 mod settle;
 pub mod table;
 
@@ -84,6 +85,9 @@ pub struct RawActors {
     /// document frequency in the whole-article field). Against the articles that name the
     /// word, the evidence that tells a name from a capitalised common word.
     pub term_articles: BTreeMap<String, u64>,
+    /// For the key of each name made only of common words ([`phrases::phrase_candidates`]):
+    /// how the corpus writes the phrase.
+    pub phrases: BTreeMap<String, phrases::PhraseEvidence>,
 }
 
 /// A form that ends the names of several actors, none dominant ("Lovelace" of two
@@ -232,11 +236,13 @@ impl RawActors {
                 .then_with(|| (&a.name, &a.form, a.kind).cmp(&(&b.name, &b.form, b.kind)))
         });
         let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
+        let phrases = phrases::read_phrase_evidence(&searcher, &forms)?;
         Ok(RawActors {
             forms,
             aliases,
             word_terms,
             term_articles,
+            phrases,
         })
     }
 }

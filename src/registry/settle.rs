@@ -37,6 +37,10 @@ const LEGAL_SUFFIX_VOTES: u64 = 3;
 /// suffixed article stands for several that the tagger may have read as a person's name.
 const LEGAL_SUFFIX_ALIAS_VOTES: u64 = 5;
 
+/// Share of the articles of the organisations an acronym may spell that the one it joins must
+/// hold.
+const ACRONYM_DOMINANT_SHARE: f64 = 0.9;
+
 /// Words an acronym's letters skip in the name it abbreviates.
 const ACRONYM_SKIPPED: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "de", "des"];
 
@@ -87,7 +91,7 @@ pub fn key(name: &str) -> String {
 }
 
 /// The folded lower-case words of a name before any word is dropped.
-fn raw_words(name: &str) -> Vec<String> {
+pub(super) fn raw_words(name: &str) -> Vec<String> {
     let mut cleaned = String::with_capacity(name.len());
     let chars: Vec<char> = name.chars().collect();
     let mut i = 0;
@@ -324,6 +328,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     kinds::join_place_abbreviations(&mut groups);
     reject_common_words(&mut groups, raw, &mut not_actor);
     kinds::reject_non_actor_names(&mut groups, &mut not_actor);
+    reject_generic_phrases(&mut groups, raw, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
 
@@ -361,13 +366,17 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
         // A document, law, event or work ("... Protocol", "... Summit") is no actor, however
         // it is written; its forms are not actors either.
         let held = groups.held_by_gazetteer(root);
+        // An acronym that spells the name says it is a name, not a common noun phrase.
+        let abbreviated = member_groups
+            .iter()
+            .any(|&m| m != root && groups.is_acronym(m));
         // A one-word plural organisation whose singular is named too ("Powers" beside
         // "Power") is a common noun written with a capital, not a party or a team.
         let plural_of_named = !name.contains(' ')
             && crate::actors::head::plural_common_noun_singular(&name)
                 .is_some_and(|singular| single_names.contains(&singular));
         if crate::actors::head::names_a_non_actor(&name, kind)
-            || !held
+            || !(held || abbreviated)
                 && (crate::actors::head::names_a_plural_common_noun(&name, kind) || plural_of_named)
         {
             settled.rejected.extend(forms);
@@ -482,7 +491,8 @@ fn all_initials(words: &[String]) -> String {
     words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
-/// An acronym whose letters are the initials of exactly one registered organisation joins it.
+/// An acronym whose letters are the initials of one registered organisation, or of several of
+/// which one is used far more ([`dominant_expansion`]), joins it.
 fn join_acronyms(groups: &mut Groups) {
     let n = groups.groups.len();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -510,13 +520,23 @@ fn join_acronyms(groups: &mut Groups) {
         let Some(candidates) = by_initials.get(&letters) else {
             continue;
         };
-        let mut roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
-        roots.sort();
-        roots.dedup();
-        if let [only] = roots[..] {
-            groups.join(g, only);
+        let roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
+        if let Some(long) = dominant_expansion(groups, &roots) {
+            groups.join(g, long);
         }
     }
+}
+
+/// Of the organisations whose initials an acronym spells, the one that holds at least
+/// [`ACRONYM_DOMINANT_SHARE`] of their articles (a misspelt copy of a name does not hide it).
+fn dominant_expansion(groups: &Groups, roots: &[usize]) -> Option<usize> {
+    let mut articles: BTreeMap<usize, u64> = BTreeMap::new();
+    for &root in roots {
+        articles.insert(root, groups.groups[root].articles);
+    }
+    let total: u64 = articles.values().sum();
+    let (best, used) = dominant(&articles)?;
+    (used as f64 >= ACRONYM_DOMINANT_SHARE * total as f64).then_some(best)
 }
 
 /// A single word that the corpus mostly writes as an ordinary word is not an actor: the
@@ -556,6 +576,51 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
     }
     for g in reject {
         if groups.find(g) == g {
+            not_actor[g] = true;
+        }
+    }
+}
+
+/// A name made only of common words that the corpus mostly writes in lower case, or names as
+/// an actor in few of the articles that contain it, is a generic body ("the central bank") or
+/// a phrase, not an organisation ([`super::phrases`]). Names the gazetteer holds are kept.
+fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let named = super::phrases::naming_articles(
+        groups
+            .groups
+            .iter()
+            .map(|group| (group.words.as_slice(), group.articles)),
+        &raw.phrases,
+    );
+    // A group others were joined into (an acronym, a known alias) stands for more than the
+    // phrase: it is left to the other rules.
+    let mut members = vec![0usize; groups.groups.len()];
+    for g in 0..groups.groups.len() {
+        members[groups.find(g)] += 1;
+    }
+    // A phrase that starts a longer name used at least as often is that name's fragment
+    // ("Acme Trading" of "Acme Trading Corporation"): the fragment rules settle it.
+    let mut longer_use: HashMap<String, u64> = HashMap::new();
+    for group in &groups.groups {
+        for cut in 2..group.words.len() {
+            let articles = longer_use.entry(group.words[..cut].join(" ")).or_insert(0);
+            *articles = (*articles).max(group.articles);
+        }
+    }
+    for g in 0..groups.groups.len() {
+        let key = groups.groups[g].words.join(" ");
+        let fragment = longer_use
+            .get(&key)
+            .is_some_and(|&longer| longer >= groups.groups[g].articles);
+        if members[g] != 1 || fragment {
+            continue;
+        }
+        let Some(evidence) = raw.phrases.get(&key) else {
+            continue;
+        };
+        let naming = named.get(&key).copied().unwrap_or(0);
+        let generic = evidence.is_generic(naming) && groups.kind(g) == ActorKind::Org;
+        if generic && groups.is_root(g) && !groups.held_by_gazetteer(g) {
             not_actor[g] = true;
         }
     }
@@ -814,6 +879,7 @@ fn canonical_name(groups: &Groups, root: usize) -> String {
                 .is_some_and(|(known, _)| known == name);
             (
                 own,
+                written_clean(name),
                 !(mixed_exists && all_caps(name)),
                 !has_legal_suffix(name),
                 !name.starts_with("The "),
@@ -821,8 +887,37 @@ fn canonical_name(groups: &Groups, root: usize) -> String {
                 std::cmp::Reverse(name),
             )
         })
-        .map(|(name, _)| name.to_string())
+        .map(|(name, _)| lower_possessive(name))
         .unwrap_or_default()
+}
+
+/// True when a name has no stray markup or punctuation: only letters, digits, spaces and the
+/// marks names use inside ("St.", "O'Neill", "AT&T", "Guinea-Bissau", "Bank, Ltd"), and no mark
+/// at either end but a closing dot ("<Acme", "Acme>", "Acme -" are pieces of a wire's markup).
+fn written_clean(name: &str) -> bool {
+    let inner = |c: char| c.is_alphanumeric() || c == ' ' || ".'’&-,".contains(c);
+    let starts = name.chars().next().is_some_and(char::is_alphanumeric);
+    let ends = name
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.');
+    starts && ends && name.chars().all(inner)
+}
+
+/// The name with a possessive written "'S" after lower-case letters in lower case
+/// ("People'S" of a title-cased source becomes "People's").
+fn lower_possessive(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let possessive = c == 'S'
+            && i >= 2
+            && matches!(chars[i - 1], '\'' | '’')
+            && chars[i - 2].is_lowercase()
+            && chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
+        out.push(if possessive { 's' } else { c });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -860,6 +955,103 @@ mod tests {
         let id = registry.canonical(kind, form).ok()?;
         let actor = registry.actor(id);
         Some((actor.name.clone(), actor.kind))
+    }
+
+    #[test]
+    fn an_organisation_named_by_a_phrase_the_corpus_writes_in_lower_case_is_none() {
+        use super::super::phrases::PhraseEvidence;
+        let mut raw = raw(
+            &[
+                ("Harbour Board", Org, 40),
+                ("Grand Lodge", Org, 40),
+                ("Quiet Council", Org, 40),
+                ("Quiet Council Vessel Registry", Org, 9),
+            ],
+            &[],
+        );
+        let evidence = |articles, lower| PhraseEvidence {
+            articles,
+            written: 40,
+            lower,
+        };
+        // Mostly "the harbour board": a body every port has.
+        raw.phrases.insert("harbour board".into(), evidence(60, 30));
+        // Capitalised and named wherever it occurs.
+        raw.phrases.insert("grand lodge".into(), evidence(45, 1));
+        // Named in few of the many articles that contain it; a longer name ends with it.
+        raw.phrases.insert("quiet council".into(), evidence(500, 2));
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            registry.canonical(Org, "Harbour Board"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            registry.canonical(Org, "Quiet Council"),
+            Err(Unlisted::NotAnActor)
+        );
+        let listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(listed, ["Grand Lodge", "Quiet Council Vessel Registry"]);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_spells_that_is_used_far_more_than_its_misspellings() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Quorvane Lumber Exchange", Org, 90),
+                ("Quorvane Lumbar Exchange", Org, 2),
+                ("QLE", Org, 30),
+                ("Tessiter Wool Board", Org, 20),
+                ("Tessiter Water Board", Org, 15),
+                ("TWB", Org, 12),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Org, "QLE"),
+            Some(("Quorvane Lumber Exchange".to_string(), Org))
+        );
+        // A plural common noun phrase an acronym spells is a name.
+        let mills = Registry::settle(&raw(
+            &[
+                ("Northern Paper Mills", Org, 20),
+                ("Northern Paper Mill", Org, 1),
+                ("NPM", Org, 30),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&mills, Org, "NPM"),
+            Some(("Northern Paper Mills".to_string(), Org))
+        );
+        // Two names in real use: the acronym may mean either.
+        assert_eq!(
+            actor_of(&registry, Org, "TWB"),
+            Some(("TWB".to_string(), Org))
+        );
+    }
+
+    #[test]
+    fn canonical_names_are_written_clean_with_a_lower_case_possessive() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("<Quorvane Widgets", Org, 10),
+                ("Quorvane Widgets", Org, 3),
+                ("Tessiter Mills -", Org, 8),
+                ("Tessiter Mills", Org, 2),
+                ("Velmora People'S Union", Org, 5),
+            ],
+            &[],
+        ));
+        let mut listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
+        listed.sort();
+        assert_eq!(
+            listed,
+            [
+                "Quorvane Widgets",
+                "Tessiter Mills",
+                "Velmora People's Union"
+            ]
+        );
     }
 
     #[test]
