@@ -203,24 +203,17 @@ mod tests {
 
     /// Articles and warnings of a file's text, every row wanted.
     fn read(text: &str, delimiter: Delimiter, fields: &FieldMap) -> (Vec<Article>, Vec<String>) {
-        let mut articles = Vec::new();
-        let mut warnings = Vec::new();
-        parse_delimited(
-            "c/news.csv",
-            text,
-            delimiter,
-            fields,
-            &[],
-            &mut |_, _| true,
-            &mut |item| match item {
-                Item::Article(article, warning) => {
-                    warnings.extend(warning.map(|w| w.to_string()));
-                    articles.push(article);
-                }
-                Item::Warning(warning) => warnings.push(warning.to_string()),
-            },
-        );
-        (articles, warnings)
+        crate::corpus::collect_items(|sink| {
+            parse_delimited(
+                "c/news.csv",
+                text,
+                delimiter,
+                fields,
+                &[],
+                &mut |_, _| true,
+                sink,
+            );
+        })
     }
 
     const MEDIA_CLOUD: &str = "\

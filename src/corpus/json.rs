@@ -218,23 +218,9 @@ mod tests {
     use crate::corpus::Article;
 
     fn read(text: &str, fields: &FieldMap) -> (Vec<Article>, Vec<String>) {
-        let mut articles = Vec::new();
-        let mut warnings = Vec::new();
-        parse_json(
-            "api/top.json",
-            text,
-            fields,
-            &[],
-            &mut |_, _| true,
-            &mut |item| match item {
-                Item::Article(article, warning) => {
-                    warnings.extend(warning.map(|w| w.to_string()));
-                    articles.push(article);
-                }
-                Item::Warning(warning) => warnings.push(warning.to_string()),
-            },
-        );
-        (articles, warnings)
+        crate::corpus::collect_items(|sink| {
+            parse_json("api/top.json", text, fields, &[], &mut |_, _| true, sink);
+        })
     }
 
     const NEWSAPI: &str = r#"{

@@ -606,6 +606,23 @@ fn read_jsonl(
     read_jsonl_lines(shown, &mut lines, options, want, sink)
 }
 
+/// The articles and warnings (as shown) a reader gives its sink: for the readers' tests.
+#[cfg(test)]
+pub(crate) fn collect_items(
+    read: impl FnOnce(&mut dyn FnMut(Item)),
+) -> (Vec<Article>, Vec<String>) {
+    let mut articles = Vec::new();
+    let mut warnings = Vec::new();
+    read(&mut |item| match item {
+        Item::Article(article, warning) => {
+            warnings.extend(warning.map(|w| w.to_string()));
+            articles.push(article);
+        }
+        Item::Warning(warning) => warnings.push(warning.to_string()),
+    });
+    (articles, warnings)
+}
+
 /// A reader whose next read fails with the error a stream already gave.
 struct FailedReader(Option<std::io::Error>);
 

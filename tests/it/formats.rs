@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::{assert_success, json_lines, newsdex, write_files};
+use crate::{assert_success, index, json_lines, newsdex, write_files};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
@@ -33,22 +33,6 @@ fn corpus(dir: &Path) -> PathBuf {
         ],
     );
     c
-}
-
-fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(index_dir)
-        .args(args)
-        .args(inputs)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
 }
 
 /// Article ids matching `query`, sorted.

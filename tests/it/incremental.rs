@@ -5,26 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::{
-    assert_success, fixture_corpus, newsdex, write_files, FIXTURE_ARTICLES, FIXTURE_FILES,
-};
-
-/// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
-fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
-    let output = newsdex()
-        .arg("index")
-        .arg("--index")
-        .arg(index_dir)
-        .args(args)
-        .args(inputs)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::{fixture_corpus, index, newsdex, stats, write_files, FIXTURE_ARTICLES, FIXTURE_FILES};
 
 /// Article ids matching `query` (at most 1000), sorted.
 fn ids(index_dir: &Path, query: &str) -> Vec<String> {
@@ -48,16 +29,6 @@ fn ids(index_dir: &Path, query: &str) -> Vec<String> {
         .collect();
     ids.sort();
     ids
-}
-
-fn stats(index_dir: &Path) -> serde_json::Value {
-    let output = newsdex()
-        .args(["stats", "--json", "--index"])
-        .arg(index_dir)
-        .output()
-        .unwrap();
-    assert_success(&output);
-    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 /// Sets a file's mtime to a fixed point, so that a rewrite within the same clock tick is

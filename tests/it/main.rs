@@ -145,3 +145,31 @@ pub fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
         std::fs::write(path, contents).unwrap();
     }
 }
+
+/// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
+pub fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
+    let output = newsdex()
+        .arg("index")
+        .arg("--index")
+        .arg(index_dir)
+        .args(args)
+        .args(inputs)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// `newsdex stats --json` of an index, parsed (the run must succeed).
+pub fn stats(index_dir: &Path) -> serde_json::Value {
+    let output = newsdex()
+        .args(["stats", "--json", "--index"])
+        .arg(index_dir)
+        .output()
+        .unwrap();
+    assert_success(&output);
+    serde_json::from_slice(&output.stdout).unwrap()
+}

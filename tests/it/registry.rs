@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::{assert_success, run_index, write_files};
+use crate::{assert_success, run_index, stats, write_files};
 
 const NAMED: &[u8] = b" date 2022-01-03 Bridge opens\n\nThe new bridge opened on Monday. \
 Mr. Varnholt said the works by Brenning Quarry Works were finished early.\n";
@@ -72,15 +72,6 @@ fn stats_counts_canonical_actors_with_the_users_corrections() {
     write_files(&corpus, &[("named.txt", NAMED), ("other.txt", OTHER)]);
     let index_dir = dir.path().join("index");
     assert_success(&run_index(&index_dir, &[&corpus]));
-    let stats = |index_dir: &Path| -> serde_json::Value {
-        let output = crate::newsdex()
-            .args(["stats", "--json", "--index"])
-            .arg(index_dir)
-            .output()
-            .unwrap();
-        assert_success(&output);
-        serde_json::from_slice(&output.stdout).unwrap()
-    };
     let before = stats(&index_dir);
     let listed = listed(&registry_text(&index_dir)).len() as u64;
     assert_eq!(before["actors"], listed, "{before}");
