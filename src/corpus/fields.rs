@@ -61,7 +61,20 @@ impl Role {
                 "timestamp",
             ],
             Role::Body => &["body", "text", "content", "article", "description"],
-            Role::Source => &["source", "outlet", "media", "site", "publisher", "domain"],
+            // Media Cloud's `media_name`, GDELT's `SourceCommonName`, `source_name` and
+            // `site_name` of many exports.
+            Role::Source => &[
+                "source",
+                "outlet",
+                "media",
+                "media_name",
+                "source_name",
+                "sourcecommonname",
+                "site",
+                "site_name",
+                "publisher",
+                "domain",
+            ],
         }
     }
 }

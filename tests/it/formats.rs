@@ -99,13 +99,13 @@ fn extract_shows_the_articles_of_every_format() {
         (
             "mediacloud.csv",
             "https://www.metro-daily.example/5001",
-            serde_json::Value::Null,
+            "metro daily".into(),
             "Council approves \"quokka\" crossing",
         ),
         (
             "mediacloud.csv",
             "https://www.northern-star.example/5003",
-            serde_json::Value::Null,
+            "northern star".into(),
             "Library reopens, at last",
         ),
         (
@@ -123,13 +123,13 @@ fn extract_shows_the_articles_of_every_format() {
         (
             "mediacloud.csv.gz",
             "https://www.metro-daily.example/5001",
-            serde_json::Value::Null,
+            "metro daily".into(),
             "Council approves \"quokka\" crossing",
         ),
         (
             "mediacloud.csv.gz",
             "https://www.northern-star.example/5003",
-            serde_json::Value::Null,
+            "northern star".into(),
             "Library reopens, at last",
         ),
     ];
@@ -172,9 +172,9 @@ fn extract_shows_the_articles_of_every_format() {
         ]
     );
 
-    // `--field` maps a column that no default names.
+    // `--field` chooses another column than the default one.
     let output = newsdex()
-        .args(["extract", "--field", "source=media_name"])
+        .args(["extract", "--field", "source=url"])
         .arg(c.join("mediacloud.csv"))
         .output()
         .unwrap();
@@ -182,7 +182,7 @@ fn extract_shows_the_articles_of_every_format() {
         .iter()
         .map(|a| a["source"].clone())
         .collect();
-    assert_eq!(sources, ["metro daily", "northern star"]);
+    assert_eq!(sources, ["metro-daily.example", "northern-star.example"]);
 }
 
 #[test]
