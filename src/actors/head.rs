@@ -12,7 +12,8 @@
 
 use super::ActorKind;
 
-/// Head nouns of documents, laws, events, periods, awards and works (lowercase, sorted).
+/// Head nouns of documents, laws, events, periods, awards, works and economic indicators
+/// (lowercase, sorted).
 const NON_ACTOR_HEADS: &[&str] = &[
     "accord",
     "accords",
@@ -22,6 +23,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "agreements",
     "amendment",
     "article",
+    "average",
     "award",
     "awards",
     "championship",
@@ -42,17 +44,22 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "festival",
     "games",
     "goals",
+    "index",
     "law",
     "laws",
     "olympics",
     "pact",
     "plan",
     "prize",
+    "product",
     "protocol",
     "protocols",
+    "rate",
+    "report",
     "resolution",
     "resolutions",
     "revolution",
+    "roadmap",
     "round",
     "session",
     "strategy",
@@ -186,6 +193,25 @@ mod tests {
         ] {
             assert!(!names_a_plural_common_noun(name, kind), "{name}");
         }
+    }
+
+    #[test]
+    fn economic_indicators_and_roadmaps_are_not_actors() {
+        for name in [
+            "Gross Regional Product",
+            "Harbour Interbank Offered Rate",
+            "Tidewater Composite Index",
+            "Quillon Industrial Average",
+            "Roadmap of Grain Corridors",
+            "Annual Fisheries Report",
+        ] {
+            assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+        // A body named "of" an indicator is headed by the body.
+        assert!(!names_a_non_actor(
+            "Bureau of Price Indexes",
+            ActorKind::Org
+        ));
     }
 
     #[test]
