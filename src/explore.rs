@@ -983,16 +983,8 @@ impl Collector for SourcesCollector {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SourcesSegment> {
+        let names = crate::search::segment_sources(reader)?;
         let facets = reader.facet_reader(field_name::SOURCE)?;
-        let mut names = Vec::with_capacity(facets.num_facets());
-        let mut facet = tantivy::schema::Facet::root();
-        for ord in 0..facets.num_facets() as u64 {
-            facets.facet_from_ord(ord, &mut facet)?;
-            names.push(
-                crate::schema::decode_source_facet(facet.encoded_str().as_bytes())
-                    .map(str::to_string),
-            );
-        }
         Ok(SourcesSegment {
             facets,
             keys: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,

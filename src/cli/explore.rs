@@ -22,17 +22,7 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     if args.aliases {
         explore::attach_aliases(&searcher, &mut actors)?;
     }
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        for actor in &actors {
-            serde_json::to_writer(&mut out, actor)?;
-            writeln!(out)?;
-        }
-    } else {
-        output::write_actor_counts(&mut out, &actors)?;
-    }
-    out.flush()?;
-    Ok(found(!actors.is_empty()))
+    print_counts(&actors, args.json, output::write_actor_counts)
 }
 
 pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {
@@ -43,17 +33,26 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
     };
     apply_filters(&mut request, &args.filters)?;
     let sources = explore::top_sources(&searcher, &request, args.top)?;
+    print_counts(&sources, args.json, output::write_source_counts)
+}
+
+/// Prints ranked counts to stdout: a JSON line each, or the text `write_text` makes of them.
+fn print_counts<T: serde::Serialize>(
+    counts: &[T],
+    json: bool,
+    write_text: fn(&mut dyn Write, &[T]) -> io::Result<()>,
+) -> anyhow::Result<Outcome> {
     let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        for source in &sources {
-            serde_json::to_writer(&mut out, source)?;
+    if json {
+        for count in counts {
+            serde_json::to_writer(&mut out, count)?;
             writeln!(out)?;
         }
     } else {
-        output::write_source_counts(&mut out, &sources)?;
+        write_text(&mut out, counts)?;
     }
     out.flush()?;
-    Ok(found(!sources.is_empty()))
+    Ok(found(!counts.is_empty()))
 }
 
 pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {

@@ -380,16 +380,8 @@ impl Searcher {
     /// Every source the index's articles come from, sorted.
     pub fn sources(&self) -> Result<Vec<String>> {
         let mut sources = std::collections::BTreeSet::new();
-        let searcher = self.tantivy_searcher();
-        for segment in searcher.segment_readers() {
-            let facets = segment.facet_reader(field_name::SOURCE)?;
-            let mut facet = tantivy::schema::Facet::root();
-            for ord in 0..facets.num_facets() as u64 {
-                facets.facet_from_ord(ord, &mut facet)?;
-                if let Some(source) = schema::decode_source_facet(facet.encoded_str().as_bytes()) {
-                    sources.insert(source.to_string());
-                }
-            }
+        for segment in self.tantivy_searcher().segment_readers() {
+            sources.extend(segment_sources(segment)?.into_iter().flatten());
         }
         Ok(sources.into_iter().collect())
     }
@@ -586,6 +578,20 @@ impl Searcher {
             }
         })
     }
+}
+
+/// A segment's source names by facet ordinal (`None` for an ordinal that is no source).
+pub(crate) fn segment_sources(
+    segment: &tantivy::SegmentReader,
+) -> tantivy::Result<Vec<Option<String>>> {
+    let facets = segment.facet_reader(field_name::SOURCE)?;
+    let mut names = Vec::with_capacity(facets.num_facets());
+    let mut facet = tantivy::schema::Facet::root();
+    for ord in 0..facets.num_facets() as u64 {
+        facets.facet_from_ord(ord, &mut facet)?;
+        names.push(schema::decode_source_facet(facet.encoded_str().as_bytes()).map(str::to_string));
+    }
+    Ok(names)
 }
 
 /// The sources closest to an unknown one (contained in it or containing it, else similar

@@ -3,9 +3,8 @@
 //! and elements.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use crate::{assert_success, index, json_lines, newsdex, write_files};
+use crate::{assert_success, ids, index, json_lines, newsdex, set_mtime, write_files};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
@@ -33,27 +32,6 @@ fn corpus(dir: &Path) -> PathBuf {
         ],
     );
     c
-}
-
-/// Article ids matching `query`, sorted.
-fn ids(index_dir: &Path, query: &str) -> Vec<String> {
-    let output = newsdex()
-        .args(["search", query, "--json", "-n", "100", "--index"])
-        .arg(index_dir)
-        .output()
-        .unwrap();
-    let mut ids: Vec<String> = json_lines(&output)
-        .iter()
-        .map(|hit| hit["article_id"].as_str().unwrap().to_string())
-        .collect();
-    ids.sort();
-    ids
-}
-
-fn set_mtime(path: &Path, secs: u64) {
-    let file = std::fs::File::options().write(true).open(path).unwrap();
-    file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(secs))
-        .unwrap();
 }
 
 #[test]

@@ -5,39 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::{fixture_corpus, index, newsdex, stats, write_files, FIXTURE_ARTICLES, FIXTURE_FILES};
-
-/// Article ids matching `query` (at most 1000), sorted.
-fn ids(index_dir: &Path, query: &str) -> Vec<String> {
-    let output = newsdex()
-        .args(["search", query, "--json", "-n", "1000", "--index"])
-        .arg(index_dir)
-        .output()
-        .unwrap();
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut ids: Vec<String> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let hit: serde_json::Value = serde_json::from_str(line).unwrap();
-            hit["article_id"].as_str().unwrap().to_string()
-        })
-        .collect();
-    ids.sort();
-    ids
-}
-
-/// Sets a file's mtime to a fixed point, so that a rewrite within the same clock tick is
-/// still seen as a change, and a "touch" is one.
-fn set_mtime(path: &Path, secs: u64) {
-    let file = std::fs::File::options().write(true).open(path).unwrap();
-    file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(secs))
-        .unwrap();
-}
+use crate::{
+    fixture_corpus, ids, index, newsdex, set_mtime, stats, write_files, FIXTURE_ARTICLES,
+    FIXTURE_FILES,
+};
 
 #[test]
 fn unchanged_corpus_is_only_stated() {
