@@ -27,13 +27,16 @@ fn is_control(byte: u8) -> bool {
 
 /// Why a file is binary, as the warning says it, or `None` for text.
 ///
-/// `prefix` is the start of the file. A UTF-16 file with a byte order mark is text (half of
-/// its bytes are NUL in Latin script); without one it is judged on its bytes, and is binary.
+/// `prefix` is the start of the file. UTF-16 is text (half of its bytes are NUL in Latin
+/// script), with a byte order mark or without one ([`utf16_without_bom`]).
 pub fn binary_verdict(prefix: &[u8]) -> Option<String> {
     if let Some((encoding, _)) = Encoding::for_bom(prefix) {
         if encoding != UTF_8 {
             return None;
         }
+    }
+    if utf16_without_bom(prefix).is_some() {
+        return None;
     }
     let sniffed = &prefix[..prefix.len().min(BINARY_SNIFF_BYTES)];
     if sniffed.is_empty() {
@@ -108,6 +111,10 @@ fn decide(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return (encoding, bom);
     }
+    // Before the UTF-8 test: UTF-16 of Latin text is valid UTF-8, NUL bytes and all.
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return (encoding, 0);
+    }
     let valid = match std::str::from_utf8(bytes) {
         Ok(_) => true,
         // A character cut by the end of the sample: valid so far.
@@ -128,6 +135,46 @@ fn decide(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
     } else {
         (guess, 0)
     }
+}
+
+/// UTF-16 without a byte order mark (as some Windows tools export text), little- or
+/// big-endian, or `None`.
+///
+/// The rule, on the first [`BINARY_SNIFF_BYTES`] bytes: the sample holds a NUL or control
+/// byte (real UTF-8 text holds none), and read as UTF-16 one way it is text: no unpaired
+/// surrogate, at most 1% control characters, at least 5% spaces or line breaks (every
+/// language that writes words apart; the other byte order of the same bytes turns them into
+/// CJK or unassigned characters and fails this).
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES) & !1];
+    if sample.len() < 4 || !sample.iter().any(|&b| is_control(b)) {
+        return None;
+    }
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .into_iter()
+        .find(|&encoding| {
+            let units = sample.chunks_exact(2).map(|pair| {
+                if encoding == encoding_rs::UTF_16LE {
+                    u16::from_le_bytes([pair[0], pair[1]])
+                } else {
+                    u16::from_be_bytes([pair[0], pair[1]])
+                }
+            });
+            let (mut chars, mut controls, mut spaces) = (0usize, 0usize, 0usize);
+            for unit in char::decode_utf16(units) {
+                let Ok(c) = unit else {
+                    return false;
+                };
+                chars += 1;
+                match c {
+                    ' ' | '\n' | '\r' | '\u{3000}' => spaces += 1,
+                    '\t' | '\u{c}' => {}
+                    c if c.is_control() => controls += 1,
+                    _ => {}
+                }
+            }
+            controls * 100 <= chars && spaces * 20 >= chars
+        })
 }
 
 /// A reader that hands out UTF-8 decoded from `encoding` as it reads (for JSONL in UTF-16 or
@@ -226,6 +273,41 @@ mod tests {
             decoded.note.as_deref(),
             Some("decoded as windows-1252 (not valid UTF-8)")
         );
+    }
+
+    #[test]
+    fn utf16_without_a_bom_either_way_is_text_and_decoded() {
+        let text = "Zelensky met Biden in Kyiv.\nЗеленський зустрівся з Байденом у Києві.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            assert_eq!(binary_verdict(&bytes), None, "{name}");
+            let decoded = decode(&bytes);
+            assert_eq!(decoded.text, text, "{name}");
+            assert_eq!(
+                decoded.note.as_deref(),
+                Some(format!("decoded as {name} (not valid UTF-8)").as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn binary_bytes_are_not_taken_for_utf16() {
+        // Pseudo-random bytes (a compressed or image file): unpaired surrogates or controls
+        // in either byte order.
+        let mut state = 0x2545_f491_u32;
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state as u8
+            })
+            .collect();
+        assert_eq!(utf16_without_bom(&bytes), None);
+        assert!(binary_verdict(&bytes).is_some());
+        // UTF-8 text has no NUL or control byte, so it is never asked.
+        assert_eq!(utf16_without_bom("Plain text, no NULs.".as_bytes()), None);
     }
 
     #[test]

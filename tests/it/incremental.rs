@@ -230,6 +230,8 @@ fn other_schema_version_asks_for_rebuild() {
 }
 
 /// A corpus of `files` JSONL files of `per_file` one-passage articles, all containing "quagga".
+/// `files` files of `per_file` articles each, in turn JSONL, CSV and a JSON array, so that a
+/// run killed mid-way is killed inside each kind of multi-article file.
 fn generated_corpus(root: &Path, files: usize, per_file: usize) -> PathBuf {
     let corpus = root.join("big");
     std::fs::create_dir_all(&corpus).unwrap();
@@ -237,14 +239,49 @@ fn generated_corpus(root: &Path, files: usize, per_file: usize) -> PathBuf {
                   and the security of the pipeline, and agreed to meet next month. "
         .repeat(6);
     for f in 0..files {
-        let mut text = String::new();
-        for a in 0..per_file {
-            text.push_str(&format!(
-                "{{\"id\": \"{f}-{a}\", \"date\": \"2021-03-{:02}\", \"title\": \"Report {f} {a}\", \"body\": \"quagga {filler}\"}}\n",
-                a % 28 + 1
-            ));
-        }
-        std::fs::write(corpus.join(format!("part-{f:02}.jsonl")), text).unwrap();
+        let article = |a: usize| {
+            (
+                format!("{f}-{a}"),
+                format!("2021-03-{:02}", a % 28 + 1),
+                format!("Report {f} {a}"),
+                format!("quagga {filler}"),
+            )
+        };
+        let (name, text) = match f % 3 {
+            0 => {
+                let mut text = String::new();
+                for a in 0..per_file {
+                    let (id, date, title, body) = article(a);
+                    text.push_str(&format!(
+                        "{{\"id\": \"{id}\", \"date\": \"{date}\", \"title\": \"{title}\", \"body\": \"{body}\"}}\n"
+                    ));
+                }
+                (format!("part-{f:02}.jsonl"), text)
+            }
+            1 => {
+                let mut text = String::from("id,date,title,body\n");
+                for a in 0..per_file {
+                    let (id, date, title, body) = article(a);
+                    text.push_str(&format!("{id},{date},{title},\"{body}\"\n"));
+                }
+                (format!("part-{f:02}.csv"), text)
+            }
+            _ => {
+                let records: Vec<String> = (0..per_file)
+                    .map(|a| {
+                        let (id, date, title, body) = article(a);
+                        format!(
+                            "{{\"id\": \"{id}\", \"date\": \"{date}\", \"title\": \"{title}\", \"body\": \"{body}\"}}"
+                        )
+                    })
+                    .collect();
+                (
+                    format!("part-{f:02}.json"),
+                    format!("[{}]", records.join(",\n")),
+                )
+            }
+        };
+        std::fs::write(corpus.join(name), text).unwrap();
     }
     corpus
 }
