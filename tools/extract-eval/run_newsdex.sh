@@ -9,7 +9,9 @@
 # process over all pages, RUNS times; `--json` is passed when `extract --help` lists it), and
 # writes the `body` of the JSON line(s) whose `path` is <id>.html to OUT_DIR/<id>.txt (several
 # articles from one page are joined by a blank line; a page without an article gets an empty
-# file and a warning). Prints the median wall time and pages/second. The time includes what
+# file and a warning). Prints the median CPU time (user + system, all threads; pinned to one
+# core, so other work on a busy machine inflates it less than wall time) and pages per CPU
+# second, and the median wall time. The time includes what
 # `extract` does besides the body (reading, actor extraction, JSON), so it is a lower bound of
 # the body extraction's own speed.
 set -euo pipefail
@@ -47,14 +49,17 @@ if "$newsdex" extract --help | grep -q -- '--json'; then
 fi
 
 times=()
+walls=()
 for ((run = 1; run <= runs; run++)); do
-    start=$(date +%s.%N)
     # A build without HTML support reads no article from the pages and exits non-zero: then
     # every page gets an empty file (recall 0) and the exit status is reported.
     status=0
-    taskset -c 0 "$newsdex" extract "${json_flag[@]}" "$tmp/html" >"$tmp/out.jsonl" 2>"$tmp/err.txt" || status=$?
-    end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
+    /usr/bin/time -f '%U %S %e' -o "$tmp/time.txt" \
+        taskset -c 0 "$newsdex" extract "${json_flag[@]}" "$tmp/html" >"$tmp/out.jsonl" 2>"$tmp/err.txt" || status=$?
+    # The last line: time puts "Command exited with non-zero status N" before it.
+    read -r user sys wall < <(tail -n 1 "$tmp/time.txt")
+    times+=("$(echo "$user + $sys" | bc)")
+    walls+=("$wall")
 done
 if [ "$status" -ne 0 ]; then
     echo "run_newsdex.sh: newsdex extract exited with status $status" >&2
@@ -87,5 +92,7 @@ if missing:
     print(f"run_newsdex.sh: {len(missing)} of {len(bodies)} pages gave no article body: {' '.join(missing[:10])}" + (" ..." if len(missing) > 10 else ""), file=sys.stderr)
 PY
 
-median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
-echo "newsdex ($("$newsdex" --version 2>/dev/null || echo newsdex)): $n pages, median $median s of $runs runs ($(echo "${times[*]}" | sed 's/ /, /g')), $(echo "scale=1; $n / $median" | bc) pages/s on one core"
+median_of() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+median=$(median_of "${times[@]}")
+cpu_rate=$(awk -v n="$n" -v t="$median" 'BEGIN {print (t > 0) ? sprintf("%.1f", n / t) : "inf"}')
+echo "newsdex ($("$newsdex" --version 2>/dev/null || echo newsdex)): $n pages, median $median CPU s of $runs runs ($(echo "${times[*]}" | sed 's/ /, /g')), $cpu_rate pages per CPU second on one core; median wall time $(median_of "${walls[@]}") s"

@@ -8,6 +8,8 @@
 Each PRED_DIR holds `<id>.txt` per page (the text one tool extracted); its folder name is the
 tool's name in the table. The measure is the one of the public article-extraction benchmark:
 
+- Text: Unicode NFC, with invisible format characters (soft hyphen, zero-width space and
+  joiners, word joiner, byte order mark) removed: `Netan\u00adyahu` reads as `Netanyahu`.
 - Tokens: the words of the text, `\\w+` runs of Unicode letters, digits and underscores, case
   kept as is; a Han, kana or Hangul character is a token of its own (those scripts write no
   spaces between words, so a whole sentence would otherwise be one token).
@@ -28,6 +30,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections import Counter
 
 SHINGLE = 4
@@ -39,11 +42,13 @@ _CJK = (
     "\uac00-\ud7af"  # Hangul syllables
 )
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+# Characters a reader does not see, which a page may or may not keep inside a word.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def tokenize(text):
     """The tokens of a text: `\\w+` runs, one token per CJK character, case kept."""
-    return _TOKEN.findall(text)
+    return _TOKEN.findall(unicodedata.normalize("NFC", text).translate(_INVISIBLE))
 
 
 def shingles(tokens, size=SHINGLE):

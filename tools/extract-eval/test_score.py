@@ -21,6 +21,10 @@ class Tokens(unittest.TestCase):
         self.assertEqual(tokenize("谷歌DeepMind开发"), ["谷", "歌", "DeepMind", "开", "发"])
         self.assertEqual(tokenize("トレンドマイクロ"), list("トレンドマイクロ"))
 
+    def test_invisible_characters_and_composition_do_not_split_words(self):
+        self.assertEqual(tokenize("Netan\u00adyahu Vladi\u200bmir"), ["Netanyahu", "Vladimir"])
+        self.assertEqual(tokenize("se\u0301isme"), tokenize("s\u00e9isme"))
+
     def test_accented_words_are_one_token(self):
         self.assertEqual(tokenize("Aktuálně.cz séisme"), ["Aktuálně", "cz", "séisme"])
 
