@@ -29,7 +29,7 @@ impl Searcher {
     ) -> Hit {
         let f = &self.fields;
         let text = get_str(document, f.text).to_string();
-        let lang = stored_lang(document, f.lang);
+        let (source, lang) = stored_source_and_lang(document, f);
         let highlights = highlighter.ranges_in(&lang, &text);
         let (date, date_display) = match stored_date(document, f) {
             Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
@@ -46,7 +46,7 @@ impl Searcher {
             date_display,
             title: get_str(document, f.title).to_string(),
             path: get_str(document, f.path).to_string(),
-            source: stored_source(document, f.source),
+            source,
             lang,
             line,
             actors: stored_actors(document, f.actor, names),
@@ -157,7 +157,7 @@ impl Searcher {
         };
         let documents = self.article_passages(&searcher, key)?;
         let first = documents.first().expect("an article has a passage");
-        let lang = stored_lang(first, self.fields.lang);
+        let (source, lang) = stored_source_and_lang(first, &self.fields);
         let languages: Vec<String> = (lang != crate::lang::ENGLISH)
             .then(|| lang.clone())
             .into_iter()
@@ -168,7 +168,7 @@ impl Searcher {
             self.fields.body,
             &languages,
         );
-        let highlighter = Highlighter::for_query(&compiled);
+        let highlighter = Highlighter::for_query(compiled);
         let (date, date_display) = match stored_date(first, &self.fields) {
             Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
             None => (None, None),
@@ -176,7 +176,7 @@ impl Searcher {
         Ok(FullArticle {
             article_id: get_str(first, self.fields.article_id).to_string(),
             path: get_str(first, self.fields.path).to_string(),
-            source: stored_source(first, self.fields.source),
+            source,
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
@@ -225,22 +225,23 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
     Some(ArticleDate { start, precision })
 }
 
-/// The language stored with a passage (English for none).
-fn stored_lang(document: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    document
-        .get_all(field)
-        .filter_map(|value| value.as_facet())
-        .find_map(|encoded| crate::schema::decode_lang_facet(encoded.as_bytes()))
-        .unwrap_or(crate::lang::ENGLISH)
-        .to_string()
-}
-
-/// The source stored with a passage (empty for none).
-fn stored_source(document: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    document
-        .get_all(field)
-        .filter_map(|value| value.as_facet())
-        .find_map(|encoded| crate::schema::decode_source_facet(encoded.as_bytes()))
-        .unwrap_or_default()
-        .to_string()
+/// The source (empty for none) and the language (English for none) stored with a passage, in
+/// one pass over its values.
+fn stored_source_and_lang(document: &TantivyDocument, fields: &Fields) -> (String, String) {
+    let (mut source, mut lang) = (None, None);
+    for (field, value) in document.field_values() {
+        if field == fields.source && source.is_none() {
+            source = value
+                .as_facet()
+                .and_then(|encoded| crate::schema::decode_source_facet(encoded.as_bytes()));
+        } else if field == fields.lang && lang.is_none() {
+            lang = value
+                .as_facet()
+                .and_then(|encoded| crate::schema::decode_lang_facet(encoded.as_bytes()));
+        }
+    }
+    (
+        source.unwrap_or_default().to_string(),
+        lang.unwrap_or(crate::lang::ENGLISH).to_string(),
+    )
 }

@@ -81,11 +81,9 @@ impl Highlighter {
 
     /// A highlighter for a compiled query: its English terms and phrases, and those of each
     /// other language it was compiled for.
-    pub fn for_query(compiled: &super::query::CompiledQuery) -> Highlighter {
-        let mut highlighter = Highlighter::new(
-            compiled.highlight_terms.clone(),
-            compiled.highlight_phrases.clone(),
-        );
+    pub fn for_query(compiled: super::query::CompiledQuery) -> Highlighter {
+        let mut highlighter =
+            Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
         for other in &compiled.language_highlights {
             highlighter.others.push(Highlighter {
                 analyzer: (!other.terms.is_empty())

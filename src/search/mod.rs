@@ -286,14 +286,15 @@ impl Searcher {
         }
         query::check_fields(&request.query)?;
         let clauses = query::parse_query(&request.query);
-        let compiled = query::compile_in(
+        let mut compiled = query::compile_in(
             &clauses,
             &self.fields,
             body,
             &self.query_languages(request)?,
         );
-        let has_text = compiled.query.is_some();
-        let highlighter = Highlighter::for_query(&compiled);
+        let text_query = compiled.query.take();
+        let has_text = text_query.is_some();
+        let highlighter = Highlighter::for_query(compiled);
         let has_filter = !request.actors.is_empty()
             || !request.actor_forms.is_empty()
             || !request.in_passage.is_empty()
@@ -306,7 +307,7 @@ impl Searcher {
             .into());
         }
         let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(text_query) = compiled.query {
+        if let Some(text_query) = text_query {
             subqueries.push((Occur::Must, text_query));
         }
         for filter in self.filters(request)? {
