@@ -407,6 +407,32 @@ mod tests {
         );
     }
 
+    /// A passage in another language is read with that language's analysis of the query.
+    #[test]
+    fn passages_in_other_languages_use_their_analysis() {
+        let fields = crate::schema::Fields::from_schema(&crate::schema::build_schema()).unwrap();
+        let clauses = crate::search::query::parse_query("\"neuen Sanktionen\" Häuser");
+        let compiled =
+            crate::search::query::compile_in(&clauses, &fields, fields.body, &["de".to_string()]);
+        let highlighter = Highlighter::for_query(compiled);
+        let text = "Eine neue Sanktion trifft die Hauser am Rhein.";
+        let marked: Vec<&str> = highlighter
+            .ranges_in("de", text)
+            .into_iter()
+            .map(|(start, end)| &text[start..end])
+            .collect();
+        assert_eq!(marked, ["neue Sanktion", "Hauser"]);
+        // Read as English, only the word English folds alike matches, and no phrase.
+        let english: Vec<&str> = highlighter
+            .ranges_in("en", text)
+            .into_iter()
+            .map(|(start, end)| &text[start..end])
+            .collect();
+        assert_eq!(english, ["Hauser"]);
+        // A clone highlights alike.
+        assert_eq!(highlighter.clone().ranges_in("de", text).len(), 2);
+    }
+
     #[test]
     fn phrase_is_one_range() {
         assert_eq!(

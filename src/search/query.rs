@@ -778,6 +778,34 @@ mod tests {
         assert_eq!(compiled.highlight_terms, ["strong", "quak"]);
     }
 
+    /// Each clause is the OR of its analyses in the languages asked for; without another
+    /// language the query is the English one alone.
+    #[test]
+    fn other_languages_add_their_analyses() {
+        let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
+        let clauses = parse_query("Sanktionen oil");
+        let terms = |languages: &[String]| -> Vec<String> {
+            let query = compile_in(&clauses, &fields, fields.body, languages)
+                .query
+                .unwrap();
+            let mut terms = Vec::new();
+            query
+                .query_terms(&mut |term, _| terms.push(term.value().as_str().unwrap().to_string()));
+            terms
+        };
+        assert_eq!(terms(&[]), ["sanktionen", "oil"]);
+        // `oil` is `oil` in German too: one term, not two.
+        assert_eq!(
+            terms(&["de".to_string()]),
+            ["sanktionen", "sanktion", "oil"]
+        );
+        let compiled = compile_in(&clauses, &fields, fields.body, &["de".to_string()]);
+        assert_eq!(compiled.highlight_terms, ["sanktionen", "oil"]);
+        assert_eq!(compiled.language_highlights.len(), 1);
+        assert_eq!(compiled.language_highlights[0].code, "de");
+        assert_eq!(compiled.language_highlights[0].terms, ["sanktion", "oil"]);
+    }
+
     #[test]
     fn compile_skips_stop_words_and_builds_phrases() {
         let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
