@@ -13,6 +13,9 @@
 //!    least [`OWN_STOP_SHARE`] of its words are that language's stop words, more than are
 //!    English ones (a language tantivy has no stop-word list for stays English);
 //! 4. anything else is English.
+//!
+//! These rules decide what an article yields (how its words are analysed, whether it has
+//! actors): a change to them is a change of `actors::EXTRACTION_VERSION`.
 
 use tantivy::tokenizer::{
     Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
@@ -188,24 +191,38 @@ fn detect_sample(text: &str) -> &'static str {
 /// The share of `text`'s words (runs of letters) that are stop words of `language`; None when
 /// tantivy has no stop-word list for it, or the text has no words.
 fn stop_word_share(text: &str, language: Language) -> Option<f64> {
-    let filter = StopWordFilter::new(language)?;
-    let words = count_words(
-        &mut TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .build(),
-        text,
-    );
+    // English is asked about every article: its analyzers are built once and cloned (building
+    // one builds its stop-word set).
+    static ENGLISH_COUNTERS: std::sync::OnceLock<(TextAnalyzer, TextAnalyzer)> =
+        std::sync::OnceLock::new();
+    let (mut all, mut kept) = if language == Language::English {
+        let (all, kept) = ENGLISH_COUNTERS.get_or_init(|| {
+            word_counters(Language::English).expect("tantivy has English stop words")
+        });
+        (all.clone(), kept.clone())
+    } else {
+        word_counters(language)?
+    };
+    let words = count_words(&mut all, text);
     if words == 0 {
         return None;
     }
-    let kept = count_words(
-        &mut TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(filter)
-            .build(),
-        text,
-    );
+    let kept = count_words(&mut kept, text);
     Some((words - kept) as f64 / words as f64)
+}
+
+/// Two analyzers whose words [`count_words`] counts: every word, and the words that are no
+/// stop words of `language` (None when tantivy has no list for it).
+fn word_counters(language: Language) -> Option<(TextAnalyzer, TextAnalyzer)> {
+    let filter = StopWordFilter::new(language)?;
+    let all = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    let kept = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(filter)
+        .build();
+    Some((all, kept))
 }
 
 /// The tokens of `text` that hold no digit.
