@@ -325,6 +325,7 @@ fn skips_query(err: &SearchError) -> bool {
         | SearchError::NothingToSearch
         | SearchError::UnknownActor { .. }
         | SearchError::UnknownSource { .. }
+        | SearchError::UnknownLanguage { .. }
         | SearchError::AmbiguousActor { .. }
         | SearchError::EmptyDateRange { .. } => true,
         SearchError::NoSuchArticle { .. } | SearchError::ArticleInSeveralFiles { .. } => false,

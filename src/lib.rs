@@ -8,7 +8,8 @@
 //! [`store`] opens an index directory and reads its manifest, for both sides; [`state`]
 //! records what each commit holds so that indexing is incremental; [`stats`] says what an
 //! index holds; [`registry`] settles one canonical actor per real actor across the index.
-//! [`guard`] marks the panics the library recovers from.
+//! [`guard`] marks the panics the library recovers from. [`lang`] says which language an
+//! article is written in.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
@@ -20,6 +21,7 @@ pub mod eval;
 pub mod explore;
 pub mod guard;
 pub mod indexer;
+pub mod lang;
 pub mod output;
 pub mod queries;
 pub mod registry;

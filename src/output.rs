@@ -286,6 +286,7 @@ struct HitJson<'a> {
     title: &'a str,
     path: &'a str,
     source: &'a str,
+    lang: &'a str,
     line: Option<u64>,
     actors: &'a [ActorRef],
     passage_actors: &'a [ActorRef],
@@ -315,6 +316,7 @@ fn hit_json(hit: &Hit) -> HitJson<'_> {
         title: &hit.title,
         path: &hit.path,
         source: &hit.source,
+        lang: &hit.lang,
         line: hit.line,
         actors: &hit.actors,
         passage_actors: &hit.passage_actors,
@@ -593,8 +595,8 @@ pub fn write_article_text(
         style.paint(
             DIM,
             &format!(
-                "{date}  {}  {}  id {}",
-                article.path, article.source, article.article_id
+                "{date}  {}  {}  id {}  lang {}",
+                article.path, article.source, article.article_id, article.lang
             )
         )
     )?;
@@ -679,6 +681,13 @@ pub fn write_stats_text(out: &mut dyn Write, stats: &crate::stats::IndexStats) -
         day(&stats.date_to)
     )?;
     writeln!(out, "undated         {}", stats.undated)?;
+    let mut languages: Vec<(&String, &u64)> = stats.languages.iter().collect();
+    languages.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let languages: Vec<String> = languages
+        .iter()
+        .map(|(code, articles)| format!("{code} {articles}"))
+        .collect();
+    writeln!(out, "languages       {}", languages.join(", "))?;
     writeln!(out, "files           {}", stats.files)?;
     writeln!(out, "segments        {}", stats.segments)?;
     writeln!(out, "size on disk    {:.1} MB", stats.bytes as f64 / 1e6)?;

@@ -8,15 +8,15 @@ use tantivy::schema::{
     Schema, TextFieldIndexing, TextOptions, FAST, STORED,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
-    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, PreTokenizedString, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{DateTime, Index};
 
 use crate::actors::ActorKind;
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -40,6 +40,42 @@ pub fn analyzer() -> TextAnalyzer {
     // building one allocates its stop-word set.
     static PROTOTYPE: std::sync::OnceLock<TextAnalyzer> = std::sync::OnceLock::new();
     PROTOTYPE.get_or_init(build_analyzer).clone()
+}
+
+/// The analyzer of text in the language `code` (see [`crate::lang`]): English text goes
+/// through [`analyzer`]; any other language is split the same way, lowercased, stemmed with
+/// its Snowball stemmer when tantivy has one, then folded to ASCII (after stemming, since the
+/// stemmers know their own accents: German `Häuser` and `Hauser` both give `haus`). No stop
+/// words: a word of one language is a stop word of another.
+pub fn analyzer_for(code: &str) -> TextAnalyzer {
+    if code == crate::lang::ENGLISH {
+        return analyzer();
+    }
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser);
+    match crate::lang::stemmer_language(code) {
+        Some(language) => builder
+            .filter(Stemmer::new(language))
+            .filter(AsciiFoldingFilter)
+            .build(),
+        None => builder.filter(AsciiFoldingFilter).build(),
+    }
+}
+
+/// `text` analysed by `analyzer` into the tokens a text field indexes as they are: how a
+/// document in a language other than English is indexed (the fields' own analyzer is
+/// English).
+pub fn pre_tokenized(analyzer: &mut TextAnalyzer, text: &str) -> PreTokenizedString {
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        tokens.push(stream.token().clone());
+    }
+    PreTokenizedString {
+        text: text.to_string(),
+        tokens,
+    }
 }
 
 fn build_analyzer() -> TextAnalyzer {
@@ -198,6 +234,8 @@ pub mod field_name {
     pub const ACTOR_ALIAS: &str = "actor_alias";
     /// `source` (see [`Fields::source`](super::Fields::source)).
     pub const SOURCE: &str = "source";
+    /// `lang` (see [`Fields::lang`](super::Fields::lang)).
+    pub const LANG: &str = "lang";
 }
 
 /// Root of the actor facets, `/actor/KIND/Name`.
@@ -237,6 +275,38 @@ pub fn decode_source_facet(encoded: &[u8]) -> Option<&str> {
         (Some(SOURCE_FACET_ROOT), Some(source), None) => Some(source),
         _ => None,
     }
+}
+
+/// Root of the language facets, `/lang/code`.
+const LANG_FACET_ROOT: &str = "lang";
+
+/// The facet of a language (an ISO 639-1 code, see [`crate::lang`]), `/lang/code`.
+pub fn lang_facet(code: &str) -> Facet {
+    Facet::from_path([LANG_FACET_ROOT, code])
+}
+
+/// The language code of a language facet as tantivy encodes it (`lang\0code`); None for any
+/// other.
+pub fn decode_lang_facet(encoded: &[u8]) -> Option<&str> {
+    let encoded = std::str::from_utf8(encoded).ok()?;
+    let mut steps = encoded.split('\0');
+    match (steps.next(), steps.next(), steps.next()) {
+        (Some(LANG_FACET_ROOT), Some(code), None) => Some(code),
+        _ => None,
+    }
+}
+
+/// A segment's language codes by facet ordinal of its `lang` field (`None` for an ordinal
+/// that is no language).
+pub fn segment_languages(segment: &tantivy::SegmentReader) -> tantivy::Result<Vec<Option<String>>> {
+    let facets = segment.facet_reader(field_name::LANG)?;
+    let mut codes = Vec::with_capacity(facets.num_facets());
+    let mut facet = Facet::root();
+    for ord in 0..facets.num_facets() as u64 {
+        facets.facet_from_ord(ord, &mut facet)?;
+        codes.push(decode_lang_facet(facet.encoded_str().as_bytes()).map(str::to_string));
+    }
+    Ok(codes)
 }
 
 /// Root of the alias facets, `/alias/KIND/Name/Form`.
@@ -309,6 +379,8 @@ pub struct Fields {
     pub actor_alias: Field,
     /// `/source/name` facet of the article's outlet (every passage).
     pub source: Field,
+    /// `/lang/code` facet of the article's language (every passage).
+    pub lang: Field,
 }
 
 impl Fields {
@@ -335,6 +407,7 @@ impl Fields {
             passage_actor: get(field_name::PASSAGE_ACTOR)?,
             actor_alias: get(field_name::ACTOR_ALIAS)?,
             source: get(field_name::SOURCE)?,
+            lang: get(field_name::LANG)?,
         })
     }
 }
@@ -412,6 +485,7 @@ pub fn build_schema() -> Schema {
     );
     builder.add_facet_field(field_name::ACTOR_ALIAS, FacetOptions::default());
     builder.add_facet_field(field_name::SOURCE, FacetOptions::default().set_stored());
+    builder.add_facet_field(field_name::LANG, FacetOptions::default().set_stored());
     builder.build()
 }
 
@@ -509,6 +583,33 @@ mod tests {
         let tokens = analyze("talks in Geneva");
         assert_eq!(tokens[0].position + 2, tokens[1].position);
         assert_eq!(&"talks in Geneva"[tokens[1].start..tokens[1].end], "Geneva");
+    }
+
+    #[test]
+    fn each_language_has_its_stemmer() {
+        let terms_in = |code: &str, text: &str| -> Vec<String> {
+            analyze_with(&mut analyzer_for(code), text)
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        };
+        assert_eq!(terms_in("de", "Sanktionen"), terms_in("de", "Sanktion"));
+        assert_eq!(terms_in("de", "Häuser"), ["haus"]);
+        assert_eq!(terms_in("en", "The Sanctions"), ["sanction"]);
+        // No stemmer: lowercased and folded only, and no English stop words.
+        assert_eq!(terms_in("uk", "Санкції"), ["санкції"]);
+        assert_eq!(terms_in("pl", "Łódź the"), ["lodz", "the"]);
+    }
+
+    #[test]
+    fn lang_facets_round_trip() {
+        let facet = lang_facet("de");
+        assert_eq!(
+            decode_lang_facet(facet.encoded_str().as_bytes()),
+            Some("de")
+        );
+        let source = source_facet("de");
+        assert_eq!(decode_lang_facet(source.encoded_str().as_bytes()), None);
     }
 
     #[test]

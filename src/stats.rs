@@ -1,7 +1,7 @@
 //! Stats: what an index holds (articles, passages, actors, dates, segments, size), read from
 //! fast fields and facet columns of the live documents, never from the doc store.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -37,6 +37,8 @@ pub struct IndexStats {
     pub actor_forms: u64,
     /// Articles without a date.
     pub undated: u64,
+    /// Articles per language (ISO 639-1 code, see [`crate::lang`]).
+    pub languages: BTreeMap<String, u64>,
     /// Start of the earliest article date (RFC 3339), if any article is dated.
     pub date_from: Option<String>,
     /// Start of the latest article date (RFC 3339), if any article is dated.
@@ -87,12 +89,23 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     let searcher = manual_searcher(&index)?;
     let counts = count_documents(&index)?;
     let mut actors: HashSet<String> = HashSet::new();
+    let mut languages: BTreeMap<String, u64> = BTreeMap::new();
     let (mut earliest, mut latest): (Option<i64>, Option<i64>) = (None, None);
     for segment in searcher.segment_readers() {
         let date = segment.fast_fields().date(field_name::DATE)?;
+        let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
         let facets = segment.facet_reader(field_name::ACTOR)?;
+        let lang_facets = segment.facet_reader(field_name::LANG)?;
+        let lang_names = crate::schema::segment_languages(segment)?;
         let mut ords = HashSet::new();
         for doc in segment.doc_ids_alive() {
+            if passage.first(doc) == Some(0) {
+                for ord in lang_facets.facet_ords(doc) {
+                    if let Some(Some(code)) = lang_names.get(ord as usize) {
+                        *languages.entry(code.clone()).or_default() += 1;
+                    }
+                }
+            }
             if let Some(at) = date.first(doc) {
                 let secs = at.into_timestamp_secs();
                 earliest = Some(earliest.map_or(secs, |e| e.min(secs)));
@@ -126,6 +139,7 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
             .len() as u64,
         actor_forms: actors.len() as u64,
         undated: counts.undated,
+        languages,
         date_from: earliest.and_then(rfc3339),
         date_to: latest.and_then(rfc3339),
         files: state.as_ref().map_or(0, |s| {

@@ -379,6 +379,10 @@ pub struct FilterArgs {
     /// case); repeat for any of them.
     #[arg(long = "source", value_name = "NAME")]
     pub sources: Vec<String>,
+    /// Only articles in this language (ISO 639-1 code: en, de, uk...; see `newsdex stats`);
+    /// repeat for any of them.
+    #[arg(long = "lang", value_name = "CODE")]
+    pub languages: Vec<String>,
 }
 
 /// `newsdex search`.

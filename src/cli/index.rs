@@ -88,7 +88,13 @@ pub(super) fn run_extract(
                     return;
                 }
                 articles += 1;
-                let actors = extractor.extract(&article.title, &article.body);
+                let language = crate::lang::detect(&article.title, &article.body);
+                // The extractor knows English only: no actors is better than wrong ones.
+                let actors = if language == crate::lang::ENGLISH {
+                    extractor.extract(&article.title, &article.body)
+                } else {
+                    Vec::new()
+                };
                 let line = serde_json::json!({
                     "id": article.id,
                     "path": article.path,
@@ -96,6 +102,7 @@ pub(super) fn run_extract(
                     "date": article.date.map(|d| d.to_rfc3339()),
                     "title": article.title,
                     "source": article.source,
+                    "lang": language,
                     "body": article.body,
                     "actors": actors,
                 });

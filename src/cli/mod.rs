@@ -168,7 +168,7 @@ fn color_enabled(choice: ColorChoice) -> bool {
     }
 }
 
-/// Turns `--from`/`--to`/`--actor`/`--source` into the request's filters.
+/// Turns `--from`/`--to`/`--actor`/`--source`/`--lang` into the request's filters.
 fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
     let today = chrono::Utc::now().date_naive();
     let bound = |flag: &'static str, text: &str| -> Result<ArticleDate> {
@@ -182,6 +182,7 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
     request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
     request.actors = filters.actors.clone();
     request.sources = filters.sources.clone();
+    request.languages = filters.languages.clone();
     Ok(())
 }
 

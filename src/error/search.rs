@@ -19,6 +19,14 @@ pub enum SearchError {
         /// The closest sources of the index (at most three), best first.
         suggestions: Vec<String>,
     },
+    /// No article of the index is in this language.
+    #[error("no article in the index is in language {code:?}; its languages: {}", .known.join(", "))]
+    UnknownLanguage {
+        /// The code as given.
+        code: String,
+        /// The languages of the index's articles.
+        known: Vec<String>,
+    },
     /// The surname belongs to several actors.
     #[error("actor {name:?} is ambiguous: {}", .candidates.join(", "))]
     AmbiguousActor {
@@ -91,6 +99,7 @@ impl SearchError {
             | SearchError::OnlyStopWords { .. } => true,
             SearchError::UnknownActor { .. }
             | SearchError::UnknownSource { .. }
+            | SearchError::UnknownLanguage { .. }
             | SearchError::AmbiguousActor { .. }
             | SearchError::EmptyDateRange { .. }
             | SearchError::NothingToSearch

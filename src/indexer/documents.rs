@@ -1,11 +1,16 @@
 //! One article in, its passage documents out: the passages, the article-level fields repeated
 //! on each, the actors of the article and of each passage.
+//!
+//! An article's language decides how its text is analysed: English text goes to the fields as
+//! text (their analyzer is English); text in another language goes as tokens its own analyzer
+//! made (`schema::analyzer_for`), and has no actors (the extractor knows English only).
 
 use tantivy::TantivyDocument;
 
 use crate::actors::Extractor;
 use crate::corpus::{self, Article, Warning};
 use crate::guard::recover;
+use crate::lang;
 use crate::schema::{self, to_tantivy_date, Fields};
 
 /// Articles of up to this many bytes of text are handed to the writer as one batch.
@@ -42,12 +47,21 @@ pub(super) fn guarded_documents(
 }
 
 /// Builds the tantivy documents of one article, one per passage, with the actors `extractor`
-/// finds (none without one).
+/// finds (none without one, and none in an article that is not in English).
 pub fn article_documents_with(
     article: &Article,
     fields: &Fields,
     extractor: Option<&Extractor>,
 ) -> Vec<TantivyDocument> {
+    let language = lang::detect(&article.title, &article.body);
+    let mut analyzed = (language != lang::ENGLISH).then(|| schema::analyzer_for(language));
+    let mut add_analysed = |document: &mut TantivyDocument, field, text: &str| match &mut analyzed {
+        Some(analyzer) => {
+            document.add_pre_tokenized_text(field, schema::pre_tokenized(analyzer, text))
+        }
+        None => document.add_text(field, text),
+    };
+    let extractor = extractor.filter(|_| language == lang::ENGLISH);
     let mut passages = corpus::split_passages(&article.body);
     let body_is_title = passages.is_empty();
     if body_is_title {
@@ -63,6 +77,7 @@ pub fn article_documents_with(
     });
     let key = article.key();
     let source = schema::source_facet(&corpus::source_of(article));
+    let language_facet = schema::lang_facet(language);
     let n_passages = passages.len() as u64;
     let mut documents = Vec::with_capacity(passages.len());
     for passage in &passages {
@@ -80,19 +95,20 @@ pub fn article_documents_with(
         document.add_u64(fields.passages, n_passages);
         document.add_u64(fields.start, passage.start as u64);
         document.add_u64(fields.end, passage.end as u64);
-        document.add_text(fields.title, &article.title);
+        add_analysed(&mut document, fields.title, &article.title);
         document.add_facet(fields.source, source.clone());
+        document.add_facet(fields.lang, language_facet.clone());
         let mut searchable = String::with_capacity(article.title.len() + text.len() + 2);
         searchable.push_str(&article.title);
         searchable.push_str("\n\n");
         if !body_is_title {
             searchable.push_str(text);
         }
-        document.add_text(fields.body, &searchable);
+        add_analysed(&mut document, fields.body, &searchable);
         document.add_text(fields.text, text);
         if passage.ordinal == 0 {
             // The whole article once, for article-level ranking (search::rank).
-            document.add_text(fields.article, article_text(article));
+            add_analysed(&mut document, fields.article, &article_text(article));
         }
         if let Some(date) = article.date {
             document.add_date(fields.date, to_tantivy_date(date.start));

@@ -29,7 +29,8 @@ impl Searcher {
     ) -> Hit {
         let f = &self.fields;
         let text = get_str(document, f.text).to_string();
-        let highlights = highlighter.ranges(&text);
+        let (source, lang) = stored_source_and_lang(document, f);
+        let highlights = highlighter.ranges_in(&lang, &text);
         let (date, date_display) = match stored_date(document, f) {
             Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
             None => (None, None),
@@ -45,7 +46,8 @@ impl Searcher {
             date_display,
             title: get_str(document, f.title).to_string(),
             path: get_str(document, f.path).to_string(),
-            source: stored_source(document, f.source),
+            source,
+            lang,
             line,
             actors: stored_actors(document, f.actor, names),
             passage_actors: stored_actors(document, f.passage_actor, names),
@@ -92,7 +94,7 @@ impl Searcher {
             let text = get_str(&document, self.fields.text).to_string();
             let passage = PassageText {
                 passage: ordinal,
-                highlights: highlighter.ranges(&text),
+                highlights: highlighter.ranges_in(&hit.lang, &text),
                 text,
             };
             if ordinal < hit.passage && ordinal + context >= hit.passage {
@@ -153,10 +155,20 @@ impl Searcher {
                 .into());
             }
         };
-        let compiled = query::compile(&query::parse_query(query), &self.fields);
-        let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
         let documents = self.article_passages(&searcher, key)?;
         let first = documents.first().expect("an article has a passage");
+        let (source, lang) = stored_source_and_lang(first, &self.fields);
+        let languages: Vec<String> = (lang != crate::lang::ENGLISH)
+            .then(|| lang.clone())
+            .into_iter()
+            .collect();
+        let compiled = query::compile_in(
+            &query::parse_query(query),
+            &self.fields,
+            self.fields.body,
+            &languages,
+        );
+        let highlighter = Highlighter::for_query(compiled);
         let (date, date_display) = match stored_date(first, &self.fields) {
             Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
             None => (None, None),
@@ -164,18 +176,19 @@ impl Searcher {
         Ok(FullArticle {
             article_id: get_str(first, self.fields.article_id).to_string(),
             path: get_str(first, self.fields.path).to_string(),
-            source: stored_source(first, self.fields.source),
+            source,
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
             actors: stored_actors(first, self.fields.actor, Some(&self.canonical_names()?)),
+            lang: lang.clone(),
             passages: documents
                 .iter()
                 .map(|d| {
                     let text = get_str(d, self.fields.text).to_string();
                     PassageText {
                         passage: get_u64(d, self.fields.passage).unwrap_or(0),
-                        highlights: highlighter.ranges(&text),
+                        highlights: highlighter.ranges_in(&lang, &text),
                         text,
                     }
                 })
@@ -184,11 +197,19 @@ impl Searcher {
     }
 }
 
-fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> &str {
-    document
-        .get_first(field)
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
+/// A stored text field: as given, or the text of tokens given for a language other than
+/// English (see `indexer::documents`).
+fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> std::borrow::Cow<'_, str> {
+    let Some(value) = document.get_first(field) else {
+        return "".into();
+    };
+    match value.as_str() {
+        Some(text) => text.into(),
+        None => value
+            .as_pre_tokenized_text()
+            .map_or_else(String::new, |pre| pre.text)
+            .into(),
+    }
 }
 
 fn get_u64(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
@@ -204,12 +225,23 @@ fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDat
     Some(ArticleDate { start, precision })
 }
 
-/// The source stored with a passage (empty for none).
-fn stored_source(document: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    document
-        .get_all(field)
-        .filter_map(|value| value.as_facet())
-        .find_map(|encoded| crate::schema::decode_source_facet(encoded.as_bytes()))
-        .unwrap_or_default()
-        .to_string()
+/// The source (empty for none) and the language (English for none) stored with a passage, in
+/// one pass over its values.
+fn stored_source_and_lang(document: &TantivyDocument, fields: &Fields) -> (String, String) {
+    let (mut source, mut lang) = (None, None);
+    for (field, value) in document.field_values() {
+        if field == fields.source && source.is_none() {
+            source = value
+                .as_facet()
+                .and_then(|encoded| crate::schema::decode_source_facet(encoded.as_bytes()));
+        } else if field == fields.lang && lang.is_none() {
+            lang = value
+                .as_facet()
+                .and_then(|encoded| crate::schema::decode_lang_facet(encoded.as_bytes()));
+        }
+    }
+    (
+        source.unwrap_or_default().to_string(),
+        lang.unwrap_or(crate::lang::ENGLISH).to_string(),
+    )
 }

@@ -5,6 +5,8 @@
 //! word of every hit was the largest part of highlighting (measured with `newsdex bench` and
 //! perf), so words that cannot match are ruled out first by their first letter
 //! ([`Highlighter`]); a test checks that the result is exactly what analysing every word gives.
+//! A passage in another language is analysed whole with its language's analyzer, as it was
+//! indexed (`Highlighter::ranges_in`).
 
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -21,10 +23,15 @@ pub struct Highlighter {
     /// The index's own analyzer, run on the words that pass the [`Prefixes`] test; kept
     /// across the hits of a query, so that its stem memo serves them all.
     analyzer: Option<Mutex<TextAnalyzer>>,
+    /// The language whose passages this highlighter reads (None: English).
+    language: Option<String>,
+    /// Highlighters of the passages in other languages, by language code.
+    others: Vec<Highlighter>,
 }
 
 impl Clone for Highlighter {
     fn clone(&self) -> Highlighter {
+        let code = self.language.as_deref().unwrap_or(crate::lang::ENGLISH);
         Highlighter {
             terms: self.terms.clone(),
             phrases: self.phrases.clone(),
@@ -32,7 +39,9 @@ impl Clone for Highlighter {
             analyzer: self
                 .analyzer
                 .as_ref()
-                .map(|_| Mutex::new(crate::schema::analyzer())),
+                .map(|_| Mutex::new(crate::schema::analyzer_for(code))),
+            language: self.language.clone(),
+            others: self.others.clone(),
         }
     }
 }
@@ -65,6 +74,39 @@ impl Highlighter {
             terms: terms.into_iter().collect(),
             phrases,
             analyzer,
+            language: None,
+            others: Vec::new(),
+        }
+    }
+
+    /// A highlighter for a compiled query: its English terms and phrases, and those of each
+    /// other language it was compiled for.
+    pub fn for_query(compiled: super::query::CompiledQuery) -> Highlighter {
+        let mut highlighter =
+            Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
+        for other in &compiled.language_highlights {
+            highlighter.others.push(Highlighter {
+                analyzer: (!other.terms.is_empty())
+                    .then(|| Mutex::new(crate::schema::analyzer_for(&other.code))),
+                terms: other.terms.iter().cloned().collect(),
+                phrases: other.phrases.clone(),
+                prefixes: Prefixes::default(),
+                language: Some(other.code.clone()),
+                others: Vec::new(),
+            });
+        }
+        highlighter
+    }
+
+    /// Byte ranges of matches in `text`, a passage in the language `code`.
+    pub fn ranges_in(&self, code: &str, text: &str) -> Vec<(usize, usize)> {
+        match self
+            .others
+            .iter()
+            .find(|other| other.language.as_deref() == Some(code))
+        {
+            Some(other) => other.ranges(text),
+            None => self.ranges(text),
         }
     }
 
@@ -100,6 +142,9 @@ impl Highlighter {
     /// is only counted (unless it is a stop word or too long, which the analyzer drops). Every
     /// other word goes through the index's analyzer on its own, which gives its term exactly.
     fn find(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Found> {
+        if self.language.is_some() {
+            return self.find_analysing_all(analyzer, text);
+        }
         let mut found = Vec::new();
         let mut ordinal = 0;
         for (start, end) in words(text) {
@@ -127,6 +172,25 @@ impl Highlighter {
                 });
             }
             ordinal += 1;
+        }
+        found
+    }
+
+    /// [`Self::find`] for a passage in another language: the whole text through the
+    /// language's analyzer, which keeps every word (no stop words), so positions are ordinals.
+    fn find_analysing_all(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            if self.terms.contains(&token.text) {
+                found.push(Found {
+                    ordinal: token.position,
+                    start: token.offset_from,
+                    end: token.offset_to,
+                    term: token.text.clone(),
+                });
+            }
         }
         found
     }
@@ -341,6 +405,32 @@ mod tests {
             ),
             ["sanctions", "Erdoğan", "sanctioned"]
         );
+    }
+
+    /// A passage in another language is read with that language's analysis of the query.
+    #[test]
+    fn passages_in_other_languages_use_their_analysis() {
+        let fields = crate::schema::Fields::from_schema(&crate::schema::build_schema()).unwrap();
+        let clauses = crate::search::query::parse_query("\"neuen Sanktionen\" Häuser");
+        let compiled =
+            crate::search::query::compile_in(&clauses, &fields, fields.body, &["de".to_string()]);
+        let highlighter = Highlighter::for_query(compiled);
+        let text = "Eine neue Sanktion trifft die Hauser am Rhein.";
+        let marked: Vec<&str> = highlighter
+            .ranges_in("de", text)
+            .into_iter()
+            .map(|(start, end)| &text[start..end])
+            .collect();
+        assert_eq!(marked, ["neue Sanktion", "Hauser"]);
+        // Read as English, only the word English folds alike matches, and no phrase.
+        let english: Vec<&str> = highlighter
+            .ranges_in("en", text)
+            .into_iter()
+            .map(|(start, end)| &text[start..end])
+            .collect();
+        assert_eq!(english, ["Hauser"]);
+        // A clone highlights alike.
+        assert_eq!(highlighter.clone().ranges_in("de", text).len(), 2);
     }
 
     #[test]

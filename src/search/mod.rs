@@ -74,6 +74,9 @@ pub struct SearchRequest {
     /// Sources the article must come from, any of them (any case or spelling that
     /// [`crate::corpus::normalise_source`] makes the same).
     pub sources: Vec<String>,
+    /// Languages the article must be in, any of them (ISO 639-1 codes, any case; see
+    /// [`crate::lang`]).
+    pub languages: Vec<String>,
     /// Actors already resolved, each as its raw facet forms: each must appear in the article.
     pub actor_forms: Vec<Vec<ActorRef>>,
     /// Hits to return.
@@ -134,6 +137,8 @@ pub struct Hit {
     pub path: String,
     /// The outlet (normalised; see [`crate::corpus::source_of`]).
     pub source: String,
+    /// The article's language (ISO 639-1 code; see [`crate::lang`]).
+    pub lang: String,
     /// JSONL line of the article, if it came from one.
     pub line: Option<u64>,
     /// Actors of the article.
@@ -185,6 +190,8 @@ pub struct FullArticle {
     pub title: String,
     /// Actors.
     pub actors: Vec<ActorRef>,
+    /// The article's language (ISO 639-1 code; see [`crate::lang`]).
+    pub lang: String,
     /// Passages in order.
     pub passages: Vec<PassageText>,
 }
@@ -216,6 +223,8 @@ pub struct Searcher {
     article_count: std::sync::OnceLock<u64>,
     /// Fast-field columns of the reader's segments, opened once on first need.
     columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
+    /// The languages of the index's articles, read once on first need.
+    languages: std::sync::OnceLock<Vec<String>>,
     /// The index directory, where the registry and the user's corrections are read from.
     index_dir: std::path::PathBuf,
 }
@@ -237,6 +246,7 @@ impl Searcher {
             canonical_seen: Default::default(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
+            languages: std::sync::OnceLock::new(),
             index_dir: index_dir.to_path_buf(),
         })
     }
@@ -276,8 +286,15 @@ impl Searcher {
         }
         query::check_fields(&request.query)?;
         let clauses = query::parse_query(&request.query);
-        let compiled = query::compile_on(&clauses, &self.fields, body);
-        let has_text = compiled.query.is_some();
+        let mut compiled = query::compile_in(
+            &clauses,
+            &self.fields,
+            body,
+            &self.query_languages(request)?,
+        );
+        let text_query = compiled.query.take();
+        let has_text = text_query.is_some();
+        let highlighter = Highlighter::for_query(compiled);
         let has_filter = !request.actors.is_empty()
             || !request.actor_forms.is_empty()
             || !request.in_passage.is_empty()
@@ -290,7 +307,7 @@ impl Searcher {
             .into());
         }
         let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(text_query) = compiled.query {
+        if let Some(text_query) = text_query {
             subqueries.push((Occur::Must, text_query));
         }
         for filter in self.filters(request)? {
@@ -314,7 +331,6 @@ impl Searcher {
         } else {
             Box::new(BooleanQuery::new(subqueries))
         };
-        let highlighter = Highlighter::new(compiled.highlight_terms, compiled.highlight_phrases);
         Ok(SearchPlan {
             query,
             has_text,
@@ -330,7 +346,8 @@ impl Searcher {
         body: tantivy::schema::Field,
     ) -> Option<Box<dyn Query>> {
         let clauses = query::parse_query(&request.query);
-        query::compile_on(&clauses, &self.fields, body).query
+        let languages = self.query_languages(request).unwrap_or_default();
+        query::compile_in(&clauses, &self.fields, body, &languages).query
     }
 
     /// The date and actor filters of a request, as tantivy queries (also used by the bench's
@@ -374,7 +391,65 @@ impl Searcher {
         if !request.sources.is_empty() {
             filters.push(self.source_query(&request.sources)?);
         }
+        if !request.languages.is_empty() {
+            filters.push(self.language_query(&request.languages)?);
+        }
         Ok(filters)
+    }
+
+    /// Every language the index's articles are in (ISO 639-1 codes), sorted.
+    pub fn languages(&self) -> Result<&[String]> {
+        if let Some(languages) = self.languages.get() {
+            return Ok(languages);
+        }
+        let mut languages = std::collections::BTreeSet::new();
+        for segment in self.tantivy_searcher().segment_readers() {
+            languages.extend(schema::segment_languages(segment)?.into_iter().flatten());
+        }
+        Ok(self
+            .languages
+            .get_or_init(|| languages.into_iter().collect()))
+    }
+
+    /// The languages other than English a request's words are analysed in: those of the
+    /// index's articles (of `--lang`'s, when given). None in an English-only index, whose
+    /// queries are exactly the English ones.
+    fn query_languages(&self, request: &SearchRequest) -> Result<Vec<String>> {
+        let wanted: Vec<String> = request
+            .languages
+            .iter()
+            .map(|typed| crate::lang::normalise_code(typed))
+            .collect();
+        Ok(self
+            .languages()?
+            .iter()
+            .filter(|code| code.as_str() != crate::lang::ENGLISH)
+            .filter(|code| wanted.is_empty() || wanted.contains(code))
+            .cloned()
+            .collect())
+    }
+
+    /// Articles in any of `languages`; a code no article is in is an error listing the
+    /// index's languages.
+    fn language_query(&self, languages: &[String]) -> Result<Box<dyn Query>> {
+        let known = self.languages()?;
+        let mut any_language: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for typed in languages {
+            let wanted = crate::lang::normalise_code(typed);
+            if !known.contains(&wanted) {
+                return Err(SearchError::UnknownLanguage {
+                    code: typed.clone(),
+                    known: known.to_vec(),
+                }
+                .into());
+            }
+            let term = Term::from_facet(self.fields.lang, &schema::lang_facet(&wanted));
+            any_language.push((
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+        Ok(Box::new(BooleanQuery::new(any_language)))
     }
 
     /// Every source the index's articles come from, sorted.

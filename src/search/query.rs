@@ -346,6 +346,19 @@ pub struct CompiledQuery {
     pub highlight_terms: Vec<String>,
     /// Analyzed phrases (two terms or more) of the positive clauses, for highlighting.
     pub highlight_phrases: Vec<Vec<String>>,
+    /// The same, analysed in each language other than English the query was compiled for.
+    pub language_highlights: Vec<LanguageHighlights>,
+}
+
+/// The terms and phrases to highlight in the passages of one language other than English.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageHighlights {
+    /// The language's code (see [`crate::lang`]).
+    pub code: String,
+    /// Analyzed terms of the positive clauses.
+    pub terms: Vec<String>,
+    /// Analyzed phrases (two terms or more) of the positive clauses.
+    pub phrases: Vec<Vec<String>>,
 }
 
 /// Analyzes each clause with the index's analyzer and builds the tantivy query.
@@ -358,17 +371,43 @@ pub fn compile(clauses: &[Clause], fields: &Fields) -> CompiledQuery {
 
 /// Like [`compile`], with plain words searched in `body` (the passage or the article field).
 pub fn compile_on(clauses: &[Clause], fields: &Fields, body: Field) -> CompiledQuery {
-    let (groups, highlight_terms, highlight_phrases) = group_clauses(clauses, fields, body);
+    compile_in(clauses, fields, body, &[])
+}
+
+/// Like [`compile_on`], each clause also analysed in each of `languages` (codes other than
+/// English, see [`crate::lang`]): documents in those languages were indexed with their own
+/// analyzer, so a clause matches any of its analyses (`Sanktionen` is `sanktionen` in English
+/// and `sanktion` in German). With no other language, this is the English query alone.
+pub fn compile_in(
+    clauses: &[Clause],
+    fields: &Fields,
+    body: Field,
+    languages: &[String],
+) -> CompiledQuery {
+    let (groups, highlights) = group_clauses(clauses, fields, body, languages);
     // The article field keeps no positions (index size): phrases there become conjunctions of
     // their words.
     let positions = body != fields.article;
     let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut positive = false;
     for group in groups {
-        let query = if positions || group.field != body {
-            term_or_phrase(group.field, &group.terms)
+        let build = |terms: &[(usize, String)]| {
+            if positions || group.field != body {
+                term_or_phrase(group.field, terms)
+            } else {
+                all_terms(group.field, terms)
+            }
+        };
+        let query: Box<dyn Query> = if group.variants.len() == 1 {
+            build(&group.variants[0])
         } else {
-            all_terms(group.field, &group.terms)
+            Box::new(BooleanQuery::new(
+                group
+                    .variants
+                    .iter()
+                    .map(|terms| (Occur::Should, build(terms)))
+                    .collect(),
+            ))
         };
         let query: Box<dyn Query> = if group.count > 1.0 {
             Box::new(BoostQuery::new(query, group.count))
@@ -387,10 +426,13 @@ pub fn compile_on(clauses: &[Clause], fields: &Fields, body: Field) -> CompiledQ
         }
         Some(Box::new(BooleanQuery::new(subqueries)))
     };
+    let mut highlights = highlights.into_iter();
+    let english = highlights.next().unwrap_or_default();
     CompiledQuery {
         query,
-        highlight_terms,
-        highlight_phrases,
+        highlight_terms: english.terms,
+        highlight_phrases: english.phrases,
+        language_highlights: highlights.collect(),
     }
 }
 
@@ -398,24 +440,36 @@ pub fn compile_on(clauses: &[Clause], fields: &Fields, body: Field) -> CompiledQ
 struct ClauseGroup {
     presence: Presence,
     field: Field,
-    /// Terms with their positions from the first.
-    terms: Vec<(usize, String)>,
+    /// Terms with their positions from the first: the English analysis, then each other
+    /// language's that differs from the ones before it.
+    variants: Vec<Vec<(usize, String)>>,
     /// How many clauses were the same: repeats add weight.
     count: f32,
 }
 
 /// Analyses the clauses (leaving the query stop words out) and merges equal ones, in the order
-/// each was first seen; also the terms and phrases of the positive clauses, to highlight.
+/// each was first seen; also the terms and phrases of the positive clauses to highlight, for
+/// English first, then for each of `languages`.
 fn group_clauses(
     clauses: &[Clause],
     fields: &Fields,
     body: Field,
-) -> (Vec<ClauseGroup>, Vec<String>, Vec<Vec<String>>) {
-    type GroupKey = (Presence, u32, Vec<(usize, String)>);
+    languages: &[String],
+) -> (Vec<ClauseGroup>, Vec<LanguageHighlights>) {
+    type GroupKey = (Presence, u32, Vec<Vec<(usize, String)>>);
     // Group -> (first seen, count).
     let mut groups: BTreeMap<GroupKey, (usize, f32)> = BTreeMap::new();
-    let mut highlight_terms = Vec::new();
-    let mut highlight_phrases = Vec::new();
+    let mut highlights: Vec<LanguageHighlights> = std::iter::once(crate::lang::ENGLISH)
+        .chain(languages.iter().map(String::as_str))
+        .map(|code| LanguageHighlights {
+            code: code.to_string(),
+            ..LanguageHighlights::default()
+        })
+        .collect();
+    let mut analyzers: Vec<_> = languages
+        .iter()
+        .map(|code| crate::schema::analyzer_for(code))
+        .collect();
     let analyzed: Vec<_> = clauses.iter().map(|c| analyze(&c.text)).collect();
     let query_stop_words = query_stop_tokens(clauses, &analyzed);
     for (order, (clause, tokens)) in clauses.iter().zip(analyzed).enumerate() {
@@ -430,19 +484,31 @@ fn group_clauses(
         if tokens.is_empty() {
             continue;
         }
-        let first = tokens[0].position;
-        let terms: Vec<(usize, String)> = tokens
-            .iter()
-            .map(|t| (t.position - first, t.term.clone()))
-            .collect();
+        let mut analyses = vec![relative_terms(&tokens)];
+        for analyzer in &mut analyzers {
+            analyses.push(relative_terms(&crate::schema::analyze_with(
+                analyzer,
+                &clause.text,
+            )));
+        }
         if clause.presence != Presence::MustNot {
-            for (_, term) in &terms {
-                if !highlight_terms.contains(term) {
-                    highlight_terms.push(term.clone());
+            for (terms, highlight) in analyses.iter().zip(&mut highlights) {
+                for (_, term) in terms {
+                    if !highlight.terms.contains(term) {
+                        highlight.terms.push(term.clone());
+                    }
+                }
+                if terms.len() > 1 {
+                    highlight
+                        .phrases
+                        .push(terms.iter().map(|(_, t)| t.clone()).collect());
                 }
             }
-            if terms.len() > 1 {
-                highlight_phrases.push(terms.iter().map(|(_, t)| t.clone()).collect());
+        }
+        let mut variants: Vec<Vec<(usize, String)>> = Vec::with_capacity(analyses.len());
+        for terms in analyses {
+            if !terms.is_empty() && !variants.contains(&terms) {
+                variants.push(terms);
             }
         }
         let field = match clause.target {
@@ -450,7 +516,7 @@ fn group_clauses(
             Target::Title => fields.title,
         };
         let entry = groups
-            .entry((clause.presence, field.field_id(), terms))
+            .entry((clause.presence, field.field_id(), variants))
             .or_insert((order, 0.0));
         entry.1 += 1.0;
     }
@@ -458,14 +524,23 @@ fn group_clauses(
     ordered.sort_by_key(|(_, (order, _))| *order);
     let groups = ordered
         .into_iter()
-        .map(|((presence, field_id, terms), (_, count))| ClauseGroup {
+        .map(|((presence, field_id, variants), (_, count))| ClauseGroup {
             presence,
             field: Field::from_field_id(field_id),
-            terms,
+            variants,
             count,
         })
         .collect();
-    (groups, highlight_terms, highlight_phrases)
+    (groups, highlights)
+}
+
+/// Analysed tokens as terms with their positions from the first.
+fn relative_terms(tokens: &[AnalyzedToken]) -> Vec<(usize, String)> {
+    let first = tokens.first().map_or(0, |t| t.position);
+    tokens
+        .iter()
+        .map(|t| (t.position - first, t.term.clone()))
+        .collect()
 }
 
 /// Every term of a phrase, in any order (for a field without positions).
@@ -701,6 +776,34 @@ mod tests {
         // Nor are they highlighted.
         let compiled = compile(&clauses, &fields);
         assert_eq!(compiled.highlight_terms, ["strong", "quak"]);
+    }
+
+    /// Each clause is the OR of its analyses in the languages asked for; without another
+    /// language the query is the English one alone.
+    #[test]
+    fn other_languages_add_their_analyses() {
+        let fields = Fields::from_schema(&crate::schema::build_schema()).unwrap();
+        let clauses = parse_query("Sanktionen oil");
+        let terms = |languages: &[String]| -> Vec<String> {
+            let query = compile_in(&clauses, &fields, fields.body, languages)
+                .query
+                .unwrap();
+            let mut terms = Vec::new();
+            query
+                .query_terms(&mut |term, _| terms.push(term.value().as_str().unwrap().to_string()));
+            terms
+        };
+        assert_eq!(terms(&[]), ["sanktionen", "oil"]);
+        // `oil` is `oil` in German too: one term, not two.
+        assert_eq!(
+            terms(&["de".to_string()]),
+            ["sanktionen", "sanktion", "oil"]
+        );
+        let compiled = compile_in(&clauses, &fields, fields.body, &["de".to_string()]);
+        assert_eq!(compiled.highlight_terms, ["sanktionen", "oil"]);
+        assert_eq!(compiled.language_highlights.len(), 1);
+        assert_eq!(compiled.language_highlights[0].code, "de");
+        assert_eq!(compiled.language_highlights[0].terms, ["sanktion", "oil"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod formats;
 mod golden;
 mod incremental;
 mod index;
+mod languages;
 mod readme;
 mod registry;
 mod relevance;
