@@ -6,6 +6,7 @@
 //! bytes into that text (any encoding) or calls it binary; [`fields`] says which column or key
 //! holds what. A new format is one more module and one more arm in [`read_file_counted`].
 
+pub mod article_text;
 pub mod date;
 pub mod decode;
 pub mod delimited;
