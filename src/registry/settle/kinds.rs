@@ -37,6 +37,11 @@ const ORGANISATION_HEADS: &[&str] = &[
     "secretariat",
 ];
 
+/// True when a (normalised) word is an organisation's head noun ("ministry", "committee").
+pub(super) fn is_organisation_head(word: &str) -> bool {
+    ORGANISATION_HEADS.contains(&word)
+}
+
 /// Compass words: a name made of nothing else is a direction, not an actor.
 const COMPASS_WORDS: &[&str] = &[
     "east",
