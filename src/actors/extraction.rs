@@ -101,6 +101,7 @@ impl Gazetteer {
             extend_person_spans(text, &toks, &mut spans);
             self.split_conjoined_names(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
+            self.extend_place_heads(text, &mut spans);
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
@@ -245,6 +246,30 @@ impl Gazetteer {
                 k -= 1;
             }
             k += 1;
+        }
+    }
+
+    /// Extends a place the gazetteer does not know over the administrative head noun and "of"
+    /// in front of it ("District of Tarrow", "Province of Ostra"): the place's name is the
+    /// whole, not the part the tagger found after "of".
+    fn extend_place_heads(&self, text: &str, spans: &mut [(usize, usize, NameType)]) {
+        for k in 0..spans.len() {
+            let (s, e, ty) = spans[k];
+            if ty != NameType::Loc || self.lookup(&text[s..e]).is_some() {
+                continue;
+            }
+            let Some(before) = text[..s].strip_suffix(" of ") else {
+                continue;
+            };
+            let head_start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let free = k == 0 || spans[k - 1].1 <= head_start;
+            if free && words::is_place_head(&before[head_start..]) {
+                spans[k] = (head_start, e, ty);
+            }
         }
     }
 

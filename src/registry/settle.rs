@@ -320,6 +320,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     let mut settled = Settled::default();
     let mut groups = Groups::new(raw, &mut settled.rejected, gazetteer);
     kinds::retype_by_organisation_head(&mut groups);
+    kinds::retype_initialled_people(&mut groups);
     let n = groups.groups.len();
     let mut not_actor = vec![false; n];
 
@@ -373,7 +374,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
             continue;
         }
         let kind = groups.kind(root);
-        let name = canonical_name(&groups, root);
+        let name = canonical_name(&groups, named_by(&groups, root, member_groups));
         // A document, law, event or work ("... Protocol", "... Summit") is no actor, however
         // it is written; its forms are not actors either.
         let held = groups.held_by_gazetteer(root);
@@ -900,6 +901,24 @@ fn dominant(candidates: &BTreeMap<usize, u64>) -> Option<(usize, u64)> {
         .map(|(&c, &a)| (c, a))
 }
 
+/// The group whose forms name an actor: its root, unless an acronym joined to it is used in
+/// ten times the root's own articles (the name it spells is a misspelt or one-off expansion).
+fn named_by(groups: &Groups, root: usize, members: &[usize]) -> usize {
+    let own = |g: usize| -> u64 {
+        groups.groups[g]
+            .forms
+            .iter()
+            .map(|&f| groups.raw.forms[f].articles)
+            .sum()
+    };
+    members
+        .iter()
+        .copied()
+        .filter(|&m| m != root && groups.is_acronym(m) && own(m) > 10 * own(root))
+        .max_by_key(|&m| (own(m), std::cmp::Reverse(m)))
+        .unwrap_or(root)
+}
+
 /// The canonical name of an actor: among the forms of its own key (not those joined in as
 /// aliases, acronyms or fragments), the gazetteer's own name when it is one, else a mixed-case
 /// form before an ALL-CAPS one, one without a legal suffix or a leading "The", the most used.
@@ -1209,6 +1228,55 @@ mod tests {
             "Orrin Vale Board"
         );
         assert_eq!(actor_of(&registry, Org, "MF").unwrap().0, "MF");
+    }
+
+    #[test]
+    fn an_acronym_names_the_actor_when_the_name_it_spells_is_a_one_off() {
+        let mut input = raw(
+            &[("Orgnization of Tin Smelters", Org, 1), ("OTS", Org, 60)],
+            &[],
+        );
+        input.aliases = vec![alias(Org, "Orgnization of Tin Smelters", "OTS", 1)];
+        let registry = Registry::settle(&input);
+        assert_eq!(
+            actor_of(&registry, Org, "Orgnization of Tin Smelters"),
+            Some(("OTS".to_string(), Org))
+        );
+    }
+
+    #[test]
+    fn a_country_code_in_front_is_spelt_whole_by_an_acronym() {
+        let registry = Registry::settle(&raw(
+            &[("U.S. Department of Fisheries", Org, 20), ("USDF", Org, 30)],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Org, "USDF").unwrap().0,
+            "U.S. Department of Fisheries"
+        );
+    }
+
+    #[test]
+    fn an_alias_that_is_a_common_word_does_not_lend_its_articles_to_a_longer_name() {
+        let mut input = raw(
+            &[("Orrin Weavers", Person, 6), ("Weavers", Person, 90)],
+            &[("weavers", 900)],
+        );
+        input.aliases = vec![alias(Person, "Orrin Weavers", "Weavers", 40)];
+        let registry = Registry::settle(&input);
+        assert_eq!(
+            registry.canonical(Person, "Weavers"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            registry
+                .actors()
+                .iter()
+                .find(|a| a.name == "Orrin Weavers")
+                .unwrap()
+                .articles,
+            6
+        );
     }
 
     #[test]
