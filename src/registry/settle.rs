@@ -459,7 +459,7 @@ fn join_aliases(groups: &mut Groups, raw: &RawActors, blocked: &[bool]) {
         ) else {
             continue;
         };
-        if source != target && !blocked[source] && !blocked[target] {
+        if source != target && !blocked[source] {
             *evidence
                 .entry(source)
                 .or_default()

@@ -3,7 +3,7 @@
 //! only, and a body named without its owner ("Harbour Ministry") that the corpus names for
 //! several owners is a kind of body, not an actor.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Groups, DOMINANT_SHARE};
 use crate::actors::{ActorKind, Gazetteer};
@@ -100,10 +100,12 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
         .collect();
     // body -> owner (None: no owner named) -> groups
     let mut bodies: BTreeMap<Vec<String>, BTreeMap<Option<String>, Vec<usize>>> = BTreeMap::new();
-    // the qualifiers longer names give a name: words in front, or a complement after it
-    let mut qualifiers: HashMap<Vec<String>, BTreeSet<String>> = HashMap::new();
+    // the qualifiers longer names give a name (words in front, or a complement after it),
+    // with the articles of those names
+    let mut qualifiers: HashMap<Vec<String>, BTreeMap<String, u64>> = HashMap::new();
     for g in (0..n).filter(|&g| candidate[g]) {
         let words = groups.groups[g].words.clone();
+        let articles = groups.groups[g].articles;
         let (owner, body) = owner_and_body(&words, gazetteer);
         if !body.is_empty() {
             bodies
@@ -113,27 +115,26 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
                 .or_default()
                 .push(g);
         }
-        for cut in 1..words.len() {
-            let front = &words[..cut];
-            if front.last().is_some_and(|w| w == "and" || w == "the") {
-                continue;
-            }
-            let label = country_of(front, gazetteer).unwrap_or_else(|| front.join(" "));
-            qualifiers
-                .entry(words[cut..].to_vec())
+        let mut qualify = |name: &[String], qualifier: &[String]| {
+            let label = country_of(qualifier, gazetteer).unwrap_or_else(|| qualifier.join(" "));
+            *qualifiers
+                .entry(name.to_vec())
                 .or_default()
-                .insert(label);
+                .entry(label)
+                .or_insert(0) += articles;
+        };
+        for cut in 1..words.len() {
+            if !words[..cut]
+                .last()
+                .is_some_and(|w| w == "and" || w == "the")
+            {
+                qualify(&words[cut..], &words[..cut]);
+            }
         }
         for cut in 1..words.len().saturating_sub(1) {
-            if !COMPLEMENT_OPENERS.contains(&words[cut].as_str()) {
-                continue;
+            if COMPLEMENT_OPENERS.contains(&words[cut].as_str()) {
+                qualify(&words[..cut], &words[cut + 1..]);
             }
-            let rest = &words[cut + 1..];
-            let label = country_of(rest, gazetteer).unwrap_or_else(|| rest.join(" "));
-            qualifiers
-                .entry(words[..cut].to_vec())
-                .or_default()
-                .insert(label);
         }
     }
     for owners in bodies.values() {
@@ -161,25 +162,47 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
             .copied();
         for &g in unowned {
             let own = groups.groups[g].articles;
+            let words = groups.groups[g].words.clone();
+            let qualified = qualifiers.get(&words);
+            // names qualified by anything but a country ("Tarrow Harbour Board") count
+            // against every owner
+            let others: u64 = qualified.map_or(0, |q| {
+                q.iter()
+                    .filter(|(label, _)| !owned.contains_key(label))
+                    .map(|(_, &articles)| articles)
+                    .sum()
+            });
             let joined = best.is_some_and(|(main, articles)| {
-                let dominant = articles as f64 >= DOMINANT_SHARE * total as f64;
+                let dominant = articles as f64 >= DOMINANT_SHARE * (total + others) as f64;
                 let supported = 2 * articles >= own;
-                if dominant && supported {
+                let join = dominant && supported && headed_like_a_body(&words);
+                if join {
                     groups.join(g, main);
                 }
-                dominant && supported
+                join
             });
-            let words = &groups.groups[g].words;
-            let owners_named = qualifiers.get(words).map_or(0, BTreeSet::len);
+            let qualifiers_named = qualified.map_or(0, BTreeMap::len);
+            let qualified_articles: u64 = qualified.map_or(0, |q| q.values().sum());
+            // a kind of body, or common words the corpus mostly writes with a qualifier in
+            // front or a complement after them ("the Tarrow Programme of Work")
+            let kind_of_body = shaped_like_a_kind_of_body(&words)
+                || qualified_articles >= own && crate::actors::all_common_words(&words.join(" "));
             if !joined
-                && shaped_like_a_kind_of_body(words)
-                && owners_named >= OWNERS_OF_A_KIND_OF_BODY
+                && kind_of_body
+                && qualifiers_named >= OWNERS_OF_A_KIND_OF_BODY
                 && groups.is_root(g)
             {
                 not_actor[g] = true;
             }
         }
     }
+}
+
+/// True when a name is headed by an organisation's head noun, at either end ("Harbour
+/// Department", "Department of Harbours"): a body whose owner's name may be left off.
+fn headed_like_a_body(words: &[String]) -> bool {
+    let head = |w: Option<&String>| w.is_some_and(|w| super::kinds::is_organisation_head(w));
+    words.len() >= 2 && (head(words.last()) || head(words.first()) && words[1] == "of")
 }
 
 #[cfg(test)]
