@@ -510,9 +510,9 @@ fn all_initials(words: &[String]) -> String {
 fn join_acronyms(groups: &mut Groups, not_actor: &[bool]) {
     let n = groups.groups.len();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for g in 0..n {
+    for (g, &rejected) in not_actor.iter().enumerate().take(n) {
         let words = &groups.groups[g].words;
-        if words.len() >= 2 && groups.kind(g) == ActorKind::Org && !not_actor[g] {
+        if words.len() >= 2 && groups.kind(g) == ActorKind::Org && !rejected {
             let mut spelt = vec![initials(words), all_initials(words)];
             let first = &words[0];
             let country_code = first.len() <= 3
@@ -593,7 +593,7 @@ fn common_word_groups(groups: &Groups, raw: &RawActors) -> Vec<bool> {
         }
     }
     let mut common = vec![false; groups.groups.len()];
-    for g in 0..groups.groups.len() {
+    for (g, is_common) in common.iter_mut().enumerate() {
         let group = &groups.groups[g];
         if group.words.len() != 1 || groups.is_acronym(g) || groups.held_by_gazetteer(g) {
             continue;
@@ -609,7 +609,7 @@ fn common_word_groups(groups: &Groups, raw: &RawActors) -> Vec<bool> {
         };
         let named = naming.get(word).copied().unwrap_or(0);
         if containing > 0 && (named as f64) < COMMON_WORD_SHARE * containing as f64 {
-            common[g] = true;
+            *is_common = true;
         }
     }
     common
@@ -620,14 +620,20 @@ fn common_word_groups(groups: &Groups, raw: &RawActors) -> Vec<bool> {
 /// a phrase, not an organisation ([`super::phrases`]). Names the gazetteer holds are kept.
 fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
     let generic = generic_phrase_groups(groups, raw);
-    // A group others were joined into (an acronym, a known alias) stands for more than the
-    // phrase: it is left to the other rules.
-    let mut members = vec![0usize; groups.groups.len()];
+    // A group others were joined into stands for more than the phrase, and is left to the
+    // other rules, when one of them is a name of its own: an acronym, or a form that is no
+    // common word (a common word joined as a fragment, "Harbour" of "Harbour Board", is not).
+    let mut named_members = vec![false; groups.groups.len()];
     for g in 0..groups.groups.len() {
-        members[groups.find(g)] += 1;
+        let root = groups.find(g);
+        let own_name = groups.is_acronym(g)
+            || !crate::actors::all_common_words(&groups.groups[g].words.join(" "));
+        if root != g && own_name {
+            named_members[root] = true;
+        }
     }
     for g in 0..groups.groups.len() {
-        if generic[g] && members[g] == 1 && groups.is_root(g) {
+        if generic[g] && !named_members[g] && groups.is_root(g) {
             not_actor[g] = true;
         }
     }
@@ -653,7 +659,7 @@ fn generic_phrase_groups(groups: &mut Groups, raw: &RawActors) -> Vec<bool> {
             *articles = (*articles).max(group.articles);
         }
     }
-    for g in 0..groups.groups.len() {
+    for (g, is_generic) in generic_groups.iter_mut().enumerate() {
         let key = groups.groups[g].words.join(" ");
         let fragment = longer_use
             .get(&key)
@@ -667,7 +673,7 @@ fn generic_phrase_groups(groups: &mut Groups, raw: &RawActors) -> Vec<bool> {
         let naming = named.get(&key).copied().unwrap_or(0);
         let generic = evidence.is_generic(naming) && groups.kind(g) == ActorKind::Org;
         if generic && !groups.held_by_gazetteer(g) {
-            generic_groups[g] = true;
+            *is_generic = true;
         }
     }
     generic_groups
