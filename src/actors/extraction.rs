@@ -101,6 +101,7 @@ impl Gazetteer {
             extend_person_spans(text, &toks, &mut spans);
             self.split_conjoined_names(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
+            self.extend_place_heads(text, &mut spans);
             let tagged = model.is_some();
             self.merge(text, *is_title, tagged, &gaz, &spans, &mut hits, &mut found);
         }
@@ -118,6 +119,7 @@ impl Gazetteer {
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
+        drop_document_modifiers(fields[1].1, &mut hits, &found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
         // nor a surname found again inside one
         hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
@@ -206,12 +208,12 @@ impl Gazetteer {
             };
             let left = &text[ls..left_end];
             let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-            // "X and Y's Corp": a firm of two names
-            let possessive_firm = right.split_whitespace().count() >= 2
+            // "X and Y's Corp", "X and Y Co": a firm of two names, its legal suffix says so
+            // even at the start of a sentence, where the tagger leaves "X" out
+            let two_name_firm = right.split_whitespace().count() >= 2
                 && right.split_whitespace().skip(1).all(words::is_legal_suffix)
-                && (right.contains("'s ") || right.contains("’s "))
                 && !left.contains(' ');
-            let fragment = possessive_firm
+            let fragment = two_name_firm
                 || words::all_common_words(right)
                     && right
                         .rsplit(' ')
@@ -229,10 +231,10 @@ impl Gazetteer {
                 } else {
                     bty == NameType::Org
                         && fragment
-                        && (possessive_firm
+                        && (two_name_firm
                             || words::all_common_words(left)
                                 && matches!(left_ty, None | Some(NameType::Org | NameType::Misc)))
-                        && (left_ty.is_some() || !at_sentence_start(text, ls))
+                        && (left_ty.is_some() || two_name_firm || !at_sentence_start(text, ls))
                 };
             if !join {
                 k += 1;
@@ -244,6 +246,30 @@ impl Gazetteer {
                 k -= 1;
             }
             k += 1;
+        }
+    }
+
+    /// Extends a place the gazetteer does not know over the administrative head noun and "of"
+    /// in front of it ("District of Tarrow", "Province of Ostra"): the place's name is the
+    /// whole, not the part the tagger found after "of".
+    fn extend_place_heads(&self, text: &str, spans: &mut [(usize, usize, NameType)]) {
+        for k in 0..spans.len() {
+            let (s, e, ty) = spans[k];
+            if ty != NameType::Loc || self.lookup(&text[s..e]).is_some() {
+                continue;
+            }
+            let Some(before) = text[..s].strip_suffix(" of ") else {
+                continue;
+            };
+            let head_start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let free = k == 0 || spans[k - 1].1 <= head_start;
+            if free && words::is_place_head(&before[head_start..]) {
+                spans[k] = (head_start, e, ty);
+            }
         }
     }
 
@@ -740,6 +766,34 @@ impl Gazetteer {
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out
     }
+}
+
+/// Drops the found organisations and people (names the gazetteer does not know) that the
+/// article writes only inside the name of a document or an event: as the modifier of a
+/// lower-case document or event noun ("the Kestrel accords", "the Ostrava summit"), or as the
+/// rest of a document's title ("the Declaration on the Granting of Tolls"). The article names
+/// the document or the event, not an actor. A name written once anywhere else in the body
+/// stays.
+fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
+    let modifies_a_document = |h: &Hit| {
+        body[h.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+            .is_some_and(super::head::is_lower_case_document_noun)
+            || super::head::ends_with_document_title_opener(&body[..h.start])
+    };
+    let dropped: Vec<bool> = (0..found.len())
+        .map(|k| {
+            let mut body_mentions = hits
+                .iter()
+                .filter(|h| !h.title && h.ent == Ent::Found(k as u32))
+                .peekable();
+            matches!(found[k].1, ActorKind::Org | ActorKind::Person)
+                && body_mentions.peek().is_some()
+                && body_mentions.all(modifies_a_document)
+        })
+        .collect();
+    hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
 }
 
 /// Drops the found names (ones the gazetteer does not know) made only of English common words

@@ -82,7 +82,10 @@ impl Gazetteer {
                     (entities.len() - 1) as u32
                 });
                 let aliases = cols.next().unwrap_or("");
-                for alias in std::iter::once(name).chain(aliases.split('|')) {
+                for alias in std::iter::once(name)
+                    .chain(aliases.split('|'))
+                    .flat_map(with_typographic_apostrophe)
+                {
                     let alias = alias.trim();
                     if alias.len() < 2 {
                         continue;
@@ -260,6 +263,15 @@ impl Gazetteer {
         let weak = ent.kind == ActorKind::Person && !alias.contains(' ') && **alias != ent.name;
         Some((id, weak))
     }
+}
+
+/// An alias as written, and with typographic apostrophes when it has straight ones: text
+/// writes "Côte d’Ivoire" as often as "Côte d'Ivoire", and the scan compares bytes.
+fn with_typographic_apostrophe(alias: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let curly = alias
+        .contains('\'')
+        .then(|| std::borrow::Cow::Owned(alias.replace('\'', "’")));
+    std::iter::once(std::borrow::Cow::Borrowed(alias)).chain(curly)
 }
 
 /// Is the matched text `got` capitalised like the alias `alias` (same length,

@@ -142,6 +142,34 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         })
 }
 
+/// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
+/// "summit"): a name right before it is the modifier of that noun ("the Kestrel accords").
+pub fn is_lower_case_document_noun(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_lowercase()) && NON_ACTOR_HEADS.binary_search(&word).is_ok()
+}
+
+/// True when the text before a name ends with the title of a document, law or event and the
+/// word that opens its complement ("Declaration on the ", "Treaty of "): the name is the rest
+/// of that title ("... on the Granting of Independence"), not an actor.
+pub fn ends_with_document_title_opener(before: &str) -> bool {
+    let before = before.trim_end_matches(' ');
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let Some((rest, opener)) = before.rsplit_once(' ') else {
+        return false;
+    };
+    if !COMPLEMENT_OPENERS.contains(&opener) {
+        return false;
+    }
+    let title_word = rest
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    title_word.starts_with(char::is_uppercase)
+        && NON_ACTOR_HEADS
+            .binary_search(&title_word.to_lowercase().as_str())
+            .is_ok()
+}
+
 /// The singular of a plural common noun phrase's head ("power" of "Great Powers"): every word
 /// an English common word and the head a plural whose singular is one too. `None` otherwise.
 pub fn plural_common_noun_singular(name: &str) -> Option<String> {
@@ -212,6 +240,29 @@ mod tests {
             "Bureau of Price Indexes",
             ActorKind::Org
         ));
+    }
+
+    #[test]
+    fn a_document_noun_after_a_name_or_a_title_before_it_makes_the_name_part_of_it() {
+        assert!(is_lower_case_document_noun("accords"));
+        assert!(!is_lower_case_document_noun("Accords"));
+        assert!(!is_lower_case_document_noun("talked"));
+        for before in [
+            "the Declaration on the ",
+            "under the Treaty of ",
+            "the Final Act of the ",
+            "Convention against ",
+        ] {
+            assert!(ends_with_document_title_opener(before), "{before}");
+        }
+        for before in [
+            "the Bank of ",
+            "the declaration on the ",
+            "Summit",
+            "meeting of the ",
+        ] {
+            assert!(!ends_with_document_title_opener(before), "{before}");
+        }
     }
 
     #[test]

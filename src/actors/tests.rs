@@ -617,3 +617,62 @@ fn a_common_word_after_this_is_a_short_form_not_an_actor() {
         assert!(!named(&got, word), "{got:?}");
     }
 }
+
+#[test]
+fn a_typographic_apostrophe_matches_the_gazetteers_straight_one() {
+    let gazetteer = Gazetteer::from_tsv(&["Tarrow's Landing\tplace\tTarrow's\n"]);
+    let mut hits = Vec::new();
+    gazetteer.scan("Boats left Tarrow’s Landing at dawn.", false, &mut hits);
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].start, hits[0].end), (11, 29));
+}
+
+#[test]
+fn two_names_before_a_legal_suffix_are_one_firm_even_opening_a_sentence() {
+    let v = names(
+        "",
+        "Harrowgate and Quillon's Corp said it lowered its rating. Analysts at Harrowgate and Quillon's Corp agreed.",
+    );
+    assert!(has(&v, "Harrowgate and Quillon's", ActorKind::Org), "{v:?}");
+    assert!(
+        !v.iter().any(|(n, _)| n == "Quillon's" || n == "Harrowgate"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn a_name_written_only_inside_a_documents_name_is_no_actor() {
+    let v = names(
+        "",
+        "Both sides said they would honour the Varnholt accords. The accords followed the Declaration on the Freedom of Tarrow Fishing.",
+    );
+    // the tagger may take the modifier for a place; it is no organisation or person
+    let actor = |(n, k): &(String, ActorKind)| {
+        matches!(k, ActorKind::Org | ActorKind::Person)
+            && (n.contains("Varnholt") || n.contains("Freedom"))
+    };
+    assert!(!v.iter().any(actor), "{v:?}");
+    // named on its own once: an actor
+    let v = names(
+        "",
+        "The Varnholt accords were signed at Varnholt Castle by Odile Brannagh. Varnholt Castle hosted the talks.",
+    );
+    assert!(v.iter().any(|(n, _)| n.contains("Varnholt")), "{v:?}");
+}
+
+#[test]
+fn an_administrative_head_before_of_belongs_to_the_places_name() {
+    let v = names(
+        "",
+        "Residents of the District of Tarrowmere voted on Tuesday, and officials of the District of Tarrowmere counted the ballots.",
+    );
+    assert!(!has(&v, "Tarrowmere", ActorKind::Place), "{v:?}");
+}
+
+#[test]
+fn a_place_after_a_head_and_of_after_a_multibyte_mark_is_extracted_without_panic() {
+    check_ranges(
+        "",
+        "It said—District of Tarrowmere—that the ‘City of Ostravel’ voted, and “Region of Kel” too.",
+    );
+}

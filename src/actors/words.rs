@@ -611,6 +611,22 @@ fn common_words() -> &'static CommonWords {
     WORDS.get_or_init(CommonWords::load)
 }
 
+/// Administrative head nouns that open a place's name before "of" ("District of Tarrow").
+const PLACE_HEADS: &[&str] = &[
+    "City",
+    "County",
+    "District",
+    "Isle",
+    "Province",
+    "Region",
+    "Territory",
+];
+
+/// True when `w` (as written, capitalised) is an administrative head noun of a place's name.
+pub(crate) fn is_place_head(w: &str) -> bool {
+    PLACE_HEADS.contains(&w)
+}
+
 /// Is `w` (any case) an English common word, one the word list writes in lower case ("bank",
 /// "may", "bush"), as opposed to a word it only knows capitalised ("Paris")?
 pub(crate) fn is_common_word(w: &str) -> bool {

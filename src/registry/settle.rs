@@ -15,6 +15,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use super::{Form, RawActors, RegisteredActor};
 use crate::actors::{ActorKind, Gazetteer};
 
+mod bodies;
 mod kinds;
 
 /// Share of the candidates' articles the one a fragment or alias joins must hold.
@@ -319,13 +320,24 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     let mut settled = Settled::default();
     let mut groups = Groups::new(raw, &mut settled.rejected, gazetteer);
     kinds::retype_by_organisation_head(&mut groups);
+    kinds::retype_initialled_people(&mut groups);
     let n = groups.groups.len();
     let mut not_actor = vec![false; n];
 
     join_gazetteer_names(&mut groups);
-    join_aliases(&mut groups, raw);
-    join_acronyms(&mut groups);
     kinds::join_place_abbreviations(&mut groups);
+    // Common words and generic phrases are judged on their own forms before any alias joins
+    // them to a longer name: "the Muslims" an article resolved to a group named in it, or
+    // "Member State" to one body's name, would lend it every article of the common noun.
+    let common = common_word_groups(&groups, raw);
+    let generic = generic_phrase_groups(&mut groups, raw);
+    for g in 0..n {
+        not_actor[g] = common[g] && groups.is_root(g);
+    }
+    bodies::settle_owned_bodies(&mut groups, &mut not_actor);
+    let blocked: Vec<bool> = (0..n).map(|g| not_actor[g] || generic[g]).collect();
+    join_aliases(&mut groups, raw, &blocked);
+    join_acronyms(&mut groups, &not_actor);
     reject_common_words(&mut groups, raw, &mut not_actor);
     kinds::reject_non_actor_names(&mut groups, &mut not_actor);
     reject_generic_phrases(&mut groups, raw, &mut not_actor);
@@ -362,7 +374,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
             continue;
         }
         let kind = groups.kind(root);
-        let name = canonical_name(&groups, root);
+        let name = canonical_name(&groups, named_by(&groups, root, member_groups));
         // A document, law, event or work ("... Protocol", "... Summit") is no actor, however
         // it is written; its forms are not actors either.
         let held = groups.held_by_gazetteer(root);
@@ -438,7 +450,7 @@ fn join_gazetteer_names(groups: &mut Groups) {
 /// Alias evidence: a form that articles defined for an actor joins that actor, when the
 /// evidence for the form points (by 2/3 of its articles) to one actor of a compatible kind
 /// (an acronym may have been typed as anything).
-fn join_aliases(groups: &mut Groups, raw: &RawActors) {
+fn join_aliases(groups: &mut Groups, raw: &RawActors, blocked: &[bool]) {
     let mut evidence: BTreeMap<usize, BTreeMap<usize, u64>> = BTreeMap::new();
     for alias in &raw.aliases {
         let (Some(&target), Some(&source)) = (
@@ -447,7 +459,7 @@ fn join_aliases(groups: &mut Groups, raw: &RawActors) {
         ) else {
             continue;
         };
-        if source != target {
+        if source != target && !blocked[source] {
             *evidence
                 .entry(source)
                 .or_default()
@@ -492,18 +504,30 @@ fn all_initials(words: &[String]) -> String {
 }
 
 /// An acronym whose letters are the initials of one registered organisation, or of several of
-/// which one is used far more ([`dominant_expansion`]), joins it.
-fn join_acronyms(groups: &mut Groups) {
+/// which one is used far more ([`dominant_expansion`]), joins it; the acronym names the actor
+/// when the name it spells is used in under a tenth of its articles (a misspelt or one-off
+/// expansion). A country's short name in front counts with all its letters ("U.S." in "USDA").
+fn join_acronyms(groups: &mut Groups, not_actor: &[bool]) {
     let n = groups.groups.len();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for g in 0..n {
+    for (g, &rejected) in not_actor.iter().enumerate().take(n) {
         let words = &groups.groups[g].words;
-        if words.len() >= 2 && groups.kind(g) == ActorKind::Org {
-            let (short, long) = (initials(words), all_initials(words));
-            if long != short {
-                by_initials.entry(long).or_default().push(g);
+        if words.len() >= 2 && groups.kind(g) == ActorKind::Org && !rejected {
+            let mut spelt = vec![initials(words), all_initials(words)];
+            let first = &words[0];
+            let country_code = first.len() <= 3
+                && groups
+                    .gazetteer
+                    .resolve(first)
+                    .is_some_and(|(_, kind)| kind == ActorKind::Country);
+            if country_code {
+                spelt.push(format!("{first}{}", initials(&words[1..])));
             }
-            by_initials.entry(short).or_default().push(g);
+            spelt.sort();
+            spelt.dedup();
+            for letters in spelt {
+                by_initials.entry(letters).or_default().push(g);
+            }
         }
     }
     for g in 0..n {
@@ -522,7 +546,11 @@ fn join_acronyms(groups: &mut Groups) {
         };
         let roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
         if let Some(long) = dominant_expansion(groups, &roots) {
-            groups.join(g, long);
+            if 10 * groups.groups[long].articles < groups.groups[g].articles {
+                groups.join(long, g);
+            } else {
+                groups.join(g, long);
+            }
         }
     }
 }
@@ -544,6 +572,16 @@ fn dominant_expansion(groups: &Groups, roots: &[usize]) -> Option<usize> {
 /// full name) are few against the articles that contain its term at all. Acronyms, and names
 /// the gazetteer holds as they are written (or as countries), are kept.
 fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let common = common_word_groups(groups, raw);
+    for g in 0..groups.groups.len() {
+        if common[g] && groups.find(g) == g {
+            not_actor[g] = true;
+        }
+    }
+}
+
+/// The groups [`reject_common_words`] finds to be common words, roots or not.
+fn common_word_groups(groups: &Groups, raw: &RawActors) -> Vec<bool> {
     let mut naming: HashMap<&str, u64> = HashMap::new();
     for g in 0..groups.groups.len() {
         let group = &groups.groups[g];
@@ -554,8 +592,8 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
             }
         }
     }
-    let mut reject = Vec::new();
-    for g in 0..groups.groups.len() {
+    let mut common = vec![false; groups.groups.len()];
+    for (g, is_common) in common.iter_mut().enumerate() {
         let group = &groups.groups[g];
         if group.words.len() != 1 || groups.is_acronym(g) || groups.held_by_gazetteer(g) {
             continue;
@@ -571,20 +609,40 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
         };
         let named = naming.get(word).copied().unwrap_or(0);
         if containing > 0 && (named as f64) < COMMON_WORD_SHARE * containing as f64 {
-            reject.push(g);
+            *is_common = true;
         }
     }
-    for g in reject {
-        if groups.find(g) == g {
-            not_actor[g] = true;
-        }
-    }
+    common
 }
 
 /// A name made only of common words that the corpus mostly writes in lower case, or names as
 /// an actor in few of the articles that contain it, is a generic body ("the central bank") or
 /// a phrase, not an organisation ([`super::phrases`]). Names the gazetteer holds are kept.
 fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let generic = generic_phrase_groups(groups, raw);
+    // A group others were joined into stands for more than the phrase, and is left to the
+    // other rules, when one of them is a name of its own: an acronym, or a form that is no
+    // common word (a common word joined as a fragment, "Harbour" of "Harbour Board", is not).
+    let mut named_members = vec![false; groups.groups.len()];
+    for g in 0..groups.groups.len() {
+        let root = groups.find(g);
+        let own_name = groups.is_acronym(g)
+            || !crate::actors::all_common_words(&groups.groups[g].words.join(" "));
+        if root != g && own_name {
+            named_members[root] = true;
+        }
+    }
+    for g in 0..groups.groups.len() {
+        if generic[g] && !named_members[g] && groups.is_root(g) {
+            not_actor[g] = true;
+        }
+    }
+}
+
+/// The organisations [`reject_generic_phrases`] finds to be generic phrases on their own
+/// forms, whatever was joined to them.
+fn generic_phrase_groups(groups: &mut Groups, raw: &RawActors) -> Vec<bool> {
+    let mut generic_groups = vec![false; groups.groups.len()];
     let named = super::phrases::naming_articles(
         groups
             .groups
@@ -592,12 +650,6 @@ fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             .map(|group| (group.words.as_slice(), group.articles)),
         &raw.phrases,
     );
-    // A group others were joined into (an acronym, a known alias) stands for more than the
-    // phrase: it is left to the other rules.
-    let mut members = vec![0usize; groups.groups.len()];
-    for g in 0..groups.groups.len() {
-        members[groups.find(g)] += 1;
-    }
     // A phrase that starts a longer name used at least as often is that name's fragment
     // ("Acme Trading" of "Acme Trading Corporation"): the fragment rules settle it.
     let mut longer_use: HashMap<String, u64> = HashMap::new();
@@ -607,12 +659,12 @@ fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             *articles = (*articles).max(group.articles);
         }
     }
-    for g in 0..groups.groups.len() {
+    for (g, is_generic) in generic_groups.iter_mut().enumerate() {
         let key = groups.groups[g].words.join(" ");
         let fragment = longer_use
             .get(&key)
             .is_some_and(|&longer| longer >= groups.groups[g].articles);
-        if members[g] != 1 || fragment {
+        if fragment {
             continue;
         }
         let Some(evidence) = raw.phrases.get(&key) else {
@@ -620,10 +672,11 @@ fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
         };
         let naming = named.get(&key).copied().unwrap_or(0);
         let generic = evidence.is_generic(naming) && groups.kind(g) == ActorKind::Org;
-        if generic && groups.is_root(g) && !groups.held_by_gazetteer(g) {
-            not_actor[g] = true;
+        if generic && !groups.held_by_gazetteer(g) {
+            *is_generic = true;
         }
     }
+    generic_groups
 }
 
 /// A name of three words or more that ends with a registered person's name of two words or
@@ -852,6 +905,24 @@ fn dominant(candidates: &BTreeMap<usize, u64>) -> Option<(usize, u64)> {
         .iter()
         .max_by_key(|(c, a)| (**a, usize::MAX - **c))
         .map(|(&c, &a)| (c, a))
+}
+
+/// The group whose forms name an actor: its root, unless an acronym joined to it is used in
+/// ten times the root's own articles (the name it spells is a misspelt or one-off expansion).
+fn named_by(groups: &Groups, root: usize, members: &[usize]) -> usize {
+    let own = |g: usize| -> u64 {
+        groups.groups[g]
+            .forms
+            .iter()
+            .map(|&f| groups.raw.forms[f].articles)
+            .sum()
+    };
+    members
+        .iter()
+        .copied()
+        .filter(|&m| m != root && groups.is_acronym(m) && own(m) > 10 * own(root))
+        .max_by_key(|&m| (own(m), std::cmp::Reverse(m)))
+        .unwrap_or(root)
 }
 
 /// The canonical name of an actor: among the forms of its own key (not those joined in as
@@ -1163,6 +1234,55 @@ mod tests {
             "Orrin Vale Board"
         );
         assert_eq!(actor_of(&registry, Org, "MF").unwrap().0, "MF");
+    }
+
+    #[test]
+    fn an_acronym_names_the_actor_when_the_name_it_spells_is_a_one_off() {
+        let mut input = raw(
+            &[("Orgnization of Tin Smelters", Org, 1), ("OTS", Org, 60)],
+            &[],
+        );
+        input.aliases = vec![alias(Org, "Orgnization of Tin Smelters", "OTS", 1)];
+        let registry = Registry::settle(&input);
+        assert_eq!(
+            actor_of(&registry, Org, "Orgnization of Tin Smelters"),
+            Some(("OTS".to_string(), Org))
+        );
+    }
+
+    #[test]
+    fn a_country_code_in_front_is_spelt_whole_by_an_acronym() {
+        let registry = Registry::settle(&raw(
+            &[("U.S. Department of Fisheries", Org, 20), ("USDF", Org, 30)],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Org, "USDF").unwrap().0,
+            "U.S. Department of Fisheries"
+        );
+    }
+
+    #[test]
+    fn an_alias_that_is_a_common_word_does_not_lend_its_articles_to_a_longer_name() {
+        let mut input = raw(
+            &[("Orrin Weavers", Person, 6), ("Weavers", Person, 90)],
+            &[("weavers", 900)],
+        );
+        input.aliases = vec![alias(Person, "Orrin Weavers", "Weavers", 40)];
+        let registry = Registry::settle(&input);
+        assert_eq!(
+            registry.canonical(Person, "Weavers"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            registry
+                .actors()
+                .iter()
+                .find(|a| a.name == "Orrin Weavers")
+                .unwrap()
+                .articles,
+            6
+        );
     }
 
     #[test]

@@ -165,3 +165,32 @@ fn eval_ner_scores_small_files() {
     );
     newsdex().arg("eval-ner").assert().code(2);
 }
+
+/// Wire copy naming one country's department three ways, and a ratings firm of two names
+/// whose articles open with it.
+const DEPARTMENT_WIRE: &str = r#"{"id":"w1","title":"Catch quotas","date":"2021-03-01","body":"The U.S. Fisheries Department said on Monday that cod quotas would be cut."}
+{"id":"w2","title":"Quotas again","date":"2021-03-02","body":"The U.S. Fisheries Department said the cut was small. Fishermen in Maine disagreed."}
+{"id":"w3","title":"Boats","date":"2021-03-03","body":"Fishing boats stayed in port, the Fisheries Department said on Tuesday."}
+{"id":"w4","title":"Boats","date":"2021-03-04","body":"Officials at the Department of Fisheries said boats would sail again in Maine."}
+{"id":"w5","title":"Ratings","date":"2021-03-05","body":"Harrowgate and Quillon's Corp said it lowered the rating of Tamsworth Mills. Tamsworth Mills said it would appeal."}
+{"id":"w6","title":"Ratings","date":"2021-03-06","body":"Harrowgate and Quillon's Corp said it raised the rating of Brindle Foods."}
+"#;
+
+#[test]
+fn one_departments_names_and_a_two_name_firm_are_one_actor_each() {
+    let corpus = tempfile::tempdir().unwrap();
+    write_files(corpus.path(), &[("wire.jsonl", DEPARTMENT_WIRE.as_bytes())]);
+    let index = crate::Indexed::new(&[&corpus.path().join("wire.jsonl")]);
+    let listed = crate::canonical::listed_actors(&index, &["--kind", "org"]);
+    let articles = |name: &str| listed.iter().find(|(n, _)| n == name).map(|(_, a)| *a);
+    assert_eq!(articles("U.S. Fisheries Department"), Some(4), "{listed:?}");
+    assert_eq!(articles("Harrowgate and Quillon's"), Some(2), "{listed:?}");
+    for part in [
+        "Fisheries Department",
+        "Department of Fisheries",
+        "Quillon's",
+        "Harrowgate",
+    ] {
+        assert_eq!(articles(part), None, "{part}: {listed:?}");
+    }
+}

@@ -37,6 +37,57 @@ const ORGANISATION_HEADS: &[&str] = &[
     "secretariat",
 ];
 
+/// True for the shape of a person's name with a middle initial ("Ada K. Lovelace"): a given
+/// name, one capital letter with a dot, a surname.
+pub(super) fn is_shaped_like_a_personal_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = |w: &str| {
+        w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+    };
+    let initial = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
+    };
+    words.len() == 3 && named(words[0]) && initial(words[1]) && named(words[2])
+}
+
+/// Gives the person's kind to every group the gazetteer does not know whose most used form is
+/// shaped like a person's name with a middle initial ([`is_shaped_like_a_personal_name`]),
+/// whatever the tagger typed it (a header line "President: Ada K. Lovelace"), unless a legal
+/// suffix voted it a company.
+pub(super) fn retype_initialled_people(groups: &mut Groups) {
+    let person = super::kind_index(ActorKind::Person);
+    for g in 0..groups.groups.len() {
+        if groups.known_kind(g).is_some() {
+            continue;
+        }
+        let most_used = groups.groups[g]
+            .forms
+            .iter()
+            .max_by_key(|&&f| groups.raw.forms[f].articles)
+            .map(|&f| groups.raw.forms[f].name.as_str())
+            .unwrap_or("");
+        let suffixed = groups.groups[g]
+            .forms
+            .iter()
+            .any(|&f| super::has_legal_suffix(&groups.raw.forms[f].name));
+        if !is_shaped_like_a_personal_name(most_used) || suffixed {
+            continue;
+        }
+        let votes = &mut groups.groups[g].votes;
+        let all: u64 = votes.iter().sum();
+        *votes = [0; 4];
+        votes[person] = all;
+    }
+}
+
+/// True when a (normalised) word is an organisation's head noun ("ministry", "committee").
+pub(super) fn is_organisation_head(word: &str) -> bool {
+    ORGANISATION_HEADS.contains(&word)
+}
+
 /// Compass words: a name made of nothing else is a direction, not an actor.
 const COMPASS_WORDS: &[&str] = &[
     "east",
@@ -230,6 +281,27 @@ mod tests {
         let id = registry.canonical(kind, form).ok()?;
         let actor = registry.actor(id);
         Some((actor.name.clone(), actor.kind))
+    }
+
+    #[test]
+    fn a_name_with_a_middle_initial_is_a_persons() {
+        assert!(is_shaped_like_a_personal_name("Odile K. Brannagh"));
+        for name in [
+            "J. K. Brannagh",
+            "Odile Brannagh",
+            "Odile K Brannagh",
+            "Odile K. Brannagh Fund",
+        ] {
+            assert!(!is_shaped_like_a_personal_name(name), "{name}");
+        }
+        let registry = settled(&[
+            ("Odile K. Brannagh", Org, 30),
+            ("Odile K. Brannagh", Person, 2),
+        ]);
+        assert_eq!(
+            actor_of(&registry, Org, "Odile K. Brannagh").unwrap().1,
+            Person
+        );
     }
 
     #[test]

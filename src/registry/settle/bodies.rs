@@ -1,0 +1,282 @@
+//! Bodies named with and without their owner: "Kestrel Treasury", "Treasury Department" and
+//! "Department of the Treasury" are one actor when the corpus names that body for one owner
+//! only, and a body named without its owner ("Harbour Ministry") that the corpus names for
+//! several owners is a kind of body, not an actor.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Groups, DOMINANT_SHARE};
+use crate::actors::{ActorKind, Gazetteer};
+
+/// A body named without its owner, for this many owners or more and none of them dominant, is
+/// a kind of body ("the finance ministry" of each country), not one actor.
+const OWNERS_OF_A_KIND_OF_BODY: usize = 2;
+
+/// Words that open the complement naming a body's owner or remit ("Ministry of Finance of
+/// Tarnia", "Committee on Fisheries").
+const COMPLEMENT_OPENERS: &[&str] = &["of", "on", "for", "against"];
+
+/// The head noun that a body's name may drop when its remit is named ("Treasury Department"
+/// is "the Treasury").
+const DROPPABLE_HEAD: &str = "department";
+
+/// The country a run of words names, through the gazetteer ("us", "west german").
+fn country_of(words: &[String], gazetteer: &Gazetteer) -> Option<String> {
+    let (name, kind) = gazetteer.resolve(&words.join(" "))?;
+    (kind == ActorKind::Country).then(|| name.to_string())
+}
+
+/// A body's name split into its owner country (a country's name or demonym in front, "U.S.
+/// Treasury", or after "of" at the end, "Treasury of Tarnia") and what the body is, in one
+/// word order ("Department of the Treasury" is "treasury department") without a head that may
+/// be dropped ("treasury").
+fn owner_and_body(words: &[String], gazetteer: &Gazetteer) -> (Option<String>, Vec<String>) {
+    let mut owner = None;
+    let mut body: &[String] = words;
+    for n in (1..=3.min(words.len().saturating_sub(1))).rev() {
+        if let Some(country) = country_of(&words[..n], gazetteer) {
+            owner = Some(country);
+            body = &words[n..];
+            break;
+        }
+    }
+    if owner.is_none() {
+        if let Some(at) = words.iter().rposition(|w| w == "of") {
+            if at >= 1 && at + 1 < words.len() {
+                if let Some(country) = country_of(&words[at + 1..], gazetteer) {
+                    owner = Some(country);
+                    body = &words[..at];
+                }
+            }
+        }
+    }
+    let mut body: Vec<String> = body.to_vec();
+    // "department of the treasury" -> "treasury department"
+    if body.len() >= 3 && body[1] == "of" && super::kinds::is_organisation_head(&body[0]) {
+        let head = body[0].clone();
+        let mut remit: Vec<String> = body[2..]
+            .iter()
+            .skip_while(|w| *w == "the")
+            .cloned()
+            .collect();
+        remit.push(head);
+        body = remit;
+    }
+    if body.len() >= 2 && body.last().is_some_and(|w| w == DROPPABLE_HEAD) {
+        body.pop();
+    }
+    (owner, body)
+}
+
+/// True when a name is made of common words and ends with an organisation's head noun
+/// ("Harbour Ministry", "Standing Committee"): the shape of a kind of body.
+fn shaped_like_a_kind_of_body(words: &[String]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| super::kinds::is_organisation_head(w))
+        && crate::actors::all_common_words(&words.join(" "))
+}
+
+/// Joins the names of one body and rejects kinds of bodies, for the organisations the
+/// gazetteer does not know:
+/// - the names of one owner's body ("Tarnian Harbour Department", "Department of Harbours of
+///   Tarnia") join the most used of them;
+/// - a name without an owner joins the owner that holds 2/3 of the owned names' articles,
+///   when that owner's names are used in at least half as many articles as it is;
+/// - else, a name shaped like a kind of body that longer names of the corpus give two or more
+///   owners or qualifiers ("Tarnian Harbour Ministry", "Harbour Ministry of Velmora",
+///   "Harbour Ministry for the Islands") is no actor.
+pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
+    let n = groups.groups.len();
+    let gazetteer = groups.gazetteer;
+    let candidate: Vec<bool> = (0..n)
+        .map(|g| {
+            !not_actor[g]
+                && groups.kind(g) == ActorKind::Org
+                && groups.known_kind(g).is_none()
+                && !groups.is_acronym(g)
+        })
+        .collect();
+    // body -> owner (None: no owner named) -> groups
+    let mut bodies: BTreeMap<Vec<String>, BTreeMap<Option<String>, Vec<usize>>> = BTreeMap::new();
+    // the qualifiers longer names give a name (words in front, or a complement after it),
+    // with the articles of those names
+    let mut qualifiers: HashMap<Vec<String>, BTreeMap<String, u64>> = HashMap::new();
+    for g in (0..n).filter(|&g| candidate[g]) {
+        let words = groups.groups[g].words.clone();
+        let articles = groups.groups[g].articles;
+        let (owner, body) = owner_and_body(&words, gazetteer);
+        if !body.is_empty() {
+            bodies
+                .entry(body)
+                .or_default()
+                .entry(owner)
+                .or_default()
+                .push(g);
+        }
+        let mut qualify = |name: &[String], qualifier: &[String]| {
+            let label = country_of(qualifier, gazetteer).unwrap_or_else(|| qualifier.join(" "));
+            *qualifiers
+                .entry(name.to_vec())
+                .or_default()
+                .entry(label)
+                .or_insert(0) += articles;
+        };
+        for cut in 1..words.len() {
+            if !words[..cut]
+                .last()
+                .is_some_and(|w| w == "and" || w == "the")
+            {
+                qualify(&words[cut..], &words[..cut]);
+            }
+        }
+        for cut in 1..words.len().saturating_sub(1) {
+            if COMPLEMENT_OPENERS.contains(&words[cut].as_str()) {
+                qualify(&words[..cut], &words[cut + 1..]);
+            }
+        }
+    }
+    for owners in bodies.values() {
+        let mut owned: BTreeMap<&String, (usize, u64)> = BTreeMap::new();
+        for (owner, members) in owners {
+            let Some(owner) = owner else { continue };
+            let main = *members
+                .iter()
+                .max_by_key(|&&g| (groups.groups[g].articles, std::cmp::Reverse(g)))
+                .expect("an owner has names");
+            let mut articles = 0;
+            for &g in members {
+                articles += groups.groups[g].articles;
+                groups.join(g, main);
+            }
+            owned.insert(owner, (main, articles));
+        }
+        let Some(unowned) = owners.get(&None) else {
+            continue;
+        };
+        let total: u64 = owned.values().map(|&(_, a)| a).sum();
+        let best = owned
+            .values()
+            .max_by_key(|&&(main, articles)| (articles, std::cmp::Reverse(main)))
+            .copied();
+        for &g in unowned {
+            let own = groups.groups[g].articles;
+            let words = groups.groups[g].words.clone();
+            let qualified = qualifiers.get(&words);
+            // names qualified by anything but a country ("Tarrow Harbour Board") count
+            // against every owner
+            let others: u64 = qualified.map_or(0, |q| {
+                q.iter()
+                    .filter(|(label, _)| !owned.contains_key(label))
+                    .map(|(_, &articles)| articles)
+                    .sum()
+            });
+            let joined = best.is_some_and(|(main, articles)| {
+                let dominant = articles as f64 >= DOMINANT_SHARE * (total + others) as f64;
+                let supported = 2 * articles >= own;
+                let join = dominant && supported && headed_like_a_body(&words);
+                if join {
+                    groups.join(g, main);
+                }
+                join
+            });
+            let qualifiers_named = qualified.map_or(0, BTreeMap::len);
+            let qualified_articles: u64 = qualified.map_or(0, |q| q.values().sum());
+            // a kind of body, or common words the corpus mostly writes with a qualifier in
+            // front or a complement after them ("the Tarrow Programme of Work")
+            let kind_of_body = shaped_like_a_kind_of_body(&words)
+                || qualified_articles >= own && crate::actors::all_common_words(&words.join(" "));
+            if !joined
+                && kind_of_body
+                && qualifiers_named >= OWNERS_OF_A_KIND_OF_BODY
+                && groups.is_root(g)
+            {
+                not_actor[g] = true;
+            }
+        }
+    }
+}
+
+/// True when a name is headed by an organisation's head noun, at either end ("Harbour
+/// Department", "Department of Harbours"): a body whose owner's name may be left off.
+fn headed_like_a_body(words: &[String]) -> bool {
+    let head = |w: Option<&String>| w.is_some_and(|w| super::kinds::is_organisation_head(w));
+    words.len() >= 2 && (head(words.last()) || head(words.first()) && words[1] == "of")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{Registry, Unlisted};
+    use super::*;
+    use crate::registry::RawActors;
+    use ActorKind::{Country, Org};
+
+    fn words(name: &str) -> Vec<String> {
+        super::super::key_words(name)
+    }
+
+    #[test]
+    fn a_body_is_split_into_its_owner_and_its_remit() {
+        let gazetteer = Gazetteer::builtin();
+        let (owner, body) = owner_and_body(&words("U.S. Department of the Interior"), gazetteer);
+        assert_eq!(owner.as_deref(), Some("United States"));
+        assert_eq!(body, ["interior"]);
+        let (owner, body) = owner_and_body(&words("Ministry of Fisheries of Norway"), gazetteer);
+        assert_eq!(owner.as_deref(), Some("Norway"));
+        assert_eq!(body, ["fisheries", "ministry"]);
+        let (owner, body) = owner_and_body(&words("Interior Department"), gazetteer);
+        assert_eq!(owner, None);
+        assert_eq!(body, ["interior"]);
+        let (owner, body) = owner_and_body(&words("Peruvian Fisheries Ministry"), gazetteer);
+        assert_eq!(owner.as_deref(), Some("Peru"));
+        assert_eq!(body, ["fisheries", "ministry"]);
+    }
+
+    #[test]
+    fn the_names_of_one_owners_body_are_one_actor() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("U.S. Interior Department", Org, 40),
+            ("Interior Department", Org, 30),
+            ("Department of the Interior", Org, 12),
+            ("United States Department of the Interior", Org, 3),
+            ("United States", Country, 400),
+        ]));
+        for form in [
+            "Interior Department",
+            "Department of the Interior",
+            "United States Department of the Interior",
+        ] {
+            let id = registry.canonical(Org, form).unwrap();
+            assert_eq!(
+                registry.actor(id).name,
+                "U.S. Interior Department",
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_body_named_for_several_owners_without_one_is_a_kind_of_body() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Fisheries Ministry", Org, 90),
+            ("Peruvian Fisheries Ministry", Org, 3),
+            ("Fisheries Ministry of Norway", Org, 2),
+            // one owner named, used as often: that owner's ministry
+            ("Forestry Ministry", Org, 20),
+            ("Chilean Forestry Ministry", Org, 15),
+            // named for nobody else: left alone
+            ("Standing Committee", Org, 25),
+        ]));
+        assert_eq!(
+            registry.canonical(Org, "Fisheries Ministry"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert!(registry
+            .canonical(Org, "Peruvian Fisheries Ministry")
+            .is_ok());
+        let id = registry.canonical(Org, "Forestry Ministry").unwrap();
+        assert_eq!(registry.actor(id).name, "Chilean Forestry Ministry");
+        assert!(registry.canonical(Org, "Standing Committee").is_ok());
+    }
+}
