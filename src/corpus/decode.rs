@@ -90,25 +90,26 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 /// standard's prescan looks at 1024; pages with long scripts in `<head>` declare it later).
 const DECLARED_SNIFF_BYTES: usize = 8192;
 
-/// Decodes a web page: a byte order mark decides, else the charset the page declares (the
-/// `charset` of an HTTP `Content-Type` header, given as `declared`, else of a `<meta charset>`
-/// or `http-equiv` tag in its first bytes), else as [`decode`] does. A page that declares
-/// UTF-8 but is not is decoded by detection (pages often keep the template's declaration).
+/// Decodes a web page: a byte order mark decides, else text that is valid UTF-8 is UTF-8
+/// (saved and archived pages are often re-encoded and keep their old declaration; bytes of
+/// another encoding are almost never valid UTF-8 by chance), else the charset the page
+/// declares (the `charset` of an HTTP `Content-Type` header, given as `declared`, else of a
+/// `<meta charset>` or `http-equiv` tag in its first bytes), else as [`decode`] detects it.
 pub fn decode_html<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a> {
-    if Encoding::for_bom(bytes).is_some() {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
         return decode(bytes);
     }
     let encoding = declared
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .or_else(|| declared_charset(bytes));
     match encoding {
-        // A page cannot declare UTF-16 in ASCII: the label is a template's, the text UTF-8.
-        Some(encoding) if encoding == UTF_8 || encoding.output_encoding() == UTF_8 => decode(bytes),
-        Some(encoding) => {
+        // Declared UTF-8 (or UTF-16, which a page cannot declare in ASCII) over bytes that
+        // are not: the template's declaration, not the text's; detected instead.
+        Some(encoding) if encoding.output_encoding() != UTF_8 => {
             let (text, _) = encoding.decode_without_bom_handling(bytes);
             Decoded { text, note: None }
         }
-        None => decode(bytes),
+        _ => decode(bytes),
     }
 }
 
@@ -391,9 +392,10 @@ mod tests {
             decoded.text
         );
         assert!(decoded.note.is_some());
-        // A byte order mark beats the declaration.
+        // A byte order mark, or text that is UTF-8, beats the declaration.
         let bom = b"\xef\xbb\xbf<meta charset=windows-1252><p>Caf\xc3\xa9";
         assert!(decode_html(bom, None).text.contains("Café"));
+        assert!(decode_html(&bom[3..], Some("gb2312")).text.contains("Café"));
         assert_eq!(declared_charset(b"<meta name=charset content=x>"), None);
     }
 }
