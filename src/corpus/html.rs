@@ -76,11 +76,9 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, NoArticle> {
 }
 
 fn extract_page_unguarded(html: &str, url: Option<&str>) -> Result<Page, NoArticle> {
-    let options = rs_trafilatura::Options {
-        url: url.map(str::to_string),
-        ..rs_trafilatura::Options::default()
-    };
-    let result = rs_trafilatura::extract_with_options(html, &options)
+    // The address is not given to the extractor: it would guess the page's type from it, and
+    // a page would read differently saved as a file and captured in an archive.
+    let result = rs_trafilatura::extract(html)
         .map_err(|err| NoArticle::Failed(first_line(&err.to_string())))?;
     let body = paragraphs(&result.content_text);
     if prose_bytes(&body) < MIN_BODY_BYTES {
