@@ -50,7 +50,17 @@ pub fn parse_feed(
     want: &mut dyn FnMut(usize, u64) -> bool,
     sink: &mut dyn FnMut(Item),
 ) -> u64 {
-    let feed = match feed_rs::parser::parse(bytes) {
+    // A parser bug on an odd feed costs this feed alone.
+    let parsed = crate::guard::recover(|| feed_rs::parser::parse(bytes));
+    let Ok(parsed) = parsed else {
+        sink(Item::Warning(Warning::new(
+            path,
+            None,
+            "not a readable RSS or Atom feed (the parser failed on it); skipped",
+        )));
+        return 0;
+    };
+    let feed = match parsed {
         Ok(feed) => feed,
         Err(err) => {
             sink(Item::Warning(Warning::new(
