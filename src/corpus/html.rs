@@ -75,7 +75,54 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, NoArticle> {
     }
 }
 
+/// Pages nested deeper than this (in containers that are closed: `div`, `span`, `table`,
+/// `section`, `blockquote`, lists) are refused: the extractor walks the tree recursively, and a
+/// pathological page would take minutes and then overflow the stack, which no guard catches.
+/// Real pages stay under a few hundred.
+const MAX_NESTING: usize = 2000;
+
+/// The deepest nesting of closed containers in a page, counted on its tags without parsing.
+fn container_depth(html: &str) -> usize {
+    const CONTAINERS: [&[u8]; 7] = [
+        b"div",
+        b"span",
+        b"table",
+        b"section",
+        b"blockquote",
+        b"ul",
+        b"ol",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += offset + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = at + usize::from(closing);
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |e| name_start + e);
+        let name = &bytes[name_start..name_end];
+        if CONTAINERS.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    deepest
+}
+
 fn extract_page_unguarded(html: &str, url: Option<&str>) -> Result<Page, NoArticle> {
+    let depth = container_depth(html);
+    if depth > MAX_NESTING {
+        return Err(NoArticle::Failed(format!(
+            "elements nested {depth} deep, over {MAX_NESTING}"
+        )));
+    }
     // The address is not given to the extractor: it would guess the page's type from it, and
     // a page would read differently saved as a file and captured in an archive.
     let result = rs_trafilatura::extract(html)
@@ -491,6 +538,26 @@ mod tests {
         assert_eq!(extract_page(&html, None), Err(NoArticle::NoText));
         assert!(extract_page("", None).is_err());
         assert!(extract_page("<html><body><p>Too short.</p></body></html>", None).is_err());
+    }
+
+    #[test]
+    fn a_page_nested_beyond_reason_is_refused_without_parsing() {
+        let deep = format!(
+            "<html><body>{}<p>{PARAGRAPH}</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert_eq!(
+            extract_page(&deep, None),
+            Err(NoArticle::Failed(
+                "elements nested 100000 deep, over 2000".to_string()
+            ))
+        );
+        assert_eq!(
+            container_depth("<DIV><span></span><div></div></DIV><br><p>"),
+            2
+        );
+        assert_eq!(container_depth("</div></div><div>"), 1);
     }
 
     #[test]
