@@ -157,6 +157,26 @@ const BLOCK_TAGS: &[&str] = &[
 /// `url` is the page's address, used only to resolve relative links; a value that is not an
 /// absolute URL is ignored. Never panics: a failure inside the extractor is `None`.
 pub fn main_text(html: &str, url: Option<&str>) -> Option<String> {
+    read_page(html, url).map(|page| page.text)
+}
+
+/// A news page's main text and what the extractor read about the page around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageText {
+    /// The article body, as [`main_text`] returns it.
+    pub text: String,
+    /// The headline the extractor found (JSON-LD, Open Graph, `<title>` or the page's heading).
+    pub title: String,
+    /// The publication time as the page wrote it (JSON-LD `datePublished`, meta tags).
+    pub published: Option<String>,
+    /// The site's name (JSON-LD publisher, `og:site_name`).
+    pub site_name: Option<String>,
+    /// The page's own address, when it gives one.
+    pub url: Option<String>,
+}
+
+/// [`main_text`] with the page's title, date, site and address as the extractor read them.
+pub fn read_page(html: &str, url: Option<&str>) -> Option<PageText> {
     // The extractor walks the tree recursively in places: a thread of its own with a large
     // stack (reserved, not used, unless a page is deep) keeps a deep page from overflowing the
     // caller's stack, which would abort the process rather than panic.
@@ -176,7 +196,7 @@ pub fn main_text(html: &str, url: Option<&str>) -> Option<String> {
     })
 }
 
-fn extract(html: &str, url: Option<&str>) -> Option<String> {
+fn extract(html: &str, url: Option<&str>) -> Option<PageText> {
     let html = bounded(html);
     let config = dom_smoothie::Config {
         keep_classes: true,
@@ -192,7 +212,13 @@ fn extract(html: &str, url: Option<&str>) -> Option<String> {
     let paragraphs = drop_furniture_lines(render(&content.root()));
     let text = paragraphs.join("\n\n");
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    (letters >= MIN_ARTICLE_CHARS).then_some(text)
+    (letters >= MIN_ARTICLE_CHARS).then(|| PageText {
+        text,
+        title: article.title.trim().to_string(),
+        published: article.published_time.clone(),
+        site_name: article.site_name.clone(),
+        url: article.url.clone(),
+    })
 }
 
 /// The page, cut to [`MAX_HTML_BYTES`] and with tags nested deeper than [`MAX_DEPTH`] removed

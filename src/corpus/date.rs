@@ -74,6 +74,15 @@ impl ArticleDate {
         end.unwrap_or(NaiveDateTime::MAX)
     }
 
+    /// An instant (a feed's or a web archive's timestamp), to the second.
+    pub fn from_instant(at: DateTime<chrono::Utc>) -> ArticleDate {
+        let start = at.naive_utc();
+        ArticleDate {
+            start: start.with_nanosecond(0).unwrap_or(start),
+            precision: DatePrecision::Time,
+        }
+    }
+
     /// Human form at the date's precision: `1990`, `2022-01`, `2022-01-03`, `2022-01-03T14:05:00Z`.
     pub fn display(&self) -> String {
         // Written out by hand: chrono's strftime parsing showed in search profiles.

@@ -89,6 +89,71 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     }
 }
 
+/// How many leading bytes of an HTML page are searched for its declared charset (the HTML
+/// standard's prescan looks at 1024; pages with long scripts in `<head>` declare it later).
+const DECLARED_SNIFF_BYTES: usize = 8192;
+
+/// Decodes a web page: a byte order mark decides, else text that is valid UTF-8 is UTF-8
+/// (saved and archived pages are often re-encoded and keep their old declaration; bytes of
+/// another encoding are almost never valid UTF-8 by chance), else the charset the page
+/// declares (the `charset` of an HTTP `Content-Type` header, given as `declared`, else of a
+/// `<meta charset>` or `http-equiv` tag in its first bytes), else as [`decode`] detects it.
+pub fn decode_html<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a> {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return decode(bytes);
+    }
+    let encoding = declared
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .or_else(|| declared_charset(bytes));
+    match encoding {
+        // Declared UTF-8 (or UTF-16, which a page cannot declare in ASCII) over bytes that
+        // are not: the template's declaration, not the text's; detected instead.
+        Some(encoding) if encoding.output_encoding() != UTF_8 => {
+            let (text, _) = encoding.decode_without_bom_handling(bytes);
+            Decoded { text, note: None }
+        }
+        _ => decode(bytes),
+    }
+}
+
+/// The encoding a page's `<meta charset="...">` or `<meta http-equiv="Content-Type"
+/// content="...; charset=...">` names in its first bytes, when it is one encoding_rs knows.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(DECLARED_SNIFF_BYTES)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let start = from + at + 5;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(at) = find(tag, b"charset") {
+            let rest = &tag[at + 7..];
+            let rest = rest.trim_ascii_start();
+            if let Some(value) = rest.strip_prefix(b"=") {
+                let value = value.trim_ascii_start();
+                let value = value.strip_prefix(b"\"").unwrap_or(value);
+                let value = value.strip_prefix(b"'").unwrap_or(value);
+                let label_end = value
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                    .unwrap_or(value.len());
+                if let Some(encoding) = Encoding::for_label(&value[..label_end]) {
+                    return Some(encoding);
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 /// The warning for a file decoded as `encoding`.
 pub fn decoded_note(encoding: &'static Encoding, bom: bool) -> String {
     let why = if bom {
@@ -385,5 +450,34 @@ mod tests {
             .read_to_string(&mut out)
             .unwrap();
         assert_eq!(out, text);
+    }
+
+    #[test]
+    fn a_page_is_decoded_by_its_bom_then_its_declaration_then_detection() {
+        // "Café" declared as windows-1252 in a meta tag, an http-equiv tag and an HTTP header.
+        let meta = b"<html><head><meta charset=\"windows-1252\"></head><p>Caf\xe9</p>";
+        let equiv =
+            b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'><p>Caf\xe9";
+        for bytes in [&meta[..], &equiv[..]] {
+            let decoded = decode_html(bytes, None);
+            assert!(decoded.text.contains("Café"), "{}", decoded.text);
+            assert_eq!(decoded.note, None);
+        }
+        let koi8 = b"<p>\xf0\xd2\xc9\xd7\xc5\xd4</p>";
+        assert_eq!(decode_html(koi8, Some("koi8-r")).text, "<p>Привет</p>");
+        // A declaration of UTF-8 over bytes that are not: detected, with the usual note.
+        let liar = b"<meta charset=utf-8><p>Caf\xe9 cr\xe8me br\xfbl\xe9e</p>";
+        let decoded = decode_html(liar, None);
+        assert!(
+            decoded.text.contains("Café crème brûlée"),
+            "{}",
+            decoded.text
+        );
+        assert!(decoded.note.is_some());
+        // A byte order mark, or text that is UTF-8, beats the declaration.
+        let bom = b"\xef\xbb\xbf<meta charset=windows-1252><p>Caf\xc3\xa9";
+        assert!(decode_html(bom, None).text.contains("Café"));
+        assert!(decode_html(&bom[3..], Some("gb2312")).text.contains("Café"));
+        assert_eq!(declared_charset(b"<meta name=charset content=x>"), None);
     }
 }

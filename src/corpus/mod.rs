@@ -2,7 +2,8 @@
 //!
 //! Walking and reading are the only I/O here. Each input format is a module of pure functions
 //! from text to articles and warnings, tested without a disk: [`parse_txt`] and
-//! [`parse_jsonl_line`] here, [`delimited`] (CSV, TSV) and [`json`]; [`decode`] turns a file's
+//! [`parse_jsonl_line`] here, [`delimited`] (CSV, TSV), [`json`], [`html`] (saved pages),
+//! [`feed`] (RSS, Atom) and [`warc`] (web archives); [`decode`] turns a file's
 //! bytes into that text (any encoding) or calls it binary; [`fields`] says which column or key
 //! holds what. A new format is one more module and one more arm in [`read_file_counted`].
 
@@ -10,11 +11,14 @@ pub mod article_text;
 pub mod date;
 pub mod decode;
 pub mod delimited;
+pub mod feed;
 pub mod fields;
 pub mod fnv;
+pub mod html;
 pub mod json;
 pub mod passages;
 pub mod source;
+pub mod warc;
 
 use std::fmt;
 use std::fs::File;
@@ -134,17 +138,26 @@ pub enum SourceFormat {
     Tsv,
     /// A JSON array of articles, or an API response holding one.
     Json,
+    /// A saved web page: one article, its main text extracted.
+    Html,
+    /// An RSS or Atom feed: one article per item.
+    Feed,
+    /// A web archive: one article per captured page.
+    Warc,
 }
 
 impl SourceFormat {
     /// Whether the file is read whole into memory (and so capped by `--max-file-mb`).
     fn read_whole(self) -> bool {
-        self != SourceFormat::Jsonl
+        !matches!(self, SourceFormat::Jsonl | SourceFormat::Warc)
     }
 
     /// Whether columns or keys name the fields, so that `--field` changes what is read.
     pub fn is_structured(self) -> bool {
-        !matches!(self, SourceFormat::Txt)
+        matches!(
+            self,
+            SourceFormat::Jsonl | SourceFormat::Csv | SourceFormat::Tsv | SourceFormat::Json
+        )
     }
 }
 
@@ -167,9 +180,41 @@ pub fn source_format(path: &Path) -> Option<(SourceFormat, bool)> {
         Some((SourceFormat::Tsv, gz))
     } else if stem.ends_with(".json") {
         Some((SourceFormat::Json, gz))
+    } else if stem.ends_with(".html") || stem.ends_with(".htm") {
+        Some((SourceFormat::Html, gz))
+    } else if stem.ends_with(".rss") || stem.ends_with(".atom") || stem.ends_with(".xml") {
+        Some((SourceFormat::Feed, gz))
+    } else if stem.ends_with(".warc") {
+        Some((SourceFormat::Warc, gz))
     } else {
         None
     }
+}
+
+/// Whether a file of a readable format holds articles: an `.xml` file only when it is a feed
+/// (judged by its first bytes; other XML, a sitemap or a config, is no article file).
+fn holds_articles(path: &Path, format: SourceFormat, gz: bool) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase());
+    let xml = name.is_some_and(|n| n.ends_with(".xml") || n.ends_with(".xml.gz"));
+    if format != SourceFormat::Feed || !xml {
+        return true;
+    }
+    let Ok(file) = File::open(path) else {
+        // Read and reported by the reader.
+        return true;
+    };
+    let raw: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let mut prefix = Vec::new();
+    let _ = raw
+        .take(feed::FEED_SNIFF_BYTES as u64)
+        .read_to_end(&mut prefix);
+    feed::is_feed(&prefix)
 }
 
 /// The article files found under the inputs, in a stable order.
@@ -200,7 +245,9 @@ pub fn walk(inputs: &[PathBuf]) -> Walk {
                     if entry.file_type().is_dir() {
                         continue;
                     }
-                    if source_format(entry.path()).is_none() {
+                    let readable = source_format(entry.path())
+                        .is_some_and(|(format, gz)| holds_articles(entry.path(), format, gz));
+                    if !readable {
                         result.skipped += 1;
                         continue;
                     }
@@ -358,6 +405,26 @@ pub fn read_file_counted(
             return 0;
         }
     }
+    if format == SourceFormat::Warc {
+        let mut open = |counted: bool| -> std::io::Result<Box<dyn BufRead + '_>> {
+            let file = File::open(path)?;
+            let file: Box<dyn Read> = if counted {
+                Box::new(CountingReader {
+                    inner: file,
+                    on_read,
+                })
+            } else {
+                Box::new(file)
+            };
+            Ok(if gz {
+                let stream = flate2::read::MultiGzDecoder::new(BufReader::new(file));
+                Box::new(BufReader::with_capacity(256 * 1024, stream))
+            } else {
+                Box::new(BufReader::with_capacity(256 * 1024, file))
+            })
+        };
+        return warc::parse_warc(&shown, &mut open, options.max_file_bytes, want, sink);
+    }
     let file = match File::open(path) {
         Ok(file) => file,
         Err(err) => {
@@ -378,6 +445,17 @@ pub fn read_file_counted(
     match format {
         SourceFormat::Txt => read_txt(&shown, path, &mut reader, options, want, sink),
         SourceFormat::Jsonl => read_jsonl(&shown, &mut reader, options, want, sink),
+        SourceFormat::Html | SourceFormat::Feed => {
+            let Some(bytes) = read_capped(&shown, &mut reader, options, sink) else {
+                return 0;
+            };
+            if format == SourceFormat::Html {
+                html::parse_html_file(&shown, path, &bytes, want, sink)
+            } else {
+                feed::parse_feed(&shown, &bytes, want, sink)
+            }
+        }
+        SourceFormat::Warc => 0,
         SourceFormat::Csv | SourceFormat::Tsv | SourceFormat::Json => {
             let Some(bytes) = read_capped(&shown, &mut reader, options, sink) else {
                 return 0;

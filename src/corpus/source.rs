@@ -70,7 +70,7 @@ pub fn source_of(article: &Article) -> String {
     let path = Path::new(&article.path);
     let from_folder = matches!(
         super::source_format(path),
-        Some((super::SourceFormat::Txt, _)) | None
+        Some((super::SourceFormat::Txt | super::SourceFormat::Html, _)) | None
     );
     let folder = path
         .parent()

@@ -352,3 +352,372 @@ fn csv_rows_and_json_items_are_updated_one_by_one() {
     assert_eq!(ids(&index_dir, "zwei"), ["j2"]);
     assert_eq!(ids(&index_dir, "dingo").len(), 6);
 }
+
+/// A WARC/1.0 record (headers, block, the two closing line breaks).
+pub fn warc_record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
+    let id = format!("{kind}-{uri}-{date}").len() * 7919 + block.len();
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{id:012}>\r\n\
+         WARC-Date: {date}\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+/// An HTTP/1.1 response block.
+pub fn http_response(status: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// The ferry page of the fixtures, with its first paragraph replaced by `lead`, and no date
+/// tags or dated addresses (so that the capture's date shows).
+pub fn ferry_page(lead: &str) -> String {
+    let page = std::fs::read_to_string(fixtures().join("harbour-ferry.html")).unwrap();
+    let start = page.find("<p>The harbour authority said").unwrap();
+    let end = start + page[start..].find("</p>").unwrap();
+    let page = format!("{}<p>{lead}</p>{}", &page[..start], &page[end + 4..]);
+    page.lines()
+        .filter(|l| {
+            !l.contains("_time")
+                && !l.contains("canonical")
+                && !l.contains("og:url")
+                && !l.contains("datePublished")
+                && !l.contains("<time")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A web archive as crawlers write one: warcinfo, then per page a request and a response; a
+/// revisit, an image, a redirect and a second capture of the ferry page (with `second` as
+/// its lead paragraph), and a quay page captured once.
+pub fn sample_warc(second: &str) -> Vec<u8> {
+    let ferry = "https://www.harbourgazette.example/news/ferry";
+    let quay = "https://www.harbourgazette.example/news/quay";
+    let mut warc = warc_record(
+        "warcinfo",
+        "",
+        "2024-03-05T10:00:00Z",
+        b"software: newsdex tests\r\n",
+    );
+    warc.extend(warc_record(
+        "request",
+        ferry,
+        "2024-03-05T10:00:00Z",
+        b"GET /news/ferry HTTP/1.1\r\nHost: www.harbourgazette.example\r\n\r\n",
+    ));
+    let first = ferry_page("The first capture said the terminal would open in autumn, as the harbour authority had planned since the tender was signed.");
+    warc.extend(warc_record(
+        "response",
+        ferry,
+        "2024-03-05T10:00:00Z",
+        &http_response("200 OK", "text/html; charset=utf-8", first.as_bytes()),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://www.harbourgazette.example/logo.png",
+        "2024-03-05T10:00:01Z",
+        &http_response("200 OK", "image/png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://harbourgazette.example/",
+        "2024-03-05T10:00:02Z",
+        &http_response(
+            "301 Moved Permanently",
+            "text/html",
+            b"<a href='https://www.harbourgazette.example/'>moved</a>",
+        ),
+    ));
+    warc.extend(warc_record(
+        "revisit",
+        ferry,
+        "2024-03-05T12:00:00Z",
+        b"HTTP/1.1 304 Not Modified\r\n\r\n",
+    ));
+    let latest = ferry_page(second);
+    warc.extend(warc_record(
+        "response",
+        ferry,
+        "2024-03-06T10:00:00Z",
+        &http_response("200 OK", "text/html", latest.as_bytes()),
+    ));
+    let quay_page = ferry_page("The old quay closes for repairs in April, the harbour authority said, and its cranes will be moved to the north basin.").replace("Ferry terminal delayed by two years as foundations fail", "Old quay to close for repairs");
+    warc.extend(warc_record(
+        "response",
+        quay,
+        "2024-03-04T09:00:00Z",
+        &http_response("200 OK", "text/html", quay_page.as_bytes()),
+    ));
+    warc
+}
+
+/// `bytes` gzipped one member per WARC record, as crawlers write `.warc.gz`.
+fn gzip_per_record(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut starts: Vec<usize> = (0..bytes.len())
+        .filter(|&at| bytes[at..].starts_with(b"WARC/1.0\r\n"))
+        .collect();
+    starts.push(bytes.len());
+    for pair in starts.windows(2) {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        std::io::Write::write_all(&mut gz, &bytes[pair[0]..pair[1]]).unwrap();
+        out.extend(gz.finish().unwrap());
+    }
+    out
+}
+
+#[test]
+fn a_news_page_is_indexed_with_its_title_date_source_and_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::copy(fixtures().join("harbour-ferry.html"), c.join("ferry.html")).unwrap();
+    let index_dir = dir.path().join("index");
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&c]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.contains("indexed 1 article "), "{stdout}");
+    let output = newsdex()
+        .args(["search", "foundations sinking", "--json", "--index"])
+        .arg(&index_dir)
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let hits = json_lines(&output);
+    let hit = &hits[0];
+    assert_eq!(
+        hit["article_id"],
+        "https://www.harbourgazette.example/news/2024/03/05/ferry-terminal-delayed"
+    );
+    assert_eq!(
+        hit["title"],
+        "Ferry terminal delayed by two years as foundations fail"
+    );
+    assert_eq!(hit["date"], "2024-03-05T08:30:00Z");
+    assert_eq!(hit["source"], "harbour gazette");
+    // Navigation, the advert, the related links, comments and footer are not the article.
+    let output = newsdex()
+        .arg("extract")
+        .arg(c.join("ferry.html"))
+        .output()
+        .unwrap();
+    let body = json_lines(&output)[0]["body"].as_str().unwrap().to_string();
+    for boilerplate in [
+        "Subscribe",
+        "Advertisement",
+        "Island fares rise again",
+        "islander77",
+        "Privacy policy",
+    ] {
+        assert!(!body.contains(boilerplate), "{boilerplate} in {body}");
+    }
+    assert_eq!(body.split("\n\n").count(), 5, "{body}");
+    assert!(
+        body.starts_with("The harbour authority said on Tuesday"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_page_with_no_article_text_is_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::copy(fixtures().join("section-front.html"), c.join("news.html")).unwrap();
+    write_files(
+        &c,
+        &[("broken.htm", b"<html><body><p>Half a page<div><<</b")],
+    );
+    let output = newsdex().arg("extract").arg(&c).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.starts_with("newsdex: warning: ") && w.ends_with("; skipped")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("news.html: no article text"), "{stderr}");
+    assert!(stderr.contains("broken.htm: "), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "no articles: exit 1");
+}
+
+#[test]
+fn feeds_give_one_article_per_item_and_other_xml_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    for name in ["harbour.rss", "valley.atom", "sitemap.xml"] {
+        std::fs::copy(fixtures().join(name), c.join(name)).unwrap();
+    }
+    // An Atom feed saved as .xml, gzipped, is a feed too.
+    let atom = std::fs::read(fixtures().join("valley.atom")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &atom).unwrap();
+    write_files(&c, &[("more/valley-feed.xml.gz", &gz.finish().unwrap())]);
+    let index_dir = dir.path().join("index");
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&c]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.contains("indexed 4 articles"), "{stdout}");
+    assert!(stdout.contains("files skipped   1"), "{stdout}");
+    let output = newsdex()
+        .args(["search", "breakwater", "--json", "--index"])
+        .arg(&index_dir)
+        .output()
+        .unwrap();
+    let hit = &json_lines(&output)[0];
+    assert_eq!(hit["article_id"], "hg-2024-0301-storm");
+    assert_eq!(hit["title"], "Storm damages breakwater");
+    assert_eq!(hit["date"], "2024-03-01T18:05:00Z");
+    assert_eq!(hit["source"], "harbour gazette");
+    let output = newsdex()
+        .args(["search", "piers", "--json", "--index"])
+        .arg(&index_dir)
+        .output()
+        .unwrap();
+    let hits = json_lines(&output);
+    assert_eq!(hits.len(), 2, "the .atom and the .xml.gz");
+    assert_eq!(
+        hits[0]["article_id"],
+        "https://valleycourier.example/2024/03/06/bridge-reopens"
+    );
+    assert_eq!(hits[0]["date"], "2024-03-06T07:00:00Z");
+    assert_eq!(hits[0]["source"], "valley courier");
+    let output = newsdex()
+        .arg("extract")
+        .arg(c.join("harbour.rss"))
+        .output()
+        .unwrap();
+    let items = json_lines(&output);
+    assert_eq!(
+        items[0]["body"],
+        "The harbour authority said on Tuesday that the new ferry terminal would not open until \
+         March 2026, after the foundations on the reclaimed land began to sink.\n\n\
+         Passengers will keep using the old terminal on the south quay."
+    );
+    // A feed that does not parse: one warning naming the file.
+    write_files(
+        &c,
+        &[("cut.rss", b"<rss><channel><title>x</title><item><title>y")],
+    );
+    let output = newsdex()
+        .arg("extract")
+        .arg(c.join("cut.rss"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("cut.rss: not a readable RSS or Atom feed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_web_archive_gives_the_latest_capture_of_each_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    let second = "The second capture says the terminal opens in March 2026, two years late, after the foundations sank.";
+    write_files(&c, &[("crawl.warc", &sample_warc(second))]);
+    let output = newsdex().arg("extract").arg(&c).output().unwrap();
+    assert_success(&output);
+    let articles = json_lines(&output);
+    let shown: Vec<(&str, &str, &str)> = articles
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap(),
+                a["date"].as_str().unwrap(),
+                a["source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "https://www.harbourgazette.example/news/ferry",
+                "2024-03-06T10:00:00Z",
+                "Harbour Gazette"
+            ),
+            (
+                "https://www.harbourgazette.example/news/quay",
+                "2024-03-04T09:00:00Z",
+                "Harbour Gazette"
+            ),
+        ]
+    );
+    assert!(articles[0]["body"].as_str().unwrap().starts_with(second));
+    assert_eq!(articles[1]["title"], "Old quay to close for repairs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "newsdex: warning: {}: 2 of 8 records are articles; skipped 1 request, 1 revisit, \
+             1 warcinfo, metadata or other, 1 not HTML, 1 not status 200, 1 earlier capture",
+            c.join("crawl.warc").display()
+        )
+    );
+    // Indexed and searchable, gzipped one record per member.
+    write_files(
+        &c,
+        &[("crawl.warc", &gzip_per_record(&sample_warc(second)))],
+    );
+    std::fs::rename(c.join("crawl.warc"), c.join("crawl.warc.gz")).unwrap();
+    let index_dir = dir.path().join("index");
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&c]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("indexed 2 articles"), "{stdout}");
+    assert_eq!(
+        ids(&index_dir, "terminal"),
+        [
+            "https://www.harbourgazette.example/news/ferry",
+            "https://www.harbourgazette.example/news/quay"
+        ]
+    );
+    assert!(
+        ids(&index_dir, "autumn").is_empty(),
+        "the earlier capture is not indexed"
+    );
+}
+
+#[test]
+fn a_truncated_web_archive_keeps_the_records_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    let mut gz = gzip_per_record(&sample_warc("The terminal opens in March 2026, two years late, after the foundations sank into the mud."));
+    gz.truncate(gz.len() - 300);
+    write_files(&c, &[("cut.warc.gz", &gz)]);
+    let output = newsdex().arg("extract").arg(&c).output().unwrap();
+    assert_success(&output);
+    let articles = json_lines(&output);
+    assert_eq!(articles.len(), 1);
+    assert_eq!(
+        articles[0]["id"],
+        "https://www.harbourgazette.example/news/ferry"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].contains("cut.warc.gz: record 8: cut or corrupt ("),
+        "{stderr}"
+    );
+    assert!(
+        lines[0].ends_with("; the records before it are kept"),
+        "{stderr}"
+    );
+}

@@ -464,3 +464,40 @@ fn stats_reports_what_the_index_holds() {
         .unwrap()
         .contains("no index here"));
 }
+
+#[test]
+fn a_changed_web_archive_re_reads_only_its_changed_records() {
+    use crate::formats::{ferry_page, http_response, sample_warc, warc_record};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let before = sample_warc("Okapi sightings near the ferry terminal stopped the works for a day, the harbour authority said.");
+    write_files(&corpus, &[("crawl.warc", &before)]);
+    set_mtime(&corpus.join("crawl.warc"), 1_000_000);
+    let index_dir = dir.path().join("index");
+    assert_eq!(index(&index_dir, &[], &[&corpus]).0, 0);
+
+    // The ferry page's latest capture changes, the quay page does not, a new page is added.
+    let mut after = sample_warc("Quagga mussels in the intake pipes stopped the works for a day, the harbour authority said.");
+    let extra = ferry_page("The lighthouse keeper retires after forty years on the breakwater, the harbour authority said.");
+    after.extend(warc_record(
+        "response",
+        "https://www.harbourgazette.example/news/lighthouse",
+        "2024-03-07T09:00:00Z",
+        &http_response("200 OK", "text/html", extra.as_bytes()),
+    ));
+    write_files(&corpus, &[("crawl.warc", &after)]);
+    set_mtime(&corpus.join("crawl.warc"), 2_000_000);
+    let (code, stdout, stderr) = index(&index_dir, &[], &[&corpus]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("indexed 3 articles")
+            && stdout.contains("1 added, 1 updated, 0 removed, 1 unchanged"),
+        "{stdout}"
+    );
+    assert!(ids(&index_dir, "okapi").is_empty());
+    assert_eq!(
+        ids(&index_dir, "quagga"),
+        ["https://www.harbourgazette.example/news/ferry"]
+    );
+    assert_eq!(ids(&index_dir, "harbour").len(), 3);
+}
