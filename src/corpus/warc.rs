@@ -211,7 +211,13 @@ pub fn parse_warc(
             Err(_) => skipped.no_text += 1,
         }
     }
-    if skipped.total() > 0 {
+    if n == 0 {
+        sink(Item::Warning(Warning::new(
+            path,
+            None,
+            "no WARC record in it (not a web archive?); skipped",
+        )));
+    } else if skipped.total() > 0 {
         sink(Item::Warning(Warning::new(
             path,
             None,
@@ -517,6 +523,21 @@ pub(crate) mod tests {
               1 warcinfo, metadata or other, 1 not HTML, 1 earlier capture"
             ]
         );
+    }
+
+    #[test]
+    fn a_file_that_is_no_archive_is_one_warning() {
+        for bytes in [
+            &b"Just some text, no records at all.\n"[..],
+            &[0x7f, 0x45, 0x4c, 0x46],
+        ] {
+            let (articles, warnings) = read(bytes);
+            assert!(articles.is_empty());
+            assert_eq!(
+                warnings,
+                ["a.warc: no WARC record in it (not a web archive?); skipped"]
+            );
+        }
     }
 
     #[test]
