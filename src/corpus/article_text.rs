@@ -14,9 +14,25 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeId, NodeRef};
 
-/// Fewer letters and digits than this and the page holds no article (a front page's teasers
-/// are dropped as links; what is left is a line or two).
-const MIN_ARTICLE_CHARS: usize = 100;
+/// Fewer bytes of prose than this and the page holds no article: a section front's
+/// headlines, a cookie notice, a list of links (a front page's teasers are dropped as links;
+/// what is left is a line or two).
+const MIN_PROSE_BYTES: usize = 200;
+
+/// Sentence marks of the scripts news is written in.
+const SENTENCE_MARKS: [char; 8] = [
+    '.', '!', '?', '\u{3002}', '\u{ff01}', '\u{ff1f}', '\u{61f}', '\u{964}',
+];
+
+/// The bytes of a text's paragraphs that read as prose (40 characters or more, with a
+/// sentence mark in them), so that a list of headlines or links is no article.
+fn prose_bytes(paragraphs: &[String]) -> usize {
+    paragraphs
+        .iter()
+        .filter(|p| p.chars().count() >= 40 && p.contains(SENTENCE_MARKS))
+        .map(String::len)
+        .sum()
+}
 
 /// A block at least this share of the article's text is the article, whatever its class says.
 const MAX_REMOVED_SHARE: f64 = 0.5;
@@ -210,10 +226,8 @@ fn extract(html: &str, url: Option<&str>) -> Option<PageText> {
     let content = Document::from(article.content);
     drop_furniture(&content);
     let paragraphs = drop_furniture_lines(render(&content.root()));
-    let text = paragraphs.join("\n\n");
-    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    (letters >= MIN_ARTICLE_CHARS).then(|| PageText {
-        text,
+    (prose_bytes(&paragraphs) >= MIN_PROSE_BYTES).then(|| PageText {
+        text: paragraphs.join("\n\n"),
         title: article.title.trim().to_string(),
         published: article.published_time.clone(),
         site_name: article.site_name.clone(),

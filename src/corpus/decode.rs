@@ -67,7 +67,14 @@ pub struct Decoded<'a> {
 /// UTF-8 is UTF-8, else the encoding is detected (`chardetng`, the detector Firefox uses) and
 /// the file decoded with it. Never fails: bytes the encoding cannot map become U+FFFD.
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
-    let (encoding, bom) = decide(bytes, true);
+    decode_with(bytes, || None)
+}
+
+/// [`decode`], with `declared` asked for the encoding the file declares only when neither a
+/// byte order mark nor the bytes themselves (UTF-16, UTF-8) decide; a declared encoding is
+/// used without a note, detection otherwise.
+fn decode_with(bytes: &[u8], declared: impl FnOnce() -> Option<&'static Encoding>) -> Decoded<'_> {
+    let (encoding, bom, by_declaration) = decide_with(bytes, true, declared);
     let body = &bytes[bom..];
     if encoding == UTF_8 {
         return match std::str::from_utf8(body) {
@@ -85,7 +92,7 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     let (text, _) = encoding.decode_without_bom_handling(body);
     Decoded {
         text,
-        note: Some(decoded_note(encoding, bom > 0)),
+        note: (!by_declaration).then(|| decoded_note(encoding, bom > 0)),
     }
 }
 
@@ -99,21 +106,14 @@ const DECLARED_SNIFF_BYTES: usize = 8192;
 /// declares (the `charset` of an HTTP `Content-Type` header, given as `declared`, else of a
 /// `<meta charset>` or `http-equiv` tag in its first bytes), else as [`decode`] detects it.
 pub fn decode_html<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a> {
-    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
-        return decode(bytes);
-    }
-    let encoding = declared
-        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
-        .or_else(|| declared_charset(bytes));
-    match encoding {
-        // Declared UTF-8 (or UTF-16, which a page cannot declare in ASCII) over bytes that
-        // are not: the template's declaration, not the text's; detected instead.
-        Some(encoding) if encoding.output_encoding() != UTF_8 => {
-            let (text, _) = encoding.decode_without_bom_handling(bytes);
-            Decoded { text, note: None }
-        }
-        _ => decode(bytes),
-    }
+    decode_with(bytes, || {
+        declared
+            .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+            .or_else(|| declared_charset(bytes))
+            // Declared UTF-8 (or UTF-16, which a page cannot declare in ASCII) over bytes that
+            // are not: the template's declaration, not the text's; detected instead.
+            .filter(|encoding| encoding.output_encoding() != UTF_8)
+    })
 }
 
 /// The encoding a page's `<meta charset="...">` or `<meta http-equiv="Content-Type"
@@ -169,16 +169,24 @@ pub fn decoded_note(encoding: &'static Encoding, bom: bool) -> String {
 /// `whole` says that `bytes` is the whole file; otherwise a multi-byte character cut at the
 /// end of `bytes` is not held against UTF-8.
 pub fn sniff(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
-    decide(bytes, whole)
+    let (encoding, bom, _) = decide_with(bytes, whole, || None);
+    (encoding, bom)
 }
 
-fn decide(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
+/// The one order of evidence: a byte order mark, UTF-16 without one, valid UTF-8, what the
+/// file declares (`declared`, asked only then; `true` in the answer when it decided), else
+/// detection.
+fn decide_with(
+    bytes: &[u8],
+    whole: bool,
+    declared: impl FnOnce() -> Option<&'static Encoding>,
+) -> (&'static Encoding, usize, bool) {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return (encoding, bom);
+        return (encoding, bom, false);
     }
     // Before the UTF-8 test: UTF-16 of Latin text is valid UTF-8, NUL bytes and all.
     if let Some(encoding) = utf16_without_bom(bytes) {
-        return (encoding, 0);
+        return (encoding, 0, false);
     }
     let valid = match std::str::from_utf8(bytes) {
         Ok(_) => true,
@@ -186,7 +194,10 @@ fn decide(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
         Err(err) => !whole && err.error_len().is_none(),
     };
     if valid {
-        return (UTF_8, 0);
+        return (UTF_8, 0, false);
+    }
+    if let Some(encoding) = declared() {
+        return (encoding, 0, true);
     }
     // The first megabyte tells the encoding as well as the whole file, at a fraction of the
     // cost for a large export.
@@ -196,9 +207,9 @@ fn decide(bytes: &[u8], whole: bool) -> (&'static Encoding, usize) {
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // chardetng never guesses UTF-8 when told not to; this keeps the invariant in one place.
     if guess == UTF_8 {
-        (encoding_rs::WINDOWS_1252, 0)
+        (encoding_rs::WINDOWS_1252, 0, false)
     } else {
-        (guess, 0)
+        (guess, 0, false)
     }
 }
 

@@ -50,24 +50,6 @@ impl std::fmt::Display for NoArticle {
     }
 }
 
-/// Fewer bytes of prose than this is no article: a section front's headlines or a cookie
-/// notice, not news.
-const MIN_BODY_BYTES: usize = 200;
-
-/// Sentence marks of the scripts news is written in.
-const SENTENCE_MARKS: [char; 8] = [
-    '.', '!', '?', '\u{3002}', '\u{ff01}', '\u{ff1f}', '\u{61f}', '\u{964}',
-];
-
-/// The bytes of a body's paragraphs that read as prose (40 characters or more, with a
-/// sentence mark in them), so that a list of headlines or links is no article.
-fn prose_bytes(body: &str) -> usize {
-    body.split("\n\n")
-        .filter(|p| p.chars().count() >= 40 && p.contains(SENTENCE_MARKS))
-        .map(str::len)
-        .sum()
-}
-
 /// The article of a page's HTML; `url` is where the page was fetched from, when known (a WARC
 /// record's target). A panic inside the extractor costs this page alone.
 pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, NoArticle> {
@@ -82,9 +64,6 @@ fn extract_page_unguarded(html: &str, url: Option<&str>) -> Result<Page, NoArtic
     // captured in an archive.
     let found = article_text::read_page(html, None).ok_or(NoArticle::NoText)?;
     let body = paragraphs(&found.text);
-    if prose_bytes(&body) < MIN_BODY_BYTES {
-        return Err(NoArticle::NoText);
-    }
     let head = HeadMeta::read(html);
     let page_url = head
         .canonical
