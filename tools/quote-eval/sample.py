@@ -39,8 +39,8 @@ TURN = re.compile(r"(?:^|(?<=[.?!\u2026\"\u201d] ))[A-Z][a-z]+(?: [A-Z][a-z]+)+:
 
 # source -> [(stratum, count, max body bytes or None)]
 STRATA = {
-    "reuters": [("quoted", 28, None), ("any", 6, None)],
-    "pages": [("any", 20, None)],
+    "reuters": [("quoted", 44, None), ("any", 6, None)],
+    "pages": [("any", 24, None)],
     "kremlin": [("quoted", 4, None), ("turns", 3, MAX_LONG)],
     "speeches": [("any", 3, MAX_LONG)],
     "zelensky": [("quoted", 2, None), ("any", 1, None)],
