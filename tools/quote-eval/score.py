@@ -244,8 +244,9 @@ def evaluate(gold, predicted, data, repo, warn):
             source[field].add(labelled, found)
             misses.extend(missed(key, field, labelled, found, pairs, right, body))
     if no_text:
-        warn(f"{no_text} articles without a body to read (no `body` in the predictions and no "
-             f"shared data at {data}): scored from offsets; anchors not checked, no texts")
+        warn(f"{no_text} articles without a body to read (none in the predictions; a web page's "
+             f"comes only from them, the others' from the shared data at {data}): scored from "
+             f"offsets, their anchors not checked, their misses without text")
     return totals, per_source, misses
 
 
