@@ -13,8 +13,10 @@ above doubt are decided by the first rule that applies (in this order, see the R
 2. `low`: containment below 0.3: most of the shorter article's text is its own.
 3. `template`: the headlines name different companies (different `<TICKER>`s) and containment is
    below 0.9: one notice filled for two subjects.
-4. `apart`: published more than 2 days apart and containment below 0.9: a later edition of a
-   formulaic report, or a short item sharing a stock phrase with an unrelated one.
+4. `apart`: published more than 2 days apart, and containment below 0.9 or the shorter body
+   under 100 shingles: a later edition of a formulaic report (whose short text may even repeat
+   word for word: a council's unchanged policy, a weekly table), or a short item sharing a
+   stock phrase with an unrelated one.
 5. `loose`: containment below 0.5 and headlines that share less than 0.6 of the shorter one's
    words: the same topic or formula, not the same text.
 6. `edition`: headlines that differ only in numbers (a time, a day) and containment below 0.9:
@@ -37,13 +39,15 @@ from datetime import date
 
 import articles
 
-_TICKER = re.compile(r"<([^<>]+)>")
+# A ticker in angle brackets (`<IBM>`, `<CRZY.O>`); Reuters also brackets unlisted companies'
+# full names (`<Canamax Resources Inc>`), which are not tickers.
+_TICKER = re.compile(r"<\s*([A-Z]{1,6}(?:\.[A-Z]{1,2})?)\s*>")
 _NUMBER = re.compile(r"^\d+$")
 
 
 def tickers(title):
     """The company tickers a Reuters headline names (`<IBM>`, `<CRZY.O>` -> CRZY)."""
-    return {t.split(".")[0].strip().upper() for t in _TICKER.findall(title or "")}
+    return {t.split(".")[0] for t in _TICKER.findall(title or "")}
 
 
 def title_overlap(a, b):
@@ -82,8 +86,8 @@ def rule(pair, a, b):
         return "not", "low", "under 0.3 of the shorter text shared"
     if other_company and c < 0.9:
         return "not", "template", "one notice filled for companies the headlines name differently"
-    if apart > 2 and c < 0.9:
-        return "not", "apart", f"{apart} days apart and text that differs: another edition or a stock phrase"
+    if apart > 2 and (c < 0.9 or smaller < 100):
+        return "not", "apart", f"{apart} days apart, short or differing text: another edition or a stock phrase"
     if c < 0.5 and overlap < 0.6:
         return "not", "loose", "same topic or formula, under half the shorter text shared, other headline"
     if differ_in_numbers_only(a["title"], b["title"]) and c < 0.9:
