@@ -6,10 +6,12 @@
         ../shared/data/news/kremlin-press ../shared/data/news/zelensky-addresses.jsonl
 
 Writes to OUT (never into the repository: the texts come from research-use data):
-- `wire.jsonl`: the originals and the hard negatives, `outlet-1.jsonl` .. `outlet-3.jsonl`: the
-  syndicated variants, each a JSON line `id, date, title, body` that `newsdex index` reads;
-- `gold.tsv`: one line per generated article (`group article_id file line kind`), the gold
-  groups for `score.py` (a hard negative is a group of its own).
+- `corpus/wire.jsonl`: the originals and the hard negatives, `corpus/outlet-1.jsonl` ..
+  `outlet-3.jsonl`: the syndicated variants, each a JSON line `id, date, title, body` that
+  `newsdex index OUT/corpus` reads;
+- `gold.tsv` (beside `corpus/`, not in it, so it is not indexed): one line per generated article
+  (`group article_id file line kind`), the gold groups for `score.py` (a hard negative is a
+  group of its own).
 
 Real articles used (the same-topic negatives, the Reuters originals) are ones no other article
 of the PATHs copies: none shares 0.2 of its 5-shingles with them. Originals are passages of `presidential-speeches/` made into articles (4 to 8 paragraphs, a
@@ -370,9 +372,9 @@ def main():
         digest = "\n\n".join(f"{s['title'].upper()} - {s['body']}" for s in shorts)
         emit({"date": date, "title": "NEWS HIGHLIGHTS", "body": digest}, "wire.jsonl", next(group_ids), "negative:digest")
 
-    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(os.path.join(args.out, "corpus"), exist_ok=True)
     for name, rows_out in files.items():
-        with open(os.path.join(args.out, name), "w", encoding="utf-8") as f:
+        with open(os.path.join(args.out, "corpus", name), "w", encoding="utf-8") as f:
             for r in rows_out:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
     with open(os.path.join(args.out, "gold.tsv"), "w", encoding="utf-8") as f:

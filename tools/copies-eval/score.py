@@ -38,6 +38,7 @@ import argparse
 import itertools
 import json
 import os
+import signal
 import sys
 from collections import Counter, defaultdict
 
@@ -188,6 +189,9 @@ def by_kind(result, gold_groups, kinds):
 
 
 def main():
+    if hasattr(signal, "SIGPIPE"):
+        # `score.py ... | head` ends quietly instead of with a traceback.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", required=True, help="gold groups (TSV: group, article_id, file, line, kind)")
     parser.add_argument("--predicted", required=True, help="`newsdex copies --json` output")
