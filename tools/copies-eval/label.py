@@ -2,8 +2,8 @@
 """Decide every candidate pair by the copy definition, and write the gold groups of the real set.
 
     python3 tools/copies-eval/label.py --extracted /tmp/extract.jsonl --candidates /tmp/candidates.tsv \\
-        --read tools/copies-eval/read.tsv --gold tools/copies-eval/gold-real.tsv \\
-        --decisions tools/copies-eval/decisions.tsv --unread /tmp/unread.tsv
+        --decisions tools/copies-eval/decisions.tsv --gold tools/copies-eval/gold-real.tsv \\
+        --unread /tmp/unread.tsv
 
 Each pair of `candidates.py` output gets one decision, `copy` or `not`, with a reason. Pairs far
 above doubt are decided by the first rule that applies (in this order, see the README):
@@ -25,14 +25,18 @@ above doubt are decided by the first rule that applies (in this order, see the R
    30 shingles or more and no different tickers: the same text under the same headline.
 
 Every other pair is borderline: it is decided by reading both texts, and the decision with its
-one-line reason is a line of `--read` (`id_a id_b decision reason`). A borderline pair with no
-line there is written to `--unread` and the tool fails, so the gold never holds a guess.
-Gold groups are the connected components of the `copy` pairs.
+one-line reason is a line of `--decisions` whose `how` is `read`. The tool reads those lines,
+then writes the file again with every pair decided by reading, by `same` or by `edition`
+(`id_a id_b containment jaccard decision how reason`); the pairs the other rules decide are
+counted, not listed. A borderline pair with no reading is written to `--unread` (to read and add
+with `how` = `read`) and the tool fails, so the gold never holds a guess. Gold groups are the
+connected components of the `copy` pairs.
 """
 
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -97,17 +101,23 @@ def rule(pair, a, b):
     return None
 
 
+FIELDS = ["id_a", "id_b", "containment", "jaccard", "decision", "how", "reason"]
+
+
 def read_decisions(path):
-    """The decisions taken by reading: {(id_a, id_b): (decision, reason)}."""
+    """The decisions taken by reading, from a decisions file: {(id_a, id_b): (decision, reason)}."""
     out = {}
+    if not os.path.exists(path):
+        return out
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
             cells = line.rstrip("\n").split("\t")
-            if len(cells) != 4 or cells[2] not in ("copy", "not"):
-                sys.exit(f"{path}: line {n}: want `id_a<TAB>id_b<TAB>copy|not<TAB>reason`")
-            out[tuple(sorted(cells[:2]))] = (cells[2], cells[3])
+            if n == 1 or not line.strip():
+                continue
+            if len(cells) != len(FIELDS) or cells[4] not in ("copy", "not"):
+                sys.exit(f"{path}: line {n}: want {len(FIELDS)} cells ({' '.join(FIELDS)}), decision copy or not")
+            if cells[5] == "read":
+                out[tuple(sorted(cells[:2]))] = (cells[4], cells[6])
     return out
 
 
@@ -133,13 +143,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--extracted", required=True, help="`newsdex extract` output of the three sources")
     parser.add_argument("--candidates", required=True, help="`candidates.py` output")
-    parser.add_argument("--read", required=True, help="decisions taken by reading (TSV)")
+    parser.add_argument("--decisions", required=True, help="the decisions file: its `read` lines are read, then it is written again")
     parser.add_argument("--gold", required=True, help="where to write the gold groups")
-    parser.add_argument("--decisions", required=True, help="where to write every decision above the `low` and `stub` rules")
     parser.add_argument("--unread", required=True, help="where to write the borderline pairs still to read")
     args = parser.parse_args()
     rows = {r["id"]: r for r in articles.read_jsonl(args.extracted)}
-    read = read_decisions(args.read)
+    read = read_decisions(args.decisions)
     with open(args.candidates, encoding="utf-8") as f:
         pairs = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     decided, unread, counts = [], [], {}
@@ -164,9 +173,9 @@ def main():
     if unread:
         sys.exit(f"label.py: {len(unread)} borderline pairs have no decision yet: see {args.unread}")
     with open(args.decisions, "w", encoding="utf-8") as f:
-        f.write("id_a\tid_b\tcontainment\tjaccard\tdecision\thow\treason\n")
+        f.write("\t".join(FIELDS) + "\n")
         for p, decision, how, reason in decided:
-            if how not in ("low", "stub"):
+            if how in ("read", "same", "edition"):
                 f.write(f"{p['id_a']}\t{p['id_b']}\t{p['containment']}\t{p['jaccard']}\t{decision}\t{how}\t{reason}\n")
     copies = [(p["id_a"], p["id_b"]) for p, decision, _, _ in decided if decision == "copy"]
     groups = components(sorted({i for e in copies for i in e}), copies)
