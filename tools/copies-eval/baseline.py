@@ -64,7 +64,8 @@ def main():
     args = parser.parse_args()
     rows = articles.load(args)
     for g in containment_groups(rows, args.containment) if args.containment else groups(rows):
-        members = [{k: r.get(v) for k, v in (("article_id", "id"), ("path", "path"), ("line", "line"), ("title", "title"), ("date", "date"), ("source", "source"))} for r in g]
+        fields = (("article_id", "id"), ("path", "path"), ("line", "line"), ("title", "title"), ("date", "date"), ("source", "source"))
+        members = [{k: r.get(v) for k, v in fields} for r in g]
         print(json.dumps({"size": len(g), "articles": members}, ensure_ascii=False))
 
 

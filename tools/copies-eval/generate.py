@@ -73,8 +73,10 @@ SUBSTITUTIONS = [
 ]
 
 # Invented companies and markets for the template and edition negatives.
-COMPANY_WORDS = ["Alder", "Brixton", "Corvale", "Dunmore", "Eastlake", "Fenwick", "Galloway", "Hollis", "Ingram", "Jessop",
-                 "Kestrel", "Lindqvist", "Marlow", "Northam", "Orwell", "Pemberton", "Quarry", "Rushmore", "Selden", "Thornbury"]
+COMPANY_WORDS = [
+    "Alder", "Brixton", "Corvale", "Dunmore", "Eastlake", "Fenwick", "Galloway", "Hollis", "Ingram", "Jessop",
+    "Kestrel", "Lindqvist", "Marlow", "Northam", "Orwell", "Pemberton", "Quarry", "Rushmore", "Selden", "Thornbury",
+]
 COMPANY_KINDS = ["Industries Inc", "Bancorp", "Holdings Corp", "Manufacturing Co", "Foods Inc", "Energy Corp", "Financial Corp"]
 MARKETS = ["Riverton", "Ashford", "Millbrook", "Northgate", "Calder Falls", "Port Elsin"]
 GOODS = ["hogs", "feeder cattle", "spring wheat", "soybeans", "barley"]

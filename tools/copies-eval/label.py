@@ -35,7 +35,6 @@ connected components of the `copy` pairs.
 
 import argparse
 import csv
-import json
 import os
 import re
 import sys
