@@ -65,6 +65,10 @@ pub struct PhraseEvidence {
     /// Of those, the occurrences written all in lower case ("the central bank"; the house
     /// style "Conservative party" is capitalised).
     pub lower: u32,
+    /// Of those, the occurrences written as a name is: capitalised, its last word singular
+    /// as in the key.
+    #[serde(default)]
+    pub as_named: u32,
     /// Of those, the occurrences written inside a longer name: after capitalised words of
     /// that name ("Tarnian Harbour Board"), or before a complement that names more ("Harbour
     /// Board of Tarnia", "Mission in Velmora").
@@ -84,6 +88,8 @@ pub struct PhraseEvidence {
 pub struct Occurrence {
     /// Written all in lower case.
     pub lower: bool,
+    /// Written as a name is: capitalised, the last word as in the phrase (not plural).
+    pub as_named: bool,
     /// The key of the longer name it is written inside, if any.
     pub longer: Option<String>,
     /// The acronym written in brackets right after it, if any.
@@ -124,7 +130,9 @@ pub fn phrase_candidates(forms: &[Form]) -> Vec<String> {
         let capitals = !form.name.chars().any(char::is_lowercase);
         // A key that dropped words ("and", a legal suffix) is not the phrase the text has.
         let whole = words.len() == raw_words(&form.name).len();
-        if words.len() < 2 || capitals || !whole || !crate::actors::all_common_words(&form.name) {
+        // the key's words: a possessive written "'S" or "’s" is no word of its own
+        let common = crate::actors::all_common_words(&words.join(" "));
+        if words.len() < 2 || capitals || !whole || !common {
             continue;
         }
         *articles.entry(words.join(" ")).or_insert(0) += form.articles;
@@ -196,6 +204,7 @@ pub fn read_phrase_evidence(
             for occurrence in occurrences(passage, &words) {
                 measured.written += 1;
                 measured.lower += u32::from(occurrence.lower);
+                measured.as_named += u32::from(occurrence.as_named);
                 if let Some(longer) = occurrence.longer {
                     measured.inside += 1;
                     *measured.longer.entry(longer).or_insert(0) += 1;
@@ -283,13 +292,15 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
             .iter()
             .all(|&t| !tokens[t].capital || SMALL_WORDS.contains(&tokens[t].text.as_str()));
         let (first, end) = (window[0], window[words.len() - 1]);
-        let longer = if lower || tail != last {
-            None
-        } else {
+        let as_named = !lower && tail == last;
+        let longer = if as_named {
             longer_name(text, &tokens, first, end)
+        } else {
+            None
         };
         found.push(Occurrence {
             lower,
+            as_named,
             longer,
             acronym: bracketed_acronym(text, &tokens, end),
         });
@@ -378,15 +389,17 @@ fn longer_name(text: &str, tokens: &[Token], first: usize, end: usize) -> Option
     (from < first || to > end).then(|| super::key(&text[tokens[from].from..tokens[to].to]))
 }
 
-/// The acronym written in brackets right after token `end` ("... Board (HB)"): two letters
-/// or more, all capitals.
+/// The acronym written in brackets right after token `end` ("... Board (HB)", "... Board
+/// [HB]"): two letters or more, all capitals.
 fn bracketed_acronym(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     let next = tokens.get(end + 1)?;
-    if text[tokens[end].to..next.from].trim() != "(" {
-        return None;
-    }
+    let close = match text[tokens[end].to..next.from].trim() {
+        "(" => ')',
+        "[" => ']',
+        _ => return None,
+    };
     let written = &text[next.from..next.to];
-    let closes = text[next.to..].trim_start().starts_with(')');
+    let closes = text[next.to..].trim_start().starts_with(close);
     let capitals = written.chars().count() >= 2 && written.chars().all(|c| c.is_uppercase());
     (closes && capitals).then(|| written.to_string())
 }
@@ -431,7 +444,7 @@ mod tests {
     fn occurrences_know_the_longer_name_around_them_and_a_bracketed_acronym() {
         let words = ["harbour", "board"];
         let text = "Yesterday the Tarnian Harbour Board met. Harbour Board of Upper Velmora \
-                    members spoke; the Harbour Board (HB) agreed. Harbour Board rules, the \
+                    members spoke; the Harbour Board [HB] agreed. Harbour Board rules, the \
                     harbour board, Heads of Pier and Harbour Board in Quill.";
         let found = occurrences(text, &words);
         let longer: Vec<Option<&str>> = found.iter().map(|o| o.longer.as_deref()).collect();
@@ -449,6 +462,9 @@ mod tests {
         let acronyms: Vec<Option<&str>> = found.iter().map(|o| o.acronym.as_deref()).collect();
         assert_eq!(acronyms, [None, None, Some("HB"), None, None, None]);
         assert_eq!(found.iter().filter(|o| o.lower).count(), 1);
+        assert_eq!(found.iter().filter(|o| o.as_named).count(), 5);
+        let plural = occurrences("Two Harbour Boards of Quill met.", &words);
+        assert!(!plural[0].as_named && plural[0].longer.is_none());
     }
 
     #[test]

@@ -683,9 +683,10 @@ const MIN_SAMPLED_OCCURRENCES: u32 = 6;
 
 /// What the passages write around an organisation's name made of common words
 /// ([`super::phrases`]) settles it, before any alias joins it:
-/// - an acronym in brackets right after it, in a quarter of its sampled occurrences (twice
-///   at least), that is a registered acronym: the two are one actor ("Harbour Board (HB)");
-/// - written inside longer names in half of its occurrences or more, it is a fragment of
+/// - an acronym in brackets right after it, in a quarter of its sampled occurrences written
+///   as a name (twice at least), that is a registered acronym: the two are one actor
+///   ("Harbour Board (HB)");
+/// - written inside longer names in half of those occurrences or more, it is a fragment of
 ///   them: it joins the registered longer name that holds 2/3 of those occurrences, else it
 ///   is no actor on its own (a body each owner has, "Harbour Board" of "Tarnian Harbour
 ///   Board" and "Harbour Board of Velmora", or a piece of one name that extraction cut).
@@ -705,7 +706,7 @@ fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             .acronyms
             .iter()
             .max_by_key(|(acronym, count)| (**count, std::cmp::Reverse(acronym.as_str())))
-            .filter(|&(_, &count)| count >= 2 && 4 * count >= evidence.written)
+            .filter(|&(_, &count)| count >= 2 && 4 * count >= evidence.as_named)
             .and_then(|(acronym, _)| groups.by_key.get(&key(acronym)).copied())
             .map(|a| groups.find(a))
             .filter(|&a| a != g && groups.is_acronym(a));
@@ -717,7 +718,8 @@ fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             }
             continue;
         }
-        if evidence.written < MIN_SAMPLED_OCCURRENCES || 2 * evidence.inside < evidence.written {
+        if evidence.as_named < MIN_SAMPLED_OCCURRENCES || 2 * evidence.inside < evidence.as_named
+        {
             continue;
         }
         let mut longer: BTreeMap<usize, u64> = BTreeMap::new();
@@ -1231,7 +1233,8 @@ mod tests {
             "harbour board".into(),
             PhraseEvidence {
                 articles: 50,
-                written: 20,
+                written: 30,
+                as_named: 20,
                 inside: 14,
                 longer: longer(&[
                     ("tarnian harbour board", 4),
@@ -1247,6 +1250,7 @@ mod tests {
             PhraseEvidence {
                 articles: 40,
                 written: 20,
+                as_named: 20,
                 inside: 12,
                 longer: longer(&[("ostwold pilot service", 11), ("pilot service of quill", 1)]),
                 ..PhraseEvidence::default()
@@ -1258,6 +1262,7 @@ mod tests {
             PhraseEvidence {
                 articles: 30,
                 written: 12,
+                as_named: 12,
                 acronyms: [("TLF".to_string(), 5)].into_iter().collect(),
                 ..PhraseEvidence::default()
             },
@@ -1268,6 +1273,7 @@ mod tests {
             PhraseEvidence {
                 articles: 40,
                 written: 20,
+                as_named: 20,
                 inside: 3,
                 longer: longer(&[("grand lodge of quill", 3)]),
                 ..PhraseEvidence::default()

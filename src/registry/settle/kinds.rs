@@ -134,6 +134,9 @@ const GEOGRAPHIC_HEADS: &[&str] = &[
     "valley",
 ];
 
+/// Head nouns of a settlement: "the X City of Y", where Y is a place, is a place.
+const SETTLEMENT_HEADS: &[&str] = &["capital", "city", "port", "town", "village"];
+
 /// Head nouns of a state's formal name: "Republic of X", "X State" name the country X.
 const STATE_HEADS: &[&str] = &[
     "commonwealth",
@@ -162,8 +165,8 @@ const STATE_FORM_WORDS: &[&str] = &[
 ];
 
 /// True when a name's (key) words name a region or a geographic feature: compass modifiers in
-/// front of a place ("Southern X" where X is a place or a country), or a geographic head noun
-/// ("X Canal", "Gulf of X"). `is_place` says whether some words name a place or a country.
+/// front of a place ("Southern X" where X is a place or a country), a settlement of a place
+/// ("Old City of X"), or a geographic head noun ("X Canal", "Gulf of X"). `is_place` says whether some words name a place or a country.
 pub(super) fn names_a_region(words: &[String], is_place: impl Fn(&[String]) -> bool) -> bool {
     if words.len() < 2 {
         return false;
@@ -172,6 +175,14 @@ pub(super) fn names_a_region(words: &[String], is_place: impl Fn(&[String]) -> b
     let leading = words.iter().take_while(|w| compass(w)).count();
     if leading >= 1 && leading < words.len() && is_place(&words[leading..]) {
         return true;
+    }
+    if let Some(at) = words.iter().position(|w| w == "of") {
+        let named = &words[at + 1..];
+        let named = named.strip_prefix(&["the".to_string()]).unwrap_or(named);
+        let settlement = at >= 1 && SETTLEMENT_HEADS.contains(&words[at - 1].as_str());
+        if settlement && !named.is_empty() && is_place(named) {
+            return true;
+        }
     }
     crate::actors::head::head_word(&words.join(" "))
         .is_some_and(|head| GEOGRAPHIC_HEADS.contains(&head.as_str()))
@@ -491,6 +502,7 @@ mod tests {
             ("Central and Eastern Velmoria", Person, 6),
             ("Quillon Canal", Org, 15),
             ("Horn of Velmoria", Org, 9),
+            ("Old Port of Velmoria", Org, 7),
             // a body named after the region stays a body
             ("Southern Velmoria Trust", Org, 12),
             ("Southern Quillon", Org, 8),
@@ -500,6 +512,7 @@ mod tests {
             (Person, "Central and Eastern Velmoria"),
             (Org, "Quillon Canal"),
             (Org, "Horn of Velmoria"),
+            (Org, "Old Port of Velmoria"),
         ] {
             assert_eq!(actor_of(&registry, kind, form).unwrap().1, Place, "{form}");
         }
