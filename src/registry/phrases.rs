@@ -160,10 +160,22 @@ pub fn read_phrase_evidence(
     for segment in searcher.segment_readers() {
         article_keys.push(segment.fast_fields().u64(field_name::ARTICLE_KEY)?);
     }
+    // The most used form of each key is what the query analyses: a possessive the key drops
+    // ("Children's") holds a position in the index, which the phrase must keep.
+    let mut written_as: HashMap<String, (u64, &str)> = HashMap::new();
+    for form in forms {
+        let slot = written_as
+            .entry(key_words(&form.name).join(" "))
+            .or_insert((0, form.name.as_str()));
+        if form.articles > slot.0 {
+            *slot = (form.articles, form.name.as_str());
+        }
+    }
     let mut evidence = BTreeMap::new();
     for key in phrase_candidates(forms) {
+        let query_text = written_as.get(&key).map_or(key.as_str(), |&(_, name)| name);
         let mut terms = Vec::new();
-        let mut stream = analyzer.token_stream(&key);
+        let mut stream = analyzer.token_stream(query_text);
         while stream.advance() {
             let token = stream.token();
             terms.push((token.position, Term::from_field_text(body, &token.text)));
@@ -277,10 +289,7 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
     }
     for start in 0..=kept.len() - words.len() {
         let window = &kept[start..start + words.len()];
-        let inner_match = inner
-            .iter()
-            .zip(window)
-            .all(|(w, &t)| *w == tokens[t].text);
+        let inner_match = inner.iter().zip(window).all(|(w, &t)| *w == tokens[t].text);
         let tail = &tokens[window[inner.len()]].text;
         let plural = tail
             .strip_prefix(*last)
@@ -311,9 +320,7 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
 /// True when the text between two words breaks a name: a sentence or clause ends, or a
 /// bracket or quotation opens or closes.
 fn breaks_a_name(between: &str) -> bool {
-    between
-        .chars()
-        .any(|c| ".!?:;,()[]\"“”\n".contains(c))
+    between.chars().any(|c| ".!?:;,()[]\"“”\n".contains(c))
 }
 
 /// True when token `i` is a capitalised word that may belong to a name (not a small word).

@@ -683,7 +683,7 @@ const MIN_SAMPLED_OCCURRENCES: u32 = 6;
 
 /// What the passages write around an organisation's name made of common words
 /// ([`super::phrases`]) settles it, before any alias joins it:
-/// - an acronym in brackets right after it, in a quarter of its sampled occurrences written
+/// - an acronym in brackets right after it, in a tenth of its sampled occurrences written
 ///   as a name (twice at least), that is a registered acronym: the two are one actor
 ///   ("Harbour Board (HB)");
 /// - written inside longer names in half of those occurrences or more, it is a fragment of
@@ -706,7 +706,7 @@ fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             .acronyms
             .iter()
             .max_by_key(|(acronym, count)| (**count, std::cmp::Reverse(acronym.as_str())))
-            .filter(|&(_, &count)| count >= 2 && 4 * count >= evidence.as_named)
+            .filter(|&(_, &count)| count >= 2 && 10 * count >= evidence.as_named)
             .and_then(|(acronym, _)| groups.by_key.get(&key(acronym)).copied())
             .map(|a| groups.find(a))
             .filter(|&a| a != g && groups.is_acronym(a));
@@ -718,8 +718,7 @@ fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             }
             continue;
         }
-        if evidence.as_named < MIN_SAMPLED_OCCURRENCES || 2 * evidence.inside < evidence.as_named
-        {
+        if evidence.as_named < MIN_SAMPLED_OCCURRENCES || 2 * evidence.inside < evidence.as_named {
             continue;
         }
         let mut longer: BTreeMap<usize, u64> = BTreeMap::new();
@@ -1196,10 +1195,14 @@ mod tests {
             ],
             &[],
         );
-        raw.aliases.push(alias(Place, "West Velmoria", "Velmoria", 2));
+        raw.aliases
+            .push(alias(Place, "West Velmoria", "Velmoria", 2));
         raw.aliases.push(alias(Person, "Ada Ostrick", "Ostrick", 2));
         let registry = Registry::settle(&raw);
-        assert_eq!(actor_of(&registry, Place, "Velmoria").unwrap().0, "Velmoria");
+        assert_eq!(
+            actor_of(&registry, Place, "Velmoria").unwrap().0,
+            "Velmoria"
+        );
         // a surname still joins the full name
         assert_eq!(
             actor_of(&registry, Person, "Ostrick").unwrap().0,

@@ -171,7 +171,8 @@ pub(super) fn names_a_region(words: &[String], is_place: impl Fn(&[String]) -> b
     if words.len() < 2 {
         return false;
     }
-    let compass = |w: &String| COMPASS_WORDS.contains(&w.as_str()) || REGION_MODIFIERS.contains(&w.as_str());
+    let compass =
+        |w: &String| COMPASS_WORDS.contains(&w.as_str()) || REGION_MODIFIERS.contains(&w.as_str());
     let leading = words.iter().take_while(|w| compass(w)).count();
     if leading >= 1 && leading < words.len() && is_place(&words[leading..]) {
         return true;
@@ -517,7 +518,9 @@ mod tests {
             assert_eq!(actor_of(&registry, kind, form).unwrap().1, Place, "{form}");
         }
         assert_eq!(
-            actor_of(&registry, Org, "Southern Velmoria Trust").unwrap().1,
+            actor_of(&registry, Org, "Southern Velmoria Trust")
+                .unwrap()
+                .1,
             Org
         );
         // "Quillon" is no place the corpus or the gazetteer knows
@@ -579,7 +582,9 @@ mod tests {
             ("Harbour Pilots Organization", Org, 30),
         ]);
         assert_eq!(
-            actor_of(&registry, Org, "World Bank Organization").unwrap().0,
+            actor_of(&registry, Org, "World Bank Organization")
+                .unwrap()
+                .0,
             "World Bank"
         );
         // "Harbour Pilots" is no name the gazetteer knows
