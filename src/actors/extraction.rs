@@ -331,7 +331,14 @@ impl Gazetteer {
                         .rsplit(' ')
                         .next()
                         .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
+                    // a legal suffix ends a firm's name, whatever the tagger took it for
+                    let legal_tail = text[s..e]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.contains(' ') || words::is_legal_suffix(w))
+                        && text[s..e].contains(' ');
                     let kind = match ty {
+                        NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
                         NameType::Per if org_word => ActorKind::Org,
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
@@ -372,7 +379,28 @@ impl Gazetteer {
                     weak,
                 });
             }
+            // a place named after a people ("British Columbia") is in no country by its name
+            let place = match known {
+                Some((id, _)) => self.entities[id as usize].kind == ActorKind::Place,
+                None => ty == NameType::Loc,
+            };
+            let before = hits.len();
             push_nested(gaz, s0, e0, &self.entities, hits);
+            if place {
+                let mut k = before;
+                while k < hits.len() {
+                    let written = &text[hits[k].start..hits[k].end];
+                    let name = match hits[k].ent {
+                        Ent::Known(id) => self.entities[id as usize].name.as_str(),
+                        Ent::Found(_) => written,
+                    };
+                    if written != name && is_demonym(written) {
+                        hits.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
         }
         // gazetteer hits the tagger did not cover: countries (names, aliases and demonyms)
         // always; other actors only from the curated or acronym aliases the tagger can miss
@@ -1352,6 +1380,13 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         if title && names_no_person && rest_common && !stop {
             break;
         }
+        if is_era_at(text, s, first_end) {
+            if first_end == e {
+                return None;
+            }
+            s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
+            continue;
+        }
         if first_end < e && (title || stop) {
             s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
             continue;
@@ -1369,6 +1404,10 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
     {
         // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
         let last = &text[s + k + space.len_utf8()..e];
+        if is_era_at(text, s + k + space.len_utf8(), e) {
+            e = s + text[s..s + k].trim_end().len();
+            continue;
+        }
         // a capitalised stop word may end a name in mixed-case text ("Theresa May", "Radio
         // Free"), a weekday not ("Jose Insulza Monday")
         let kept = words::is_title_case(last)
@@ -1385,6 +1424,20 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         return None;
     }
     Some((s, e))
+}
+
+/// Is the word at `s..e` an era written after a year or a century, or before a year ("70
+/// A.D.", "the fifth century BC", "A.D. 410")? It dates, it names nobody.
+fn is_era_at(text: &str, s: usize, e: usize) -> bool {
+    if !tagger::is_era(&text[s..e]) {
+        return false;
+    }
+    let before = text[..s].trim_end_matches([' ', ',']);
+    let after = text[e..].trim_start_matches([' ', ',']);
+    before.ends_with(|c: char| c.is_ascii_digit())
+        || before.ends_with("century")
+        || before.ends_with("centuries")
+        || after.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The canonical form of a name the gazetteer lacks: spaces normalised, ALL-CAPS words of
@@ -1412,14 +1465,17 @@ pub(super) fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// Is `word` shaped like a demonym ("Japanese", "Finnish", "Kuwaiti"), not a country's name?
+fn is_demonym(word: &str) -> bool {
+    ["an", "ans", "ese", "ish", "ch", "ic", "i"]
+        .iter()
+        .any(|suf| word.len() > suf.len() + 2 && word.to_ascii_lowercase().ends_with(suf))
+}
+
 /// Is the demonym at `s..e` used for a language ("a Russian speaker", "written in Japanese")
 /// rather than for its country?
 fn is_language_use(text: &str, s: usize, e: usize) -> bool {
-    let word = &text[s..e];
-    let demonym = ["an", "ans", "ese", "ish", "ch", "ic", "i"]
-        .iter()
-        .any(|suf| word.len() > suf.len() + 2 && word.to_ascii_lowercase().ends_with(suf));
-    if !demonym {
+    if !is_demonym(&text[s..e]) {
         return false;
     }
     let after = text[e..].trim_start_matches(['-', ' ']);
