@@ -98,6 +98,7 @@ impl Gazetteer {
                         .next()
                         .is_some_and(words::is_title)
             });
+            self.split_affiliations(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
             self.split_conjoined_names(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
@@ -118,6 +119,7 @@ impl Gazetteer {
         self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
+        self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
@@ -127,6 +129,45 @@ impl Gazetteer {
             aliases.push((h.ent, surface(&fields, h)));
         }
         self.collect(hits, &found, &aliases)
+    }
+
+    /// Splits a person span that opens with an organisation or a country the gazetteer knows,
+    /// followed by a full name ("Orvex Agency Dana Whitlow" in a photo credit): the affiliation
+    /// and the person are two names. A one-word rest stays whole (a given name that is also a
+    /// country's: "Georgia Whitlow").
+    fn split_affiliations(&self, text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
+        let mut k = 0;
+        while k < spans.len() {
+            let (s, e, ty) = spans[k];
+            k += 1;
+            if ty != NameType::Per {
+                continue;
+            }
+            let Some((he, kind)) = gaz.iter().find_map(|h| match h.ent {
+                Ent::Known(id) if h.start == s && h.end < e => {
+                    Some((h.end, self.entities[id as usize].kind))
+                }
+                _ => None,
+            }) else {
+                continue;
+            };
+            let rest = &text[he..e];
+            let rest_start = he + rest.len() - rest.trim_start().len();
+            let names = text[rest_start..e].split_whitespace();
+            let ok = rest.starts_with(' ')
+                && names.clone().count() >= 2
+                && names.clone().all(|w| w.starts_with(char::is_uppercase));
+            let affiliation = match kind {
+                ActorKind::Org => NameType::Org,
+                ActorKind::Country => NameType::Loc,
+                _ => continue,
+            };
+            if ok {
+                spans[k - 1] = (s, he, affiliation);
+                spans.insert(k, (rest_start, e, NameType::Per));
+                k += 1;
+            }
+        }
     }
 
     /// Splits a span the tagger ran across "and" or "&" over two names of their own ("the
@@ -142,6 +183,20 @@ impl Gazetteer {
                 .find(" and ")
                 .map(|i| (i, 5))
                 .or_else(|| span.find(" & ").map(|i| (i, 3)));
+            // "the Museum of Art at Corrigan State University": a body and its seat
+            let seat = span.find(" at ").filter(|&i| {
+                let right = &span[i + 4..];
+                ty != NameType::Per
+                    && span[..i].contains(' ')
+                    && right.starts_with(char::is_uppercase)
+                    && !words::all_common_words(right)
+                    && right.rsplit(' ').next().is_some_and(words::is_non_person)
+            });
+            if let Some(i) = seat {
+                spans[k] = (s, s + i, ty);
+                spans.insert(k + 1, (s + i + 4, e, ty));
+                continue;
+            }
             let Some((i, width)) = at else {
                 k += 1;
                 continue;
@@ -153,10 +208,21 @@ impl Gazetteer {
                 let w = w.trim_end_matches('.');
                 words::is_legal_suffix(w) || words::is_non_person(w)
             });
+            // two full names, the second a proper one ending with an organisation word
+            // ("Halvard Institute of Mines and Corrigan State University"), not the
+            // conjoined words of one ("Museum of Science and Industry", "Print and Art Gallery")
+            let two_names = right.contains(' ')
+                && left.split(' ').count() >= 3
+                && !words::all_common_words(right)
+                && right
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| words::is_non_person(w) && !words::is_legal_suffix(w));
             let split = capitalised(left)
                 && capitalised(right)
                 && !known(span)
-                && (ty != NameType::Per && (known(left) || known(right) || complete_left)
+                && (ty != NameType::Per
+                    && (known(left) || known(right) || complete_left || two_names)
                     || known(left) && known(right));
             if split {
                 spans[k] = (s, s + i, ty);
@@ -335,7 +401,7 @@ impl Gazetteer {
                     let legal_tail = text[s..e]
                         .rsplit(' ')
                         .next()
-                        .is_some_and(|w| w.contains(' ') || words::is_legal_suffix(w))
+                        .is_some_and(words::is_legal_suffix)
                         && text[s..e].contains(' ');
                     let kind = match ty {
                         NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
@@ -734,6 +800,71 @@ impl Gazetteer {
         }
         for i in unnamed_given_names.into_iter().rev() {
             hits.remove(i);
+        }
+    }
+
+    /// Names a town the body places in its state or province ("Fenwick, Ohio") by both, as
+    /// atlases do: "Fenwick, Ohio" is the town's canonical name in the whole article (its bare
+    /// mentions included, recorded as an alias), so that two towns of one name stay apart. The
+    /// mentions stay on the town's own words; the state is an actor of its own. A list of
+    /// places ("Lyon, New York and Rome") is no such pair.
+    fn name_towns_by_division(
+        &self,
+        body: &str,
+        hits: &mut [Hit],
+        found: &mut Vec<(String, ActorKind)>,
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        let mut renamed: Vec<(Ent, Ent)> = Vec::new();
+        for h in hits.iter() {
+            if h.title || renamed.iter().any(|r| r.0 == h.ent) {
+                continue;
+            }
+            let (name, kind) = self.name_and_kind(h.ent, found);
+            // a town the gazetteer lacks (one it knows is known by its name alone), which
+            // the tagger takes for a firm now and then
+            let town_like = matches!(h.ent, Ent::Found(_))
+                && (kind == ActorKind::Place
+                    || kind == ActorKind::Org && !name.split(' ').any(words::is_non_person));
+            let Some(rest) = body[h.end..].strip_prefix(", ") else {
+                continue;
+            };
+            let Some(division) = words::division_at(rest) else {
+                continue;
+            };
+            let after = &rest[division.len()..];
+            let place_after = |sep: &str| {
+                after
+                    .strip_prefix(sep)
+                    .is_some_and(|a| a.starts_with(char::is_uppercase))
+            };
+            let in_list = body[..h.start].trim_end().ends_with(',')
+                || place_after(" and ")
+                || place_after(" or ")
+                || place_after(", ");
+            let written = &body[h.start..h.end];
+            if !town_like
+                || in_list
+                || words::division_at(written).is_some_and(|d| d.len() == written.len())
+                || !written.starts_with(char::is_uppercase)
+            {
+                continue;
+            }
+            let full = format!("{name}, {division}");
+            let k = match found.iter().position(|f| f.0 == full) {
+                Some(k) => k,
+                None => {
+                    found.push((full, ActorKind::Place));
+                    found.len() - 1
+                }
+            };
+            renamed.push((h.ent, Ent::Found(k as u32)));
+        }
+        for (from, to) in renamed {
+            for h in hits.iter_mut().filter(|h| h.ent == from) {
+                h.ent = to;
+            }
+            aliases.push((to, self.name_and_kind(from, found).0.to_string()));
         }
     }
 
@@ -1419,11 +1550,60 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         }
         e = s + text[s..s + k].trim_end().len();
     }
+    // a person's name ends before a lower-case word that is no name particle ("Ada Vance
+    // for several years")
+    if ty == NameType::Per {
+        let mut at = s;
+        for w in text[s..e].split(' ') {
+            if at > s && w.starts_with(char::is_lowercase) && !is_name_particle(w) {
+                e = s + text[s..at].trim_end().len();
+                break;
+            }
+            at += w.len() + 1;
+        }
+    }
     let span = &text[s..e];
     if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
         return None;
     }
     Some((s, e))
+}
+
+/// Is `w` a lower-case particle inside a person's name ("Ludwig van Beethoven", "Osama bin
+/// Laden", "al-Assad")?
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "do"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "ben"
+            | "al"
+            | "el"
+            | "y"
+            | "zu"
+            | "ter"
+            | "ten"
+            | "abu"
+    ) || w.starts_with("al-")
+        || w.starts_with("el-")
+        || w.starts_with("d'")
+        || w.starts_with("bin-")
 }
 
 /// Is the word at `s..e` an era written after a year or a century, or before a year ("70
