@@ -131,16 +131,21 @@ impl Gazetteer {
         self.collect(hits, &found, &aliases)
     }
 
-    /// Splits a person span that opens with an organisation or a country the gazetteer knows,
-    /// followed by a full name ("Orvex Agency Dana Whitlow" in a photo credit): the affiliation
-    /// and the person are two names. A one-word rest stays whole (a given name that is also a
-    /// country's: "Georgia Whitlow").
-    fn split_affiliations(&self, text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
+    /// Splits a span that opens with an organisation or a country the gazetteer knows, followed
+    /// by a person's full name ("Orvex Dana Whitlow" in a photo credit, "the envoy to the
+    /// United States Dana Whitlow"): the affiliation and the person are two names. A one-word
+    /// rest stays whole (a given name that is also a country's: "Georgia Whitlow").
+    fn split_affiliations(
+        &self,
+        text: &str,
+        gaz: &[Hit],
+        spans: &mut Vec<(usize, usize, NameType)>,
+    ) {
         let mut k = 0;
         while k < spans.len() {
             let (s, e, ty) = spans[k];
             k += 1;
-            if ty != NameType::Per {
+            if ty == NameType::Misc {
                 continue;
             }
             let Some((he, kind)) = gaz.iter().find_map(|h| match h.ent {
@@ -154,9 +159,22 @@ impl Gazetteer {
             let rest = &text[he..e];
             let rest_start = he + rest.len() - rest.trim_start().len();
             let names = text[rest_start..e].split_whitespace();
+            // a span the tagger typed as the affiliation's kind continues it ("NASA Science
+            // Center") unless the rest reads as a person's name: a given name, then names that
+            // are no English words, body words or acronyms
+            let person_like = ty == NameType::Per
+                || names.clone().count() <= 3
+                    && names.clone().skip(1).all(|w| {
+                        let w = w.trim_end_matches("'s");
+                        !words::is_common_word(w)
+                            && !words::is_non_person(w)
+                            && !words::is_all_caps(w)
+                            && !words::is_place_head(w)
+                    });
             let ok = rest.starts_with(' ')
                 && names.clone().count() >= 2
-                && names.clone().all(|w| w.starts_with(char::is_uppercase));
+                && names.clone().all(|w| w.starts_with(char::is_uppercase))
+                && person_like;
             let affiliation = match kind {
                 ActorKind::Org => NameType::Org,
                 ActorKind::Country => NameType::Loc,

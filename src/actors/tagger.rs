@@ -193,7 +193,8 @@ fn ends_sentence_with_abbreviation(text: &str, toks: &[Token], i: usize) -> bool
         .iter()
         .any(|w| core.eq_ignore_ascii_case(w))
         && before.starts_with(char::is_uppercase);
-    legal || is_era(abbr) && (before.starts_with(|c: char| c.is_ascii_digit()) || before == "century")
+    legal
+        || is_era(abbr) && (before.starts_with(|c: char| c.is_ascii_digit()) || before == "century")
 }
 
 /// Is `word` an era abbreviation ("A.D.", "B.C.", "BCE")?
