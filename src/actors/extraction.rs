@@ -149,7 +149,10 @@ impl Gazetteer {
                 continue;
             }
             let Some((he, kind)) = gaz.iter().find_map(|h| match h.ent {
-                Ent::Known(id) if h.start == s && h.end < e => {
+                // an affiliation by its name, not by a demonym ("American Motors")
+                Ent::Known(id)
+                    if h.start == s && h.end < e && !is_demonym(&text[h.start..h.end]) =>
+                {
                     Some((h.end, self.entities[id as usize].kind))
                 }
                 _ => None,
@@ -162,12 +165,17 @@ impl Gazetteer {
             // a span the tagger typed as the affiliation's kind continues it ("NASA Science
             // Center") unless the rest reads as a person's name: a given name, then names that
             // are no English words, body words or acronyms
+            // (a known name inside the rest continues the affiliation: "Credit Suisse First
+            // Boston")
             let person_like = ty == NameType::Per
                 || names.clone().count() <= 3
+                    && !gaz.iter().any(|h| rest_start <= h.start && h.end <= e)
+                    && names.clone().next().is_some_and(|w| !words::is_stop(w))
                     && names.clone().skip(1).all(|w| {
-                        let w = w.trim_end_matches("'s");
+                        let w = w.trim_end_matches("'s").trim_end_matches(['.', ',']);
                         !words::is_common_word(w)
                             && !words::is_non_person(w)
+                            && !words::is_legal_suffix(w)
                             && !words::is_all_caps(w)
                             && !words::is_place_head(w)
                     });

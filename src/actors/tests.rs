@@ -719,6 +719,11 @@ fn an_affiliation_before_a_full_name_is_a_name_of_its_own() {
     assert!(has(&got, "United States", ActorKind::Country), "{got:?}");
     assert!(got.iter().all(|(n, _)| !n.contains("States ")), "{got:?}");
     assert!(!has(&got, "Science Center", ActorKind::Person), "{got:?}");
+    // a firm's own name goes on after its parent's
+    let body = "Talks with Toyota Marlin International Corp. stalled. The bonds went to Toyota \
+                Marlin Boston.";
+    let got = names("", body);
+    assert!(got.iter().all(|(n, k)| *k != ActorKind::Person), "{got:?}");
 }
 
 #[test]
