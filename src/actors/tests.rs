@@ -723,7 +723,7 @@ fn an_affiliation_before_a_full_name_is_a_name_of_its_own() {
     let body = "Talks with Toyota Marlin International Corp. stalled. The bonds went to Toyota \
                 Marlin Boston.";
     let got = names("", body);
-    assert!(got.iter().all(|(n, k)| *k != ActorKind::Person), "{got:?}");
+    assert!(got.iter().all(|(_, k)| *k != ActorKind::Person), "{got:?}");
 }
 
 #[test]
