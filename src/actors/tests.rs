@@ -744,7 +744,7 @@ fn a_town_placed_in_its_state_is_named_by_both() {
 #[test]
 fn a_persons_name_ends_before_a_lower_case_word() {
     let body = "The church, founded by fantasy author K. Dale Furnham for multiple reasons, \
-                grew. Pieter van Oosten replied.";
+                grew.\n\nLater, Pieter van Oosten replied to Furnham.";
     let got = names("", body);
     assert!(has(&got, "K. Dale Furnham", ActorKind::Person), "{got:?}");
     assert!(has(&got, "Pieter van Oosten", ActorKind::Person), "{got:?}");
