@@ -53,13 +53,21 @@ fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Optio
     Some((at, at + colon + 1, speaker))
 }
 
+/// The nearest char boundary at or before `at`.
+fn boundary(body: &str, mut at: usize) -> usize {
+    while !body.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The turns of a transcript: labels opening paragraphs, and in an article holding at least
 /// two of those, labels following a sentence's end inside a paragraph too.
 pub(super) fn find_turns(body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
     let paragraphs = paragraphs(body);
     let mut labels: Vec<Label> = paragraphs
         .iter()
-        .filter_map(|&(s, e)| label_at(body, s, e.min(s + 120), actors))
+        .filter_map(|&(s, e)| label_at(body, s, boundary(body, e.min(s + 120)), actors))
         .collect();
     if labels.len() < 2 {
         // One label alone is a heading or a line of a list, unless it opens the body.
@@ -72,7 +80,7 @@ pub(super) fn find_turns(body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
             let text = &body[s..e];
             for (i, _) in text.match_indices(". ").chain(text.match_indices("? ")).chain(text.match_indices("! ")) {
                 let at = s + i + 2;
-                if let Some(label) = label_at(body, at, e.min(at + 120), actors) {
+                if let Some(label) = label_at(body, at, boundary(body, e.min(at + 120)), actors) {
                     labels.push(label);
                 }
             }
