@@ -132,6 +132,25 @@ impl<'a> Article<'a> {
             .map(|&(_, _, i)| &self.actors[i])
     }
 
+    /// The speaker a word names: a person or organisation the extractor found there (places
+    /// and countries are where things are said, not who says them).
+    fn speaker_at(&self, words: &[Word], j: usize) -> Option<Speaker> {
+        let actor = self.actor_at(&words[j])?;
+        if !matches!(actor.kind, ActorKind::Person | ActorKind::Org) {
+            return Some(Speaker::Unknown);
+        }
+        // "Ann Roe of Acme Corp said": the person before the organisation speaks.
+        if actor.kind == ActorKind::Org {
+            let first = (0..=j).rev().take_while(|&k| self.actor_at(&words[k]).is_some_and(|a| a.name == actor.name)).last().unwrap_or(j);
+            if first >= 2 && matches!(lower(&words[first - 1]).as_str(), "of" | "at" | "from" | "with") {
+                if let Some(person) = self.actor_at(&words[first - 2]).filter(|a| a.kind == ActorKind::Person) {
+                    return Some(Speaker::Named(without_honorific(&person.name)));
+                }
+            }
+        }
+        Some(Speaker::Named(without_honorific(&actor.name)))
+    }
+
     /// The nearest referent before `at` of `kind`.
     fn resolve(&self, kind: ActorKind, at: usize) -> Speaker {
         self.referents
@@ -173,8 +192,8 @@ impl<'a> Article<'a> {
     }
 
     fn named(&self, words: &[Word], j: usize) -> Speaker {
-        if let Some(actor) = self.actor_at(&words[j]) {
-            return Speaker::Named(actor.name.clone());
+        if let Some(speaker) = self.speaker_at(words, j) {
+            return speaker;
         }
         // A capitalised run ending at j, not opening the sentence alone.
         let mut i = j;
@@ -183,6 +202,18 @@ impl<'a> Article<'a> {
         }
         let name = words[i..=j].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
         Speaker::Named(self.fullest(&name))
+    }
+}
+
+/// A name without a religious or courtesy title in front ("Sister Ann Roe" is Ann Roe).
+fn without_honorific(name: &str) -> String {
+    let honorifics = [
+        "Father", "Sister", "Brother", "Rev", "Reverend", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+        "Rabbi", "Mr.", "Mrs.", "Ms.", "Dr.", "Rev.",
+    ];
+    match name.split_once(' ') {
+        Some((first, rest)) if honorifics.contains(&first) && rest.contains(' ') => rest.to_string(),
+        _ => name.to_string(),
     }
 }
 
@@ -288,8 +319,8 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
         return role;
     }
     if article.actor_at(word).is_some() || capitalised(word) {
-        if let Some(actor) = article.actor_at(word) {
-            return Speaker::Named(actor.name.clone());
+        if let Some(speaker) = article.speaker_at(words, j) {
+            return speaker;
         }
         if j > 0 || !is_title_word(word.text) {
             return article.named(words, j);
@@ -309,8 +340,8 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     if let Some(role) = role_after(article, words, i + 1, at) {
         return role;
     }
-    if let Some(actor) = article.actor_at(word) {
-        return Speaker::Named(actor.name.clone());
+    if let Some(speaker) = article.speaker_at(words, i + 1) {
+        return speaker;
     }
     if capitalised(word) {
         let mut j = i + 1;
@@ -325,7 +356,7 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
 /// A cue and its speaker in a clause; `nearest_end` looks for the cue nearest the clause's end
 /// (a clause before the quotation), else nearest its start.
 fn attribution_in(article: &Article, words: &[Word], nearest_end: bool, at: usize) -> Option<(String, Speaker)> {
-    let limit = if nearest_end { words.len() } else { words.len().min(12) };
+    let limit = if nearest_end { words.len() } else { words.len().min(20) };
     let mut cues: Vec<usize> = (0..limit).filter(|&i| is_cue(&words[i])).collect();
     if nearest_end {
         cues.reverse();
@@ -412,6 +443,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         actors,
         referents,
     };
+    let paragraphs = super::spans::paragraphs(body);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last: Option<(usize, (usize, usize), Option<String>)> = None; // (index, paragraph, speaker)
     for (index, span) in spans.iter().enumerate() {
@@ -433,9 +465,17 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
             .min(sentence_end(body, span.close, ceiling));
         let after = words(body, span.close.min(after_to), after_to);
         let before = words(body, before_from, span.open.max(before_from));
-        let found = attribution_in(&article, &after, false, span.open)
-            .or_else(|| attribution_in(&article, &before, true, span.open));
         let text = &body[span.start..span.end];
+        // A quotation closing its sentence ("...end.") leaves what follows to the next one.
+        let ends_sentence = text.ends_with('.') && after.first().is_some_and(capitalised);
+        let after_found = (!ends_sentence).then(|| attribution_in(&article, &after, false, span.open)).flatten();
+        let found = match after_found {
+            Some((_, Speaker::Unknown)) | None => attribution_in(&article, &before, true, span.open)
+                .filter(|(_, s)| *s != Speaker::Unknown)
+                .or(after_found)
+                .or_else(|| attribution_in(&article, &before, true, span.open)),
+            found => found,
+        };
         let n_words = text.split_whitespace().count();
         let (cue, speaker) = match found {
             Some((cue, speaker)) => (Some(cue), speaker),
@@ -448,9 +488,20 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
                 let previous = last.as_ref().filter(|(i, paragraph, _)| {
                     *i + 1 == index && (paragraph.1 >= span.paragraph.0 || follows(body, paragraph.1, span.paragraph.0))
                 });
-                let speaker = previous
-                    .and_then(|(_, _, s)| s.clone())
-                    .map_or(Speaker::Unknown, Speaker::Named);
+                let speaker = match previous.and_then(|(_, _, s)| s.clone()) {
+                    Some(name) => Speaker::Named(name),
+                    None => {
+                        // "Ann Roe said ...:" earlier in the paragraph, or in the paragraph
+                        // before one that opens with the quotation.
+                        let from = if span.open == span.paragraph.0 {
+                            previous_paragraph(&paragraphs, span.paragraph.0)
+                        } else {
+                            span.paragraph.0
+                        };
+                        attribution_in(&article, &words(body, from, span.open), true, span.open)
+                            .map_or(Speaker::Unknown, |(_, s)| s)
+                    }
+                };
                 (None, speaker)
             }
         };
@@ -479,6 +530,11 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         });
     }
     quotes
+}
+
+/// The start of the paragraph before the one starting at `start` (itself when it is the first).
+fn previous_paragraph(paragraphs: &[(usize, usize)], start: usize) -> usize {
+    paragraphs.iter().rev().map(|p| p.0).find(|&s| s < start).unwrap_or(start)
 }
 
 /// Whether the paragraph starting at `next` directly follows the one ending at `end`.
