@@ -61,33 +61,55 @@ fn boundary(body: &str, mut at: usize) -> usize {
     at
 }
 
-/// The turns of a transcript: labels opening paragraphs, and in an article holding at least
-/// two of those, labels following a sentence's end inside a paragraph too.
+/// The turns of a transcript (labels opening paragraphs, and, once one does, labels following a
+/// sentence's end inside a paragraph) or of a speech headed by its president.
 pub(super) fn find_turns(body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
     let paragraphs = paragraphs(body);
+    // A speech headed "President: Name" is one turn of that president.
+    if let Some(rest) = body.strip_prefix("President: ") {
+        let line = rest.split('\n').next().unwrap_or("");
+        let header = "President: ".len() + line.len();
+        let (start, end) = trimmed(body, header, body.len());
+        let speaker = actors
+            .iter()
+            .find(|a| a.kind == ActorKind::Person && a.mentions.iter().any(|&(s, _)| s < header))
+            .map_or_else(|| line.trim().to_string(), |a| a.name.clone());
+        return if end > start && !line.trim().is_empty() {
+            vec![Turn {
+                start,
+                end,
+                speaker: Some(speaker),
+            }]
+        } else {
+            Vec::new()
+        };
+    }
     let mut labels: Vec<Label> = paragraphs
         .iter()
         .filter_map(|&(s, e)| label_at(body, s, boundary(body, e.min(s + 120)), actors))
+        .filter(|l| l.2.is_some())
         .collect();
-    if labels.len() < 2 {
-        // One label alone is a heading or a line of a list, unless it opens the body.
-        labels.retain(|l| l.0 == paragraphs.first().map_or(usize::MAX, |p| p.0) && l.2.is_some());
-        if labels.is_empty() {
-            return Vec::new();
-        }
-    } else {
-        for &(s, e) in &paragraphs {
-            let text = &body[s..e];
-            for (i, _) in text.match_indices(". ").chain(text.match_indices("? ")).chain(text.match_indices("! ")) {
-                let at = s + i + 2;
-                if let Some(label) = label_at(body, at, boundary(body, e.min(at + 120)), actors) {
+    if labels.is_empty() {
+        return Vec::new();
+    }
+    // A transcript runs labels into its paragraphs, after a sentence's end.
+    for &(s, e) in &paragraphs {
+        let text = &body[s..e];
+        for (i, _) in text
+            .match_indices(". ")
+            .chain(text.match_indices("? "))
+            .chain(text.match_indices("! "))
+        {
+            let at = s + i + 2;
+            if let Some(label) = label_at(body, at, boundary(body, e.min(at + 120)), actors) {
+                if label.2.is_some() {
                     labels.push(label);
                 }
             }
         }
-        labels.sort_by_key(|l| l.0);
-        labels.dedup_by_key(|l| l.0);
     }
+    labels.sort_by_key(|l| l.0);
+    labels.dedup_by_key(|l| l.0);
     let mut turns = Vec::new();
     for (k, &(_, from, ref speaker)) in labels.iter().enumerate() {
         let to = labels.get(k + 1).map_or(body.len(), |next| next.0);
