@@ -8,48 +8,235 @@ use crate::actors::{ActorKind, ActorMatch};
 /// Verbs of saying (and "according to"): the cues that attribute a quotation. General verbs
 /// only, in the forms news prose writes them.
 const CUES: &[&str] = &[
-    "said", "says", "say", "saying", "added", "adds", "adding", "told", "tells", "telling",
-    "wrote", "writes", "writing", "stated", "states", "explained", "explains", "noted", "notes",
-    "warned", "warns", "stressed", "stresses", "declared", "declares", "declaring", "asked",
-    "asks", "replied", "replies", "answered", "insisted", "insists", "argued", "argues",
-    "acknowledged", "admitted", "admits", "recalled", "recalls", "remarked", "commented",
-    "urged", "urges", "vowed", "vows", "pledged", "claimed", "claims", "reads", "described",
-    "describes", "called", "calls", "calling", "concluded", "announced", "predicted",
-    "suggested", "suggests", "continued", "continues", "observed", "cautioned", "conceded",
-    "complained", "joked", "testified", "reiterated", "emphasised", "emphasized", "accused",
-    "alleged", "alleging", "according", "promised", "proposed", "rejected", "tweeted",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "adding",
+    "told",
+    "tells",
+    "telling",
+    "wrote",
+    "writes",
+    "writing",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "stressed",
+    "stresses",
+    "declared",
+    "declares",
+    "declaring",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "answered",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "recalled",
+    "recalls",
+    "remarked",
+    "commented",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "pledged",
+    "claimed",
+    "claims",
+    "reads",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "calling",
+    "concluded",
+    "announced",
+    "predicted",
+    "suggested",
+    "suggests",
+    "continued",
+    "continues",
+    "observed",
+    "cautioned",
+    "conceded",
+    "complained",
+    "joked",
+    "testified",
+    "reiterated",
+    "emphasised",
+    "emphasized",
+    "accused",
+    "alleged",
+    "alleging",
+    "according",
+    "promised",
+    "proposed",
+    "rejected",
+    "tweeted",
 ];
 
 /// Cues whose object is the listener, not the speaker ("told reporters").
-const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "asked", "asks", "urged", "urges"];
+const LISTENER_CUES: &[&str] = &[
+    "told", "tells", "telling", "asked", "asks", "urged", "urges",
+];
 
 /// Words between a subject and its verb ("Smith also said", "he later told").
 const SKIPPED: &[&str] = &[
-    "also", "later", "then", "has", "had", "have", "was", "is", "will", "would", "again",
-    "further", "previously", "recently", "earlier", "once", "simply", "flatly", "repeatedly",
-    "had", "once", "has", "quickly", "publicly", "privately", "reportedly", "once",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "will",
+    "would",
+    "again",
+    "further",
+    "previously",
+    "recently",
+    "earlier",
+    "once",
+    "simply",
+    "flatly",
+    "repeatedly",
+    "had",
+    "once",
+    "has",
+    "quickly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "once",
 ];
 
 /// Nouns naming a person by role: "the minister added" is the person named before.
 const PERSON_ROLES: &[&str] = &[
-    "minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson",
-    "official", "chairman", "chairwoman", "chief", "director", "executive", "leader", "senator",
-    "governor", "economist", "analyst", "lawyer", "attorney", "ambassador", "premier",
-    "chancellor", "mayor", "manager", "officer", "founder", "author", "professor", "judge",
-    "general", "commander", "representative", "head", "candidate", "lawmaker", "congressman",
-    "congresswoman", "actor", "actress", "star", "writer", "researcher", "scientist",
-    "coach", "player", "prosecutor", "diplomat", "envoy", "king", "queen", "pope", "woman",
-    "man", "father", "mother", "son", "daughter", "owner", "trader", "banker", "dealer",
-    "source", "sources", "expert", "worker", "resident", "witness", "teacher", "doctor",
+    "minister",
+    "president",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "executive",
+    "leader",
+    "senator",
+    "governor",
+    "economist",
+    "analyst",
+    "lawyer",
+    "attorney",
+    "ambassador",
+    "premier",
+    "chancellor",
+    "mayor",
+    "manager",
+    "officer",
+    "founder",
+    "author",
+    "professor",
+    "judge",
+    "general",
+    "commander",
+    "representative",
+    "head",
+    "candidate",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "actor",
+    "actress",
+    "star",
+    "writer",
+    "researcher",
+    "scientist",
+    "coach",
+    "player",
+    "prosecutor",
+    "diplomat",
+    "envoy",
+    "king",
+    "queen",
+    "pope",
+    "woman",
+    "man",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "owner",
+    "trader",
+    "banker",
+    "dealer",
+    "source",
+    "sources",
+    "expert",
+    "worker",
+    "resident",
+    "witness",
+    "teacher",
+    "doctor",
 ];
 
 /// Nouns naming an organisation by role: "the company said" is the organisation named before.
 const ORG_ROLES: &[&str] = &[
-    "company", "firm", "bank", "ministry", "department", "agency", "government", "group",
-    "union", "court", "board", "committee", "council", "commission", "organization",
-    "organisation", "party", "report", "statement", "study", "corporation", "office",
-    "administration", "embassy", "association", "institute", "university", "newspaper",
-    "paper", "letter", "communique", "survey", "exchange", "fund", "team", "club", "network",
+    "company",
+    "firm",
+    "bank",
+    "ministry",
+    "department",
+    "agency",
+    "government",
+    "group",
+    "union",
+    "court",
+    "board",
+    "committee",
+    "council",
+    "commission",
+    "organization",
+    "organisation",
+    "party",
+    "report",
+    "statement",
+    "study",
+    "corporation",
+    "office",
+    "administration",
+    "embassy",
+    "association",
+    "institute",
+    "university",
+    "newspaper",
+    "paper",
+    "letter",
+    "communique",
+    "survey",
+    "exchange",
+    "fund",
+    "team",
+    "club",
+    "network",
 ];
 
 /// A word of a clause: its core (punctuation trimmed) and what follows it.
@@ -141,9 +328,24 @@ impl<'a> Article<'a> {
         }
         // "Ann Roe of Acme Corp said": the person before the organisation speaks.
         if actor.kind == ActorKind::Org {
-            let first = (0..=j).rev().take_while(|&k| self.actor_at(&words[k]).is_some_and(|a| a.name == actor.name)).last().unwrap_or(j);
-            if first >= 2 && matches!(lower(&words[first - 1]).as_str(), "of" | "at" | "from" | "with") {
-                if let Some(person) = self.actor_at(&words[first - 2]).filter(|a| a.kind == ActorKind::Person) {
+            let first = (0..=j)
+                .rev()
+                .take_while(|&k| {
+                    self.actor_at(&words[k])
+                        .is_some_and(|a| a.name == actor.name)
+                })
+                .last()
+                .unwrap_or(j);
+            if first >= 2
+                && matches!(
+                    lower(&words[first - 1]).as_str(),
+                    "of" | "at" | "from" | "with"
+                )
+            {
+                if let Some(person) = self
+                    .actor_at(&words[first - 2])
+                    .filter(|a| a.kind == ActorKind::Person)
+                {
                     return Some(Speaker::Named(without_honorific(&person.name)));
                 }
             }
@@ -165,7 +367,9 @@ impl<'a> Article<'a> {
     fn fullest(&self, name: &str) -> String {
         let last = name.rsplit(' ').next().unwrap_or(name);
         if let Some(actor) = self.actors.iter().find(|a| {
-            a.kind == ActorKind::Person && a.name.rsplit(' ').next() == Some(last) && a.name.len() > name.len()
+            a.kind == ActorKind::Person
+                && a.name.rsplit(' ').next() == Some(last)
+                && a.name.len() > name.len()
         }) {
             return actor.name.clone();
         }
@@ -197,10 +401,18 @@ impl<'a> Article<'a> {
         }
         // A capitalised run ending at j, not opening the sentence alone.
         let mut i = j;
-        while i > 0 && capitalised(&words[i - 1]) && !words[i - 1].comma && !is_title_word(words[i - 1].text) {
+        while i > 0
+            && capitalised(&words[i - 1])
+            && !words[i - 1].comma
+            && !is_title_word(words[i - 1].text)
+        {
             i -= 1;
         }
-        let name = words[i..=j].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+        let name = words[i..=j]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ");
         Speaker::Named(self.fullest(&name))
     }
 }
@@ -212,7 +424,9 @@ fn without_honorific(name: &str) -> String {
         "Rabbi", "Mr.", "Mrs.", "Ms.", "Dr.", "Rev.",
     ];
     match name.split_once(' ') {
-        Some((first, rest)) if honorifics.contains(&first) && rest.contains(' ') => rest.to_string(),
+        Some((first, rest)) if honorifics.contains(&first) && rest.contains(' ') => {
+            rest.to_string()
+        }
         _ => name.to_string(),
     }
 }
@@ -220,9 +434,29 @@ fn without_honorific(name: &str) -> String {
 fn is_title_word(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "President" | "Minister"
-            | "Secretary" | "Senator" | "Governor" | "Prime" | "Chairman" | "The" | "A" | "An"
-            | "In" | "But" | "And" | "As" | "When" | "If"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "President"
+            | "Minister"
+            | "Secretary"
+            | "Senator"
+            | "Governor"
+            | "Prime"
+            | "Chairman"
+            | "The"
+            | "A"
+            | "An"
+            | "In"
+            | "But"
+            | "And"
+            | "As"
+            | "When"
+            | "If"
     )
 }
 
@@ -258,7 +492,9 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
     while i > 0 && j - i < 4 {
         i -= 1;
         match lower(&words[i]).as_str() {
-            "the" | "this" | "that" | "his" | "her" | "its" => return Some(article.resolve(kind, at)),
+            "the" | "this" | "that" | "his" | "her" | "its" => {
+                return Some(article.resolve(kind, at))
+            }
             "a" | "an" | "one" | "another" | "some" | "two" | "three" | "several" | "many" => {
                 return Some(Speaker::Unnamed)
             }
@@ -355,8 +591,17 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
 
 /// A cue and its speaker in a clause; `nearest_end` looks for the cue nearest the clause's end
 /// (a clause before the quotation), else nearest its start.
-fn attribution_in(article: &Article, words: &[Word], nearest_end: bool, at: usize) -> Option<(String, Speaker)> {
-    let limit = if nearest_end { words.len() } else { words.len().min(20) };
+fn attribution_in(
+    article: &Article,
+    words: &[Word],
+    nearest_end: bool,
+    at: usize,
+) -> Option<(String, Speaker)> {
+    let limit = if nearest_end {
+        words.len()
+    } else {
+        words.len().min(20)
+    };
     let mut cues: Vec<usize> = (0..limit).filter(|&i| is_cue(&words[i])).collect();
     if nearest_end {
         cues.reverse();
@@ -406,13 +651,16 @@ fn ends_sentence(body: &str, i: usize) -> bool {
     }
     let before = body[..i].rsplit(char::is_whitespace).next().unwrap_or("");
     let letters = before.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let abbreviation = (letters.len() <= 3 && letters.chars().next().is_some_and(char::is_uppercase))
+    let abbreviation = (letters.len() <= 3
+        && letters.chars().next().is_some_and(char::is_uppercase))
         || letters.contains('.');
     !(body.as_bytes()[i] == b'.' && abbreviation)
 }
 
 fn title_like(text: &str) -> bool {
-    let small = ["of", "the", "and", "a", "an", "in", "on", "to", "for", "at", "by", "with"];
+    let small = [
+        "of", "the", "and", "a", "an", "in", "on", "to", "for", "at", "by", "with",
+    ];
     !text.contains(['.', ',', '!', '?', ':', ';'])
         && text
             .split_whitespace()
@@ -430,7 +678,9 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
     let inside = |at: usize| spans.iter().any(|s| s.start <= at && at < s.end);
     let referents: Vec<Referent> = mentions
         .iter()
-        .filter(|&&(s, _, i)| !inside(s) && matches!(actors[i].kind, ActorKind::Person | ActorKind::Org))
+        .filter(|&&(s, _, i)| {
+            !inside(s) && matches!(actors[i].kind, ActorKind::Person | ActorKind::Org)
+        })
         .map(|&(s, _, i)| Referent {
             at: s,
             name: actors[i].name.clone(),
@@ -447,7 +697,9 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last: Option<(usize, (usize, usize), Option<String>)> = None; // (index, paragraph, speaker)
     for (index, span) in spans.iter().enumerate() {
-        let enclosing = spans.iter().find(|o| o.start <= span.open && span.close <= o.end && o != &span);
+        let enclosing = spans
+            .iter()
+            .find(|o| o.start <= span.open && span.close <= o.end && o != &span);
         let (floor, ceiling) = enclosing.map_or(span.paragraph, |o| (o.start, o.end));
         let before_from = spans
             .iter()
@@ -468,12 +720,16 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         let text = &body[span.start..span.end];
         // A quotation closing its sentence ("...end.") leaves what follows to the next one.
         let ends_sentence = text.ends_with('.') && after.first().is_some_and(capitalised);
-        let after_found = (!ends_sentence).then(|| attribution_in(&article, &after, false, span.open)).flatten();
+        let after_found = (!ends_sentence)
+            .then(|| attribution_in(&article, &after, false, span.open))
+            .flatten();
         let found = match after_found {
-            Some((_, Speaker::Unknown)) | None => attribution_in(&article, &before, true, span.open)
-                .filter(|(_, s)| *s != Speaker::Unknown)
-                .or(after_found)
-                .or_else(|| attribution_in(&article, &before, true, span.open)),
+            Some((_, Speaker::Unknown)) | None => {
+                attribution_in(&article, &before, true, span.open)
+                    .filter(|(_, s)| *s != Speaker::Unknown)
+                    .or(after_found)
+                    .or_else(|| attribution_in(&article, &before, true, span.open))
+            }
             found => found,
         };
         let n_words = text.split_whitespace().count();
@@ -486,7 +742,9 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
                 // No verb of its own: the speaker of the quotation just before, in this
                 // paragraph or the one before it.
                 let previous = last.as_ref().filter(|(i, paragraph, _)| {
-                    *i + 1 == index && (paragraph.1 >= span.paragraph.0 || follows(body, paragraph.1, span.paragraph.0))
+                    *i + 1 == index
+                        && (paragraph.1 >= span.paragraph.0
+                            || follows(body, paragraph.1, span.paragraph.0))
                 });
                 let speaker = match previous.and_then(|(_, _, s)| s.clone()) {
                     Some(name) => Speaker::Named(name),
@@ -534,7 +792,12 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
 
 /// The start of the paragraph before the one starting at `start` (itself when it is the first).
 fn previous_paragraph(paragraphs: &[(usize, usize)], start: usize) -> usize {
-    paragraphs.iter().rev().map(|p| p.0).find(|&s| s < start).unwrap_or(start)
+    paragraphs
+        .iter()
+        .rev()
+        .map(|p| p.0)
+        .find(|&s| s < start)
+        .unwrap_or(start)
 }
 
 /// Whether the paragraph starting at `next` directly follows the one ending at `end`.

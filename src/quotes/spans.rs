@@ -62,7 +62,12 @@ pub(super) fn find_spans(body: &str) -> Vec<Span> {
     spans
 }
 
-fn scan_paragraph(body: &str, paragraph: (usize, usize), straight_single: bool, out: &mut Vec<Span>) {
+fn scan_paragraph(
+    body: &str,
+    paragraph: (usize, usize),
+    straight_single: bool,
+    out: &mut Vec<Span>,
+) {
     let text = &body[paragraph.0..paragraph.1];
     let mut double: Option<usize> = None; // the opening mark's offset
     let mut single: Option<(usize, char)> = None;
@@ -102,7 +107,8 @@ fn scan_paragraph(body: &str, paragraph: (usize, usize), straight_single: bool, 
             }
             '\u{2019}' | '\'' if !next.is_some_and(char::is_alphanumeric) => {
                 if let Some((open, mark)) = single {
-                    let pairs = (mark == '\u{2018}' && c == '\u{2019}') || (mark == '\'' && c == '\'');
+                    let pairs =
+                        (mark == '\u{2018}' && c == '\u{2019}') || (mark == '\'' && c == '\'');
                     if pairs && !prev.is_some_and(char::is_whitespace) {
                         push(out, body, open, at, after, paragraph, true);
                         single = None;

@@ -47,17 +47,33 @@ fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
 fn speaker_before_the_quotation() {
     let body = "Marta Quillon told reporters: \"The harbour will reopen by spring.\"";
     let actors = [person(body, "Marta Quillon", &["Marta Quillon"])];
-    assert_eq!(found(body, &actors), [q("The harbour will reopen by spring.", Some("Marta Quillon"))]);
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "The harbour will reopen by spring.",
+            Some("Marta Quillon")
+        )]
+    );
 }
 
 #[test]
 fn speaker_after_the_quotation() {
-    let body = "\u{201C}Prices of rye will keep rising,\u{201D} said Odo Brannick of Fenwick Mills.";
-    let actors = [person(body, "Odo Brannick", &["Odo Brannick"]), org(body, "Fenwick Mills", &["Fenwick Mills"])];
-    assert_eq!(found(body, &actors), [q("Prices of rye will keep rising,", Some("Odo Brannick"))]);
+    let body =
+        "\u{201C}Prices of rye will keep rising,\u{201D} said Odo Brannick of Fenwick Mills.";
+    let actors = [
+        person(body, "Odo Brannick", &["Odo Brannick"]),
+        org(body, "Fenwick Mills", &["Fenwick Mills"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Prices of rye will keep rising,", Some("Odo Brannick"))]
+    );
     let body = "\"We counted every crate twice,\" Tamsin Vell said on Monday.";
     let actors = [person(body, "Tamsin Vell", &["Tamsin Vell"])];
-    assert_eq!(found(body, &actors), [q("We counted every crate twice,", Some("Tamsin Vell"))]);
+    assert_eq!(
+        found(body, &actors),
+        [q("We counted every crate twice,", Some("Tamsin Vell"))]
+    );
 }
 
 #[test]
@@ -77,7 +93,13 @@ fn speaker_inside_a_split_quotation() {
 fn according_to_an_organisation() {
     let body = "According to the Lantern Guild, \"the lamps were never lit that winter.\"";
     let actors = [org(body, "Lantern Guild", &["Lantern Guild"])];
-    assert_eq!(found(body, &actors), [q("the lamps were never lit that winter.", Some("Lantern Guild"))]);
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "the lamps were never lit that winter.",
+            Some("Lantern Guild")
+        )]
+    );
 }
 
 #[test]
@@ -97,7 +119,10 @@ fn pronouns_and_roles_resolve_to_the_actor_named_before() {
 fn a_spokesman_speaks_for_his_organisation() {
     let body = "\"The plant runs at full capacity,\" a spokesman for Dorrel Steel said.";
     let actors = [org(body, "Dorrel Steel", &["Dorrel Steel"])];
-    assert_eq!(found(body, &actors), [q("The plant runs at full capacity,", Some("Dorrel Steel"))]);
+    assert_eq!(
+        found(body, &actors),
+        [q("The plant runs at full capacity,", Some("Dorrel Steel"))]
+    );
 }
 
 #[test]
@@ -123,15 +148,24 @@ fn a_scare_quote_and_a_title_are_left_alone() {
 fn a_short_attributed_term_is_a_quotation() {
     let body = "Rusk Hallam said the plan was \"pure folly.\"";
     let actors = [person(body, "Rusk Hallam", &["Rusk Hallam"])];
-    assert_eq!(found(body, &actors), [q("pure folly.", Some("Rusk Hallam"))]);
+    assert_eq!(
+        found(body, &actors),
+        [q("pure folly.", Some("Rusk Hallam"))]
+    );
 }
 
 #[test]
 fn an_unattributed_quotation_has_no_speaker() {
     let body = "The sign on the door read nothing. \"Closed until the river goes down again.\"";
-    assert_eq!(found(body, &[]), [q("Closed until the river goes down again.", None)]);
+    assert_eq!(
+        found(body, &[]),
+        [q("Closed until the river goes down again.", None)]
+    );
     let body = "\"Nobody warned us about the flood,\" one farmer said.";
-    assert_eq!(found(body, &[]), [q("Nobody warned us about the flood,", None)]);
+    assert_eq!(
+        found(body, &[]),
+        [q("Nobody warned us about the flood,", None)]
+    );
 }
 
 #[test]
@@ -146,9 +180,15 @@ fn a_quotation_inside_a_quotation_is_its_own() {
 #[test]
 fn transcript_labels_make_turns() {
     let body = "Moderator Ada Fenn: Good evening, welcome.\n\nCaspar Wold: Thank you. It is good to be here.";
-    let actors = [person(body, "Ada Fenn", &["Ada Fenn"]), person(body, "Caspar Wold", &["Caspar Wold"])];
+    let actors = [
+        person(body, "Ada Fenn", &["Ada Fenn"]),
+        person(body, "Caspar Wold", &["Caspar Wold"]),
+    ];
     let turns = find_quotations(body, &actors).turns;
-    let shown: Vec<(&str, Option<&str>)> = turns.iter().map(|t| (&body[t.start..t.end], t.speaker.as_deref())).collect();
+    let shown: Vec<(&str, Option<&str>)> = turns
+        .iter()
+        .map(|t| (&body[t.start..t.end], t.speaker.as_deref()))
+        .collect();
     assert_eq!(
         shown,
         [

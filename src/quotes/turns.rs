@@ -25,7 +25,11 @@ fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Optio
         chars.next().is_some_and(char::is_uppercase)
             && chars.all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
     };
-    if !words.iter().all(|w| name_like(w) || LABEL_JOINERS.contains(w)) || !name_like(&words[words.len() - 1]) {
+    if !words
+        .iter()
+        .all(|w| name_like(w) || LABEL_JOINERS.contains(w))
+        || !name_like(&words[words.len() - 1])
+    {
         return None;
     }
     // The speech follows on the same line.
@@ -37,10 +41,19 @@ fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Optio
     let speaker = actors
         .iter()
         .filter(|a| a.kind == ActorKind::Person)
-        .find(|a| a.mentions.iter().any(|&(s, e)| s >= label_start && e <= label_end))
+        .find(|a| {
+            a.mentions
+                .iter()
+                .any(|&(s, e)| s >= label_start && e <= label_end)
+        })
         .map(|a| a.name.clone())
         .or_else(|| {
-            let names: Vec<&str> = words.iter().rev().take_while(|w| name_like(w)).copied().collect();
+            let names: Vec<&str> = words
+                .iter()
+                .rev()
+                .take_while(|w| name_like(w))
+                .copied()
+                .collect();
             (names.len() >= 2).then(|| {
                 names[..2]
                     .iter()
@@ -116,7 +129,10 @@ pub(super) fn find_turns(body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
         let mut end = trimmed(body, from, to).1;
         // A transcript's trailing "<…>" marks a cut, not speech.
         let text = &body[from..end];
-        if let Some(cut) = text.strip_suffix("<…>").or_else(|| text.strip_suffix("<...>")) {
+        if let Some(cut) = text
+            .strip_suffix("<…>")
+            .or_else(|| text.strip_suffix("<...>"))
+        {
             end = trimmed(body, from, from + cut.len()).1;
         }
         let (start, end) = trimmed(body, from, end);
