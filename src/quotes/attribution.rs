@@ -579,6 +579,12 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     if let Some(speaker) = article.speaker_at(words, i + 1) {
         return speaker;
     }
+    // "according to the Lantern Guild": the name after its article.
+    if lower(word) == "the" && i + 2 < words.len() {
+        if let Some(speaker) = article.speaker_at(words, i + 2) {
+            return speaker;
+        }
+    }
     if capitalised(word) {
         let mut j = i + 1;
         while j + 1 < words.len() && capitalised(&words[j + 1]) && !words[j].comma {
