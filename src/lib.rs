@@ -24,6 +24,7 @@ pub mod indexer;
 pub mod lang;
 pub mod output;
 pub mod queries;
+pub mod quotes;
 pub mod registry;
 pub mod schema;
 pub mod search;
