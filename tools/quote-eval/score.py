@@ -158,15 +158,8 @@ def article_key(article):
 def load_predicted(path):
     """Predicted articles by key; a line that is not JSON is one clear error."""
     found = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                article = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise SystemExit(f"score.py: {path}: line {n}: not JSON: {e}")
-            found[article_key(article)] = article
+    for _, article in goldfile.json_lines(path, "score.py"):
+        found[article_key(article)] = article
     return found
 
 
