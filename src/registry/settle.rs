@@ -691,9 +691,9 @@ const MIN_SAMPLED_OCCURRENCES: u32 = 6;
 ///   is no actor on its own (a body each owner has, "Harbour Board" of "Tarnian Harbour
 ///   Board" and "Harbour Board of Velmora", or a piece of one name that extraction cut).
 fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
-    for g in 0..groups.groups.len() {
+    for (g, dropped) in not_actor.iter_mut().enumerate() {
         if !groups.is_root(g)
-            || not_actor[g]
+            || *dropped
             || groups.kind(g) != ActorKind::Org
             || groups.held_by_gazetteer(g)
         {
@@ -735,7 +735,7 @@ fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
             Some((best, count)) if count as f64 >= DOMINANT_SHARE * f64::from(evidence.inside) => {
                 groups.join(g, best)
             }
-            _ => not_actor[g] = true,
+            _ => *dropped = true,
         }
     }
 }
