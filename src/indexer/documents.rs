@@ -109,6 +109,8 @@ pub fn article_documents_with(
         if passage.ordinal == 0 {
             // The whole article once, for article-level ranking (search::rank).
             add_analysed(&mut document, fields.article, &article_text(article));
+            let signature = corpus::copies::signature(&article.title, &article.body);
+            document.add_bytes(fields.copy_signature, &signature.to_bytes());
         }
         if let Some(date) = article.date {
             document.add_date(fields.date, to_tantivy_date(date.start));
