@@ -58,6 +58,7 @@ impl Searcher {
             ),
             before: Vec::new(),
             after: Vec::new(),
+            copies: Vec::new(),
         }
     }
 
