@@ -21,10 +21,22 @@ pub const BAND_ROWS: usize = 2;
 /// LSH bands per signature.
 pub const BANDS: usize = PERMUTATIONS / BAND_ROWS;
 /// Least estimated share of the shorter article's shingles found in the longer one.
-pub const MIN_CONTAINMENT: f64 = 0.7;
+pub const MIN_CONTAINMENT: f64 = 0.6;
+/// Articles dated more than this many days apart are copies only when nearly the whole
+/// shorter text is in the other ([`MIN_CONTAINMENT_APART`]): a recurring report's next
+/// edition shares its formula, a reprint its text.
+pub const MAX_DAYS_APART: i64 = 2;
+/// Least containment of articles dated more than [`MAX_DAYS_APART`] apart.
+pub const MIN_CONTAINMENT_APART: f64 = 0.9;
+/// Least share of the shorter body's distinct numbers (words with a digit) found in the
+/// other: two editions of a formulaic report differ in their figures, a copy keeps them.
+pub const MIN_NUMBER_CONTAINMENT: f64 = 0.7;
+/// Bodies of fewer shingles (about 14 words) copy nothing: too little text to tell one item
+/// from the next edition of a recurring one.
+pub const MIN_SHINGLES: u32 = 10;
 /// Least ratio of the shorter article's shingles to the longer one's: a short item quoted
 /// inside a digest is not a copy of the digest.
-pub const MIN_SIZE_RATIO: f64 = 0.3;
+pub const MIN_SIZE_RATIO: f64 = 0.2;
 /// Bodies of fewer shingles are short notices: a template filled for two subjects names them
 /// in the headline, so the headlines must agree too.
 pub const SHORT_BODY_SHINGLES: u32 = 40;
@@ -32,6 +44,8 @@ pub const SHORT_BODY_SHINGLES: u32 = 40;
 pub const MIN_TITLE_CONTAINMENT: f64 = 0.8;
 /// Most headline words kept in a signature.
 const MAX_TITLE_WORDS: usize = 32;
+/// Most distinct numbers of a body kept in a signature (the least hashes: a sample).
+const MAX_NUMBERS: usize = 64;
 /// Version of these rules: a change makes every index regroup its articles.
 pub const RULES_VERSION: u32 = 1;
 
@@ -40,8 +54,12 @@ pub const RULES_VERSION: u32 = 1;
 pub struct CopySignature {
     /// Distinct word shingles of the body.
     pub shingles: u32,
+    /// The article's day (days since 1970-01-01), if it is dated to the day.
+    pub day: Option<i32>,
     /// Hashes of the headline's distinct words, sorted.
     pub title_words: Vec<u32>,
+    /// Hashes of the body's distinct numbers (words with a digit), sorted.
+    pub numbers: Vec<u32>,
     /// The least hash of the body's shingles under each of [`PERMUTATIONS`] permutations
     /// (empty for a body without words).
     pub minhash: Vec<u32>,
@@ -77,9 +95,24 @@ fn permutations() -> &'static [(u64, u64); PERMUTATIONS] {
     })
 }
 
-/// The signature of an article's headline and body.
-pub fn signature(title: &str, body: &str) -> CopySignature {
-    let body_words: Vec<String> = words(body).collect();
+fn word_hashes<'a>(words: impl Iterator<Item = &'a str>, most: usize) -> Vec<u32> {
+    let mut hashes: Vec<u32> = words
+        .map(|w| Fnv1a::new().write(w.as_bytes()).finish() as u32)
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(most);
+    hashes
+}
+
+/// The signature of an article's headline and body, and its day (days since 1970-01-01).
+pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
+    let mut body_words: Vec<String> = words(body).collect();
+    let title_words: Vec<String> = words(title).collect();
+    if body_words == title_words {
+        // A body that is only its headline (a video's caption) has no text of its own.
+        body_words.clear();
+    }
     let mut shingles: Vec<u64> = if body_words.is_empty() {
         Vec::new()
     } else if body_words.len() < SHINGLE_WORDS {
@@ -104,15 +137,15 @@ pub fn signature(title: &str, body: &str) -> CopySignature {
         }
         minhash = least.to_vec();
     }
-    let mut title_words: Vec<u32> = words(title)
-        .map(|w| Fnv1a::new().write(w.as_bytes()).finish() as u32)
-        .collect();
-    title_words.sort_unstable();
-    title_words.dedup();
-    title_words.truncate(MAX_TITLE_WORDS);
+    let numbers = body_words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(String::as_str);
     CopySignature {
         shingles: shingles.len() as u32,
-        title_words,
+        day,
+        title_words: word_hashes(title_words.iter().map(String::as_str), MAX_TITLE_WORDS),
+        numbers: word_hashes(numbers, MAX_NUMBERS),
         minhash,
     }
 }
@@ -126,14 +159,23 @@ fn shingle_hash(words: &[String]) -> u64 {
 }
 
 impl CopySignature {
-    /// The signature as stored: shingle count, headline word count, headline words, MinHash
-    /// values, each little-endian (`u32`, `u8`, `u32`s, `u32`s).
+    /// The signature as stored: shingle count (`u32`), day (`i32`, `i32::MIN` for none),
+    /// headline word and number counts (`u8` each), then the headline words, the numbers and
+    /// the MinHash values (`u32`s), all little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(5 + 4 * (self.title_words.len() + self.minhash.len()));
+        let values = self.title_words.len() + self.numbers.len() + self.minhash.len();
+        let mut bytes = Vec::with_capacity(10 + 4 * values);
         bytes.extend_from_slice(&self.shingles.to_le_bytes());
+        bytes.extend_from_slice(&self.day.unwrap_or(i32::MIN).to_le_bytes());
         bytes.push(self.title_words.len() as u8);
-        for word in self.title_words.iter().chain(&self.minhash) {
-            bytes.extend_from_slice(&word.to_le_bytes());
+        bytes.push(self.numbers.len() as u8);
+        for value in self
+            .title_words
+            .iter()
+            .chain(&self.numbers)
+            .chain(&self.minhash)
+        {
+            bytes.extend_from_slice(&value.to_le_bytes());
         }
         bytes
     }
@@ -141,8 +183,10 @@ impl CopySignature {
     /// A signature read back from [`CopySignature::to_bytes`]; None for bytes of another shape.
     pub fn from_bytes(bytes: &[u8]) -> Option<CopySignature> {
         let shingles = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?);
-        let n_title = usize::from(*bytes.get(4)?);
-        let rest = bytes.get(5..)?;
+        let day = i32::from_le_bytes(bytes.get(4..8)?.try_into().ok()?);
+        let n_title = usize::from(*bytes.get(8)?);
+        let n_numbers = usize::from(*bytes.get(9)?);
+        let rest = bytes.get(10..)?;
         if rest.len() % 4 != 0 {
             return None;
         }
@@ -150,16 +194,19 @@ impl CopySignature {
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        if values.len() < n_title {
+        if values.len() < n_title + n_numbers {
             return None;
         }
-        let (title_words, minhash) = values.split_at(n_title);
+        let (title_words, rest) = values.split_at(n_title);
+        let (numbers, minhash) = rest.split_at(n_numbers);
         if !(minhash.is_empty() || minhash.len() == PERMUTATIONS) {
             return None;
         }
         Some(CopySignature {
             shingles,
+            day: (day != i32::MIN).then_some(day),
             title_words: title_words.to_vec(),
+            numbers: numbers.to_vec(),
             minhash: minhash.to_vec(),
         })
     }
@@ -213,14 +260,10 @@ fn sizes(a: &CopySignature, b: &CopySignature) -> (f64, f64) {
     (x.min(y), x.max(y))
 }
 
-/// The share of the shorter headline's words found in the other headline (1 when either
-/// has none: nothing to disagree on).
-fn title_containment(a: &CopySignature, b: &CopySignature) -> f64 {
-    let (short, long) = if a.title_words.len() <= b.title_words.len() {
-        (&a.title_words, &b.title_words)
-    } else {
-        (&b.title_words, &a.title_words)
-    };
+/// The share of the smaller of two sorted sets found in the other (1 when either is empty:
+/// nothing to disagree on).
+fn set_containment(a: &[u32], b: &[u32]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
         return 1.0;
     }
@@ -231,18 +274,34 @@ fn title_containment(a: &CopySignature, b: &CopySignature) -> f64 {
     shared as f64 / short.len() as f64
 }
 
-/// Whether two articles are copies of one story: most of the shorter body is in the other
-/// ([`MIN_CONTAINMENT`]), the shorter is not a small part of the other ([`MIN_SIZE_RATIO`]),
-/// and, for short notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]). Symmetric.
+/// Whether two articles are copies of one story: both have text of their own
+/// ([`MIN_SHINGLES`]), most of the shorter body is in the other
+/// ([`MIN_CONTAINMENT`]; nearly all of it, [`MIN_CONTAINMENT_APART`], for articles dated more
+/// than [`MAX_DAYS_APART`] apart), the shorter is not a small part of the other
+/// ([`MIN_SIZE_RATIO`]), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
+/// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]). Symmetric.
 pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     let (small, large) = sizes(a, b);
-    if small == 0.0 || small / large < MIN_SIZE_RATIO {
+    if small < f64::from(MIN_SHINGLES) || small / large < MIN_SIZE_RATIO {
         return false;
     }
-    if containment(a, b) < MIN_CONTAINMENT {
+    let apart = match (a.day, b.day) {
+        (Some(x), Some(y)) => i64::from(x).abs_diff(i64::from(y)) > MAX_DAYS_APART as u64,
+        _ => false,
+    };
+    let least = if apart {
+        MIN_CONTAINMENT_APART
+    } else {
+        MIN_CONTAINMENT
+    };
+    if containment(a, b) < least {
         return false;
     }
-    small >= f64::from(SHORT_BODY_SHINGLES) || title_containment(a, b) >= MIN_TITLE_CONTAINMENT
+    if set_containment(&a.numbers, &b.numbers) < MIN_NUMBER_CONTAINMENT {
+        return false;
+    }
+    small >= f64::from(SHORT_BODY_SHINGLES)
+        || set_containment(&a.title_words, &b.title_words) >= MIN_TITLE_CONTAINMENT
 }
 
 #[cfg(test)]
@@ -264,10 +323,15 @@ mod tests {
 
     #[test]
     fn a_trimmed_reprint_with_a_new_headline_is_a_copy() {
-        let original = signature("Harbour council meets", &sentences("Kestrel Bay", 0, 30));
+        let original = signature(
+            "Harbour council meets",
+            &sentences("Kestrel Bay", 0, 30),
+            None,
+        );
         let reprint = signature(
             "Dredging on the agenda in Kestrel Bay",
             &format!("By Ona Vell. {}", sentences("Kestrel Bay", 0, 20)),
+            None,
         );
         assert!(containment(&original, &reprint) > 0.8);
         assert!(jaccard(&original, &reprint) < 0.75);
@@ -281,11 +345,13 @@ mod tests {
             "Council meets",
             "Mayor Tilde Arkwright and councillor Bram Osei met on Tuesday in Kestrel Bay to \
              argue over the dredging budget, which Arkwright called wasteful and Osei overdue.",
+            None,
         );
         let other = signature(
             "Dredging row",
             "In Kestrel Bay on Tuesday, councillor Bram Osei told Mayor Tilde Arkwright that \
              the harbour could not wait: the dredging budget, he said, was long overdue.",
+            None,
         );
         assert!(!is_copy(&one, &other));
     }
@@ -293,11 +359,20 @@ mod tests {
     #[test]
     fn a_template_for_two_subjects_is_no_copy_but_a_resent_notice_is() {
         let body = "Quarterly dividend 12 cts vs 12 cts prior, payable May 4, record April 20.";
-        let one = signature("Orrin Mills sets quarterly dividend", body);
-        let other = signature("Pellby Foods sets quarterly dividend", body);
+        let one = signature("Orrin Mills sets quarterly dividend", body, None);
+        let other = signature("Pellby Foods sets quarterly dividend", body, None);
         assert!(!is_copy(&one, &other));
-        let resent = signature("Corrected - Orrin Mills sets quarterly dividend", body);
+        let resent = signature(
+            "Corrected - Orrin Mills sets quarterly dividend",
+            body,
+            None,
+        );
         assert!(is_copy(&one, &resent));
+        // A caption (the headline as the body) and a line of a few words copy nothing.
+        let caption = signature("Ferry update", "Ferry update", None);
+        assert!(!is_copy(&caption, &caption));
+        let line = signature("Ferry update", "Ferries sail again today.", None);
+        assert!(!is_copy(&line, &line));
     }
 
     #[test]
@@ -308,18 +383,45 @@ mod tests {
             sentences("Moss Ford", 0, 15),
             sentences("Linden Rise", 0, 15)
         );
-        let item = signature("Kestrel Bay", &item);
-        let digest = signature("Week in the valley", &digest);
+        let item = signature("Kestrel Bay", &item, None);
+        let digest = signature("Week in the valley", &digest, None);
         assert!(containment(&item, &digest) > 0.8);
         assert!(!is_copy(&item, &digest));
     }
 
     #[test]
+    fn editions_with_other_figures_or_weeks_apart_are_no_copies() {
+        let edition = |figure: u32, gap: u32| {
+            format!(
+                "Grain barges on the Mallow canal carried {figure} tonnes this week against \
+                 {gap} tonnes the week before, the canal board said in its weekly note, adding \
+                 that lock repairs at Fenwick would keep the upper reach closed until further \
+                 notice and that barge owners should plan their loads with the board's office."
+            )
+        };
+        let title = "Mallow canal weekly grain tonnage";
+        let monday = signature(title, &edition(5120, 4870), Some(19_000));
+        let next = signature(title, &edition(6340, 5120), Some(19_007));
+        assert!(containment(&monday, &next) >= MIN_CONTAINMENT);
+        assert!(!is_copy(&monday, &next));
+        // The same figures re-sent the next day are a copy; a week later, a copy only when
+        // nearly all of the text is the same (it is here).
+        let resent = signature(title, &edition(5120, 4870), Some(19_001));
+        assert!(is_copy(&monday, &resent));
+        let week_later = signature(title, &edition(5120, 4870), Some(19_007));
+        assert!(is_copy(&monday, &week_later));
+    }
+
+    #[test]
     fn bytes_round_trip_and_an_empty_body_copies_nothing() {
-        let s = signature("Harbour council meets", &sentences("Kestrel Bay", 0, 3));
+        let s = signature(
+            "Harbour council meets",
+            &sentences("Kestrel Bay", 0, 3),
+            Some(19_000),
+        );
         assert_eq!(CopySignature::from_bytes(&s.to_bytes()), Some(s.clone()));
         assert_eq!(s.bands().len(), BANDS);
-        let empty = signature("Only a headline", "");
+        let empty = signature("Only a headline", "", None);
         assert_eq!(
             CopySignature::from_bytes(&empty.to_bytes()),
             Some(empty.clone())
@@ -331,8 +433,8 @@ mod tests {
 
     #[test]
     fn copies_share_a_band() {
-        let a = signature("A", &sentences("Kestrel Bay", 0, 30));
-        let b = signature("B", &sentences("Kestrel Bay", 5, 20));
+        let a = signature("A", &sentences("Kestrel Bay", 0, 30), None);
+        let b = signature("B", &sentences("Kestrel Bay", 5, 20), None);
         let bands_a = a.bands();
         assert!(b.bands().iter().zip(&bands_a).any(|(x, y)| x == y));
     }
