@@ -176,7 +176,10 @@ fn print_count(
             out,
             "{}, {}, {}",
             output::plural(counts.articles, "article"),
-            output::plural(counts.stories, "story").replace("storys", "stories"),
+            match counts.stories {
+                1 => "1 story".to_string(),
+                n => format!("{n} stories"),
+            },
             output::plural(counts.passages, "passage")
         )?;
     }
