@@ -36,7 +36,7 @@ pub const MIN_NUMBER_CONTAINMENT: f64 = 0.7;
 pub const MIN_SHINGLES: u32 = 10;
 /// Least ratio of the shorter article's shingles to the longer one's: a short item quoted
 /// inside a digest is not a copy of the digest.
-pub const MIN_SIZE_RATIO: f64 = 0.3;
+pub const MIN_SIZE_RATIO: f64 = 0.2;
 /// Bodies of fewer shingles are short notices: a template filled for two subjects names them
 /// in the headline, so the headlines must agree too.
 pub const SHORT_BODY_SHINGLES: u32 = 40;
