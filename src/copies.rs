@@ -10,7 +10,7 @@
 //! relation is decided pair by pair, an incremental run gives the groups of a fresh build.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
@@ -417,7 +417,7 @@ fn member_of(key: u64, document: &TantivyDocument, fields: &Fields) -> CopyMembe
     }
 }
 
-fn read_edges(path: &PathBuf) -> Result<Option<EdgesFile>> {
+fn read_edges(path: &Path) -> Result<Option<EdgesFile>> {
     match std::fs::read(path) {
         // An unreadable edges file only costs verifying every pair again.
         Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),

@@ -212,7 +212,7 @@ impl CopySignature {
     }
 
     /// The LSH band hashes: two articles sharing one (same band, same hash) are candidates.
-    /// None for a body without words, which copies nothing.
+    /// Empty for a body without words, which copies nothing.
     pub fn bands(&self) -> Vec<u64> {
         if self.minhash.len() != PERMUTATIONS {
             return Vec::new();
