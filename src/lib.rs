@@ -15,6 +15,7 @@
 pub mod actors;
 pub mod bench;
 pub mod cli;
+pub mod copies;
 pub mod corpus;
 pub mod error;
 pub mod eval;

@@ -8,6 +8,7 @@
 //! holds what. A new format is one more module and one more arm in [`read_file_counted`].
 
 pub mod article_text;
+pub mod copies;
 pub mod date;
 pub mod decode;
 pub mod delimited;

@@ -6,6 +6,7 @@ mod architecture;
 mod bench;
 mod canonical;
 mod cli_edges;
+mod copies;
 mod errors;
 mod explore;
 mod formats;
