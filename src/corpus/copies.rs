@@ -384,7 +384,9 @@ mod tests {
         let digest = format!("{} {item} {}", before.join(" "), after.join(" "));
         let item = signature("Kestrel Bay", &item, None);
         let digest = signature("Week in the valley", &digest, None);
-        assert!(containment(&item, &digest) > 0.8);
+        // By containment alone the item would be a copy; the size ratio says it is not.
+        let c = containment(&item, &digest);
+        assert!(c >= MIN_CONTAINMENT, "containment {c}");
         assert!(!is_copy(&item, &digest));
     }
 
