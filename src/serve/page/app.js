@@ -99,9 +99,9 @@ function hitCard(hit, q) {
 }
 
 // Bars of counts, clickable; peaks marked. `items`: {label, count, peak}.
-function barChart(items, onPick) {
+function barChart(items, onPick, width = 600) {
   const ns = "http://www.w3.org/2000/svg";
-  const width = 600, height = 120, base = 100;
+  const height = 120, base = 100;
   const max = Math.max(1, ...items.map((i) => i.count));
   const step = width / Math.max(1, items.length);
   const svg = document.createElementNS(ns, "svg");
@@ -130,7 +130,7 @@ function barChart(items, onPick) {
       svg.append(mark);
     }
   });
-  const labelEvery = Math.ceil(items.length / 6);
+  const labelEvery = Math.ceil(items.length / Math.max(1, Math.floor(width / 100)));
   items.forEach((item, n) => {
     if (n % labelEvery) return;
     const label = document.createElementNS(ns, "text");
@@ -176,7 +176,7 @@ function panel(facets) {
   parts.push(el("h2", {}, "Dates"), range);
   if (facets && facets.dates.length) {
     parts.push(barChart(facets.dates.map((d) => ({ label: d.bucket, count: d.count })),
-      (item) => go(searchWith((p) => { p.set("from", item.label); p.set("to", item.label); }))));
+      (item) => go(searchWith((p) => { p.set("from", item.label); p.set("to", item.label); })), 280));
   }
   for (const [kind, heading] of KINDS) {
     const actors = facets ? facets.actors.filter((a) => a.kind === kind) : [];
@@ -289,7 +289,7 @@ async function showActor() {
       " · by ", units.flatMap((u, i) => (i ? [" ", u] : [u]))),
     el("section", { id: "timeline" }, chart),
     el("h2", {}, "Seen with"), el("ul", { class: "cooccur", id: "cooccur" }, rows.length ? rows : el("li", {}, "No actor seen with them.")),
-    el("h2", {}, "Best passage of each period"), buckets);
+    el("h2", {}, "Best passage of each period"), el("div", { id: "buckets" }, buckets));
   document.title = `${shown} · newsdex`;
 }
 
