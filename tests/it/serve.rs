@@ -393,3 +393,86 @@ fn ctrl_c_stops_the_server_cleanly() {
         .unwrap();
     assert_eq!(stderr, "");
 }
+
+/// The load test: clients at once on loopback, each request a new connection, every answer a
+/// 200 (or a 400 for a query the index cannot run), never a 5xx or a dropped connection. Small
+/// by default; the README's figures come from it with `NEWSDEX_LOAD_INDEX=DIR`,
+/// `NEWSDEX_LOAD_QUERIES=FILE` (one query a line), `NEWSDEX_LOAD_REQUESTS`,
+/// `NEWSDEX_LOAD_CLIENTS` and `NEWSDEX_LOAD_PARAMS` (added to each request, e.g.
+/// `&facets=false`); it prints p50, p99 and requests per second.
+#[test]
+fn clients_at_once_get_no_errors() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let generated = env("NEWSDEX_LOAD_INDEX").is_none().then(harbour_index);
+    let index_dir = env("NEWSDEX_LOAD_INDEX")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| generated.as_ref().unwrap().index());
+    let queries: Vec<String> = match env("NEWSDEX_LOAD_QUERIES") {
+        Some(file) => std::fs::read_to_string(file)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        None => [
+            "ferry",
+            "strike Norway",
+            "quay repairs",
+            "lighthouse",
+            "\"ferry strike\"",
+        ]
+        .map(String::from)
+        .to_vec(),
+    };
+    let number = |name: &str, default: usize| env(name).map_or(default, |v| v.parse().unwrap());
+    let requests = number("NEWSDEX_LOAD_REQUESTS", 320);
+    let clients = number("NEWSDEX_LOAD_CLIENTS", 32);
+    let extra = env("NEWSDEX_LOAD_PARAMS").unwrap_or_default();
+    let server = Server::start(&index_dir, &[]);
+    let next = AtomicUsize::new(0);
+    let started = std::time::Instant::now();
+    let results: Vec<(u16, Duration)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..clients)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut seen = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        if at >= requests {
+                            return seen;
+                        }
+                        let q: String =
+                            form_urlencoded::byte_serialize(queries[at % queries.len()].as_bytes())
+                                .collect();
+                        let sent = std::time::Instant::now();
+                        let (status, _, body) =
+                            server.get_raw(&format!("/api/search?q={q}&limit=10{extra}"));
+                        let elapsed = sent.elapsed();
+                        assert!(
+                            status == 200 || (status == 400 && body.starts_with("{\"error\":")),
+                            "{status}: {body}"
+                        );
+                        seen.push((status, elapsed));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    let wall = started.elapsed();
+    assert_eq!(results.len(), requests);
+    let mut times: Vec<Duration> = results.iter().map(|&(_, t)| t).collect();
+    times.sort();
+    let at = |share: f64| times[((times.len() - 1) as f64 * share).round() as usize];
+    let refused = results.iter().filter(|&&(s, _)| s == 400).count();
+    eprintln!(
+        "load: {requests} requests, {clients} clients: p50 {:.2} ms, p99 {:.2} ms, {:.0} requests/s, {refused} answered 400",
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.99).as_secs_f64() * 1e3,
+        requests as f64 / wall.as_secs_f64()
+    );
+}
