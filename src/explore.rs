@@ -22,7 +22,7 @@ use crate::copies::{CopyGroup, CopyGroups, StoryId};
 use crate::corpus::DatePrecision;
 use crate::error::Result;
 use crate::schema::field_name;
-use crate::search::{ActorNames, ActorRef, Hit, SearchPlan, SearchRequest, Searcher};
+use crate::search::{ActorNames, ActorRef, Hit, SearchError, SearchPlan, SearchRequest, Searcher};
 
 /// An actor and the number of matching articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -776,6 +776,35 @@ fn bucket_counts(set: &MatchSet, unit: BucketUnit) -> (BucketMap, u64, u64) {
         }
     }
     (buckets, undated, imprecise)
+}
+
+/// What a timeline counts: the articles that mention a known actor, or that match a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimelineTarget {
+    /// A known actor, by its canonical name.
+    Actor(String),
+    /// Query text.
+    Query(String),
+}
+
+/// Aims `request` at a timeline's target: a known actor (name or alias) means that actor; a
+/// name several actors share is an error that lists them; anything else is a query.
+pub fn aim_timeline(
+    searcher: &Searcher,
+    request: &mut SearchRequest,
+    target: &str,
+) -> Result<TimelineTarget> {
+    match searcher.resolve_actor(target) {
+        Ok(resolved) => {
+            request.actor_forms.push(resolved.forms);
+            Ok(TimelineTarget::Actor(resolved.actor.name))
+        }
+        Err(crate::Error::Search(SearchError::UnknownActor { .. })) => {
+            request.query = target.to_string();
+            Ok(TimelineTarget::Query(target.to_string()))
+        }
+        Err(err) => Err(err),
+    }
 }
 
 /// Matching articles per calendar bucket, each with its best passage, peaks marked.

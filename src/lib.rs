@@ -10,6 +10,7 @@
 //! index holds; [`registry`] settles one canonical actor per real actor across the index.
 //! [`guard`] marks the panics the library recovers from. [`lang`] says which language an
 //! article is written in.
+//! [`serve`] answers the same requests over HTTP, with a page for the browser.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
@@ -29,6 +30,7 @@ pub mod quotes;
 pub mod registry;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod state;
 pub mod stats;
 pub mod store;

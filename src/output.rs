@@ -195,17 +195,21 @@ fn copy_member_json(member: &CopyMember) -> CopyMemberJson<'_> {
 
 /// Writes a group of copies as a JSON line: `{"size": N, "articles": [...]}`.
 pub fn write_copy_group_json(out: &mut dyn Write, group: &CopyGroup) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &copy_group_record(group))?;
+    writeln!(out)
+}
+
+/// A group of copies as `copies --json` prints it (one line of it).
+pub fn copy_group_record(group: &CopyGroup) -> impl Serialize + '_ {
     #[derive(Serialize)]
     struct GroupJson<'a> {
         size: usize,
         articles: Vec<CopyMemberJson<'a>>,
     }
-    let group = GroupJson {
+    GroupJson {
         size: group.members.len(),
         articles: group.members.iter().map(copy_member_json).collect(),
-    };
-    serde_json::to_writer(&mut *out, &group)?;
-    writeln!(out)
+    }
 }
 
 /// Writes a group of copies as text: its size, then one line per article (date, source,
@@ -388,8 +392,14 @@ struct HitJson<'a> {
 
 /// Writes one hit as a JSON line.
 pub fn write_hit_json(out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &hit_json(hit))?;
+    serde_json::to_writer(&mut *out, &hit_record(hit))?;
     writeln!(out)
+}
+
+/// A hit as `search --json` prints it (one line of it), for whoever serialises it: the
+/// command line here, the server's `/api/search` as an element of its `hits`.
+pub fn hit_record(hit: &Hit) -> impl Serialize + '_ {
+    hit_json(hit)
 }
 
 /// The documented JSON shape of a hit, as `search --json` prints it.
@@ -487,16 +497,20 @@ struct BucketJson<'a> {
 
 /// Writes a timeline bucket as a JSON line (`best` as `search --json` prints a hit).
 pub fn write_bucket_json(out: &mut dyn Write, bucket: &Bucket) -> io::Result<()> {
-    let json = BucketJson {
+    serde_json::to_writer(&mut *out, &bucket_record(bucket))?;
+    writeln!(out)
+}
+
+/// A timeline bucket as `timeline --json` prints it (one line of it).
+pub fn bucket_record(bucket: &Bucket) -> impl Serialize + '_ {
+    BucketJson {
         bucket: &bucket.bucket,
         start: &bucket.start,
         end: &bucket.end,
         count: bucket.count,
         peak: bucket.peak,
         best: bucket.best.as_ref().map(hit_json),
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    }
 }
 
 /// Bar of `count` out of `max` in eighths of a block, `width` cells at most.
@@ -589,7 +603,13 @@ struct CooccurrenceJson<'a> {
 
 /// Writes a co-occurring actor as a JSON line.
 pub fn write_cooccurrence_json(out: &mut dyn Write, row: &Cooccurrence) -> io::Result<()> {
-    let json = CooccurrenceJson {
+    serde_json::to_writer(&mut *out, &cooccurrence_record(row))?;
+    writeln!(out)
+}
+
+/// A co-occurring actor as `cooccur --json` prints it (one line of it).
+pub fn cooccurrence_record(row: &Cooccurrence) -> impl Serialize + '_ {
+    CooccurrenceJson {
         name: &row.name,
         kind: row.kind,
         passages: row.passages,
@@ -597,9 +617,7 @@ pub fn write_cooccurrence_json(out: &mut dyn Write, row: &Cooccurrence) -> io::R
         lift: (row.lift * 1000.0).round() / 1000.0,
         npmi: (row.npmi * 1000.0).round() / 1000.0,
         evidence: row.evidence.as_ref().map(hit_json),
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    }
 }
 
 /// Writes co-occurring actors as a table, each with its evidence passage.

@@ -76,6 +76,9 @@ pub enum Command {
     Bench(BenchArgs),
     /// Print what the index holds: articles, passages, actors, dates, size.
     Stats(StatsArgs),
+    /// Serve the index as a web page and a JSON API, on this machine only unless --bind says
+    /// otherwise; prints the page's address first. Read-only; Ctrl-C stops it.
+    Serve(ServeArgs),
     /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
     Eval(EvalArgs),
     /// Score the actor extractor: CoNLL-2003 mention spans and GUM article actor sets.
@@ -258,6 +261,21 @@ pub struct EvalArgs {
     /// Print the scores as one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `newsdex serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. 0.0.0.0 (or ::) lets any machine that can reach this one
+    /// read the whole index, with no password: choose it only on a network you trust.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port (0: any free port; the address printed says which).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Longest a request may run, in milliseconds, before it is answered with an error.
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    pub time_limit_ms: u64,
 }
 
 /// `newsdex stats`.

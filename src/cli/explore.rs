@@ -5,10 +5,9 @@ use std::path::Path;
 
 use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, SourcesArgs, TimelineArgs};
 use super::{apply_filters, color_enabled, found, kind_of, Outcome};
-use crate::error::Error;
-use crate::explore::{self, BucketUnit};
+use crate::explore::{self, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
-use crate::search::{SearchError, SearchRequest, Searcher};
+use crate::search::{SearchRequest, Searcher};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
@@ -87,18 +86,9 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
     };
     apply_filters(&mut request, &args.filters)?;
     let target = args.target.join(" ");
-    // A known actor means that actor; a name several actors share is an error that lists
-    // them; anything else is a query.
-    let label = match searcher.resolve_actor(&target) {
-        Ok(resolved) => {
-            request.actor_forms.push(resolved.forms);
-            format!("mentioning {}", resolved.actor.name)
-        }
-        Err(Error::Search(SearchError::UnknownActor { .. })) => {
-            request.query = target.clone();
-            format!("matching \"{target}\"")
-        }
-        Err(err) => return Err(err.into()),
+    let label = match explore::aim_timeline(&searcher, &mut request, &target)? {
+        TimelineTarget::Actor(name) => format!("mentioning {name}"),
+        TimelineTarget::Query(text) => format!("matching \"{text}\""),
     };
     let unit = match args.by {
         By::Day => BucketUnit::Day,

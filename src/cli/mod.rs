@@ -23,9 +23,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::corpus::{parse_date_bound, ArticleDate};
 use crate::error::{Error, Result};
-use crate::search::SearchRequest;
+use crate::search::{FilterText, SearchRequest};
 
 pub use args::{Cli, ColorChoice, Command, FilterArgs};
 
@@ -152,10 +151,29 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Correct(command) => correct::run_correct(&cli.index, command),
         Command::Bench(args) => eval::run_bench(&cli.index, args),
         Command::Stats(args) => index::run_stats(&cli.index, args),
+        Command::Serve(args) => run_serve(&cli.index, args),
         Command::Eval(args) => eval::run_eval(args),
         Command::EvalNer(args) => eval::run_eval_ner(args),
         Command::TrainNer(args) => eval::run_train_ner(args),
     }
+}
+
+/// `serve`: the page's address is the first line of stdout, flushed at once so that a script
+/// (or a test) can read it and connect.
+fn run_serve(index_dir: &std::path::Path, args: args::ServeArgs) -> anyhow::Result<Outcome> {
+    let options = crate::serve::ServeOptions {
+        index_dir: index_dir.to_path_buf(),
+        bind: args.bind,
+        port: args.port,
+        time_limit: std::time::Duration::from_millis(args.time_limit_ms),
+    };
+    crate::serve::serve(&options, |url| {
+        use std::io::Write;
+        let mut out = io::stdout().lock();
+        let _ = writeln!(out, "{url}");
+        let _ = out.flush();
+    })?;
+    Ok(Outcome::Found)
 }
 
 /// Whether to colour stdout for this `--color` choice.
@@ -171,20 +189,13 @@ fn color_enabled(choice: ColorChoice) -> bool {
 
 /// Turns `--from`/`--to`/`--actor`/`--source`/`--lang` into the request's filters.
 fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()> {
-    let today = chrono::Utc::now().date_naive();
-    let bound = |flag: &'static str, text: &str| -> Result<ArticleDate> {
-        parse_date_bound(text, today).map_err(|reason| Error::BadDateFilter { flag, reason })
-    };
-    request.from = filters
-        .from
-        .as_deref()
-        .map(|t| bound("from", t))
-        .transpose()?;
-    request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
-    request.actors = filters.actors.clone();
-    request.sources = filters.sources.clone();
-    request.languages = filters.languages.clone();
-    Ok(())
+    request.set_filters(&FilterText {
+        from: filters.from.clone(),
+        to: filters.to.clone(),
+        actors: filters.actors.clone(),
+        sources: filters.sources.clone(),
+        languages: filters.languages.clone(),
+    })
 }
 
 /// The actor kind a `--kind` or `correct kind` argument names.

@@ -152,6 +152,14 @@ pub enum Error {
         /// The underlying failure.
         source: std::io::Error,
     },
+    /// `serve` could not listen on the address asked for.
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// The address and port, as given.
+        address: String,
+        /// The underlying failure.
+        source: std::io::Error,
+    },
     /// A failure inside tantivy.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

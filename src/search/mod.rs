@@ -123,6 +123,45 @@ impl SearchRequest {
     }
 }
 
+/// The filters as typed: `--from`, `--to`, `--actor`, `--source`, `--lang` on the command line,
+/// the same names as parameters of the server's API. [`SearchRequest::set_filters`] is the one
+/// place they are checked and turned into a request's filters.
+#[derive(Debug, Clone, Default)]
+pub struct FilterText {
+    /// Earliest date (`2022`, `2022-01`, `2022-01-03`, or `30d` / `2w` / `6m` / `1y` ago).
+    pub from: Option<String>,
+    /// Latest date, the whole period included (`2022-01` runs to the end of January).
+    pub to: Option<String>,
+    /// Actors that must all be mentioned.
+    pub actors: Vec<String>,
+    /// Sources, any of them.
+    pub sources: Vec<String>,
+    /// Languages (ISO 639-1 codes), any of them.
+    pub languages: Vec<String>,
+}
+
+impl SearchRequest {
+    /// Sets the request's date, actor, source and language filters from their typed form;
+    /// a date that cannot be read is [`crate::Error::BadDateFilter`] naming its flag.
+    pub fn set_filters(&mut self, filters: &FilterText) -> Result<()> {
+        let today = chrono::Utc::now().date_naive();
+        let bound = |flag: &'static str, text: &str| -> Result<ArticleDate> {
+            crate::corpus::parse_date_bound(text, today)
+                .map_err(|reason| crate::Error::BadDateFilter { flag, reason })
+        };
+        self.from = filters
+            .from
+            .as_deref()
+            .map(|t| bound("from", t))
+            .transpose()?;
+        self.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
+        self.actors = filters.actors.clone();
+        self.sources = filters.sources.clone();
+        self.languages = filters.languages.clone();
+        Ok(())
+    }
+}
+
 /// Score added to a passage that mentions an `--actor` itself.
 pub const ACTOR_PASSAGE_BONUS: f32 = 1.0;
 

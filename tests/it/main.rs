@@ -18,6 +18,7 @@ mod readme;
 mod registry;
 mod relevance;
 mod search;
+mod serve;
 mod sources;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,329 @@
+//! `newsdex serve`: the archive in a browser. A local HTTP server (axum on a small tokio
+//! runtime) with a JSON API over the same library calls as the command line's `--json`
+//! outputs, and one embedded page that uses it.
+//!
+//! Where each rule lives: the routes and their parameters in [`api`] (one function per route,
+//! no HTTP in it); checking a query string in [`params`]; the page and its files in `page`;
+//! here, the router, the index reader that follows new commits, the time limit and the one
+//! mapping from errors to status codes ([`ApiError`]). Read-only: no route writes the index or
+//! reads a file outside it and the embedded page.
+
+pub mod api;
+mod page;
+pub mod params;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, SystemTime};
+
+use axum::extract::{RawQuery, State};
+use axum::http::{header, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+
+use crate::error::{Error, Result, SearchError};
+use crate::search::Searcher;
+
+use params::Params;
+
+/// How `serve` listens and answers.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The index directory.
+    pub index_dir: PathBuf,
+    /// The address to listen on (loopback unless asked otherwise).
+    pub bind: IpAddr,
+    /// The port (0: any free port).
+    pub port: u16,
+    /// Longest a request may run before it is answered with an error.
+    pub time_limit: Duration,
+}
+
+/// A request the server will not or cannot answer: a status and one line for `{"error": ...}`.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// What went wrong, on one line.
+    pub message: String,
+}
+
+impl ApiError {
+    /// A 400: the request itself is at fault.
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+
+    /// A 404.
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: message.into(),
+        }
+    }
+
+    /// A 500: the server is at fault.
+    pub fn internal(err: impl std::fmt::Display) -> ApiError {
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: err.to_string(),
+        }
+    }
+}
+
+/// The one place a library error becomes a status: what the request asked for that the
+/// index cannot answer is the client's (4xx); anything else is the server's (500).
+impl From<Error> for ApiError {
+    fn from(err: Error) -> ApiError {
+        let message = one_line(&err.to_string());
+        match err {
+            Error::Search(SearchError::NoSuchArticle { .. }) => ApiError::not_found(message),
+            Error::Search(_) | Error::BadDateFilter { .. } => ApiError::bad_request(message),
+            _ => ApiError::internal(message),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": one_line(&self.message) });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What identifies an index's current state: the files a commit, an `index` run or a
+/// `correct` rewrites, each by size and modification time.
+type Stamp = Vec<Option<(u64, SystemTime)>>;
+
+/// The files whose change means the searcher must be opened again.
+const WATCHED: &[&str] = &[
+    "meta.json",
+    "newsdex.json",
+    "actors-registry.json",
+    "actors-table.txt",
+    "corrections.txt",
+    "copies.json",
+];
+
+fn stamp(index_dir: &Path) -> Stamp {
+    WATCHED
+        .iter()
+        .map(|name| {
+            let meta = std::fs::metadata(index_dir.join(name)).ok()?;
+            Some((meta.len(), meta.modified().ok()?))
+        })
+        .collect()
+}
+
+/// What every handler shares: the index and the searcher of its latest commit.
+pub struct AppState {
+    index_dir: PathBuf,
+    time_limit: Duration,
+    current: RwLock<(Stamp, Arc<Searcher>)>,
+}
+
+impl AppState {
+    /// Opens the index (an error here stops `serve` before it listens).
+    pub fn open(index_dir: &Path, time_limit: Duration) -> Result<AppState> {
+        let stamp = stamp(index_dir);
+        let searcher = Searcher::open(index_dir)?;
+        Ok(AppState {
+            index_dir: index_dir.to_path_buf(),
+            time_limit,
+            current: RwLock::new((stamp, Arc::new(searcher))),
+        })
+    }
+
+    /// The searcher of the index's latest commit: the one already open, unless `newsdex
+    /// index` or `correct` has written since, in which case a new one (its registry and copy
+    /// groups read afresh). Requests already running keep the one they started with.
+    fn searcher(&self) -> Result<Arc<Searcher>> {
+        let now = stamp(&self.index_dir);
+        {
+            let current = self.current.read().unwrap_or_else(|p| p.into_inner());
+            if current.0 == now {
+                return Ok(Arc::clone(&current.1));
+            }
+        }
+        let searcher = Arc::new(Searcher::open(&self.index_dir)?);
+        let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        *current = (now, Arc::clone(&searcher));
+        Ok(searcher)
+    }
+
+    /// Runs `answer` on a blocking thread with the latest searcher, within the time limit.
+    async fn answer<F>(self: Arc<Self>, answer: F) -> std::result::Result<Response, ApiError>
+    where
+        F: FnOnce(&AppState, &Searcher) -> api::Answer + Send + 'static,
+    {
+        let limit = self.time_limit;
+        let task = tokio::task::spawn_blocking(move || {
+            let searcher = self.searcher()?;
+            answer(&self, &searcher)
+        });
+        match tokio::time::timeout(limit, task).await {
+            Ok(Ok(answer)) => answer
+                .map(|json| ([(header::CONTENT_TYPE, "application/json")], json).into_response()),
+            // A panic in the library: the hook has printed it; the server goes on.
+            Ok(Err(_)) => Err(ApiError::internal("internal error while answering")),
+            Err(_) => Err(ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: format!(
+                    "the request took longer than the time limit of {} ms; narrow it",
+                    limit.as_millis()
+                ),
+            }),
+        }
+    }
+}
+
+type Route = fn(&Searcher, &Params) -> api::Answer;
+
+/// A handler for a query route: parameters checked against `allowed` (and the filters), then
+/// `route` on the latest searcher.
+async fn query_route(
+    state: Arc<AppState>,
+    raw: Option<String>,
+    allowed: &'static [&'static str],
+    filters: bool,
+    route: Route,
+) -> std::result::Result<Response, ApiError> {
+    let params = Params::parse(raw.as_deref(), allowed, filters)?;
+    state
+        .answer(move |_, searcher| route(searcher, &params))
+        .await
+}
+
+/// The router: the page, its files, the API.
+pub fn app(state: Arc<AppState>) -> Router {
+    macro_rules! query {
+        ($allowed:expr, $filters:expr, $route:expr) => {
+            get(
+                |State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery| async move {
+                    query_route(state, raw, $allowed, $filters, $route).await
+                },
+            )
+        };
+    }
+    Router::new()
+        .route("/", get(page::index))
+        .route("/static/{*path}", get(page::asset))
+        .route("/api/search", query!(api::SEARCH, true, api::search))
+        .route("/api/actors", query!(api::ACTORS, true, api::actors))
+        .route("/api/sources", query!(api::SOURCES, true, api::sources))
+        .route("/api/copies", query!(api::COPIES, true, api::copies))
+        .route("/api/timeline", query!(api::TIMELINE, true, api::timeline))
+        .route("/api/cooccur", query!(api::COOCCUR, true, api::cooccur))
+        .route("/api/article", query!(api::ARTICLE, false, api::article))
+        .route(
+            "/api/stats",
+            get(
+                |State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery| async move {
+                    Params::parse(raw.as_deref(), &[], false)?;
+                    state.answer(|state, _| api::stats(&state.index_dir)).await
+                },
+            ),
+        )
+        .fallback(
+            |uri: Uri| async move { ApiError::not_found(format!("no such page: {}", uri.path())) },
+        )
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C (or SIGTERM): opens the index, listens, calls `on_ready` with the page's
+/// address, and answers requests on two worker threads (searches run on a blocking pool).
+pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<()> {
+    let state = Arc::new(AppState::open(&options.index_dir, options.time_limit)?);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(8)
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|source| Error::io(&options.index_dir, source))?;
+    let address = SocketAddr::new(options.bind, options.port);
+    let result = runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|source| Error::Listen {
+                address: address.to_string(),
+                source,
+            })?;
+        let local = listener.local_addr().map_err(|source| Error::Listen {
+            address: address.to_string(),
+            source,
+        })?;
+        on_ready(&page_url(local));
+        axum::serve(listener, app(state))
+            .with_graceful_shutdown(stop_signal())
+            .await
+            .map_err(|source| Error::Listen {
+                address: local.to_string(),
+                source,
+            })
+    });
+    // A search still running on the blocking pool is not waited for.
+    runtime.shutdown_timeout(Duration::from_millis(500));
+    result
+}
+
+/// The page's address for a listening socket (an IPv6 address in brackets).
+fn page_url(local: SocketAddr) -> String {
+    format!("http://{local}/")
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM where there is one.
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term => {},
+        }
+    }
+    #[cfg(not(unix))]
+    ctrl_c.await;
+}
+
+/// Content types of the embedded files.
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+/// An embedded file as a response.
+fn file_response(name: &str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type(name)),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
