@@ -38,8 +38,11 @@ pub(super) fn paragraphs(body: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// `start..end` without the whitespace at either end.
+/// `start..end` without the whitespace at either end; empty (at `start`) when the range is.
 pub(super) fn trimmed(body: &str, start: usize, end: usize) -> (usize, usize) {
+    if start >= end {
+        return (start, start);
+    }
     let text = &body[start..end];
     let lead = text.len() - text.trim_start().len();
     let trail = text.len() - text.trim_end().len();
