@@ -131,9 +131,12 @@ pub struct ActorsArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `newsdex sources`.
@@ -147,9 +150,12 @@ pub struct SourcesArgs {
     /// Number of sources.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `newsdex copies`.
@@ -160,9 +166,13 @@ pub struct CopiesArgs {
     /// Date, actor, source and language filters (a group is listed when a member passes).
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print JSON lines, one group a line: `{"size": N, "articles": [...]}`.
-    #[arg(long)]
+    /// Print JSON lines, one group a line: `{"size": N, "articles": [...]}` (same as --format
+    /// json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `newsdex correct`: one correction to the actor facet.
@@ -205,9 +215,12 @@ pub struct TimelineArgs {
     /// Date and actor filters.
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -233,9 +246,12 @@ pub struct CooccurArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -360,6 +376,23 @@ pub enum Format {
     Json,
     /// TREC run lines: `qid Q0 docid rank score newsdex`.
     Trec,
+    /// CSV with a header row: the JSON fields flattened, one column each (see README).
+    Csv,
+    /// TSV with a header row: as CSV, tab-separated.
+    Tsv,
+}
+
+/// How a list (actors, sources, timeline buckets, co-occurrences, groups of copies) is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For people.
+    Text,
+    /// One JSON object per line.
+    Json,
+    /// CSV with a header row: the JSON fields flattened, one column each (see README).
+    Csv,
+    /// TSV with a header row: as CSV, tab-separated.
+    Tsv,
 }
 
 /// When to colour output.
@@ -415,6 +448,7 @@ pub struct FilterArgs {
 
 /// `newsdex search`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("whole").args(["queries", "all"])))]
 pub struct SearchArgs {
     /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT. A query that starts
     /// with `-` goes in quotes with a space in it ('-Turkey NATO'), or after `--` with every
@@ -444,16 +478,22 @@ pub struct SearchArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Run every query in FILE (JSONL with `_id`/`id` and `text`, or `id<TAB>text`).
-    #[arg(long, value_name = "FILE", conflicts_with = "facets")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["facets", "all"])]
     pub queries: Option<PathBuf>,
-    /// What a TREC run of --queries ranks.
-    #[arg(long, value_enum, default_value_t = Unit::Article, requires = "queries")]
-    pub unit: Unit,
+    /// Print every matching passage (with --unit article, every matching article, by its first
+    /// matching passage) in index order, not ranked, copies not folded, as they are found:
+    /// for exporting result sets of any size (--format csv or json).
+    #[arg(long, conflicts_with_all = ["facets", "offset", "context", "sort", "recency"])]
+    pub all: bool,
+    /// What a TREC run of --queries ranks (default: article), or what --all lists (default:
+    /// passage).
+    #[arg(long, value_enum, requires = "whole")]
+    pub unit: Option<Unit>,
     /// Print only the number of matching articles and passages.
-    #[arg(short, long, conflicts_with_all = ["files_with_matches", "queries", "facets"])]
+    #[arg(short, long, conflicts_with_all = ["files_with_matches", "queries", "facets", "all"])]
     pub count: bool,
     /// Print only the files of matching articles.
-    #[arg(short = 'l', long, conflicts_with_all = ["queries", "facets", "json", "format"])]
+    #[arg(short = 'l', long, conflicts_with_all = ["queries", "facets", "json", "format", "all"])]
     pub files_with_matches: bool,
     /// Sort order.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
