@@ -19,6 +19,7 @@ mod registry;
 mod relevance;
 mod search;
 mod sources;
+mod table;
 
 use std::path::{Path, PathBuf};
 
