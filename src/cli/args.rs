@@ -76,6 +76,12 @@ pub enum Command {
     Bench(BenchArgs),
     /// Print what the index holds: articles, passages, actors, dates, size.
     Stats(StatsArgs),
+    /// Write the index's articles or passages (all, or those matching) for another engine:
+    /// Quickwit, Elasticsearch/OpenSearch, or JSON lines that `newsdex index` reads back.
+    ///
+    /// DIR is created whole at the end or not at all; it must not exist, or be empty.
+    /// See README, "Past one machine".
+    Export(ExportArgs),
     /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
     Eval(EvalArgs),
     /// Score the actor extractor: CoNLL-2003 mention spans and GUM article actor sets.
@@ -274,6 +280,39 @@ pub struct EvalArgs {
     /// Print the scores as one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The engine an export is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTo {
+    /// Quickwit 0.9: index-config.yaml and NDJSON files of at most 10 MB.
+    Quickwit,
+    /// Elasticsearch or OpenSearch: mapping.json and _bulk NDJSON files.
+    Elasticsearch,
+    /// articles.jsonl, which `newsdex index` reads back to the same articles.
+    Jsonl,
+}
+
+/// `newsdex export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Optional query: export only what matches it.
+    pub query: Vec<String>,
+    /// The engine to write for.
+    #[arg(long, value_enum)]
+    pub to: ExportTo,
+    /// The directory to write (must not exist, or be empty).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// One document per article or per passage (jsonl: always articles).
+    #[arg(long, value_enum, default_value_t = Unit::Article)]
+    pub unit: Unit,
+    /// The index name written into the index config or used in the bulk actions.
+    #[arg(long, default_value = "newsdex")]
+    pub index_id: String,
+    /// Date, actor, source and language filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 /// `newsdex stats`.

@@ -15,6 +15,7 @@ pub mod args;
 mod correct;
 mod eval;
 mod explore;
+mod export;
 mod index;
 pub mod search;
 
@@ -211,6 +212,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Correct(command) => correct::run_correct(&cli.index, command),
         Command::Bench(args) => eval::run_bench(&cli.index, args),
         Command::Stats(args) => index::run_stats(&cli.index, args),
+        Command::Export(args) => export::run_export(&cli.index, args),
         Command::Eval(args) => eval::run_eval(args),
         Command::EvalNer(args) => eval::run_eval_ner(args),
         Command::TrainNer(args) => eval::run_train_ner(args),
