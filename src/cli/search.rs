@@ -110,6 +110,8 @@ impl SearchConfig {
             request.context = 0;
             SearchMode::FilesWithMatches
         } else if args.all {
+            // No query: every passage (filtered, if filters are given).
+            request.match_all = request.query.trim().is_empty();
             SearchMode::All {
                 format,
                 unit: args.unit.unwrap_or(Unit::Passage),

@@ -139,15 +139,17 @@ fn dates(display: Option<&str>) -> (Option<String>, Option<String>) {
 struct Files {
     dir: PathBuf,
     stem: &'static str,
+    limit: usize,
     current: Option<(BufWriter<File>, usize)>,
     summary: ExportSummary,
 }
 
 impl Files {
-    fn new(dir: &Path, stem: &'static str) -> Files {
+    fn new(dir: &Path, stem: &'static str, limit: usize) -> Files {
         Files {
             dir: dir.to_path_buf(),
             stem,
+            limit,
             current: None,
             summary: ExportSummary {
                 documents: 0,
@@ -163,7 +165,7 @@ impl Files {
         let full = self
             .current
             .as_ref()
-            .is_some_and(|(_, bytes)| bytes + record.len() > MAX_FILE_BYTES);
+            .is_some_and(|(_, bytes)| bytes + record.len() > self.limit);
         if full || self.current.is_none() {
             self.close()?;
             self.summary.files += 1;
@@ -231,7 +233,7 @@ pub fn export(
             let config = quickwit_index_config(&options.index_id);
             std::fs::write(dir.join("index-config.yaml"), config)
                 .map_err(|err| Error::io(dir, err))?;
-            let mut files = Files::new(dir, "docs");
+            let mut files = Files::new(dir, "docs", MAX_FILE_BYTES);
             each_document(searcher, request, unit, |document| {
                 let mut line = serde_json::to_vec(&document).expect("a document serialises");
                 line.push(b'\n');
@@ -245,7 +247,7 @@ pub fn export(
             let mut text = serde_json::to_string_pretty(&mapping).expect("a mapping serialises");
             text.push('\n');
             std::fs::write(dir.join("mapping.json"), text).map_err(|err| Error::io(dir, err))?;
-            let mut files = Files::new(dir, "bulk");
+            let mut files = Files::new(dir, "bulk", MAX_FILE_BYTES);
             let index = &options.index_id;
             each_document(searcher, request, unit, |document| {
                 let id = match document.passage {
@@ -365,4 +367,43 @@ fn each_article(
         each(document, article.date_display.as_deref())
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_stay_under_the_limit_and_never_split_a_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Files::new(dir.path(), "docs", 100);
+        let record = format!("{}\n", "x".repeat(39));
+        for _ in 0..7 {
+            files.write(record.as_bytes()).unwrap();
+        }
+        files.close().unwrap();
+        assert_eq!((files.summary.files, files.summary.documents), (4, 7));
+        for n in 1..=4 {
+            let text =
+                std::fs::read_to_string(dir.path().join(format!("docs-{n:04}.ndjson"))).unwrap();
+            assert!(
+                text.len() <= 100 && text.len() % 40 == 0,
+                "{n}: {}",
+                text.len()
+            );
+        }
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        assert_eq!(
+            dates(Some("1789")),
+            (Some("1789-01-01T00:00:00Z".into()), Some("year".into()))
+        );
+        assert_eq!(
+            dates(Some("2024-03")),
+            (Some("2024-03-01T00:00:00Z".into()), Some("month".into()))
+        );
+        assert_eq!(dates(None), (None, None));
+    }
 }

@@ -9,6 +9,7 @@ mod cli_edges;
 mod copies;
 mod errors;
 mod explore;
+mod export;
 mod formats;
 mod golden;
 mod incremental;
