@@ -289,7 +289,7 @@ pub enum ExportTo {
     Quickwit,
     /// Elasticsearch or OpenSearch: mapping.json and _bulk NDJSON files.
     Elasticsearch,
-    /// articles.jsonl, which `newsdex index` reads back to the same articles.
+    /// articles-NNNN.jsonl, which `newsdex index` reads back to the same articles.
     Jsonl,
 }
 

@@ -32,7 +32,7 @@ pub enum Target {
     Quickwit,
     /// Elasticsearch or OpenSearch: `mapping.json` and `bulk-NNNN.ndjson`.
     Elasticsearch,
-    /// `articles.jsonl`, as `newsdex index` reads it (articles only).
+    /// `articles-NNNN.jsonl`, as `newsdex index` reads it (articles only).
     Jsonl,
 }
 
@@ -135,10 +135,11 @@ fn dates(display: Option<&str>) -> (Option<String>, Option<String>) {
     }
 }
 
-/// NDJSON files of at most [`MAX_FILE_BYTES`], numbered from 1.
+/// Numbered data files (from 1) of at most `limit` bytes: NDJSON, or JSONL for `index`.
 struct Files {
     dir: PathBuf,
     stem: &'static str,
+    extension: &'static str,
     limit: usize,
     current: Option<(BufWriter<File>, usize)>,
     summary: ExportSummary,
@@ -149,6 +150,11 @@ impl Files {
         Files {
             dir: dir.to_path_buf(),
             stem,
+            extension: if stem == "articles" {
+                "jsonl"
+            } else {
+                "ndjson"
+            },
             limit,
             current: None,
             summary: ExportSummary {
@@ -169,9 +175,10 @@ impl Files {
         if full || self.current.is_none() {
             self.close()?;
             self.summary.files += 1;
-            let path = self
-                .dir
-                .join(format!("{}-{:04}.ndjson", self.stem, self.summary.files));
+            let path = self.dir.join(format!(
+                "{}-{:04}.{}",
+                self.stem, self.summary.files, self.extension
+            ));
             let file = File::create(&path).map_err(|err| Error::io(&path, err))?;
             self.current = Some((BufWriter::new(file), 0));
         }
@@ -184,6 +191,7 @@ impl Files {
         Ok(())
     }
 
+    /// Closes the current file: the next record starts a new one.
     fn close(&mut self) -> Result<()> {
         if let Some((mut out, _)) = self.current.take() {
             out.flush().map_err(|err| Error::io(&self.dir, err))?;
@@ -265,15 +273,16 @@ pub fn export(
             files.summary
         }
         Target::Jsonl => {
-            let path = dir.join("articles.jsonl");
-            let file = File::create(&path).map_err(|err| Error::io(&path, err))?;
-            let mut out = BufWriter::new(file);
-            let mut summary = ExportSummary {
-                documents: 0,
-                files: 1,
-                bytes: 0,
-            };
+            // An article is a file and an id: two articles of one id (from two files) go to
+            // two files, so that `index` reads them as two, not as one line replacing another.
+            let mut files = Files::new(dir, "articles", usize::MAX);
+            let mut ids_in_file: std::collections::HashSet<String> = Default::default();
             each_article(searcher, request, |article, display| {
+                if !ids_in_file.insert(article.article_id.clone()) {
+                    files.close()?;
+                    ids_in_file.clear();
+                    ids_in_file.insert(article.article_id.clone());
+                }
                 let line = JsonlArticle {
                     id: &article.article_id,
                     title: &article.title,
@@ -283,13 +292,10 @@ pub fn export(
                 };
                 let mut bytes = serde_json::to_vec(&line).expect("an article serialises");
                 bytes.push(b'\n');
-                out.write_all(&bytes).map_err(|err| Error::io(&path, err))?;
-                summary.documents += 1;
-                summary.bytes += bytes.len() as u64;
-                Ok(())
+                files.write(&bytes)
             })?;
-            out.flush().map_err(|err| Error::io(&path, err))?;
-            summary
+            files.close()?;
+            files.summary
         }
     };
     let staged = staging.keep();

@@ -135,6 +135,7 @@ fn archive(dir: &Path) -> Indexed {
     let valley = [
         article("v1", Some("2024-02-14T08:30:00Z"), "Valley orchards flood", "Rain flooded orchards near Kelowna, and Marta Quillon of the Valley Growers Union asked for help."),
         article("v2", None, "Undated letter", "A reader wrote about the ferry and the harbour in Halifax."),
+        article("h3", Some("2024-03-01"), "Valley notice", "The valley's own article numbered like a harbour one, about orchards."),
     ];
     write_files(
         dir,
@@ -161,11 +162,17 @@ fn articles(index: &Indexed, dir: &Path) -> Vec<serde_json::Value> {
         index,
         &["--to", "jsonl", "--out", out.to_str().unwrap()],
     ));
-    let text = std::fs::read_to_string(out.join("articles.jsonl")).unwrap();
-    let mut jsonl: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    // One id in two files goes to two export files.
+    let mut jsonl: Vec<serde_json::Value> = Vec::new();
+    for n in 1.. {
+        let Ok(text) = std::fs::read_to_string(out.join(format!("articles-{n:04}.jsonl"))) else {
+            break;
+        };
+        jsonl.extend(
+            text.lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()),
+        );
+    }
     let hits = json_lines(
         &index
             .search(&["--all", "--unit", "article", "--json"])
@@ -175,11 +182,11 @@ fn articles(index: &Indexed, dir: &Path) -> Vec<serde_json::Value> {
     for article in &mut jsonl {
         let hit = hits
             .iter()
-            .find(|h| h["article_id"] == article["id"])
+            .find(|h| h["article_id"] == article["id"] && h["title"] == article["title"])
             .unwrap();
         article["actors"] = hit["actors"].clone();
     }
-    jsonl.sort_by_key(|a| a["id"].as_str().unwrap().to_string());
+    jsonl.sort_by_key(|a| (a["id"].to_string(), a["title"].to_string()));
     std::fs::remove_dir_all(&out).unwrap();
     jsonl
 }
@@ -193,7 +200,7 @@ fn jsonl_round_trip_gives_the_same_articles() {
     assert_success(&output);
     let second = Indexed::new(&[&out]);
     let (before, after) = (articles(&first, dir.path()), articles(&second, dir.path()));
-    assert_eq!(before.len(), 5);
+    assert_eq!(before.len(), 6);
     assert_eq!(before, after);
     let h1 = &before[0];
     assert_eq!(
@@ -263,7 +270,7 @@ fn quickwit_config_fits_the_model_and_documents_fit_the_config() {
             }
         }
     }
-    assert_eq!(documents, 5);
+    assert_eq!(documents, 6);
 }
 
 #[test]
@@ -358,7 +365,7 @@ fn a_bad_out_is_one_error_and_nothing_is_written() {
         &index,
         &["--to", "jsonl", "--out", empty.to_str().unwrap()],
     ));
-    assert!(empty.join("articles.jsonl").exists());
+    assert!(empty.join("articles-0001.jsonl").exists());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
