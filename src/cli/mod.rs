@@ -144,7 +144,7 @@ pub(crate) enum Stdout {
     /// Text, JSON lines or TREC lines, as written.
     Plain(BufWriter<io::StdoutLock<'static>>),
     /// CSV or TSV made of the JSON lines written.
-    Table(TableWriter<BufWriter<io::StdoutLock<'static>>>),
+    Table(Box<TableWriter<BufWriter<io::StdoutLock<'static>>>>),
 }
 
 impl Stdout {
@@ -154,8 +154,10 @@ impl Stdout {
         let out = BufWriter::new(io::stdout().lock());
         match table {
             None => Stdout::Plain(out),
-            Some(format) if streaming => Stdout::Table(TableWriter::streaming(out, format)),
-            Some(format) => Stdout::Table(TableWriter::buffered(out, format)),
+            Some(format) if streaming => {
+                Stdout::Table(Box::new(TableWriter::streaming(out, format)))
+            }
+            Some(format) => Stdout::Table(Box::new(TableWriter::buffered(out, format))),
         }
     }
 
