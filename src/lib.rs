@@ -21,6 +21,7 @@ pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod explore;
+pub mod export;
 pub mod guard;
 pub mod indexer;
 pub mod lang;

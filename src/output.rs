@@ -1,7 +1,10 @@
-//! Output: hits, articles and summaries rendered as text for people, JSON lines or TREC runs.
+//! Output: hits, articles and summaries rendered as text for people, JSON lines or TREC runs;
+//! [`table`] flattens any JSON lines into CSV or TSV.
 //!
 //! Everything writes to a `std::io::Write` so that the bench can render into a buffer exactly
 //! as the terminal would get it.
+
+pub mod table;
 
 use std::io::{self, Write};
 

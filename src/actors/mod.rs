@@ -61,6 +61,17 @@ impl ActorKind {
         }
     }
 
+    /// The plural of the kind, as a column of actors of that kind is named: "people",
+    /// "orgs", "countries" or "places".
+    pub fn plural(self) -> &'static str {
+        match self {
+            ActorKind::Person => "people",
+            ActorKind::Org => "orgs",
+            ActorKind::Country => "countries",
+            ActorKind::Place => "places",
+        }
+    }
+
     /// Parses a kind name (case-insensitive); `None` if unknown.
     pub fn parse(s: &str) -> Option<ActorKind> {
         match s.trim().to_ascii_lowercase().as_str() {

@@ -79,6 +79,12 @@ pub enum Command {
     /// Serve the index as a web page and a JSON API, on this machine only unless --bind says
     /// otherwise; prints the page's address first. Read-only; Ctrl-C stops it.
     Serve(ServeArgs),
+    /// Write the index's articles or passages (all, or those matching) for another engine:
+    /// Quickwit, Elasticsearch/OpenSearch, or JSON lines that `newsdex index` reads back.
+    ///
+    /// DIR is created whole at the end or not at all; it must not exist, or be empty.
+    /// See README, "Past one machine".
+    Export(ExportArgs),
     /// Score the ranking on a BEIR-layout test collection (nDCG@10, MAP, recall@100).
     Eval(EvalArgs),
     /// Score the actor extractor: CoNLL-2003 mention spans and GUM article actor sets.
@@ -134,9 +140,12 @@ pub struct ActorsArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `newsdex sources`.
@@ -150,9 +159,12 @@ pub struct SourcesArgs {
     /// Number of sources.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `newsdex copies`.
@@ -163,9 +175,13 @@ pub struct CopiesArgs {
     /// Date, actor, source and language filters (a group is listed when a member passes).
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print JSON lines, one group a line: `{"size": N, "articles": [...]}`.
-    #[arg(long)]
+    /// Print JSON lines, one group a line: `{"size": N, "articles": [...]}` (same as --format
+    /// json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `newsdex correct`: one correction to the actor facet.
@@ -208,9 +224,12 @@ pub struct TimelineArgs {
     /// Date and actor filters.
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -236,9 +255,12 @@ pub struct CooccurArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
-    /// Print JSON lines.
-    #[arg(long)]
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -276,6 +298,39 @@ pub struct ServeArgs {
     /// Longest a request may run, in milliseconds, before it is answered with an error.
     #[arg(long, value_name = "MS", default_value_t = 10_000)]
     pub time_limit_ms: u64,
+}
+
+/// The engine an export is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTo {
+    /// Quickwit 0.9: index-config.yaml and NDJSON files of at most 10 MB.
+    Quickwit,
+    /// Elasticsearch or OpenSearch: mapping.json and _bulk NDJSON files.
+    Elasticsearch,
+    /// articles-NNNN.jsonl, which `newsdex index` reads back to the same articles.
+    Jsonl,
+}
+
+/// `newsdex export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Optional query: export only what matches it.
+    pub query: Vec<String>,
+    /// The engine to write for.
+    #[arg(long, value_enum)]
+    pub to: ExportTo,
+    /// The directory to write (must not exist, or be empty).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// One document per article or per passage (jsonl: always articles).
+    #[arg(long, value_enum, default_value_t = Unit::Article)]
+    pub unit: Unit,
+    /// The index name written into the index config or used in the bulk actions.
+    #[arg(long, default_value = "newsdex")]
+    pub index_id: String,
+    /// Date, actor, source and language filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 /// `newsdex stats`.
@@ -378,6 +433,23 @@ pub enum Format {
     Json,
     /// TREC run lines: `qid Q0 docid rank score newsdex`.
     Trec,
+    /// CSV with a header row: the JSON fields flattened, one column each (see README).
+    Csv,
+    /// TSV with a header row: as CSV, tab-separated.
+    Tsv,
+}
+
+/// How a list (actors, sources, timeline buckets, co-occurrences, groups of copies) is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For people.
+    Text,
+    /// One JSON object per line.
+    Json,
+    /// CSV with a header row: the JSON fields flattened, one column each (see README).
+    Csv,
+    /// TSV with a header row: as CSV, tab-separated.
+    Tsv,
 }
 
 /// When to colour output.
@@ -433,6 +505,7 @@ pub struct FilterArgs {
 
 /// `newsdex search`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("whole").args(["queries", "all"])))]
 pub struct SearchArgs {
     /// The query: words, "phrases", +must, -not, title:word, AND/OR/NOT. A query that starts
     /// with `-` goes in quotes with a space in it ('-Turkey NATO'), or after `--` with every
@@ -462,16 +535,22 @@ pub struct SearchArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Run every query in FILE (JSONL with `_id`/`id` and `text`, or `id<TAB>text`).
-    #[arg(long, value_name = "FILE", conflicts_with = "facets")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["facets", "all"])]
     pub queries: Option<PathBuf>,
-    /// What a TREC run of --queries ranks.
-    #[arg(long, value_enum, default_value_t = Unit::Article, requires = "queries")]
-    pub unit: Unit,
+    /// Print every matching passage (with --unit article, every matching article, by its first
+    /// matching passage) in index order, not ranked, copies not folded, as they are found:
+    /// for exporting result sets of any size (--format csv or json).
+    #[arg(long, conflicts_with_all = ["facets", "offset", "context", "sort", "recency"])]
+    pub all: bool,
+    /// What a TREC run of --queries ranks (default: article), or what --all lists (default:
+    /// passage).
+    #[arg(long, value_enum, requires = "whole")]
+    pub unit: Option<Unit>,
     /// Print only the number of matching articles and passages.
-    #[arg(short, long, conflicts_with_all = ["files_with_matches", "queries", "facets"])]
+    #[arg(short, long, conflicts_with_all = ["files_with_matches", "queries", "facets", "all"])]
     pub count: bool,
     /// Print only the files of matching articles.
-    #[arg(short = 'l', long, conflicts_with_all = ["queries", "facets", "json", "format"])]
+    #[arg(short = 'l', long, conflicts_with_all = ["queries", "facets", "json", "format", "all"])]
     pub files_with_matches: bool,
     /// Sort order.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]

@@ -1,10 +1,10 @@
 //! `actors`, `timeline` and `cooccur`: exploration over the actor and date facets.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, SourcesArgs, TimelineArgs};
-use super::{apply_filters, color_enabled, found, kind_of, Outcome};
+use super::{apply_filters, color_enabled, found, kind_of, list_output, Outcome};
 use crate::explore::{self, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
 use crate::search::{SearchRequest, Searcher};
@@ -22,7 +22,11 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     if args.aliases {
         explore::attach_aliases(&searcher, &mut actors)?;
     }
-    print_counts(&actors, args.json, output::write_actor_counts)
+    print_counts(
+        &actors,
+        list_output(args.json, args.format),
+        output::write_actor_counts,
+    )
 }
 
 pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {
@@ -33,7 +37,11 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
     };
     apply_filters(&mut request, &args.filters)?;
     let sources = explore::top_sources(&searcher, &request, args.top)?;
-    print_counts(&sources, args.json, output::write_source_counts)
+    print_counts(
+        &sources,
+        list_output(args.json, args.format),
+        output::write_source_counts,
+    )
 }
 
 pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<Outcome> {
@@ -44,28 +52,28 @@ pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<O
     };
     apply_filters(&mut request, &args.filters)?;
     let groups = explore::copy_groups(&searcher, &request)?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let (json, mut out) = list_output(args.json, args.format);
     for group in &groups {
-        if args.json {
+        if json {
             output::write_copy_group_json(&mut out, group)?;
         } else {
             output::write_copy_group_text(&mut out, group)?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     if groups.is_empty() {
         eprintln!("newsdex: no groups of copies");
     }
     Ok(found(!groups.is_empty()))
 }
 
-/// Prints ranked counts to stdout: a JSON line each, or the text `write_text` makes of them.
+/// Prints ranked counts to stdout: a JSON line each (or its CSV/TSV row), or the text
+/// `write_text` makes of them.
 fn print_counts<T: serde::Serialize>(
     counts: &[T],
-    json: bool,
+    (json, mut out): (bool, super::Stdout),
     write_text: fn(&mut dyn Write, &[T]) -> io::Result<()>,
 ) -> anyhow::Result<Outcome> {
-    let mut out = BufWriter::new(io::stdout().lock());
     if json {
         for count in counts {
             serde_json::to_writer(&mut out, count)?;
@@ -74,7 +82,7 @@ fn print_counts<T: serde::Serialize>(
     } else {
         write_text(&mut out, counts)?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(found(!counts.is_empty()))
 }
 
@@ -97,8 +105,8 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
         By::Year => BucketUnit::Year,
     };
     let timeline = explore::timeline(&searcher, &request, unit)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
+    let (json, mut out) = list_output(args.json, args.format);
+    if json {
         for bucket in &timeline.buckets {
             output::write_bucket_json(&mut out, bucket)?;
         }
@@ -108,7 +116,7 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
         };
         output::write_timeline_text(&mut out, &timeline, &label, style)?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(found(timeline.buckets.iter().any(|b| b.count > 0)))
 }
 
@@ -127,8 +135,8 @@ pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result
         args.top,
         args.min_articles,
     )?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
+    let (json, mut out) = list_output(args.json, args.format);
+    if json {
         for row in &rows {
             output::write_cooccurrence_json(&mut out, row)?;
         }
@@ -138,6 +146,6 @@ pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result
         };
         output::write_cooccurrence_text(&mut out, &args.actor, &rows, style)?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(found(!rows.is_empty()))
 }

@@ -15,18 +15,20 @@ pub mod args;
 mod correct;
 mod eval;
 mod explore;
+mod export;
 mod index;
 pub mod search;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::error::{Error, Result};
+use crate::output::table::{TableFormat, TableWriter};
 use crate::search::{FilterText, SearchRequest};
 
-pub use args::{Cli, ColorChoice, Command, FilterArgs};
+pub use args::{Cli, ColorChoice, Command, FilterArgs, ListFormat};
 
 /// How a command ended, as grep and ripgrep report it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +137,66 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Standard output, as it is or through the writer that flattens JSON lines into CSV or TSV:
+/// a command writes JSON lines either way, and the table comes from them.
+pub(crate) enum Stdout {
+    /// Text, JSON lines or TREC lines, as written.
+    Plain(BufWriter<io::StdoutLock<'static>>),
+    /// CSV or TSV made of the JSON lines written.
+    Table(Box<TableWriter<BufWriter<io::StdoutLock<'static>>>>),
+}
+
+impl Stdout {
+    /// Standard output for `table` (none: as written); `streaming` writes each row as it
+    /// comes (see [`TableWriter::streaming`]).
+    pub(crate) fn new(table: Option<TableFormat>, streaming: bool) -> Stdout {
+        let out = BufWriter::new(io::stdout().lock());
+        match table {
+            None => Stdout::Plain(out),
+            Some(format) if streaming => {
+                Stdout::Table(Box::new(TableWriter::streaming(out, format)))
+            }
+            Some(format) => Stdout::Table(Box::new(TableWriter::buffered(out, format))),
+        }
+    }
+
+    /// Writes what is held back and flushes.
+    pub(crate) fn finish(self) -> io::Result<()> {
+        match self {
+            Stdout::Plain(mut out) => out.flush(),
+            Stdout::Table(table) => table.finish()?.flush(),
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::Plain(out) => out.write(buf),
+            Stdout::Table(table) => table.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::Plain(out) => out.flush(),
+            Stdout::Table(table) => table.flush(),
+        }
+    }
+}
+
+/// The output of a list command: its format (`--json` is `--format json`) and, for CSV and
+/// TSV, the table writer.
+pub(crate) fn list_output(json: bool, format: ListFormat) -> (bool, Stdout) {
+    let format = if json { ListFormat::Json } else { format };
+    let table = match format {
+        ListFormat::Csv => Some(TableFormat::Csv),
+        ListFormat::Tsv => Some(TableFormat::Tsv),
+        ListFormat::Text | ListFormat::Json => None,
+    };
+    (format != ListFormat::Text, Stdout::new(table, false))
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let actors_file = cli.actors_file.as_deref();
@@ -152,6 +214,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Bench(args) => eval::run_bench(&cli.index, args),
         Command::Stats(args) => index::run_stats(&cli.index, args),
         Command::Serve(args) => run_serve(&cli.index, args),
+        Command::Export(args) => export::run_export(&cli.index, args),
         Command::Eval(args) => eval::run_eval(args),
         Command::EvalNer(args) => eval::run_eval_ner(args),
         Command::TrainNer(args) => eval::run_train_ner(args),

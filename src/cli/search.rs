@@ -7,11 +7,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::args::{Format, SearchArgs, ShowArgs, Sort, Unit};
-use super::{apply_filters, color_enabled, found, Outcome};
+use super::{apply_filters, color_enabled, found, Outcome, Stdout};
 use crate::error::{Error, Result};
 use crate::explore;
+use crate::output::table::TableFormat;
 use crate::output::{self, TextStyle};
-use crate::search::{SearchRequest, Searcher, SortOrder};
+use crate::search::{Hit, SearchRequest, Searcher, SortOrder};
 
 /// What `search` prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +28,15 @@ pub enum SearchMode {
     },
     /// Only the number of matching articles and passages (`--count`).
     Count {
-        /// One JSON object instead of a line of text.
-        json: bool,
+        /// One JSON object (or its CSV/TSV row) instead of a line of text.
+        format: Format,
+    },
+    /// Every match in index order, written as it is found (`--all`).
+    All {
+        /// Text, JSON lines, TREC lines, CSV or TSV.
+        format: Format,
+        /// Every matching passage, or every matching article (its first matching passage).
+        unit: Unit,
     },
     /// Only the file of each matching article, once (`--files-with-matches`).
     FilesWithMatches,
@@ -54,10 +62,20 @@ pub struct SearchConfig {
 
 impl SearchConfig {
     /// Validates `search`'s flags. The one place that decides the output mode: `--queries`
-    /// first, then `--count`, then `--files-with-matches`, else hits in `--format` (`--json`
-    /// is `--format json`).
+    /// first, then `--count`, then `--files-with-matches`, then `--all`, else hits in
+    /// `--format` (`--json` is `--format json`).
     pub fn from_args(args: &SearchArgs) -> Result<SearchConfig> {
         let format = if args.json { Format::Json } else { args.format };
+        if args.facets {
+            if let Some(table) = table_of(format) {
+                return Err(Error::FacetsAsTable {
+                    format: match table {
+                        TableFormat::Csv => "csv",
+                        TableFormat::Tsv => "tsv",
+                    },
+                });
+            }
+        }
         let mut request = SearchRequest {
             query: args.query.join(" "),
             limit: usize::try_from(args.limit).unwrap_or(usize::MAX),
@@ -75,23 +93,29 @@ impl SearchConfig {
         };
         apply_filters(&mut request, &args.filters)?;
         let mode = if let Some(path) = &args.queries {
-            if args.unit == Unit::Article {
+            let unit = args.unit.unwrap_or(Unit::Article);
+            if unit == Unit::Article {
                 request.per_article = 1;
             }
             SearchMode::QueryFile {
                 path: path.clone(),
                 json: format == Format::Json,
-                unit: args.unit,
+                unit,
             }
         } else if args.count {
-            SearchMode::Count {
-                json: format == Format::Json,
-            }
+            SearchMode::Count { format }
         } else if args.files_with_matches {
             request.offset = 0;
             request.per_article = 1;
             request.context = 0;
             SearchMode::FilesWithMatches
+        } else if args.all {
+            // No query: every passage (filtered, if filters are given).
+            request.match_all = request.query.trim().is_empty();
+            SearchMode::All {
+                format,
+                unit: args.unit.unwrap_or(Unit::Passage),
+            }
         } else {
             // One hit per story, unless asked for every copy; a TREC run never folds, so that
             // its figures stay comparable.
@@ -106,25 +130,72 @@ impl SearchConfig {
     }
 }
 
+/// The table a format asks for, if any.
+fn table_of(format: Format) -> Option<TableFormat> {
+    match format {
+        Format::Csv => Some(TableFormat::Csv),
+        Format::Tsv => Some(TableFormat::Tsv),
+        Format::Text | Format::Json | Format::Trec => None,
+    }
+}
+
 pub(super) fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     let config = SearchConfig::from_args(&args)?;
     let searcher = Searcher::open(index_dir)?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let (table, streaming) = match &config.mode {
+        SearchMode::Hits { format, .. } | SearchMode::Count { format } => {
+            (table_of(*format), false)
+        }
+        SearchMode::All { format, .. } => (table_of(*format), true),
+        SearchMode::QueryFile { .. } | SearchMode::FilesWithMatches => (None, false),
+    };
+    let mut out = Stdout::new(table, streaming);
     let mut request = config.request;
     let outcome = match config.mode {
         SearchMode::QueryFile { path, json, unit } => {
             print_query_file(&mut out, &searcher, &mut request, &path, json, unit)?
         }
-        SearchMode::Count { json } => print_count(&mut out, &searcher, &request, json)?,
+        SearchMode::Count { format } => {
+            print_count(&mut out, &searcher, &request, format != Format::Text)?
+        }
         SearchMode::FilesWithMatches => print_files(&mut out, &searcher, &mut request)?,
+        SearchMode::All { format, unit } => print_all(&mut out, &searcher, &request, format, unit)?,
         SearchMode::Hits {
             format,
             facets,
             color,
         } => print_hits(&mut out, &searcher, &request, format, facets, color)?,
     };
-    out.flush()?;
+    out.finish()?;
     Ok(outcome)
+}
+
+/// Writes one hit in `format` (CSV and TSV are made of its JSON line).
+fn write_hit(out: &mut dyn Write, hit: &Hit, format: Format, style: TextStyle) -> io::Result<()> {
+    match format {
+        Format::Text => output::write_hit_text(out, hit, style),
+        Format::Json | Format::Csv | Format::Tsv => output::write_hit_json(out, hit),
+        Format::Trec => output::write_trec(out, "1", std::slice::from_ref(hit), false),
+    }
+}
+
+fn print_all(
+    out: &mut dyn Write,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    format: Format,
+    unit: Unit,
+) -> anyhow::Result<Outcome> {
+    let mut request = request.clone();
+    request.raw_actors = format == Format::Trec;
+    let style = TextStyle { color: false };
+    let found_any = searcher.for_each_match(&request, unit == Unit::Article, |hit| {
+        write_hit(out, &hit, format, style).map_err(|source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        })
+    })?;
+    Ok(found(found_any > 0))
 }
 
 fn print_query_file(
@@ -220,11 +291,7 @@ fn print_hits(
     };
     let style = TextStyle { color };
     for hit in &results.hits {
-        match format {
-            Format::Text => output::write_hit_text(out, hit, style)?,
-            Format::Json => output::write_hit_json(out, hit)?,
-            Format::Trec => output::write_trec(out, "1", std::slice::from_ref(hit), false)?,
-        }
+        write_hit(out, hit, format, style)?;
     }
     if facets && !results.hits.is_empty() {
         let facets = explore::facets(searcher, request, 5)?;
@@ -233,7 +300,10 @@ fn print_hits(
                 serde_json::to_writer(&mut *out, &serde_json::json!({ "facets": facets }))?;
                 writeln!(out)?;
             }
-            Format::Text | Format::Trec => output::write_facets_text(out, &facets)?,
+            // `from_args` refuses facets in a table.
+            Format::Text | Format::Trec | Format::Csv | Format::Tsv => {
+                output::write_facets_text(out, &facets)?
+            }
         }
     }
     if results.hits.is_empty() && format == Format::Text {
@@ -294,7 +364,23 @@ mod tests {
         ));
         assert_eq!(
             mode(&["newsdex", "search", "oil", "-c", "--json"]),
-            SearchMode::Count { json: true }
+            SearchMode::Count {
+                format: Format::Json
+            }
+        );
+        assert_eq!(
+            mode(&["newsdex", "search", "oil", "--all", "--format", "csv"]),
+            SearchMode::All {
+                format: Format::Csv,
+                unit: Unit::Passage
+            }
+        );
+        assert_eq!(
+            mode(&["newsdex", "search", "oil", "--all", "--unit", "article"]),
+            SearchMode::All {
+                format: Format::Text,
+                unit: Unit::Article
+            }
         );
         assert_eq!(
             mode(&["newsdex", "search", "oil", "-l"]),

@@ -110,6 +110,18 @@ pub enum Error {
         /// What is wrong with the line.
         message: String,
     },
+    /// An export's `--out` that already holds files.
+    #[error("{path}: already exists and is not empty; give a new directory to --out")]
+    ExportOutNotEmpty {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// `--facets` asked for in a table format, which has one shape of row.
+    #[error("--facets has no {format} form (a table has one kind of row); use --json or text")]
+    FacetsAsTable {
+        /// The format asked for: csv or tsv.
+        format: &'static str,
+    },
     /// A `--from` or `--to` value that is not a date newsdex can filter on.
     #[error("--{flag}: {reason}")]
     BadDateFilter {

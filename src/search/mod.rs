@@ -10,6 +10,7 @@
 //! [`query`]; highlighting in [`highlight`].
 
 mod actors;
+mod all;
 mod article;
 mod columns;
 

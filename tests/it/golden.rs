@@ -140,6 +140,43 @@ fn golden_outputs() {
         "cooccur.txt",
         &golden.run(&["cooccur", "Turkey", "--min-articles", "1"]),
     );
+    // CSV and TSV, one file per shape of row: a hit, an actor, a source, a timeline bucket
+    // (with its best hit, empty for an empty month), a co-occurrence.
+    check(
+        "search.csv",
+        &golden.run(&[
+            "search",
+            "grain corridor",
+            "--limit",
+            "3",
+            "--format",
+            "csv",
+        ]),
+    );
+    check(
+        "search-all.tsv",
+        &golden.run(&["search", "wheat OR grain", "--all", "--format", "tsv"]),
+    );
+    check(
+        "actors.csv",
+        &golden.run(&["actors", "--top", "6", "--format", "csv"]),
+    );
+    check("sources.csv", &golden.run(&["sources", "--format", "csv"]));
+    check(
+        "timeline.csv",
+        &golden.run(&["timeline", "grain", "--by", "month", "--format", "csv"]),
+    );
+    check(
+        "cooccur.csv",
+        &golden.run(&[
+            "cooccur",
+            "Turkey",
+            "--min-articles",
+            "1",
+            "--format",
+            "csv",
+        ]),
+    );
     check(
         "stats.txt",
         &mask_lines(&golden.run(&["stats"]), &["size on disk", "last indexed"]),

@@ -9,6 +9,7 @@ mod cli_edges;
 mod copies;
 mod errors;
 mod explore;
+mod export;
 mod formats;
 mod golden;
 mod incremental;
@@ -20,6 +21,7 @@ mod relevance;
 mod search;
 mod serve;
 mod sources;
+mod table;
 
 use std::path::{Path, PathBuf};
 
