@@ -28,6 +28,15 @@ pub const MIN_CONTAINMENT: f64 = 0.6;
 pub const MAX_DAYS_APART: i64 = 2;
 /// Least containment of articles dated more than [`MAX_DAYS_APART`] apart.
 pub const MIN_CONTAINMENT_APART: f64 = 0.9;
+/// Articles dated more than [`MAX_DAYS_APART`] apart are copies only when the shorter has
+/// this many shingles or more (about a hundred words): a short recurring notice ("policy left
+/// unchanged") repeats word for word from one edition to the next without being one story.
+pub const MIN_SHINGLES_APART: u32 = 100;
+/// Least share of the *longer* body that is text shared with the shorter, once the shorter
+/// has [`SHORT_BODY_SHINGLES`] or more: a page or digest that holds another article among
+/// mostly text of its own is a different item, not a copy of it (a trimmed or extended reprint
+/// keeps most of the longer text).
+pub const MIN_SHARE_OF_LONGER: f64 = 0.25;
 /// Least share of the shorter body's distinct numbers (words with a digit) found in the
 /// other: two editions of a formulaic report differ in their figures, a copy keeps them.
 pub const MIN_NUMBER_CONTAINMENT: f64 = 0.7;
@@ -47,7 +56,7 @@ const MAX_TITLE_WORDS: usize = 32;
 /// Most distinct numbers of a body kept in a signature (the least hashes: a sample).
 const MAX_NUMBERS: usize = 64;
 /// Version of these rules: a change makes every index regroup its articles.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// What an article contributes to copy detection; a few hundred bytes, stored in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,14 +254,29 @@ pub fn jaccard(a: &CopySignature, b: &CopySignature) -> f64 {
     same as f64 / PERMUTATIONS as f64
 }
 
-/// The estimated share of the shorter body's shingles found in the other.
-pub fn containment(a: &CopySignature, b: &CopySignature) -> f64 {
+/// The estimated number of shingles the two bodies share: `J (a + b) / (1 + J)`.
+fn shared(a: &CopySignature, b: &CopySignature) -> f64 {
     let j = jaccard(a, b);
     let (small, large) = sizes(a, b);
+    j * (small + large) / (1.0 + j)
+}
+
+/// The estimated share of the shorter body's shingles found in the other.
+pub fn containment(a: &CopySignature, b: &CopySignature) -> f64 {
+    let (small, _) = sizes(a, b);
     if small == 0.0 {
         return 0.0;
     }
-    (j * (small + large) / (1.0 + j) / small).min(1.0)
+    (shared(a, b) / small).min(1.0)
+}
+
+/// The estimated share of the longer body's shingles found in the shorter one.
+pub fn share_of_longer(a: &CopySignature, b: &CopySignature) -> f64 {
+    let (_, large) = sizes(a, b);
+    if large == 0.0 {
+        return 0.0;
+    }
+    (shared(a, b) / large).min(1.0)
 }
 
 fn sizes(a: &CopySignature, b: &CopySignature) -> (f64, f64) {
@@ -277,8 +301,9 @@ fn set_containment(a: &[u32], b: &[u32]) -> f64 {
 /// Whether two articles are copies of one story: both have text of their own
 /// ([`MIN_SHINGLES`]), most of the shorter body is in the other
 /// ([`MIN_CONTAINMENT`]; nearly all of it, [`MIN_CONTAINMENT_APART`], for articles dated more
-/// than [`MAX_DAYS_APART`] apart), the shorter is not a small part of the other
-/// ([`MIN_SIZE_RATIO`]), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
+/// than [`MAX_DAYS_APART`] apart, and then only for a text of [`MIN_SHINGLES_APART`]), the
+/// shorter is not a small part of the other ([`MIN_SIZE_RATIO`]; [`MIN_SHARE_OF_LONGER`] of
+/// the longer is shared text, for bodies of [`SHORT_BODY_SHINGLES`]), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
 /// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]). Symmetric.
 pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     let (small, large) = sizes(a, b);
@@ -289,12 +314,18 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
         (Some(x), Some(y)) => i64::from(x).abs_diff(i64::from(y)) > MAX_DAYS_APART as u64,
         _ => false,
     };
+    if apart && small < f64::from(MIN_SHINGLES_APART) {
+        return false;
+    }
     let least = if apart {
         MIN_CONTAINMENT_APART
     } else {
         MIN_CONTAINMENT
     };
     if containment(a, b) < least {
+        return false;
+    }
+    if small >= f64::from(SHORT_BODY_SHINGLES) && share_of_longer(a, b) < MIN_SHARE_OF_LONGER {
         return false;
     }
     if set_containment(&a.numbers, &b.numbers) < MIN_NUMBER_CONTAINMENT {
@@ -403,12 +434,44 @@ mod tests {
         let next = signature(title, &edition(6340, 5120), Some(19_007));
         assert!(containment(&monday, &next) >= MIN_CONTAINMENT);
         assert!(!is_copy(&monday, &next));
-        // The same figures re-sent the next day are a copy; a week later, a copy only when
-        // nearly all of the text is the same (it is here).
+        // The same figures re-sent the next day are a copy; a week later the same short
+        // notice word for word is the next edition, not a copy.
         let resent = signature(title, &edition(5120, 4870), Some(19_001));
         assert!(is_copy(&monday, &resent));
         let week_later = signature(title, &edition(5120, 4870), Some(19_007));
-        assert!(is_copy(&monday, &week_later));
+        assert!(f64::from(week_later.shingles) < f64::from(MIN_SHINGLES_APART));
+        assert!(containment(&monday, &week_later) >= MIN_CONTAINMENT_APART);
+        assert!(!is_copy(&monday, &week_later));
+        // A long text republished a week later is still a copy.
+        let long = sentences("Wrenfield", 0, 12);
+        let first = signature("Wrenfield council report", &long, Some(19_000));
+        let again = signature("Wrenfield report republished", &long, Some(19_007));
+        assert!(first.shingles >= MIN_SHINGLES_APART);
+        assert!(is_copy(&first, &again));
+    }
+
+    #[test]
+    fn a_page_holding_part_of_another_among_its_own_text_is_no_copy() {
+        // The page quotes most of a statement, then goes on at length about other things.
+        let statement = signature("Statement", &sentences("Ossory Vale", 0, 10), None);
+        let own: Vec<String> = (0..700).map(|i| format!("orchard{i}")).collect();
+        let page = signature(
+            "A day in Ossory Vale",
+            &format!("{} {}", sentences("Ossory Vale", 0, 7), own.join(" ")),
+            None,
+        );
+        let (small, large) = sizes(&statement, &page);
+        assert!(small / large >= MIN_SIZE_RATIO);
+        assert!(containment(&statement, &page) >= MIN_CONTAINMENT);
+        assert!(share_of_longer(&statement, &page) < MIN_SHARE_OF_LONGER);
+        assert!(!is_copy(&statement, &page));
+        // The statement reprinted with a short note of its own is a copy.
+        let reprint = signature(
+            "Statement from Ossory Vale",
+            &format!("{} {}", sentences("Ossory Vale", 0, 10), own[..40].join(" ")),
+            None,
+        );
+        assert!(is_copy(&statement, &reprint));
     }
 
     #[test]
