@@ -26,6 +26,17 @@ pub const GROUPS_FILE: &str = "copies.json";
 /// The verified edges and signature fingerprints, in the index directory (write side only).
 pub const EDGES_FILE: &str = "copies-edges.json";
 
+/// The environment variable that turns copy detection off for an `index` run when set (to
+/// anything): no signatures, no grouping. Only for measuring what detection costs; an index
+/// built so has no groups.
+pub const SKIP_ENV: &str = "NEWSDEX_SKIP_COPIES";
+
+/// Whether `index` runs detect copies ([`SKIP_ENV`] unset).
+pub fn detection_enabled() -> bool {
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os(SKIP_ENV).is_none())
+}
+
 /// One article of a group, as shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopyMember {

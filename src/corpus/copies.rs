@@ -10,6 +10,8 @@
 //! are chosen so that a pair of Jaccard 0.4 (a 0.8 containment of an article 60% the length
 //! of the other) is a candidate 99.99% of the time.
 
+use std::borrow::Cow;
+
 use super::fnv::Fnv1a;
 
 /// Words per shingle.
@@ -74,11 +76,18 @@ pub struct CopySignature {
     pub minhash: Vec<u32>,
 }
 
-/// Lowercased word tokens: runs of letters and digits.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Lowercased word tokens: runs of letters and digits (borrowed when already lowercase, so
+/// most words of a body cost no allocation).
+fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
 }
 
 /// splitmix64's finaliser: spreads a hash's bits before the permutations multiply it.
@@ -116,8 +125,8 @@ fn word_hashes<'a>(words: impl Iterator<Item = &'a str>, most: usize) -> Vec<u32
 
 /// The signature of an article's headline and body, and its day (days since 1970-01-01).
 pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
-    let mut body_words: Vec<String> = words(body).collect();
-    let title_words: Vec<String> = words(title).collect();
+    let mut body_words: Vec<Cow<str>> = words(body).collect();
+    let title_words: Vec<Cow<str>> = words(title).collect();
     if body_words == title_words {
         // A body that is only its headline (a video's caption) has no text of its own.
         body_words.clear();
@@ -149,17 +158,17 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
     let numbers = body_words
         .iter()
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .map(String::as_str);
+        .map(|w| &**w);
     CopySignature {
         shingles: shingles.len() as u32,
         day,
-        title_words: word_hashes(title_words.iter().map(String::as_str), MAX_TITLE_WORDS),
+        title_words: word_hashes(title_words.iter().map(|w| &**w), MAX_TITLE_WORDS),
         numbers: word_hashes(numbers, MAX_NUMBERS),
         minhash,
     }
 }
 
-fn shingle_hash(words: &[String]) -> u64 {
+fn shingle_hash(words: &[Cow<str>]) -> u64 {
     let mut hash = Fnv1a::new();
     for word in words {
         hash = hash.write(word.as_bytes()).write(b" ");
