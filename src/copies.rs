@@ -334,7 +334,13 @@ fn verify_candidates(
     }
     let mut banded: Vec<(u64, u32)> = Vec::with_capacity(articles.len() * copies::BANDS);
     for (at, article) in articles.iter().enumerate() {
-        banded.extend(article.signature.bands().into_iter().map(|h| (h, at as u32)));
+        banded.extend(
+            article
+                .signature
+                .bands()
+                .into_iter()
+                .map(|h| (h, at as u32)),
+        );
     }
     banded.sort_unstable();
     let mut candidates: Vec<(u32, u32)> = Vec::new();

@@ -82,7 +82,9 @@ fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
                 Cow::Borrowed(w)
             } else {
                 Cow::Owned(w.to_lowercase())
@@ -477,7 +479,11 @@ mod tests {
         // The statement reprinted with a short note of its own is a copy.
         let reprint = signature(
             "Statement from Ossory Vale",
-            &format!("{} {}", sentences("Ossory Vale", 0, 10), own[..40].join(" ")),
+            &format!(
+                "{} {}",
+                sentences("Ossory Vale", 0, 10),
+                own[..40].join(" ")
+            ),
             None,
         );
         assert!(is_copy(&statement, &reprint));
