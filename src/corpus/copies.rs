@@ -464,11 +464,12 @@ mod tests {
     #[test]
     fn a_page_holding_part_of_another_among_its_own_text_is_no_copy() {
         // The page quotes most of a statement, then goes on at length about other things.
-        let statement = signature("Statement", &sentences("Ossory Vale", 0, 10), None);
-        let own: Vec<String> = (0..700).map(|i| format!("orchard{i}")).collect();
+        let said: Vec<String> = (0..200).map(|i| format!("vale{i}")).collect();
+        let statement = signature("Statement", &said.join(" "), None);
+        let own: Vec<String> = (0..600).map(|i| format!("orchard{i}")).collect();
         let page = signature(
             "A day in Ossory Vale",
-            &format!("{} {}", sentences("Ossory Vale", 0, 7), own.join(" ")),
+            &format!("{} {}", said[..160].join(" "), own.join(" ")),
             None,
         );
         let (small, large) = sizes(&statement, &page);
