@@ -26,6 +26,17 @@ pub const GROUPS_FILE: &str = "copies.json";
 /// The verified edges and signature fingerprints, in the index directory (write side only).
 pub const EDGES_FILE: &str = "copies-edges.json";
 
+/// The environment variable that turns copy detection off for an `index` run when set (to
+/// anything): no signatures, no grouping. Only for measuring what detection costs; an index
+/// built so has no groups.
+pub const SKIP_ENV: &str = "NEWSDEX_SKIP_COPIES";
+
+/// Whether `index` runs detect copies ([`SKIP_ENV`] unset).
+pub fn detection_enabled() -> bool {
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os(SKIP_ENV).is_none())
+}
+
 /// One article of a group, as shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopyMember {
@@ -309,6 +320,10 @@ fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
 
 /// The copy pairs `(a, b)` among `articles` with at least one changed article: the pairs
 /// sharing an LSH band, verified by [`copies::is_copy`]. Counts the pairs verified.
+///
+/// The band hashes of all articles go into one flat list sorted by hash (no map of buckets:
+/// a hash map of a million small vectors cost more than the rest of the grouping); each run of
+/// equal hashes is a bucket, and every pair is verified once.
 fn verify_candidates(
     articles: &[Signed],
     changed: &[bool],
@@ -317,35 +332,38 @@ fn verify_candidates(
     if !changed.iter().any(|&c| c) {
         return Vec::new();
     }
-    let bands: Vec<Vec<u64>> = articles.iter().map(|a| a.signature.bands()).collect();
-    let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (at, hashes) in bands.iter().enumerate() {
-        for &hash in hashes {
-            buckets.entry(hash).or_default().push(at as u32);
-        }
+    let mut banded: Vec<(u64, u32)> = Vec::with_capacity(articles.len() * copies::BANDS);
+    for (at, article) in articles.iter().enumerate() {
+        banded.extend(
+            article
+                .signature
+                .bands()
+                .into_iter()
+                .map(|h| (h, at as u32)),
+        );
     }
-    let mut seen = vec![usize::MAX; articles.len()];
-    let mut pairs = Vec::new();
-    for (a, hashes) in bands.iter().enumerate() {
-        if !changed[a] {
+    banded.sort_unstable();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    for bucket in banded.chunk_by(|x, y| x.0 == y.0) {
+        if bucket.len() < 2 || !bucket.iter().any(|&(_, at)| changed[at as usize]) {
             continue;
         }
-        for hash in hashes {
-            for &b in &buckets[hash] {
-                let b = b as usize;
-                // A pair of two changed articles is verified once, from the smaller.
-                if b == a || seen[b] == a || (changed[b] && b < a) {
-                    continue;
-                }
-                seen[b] = a;
-                *verified += 1;
-                if copies::is_copy(&articles[a].signature, &articles[b].signature) {
-                    pairs.push((a.min(b), a.max(b)));
+        for (i, &(_, a)) in bucket.iter().enumerate() {
+            for &(_, b) in &bucket[i + 1..] {
+                if a != b && (changed[a as usize] || changed[b as usize]) {
+                    candidates.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
-    pairs
+    candidates.sort_unstable();
+    candidates.dedup();
+    *verified += candidates.len() as u64;
+    candidates
+        .into_iter()
+        .map(|(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| copies::is_copy(&articles[a].signature, &articles[b].signature))
+        .collect()
 }
 
 /// The connected components of two or more articles (by their place in `articles`).

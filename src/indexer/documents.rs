@@ -109,6 +109,8 @@ pub fn article_documents_with(
         if passage.ordinal == 0 {
             // The whole article once, for article-level ranking (search::rank).
             add_analysed(&mut document, fields.article, &article_text(article));
+        }
+        if passage.ordinal == 0 && crate::copies::detection_enabled() {
             let signature =
                 corpus::copies::signature(&article.title, &article.body, copies_day(article));
             document.add_bytes(fields.copy_signature, &signature.to_bytes());

@@ -261,8 +261,10 @@ fn index_reporting(
         .map_or_else(|| crate::actors::Gazetteer::builtin(), Extractor::gazetteer);
     crate::registry::Registry::build(&index, gazetteer)?.write(index_dir)?;
     // Copies likewise: groups from the signatures in the index, new pairs verified only.
-    let copies = crate::copies::update(&index, index_dir)?;
-    summary.stories = copies.stories(summary.articles);
+    if crate::copies::detection_enabled() {
+        let copies = crate::copies::update(&index, index_dir)?;
+        summary.stories = copies.stories(summary.articles);
+    }
     Ok(summary)
 }
 
