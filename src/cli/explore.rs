@@ -3,12 +3,12 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, SourcesArgs, TimelineArgs};
+use super::args::{ActorsArgs, QuotesArgs, By, CooccurArgs, CopiesArgs, SourcesArgs, TimelineArgs};
 use super::{apply_filters, color_enabled, found, kind_of, Outcome};
 use crate::error::Error;
 use crate::explore::{self, BucketUnit};
 use crate::output::{self, TextStyle};
-use crate::search::{SearchError, SearchRequest, Searcher};
+use crate::search::{SearchError, SearchRequest, Searcher, SortOrder};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
@@ -24,6 +24,66 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
         explore::attach_aliases(&searcher, &mut actors)?;
     }
     print_counts(&actors, args.json, output::write_actor_counts)
+}
+
+/// Passages read per quotation wanted (a passage may hold none of the speaker's after copies
+/// and several of them).
+const PASSAGES_PER_QUOTE: usize = 2;
+
+pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let query = args.query.join(" ");
+    let mut request = SearchRequest {
+        sort: if query.trim().is_empty() {
+            SortOrder::DateNewest
+        } else {
+            SortOrder::Relevance
+        },
+        query,
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    request.said_by = vec![args.actor.clone()];
+    request.limit = args.limit.saturating_mul(PASSAGES_PER_QUOTE).max(args.limit);
+    request.per_article = 1000;
+    let results = searcher.search(&request)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut shown = 0;
+    'hits: for hit in &results.hits {
+        for said in &hit.said {
+            if shown == args.limit {
+                break 'hits;
+            }
+            shown += 1;
+            if args.json {
+                let line = serde_json::json!({
+                    "speaker": said.speaker,
+                    "text": said.text,
+                    "cue": said.cue,
+                    "article_id": hit.article_id,
+                    "path": hit.path,
+                    "date": hit.date_display,
+                    "title": hit.title,
+                    "source": hit.source,
+                });
+                serde_json::to_writer(&mut out, &line)?;
+                writeln!(out)?;
+            } else {
+                let date = hit.date_display.as_deref().unwrap_or("undated");
+                let cue = said.cue.as_deref().map(|c| format!(" \u{2014} {c}"));
+                writeln!(
+                    out,
+                    "{date}  {}  \"{}\"{}  ({})",
+                    hit.source,
+                    said.text,
+                    cue.unwrap_or_default(),
+                    hit.title
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(found(shown > 0))
 }
 
 pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {

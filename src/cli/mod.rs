@@ -145,6 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => search::run_show(&cli.index, args),
         Command::Extract(args) => index::run_extract(args, actors_file),
         Command::Actors(args) => explore::run_actors(&cli.index, args),
+        Command::Quotes(args) => explore::run_quotes(&cli.index, args),
         Command::Timeline(args) => explore::run_timeline(&cli.index, args),
         Command::Sources(args) => explore::run_sources(&cli.index, args),
         Command::Copies(args) => explore::run_copies(&cli.index, args),
@@ -182,6 +183,7 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
         .transpose()?;
     request.to = filters.to.as_deref().map(|t| bound("to", t)).transpose()?;
     request.actors = filters.actors.clone();
+    request.said_by = filters.said_by.clone();
     request.sources = filters.sources.clone();
     request.languages = filters.languages.clone();
     Ok(())
