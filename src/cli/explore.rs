@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use super::args::{ActorsArgs, QuotesArgs, By, CooccurArgs, CopiesArgs, SourcesArgs, TimelineArgs};
+use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesArgs, TimelineArgs};
 use super::{apply_filters, color_enabled, found, kind_of, Outcome};
 use crate::error::Error;
 use crate::explore::{self, BucketUnit};
@@ -44,7 +44,10 @@ pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<O
     };
     apply_filters(&mut request, &args.filters)?;
     request.said_by = vec![args.actor.clone()];
-    request.limit = args.limit.saturating_mul(PASSAGES_PER_QUOTE).max(args.limit);
+    request.limit = args
+        .limit
+        .saturating_mul(PASSAGES_PER_QUOTE)
+        .max(args.limit);
     request.per_article = 1000;
     let results = searcher.search(&request)?;
     let mut out = BufWriter::new(io::stdout().lock());

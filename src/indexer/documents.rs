@@ -147,11 +147,11 @@ pub fn article_documents_with(
                 }
             }
         }
-        let in_passage = |start: usize| !body_is_title && (passage.start..passage.end).contains(&start);
+        let in_passage =
+            |start: usize| !body_is_title && (passage.start..passage.end).contains(&start);
         let mut stored = Vec::new();
         for quote in &quotations.quotes {
-            let Some(actor) = speaker_of(&quote.speaker).filter(|_| in_passage(quote.start))
-            else {
+            let Some(actor) = speaker_of(&quote.speaker).filter(|_| in_passage(quote.start)) else {
                 continue;
             };
             document.add_facet(fields.said_by, schema::actor_facet(actor.kind, &actor.name));

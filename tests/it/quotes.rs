@@ -118,7 +118,10 @@ fn quotes_lists_newest_first_and_by_relevance() {
         .as_str()
         .unwrap()
         .starts_with("The ferry will be back"));
-    let relevant = run(&index, &["quotes", "Quellbrook", "falling apart pier", "--json"]);
+    let relevant = run(
+        &index,
+        &["quotes", "Quellbrook", "falling apart pier", "--json"],
+    );
     assert_success(&relevant);
     let ids: Vec<String> = json_lines(&relevant)
         .iter()
