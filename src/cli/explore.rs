@@ -30,6 +30,19 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
 /// and several of them).
 const PASSAGES_PER_QUOTE: usize = 2;
 
+/// One line of `quotes --json`.
+#[derive(serde::Serialize)]
+struct QuoteLine<'a> {
+    speaker: &'a str,
+    text: &'a str,
+    cue: Option<&'a str>,
+    article_id: &'a str,
+    path: &'a str,
+    date: Option<&'a str>,
+    title: &'a str,
+    source: &'a str,
+}
+
 pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
     let query = args.query.join(" ");
@@ -59,16 +72,16 @@ pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<O
             }
             shown += 1;
             if args.json {
-                let line = serde_json::json!({
-                    "speaker": said.speaker,
-                    "text": said.text,
-                    "cue": said.cue,
-                    "article_id": hit.article_id,
-                    "path": hit.path,
-                    "date": hit.date_display,
-                    "title": hit.title,
-                    "source": hit.source,
-                });
+                let line = QuoteLine {
+                    speaker: &said.speaker,
+                    text: &said.text,
+                    cue: said.cue.as_deref(),
+                    article_id: &hit.article_id,
+                    path: &hit.path,
+                    date: hit.date_display.as_deref(),
+                    title: &hit.title,
+                    source: &hit.source,
+                };
                 serde_json::to_writer(&mut out, &line)?;
                 writeln!(out)?;
             } else {
