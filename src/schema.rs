@@ -17,7 +17,7 @@ use crate::actors::ActorKind;
 use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -239,6 +239,10 @@ pub mod field_name {
     pub const LANG: &str = "lang";
     /// `copy_signature` (see [`Fields::copy_signature`](super::Fields::copy_signature)).
     pub const COPY_SIGNATURE: &str = "copy_signature";
+    /// `said_by` (see [`Fields::said_by`](super::Fields::said_by)).
+    pub const SAID_BY: &str = "said_by";
+    /// `quotes` (see [`Fields::quotes`](super::Fields::quotes)).
+    pub const QUOTES: &str = "quotes";
 }
 
 /// Root of the actor facets, `/actor/KIND/Name`.
@@ -260,6 +264,37 @@ pub fn decode_actor_facet(encoded: &[u8]) -> Option<(ActorKind, &str)> {
         }
         _ => None,
     }
+}
+
+/// One attributed quotation as the index stores it (field `quotes`, a JSON array per passage):
+/// the speaker's raw actor name and kind, byte offsets into the article body, and the cue.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredQuote {
+    /// The speaker's kind (`ActorKind::as_str`).
+    #[serde(rename = "k")]
+    pub kind: String,
+    /// The speaker's name as the extractor gave it (the registry settles it when read).
+    #[serde(rename = "s")]
+    pub speaker: String,
+    /// Byte offset of the first quoted byte in the body.
+    #[serde(rename = "a")]
+    pub start: usize,
+    /// Byte offset just past the last quoted byte.
+    #[serde(rename = "b")]
+    pub end: usize,
+    /// The reporting verb or phrase, if any.
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+}
+
+/// The stored form of a passage's quotations (see [`StoredQuote`]).
+pub fn encode_quotes(quotes: &[StoredQuote]) -> String {
+    serde_json::to_string(quotes).unwrap_or_default()
+}
+
+/// A passage's quotations from their stored form (none when it does not parse).
+pub fn decode_quotes(stored: &str) -> Vec<StoredQuote> {
+    serde_json::from_str(stored).unwrap_or_default()
 }
 
 /// Root of the source facets, `/source/name`.
@@ -387,6 +422,12 @@ pub struct Fields {
     /// The article's copy signature (`corpus::copies::CopySignature::to_bytes`), a fast
     /// bytes column on its first passage only: what copy groups are computed from.
     pub copy_signature: Field,
+    /// `/actor/KIND/Name` facets of the speakers of the quotations and turns in this passage
+    /// (the same raw names as `actor`, settled by the registry when read).
+    pub said_by: Field,
+    /// The attributed quotations that start in this passage, stored only, in the compact form
+    /// of [`StoredQuote`]: what `quotes` prints without finding them again.
+    pub quotes: Field,
 }
 
 impl Fields {
@@ -415,6 +456,8 @@ impl Fields {
             source: get(field_name::SOURCE)?,
             lang: get(field_name::LANG)?,
             copy_signature: get(field_name::COPY_SIGNATURE)?,
+            said_by: get(field_name::SAID_BY)?,
+            quotes: get(field_name::QUOTES)?,
         })
     }
 }
@@ -497,6 +540,8 @@ pub fn build_schema() -> Schema {
         field_name::COPY_SIGNATURE,
         tantivy::schema::BytesOptions::default().set_fast(),
     );
+    builder.add_facet_field(field_name::SAID_BY, FacetOptions::default());
+    builder.add_text_field(field_name::QUOTES, TextOptions::default().set_stored());
     builder.build()
 }
 

@@ -54,6 +54,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Rank the actors of the matching articles.
     Actors(ActorsArgs),
+    /// What an actor said: its quotations, one a line, by relevance to QUERY or newest first.
+    Quotes(QuotesArgs),
     /// Count matching articles per day, week, month or year, with the best passage of each.
     Timeline(TimelineArgs),
     /// Rank the sources (outlets, sites, files) of the matching articles.
@@ -118,6 +120,24 @@ pub enum KindArg {
     Country,
     /// Cities, regions and other places.
     Place,
+}
+
+/// `newsdex quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// The speaker (name or alias).
+    pub actor: String,
+    /// Optional query: the quotations of the passages that match it, best first.
+    pub query: Vec<String>,
+    /// Date and actor filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of quotations.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `newsdex actors`.
@@ -493,6 +513,10 @@ pub struct FilterArgs {
     /// Only articles that mention this actor (name or alias, any case); repeat for all of them.
     #[arg(long = "actor", value_name = "NAME")]
     pub actors: Vec<String>,
+    /// Only passages holding a quotation or speaker turn by this actor (name or alias);
+    /// repeat for any of them.
+    #[arg(long = "said-by", value_name = "NAME")]
+    pub said_by: Vec<String>,
     /// Only articles from this source (outlet, site or file: see `newsdex sources`; any
     /// case); repeat for any of them.
     #[arg(long = "source", value_name = "NAME")]

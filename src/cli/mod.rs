@@ -206,6 +206,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => search::run_show(&cli.index, args),
         Command::Extract(args) => index::run_extract(args, actors_file),
         Command::Actors(args) => explore::run_actors(&cli.index, args),
+        Command::Quotes(args) => explore::run_quotes(&cli.index, args),
         Command::Timeline(args) => explore::run_timeline(&cli.index, args),
         Command::Sources(args) => explore::run_sources(&cli.index, args),
         Command::Copies(args) => explore::run_copies(&cli.index, args),
@@ -258,7 +259,9 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
         actors: filters.actors.clone(),
         sources: filters.sources.clone(),
         languages: filters.languages.clone(),
-    })
+    })?;
+    request.said_by = filters.said_by.clone();
+    Ok(())
 }
 
 /// The actor kind a `--kind` or `correct kind` argument names.

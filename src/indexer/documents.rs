@@ -11,6 +11,7 @@ use crate::actors::Extractor;
 use crate::corpus::{self, Article, Warning};
 use crate::guard::recover;
 use crate::lang;
+use crate::quotes;
 use crate::schema::{self, to_tantivy_date, Fields};
 
 /// Articles of up to this many bytes of text are handed to the writer as one batch.
@@ -75,6 +76,17 @@ pub fn article_documents_with(
     let actors = extractor.map_or_else(Vec::new, |extractor| {
         extractor.extract(&article.title, &article.body)
     });
+    let quotations = if extractor.is_some() {
+        quotes::find_quotations(&article.body, &actors)
+    } else {
+        quotes::Quotations::default()
+    };
+    // A speaker is one of the article's actors: its kind and name make the same facet as
+    // `actor`'s, so the registry settles it the same way.
+    let speaker_of = |name: &Option<String>| {
+        let name = name.as_deref()?;
+        actors.iter().find(|actor| actor.name == name)
+    };
     let key = article.key();
     let source = schema::source_facet(&corpus::source_of(article));
     let language_facet = schema::lang_facet(language);
@@ -136,6 +148,32 @@ pub fn article_documents_with(
                     document.add_facet(fields.actor_alias, alias);
                 }
             }
+        }
+        let in_passage =
+            |start: usize| !body_is_title && (passage.start..passage.end).contains(&start);
+        let mut stored = Vec::new();
+        for quote in &quotations.quotes {
+            let Some(actor) = speaker_of(&quote.speaker).filter(|_| in_passage(quote.start)) else {
+                continue;
+            };
+            document.add_facet(fields.said_by, schema::actor_facet(actor.kind, &actor.name));
+            stored.push(schema::StoredQuote {
+                kind: actor.kind.as_str().to_string(),
+                speaker: actor.name.clone(),
+                start: quote.start,
+                end: quote.end,
+                cue: quote.cue.clone(),
+            });
+        }
+        for turn in &quotations.turns {
+            // A turn marks every passage it runs through.
+            let overlaps = !body_is_title && turn.start < passage.end && turn.end > passage.start;
+            if let Some(actor) = speaker_of(&turn.speaker).filter(|_| overlaps) {
+                document.add_facet(fields.said_by, schema::actor_facet(actor.kind, &actor.name));
+            }
+        }
+        if !stored.is_empty() {
+            document.add_text(fields.quotes, schema::encode_quotes(&stored));
         }
         documents.push(document);
     }

@@ -59,6 +59,7 @@ impl Searcher {
             before: Vec::new(),
             after: Vec::new(),
             copies: Vec::new(),
+            said: Vec::new(),
         }
     }
 
@@ -235,4 +236,45 @@ fn stored_source_and_lang(document: &TantivyDocument, fields: &Fields) -> (Strin
         source.unwrap_or_default().to_string(),
         lang.unwrap_or(crate::lang::ENGLISH).to_string(),
     )
+}
+
+/// Adds to a hit the quotations of its passage by any of `speakers` (stored at index time),
+/// and highlights them in its text.
+pub(super) fn attach_said(
+    hit: &mut Hit,
+    document: &TantivyDocument,
+    fields: &crate::schema::Fields,
+    speakers: &[super::ResolvedActor],
+) {
+    let offset = hit.span.0 as usize;
+    for quote in crate::schema::decode_quotes(&get_str(document, fields.quotes)) {
+        let Some(kind) = crate::actors::ActorKind::parse(&quote.kind) else {
+            continue;
+        };
+        let raw = crate::search::ActorRef::new(quote.speaker.as_str(), kind);
+        let Some(speaker) = speakers.iter().find(|s| s.forms.contains(&raw)) else {
+            continue;
+        };
+        let start = quote.start.saturating_sub(offset).min(hit.text.len());
+        let end = quote.end.saturating_sub(offset).min(hit.text.len());
+        let Some(text) = hit.text.get(start..end) else {
+            continue;
+        };
+        hit.said.push(super::SaidQuote {
+            speaker: speaker.actor.name.clone(),
+            text: text.to_string(),
+            cue: quote.cue.clone(),
+            span: (quote.start, quote.end),
+        });
+        hit.highlights.push((start, end));
+    }
+    hit.highlights.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(hit.highlights.len());
+    for (start, end) in hit.highlights.drain(..) {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    hit.highlights = merged;
 }

@@ -83,6 +83,9 @@ pub struct SearchRequest {
     pub languages: Vec<String>,
     /// Actors already resolved, each as its raw facet forms: each must appear in the article.
     pub actor_forms: Vec<Vec<ActorRef>>,
+    /// Speakers (names or aliases, resolved like `actors`): the passage must hold a quotation
+    /// or turn by any of them (`--said-by`).
+    pub said_by: Vec<String>,
     /// Hits to return.
     pub limit: usize,
     /// Hits to skip.
@@ -121,6 +124,7 @@ impl SearchRequest {
             && self.languages.is_empty()
             && self.actor_forms.is_empty()
             && self.in_passage.is_empty()
+            && self.said_by.is_empty()
     }
 }
 
@@ -220,6 +224,22 @@ pub struct Hit {
     pub after: Vec<PassageText>,
     /// The other articles of the hit's story, folded under it (empty unless folding).
     pub copies: Vec<CopyMember>,
+    /// The passage's quotations by a `--said-by` speaker (empty without one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<SaidQuote>,
+}
+
+/// A quotation of a hit's passage by a `--said-by` speaker.
+#[derive(Debug, Clone, Serialize)]
+pub struct SaidQuote {
+    /// The speaker, by canonical name.
+    pub speaker: String,
+    /// The quoted words.
+    pub text: String,
+    /// The reporting verb or phrase, if any.
+    pub cue: Option<String>,
+    /// Byte range of the quotation in the article body.
+    pub span: (usize, usize),
 }
 
 /// The hits of one search and how many passages and articles matched in all.
@@ -271,6 +291,8 @@ pub struct SearchPlan {
     pub has_text: bool,
     /// Finds the query's terms in passage text.
     pub highlighter: Highlighter,
+    /// The `--said-by` speakers: each canonical actor with its raw forms.
+    pub said_by: Vec<ResolvedActor>,
 }
 
 /// An open index, ready to answer queries.
@@ -385,6 +407,7 @@ impl Searcher {
         let highlighter = Highlighter::for_query(compiled);
         let has_filter = !request.actors.is_empty()
             || !request.actor_forms.is_empty()
+            || !request.said_by.is_empty()
             || !request.in_passage.is_empty()
             || request.from.is_some()
             || request.to.is_some();
@@ -423,6 +446,7 @@ impl Searcher {
             query,
             has_text,
             highlighter,
+            said_by: self.said_by(request)?,
         })
     }
 
@@ -475,6 +499,11 @@ impl Searcher {
         }
         for forms in &request.in_passage {
             filters.push(self.actor_query(self.fields.passage_actor, forms));
+        }
+        let said_by = self.said_by(request)?;
+        if !said_by.is_empty() {
+            let forms: Vec<ActorRef> = said_by.into_iter().flat_map(|s| s.forms).collect();
+            filters.push(self.actor_query(self.fields.said_by, &forms));
         }
         if !request.sources.is_empty() {
             filters.push(self.source_query(&request.sources)?);
@@ -582,6 +611,15 @@ impl Searcher {
         }
         required.extend(request.actor_forms.iter().cloned());
         Ok(required)
+    }
+
+    /// The `--said-by` speakers, resolved as `--actor` resolves (the same errors).
+    fn said_by(&self, request: &SearchRequest) -> Result<Vec<ResolvedActor>> {
+        request
+            .said_by
+            .iter()
+            .map(|name| self.resolve_actor(name))
+            .collect()
     }
 
     /// Counts the matching articles and passages.
@@ -696,6 +734,9 @@ impl Searcher {
             let rank = request.offset + index + 1;
             let mut hit =
                 self.hit_from_document(&document, rank, *score, &plan.highlighter, names.as_ref());
+            if !plan.said_by.is_empty() {
+                article::attach_said(&mut hit, &document, &self.fields, &plan.said_by);
+            }
             if let Some(keys) = &keys {
                 let key = keys.get(*address);
                 if request.context > 0 {

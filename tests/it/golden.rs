@@ -80,7 +80,7 @@ fn mask_json(text: &str, keys: &[&str]) -> String {
 }
 
 /// Compares `actual` with `expected/NAME`, or writes it there under `NEWSDEX_BLESS=1`.
-fn check(name: &str, actual: &str) {
+pub(crate) fn check(name: &str, actual: &str) {
     let path = golden_dir().join("expected").join(name);
     if std::env::var_os("NEWSDEX_BLESS").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

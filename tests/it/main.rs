@@ -15,6 +15,7 @@ mod golden;
 mod incremental;
 mod index;
 mod languages;
+mod quotes;
 mod readme;
 mod registry;
 mod relevance;
