@@ -103,6 +103,9 @@ const DATA: &[&str] = &[
     include_str!("data/places.tsv"),
     include_str!("data/orgs.tsv"),
     include_str!("data/people.tsv"),
+    include_str!("data/towns.tsv"),
+    include_str!("data/companies.tsv"),
+    include_str!("data/universities.tsv"),
 ];
 
 /// The tagger weights trained by `newsdex train-ner` (see `data/README.md`).
