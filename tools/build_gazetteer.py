@@ -504,13 +504,14 @@ class Evidence:
         if ln in self.person_names:
             return "person"
         if " " in ln:
-            # "Walt Disney", "Charles Schwab": a frequent first name and a surname
+            # "Walt Disney", "Charles Schwab": a frequent first name and a surname (that is
+            # not also a common word: "George Town", "Sandy Springs" read as places)
             ws = ln.split(" ")
             if len(ws) <= 3 and self.first.get(fold(ws[0]), 0.0) >= NAME_SHARE \
-                    and fold(ws[-1]) in self.last:
+                    and fold(ws[-1]) in self.last and ws[-1] not in self.common:
                 return "person's name"
             return None
-        if ln in self.common:
+        if ln in self.common and population < BIG_TOWN:
             return "common word"
         if ln in self.person_words:
             return "person"
@@ -567,7 +568,8 @@ def towns(pkg, evidence, taken, min_population):
             dropped.add(reason)
             continue
         plain = fold(name)
-        tab.add(name, "place", [plain] if plain != name else [], known_alias_skips=True)
+        keep = plain != name and evidence.why_not(plain, population) is None
+        tab.add(name, "place", [plain] if keep else [], known_alias_skips=True)
     print(f"towns: left out {dropped}")
     return tab
 
@@ -614,7 +616,8 @@ def companies(pkg, evidence, taken):
             continue
         # the shortest kept form without "The" is the canonical name ("Anglo American")
         canonical = min(keep, key=lambda f: (f.startswith("The "), len(f)))
-        tab.add(canonical, "org", [fold(f) for f in keep] + keep, known_alias_skips=True)
+        plain = [fold(f) for f in keep if evidence.why_not(fold(f)) is None]
+        tab.add(canonical, "org", plain + keep, known_alias_skips=True)
     print(f"companies: short names left out {dropped}")
     return tab
 
@@ -638,7 +641,7 @@ def universities(pkg, evidence, taken):
         if usable(name) and len(name) <= 80 and UNIVERSITY_WORDS & set(name.split()):
             names.add(name)
     for name in sorted(names):
-        aliases = [fold(name)]
+        aliases = [fold(name)] if evidence.why_not(fold(name)) is None else []
         # "Harvard University" -> "Harvard": a one-word short form, when it reads as nothing else
         m = re.fullmatch(r"([A-Z][a-z]+) University", name)
         if m:

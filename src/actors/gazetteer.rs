@@ -351,3 +351,60 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
                 | "ASKED"
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{words, ActorKind, DATA};
+    use super::Gazetteer;
+
+    #[test]
+    fn a_town_of_the_open_data_is_a_place_under_both_spellings() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.resolve("Tübingen"), Some(("Tübingen", ActorKind::Place)));
+        assert_eq!(g.resolve("Tubingen"), Some(("Tübingen", ActorKind::Place)));
+        assert_eq!(g.resolve("Enschede"), Some(("Enschede", ActorKind::Place)));
+    }
+
+    #[test]
+    fn a_listed_company_is_one_actor_under_its_listed_and_its_short_name() {
+        let g = Gazetteer::builtin();
+        let short = g.resolve("Anglo American");
+        assert_eq!(short, Some(("Anglo American", ActorKind::Org)));
+        assert_eq!(g.resolve("Anglo American plc"), short);
+        assert_eq!(
+            g.resolve("Yale"),
+            Some(("Yale University", ActorKind::Org))
+        );
+    }
+
+    #[test]
+    fn a_town_named_like_a_common_word_or_a_first_name_is_no_alias() {
+        // towns of 50,000 to 150,000 people whose names read as something else
+        let g = Gazetteer::builtin();
+        for name in ["Surprise", "Normal", "Tyler"] {
+            assert_eq!(g.resolve(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn no_one_word_alias_of_a_company_or_university_is_a_common_word() {
+        // companies and universities: the last two tables (a town of a million people keeps
+        // its name whatever the word list says)
+        for text in &DATA[DATA.len() - 2..] {
+            let mut rows = 0;
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                rows += 1;
+                let mut cols = line.split('\t');
+                let name = cols.next().unwrap_or("");
+                let aliases = cols.nth(1).unwrap_or("");
+                for alias in std::iter::once(name).chain(aliases.split('|')) {
+                    assert!(
+                        alias.contains(' ') || !words::is_common_word(alias),
+                        "{alias}"
+                    );
+                }
+            }
+            assert!(rows > 1000, "{rows} rows");
+        }
+    }
+}
