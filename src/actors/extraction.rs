@@ -309,8 +309,9 @@ impl Gazetteer {
             // a name the gazetteer knows keeps its kind ("Putin's" tagged as a place is still
             // the person); a MISC span is an actor only as a country's demonym ("Japanese")
             let compatible = |kind: ActorKind| ty != NameType::Misc || kind == ActorKind::Country;
+            let yields = |id: u32| ty == NameType::Org && self.entities[id as usize].yields_to_org;
             let ent = match known {
-                Some((id, weak)) if compatible(self.entities[id as usize].kind) => {
+                Some((id, weak)) if compatible(self.entities[id as usize].kind) && !yields(id) => {
                     if ty == NameType::Misc && is_language_use(text, s, e) {
                         None
                     } else {

@@ -14,7 +14,14 @@ use super::{tagger, words, ActorKind};
 pub(super) struct Entity {
     pub(super) name: String,
     pub(super) kind: ActorKind,
+    /// From a table marked [`YIELDS_TO_ORG`]: a span the tagger types as an organisation keeps
+    /// that kind (a club named after its town).
+    pub(super) yields_to_org: bool,
 }
+
+/// The comment line that marks a table whose actors yield their kind to a tagged
+/// organisation (`data/README.md`).
+pub(super) const YIELDS_TO_ORG: &str = "#% yields-to-org";
 
 /// The alias dictionary plus its matching automaton.
 #[derive(Debug)]
@@ -60,6 +67,7 @@ impl Gazetteer {
         let mut keys: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<(Box<str>, u32)>> = Vec::new();
         for text in files {
+            let yields_to_org = text.lines().any(|l| l.trim_end() == YIELDS_TO_ORG);
             for line in text.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
@@ -78,6 +86,7 @@ impl Gazetteer {
                     entities.push(Entity {
                         name: name.to_string(),
                         kind,
+                        yields_to_org,
                     });
                     (entities.len() - 1) as u32
                 });
@@ -355,7 +364,7 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{words, ActorKind, DATA};
-    use super::Gazetteer;
+    use super::{Gazetteer, YIELDS_TO_ORG};
 
     #[test]
     fn a_town_of_the_open_data_is_a_place_under_both_spellings() {
@@ -375,6 +384,19 @@ mod tests {
             g.resolve("Yale"),
             Some(("Yale University", ActorKind::Org))
         );
+    }
+
+    #[test]
+    fn only_a_marked_table_yields_its_kind_to_a_tagged_organisation() {
+        let marked = format!("{YIELDS_TO_ORG}\nOstrava Vale\tplace\t\n");
+        let g = Gazetteer::from_tsv(&["Brennick Row\tplace\t\n", &marked]);
+        let yields = |name: &str| g.entities[g.lookup(name).unwrap() as usize].yields_to_org;
+        assert!(!yields("Brennick Row"));
+        assert!(yields("Ostrava Vale"));
+        // the builder marks the towns of the open data
+        let b = Gazetteer::builtin();
+        assert!(b.entities[b.lookup("Enschede").unwrap() as usize].yields_to_org);
+        assert!(!b.entities[b.lookup("Yale").unwrap() as usize].yields_to_org);
     }
 
     #[test]
