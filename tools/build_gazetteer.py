@@ -645,18 +645,14 @@ def universities(pkg, evidence, taken):
         name = re.sub(r"^The ", "", name)
         if usable(name) and len(name) <= 80 and UNIVERSITY_WORDS & set(name.split()):
             names.add(name)
+    # No one-word short form ("X University" -> "X"): X is as often the region ("Aegean"), the
+    # province or the person ("Murdoch") the university is named after.
     for name in sorted(names):
         aliases = [fold(name)] if evidence.why_not(fold(name)) is None else []
-        # "Harvard University" -> "Harvard": a one-word short form, when it reads as nothing else
-        m = re.fullmatch(r"([A-Z][a-z]+) University", name)
-        if m:
-            reason = evidence.why_not(m.group(1))
-            if reason:
-                dropped.add(reason)
-            else:
-                aliases.append(m.group(1))
+        if not aliases and fold(name) != name:
+            dropped.add("ASCII spelling")
         tab.add(name, "org", aliases, known_alias_skips=True)
-    print(f"universities: short forms left out {dropped}")
+    print(f"universities: left out {dropped}")
     return tab
 
 
