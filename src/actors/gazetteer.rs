@@ -14,13 +14,13 @@ use super::{tagger, words, ActorKind};
 pub(super) struct Entity {
     pub(super) name: String,
     pub(super) kind: ActorKind,
-    /// From a table marked [`YIELDS_TO_ORG`]: a span the tagger types as an organisation keeps
-    /// that kind (a club named after its town).
+    /// From a table marked [`YIELDS_TO_ORG`]: no tagger feature, and a span the tagger types
+    /// as an organisation keeps that kind (a club named after its town).
     pub(super) yields_to_org: bool,
 }
 
-/// The comment line that marks a table whose actors yield their kind to a tagged
-/// organisation (`data/README.md`).
+/// The comment line that marks a table whose names are no tagger features and whose actors
+/// yield their kind to a tagged organisation (`data/README.md`).
 pub(super) const YIELDS_TO_ORG: &str = "#% yields-to-org";
 
 /// The alias dictionary plus its matching automaton.
@@ -196,6 +196,9 @@ impl Gazetteer {
                 continue;
             }
             let Ent::Known(id) = h.ent else { continue };
+            if self.entities[id as usize].yields_to_org {
+                continue;
+            }
             let kind = self.entities[id as usize].kind as u8;
             let pos = match (t.start <= h.start, t.end >= h.end) {
                 (true, true) => 3,
@@ -363,6 +366,7 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tagger;
     use super::super::{words, ActorKind, DATA};
     use super::{Gazetteer, YIELDS_TO_ORG};
 
@@ -395,6 +399,17 @@ mod tests {
         let yields = |name: &str| g.entities[g.lookup(name).unwrap() as usize].yields_to_org;
         assert!(!yields("Brennick Row"));
         assert!(yields("Ostrava Vale"));
+        // and its names are no tagger features
+        let text = "Rain fell on Ostrava Vale and Brennick Row.";
+        let mut toks = Vec::new();
+        tagger::tokenize(text, &mut toks);
+        let coded: Vec<&str> = toks
+            .iter()
+            .zip(g.gazetteer_codes(text, &toks))
+            .filter(|&(_, c)| c != 0)
+            .map(|(t, _)| &text[t.start..t.end])
+            .collect();
+        assert_eq!(coded, ["Brennick", "Row"]);
         // the builder marks the towns of the open data
         let b = Gazetteer::builtin();
         assert!(b.entities[b.lookup("Enschede").unwrap() as usize].yields_to_org);
