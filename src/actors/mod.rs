@@ -96,8 +96,9 @@ pub struct ActorMatch {
     pub aliases: Vec<String>,
 }
 
-/// Embedded gazetteer data, in priority order (earlier files win an alias).
-const DATA: &[&str] = &[
+/// Embedded gazetteer data, in priority order (earlier files win an alias); a `static`, so
+/// that the binary holds the tables once, not once per use.
+static DATA: &[&str] = &[
     include_str!("data/curated.tsv"),
     include_str!("data/countries.tsv"),
     include_str!("data/places.tsv"),
