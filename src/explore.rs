@@ -18,6 +18,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::actors::ActorKind;
+use crate::copies::{CopyGroup, CopyGroups, StoryId};
 use crate::corpus::DatePrecision;
 use crate::error::Result;
 use crate::schema::field_name;
@@ -532,10 +533,56 @@ fn match_set(
                 .collect()
         }),
     };
-    let set = searcher
+    let mut set = searcher
         .tantivy_searcher()
         .search(&*built.query, &collector)?;
+    if request.stories {
+        one_article_per_story(&mut set, searcher.copies()?);
+    }
     Ok((set, built))
+}
+
+/// Keeps one article of each group of copies in the set: the group's first member (the
+/// oldest) among those that match, so that a story counts once.
+fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
+    let mut kept: HashMap<usize, (usize, u64)> = HashMap::new();
+    for &key in set.articles.keys() {
+        let Some(group) = groups.group_of(key) else {
+            continue;
+        };
+        let StoryId::Group(at) = groups.story_of(key) else {
+            continue;
+        };
+        let place = group
+            .members
+            .iter()
+            .position(|m| m.key == key)
+            .unwrap_or(usize::MAX);
+        let entry = kept.entry(at).or_insert((place, key));
+        if place < entry.0 {
+            *entry = (place, key);
+        }
+    }
+    set.articles.retain(|&key, _| match groups.story_of(key) {
+        StoryId::Group(at) => kept.get(&at).is_some_and(|&(_, kept)| kept == key),
+        StoryId::Alone(_) => true,
+    });
+}
+
+/// The groups of copies with a member that matches `request`; every group when the request
+/// asks for nothing (no query words, no filter). Largest first.
+pub fn copy_groups(searcher: &Searcher, request: &SearchRequest) -> Result<Vec<CopyGroup>> {
+    let groups = searcher.copies()?;
+    if request.is_empty() {
+        return Ok(groups.groups().to_vec());
+    }
+    let matching = searcher.matching_articles(request)?;
+    Ok(groups
+        .groups()
+        .iter()
+        .filter(|group| group.members.iter().any(|m| matching.contains(&m.key)))
+        .cloned()
+        .collect())
 }
 
 /// Actors of the matching articles, most articles first (ties by name), optionally of one kind.
@@ -812,6 +859,7 @@ pub fn cooccur(
         from: request.from,
         to: request.to,
         actors: request.actors.clone(),
+        stories: request.stories,
         ..SearchRequest::default()
     };
     let (base, _) = match_set(searcher, &base_request, true, None)?;

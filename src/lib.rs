@@ -15,6 +15,7 @@
 pub mod actors;
 pub mod bench;
 pub mod cli;
+pub mod copies;
 pub mod corpus;
 pub mod error;
 pub mod eval;
@@ -24,6 +25,7 @@ pub mod indexer;
 pub mod lang;
 pub mod output;
 pub mod queries;
+pub mod quotes;
 pub mod registry;
 pub mod schema;
 pub mod search;

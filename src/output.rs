@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::actors::ActorKind;
+use crate::copies::{CopyGroup, CopyMember};
 use crate::explore::{ActorCount, Bucket, Cooccurrence, Facets, SourceCount, Timeline};
 use crate::indexer::IndexSummary;
 use crate::search::{ActorRef, FullArticle, Hit, PassageText};
@@ -132,12 +133,98 @@ pub fn write_hit_text(out: &mut dyn Write, hit: &Hit, style: TextStyle) -> io::R
     if let Some(line) = hit_actor_line(hit) {
         writeln!(out, "    {}", style.paint(DIM, &line))?;
     }
+    if !hit.copies.is_empty() {
+        writeln!(out, "    {}", style.paint(DIM, &copies_line(&hit.copies)))?;
+    }
     for passage in &hit.before {
         write_wrapped(out, &passage.text, &passage.highlights, "    ┆ ", style)?;
     }
     write_wrapped(out, &hit.text, &hit.highlights, "    ", style)?;
     for passage in &hit.after {
         write_wrapped(out, &passage.text, &passage.highlights, "    ┆ ", style)?;
+    }
+    writeln!(out)
+}
+
+/// At most this many folded copies are named on a hit's line.
+const MAX_COPIES_SHOWN: usize = 5;
+
+/// `+2 copies: wire service 1987-03-02, harbour gazette 1987-03-03`: the copies folded under a
+/// hit, with their sources and dates.
+fn copies_line(copies: &[CopyMember]) -> String {
+    let mut named: Vec<String> = copies
+        .iter()
+        .take(MAX_COPIES_SHOWN)
+        .map(|copy| {
+            format!(
+                "{} {}",
+                copy.source,
+                shown_date(copy.date_display.as_deref())
+            )
+        })
+        .collect();
+    if copies.len() > MAX_COPIES_SHOWN {
+        named.push(format!("{} more", copies.len() - MAX_COPIES_SHOWN));
+    }
+    let noun = if copies.len() == 1 { "copy" } else { "copies" };
+    format!("+{} {noun}: {}", copies.len(), named.join(", "))
+}
+
+/// The JSON shape of an article of a group of copies, in `copies --json` and in a hit's
+/// `copies`.
+#[derive(Serialize)]
+struct CopyMemberJson<'a> {
+    article_id: &'a str,
+    path: &'a str,
+    line: Option<u64>,
+    title: &'a str,
+    date: Option<&'a str>,
+    source: &'a str,
+}
+
+fn copy_member_json(member: &CopyMember) -> CopyMemberJson<'_> {
+    CopyMemberJson {
+        article_id: &member.article_id,
+        path: &member.path,
+        line: member.line,
+        title: &member.title,
+        date: member.date.as_deref(),
+        source: &member.source,
+    }
+}
+
+/// Writes a group of copies as a JSON line: `{"size": N, "articles": [...]}`.
+pub fn write_copy_group_json(out: &mut dyn Write, group: &CopyGroup) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct GroupJson<'a> {
+        size: usize,
+        articles: Vec<CopyMemberJson<'a>>,
+    }
+    let group = GroupJson {
+        size: group.members.len(),
+        articles: group.members.iter().map(copy_member_json).collect(),
+    };
+    serde_json::to_writer(&mut *out, &group)?;
+    writeln!(out)
+}
+
+/// Writes a group of copies as text: its size, then one line per article (date, source,
+/// title, file and id).
+pub fn write_copy_group_text(out: &mut dyn Write, group: &CopyGroup) -> io::Result<()> {
+    writeln!(out, "{} copies", group.members.len())?;
+    for member in &group.members {
+        let location = match member.line {
+            Some(line) => format!("{}:{}", member.path, line),
+            None => member.path.clone(),
+        };
+        writeln!(
+            out,
+            "  {:<10}  {}  {}",
+            shown_date(member.date_display.as_deref()),
+            member.source,
+            title_or_placeholder(&member.title)
+        )?;
+        writeln!(out, "              {location}  id {}", member.article_id)?;
     }
     writeln!(out)
 }
@@ -296,6 +383,7 @@ struct HitJson<'a> {
     before: &'a [PassageText],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     after: &'a [PassageText],
+    copies: Vec<CopyMemberJson<'a>>,
 }
 
 /// Writes one hit as a JSON line.
@@ -324,6 +412,7 @@ fn hit_json(hit: &Hit) -> HitJson<'_> {
         highlights: &hit.highlights,
         before: &hit.before,
         after: &hit.after,
+        copies: hit.copies.iter().map(copy_member_json).collect(),
     }
 }
 

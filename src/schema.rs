@@ -14,9 +14,10 @@ use tantivy::tokenizer::{
 use tantivy::{DateTime, Index};
 
 use crate::actors::ActorKind;
+use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema or the analyzer changes in a way old indexes cannot serve.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -236,6 +237,8 @@ pub mod field_name {
     pub const SOURCE: &str = "source";
     /// `lang` (see [`Fields::lang`](super::Fields::lang)).
     pub const LANG: &str = "lang";
+    /// `copy_signature` (see [`Fields::copy_signature`](super::Fields::copy_signature)).
+    pub const COPY_SIGNATURE: &str = "copy_signature";
 }
 
 /// Root of the actor facets, `/actor/KIND/Name`.
@@ -381,6 +384,9 @@ pub struct Fields {
     pub source: Field,
     /// `/lang/code` facet of the article's language (every passage).
     pub lang: Field,
+    /// The article's copy signature (`corpus::copies::CopySignature::to_bytes`), a fast
+    /// bytes column on its first passage only: what copy groups are computed from.
+    pub copy_signature: Field,
 }
 
 impl Fields {
@@ -408,6 +414,7 @@ impl Fields {
             actor_alias: get(field_name::ACTOR_ALIAS)?,
             source: get(field_name::SOURCE)?,
             lang: get(field_name::LANG)?,
+            copy_signature: get(field_name::COPY_SIGNATURE)?,
         })
     }
 }
@@ -486,6 +493,10 @@ pub fn build_schema() -> Schema {
     builder.add_facet_field(field_name::ACTOR_ALIAS, FacetOptions::default());
     builder.add_facet_field(field_name::SOURCE, FacetOptions::default().set_stored());
     builder.add_facet_field(field_name::LANG, FacetOptions::default().set_stored());
+    builder.add_bytes_field(
+        field_name::COPY_SIGNATURE,
+        tantivy::schema::BytesOptions::default().set_fast(),
+    );
     builder.build()
 }
 
@@ -526,6 +537,19 @@ pub struct AnalyzedToken {
     pub end: usize,
     /// Token position (stop words leave gaps).
     pub position: usize,
+}
+
+/// The date stored with a passage, at the precision the source gave.
+pub fn stored_date(document: &tantivy::TantivyDocument, fields: &Fields) -> Option<ArticleDate> {
+    use tantivy::schema::Value;
+    let at = document.get_first(fields.date)?.as_datetime()?;
+    let start = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)?.naive_utc();
+    let precision = document
+        .get_first(fields.date_precision)
+        .and_then(|v| v.as_u64())
+        .and_then(DatePrecision::from_code)
+        .unwrap_or(DatePrecision::Time);
+    Some(ArticleDate { start, precision })
 }
 
 /// Converts a UTC timestamp to tantivy's `DateTime` (the date parser keeps it in range).

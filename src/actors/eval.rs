@@ -533,6 +533,10 @@ fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
     for file in &files {
         let (text, gold) = read_gum(file)?;
         let pred = g.extract("", &text);
+        if debug {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let _ = writeln!(misses, "{name}");
+        }
         // candidate pairs: 3 = same name, 2 = a mention with the same span, 1 = a mention
         // inside a gold mention ending at the same byte
         let norm = |s: &str| s.to_lowercase().replace(['.', '\''], "");
@@ -580,13 +584,21 @@ fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
                 let k = types.iter().position(|t| *t == gd.ty).unwrap_or(0);
                 by_kind[k].tp += 1;
             } else if debug {
-                let _ = writeln!(misses, "  missed {:?} {}", gd.ty, gd.name);
+                let (s, e) = gd.mentions[0];
+                let _ = writeln!(
+                    misses,
+                    "  missed {:?} {} (as {:?})",
+                    gd.ty,
+                    gd.name,
+                    &text[s..e]
+                );
             }
         }
         if debug {
             for (i, p) in pred.iter().enumerate() {
                 if !used_p.contains(&i) {
-                    let _ = writeln!(misses, "  extra {:?} {}", p.kind, p.name);
+                    let forms: Vec<&str> = p.mentions.iter().map(|&(s, e)| &text[s..e]).collect();
+                    let _ = writeln!(misses, "  extra {:?} {} {forms:?}", p.kind, p.name);
                 }
             }
         }

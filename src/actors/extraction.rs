@@ -98,6 +98,7 @@ impl Gazetteer {
                         .next()
                         .is_some_and(words::is_title)
             });
+            self.split_affiliations(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
             self.split_conjoined_names(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
@@ -118,6 +119,7 @@ impl Gazetteer {
         self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
+        self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
@@ -127,6 +129,71 @@ impl Gazetteer {
             aliases.push((h.ent, surface(&fields, h)));
         }
         self.collect(hits, &found, &aliases)
+    }
+
+    /// Splits a span that opens with an organisation or a country the gazetteer knows, followed
+    /// by a person's full name ("Orvex Dana Whitlow" in a photo credit, "the envoy to the
+    /// United States Dana Whitlow"): the affiliation and the person are two names. A one-word
+    /// rest stays whole (a given name that is also a country's: "Georgia Whitlow").
+    fn split_affiliations(
+        &self,
+        text: &str,
+        gaz: &[Hit],
+        spans: &mut Vec<(usize, usize, NameType)>,
+    ) {
+        let mut k = 0;
+        while k < spans.len() {
+            let (s, e, ty) = spans[k];
+            k += 1;
+            if ty == NameType::Misc {
+                continue;
+            }
+            let Some((he, kind)) = gaz.iter().find_map(|h| match h.ent {
+                // an affiliation by its name, not by a demonym ("American Motors")
+                Ent::Known(id)
+                    if h.start == s && h.end < e && !is_demonym(&text[h.start..h.end]) =>
+                {
+                    Some((h.end, self.entities[id as usize].kind))
+                }
+                _ => None,
+            }) else {
+                continue;
+            };
+            let rest = &text[he..e];
+            let rest_start = he + rest.len() - rest.trim_start().len();
+            let names = text[rest_start..e].split_whitespace();
+            // a span the tagger typed as the affiliation's kind continues it ("NASA Science
+            // Center") unless the rest reads as a person's name: a given name, then names that
+            // are no English words, body words or acronyms
+            // (a known name inside the rest continues the affiliation: "Credit Suisse First
+            // Boston")
+            let person_like = ty == NameType::Per
+                || names.clone().count() <= 3
+                    && !gaz.iter().any(|h| rest_start <= h.start && h.end <= e)
+                    && names.clone().next().is_some_and(|w| !words::is_stop(w))
+                    && names.clone().skip(1).all(|w| {
+                        let w = w.trim_end_matches("'s").trim_end_matches(['.', ',']);
+                        !words::is_common_word(w)
+                            && !words::is_non_person(w)
+                            && !words::is_legal_suffix(w)
+                            && !words::is_all_caps(w)
+                            && !words::is_place_head(w)
+                    });
+            let ok = rest.starts_with(' ')
+                && names.clone().count() >= 2
+                && names.clone().all(|w| w.starts_with(char::is_uppercase))
+                && person_like;
+            let affiliation = match kind {
+                ActorKind::Org => NameType::Org,
+                ActorKind::Country => NameType::Loc,
+                _ => continue,
+            };
+            if ok {
+                spans[k - 1] = (s, he, affiliation);
+                spans.insert(k, (rest_start, e, NameType::Per));
+                k += 1;
+            }
+        }
     }
 
     /// Splits a span the tagger ran across "and" or "&" over two names of their own ("the
@@ -142,6 +209,20 @@ impl Gazetteer {
                 .find(" and ")
                 .map(|i| (i, 5))
                 .or_else(|| span.find(" & ").map(|i| (i, 3)));
+            // "the Museum of Art at Corrigan State University": a body and its seat
+            let seat = span.find(" at ").filter(|&i| {
+                let right = &span[i + 4..];
+                ty != NameType::Per
+                    && span[..i].contains(' ')
+                    && right.starts_with(char::is_uppercase)
+                    && !words::all_common_words(right)
+                    && right.rsplit(' ').next().is_some_and(words::is_non_person)
+            });
+            if let Some(i) = seat {
+                spans[k] = (s, s + i, ty);
+                spans.insert(k + 1, (s + i + 4, e, ty));
+                continue;
+            }
             let Some((i, width)) = at else {
                 k += 1;
                 continue;
@@ -153,10 +234,21 @@ impl Gazetteer {
                 let w = w.trim_end_matches('.');
                 words::is_legal_suffix(w) || words::is_non_person(w)
             });
+            // two full names, the second a proper one ending with an organisation word
+            // ("Halvard Institute of Mines and Corrigan State University"), not the
+            // conjoined words of one ("Museum of Science and Industry", "Print and Art Gallery")
+            let two_names = right.contains(' ')
+                && left.split(' ').count() >= 3
+                && !words::all_common_words(right)
+                && right
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| words::is_non_person(w) && !words::is_legal_suffix(w));
             let split = capitalised(left)
                 && capitalised(right)
                 && !known(span)
-                && (ty != NameType::Per && (known(left) || known(right) || complete_left)
+                && (ty != NameType::Per
+                    && (known(left) || known(right) || complete_left || two_names)
                     || known(left) && known(right));
             if split {
                 spans[k] = (s, s + i, ty);
@@ -333,7 +425,14 @@ impl Gazetteer {
                         .rsplit(' ')
                         .next()
                         .is_some_and(|w| words::is_non_person(w.trim_end_matches('.')));
+                    // a legal suffix ends a firm's name, whatever the tagger took it for
+                    let legal_tail = text[s..e]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(words::is_legal_suffix)
+                        && text[s..e].contains(' ');
                     let kind = match ty {
+                        NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
                         NameType::Per if org_word => ActorKind::Org,
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
@@ -374,7 +473,28 @@ impl Gazetteer {
                     weak,
                 });
             }
+            // a place named after a people ("British Columbia") is in no country by its name
+            let place = match known {
+                Some((id, _)) => self.entities[id as usize].kind == ActorKind::Place,
+                None => ty == NameType::Loc,
+            };
+            let before = hits.len();
             push_nested(gaz, s0, e0, &self.entities, hits);
+            if place {
+                let mut k = before;
+                while k < hits.len() {
+                    let written = &text[hits[k].start..hits[k].end];
+                    let name = match hits[k].ent {
+                        Ent::Known(id) => self.entities[id as usize].name.as_str(),
+                        Ent::Found(_) => written,
+                    };
+                    if written != name && is_demonym(written) {
+                        hits.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
         }
         // gazetteer hits the tagger did not cover: countries (names, aliases and demonyms)
         // always; other actors only from the curated or acronym aliases the tagger can miss
@@ -708,6 +828,71 @@ impl Gazetteer {
         }
         for i in unnamed_given_names.into_iter().rev() {
             hits.remove(i);
+        }
+    }
+
+    /// Names a town the body places in its state or province ("Fenwick, Ohio") by both, as
+    /// atlases do: "Fenwick, Ohio" is the town's canonical name in the whole article (its bare
+    /// mentions included, recorded as an alias), so that two towns of one name stay apart. The
+    /// mentions stay on the town's own words; the state is an actor of its own. A list of
+    /// places ("Lyon, New York and Rome") is no such pair.
+    fn name_towns_by_division(
+        &self,
+        body: &str,
+        hits: &mut [Hit],
+        found: &mut Vec<(String, ActorKind)>,
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        let mut renamed: Vec<(Ent, Ent)> = Vec::new();
+        for h in hits.iter() {
+            if h.title || renamed.iter().any(|r| r.0 == h.ent) {
+                continue;
+            }
+            let (name, kind) = self.name_and_kind(h.ent, found);
+            // a town the gazetteer lacks (one it knows is known by its name alone), which
+            // the tagger takes for a firm now and then
+            let town_like = matches!(h.ent, Ent::Found(_))
+                && (kind == ActorKind::Place
+                    || kind == ActorKind::Org && !name.split(' ').any(words::is_non_person));
+            let Some(rest) = body[h.end..].strip_prefix(", ") else {
+                continue;
+            };
+            let Some(division) = words::division_at(rest) else {
+                continue;
+            };
+            let after = &rest[division.len()..];
+            let place_after = |sep: &str| {
+                after
+                    .strip_prefix(sep)
+                    .is_some_and(|a| a.starts_with(char::is_uppercase))
+            };
+            let in_list = body[..h.start].trim_end().ends_with(',')
+                || place_after(" and ")
+                || place_after(" or ")
+                || place_after(", ");
+            let written = &body[h.start..h.end];
+            if !town_like
+                || in_list
+                || words::division_at(written).is_some_and(|d| d.len() == written.len())
+                || !written.starts_with(char::is_uppercase)
+            {
+                continue;
+            }
+            let full = format!("{name}, {division}");
+            let k = match found.iter().position(|f| f.0 == full) {
+                Some(k) => k,
+                None => {
+                    found.push((full, ActorKind::Place));
+                    found.len() - 1
+                }
+            };
+            renamed.push((h.ent, Ent::Found(k as u32)));
+        }
+        for (from, to) in renamed {
+            for h in hits.iter_mut().filter(|h| h.ent == from) {
+                h.ent = to;
+            }
+            aliases.push((to, self.name_and_kind(from, found).0.to_string()));
         }
     }
 
@@ -1354,6 +1539,13 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         if title && names_no_person && rest_common && !stop {
             break;
         }
+        if is_era_at(text, s, first_end) {
+            if first_end == e {
+                return None;
+            }
+            s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
+            continue;
+        }
         if first_end < e && (title || stop) {
             s = first_end + text[first_end..e].len() - text[first_end..e].trim_start().len();
             continue;
@@ -1371,6 +1563,10 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
     {
         // The space may be wider than a byte (U+2003 EM SPACE in UN transcripts).
         let last = &text[s + k + space.len_utf8()..e];
+        if is_era_at(text, s + k + space.len_utf8(), e) {
+            e = s + text[s..s + k].trim_end().len();
+            continue;
+        }
         // a capitalised stop word may end a name in mixed-case text ("Theresa May", "Radio
         // Free"), a weekday not ("Jose Insulza Monday")
         let kept = words::is_title_case(last)
@@ -1382,11 +1578,74 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         }
         e = s + text[s..s + k].trim_end().len();
     }
+    // a person's name ends before a lower-case word that is no name particle ("Ada Vance
+    // for several years")
+    if ty == NameType::Per {
+        let mut at = s;
+        for w in text[s..e].split(' ') {
+            if at > s && w.starts_with(char::is_lowercase) && !is_name_particle(w) {
+                e = s + text[s..at].trim_end().len();
+                break;
+            }
+            at += w.len() + 1;
+        }
+    }
     let span = &text[s..e];
     if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
         return None;
     }
     Some((s, e))
+}
+
+/// Is `w` a lower-case particle inside a person's name ("Ludwig van Beethoven", "Osama bin
+/// Laden", "al-Assad")?
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "do"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "ben"
+            | "al"
+            | "el"
+            | "y"
+            | "zu"
+            | "ter"
+            | "ten"
+            | "abu"
+    ) || w.starts_with("al-")
+        || w.starts_with("el-")
+        || w.starts_with("d'")
+        || w.starts_with("bin-")
+}
+
+/// Is the word at `s..e` an era written after a year or a century, or before a year ("70
+/// A.D.", "the fifth century BC", "A.D. 410")? It dates, it names nobody.
+fn is_era_at(text: &str, s: usize, e: usize) -> bool {
+    if !tagger::is_era(&text[s..e]) {
+        return false;
+    }
+    let before = text[..s].trim_end_matches([' ', ',']);
+    let after = text[e..].trim_start_matches([' ', ',']);
+    before.ends_with(|c: char| c.is_ascii_digit())
+        || before.ends_with("century")
+        || before.ends_with("centuries")
+        || after.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The canonical form of a name the gazetteer lacks: spaces normalised, ALL-CAPS words of
@@ -1414,14 +1673,17 @@ pub(super) fn found_name(text: &str, s: usize, e: usize) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// Is `word` shaped like a demonym ("Japanese", "Finnish", "Kuwaiti"), not a country's name?
+fn is_demonym(word: &str) -> bool {
+    ["an", "ans", "ese", "ish", "ch", "ic", "i"]
+        .iter()
+        .any(|suf| word.len() > suf.len() + 2 && word.to_ascii_lowercase().ends_with(suf))
+}
+
 /// Is the demonym at `s..e` used for a language ("a Russian speaker", "written in Japanese")
 /// rather than for its country?
 fn is_language_use(text: &str, s: usize, e: usize) -> bool {
-    let word = &text[s..e];
-    let demonym = ["an", "ans", "ese", "ish", "ch", "ic", "i"]
-        .iter()
-        .any(|suf| word.len() > suf.len() + 2 && word.to_ascii_lowercase().ends_with(suf));
-    if !demonym {
+    if !is_demonym(&text[s..e]) {
         return false;
     }
     let after = text[e..].trim_start_matches(['-', ' ']);

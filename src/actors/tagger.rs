@@ -165,10 +165,42 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 && quote(prev)
                 && out[i - 1].start == out[i - 2].end
                 && terminal(&text[out[i - 2].start..out[i - 2].end]))
+            || ends_sentence_with_abbreviation(text, out, i)
         {
             out[i].sentence_start = true;
         }
     }
+}
+
+/// Does the abbreviation before token `i` also end its sentence? A firm's legal suffix
+/// ("Inc.", "Corp.") after a capitalised name, or an era ("A.D.", "B.C.") after a year or a
+/// century, keeps its stop; a capitalised word after it (not another legal suffix) begins the
+/// next sentence ("... bought Brindle Inc. Analysts said"), where it would otherwise run into
+/// the name.
+fn ends_sentence_with_abbreviation(text: &str, toks: &[Token], i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let (before, abbr, next) = (word(i - 2), word(i - 1), word(i));
+    let Some(core) = abbr.strip_suffix('.') else {
+        return false;
+    };
+    if !next.starts_with(char::is_uppercase) || super::words::is_legal_suffix(next) {
+        return false;
+    }
+    let legal = ["inc", "corp", "ltd", "co", "plc"]
+        .iter()
+        .any(|w| core.eq_ignore_ascii_case(w))
+        && before.starts_with(char::is_uppercase);
+    legal
+        || is_era(abbr) && (before.starts_with(|c: char| c.is_ascii_digit()) || before == "century")
+}
+
+/// Is `word` an era abbreviation ("A.D.", "B.C.", "BCE")?
+pub(crate) fn is_era(word: &str) -> bool {
+    let bare: String = word.chars().filter(|&c| c != '.').collect();
+    matches!(bare.as_str(), "AD" | "BC" | "BCE" | "CE")
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, newline: &mut bool) {

@@ -676,3 +676,92 @@ fn a_place_after_a_head_and_of_after_a_multibyte_mark_is_extracted_without_panic
         "It said—District of Tarrowmere—that the ‘City of Ostravel’ voted, and “Region of Kel” too.",
     );
 }
+
+#[test]
+fn a_legal_suffix_ending_a_sentence_does_not_run_into_the_next_one() {
+    let body =
+        "Orders rose at Quillmark Inc. Traders expected more. Margins fell at Torvane Corp. \
+                Brokers were calm.";
+    let all = extract_actors("", body);
+    let quill = actor(&all, "Quillmark");
+    assert_eq!(quill.kind, ActorKind::Org);
+    assert!(named(&names("", body), "Torvane"), "{all:?}");
+    assert!(
+        all.iter()
+            .all(|m| !m.name.contains("Traders") && !m.name.contains("Brokers")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_era_after_a_year_is_neither_a_name_nor_part_of_one() {
+    let body = "The granary was sealed around 250 A.D. UNESCO lists it today. Coins of A.D. 90 \
+                lay beside it.";
+    let got = names("", body);
+    assert!(named(&got, "UNESCO"), "{got:?}");
+    assert!(got.iter().all(|(n, _)| !n.contains("A.D")), "{got:?}");
+}
+
+#[test]
+fn a_demonym_inside_a_places_name_adds_no_country() {
+    let body = "The ferry left Nanaimo, a harbour town of British Columbia, at noon.";
+    let got = names("", body);
+    assert!(!has(&got, "United Kingdom", ActorKind::Country), "{got:?}");
+}
+
+#[test]
+fn an_affiliation_before_a_full_name_is_a_name_of_its_own() {
+    let body = "The envoy of the United States Tamsin Orlov spoke. He met United States Halvard \
+                Brinkoe on Monday. The NASA Science Center stayed shut.";
+    let got = names("", body);
+    assert!(has(&got, "Tamsin Orlov", ActorKind::Person), "{got:?}");
+    assert!(has(&got, "Halvard Brinkoe", ActorKind::Person), "{got:?}");
+    assert!(has(&got, "United States", ActorKind::Country), "{got:?}");
+    assert!(got.iter().all(|(n, _)| !n.contains("States ")), "{got:?}");
+    assert!(!has(&got, "Science Center", ActorKind::Person), "{got:?}");
+    // a firm's own name goes on after its parent's
+    let body = "Talks with Toyota Marlin International Corp. stalled. The bonds went to Toyota \
+                Marlin Boston.";
+    let got = names("", body);
+    assert!(got.iter().all(|(_, k)| *k != ActorKind::Person), "{got:?}");
+}
+
+#[test]
+fn a_town_placed_in_its_state_is_named_by_both() {
+    let body = "The plant in Dunmore Falls, Oregon, closed on Friday. Workers in Dunmore Falls \
+                were told by letter; Oregon officials said little.";
+    let all = extract_actors("", body);
+    let town = actor(&all, "Dunmore Falls, Oregon");
+    assert_eq!(town.kind, ActorKind::Place);
+    assert_eq!(town.mentions.len(), 2, "{all:?}");
+    assert!(all.iter().any(|m| m.name == "Oregon"), "{all:?}");
+    assert!(all.iter().all(|m| m.name != "Dunmore Falls"), "{all:?}");
+    // a list of places is no such pair
+    let got = names("", "Flights from Lisbon, Georgia and Tunis were cancelled.");
+    assert!(got.iter().all(|(n, _)| !n.contains(", ")), "{got:?}");
+}
+
+#[test]
+fn a_persons_name_ends_before_a_lower_case_word() {
+    let body = "The church, founded by fantasy author K. Dale Furnham for multiple reasons, \
+                grew.\n\nLater, Pieter van Oosten replied to Furnham.";
+    let got = names("", body);
+    assert!(has(&got, "K. Dale Furnham", ActorKind::Person), "{got:?}");
+    assert!(has(&got, "Pieter van Oosten", ActorKind::Person), "{got:?}");
+}
+
+#[test]
+fn two_institutions_joined_by_and_or_at_are_two() {
+    let body = "Researchers at the Halvard Institute of Mining and Corrigan State University \
+                agreed. The show moves to the Brenner Museum of Glass at Oakhurst University next \
+                year.";
+    let got = names("", body);
+    for name in [
+        "Halvard Institute of Mining",
+        "Corrigan State University",
+        "Brenner Museum of Glass",
+        "Oakhurst University",
+    ] {
+        assert!(has(&got, name, ActorKind::Org), "{name}: {got:?}");
+    }
+}

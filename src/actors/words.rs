@@ -676,6 +676,89 @@ pub(crate) fn is_legal_suffix(w: &str) -> bool {
     in_list(LEGAL_SUFFIXES, &bare)
 }
 
+/// The states and provinces that follow a town's name after a comma ("Fenwick, Ohio"): the
+/// first-level divisions of the United States, Canada and Australia.
+const DIVISIONS: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Alberta",
+    "Arizona",
+    "Arkansas",
+    "British Columbia",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Manitoba",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Brunswick",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New South Wales",
+    "New York",
+    "Newfoundland",
+    "North Carolina",
+    "North Dakota",
+    "Northern Territory",
+    "Nova Scotia",
+    "Nunavut",
+    "Ohio",
+    "Oklahoma",
+    "Ontario",
+    "Oregon",
+    "Pennsylvania",
+    "Prince Edward Island",
+    "Quebec",
+    "Queensland",
+    "Rhode Island",
+    "Saskatchewan",
+    "South Australia",
+    "South Carolina",
+    "South Dakota",
+    "Tasmania",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Victoria",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Western Australia",
+    "Wisconsin",
+    "Wyoming",
+    "Yukon",
+];
+
+/// The state or province named at the start of `text` ("Ohio, where..." gives "Ohio"), when it
+/// ends there (a word boundary follows).
+pub(crate) fn division_at(text: &str) -> Option<&'static str> {
+    DIVISIONS.iter().copied().find(|d| {
+        text.starts_with(d)
+            && !text[d.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+    })
+}
+
 /// Number words, which begin table rows and sentences ("Nine months") but name nothing.
 const NUMBER_WORDS: &[&str] = &[
     "eight",

@@ -58,6 +58,12 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Rank the sources (outlets, sites, files) of the matching articles.
     Sources(SourcesArgs),
+    /// List the groups of copies: articles that are one story (reprints, re-sent wires, one
+    /// statement published twice), largest group first.
+    ///
+    /// With a query or filters, only the groups with a member that matches. Groups are
+    /// settled by `newsdex index` (word 5-shingles, MinHash and LSH; see README, "Copies").
+    Copies(CopiesArgs),
     /// The actors that appear with an actor, in the same passage and the same article.
     Cooccur(CooccurArgs),
     /// Correct the actor facet: merge two actors, drop a non-actor, or set an actor's kind.
@@ -122,6 +128,9 @@ pub struct ActorsArgs {
     /// Also list the other names merged into each actor, with the articles that use each.
     #[arg(long)]
     pub aliases: bool,
+    /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
+    #[arg(long)]
+    pub stories: bool,
     /// Print JSON lines.
     #[arg(long)]
     pub json: bool,
@@ -139,6 +148,19 @@ pub struct SourcesArgs {
     #[arg(long, default_value_t = 20)]
     pub top: usize,
     /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex copies`.
+#[derive(Debug, Args)]
+pub struct CopiesArgs {
+    /// Optional query: only the groups with a member that matches it.
+    pub query: Vec<String>,
+    /// Date, actor, source and language filters (a group is listed when a member passes).
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print JSON lines, one group a line: `{"size": N, "articles": [...]}`.
     #[arg(long)]
     pub json: bool,
 }
@@ -177,6 +199,9 @@ pub struct TimelineArgs {
     /// Bucket size.
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
+    /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
+    #[arg(long)]
+    pub stories: bool,
     /// Date and actor filters.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -205,6 +230,9 @@ pub struct CooccurArgs {
     /// Leave out actors seen with ACTOR in fewer articles than this.
     #[arg(long, default_value_t = 2)]
     pub min_articles: u64,
+    /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
+    #[arg(long)]
+    pub stories: bool,
     /// Print JSON lines.
     #[arg(long)]
     pub json: bool,
@@ -436,6 +464,13 @@ pub struct SearchArgs {
     /// Also print the top actors and the date histogram of the whole match set.
     #[arg(long)]
     pub facets: bool,
+    /// With --facets, count each story once: the copies of one article count as one.
+    #[arg(long, requires = "facets")]
+    pub stories: bool,
+    /// Show every copy of a story as its own hit (by default the copies of one article are
+    /// folded under its best-ranked one, as "+N copies").
+    #[arg(long)]
+    pub all_copies: bool,
     /// Favour recent articles: score × (1 + 2^(−age/HALF_LIFE)), age from the index's newest
     /// article (e.g. 30d, 2w, 6m, 1y).
     #[arg(long, value_name = "HALF_LIFE", value_parser = crate::search::rank::Recency::parse)]

@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use super::args::{ActorsArgs, By, CooccurArgs, SourcesArgs, TimelineArgs};
+use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, SourcesArgs, TimelineArgs};
 use super::{apply_filters, color_enabled, found, kind_of, Outcome};
 use crate::error::Error;
 use crate::explore::{self, BucketUnit};
@@ -17,6 +17,7 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
+    request.stories = args.stories;
     let kind = args.kind.map(kind_of);
     let mut actors = explore::top_actors(&searcher, &request, kind, args.top)?;
     if args.aliases {
@@ -34,6 +35,29 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
     apply_filters(&mut request, &args.filters)?;
     let sources = explore::top_sources(&searcher, &request, args.top)?;
     print_counts(&sources, args.json, output::write_source_counts)
+}
+
+pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<Outcome> {
+    let searcher = Searcher::open(index_dir)?;
+    let mut request = SearchRequest {
+        query: args.query.join(" "),
+        ..SearchRequest::default()
+    };
+    apply_filters(&mut request, &args.filters)?;
+    let groups = explore::copy_groups(&searcher, &request)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for group in &groups {
+        if args.json {
+            output::write_copy_group_json(&mut out, group)?;
+        } else {
+            output::write_copy_group_text(&mut out, group)?;
+        }
+    }
+    out.flush()?;
+    if groups.is_empty() {
+        eprintln!("newsdex: no groups of copies");
+    }
+    Ok(found(!groups.is_empty()))
 }
 
 /// Prints ranked counts to stdout: a JSON line each, or the text `write_text` makes of them.
@@ -57,7 +81,10 @@ fn print_counts<T: serde::Serialize>(
 
 pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
-    let mut request = SearchRequest::default();
+    let mut request = SearchRequest {
+        stories: args.stories,
+        ..SearchRequest::default()
+    };
     apply_filters(&mut request, &args.filters)?;
     let target = args.target.join(" ");
     // A known actor means that actor; a name several actors share is an error that lists
@@ -99,6 +126,7 @@ pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result
     let searcher = Searcher::open(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.unwrap_or_default(),
+        stories: args.stories,
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;

@@ -95,6 +95,7 @@ pub(super) fn run_extract(
                 } else {
                     Vec::new()
                 };
+                let quotations = crate::quotes::find_quotations(&article.body, &actors);
                 let line = serde_json::json!({
                     "id": article.id,
                     "path": article.path,
@@ -105,6 +106,8 @@ pub(super) fn run_extract(
                     "lang": language,
                     "body": article.body,
                     "actors": actors,
+                    "quotes": quotations.quotes,
+                    "turns": quotations.turns,
                 });
                 if let Err(err) = serde_json::to_writer(&mut out, &line)
                     .map_err(io::Error::from)

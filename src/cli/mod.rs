@@ -147,6 +147,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Actors(args) => explore::run_actors(&cli.index, args),
         Command::Timeline(args) => explore::run_timeline(&cli.index, args),
         Command::Sources(args) => explore::run_sources(&cli.index, args),
+        Command::Copies(args) => explore::run_copies(&cli.index, args),
         Command::Cooccur(args) => explore::run_cooccur(&cli.index, args),
         Command::Correct(command) => correct::run_correct(&cli.index, command),
         Command::Bench(args) => eval::run_bench(&cli.index, args),

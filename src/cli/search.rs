@@ -70,6 +70,7 @@ impl SearchConfig {
                 (Sort::Date, true) => SortOrder::DateOldest,
             },
             recency: args.recency,
+            stories: args.stories,
             ..SearchRequest::default()
         };
         apply_filters(&mut request, &args.filters)?;
@@ -92,6 +93,9 @@ impl SearchConfig {
             request.context = 0;
             SearchMode::FilesWithMatches
         } else {
+            // One hit per story, unless asked for every copy; a TREC run never folds, so that
+            // its figures stay comparable.
+            request.fold_copies = !args.all_copies && format != Format::Trec;
             SearchMode::Hits {
                 format,
                 facets: args.facets,
@@ -170,8 +174,12 @@ fn print_count(
     } else {
         writeln!(
             out,
-            "{}, {}",
+            "{}, {}, {}",
             output::plural(counts.articles, "article"),
+            match counts.stories {
+                1 => "1 story".to_string(),
+                n => format!("{n} stories"),
+            },
             output::plural(counts.passages, "passage")
         )?;
     }

@@ -8,6 +8,7 @@
 //! holds what. A new format is one more module and one more arm in [`read_file_counted`].
 
 pub mod article_text;
+pub mod copies;
 pub mod date;
 pub mod decode;
 pub mod delimited;
@@ -355,6 +356,14 @@ pub fn read_file_counted(
     want: &mut dyn FnMut(usize, u64) -> bool,
     sink: &mut dyn FnMut(Item),
 ) -> u64 {
+    let sink = &mut |item| match item {
+        Item::Article(mut article, warning) => {
+            drop_invisible(&mut article.title);
+            drop_invisible(&mut article.body);
+            sink(Item::Article(article, warning))
+        }
+        other => sink(other),
+    };
     let shown = path.display().to_string();
     let Some((format, gz)) = source_format(path) else {
         return 0;
@@ -586,6 +595,20 @@ fn txt_id(path: &Path) -> String {
         }
     }
     name
+}
+
+/// Removes the characters that are part of no word and never shown, whatever the format:
+/// soft hyphens (web pages put them inside long words and names, so "Vladi\u{ad}mir" would be
+/// another name) and byte order marks left inside a field. A text without them is not copied.
+pub fn drop_invisible(text: &mut String) {
+    const INVISIBLE: [char; 2] = ['\u{ad}', '\u{feff}'];
+    if text.contains(INVISIBLE) {
+        text.retain(|c| !INVISIBLE.contains(&c));
+        let trimmed = text.trim();
+        if trimmed.len() != text.len() {
+            *text = trimmed.to_string();
+        }
+    }
 }
 
 /// Parses a `.txt` article in the sample layout.
@@ -1094,6 +1117,22 @@ mod tests {
             ]
         );
         assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
+    fn soft_hyphens_and_stray_byte_order_marks_leave_every_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let line = r#"{"id": "a", "title": "Mar\u00adgit Ols\u00aden", "body": "\ufeffMar\u00adgit Ols\u00aden spoke."}"#;
+        std::fs::write(&path, line).unwrap();
+        let (articles, warnings) =
+            collect_items(|sink| _ = read_file(&path, &ReadOptions::default(), sink));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(articles[0].title, "Margit Olsen");
+        assert_eq!(articles[0].body, "Margit Olsen spoke.");
+        let mut plain = String::from("untouched");
+        drop_invisible(&mut plain);
+        assert_eq!(plain, "untouched");
     }
 
     #[test]

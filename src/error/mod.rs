@@ -46,6 +46,14 @@ pub enum Error {
         /// What the parser said.
         reason: String,
     },
+    /// The index's copy groups cannot be read or written.
+    #[error("{path}: unreadable copy groups ({reason}); run `newsdex index` to write them again")]
+    CorruptCopies {
+        /// The groups file.
+        path: PathBuf,
+        /// What the parser said.
+        reason: String,
+    },
     /// A line of the corrections file that is not a correction.
     #[error("{path}: line {line}: {reason}")]
     BadCorrection {

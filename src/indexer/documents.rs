@@ -109,6 +109,9 @@ pub fn article_documents_with(
         if passage.ordinal == 0 {
             // The whole article once, for article-level ranking (search::rank).
             add_analysed(&mut document, fields.article, &article_text(article));
+            let signature =
+                corpus::copies::signature(&article.title, &article.body, copies_day(article));
+            document.add_bytes(fields.copy_signature, &signature.to_bytes());
         }
         if let Some(date) = article.date {
             document.add_date(fields.date, to_tantivy_date(date.start));
@@ -135,6 +138,19 @@ pub fn article_documents_with(
         documents.push(document);
     }
     documents
+}
+
+/// The article's day for copy detection (days since 1970-01-01), when its date gives one.
+fn copies_day(article: &Article) -> Option<i32> {
+    let date = article.date?;
+    matches!(
+        date.precision,
+        corpus::DatePrecision::Day | corpus::DatePrecision::Time
+    )
+    .then(|| {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
+        (date.start.date() - epoch).num_days() as i32
+    })
 }
 
 /// The text an article is ranked on as a whole: the title twice, then the body.

@@ -141,6 +141,8 @@ pub struct IndexSummary {
     pub elapsed: Duration,
     /// Segments in the index after merging.
     pub segments: usize,
+    /// Stories in the index: articles, each group of copies counted once.
+    pub stories: u64,
 }
 
 /// Brings the index at `options.index_dir` up to date with every article under `inputs`.
@@ -258,6 +260,9 @@ fn index_reporting(
         .as_ref()
         .map_or_else(|| crate::actors::Gazetteer::builtin(), Extractor::gazetteer);
     crate::registry::Registry::build(&index, gazetteer)?.write(index_dir)?;
+    // Copies likewise: groups from the signatures in the index, new pairs verified only.
+    let copies = crate::copies::update(&index, index_dir)?;
+    summary.stories = copies.stories(summary.articles);
     Ok(summary)
 }
 

@@ -44,8 +44,19 @@ const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to",
 ];
 
+/// Words that open a complement which makes a longer name of a phrase ("Harbour Board of
+/// Tarnia", "Mission in Velmora"), written in lower case.
+const NAME_COMPLEMENT_OPENERS: &[&str] = &["at", "for", "in", "of", "on"];
+
+/// Words a longer name may hold between its capitalised words ("Heads of State and
+/// Government of the ...").
+const NAME_LINKS: &[&str] = &["and", "for", "of", "on", "the"];
+
+/// Capitalised words a longer name takes at most on either side of the phrase.
+const LONGER_NAME_WORDS: usize = 6;
+
 /// How the corpus writes one phrase.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhraseEvidence {
     /// Live articles that contain the phrase in any case (title or passage).
     pub articles: u64,
@@ -54,6 +65,35 @@ pub struct PhraseEvidence {
     /// Of those, the occurrences written all in lower case ("the central bank"; the house
     /// style "Conservative party" is capitalised).
     pub lower: u32,
+    /// Of those, the occurrences written as a name is: capitalised, its last word singular
+    /// as in the key.
+    #[serde(default)]
+    pub as_named: u32,
+    /// Of those, the occurrences written inside a longer name: after capitalised words of
+    /// that name ("Tarnian Harbour Board"), or before a complement that names more ("Harbour
+    /// Board of Tarnia", "Mission in Velmora").
+    #[serde(default)]
+    pub inside: u32,
+    /// The keys of those longer names, with their occurrences.
+    #[serde(default)]
+    pub longer: BTreeMap<String, u32>,
+    /// Acronyms written in brackets right after the phrase ("Harbour Board (HB)"), with
+    /// their occurrences.
+    #[serde(default)]
+    pub acronyms: BTreeMap<String, u32>,
+}
+
+/// One occurrence of a phrase in a passage, and what is written around it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Written all in lower case.
+    pub lower: bool,
+    /// Written as a name is: capitalised, the last word as in the phrase (not plural).
+    pub as_named: bool,
+    /// The key of the longer name it is written inside, if any.
+    pub longer: Option<String>,
+    /// The acronym written in brackets right after it, if any.
+    pub acronym: Option<String>,
 }
 
 impl PhraseEvidence {
@@ -90,7 +130,9 @@ pub fn phrase_candidates(forms: &[Form]) -> Vec<String> {
         let capitals = !form.name.chars().any(char::is_lowercase);
         // A key that dropped words ("and", a legal suffix) is not the phrase the text has.
         let whole = words.len() == raw_words(&form.name).len();
-        if words.len() < 2 || capitals || !whole || !crate::actors::all_common_words(&form.name) {
+        // the key's words: a possessive written "'S" or "’s" is no word of its own
+        let common = crate::actors::all_common_words(&words.join(" "));
+        if words.len() < 2 || capitals || !whole || !common {
             continue;
         }
         *articles.entry(words.join(" ")).or_insert(0) += form.articles;
@@ -118,10 +160,22 @@ pub fn read_phrase_evidence(
     for segment in searcher.segment_readers() {
         article_keys.push(segment.fast_fields().u64(field_name::ARTICLE_KEY)?);
     }
+    // The most used form of each key is what the query analyses: a possessive the key drops
+    // ("Children's") holds a position in the index, which the phrase must keep.
+    let mut written_as: HashMap<String, (u64, &str)> = HashMap::new();
+    for form in forms {
+        let slot = written_as
+            .entry(key_words(&form.name).join(" "))
+            .or_insert((0, form.name.as_str()));
+        if form.articles > slot.0 {
+            *slot = (form.articles, form.name.as_str());
+        }
+    }
     let mut evidence = BTreeMap::new();
     for key in phrase_candidates(forms) {
+        let query_text = written_as.get(&key).map_or(key.as_str(), |&(_, name)| name);
         let mut terms = Vec::new();
-        let mut stream = analyzer.token_stream(&key);
+        let mut stream = analyzer.token_stream(query_text);
         while stream.advance() {
             let token = stream.token();
             terms.push((token.position, Term::from_field_text(body, &token.text)));
@@ -159,9 +213,18 @@ pub fn read_phrase_evidence(
                 .get_first(text)
                 .and_then(|value| value.as_str())
                 .unwrap_or("");
-            let (written, lower) = count_written(passage, &words);
-            measured.written += written;
-            measured.lower += lower;
+            for occurrence in occurrences(passage, &words) {
+                measured.written += 1;
+                measured.lower += u32::from(occurrence.lower);
+                measured.as_named += u32::from(occurrence.as_named);
+                if let Some(longer) = occurrence.longer {
+                    measured.inside += 1;
+                    *measured.longer.entry(longer).or_insert(0) += 1;
+                }
+                if let Some(acronym) = occurrence.acronym {
+                    *measured.acronyms.entry(acronym).or_insert(0) += 1;
+                }
+            }
         }
         evidence.insert(key.clone(), measured);
     }
@@ -170,9 +233,30 @@ pub fn read_phrase_evidence(
 
 /// Occurrences of the phrase `words` (folded lower case, as a key has them; the last one
 /// also plural) in `text`, and how many of them are written all in lower case (a capital
-/// on a small word alone, at the start of a sentence, does not count). The "and" and possessive "s" a key drops are skipped in the text too.
+/// on a small word alone, at the start of a sentence, does not count). The "and" and
+/// possessive "s" a key drops are skipped in the text too.
 pub fn count_written(text: &str, words: &[&str]) -> (u32, u32) {
-    let mut tokens: Vec<(String, bool)> = Vec::new();
+    let found = occurrences(text, words);
+    let lower = found.iter().filter(|o| o.lower).count();
+    (found.len() as u32, lower as u32)
+}
+
+/// A word of a passage: folded lower case, its byte range, and whether it starts with a
+/// capital.
+struct Token {
+    text: String,
+    from: usize,
+    to: usize,
+    capital: bool,
+}
+
+/// The occurrences of the phrase `words` in `text` (as [`count_written`] finds them), each
+/// with its case, the longer name it is written inside (capitalised words right before it,
+/// not opening a sentence, or a complement opener and capitalised words right after it;
+/// "and", "of", "for", "on" and "the" may link those words) and the acronym written in
+/// brackets right after it.
+pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
+    let mut tokens: Vec<Token> = Vec::new();
     let mut analyzer =
         tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
             .filter(tantivy::tokenizer::LowerCaser)
@@ -181,41 +265,150 @@ pub fn count_written(text: &str, words: &[&str]) -> (u32, u32) {
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let token = stream.token();
-        if token.text == "and" || token.text == "s" {
-            continue;
-        }
         let capital = text[token.offset_from..]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        tokens.push((token.text.clone(), capital));
+        tokens.push(Token {
+            text: token.text.clone(),
+            from: token.offset_from,
+            to: token.offset_to,
+            capital,
+        });
     }
-    let (mut written, mut lower) = (0, 0);
+    // the words a key keeps: "and" and a possessive "s" are skipped
+    let kept: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].text != "and" && tokens[i].text != "s")
+        .collect();
+    let mut found = Vec::new();
     let Some((last, inner)) = words.split_last() else {
-        return (0, 0);
+        return found;
     };
-    if tokens.len() < words.len() {
-        return (0, 0);
+    if kept.len() < words.len() {
+        return found;
     }
-    for start in 0..=tokens.len() - words.len() {
-        let window = &tokens[start..start + words.len()];
-        let inner_match = inner.iter().zip(window).all(|(w, (t, _))| w == t);
-        let (tail, _) = &window[inner.len()];
+    for start in 0..=kept.len() - words.len() {
+        let window = &kept[start..start + words.len()];
+        let inner_match = inner.iter().zip(window).all(|(w, &t)| *w == tokens[t].text);
+        let tail = &tokens[window[inner.len()]].text;
         let plural = tail
             .strip_prefix(*last)
             .is_some_and(|rest| rest.is_empty() || rest == "s" || rest == "es");
         if !inner_match || !plural {
             continue;
         }
-        written += 1;
-        if window
+        let lower = window
             .iter()
-            .all(|(t, capital)| !capital || SMALL_WORDS.contains(&t.as_str()))
+            .all(|&t| !tokens[t].capital || SMALL_WORDS.contains(&tokens[t].text.as_str()));
+        let (first, end) = (window[0], window[words.len() - 1]);
+        let as_named = !lower && tail == last;
+        let longer = if as_named {
+            longer_name(text, &tokens, first, end)
+        } else {
+            None
+        };
+        found.push(Occurrence {
+            lower,
+            as_named,
+            longer,
+            acronym: bracketed_acronym(text, &tokens, end),
+        });
+    }
+    found
+}
+
+/// True when the text between two words breaks a name: a sentence or clause ends, or a
+/// bracket or quotation opens or closes.
+fn breaks_a_name(between: &str) -> bool {
+    between.chars().any(|c| ".!?:;,()[]\"“”\n".contains(c))
+}
+
+/// True when token `i` is a capitalised word that may belong to a name (not a small word).
+fn name_word(tokens: &[Token], i: usize) -> bool {
+    tokens[i].capital && !SMALL_WORDS.contains(&tokens[i].text.as_str())
+}
+
+/// The key of the longer name that the phrase at tokens `first..=end` is written inside, if
+/// any (see [`occurrences`]).
+fn longer_name(text: &str, tokens: &[Token], first: usize, end: usize) -> Option<String> {
+    let joined = |a: usize, b: usize| !breaks_a_name(&text[tokens[a].to..tokens[b].from]);
+    // capitalised words right before it, linked by small words
+    let mut from = first;
+    let mut taken = 0;
+    let mut i = first;
+    while i > 0 && taken < LONGER_NAME_WORDS && joined(i - 1, i) {
+        let j = i - 1;
+        if name_word(tokens, j) {
+            from = j;
+            taken += 1;
+            i = j;
+        } else if NAME_LINKS.contains(&tokens[j].text.as_str())
+            && !tokens[j].capital
+            && j > 0
+            && joined(j - 1, j)
+            && name_word(tokens, j - 1)
         {
-            lower += 1;
+            i = j;
+        } else {
+            break;
         }
     }
-    (written, lower)
+    // a capital that opens a sentence says nothing
+    let opens_sentence = |i: usize| {
+        i == 0
+            || text[tokens[i - 1].to..tokens[i].from]
+                .chars()
+                .any(|c| ".!?:;([\"“\n".contains(c))
+    };
+    if from < first && opens_sentence(from) {
+        from = (from + 1..first)
+            .find(|&i| name_word(tokens, i))
+            .unwrap_or(first);
+    }
+    // a complement opener and capitalised words right after it
+    let mut to = end;
+    let opener = tokens.get(end + 1).filter(|t| {
+        !t.capital && NAME_COMPLEMENT_OPENERS.contains(&t.text.as_str()) && joined(end, end + 1)
+    });
+    if opener.is_some() {
+        let mut i = end + 2;
+        if tokens.get(i).is_some_and(|t| t.text == "the" && !t.capital) {
+            i += 1;
+        }
+        let mut taken = 0;
+        while i < tokens.len() && taken < LONGER_NAME_WORDS && joined(i - 1, i) {
+            if name_word(tokens, i) {
+                to = i;
+                taken += 1;
+                i += 1;
+            } else if NAME_LINKS.contains(&tokens[i].text.as_str())
+                && !tokens[i].capital
+                && i + 1 < tokens.len()
+                && joined(i, i + 1)
+                && name_word(tokens, i + 1)
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    (from < first || to > end).then(|| super::key(&text[tokens[from].from..tokens[to].to]))
+}
+
+/// The acronym written in brackets right after token `end` ("... Board (HB)", "... Board
+/// [HB]"): two letters or more, all capitals.
+fn bracketed_acronym(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    let next = tokens.get(end + 1)?;
+    let close = match text[tokens[end].to..next.from].trim() {
+        "(" => ')',
+        "[" => ']',
+        _ => return None,
+    };
+    let written = &text[next.from..next.to];
+    let closes = text[next.to..].trim_start().starts_with(close);
+    let capitals = written.chars().count() >= 2 && written.chars().all(|c| c.is_uppercase());
+    (closes && capitals).then(|| written.to_string())
 }
 
 /// The articles that name each phrase of `evidence`: those of the groups (`words`, articles)
@@ -255,11 +448,39 @@ mod tests {
     }
 
     #[test]
+    fn occurrences_know_the_longer_name_around_them_and_a_bracketed_acronym() {
+        let words = ["harbour", "board"];
+        let text = "Yesterday the Tarnian Harbour Board met. Harbour Board of Upper Velmora \
+                    members spoke; the Harbour Board [HB] agreed. Harbour Board rules, the \
+                    harbour board, Heads of Pier and Harbour Board in Quill.";
+        let found = occurrences(text, &words);
+        let longer: Vec<Option<&str>> = found.iter().map(|o| o.longer.as_deref()).collect();
+        assert_eq!(
+            longer,
+            [
+                Some("tarnian harbour board"),
+                Some("harbour board of upper velmora"),
+                None,
+                None,
+                None,
+                Some("heads of pier harbour board in quill"),
+            ]
+        );
+        let acronyms: Vec<Option<&str>> = found.iter().map(|o| o.acronym.as_deref()).collect();
+        assert_eq!(acronyms, [None, None, Some("HB"), None, None, None]);
+        assert_eq!(found.iter().filter(|o| o.lower).count(), 1);
+        assert_eq!(found.iter().filter(|o| o.as_named).count(), 5);
+        let plural = occurrences("Two Harbour Boards of Quill met.", &words);
+        assert!(!plural[0].as_named && plural[0].longer.is_none());
+    }
+
+    #[test]
     fn phrases_named_in_few_of_their_articles_or_written_in_lower_case_are_generic() {
         let mostly_named = PhraseEvidence {
             articles: 100,
             written: 40,
             lower: 2,
+            ..PhraseEvidence::default()
         };
         assert!(!mostly_named.is_generic(90));
         // Named in a tenth of the articles that contain it.
@@ -268,6 +489,7 @@ mod tests {
             articles: 100,
             written: 40,
             lower: 30,
+            ..PhraseEvidence::default()
         };
         assert!(often_lower.is_generic(90));
         assert!(!PhraseEvidence::default().is_generic(0));
@@ -275,6 +497,7 @@ mod tests {
             articles: 4,
             written: 4,
             lower: 4,
+            ..PhraseEvidence::default()
         };
         assert!(!rare.is_generic(0));
     }

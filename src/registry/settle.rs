@@ -325,6 +325,9 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     let mut not_actor = vec![false; n];
 
     join_gazetteer_names(&mut groups);
+    join_spellings(&mut groups);
+    kinds::settle_places_named_as_bodies(&mut groups);
+    kinds::join_generic_heads(&mut groups);
     kinds::join_place_abbreviations(&mut groups);
     // Common words and generic phrases are judged on their own forms before any alias joins
     // them to a longer name: "the Muslims" an article resolved to a group named in it, or
@@ -334,6 +337,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     for g in 0..n {
         not_actor[g] = common[g] && groups.is_root(g);
     }
+    settle_phrase_contexts(&mut groups, raw, &mut not_actor);
     bodies::settle_owned_bodies(&mut groups, &mut not_actor);
     let blocked: Vec<bool> = (0..n).map(|g| not_actor[g] || generic[g]).collect();
     join_aliases(&mut groups, raw, &blocked);
@@ -447,6 +451,27 @@ fn join_gazetteer_names(groups: &mut Groups) {
     }
 }
 
+/// Names spelt with the same letters, split into words differently ("South-East" and
+/// "Southeast") are one actor: the less used joins the more used, when their kinds may be
+/// one actor's.
+fn join_spellings(groups: &mut Groups) {
+    let mut by_letters: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.groups.iter().enumerate() {
+        by_letters.entry(group.words.concat()).or_default().push(g);
+    }
+    let mut sets: Vec<Vec<usize>> = by_letters.into_values().filter(|s| s.len() >= 2).collect();
+    sets.sort();
+    for mut spelt in sets {
+        spelt.sort_by_key(|&g| (std::cmp::Reverse(groups.groups[g].articles), g));
+        let main = spelt[0];
+        for &other in &spelt[1..] {
+            if compatible(groups.kind(other), groups.kind(main)) {
+                groups.join(other, main);
+            }
+        }
+    }
+}
+
 /// Alias evidence: a form that articles defined for an actor joins that actor, when the
 /// evidence for the form points (by 2/3 of its articles) to one actor of a compatible kind
 /// (an acronym may have been typed as anything).
@@ -479,6 +504,20 @@ fn join_aliases(groups: &mut Groups, raw: &RawActors, blocked: &[bool]) {
         let target_root = groups.find(target);
         let target_kind = groups.kind(target_root);
         let source_kind = groups.kind(source);
+        // A place used far more than the evidence for it, in more articles than the place
+        // it would join, is a place of its own inside a larger or smaller one ("Tarnia" and
+        // "West Tarnia"); people and organisations shorten their names, places do not.
+        let (source_articles, target_articles) = (
+            groups.groups[source].articles,
+            groups.groups[target_root].articles,
+        );
+        let outweighs = matches!(source_kind, ActorKind::Place | ActorKind::Country)
+            && target_articles < source_articles
+            && 10 * best < source_articles
+            && !groups.is_acronym(source);
+        if outweighs {
+            continue;
+        }
         if groups.is_acronym(source)
             || compatible(source_kind, target_kind)
                 && kinds::may_join_as_fragment(source_kind, target_kind)
@@ -635,6 +674,68 @@ fn reject_generic_phrases(groups: &mut Groups, raw: &RawActors, not_actor: &mut 
     for g in 0..groups.groups.len() {
         if generic[g] && !named_members[g] && groups.is_root(g) {
             not_actor[g] = true;
+        }
+    }
+}
+
+/// Sampled occurrences of a phrase needed before what is written around it is judged.
+const MIN_SAMPLED_OCCURRENCES: u32 = 6;
+
+/// What the passages write around an organisation's name made of common words
+/// ([`super::phrases`]) settles it, before any alias joins it:
+/// - an acronym in brackets right after it, in a tenth of its sampled occurrences written
+///   as a name (twice at least), that is a registered acronym: the two are one actor
+///   ("Harbour Board (HB)");
+/// - written inside longer names in half of those occurrences or more, it is a fragment of
+///   them: it joins the registered longer name that holds 2/3 of those occurrences, else it
+///   is no actor on its own (a body each owner has, "Harbour Board" of "Tarnian Harbour
+///   Board" and "Harbour Board of Velmora", or a piece of one name that extraction cut).
+fn settle_phrase_contexts(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    for (g, dropped) in not_actor.iter_mut().enumerate() {
+        if !groups.is_root(g)
+            || *dropped
+            || groups.kind(g) != ActorKind::Org
+            || groups.held_by_gazetteer(g)
+        {
+            continue;
+        }
+        let Some(evidence) = raw.phrases.get(&groups.groups[g].words.join(" ")) else {
+            continue;
+        };
+        let defined = evidence
+            .acronyms
+            .iter()
+            .max_by_key(|(acronym, count)| (**count, std::cmp::Reverse(acronym.as_str())))
+            .filter(|&(_, &count)| count >= 2 && 10 * count >= evidence.as_named)
+            .and_then(|(acronym, _)| groups.by_key.get(&key(acronym)).copied())
+            .map(|a| groups.find(a))
+            .filter(|&a| a != g && groups.is_acronym(a));
+        if let Some(acronym) = defined {
+            if groups.groups[acronym].articles >= groups.groups[g].articles {
+                groups.join(g, acronym);
+            } else {
+                groups.join(acronym, g);
+            }
+            continue;
+        }
+        if evidence.as_named < MIN_SAMPLED_OCCURRENCES || 2 * evidence.inside < evidence.as_named {
+            continue;
+        }
+        let mut longer: BTreeMap<usize, u64> = BTreeMap::new();
+        for (name, &count) in &evidence.longer {
+            let Some(&t) = groups.by_key.get(name) else {
+                continue;
+            };
+            let root = groups.find(t);
+            if root != g && compatible(groups.kind(root), ActorKind::Org) {
+                *longer.entry(root).or_insert(0) += u64::from(count);
+            }
+        }
+        match dominant(&longer) {
+            Some((best, count)) if count as f64 >= DOMINANT_SHARE * f64::from(evidence.inside) => {
+                groups.join(g, best)
+            }
+            _ => *dropped = true,
         }
     }
 }
@@ -1044,6 +1145,7 @@ mod tests {
             articles,
             written: 40,
             lower,
+            ..PhraseEvidence::default()
         };
         // Mostly "the harbour board": a body every port has.
         raw.phrases.insert("harbour board".into(), evidence(60, 30));
@@ -1062,6 +1164,138 @@ mod tests {
         );
         let listed: Vec<&str> = registry.actors().iter().map(|a| a.name.as_str()).collect();
         assert_eq!(listed, ["Grand Lodge", "Quiet Council Vessel Registry"]);
+    }
+
+    #[test]
+    fn names_spelt_with_the_same_letters_split_differently_are_one_actor() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Quillon Northeast Trust", Org, 30),
+                ("Quillon North-East Trust", Org, 10),
+                ("Quillon North East Trust", Org, 5),
+            ],
+            &[],
+        ));
+        for form in ["Quillon North-East Trust", "Quillon North East Trust"] {
+            assert_eq!(
+                actor_of(&registry, Org, form).unwrap().0,
+                "Quillon Northeast Trust"
+            );
+        }
+    }
+
+    #[test]
+    fn a_place_does_not_join_a_smaller_place_on_a_few_articles_evidence() {
+        let mut raw = raw(
+            &[
+                ("Velmoria", Place, 300),
+                ("West Velmoria", Place, 40),
+                ("Ostrick", Person, 30),
+                ("Ada Ostrick", Person, 20),
+            ],
+            &[],
+        );
+        raw.aliases
+            .push(alias(Place, "West Velmoria", "Velmoria", 2));
+        raw.aliases.push(alias(Person, "Ada Ostrick", "Ostrick", 2));
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            actor_of(&registry, Place, "Velmoria").unwrap().0,
+            "Velmoria"
+        );
+        // a surname still joins the full name
+        assert_eq!(
+            actor_of(&registry, Person, "Ostrick").unwrap().0,
+            "Ada Ostrick"
+        );
+    }
+
+    #[test]
+    fn what_passages_write_around_a_phrase_settles_it() {
+        use super::super::phrases::PhraseEvidence;
+        let mut raw = raw(
+            &[
+                ("Harbour Board", Org, 50),
+                ("Tarnian Harbour Board", Org, 3),
+                ("Pilot Service", Org, 40),
+                ("Ostwold Pilot Service", Org, 10),
+                ("Lantern Fund", Org, 30),
+                ("TLF", Org, 45),
+                ("Grand Lodge", Org, 40),
+            ],
+            &[],
+        );
+        let longer = |names: &[(&str, u32)]| {
+            names
+                .iter()
+                .map(|&(name, count)| (name.to_string(), count))
+                .collect()
+        };
+        // Written for several owners: a kind of body.
+        raw.phrases.insert(
+            "harbour board".into(),
+            PhraseEvidence {
+                articles: 50,
+                written: 30,
+                as_named: 20,
+                inside: 14,
+                longer: longer(&[
+                    ("tarnian harbour board", 4),
+                    ("harbour board of velmora", 5),
+                    ("ostwold harbour board", 5),
+                ]),
+                ..PhraseEvidence::default()
+            },
+        );
+        // Mostly one registered longer name: that name's fragment.
+        raw.phrases.insert(
+            "pilot service".into(),
+            PhraseEvidence {
+                articles: 40,
+                written: 20,
+                as_named: 20,
+                inside: 12,
+                longer: longer(&[("ostwold pilot service", 11), ("pilot service of quill", 1)]),
+                ..PhraseEvidence::default()
+            },
+        );
+        // Defined by its acronym.
+        raw.phrases.insert(
+            "lantern fund".into(),
+            PhraseEvidence {
+                articles: 30,
+                written: 12,
+                as_named: 12,
+                acronyms: [("TLF".to_string(), 5)].into_iter().collect(),
+                ..PhraseEvidence::default()
+            },
+        );
+        // Written on its own.
+        raw.phrases.insert(
+            "grand lodge".into(),
+            PhraseEvidence {
+                articles: 40,
+                written: 20,
+                as_named: 20,
+                inside: 3,
+                longer: longer(&[("grand lodge of quill", 3)]),
+                ..PhraseEvidence::default()
+            },
+        );
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            registry.canonical(Org, "Harbour Board"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            actor_of(&registry, Org, "Pilot Service").unwrap().0,
+            "Ostwold Pilot Service"
+        );
+        assert_eq!(actor_of(&registry, Org, "Lantern Fund").unwrap().0, "TLF");
+        assert_eq!(
+            actor_of(&registry, Org, "Grand Lodge").unwrap().0,
+            "Grand Lodge"
+        );
     }
 
     #[test]

@@ -8,7 +8,6 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-use crate::corpus::{ArticleDate, DatePrecision};
 use crate::error::Result;
 use crate::schema::Fields;
 use crate::search::actors::stored_actors;
@@ -31,7 +30,7 @@ impl Searcher {
         let text = get_str(document, f.text).to_string();
         let (source, lang) = stored_source_and_lang(document, f);
         let highlights = highlighter.ranges_in(&lang, &text);
-        let (date, date_display) = match stored_date(document, f) {
+        let (date, date_display) = match crate::schema::stored_date(document, f) {
             Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
             None => (None, None),
         };
@@ -59,6 +58,7 @@ impl Searcher {
             ),
             before: Vec::new(),
             after: Vec::new(),
+            copies: Vec::new(),
         }
     }
 
@@ -169,7 +169,7 @@ impl Searcher {
             &languages,
         );
         let highlighter = Highlighter::for_query(compiled);
-        let (date, date_display) = match stored_date(first, &self.fields) {
+        let (date, date_display) = match crate::schema::stored_date(first, &self.fields) {
             Some(date) => (Some(date.to_rfc3339()), Some(date.display())),
             None => (None, None),
         };
@@ -214,15 +214,6 @@ fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> std::bo
 
 fn get_u64(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
     document.get_first(field).and_then(|v| v.as_u64())
-}
-
-fn stored_date(document: &TantivyDocument, fields: &Fields) -> Option<ArticleDate> {
-    let at = document.get_first(fields.date)?.as_datetime()?;
-    let start = chrono::DateTime::from_timestamp(at.into_timestamp_secs(), 0)?.naive_utc();
-    let precision = get_u64(document, fields.date_precision)
-        .and_then(DatePrecision::from_code)
-        .unwrap_or(DatePrecision::Time);
-    Some(ArticleDate { start, precision })
 }
 
 /// The source (empty for none) and the language (English for none) stored with a passage, in

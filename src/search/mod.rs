@@ -37,6 +37,9 @@ use tantivy::{
     DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
 };
 
+use std::collections::HashSet;
+
+use crate::copies::{CopyGroups, CopyMember, StoryId};
 use crate::corpus::ArticleDate;
 use crate::error::Result;
 use crate::schema::{self, field_name, to_tantivy_date, Fields};
@@ -98,6 +101,26 @@ pub struct SearchRequest {
     /// Hits keep their actors as stored, without reading the registry: for outputs that show
     /// no actors (file lists, TREC runs).
     pub raw_actors: bool,
+    /// One hit per story: of a group of copies, the best-ranked member only, with the others
+    /// in its [`Hit::copies`] (`search` folds unless `--all-copies`; eval and TREC runs never).
+    pub fold_copies: bool,
+    /// Exploration (actors, timeline, co-occurrence, facets) counts each story once: of a
+    /// group of copies, only its first matching member (`--stories`).
+    pub stories: bool,
+}
+
+impl SearchRequest {
+    /// Whether the request asks for anything: query words or a filter.
+    pub fn is_empty(&self) -> bool {
+        self.query.trim().is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.actors.is_empty()
+            && self.sources.is_empty()
+            && self.languages.is_empty()
+            && self.actor_forms.is_empty()
+            && self.in_passage.is_empty()
+    }
 }
 
 /// Score added to a passage that mentions an `--actor` itself.
@@ -155,6 +178,8 @@ pub struct Hit {
     pub before: Vec<PassageText>,
     /// Neighbouring passages after the hit (`--context`).
     pub after: Vec<PassageText>,
+    /// The other articles of the hit's story, folded under it (empty unless folding).
+    pub copies: Vec<CopyMember>,
 }
 
 /// The hits of one search and how many passages and articles matched in all.
@@ -169,6 +194,8 @@ pub struct SearchResults {
 pub struct MatchCounts {
     /// Matching articles.
     pub articles: u64,
+    /// Matching stories: articles, each group of copies counted once.
+    pub stories: u64,
     /// Matching passages.
     pub passages: u64,
 }
@@ -225,6 +252,8 @@ pub struct Searcher {
     columns: std::sync::OnceLock<std::sync::Arc<SegmentColumns>>,
     /// The languages of the index's articles, read once on first need.
     languages: std::sync::OnceLock<Vec<String>>,
+    /// The index's groups of copies, read once on first need.
+    copies: std::sync::OnceLock<CopyGroups>,
     /// The index directory, where the registry and the user's corrections are read from.
     index_dir: std::path::PathBuf,
 }
@@ -247,8 +276,27 @@ impl Searcher {
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),
             languages: std::sync::OnceLock::new(),
+            copies: std::sync::OnceLock::new(),
             index_dir: index_dir.to_path_buf(),
         })
+    }
+
+    /// The index's groups of copies (read on first need; none in an index without them).
+    pub fn copies(&self) -> Result<&CopyGroups> {
+        if let Some(groups) = self.copies.get() {
+            return Ok(groups);
+        }
+        let groups = CopyGroups::open(&self.index_dir)?;
+        Ok(self.copies.get_or_init(|| groups))
+    }
+
+    /// The keys of the articles matching a request.
+    pub fn matching_articles(&self, request: &SearchRequest) -> Result<HashSet<u64>> {
+        let built = self.plan(request)?;
+        Ok(self
+            .reader
+            .searcher()
+            .search(&*built.query, &columns::ArticleKeys)?)
     }
 
     /// The schema's fields.
@@ -501,8 +549,11 @@ impl Searcher {
         let built = self.plan(request)?;
         let searcher = self.reader.searcher();
         let (passages, keys) = searcher.search(&*built.query, &(Count, columns::ArticleKeys))?;
+        let copies = self.copies()?;
+        let stories: HashSet<StoryId> = keys.iter().map(|&key| copies.story_of(key)).collect();
         Ok(MatchCounts {
             articles: keys.len() as u64,
+            stories: stories.len() as u64,
             passages: passages as u64,
         })
     }
@@ -537,9 +588,15 @@ impl Searcher {
             SortOrder::Auto => SortOrder::DateNewest,
             other => other,
         };
+        let fold = if request.fold_copies {
+            Some(self.copies()?)
+        } else {
+            None
+        };
         let size = page::PageSize {
             wanted,
             per_article,
+            fold,
         };
         let chosen = if sort == SortOrder::Relevance {
             // Passage and article evidence combined (search::rank).
@@ -583,7 +640,7 @@ impl Searcher {
         chosen: &[(Score, DocAddress)],
         documents: Vec<TantivyDocument>,
     ) -> Result<Vec<Hit>> {
-        let keys = if request.context > 0 {
+        let keys = if request.context > 0 || request.fold_copies {
             Some(self.columns(searcher)?)
         } else {
             None
@@ -600,13 +657,26 @@ impl Searcher {
             let mut hit =
                 self.hit_from_document(&document, rank, *score, &plan.highlighter, names.as_ref());
             if let Some(keys) = &keys {
-                self.attach_context(
-                    searcher,
-                    &mut hit,
-                    keys.get(*address),
-                    request.context,
-                    &plan.highlighter,
-                )?;
+                let key = keys.get(*address);
+                if request.context > 0 {
+                    self.attach_context(
+                        searcher,
+                        &mut hit,
+                        key,
+                        request.context,
+                        &plan.highlighter,
+                    )?;
+                }
+                if request.fold_copies {
+                    if let Some(group) = self.copies()?.group_of(key) {
+                        hit.copies = group
+                            .members
+                            .iter()
+                            .filter(|m| m.key != key)
+                            .cloned()
+                            .collect();
+                    }
+                }
             }
             hits.push(hit);
         }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use tantivy::{DocAddress, Score};
 
+use crate::copies::{CopyGroups, StoryId};
 use crate::error::Result;
 
 /// A ranked candidate: its score, its address and its article's key.
@@ -18,11 +19,13 @@ const WIDEN_BY: usize = 4;
 
 /// What a page asks for.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct PageSize {
+pub(crate) struct PageSize<'a> {
     /// Passages wanted (offset and limit together).
     pub wanted: usize,
     /// At most this many passages of one article (at least 1).
     pub per_article: usize,
+    /// One article per story: of a group of copies, only the best-ranked member's passages.
+    pub fold: Option<&'a CopyGroups>,
 }
 
 /// The first `wanted` candidates of `ranked` (best first), at most `per_article` of one article.
@@ -32,11 +35,18 @@ pub(crate) fn cap_per_article(
 ) -> Vec<(Score, DocAddress)> {
     let per_article = size.per_article.max(1);
     let mut per_key: HashMap<u64, usize> = HashMap::new();
+    let mut shown_of_story: HashMap<StoryId, u64> = HashMap::new();
     let mut chosen = Vec::with_capacity(size.wanted);
     if size.wanted == 0 {
         return chosen;
     }
     for (score, address, key) in ranked {
+        if let Some(groups) = size.fold {
+            let shown = *shown_of_story.entry(groups.story_of(key)).or_insert(key);
+            if shown != key {
+                continue;
+            }
+        }
         let seen = per_key.entry(key).or_insert(0);
         if *seen < per_article {
             *seen += 1;
@@ -92,10 +102,39 @@ mod tests {
         let size = PageSize {
             wanted: 3,
             per_article: 1,
+            fold: None,
         };
         let chosen = cap_per_article(ranked(&[7, 7, 8, 7, 9, 10]), size);
         let docs: Vec<u32> = chosen.iter().map(|(_, a)| a.doc_id).collect();
         assert_eq!(docs, [0, 2, 4]);
+    }
+
+    fn member(key: u64) -> crate::copies::CopyMember {
+        crate::copies::CopyMember {
+            key,
+            article_id: key.to_string(),
+            path: "p".to_string(),
+            line: None,
+            title: String::new(),
+            date: None,
+            date_display: None,
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn folding_keeps_the_best_ranked_member_of_a_story_and_fills_the_page() {
+        let groups = CopyGroups::from_groups(vec![crate::copies::CopyGroup {
+            members: vec![member(8), member(7), member(9)],
+        }]);
+        let size = PageSize {
+            wanted: 3,
+            per_article: 2,
+            fold: Some(&groups),
+        };
+        let chosen = cap_per_article(ranked(&[7, 8, 7, 9, 7, 10, 11]), size);
+        let docs: Vec<u32> = chosen.iter().map(|(_, a)| a.doc_id).collect();
+        assert_eq!(docs, [0, 2, 5]);
     }
 
     #[test]
@@ -108,6 +147,7 @@ mod tests {
         let size = PageSize {
             wanted: 10,
             per_article: 1,
+            fold: None,
         };
         let chosen = top_per_article(size, 30, all.len(), |pool| {
             pools.push(pool);
@@ -125,6 +165,7 @@ mod tests {
         let size = PageSize {
             wanted: 10,
             per_article: 1,
+            fold: None,
         };
         let chosen = top_per_article(size, 3, 1000, |pool| {
             calls += 1;

@@ -77,12 +77,12 @@ fn one_match_is_counted_in_the_singular() {
         .search(&["Ankara", "--count"])
         .assert()
         .success()
-        .stdout("1 article, 1 passage\n");
+        .stdout("1 article, 1 story, 1 passage\n");
     index
         .search(&["grain", "--count"])
         .assert()
         .success()
-        .stdout("2 articles, 2 passages\n");
+        .stdout("2 articles, 2 stories, 2 passages\n");
     let timeline = newsdex()
         .args(["timeline", "envoys", "--index"])
         .arg(index.index())

@@ -514,7 +514,7 @@ fn unreadable_file_is_skipped_or_kept() {
     let search = run(&["search", "secret", "--index", "ix", "--count"]);
     assert_eq!(
         String::from_utf8_lossy(&search.stdout).trim(),
-        "1 article, 1 passage"
+        "1 article, 1 story, 1 passage"
     );
     let fresh = run(&["index", "--index", "fresh", "c"]);
     let stderr = String::from_utf8(fresh.stderr).unwrap();
@@ -527,7 +527,7 @@ fn unreadable_file_is_skipped_or_kept() {
         let search = run(&["search", "secret", "--index", index, "--count"]);
         String::from_utf8_lossy(&search.stdout).trim().to_string()
     };
-    assert_eq!(count("fresh"), "0 articles, 0 passages");
+    assert_eq!(count("fresh"), "0 articles, 0 stories, 0 passages");
 
     // Readable again: the next runs read it, without a warning, into both indexes.
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -536,7 +536,7 @@ fn unreadable_file_is_skipped_or_kept() {
         let stderr = String::from_utf8(rerun.stderr).unwrap();
         assert_eq!(rerun.status.code(), Some(0), "{stderr}");
         assert_eq!(stderr, "", "{index}");
-        assert_eq!(count(index), "1 article, 1 passage", "{index}");
+        assert_eq!(count(index), "1 article, 1 story, 1 passage", "{index}");
     }
 }
 

@@ -584,7 +584,7 @@ fn feeds_give_one_article_per_item_and_other_xml_is_skipped() {
     assert_eq!(hit["date"], "2024-03-01T18:05:00Z");
     assert_eq!(hit["source"], "harbour gazette");
     let output = newsdex()
-        .args(["search", "piers", "--json", "--index"])
+        .args(["search", "piers", "--json", "--all-copies", "--index"])
         .arg(&index_dir)
         .output()
         .unwrap();

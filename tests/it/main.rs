@@ -6,6 +6,7 @@ mod architecture;
 mod bench;
 mod canonical;
 mod cli_edges;
+mod copies;
 mod errors;
 mod explore;
 mod formats;
@@ -175,10 +176,18 @@ pub fn stats(index_dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// Article ids matching `query` (at most 1000), sorted.
+/// Article ids matching `query` (at most 1000, every copy its own hit), sorted.
 pub fn ids(index_dir: &Path, query: &str) -> Vec<String> {
     let output = newsdex()
-        .args(["search", query, "--json", "-n", "1000", "--index"])
+        .args([
+            "search",
+            query,
+            "--json",
+            "--all-copies",
+            "-n",
+            "1000",
+            "--index",
+        ])
         .arg(index_dir)
         .output()
         .unwrap();

@@ -195,7 +195,7 @@ fn count_and_files_with_matches() {
         .search(&["putin", "--count"])
         .assert()
         .success()
-        .stdout("2 articles, 2 passages\n");
+        .stdout("2 articles, 2 stories, 2 passages\n");
     let output = index.search(&["putin", "-l"]).output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1);

@@ -20,8 +20,12 @@ const COMPLEMENT_OPENERS: &[&str] = &["of", "on", "for", "against"];
 /// is "the Treasury").
 const DROPPABLE_HEAD: &str = "department";
 
+/// The head noun of a country's executive, and the other noun that names it.
+const EXECUTIVE: &str = "government";
+const EXECUTIVE_SYNONYM: &str = "administration";
+
 /// The country a run of words names, through the gazetteer ("us", "west german").
-fn country_of(words: &[String], gazetteer: &Gazetteer) -> Option<String> {
+pub(super) fn country_of(words: &[String], gazetteer: &Gazetteer) -> Option<String> {
     let (name, kind) = gazetteer.resolve(&words.join(" "))?;
     (kind == ActorKind::Country).then(|| name.to_string())
 }
@@ -64,6 +68,10 @@ fn owner_and_body(words: &[String], gazetteer: &Gazetteer) -> (Option<String>, V
     }
     if body.len() >= 2 && body.last().is_some_and(|w| w == DROPPABLE_HEAD) {
         body.pop();
+    }
+    // a country's administration is its government ("Tarnian Administration")
+    if owner.is_some() && body.len() == 1 && body[0] == EXECUTIVE_SYNONYM {
+        body = vec![EXECUTIVE.to_string()];
     }
     (owner, body)
 }
@@ -231,6 +239,11 @@ mod tests {
         let (owner, body) = owner_and_body(&words("Peruvian Fisheries Ministry"), gazetteer);
         assert_eq!(owner.as_deref(), Some("Peru"));
         assert_eq!(body, ["fisheries", "ministry"]);
+        let (owner, body) = owner_and_body(&words("Chilean Administration"), gazetteer);
+        assert_eq!(owner.as_deref(), Some("Chile"));
+        assert_eq!(body, ["government"]);
+        let (_, body) = owner_and_body(&words("Harbour Administration"), gazetteer);
+        assert_eq!(body, ["harbour", "administration"]);
     }
 
     #[test]

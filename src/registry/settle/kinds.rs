@@ -107,6 +107,197 @@ const DESK_HEADS: &[&str] = &["newsdesk", "newsroom"];
 /// Head nouns of a belief rather than of a believer or a body ("God", "Almighty God").
 const BELIEF_HEADS: &[&str] = &["allah", "almighty", "god", "gods"];
 
+/// Words of a compass point used as a region's modifier ("Southern", "Central").
+const REGION_MODIFIERS: &[&str] = &["central", "eastern", "northern", "southern", "western"];
+
+/// Head nouns of geographic features: a name headed by one ("... Canal", "Horn of ...") is
+/// a place, never an organisation or a person.
+const GEOGRAPHIC_HEADS: &[&str] = &[
+    "archipelago",
+    "basin",
+    "bay",
+    "canal",
+    "coast",
+    "desert",
+    "gulf",
+    "horn",
+    "island",
+    "islands",
+    "lake",
+    "mountains",
+    "ocean",
+    "peninsula",
+    "river",
+    "sea",
+    "strait",
+    "straits",
+    "valley",
+];
+
+/// Head nouns of a settlement: "the X City of Y", where Y is a place, is a place.
+const SETTLEMENT_HEADS: &[&str] = &["capital", "city", "port", "town", "village"];
+
+/// Head nouns of a state's formal name: "Republic of X", "X State" name the country X.
+const STATE_HEADS: &[&str] = &[
+    "commonwealth",
+    "duchy",
+    "emirate",
+    "kingdom",
+    "principality",
+    "republic",
+    "state",
+    "sultanate",
+];
+
+/// Words a state's formal name may put between its country and its head ("X People's
+/// Democratic Republic"), as key words.
+const STATE_FORM_WORDS: &[&str] = &[
+    "arab",
+    "democratic",
+    "federal",
+    "federative",
+    "islamic",
+    "people",
+    "peoples",
+    "popular",
+    "socialist",
+    "united",
+];
+
+/// True when a name's (key) words name a region or a geographic feature: compass modifiers in
+/// front of a place ("Southern X" where X is a place or a country), a settlement of a place
+/// ("Old City of X"), or a geographic head noun ("X Canal", "Gulf of X"). `is_place` says whether some words name a place or a country.
+pub(super) fn names_a_region(words: &[String], is_place: impl Fn(&[String]) -> bool) -> bool {
+    if words.len() < 2 {
+        return false;
+    }
+    let compass =
+        |w: &String| COMPASS_WORDS.contains(&w.as_str()) || REGION_MODIFIERS.contains(&w.as_str());
+    let leading = words.iter().take_while(|w| compass(w)).count();
+    if leading >= 1 && leading < words.len() && is_place(&words[leading..]) {
+        return true;
+    }
+    if let Some(at) = words.iter().position(|w| w == "of") {
+        let named = &words[at + 1..];
+        let named = named.strip_prefix(&["the".to_string()]).unwrap_or(named);
+        let settlement = at >= 1 && SETTLEMENT_HEADS.contains(&words[at - 1].as_str());
+        if settlement && !named.is_empty() && is_place(named) {
+            return true;
+        }
+    }
+    crate::actors::head::head_word(&words.join(" "))
+        .is_some_and(|head| GEOGRAPHIC_HEADS.contains(&head.as_str()))
+}
+
+/// The country a state's formal name names: "[modifiers] Republic of [the] X" (no "of" nor
+/// organisation head among the modifiers: "Government of the Republic of X" is a
+/// government), or "X [form words] Republic" ("X People's Republic", "X State"). `country`
+/// gives the country that some words name.
+pub(super) fn country_of_state_name(
+    words: &[String],
+    country: impl Fn(&[String]) -> Option<String>,
+) -> Option<String> {
+    let is_head = |w: &String| STATE_HEADS.contains(&w.as_str());
+    if let Some(at) = words.iter().position(|w| w == "of") {
+        let named = &words[at + 1..];
+        let named = named.strip_prefix(&["the".to_string()]).unwrap_or(named);
+        let modifiers_ok = at >= 1 && !words[..at - 1].iter().any(|w| is_organisation_head(w));
+        return (modifiers_ok && is_head(&words[at - 1]) && !named.is_empty())
+            .then(|| country(named))
+            .flatten();
+    }
+    let (head, rest) = words.split_last()?;
+    if !is_head(head) || rest.is_empty() {
+        return None;
+    }
+    (1..=rest.len().min(3)).rev().find_map(|n| {
+        let form_words = rest[n..]
+            .iter()
+            .all(|w| STATE_FORM_WORDS.contains(&w.as_str()));
+        form_words.then(|| country(&rest[..n])).flatten()
+    })
+}
+
+/// Settles the names of places and countries that extraction typed as organisations or
+/// people, for the names the gazetteer does not know: a region or a geographic feature
+/// ([`names_a_region`]) is a place; a state's formal name ([`country_of_state_name`]) joins
+/// its country's actor (or is a country when the corpus names the country no other way).
+pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
+    let place = super::kind_index(ActorKind::Place);
+    let country_kind = super::kind_index(ActorKind::Country);
+    let gazetteer = groups.gazetteer;
+    let country = |words: &[String]| super::bodies::country_of(words, gazetteer);
+    for g in 0..groups.groups.len() {
+        if groups.known_kind(g).is_some()
+            || !matches!(groups.kind(g), ActorKind::Org | ActorKind::Person)
+        {
+            continue;
+        }
+        let words = groups.groups[g].words.clone();
+        if let Some(named) = country_of_state_name(&words, country) {
+            // the gazetteer's country for the whole name, when it has one ("Federal Republic
+            // of X" may be a country of its own in history)
+            let named = groups.groups[g]
+                .forms
+                .iter()
+                .find_map(|&f| {
+                    let (name, kind) = gazetteer.resolve(&groups.raw.forms[f].name)?;
+                    (kind == ActorKind::Country).then(|| name.to_string())
+                })
+                .unwrap_or(named);
+            // its own votes too, so that no rule on organisations takes it for one
+            let votes = &mut groups.groups[g].votes;
+            let all: u64 = votes.iter().sum();
+            *votes = [0; 4];
+            votes[country_kind] = all;
+            if let Some(target) = groups.by_key.get(&key(&named)).copied() {
+                groups.join(g, target);
+            }
+            continue;
+        }
+        let is_place = |part: &[String]| {
+            let name = part.join(" ");
+            gazetteer
+                .resolve(&name)
+                .is_some_and(|(_, kind)| matches!(kind, ActorKind::Place | ActorKind::Country))
+                || groups.by_key.get(&name).is_some_and(|&p| {
+                    matches!(groups.kind(p), ActorKind::Place | ActorKind::Country)
+                })
+        };
+        if names_a_region(&words, is_place) {
+            let votes = &mut groups.groups[g].votes;
+            let all: u64 = votes.iter().sum();
+            *votes = [0; 4];
+            votes[place] = all;
+        }
+    }
+}
+
+/// Generic head nouns that an organisation's name may add to the name it is known by ("the
+/// X Organization" for "X").
+const GENERIC_ORGANISATION_HEADS: &[&str] = &["organisation", "organization"];
+
+/// Joins "X Organization" to the organisation X when the gazetteer knows X by that name and
+/// not the longer one: the same body, named with a generic head added.
+pub(super) fn join_generic_heads(groups: &mut Groups) {
+    for g in 0..groups.groups.len() {
+        let words = &groups.groups[g].words;
+        let generic = words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| GENERIC_ORGANISATION_HEADS.contains(&w.as_str()));
+        if !generic || groups.known_kind(g).is_some() {
+            continue;
+        }
+        let shorter = words[..words.len() - 1].join(" ");
+        if let Some(&target) = groups.by_key.get(&shorter) {
+            if groups.known_kind(target) == Some(ActorKind::Org) {
+                groups.join(g, target);
+            }
+        }
+    }
+}
+
 /// Gives the organisation's kind to every group whose name ends with an organisation head
 /// noun and that the gazetteer does not know: the votes for another kind go to "org".
 pub(super) fn retype_by_organisation_head(groups: &mut Groups) {
@@ -301,6 +492,107 @@ mod tests {
         assert_eq!(
             actor_of(&registry, Org, "Odile K. Brannagh").unwrap().1,
             Person
+        );
+    }
+
+    #[test]
+    fn a_region_or_a_geographic_feature_typed_as_a_body_is_a_place() {
+        let registry = settled(&[
+            ("Velmoria", Place, 60),
+            ("Southern Velmoria", Org, 25),
+            ("Central and Eastern Velmoria", Person, 6),
+            ("Quillon Canal", Org, 15),
+            ("Horn of Velmoria", Org, 9),
+            ("Old Port of Velmoria", Org, 7),
+            // a body named after the region stays a body
+            ("Southern Velmoria Trust", Org, 12),
+            ("Southern Quillon", Org, 8),
+        ]);
+        for (kind, form) in [
+            (Org, "Southern Velmoria"),
+            (Person, "Central and Eastern Velmoria"),
+            (Org, "Quillon Canal"),
+            (Org, "Horn of Velmoria"),
+            (Org, "Old Port of Velmoria"),
+        ] {
+            assert_eq!(actor_of(&registry, kind, form).unwrap().1, Place, "{form}");
+        }
+        assert_eq!(
+            actor_of(&registry, Org, "Southern Velmoria Trust")
+                .unwrap()
+                .1,
+            Org
+        );
+        // "Quillon" is no place the corpus or the gazetteer knows
+        assert_eq!(actor_of(&registry, Org, "Southern Quillon").unwrap().1, Org);
+    }
+
+    #[test]
+    fn a_states_formal_name_names_its_country() {
+        let words = |name: &str| super::super::key_words(name);
+        let country = |w: &[String]| (w.join(" ") == "tarnia").then(|| "Tarnia".to_string());
+        for name in [
+            "Serene Republic of Tarnia",
+            "State of the Tarnia",
+            "Tarnia People's Democratic Republic",
+            "Tarnia State",
+        ] {
+            assert_eq!(
+                country_of_state_name(&words(name), country).as_deref(),
+                Some("Tarnia"),
+                "{name}"
+            );
+        }
+        for name in [
+            "Government of the Republic of Tarnia",
+            "Tarnia Department of State",
+            "Secretary of State",
+            "Republic of Velmora",
+            "Tarnia Harbour State",
+        ] {
+            assert_eq!(country_of_state_name(&words(name), country), None, "{name}");
+        }
+        let registry = settled(&[
+            ("Norway", Country, 100),
+            ("Serene Kingdom of Norway", Org, 20),
+            ("Norwegian Democratic Republic", Org, 4),
+            ("Government of the Kingdom of Norway", Org, 7),
+        ]);
+        for form in ["Serene Kingdom of Norway", "Norwegian Democratic Republic"] {
+            assert_eq!(
+                actor_of(&registry, Org, form),
+                Some(("Norway".to_string(), Country)),
+                "{form}"
+            );
+        }
+        assert_eq!(
+            actor_of(&registry, Org, "Government of the Kingdom of Norway")
+                .unwrap()
+                .1,
+            Org
+        );
+    }
+
+    #[test]
+    fn a_known_organisation_named_with_a_generic_head_added_is_the_same() {
+        let registry = settled(&[
+            ("World Bank", Org, 80),
+            ("World Bank Organization", Org, 6),
+            ("Harbour Pilots", Org, 9),
+            ("Harbour Pilots Organization", Org, 30),
+        ]);
+        assert_eq!(
+            actor_of(&registry, Org, "World Bank Organization")
+                .unwrap()
+                .0,
+            "World Bank"
+        );
+        // "Harbour Pilots" is no name the gazetteer knows
+        assert_eq!(
+            actor_of(&registry, Org, "Harbour Pilots Organization")
+                .unwrap()
+                .0,
+            "Harbour Pilots Organization"
         );
     }
 

@@ -1,0 +1,442 @@
+//! What a copy is: one article's text reprinted, re-sent or republished as another. The one
+//! place the rule lives, as pure functions: an article's [`CopySignature`] (MinHash over word
+//! 5-shingles of its body, plus its shingle count and its headline's words), the LSH bands
+//! that make two likely copies candidates, and [`is_copy`], which decides a candidate pair.
+//!
+//! A copy shares most of the *shorter* article's shingles (containment): a reprint trimmed by
+//! a few paragraphs keeps a high containment but a low Jaccard with its original. MinHash
+//! estimates the Jaccard `J` of two shingle sets; with the two counts `a` and `b` it gives the
+//! shared shingles `J (a + b) / (1 + J)`, and so the containment of the shorter. The bands
+//! are chosen so that a pair of Jaccard 0.4 (a 0.8 containment of an article 60% the length
+//! of the other) is a candidate 99.99% of the time.
+
+use super::fnv::Fnv1a;
+
+/// Words per shingle.
+pub const SHINGLE_WORDS: usize = 5;
+/// MinHash values per signature (one per hash permutation).
+pub const PERMUTATIONS: usize = 128;
+/// MinHash values per LSH band: two articles are candidates when one band agrees.
+pub const BAND_ROWS: usize = 2;
+/// LSH bands per signature.
+pub const BANDS: usize = PERMUTATIONS / BAND_ROWS;
+/// Least estimated share of the shorter article's shingles found in the longer one.
+pub const MIN_CONTAINMENT: f64 = 0.6;
+/// Articles dated more than this many days apart are copies only when nearly the whole
+/// shorter text is in the other ([`MIN_CONTAINMENT_APART`]): a recurring report's next
+/// edition shares its formula, a reprint its text.
+pub const MAX_DAYS_APART: i64 = 2;
+/// Least containment of articles dated more than [`MAX_DAYS_APART`] apart.
+pub const MIN_CONTAINMENT_APART: f64 = 0.9;
+/// Least share of the shorter body's distinct numbers (words with a digit) found in the
+/// other: two editions of a formulaic report differ in their figures, a copy keeps them.
+pub const MIN_NUMBER_CONTAINMENT: f64 = 0.7;
+/// Bodies of fewer shingles (about 14 words) copy nothing: too little text to tell one item
+/// from the next edition of a recurring one.
+pub const MIN_SHINGLES: u32 = 10;
+/// Least ratio of the shorter article's shingles to the longer one's: a short item quoted
+/// inside a digest is not a copy of the digest.
+pub const MIN_SIZE_RATIO: f64 = 0.2;
+/// Bodies of fewer shingles are short notices: a template filled for two subjects names them
+/// in the headline, so the headlines must agree too.
+pub const SHORT_BODY_SHINGLES: u32 = 40;
+/// Least share of the shorter headline's words found in the other headline, for short bodies.
+pub const MIN_TITLE_CONTAINMENT: f64 = 0.8;
+/// Most headline words kept in a signature.
+const MAX_TITLE_WORDS: usize = 32;
+/// Most distinct numbers of a body kept in a signature (the least hashes: a sample).
+const MAX_NUMBERS: usize = 64;
+/// Version of these rules: a change makes every index regroup its articles.
+pub const RULES_VERSION: u32 = 1;
+
+/// What an article contributes to copy detection; a few hundred bytes, stored in the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopySignature {
+    /// Distinct word shingles of the body.
+    pub shingles: u32,
+    /// The article's day (days since 1970-01-01), if it is dated to the day.
+    pub day: Option<i32>,
+    /// Hashes of the headline's distinct words, sorted.
+    pub title_words: Vec<u32>,
+    /// Hashes of the body's distinct numbers (words with a digit), sorted.
+    pub numbers: Vec<u32>,
+    /// The least hash of the body's shingles under each of [`PERMUTATIONS`] permutations
+    /// (empty for a body without words).
+    pub minhash: Vec<u32>,
+}
+
+/// Lowercased word tokens: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// splitmix64's finaliser: spreads a hash's bits before the permutations multiply it.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The permutations' multipliers (odd) and offsets, fixed for every index.
+fn permutations() -> &'static [(u64, u64); PERMUTATIONS] {
+    static TABLE: std::sync::OnceLock<[(u64, u64); PERMUTATIONS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [(0, 0); PERMUTATIONS];
+        let mut seed = 0x6e65_7773_6465_7831u64;
+        for slot in &mut table {
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let a = mix(seed) | 1;
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            *slot = (a, mix(seed));
+        }
+        table
+    })
+}
+
+fn word_hashes<'a>(words: impl Iterator<Item = &'a str>, most: usize) -> Vec<u32> {
+    let mut hashes: Vec<u32> = words
+        .map(|w| Fnv1a::new().write(w.as_bytes()).finish() as u32)
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(most);
+    hashes
+}
+
+/// The signature of an article's headline and body, and its day (days since 1970-01-01).
+pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
+    let mut body_words: Vec<String> = words(body).collect();
+    let title_words: Vec<String> = words(title).collect();
+    if body_words == title_words {
+        // A body that is only its headline (a video's caption) has no text of its own.
+        body_words.clear();
+    }
+    let mut shingles: Vec<u64> = if body_words.is_empty() {
+        Vec::new()
+    } else if body_words.len() < SHINGLE_WORDS {
+        vec![shingle_hash(&body_words)]
+    } else {
+        body_words
+            .windows(SHINGLE_WORDS)
+            .map(shingle_hash)
+            .collect()
+    };
+    shingles.sort_unstable();
+    shingles.dedup();
+    let mut minhash = Vec::new();
+    if !shingles.is_empty() {
+        let mut least = [u32::MAX; PERMUTATIONS];
+        let table = permutations();
+        for &shingle in &shingles {
+            for (slot, &(a, b)) in least.iter_mut().zip(table.iter()) {
+                let h = (shingle.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
+                *slot = (*slot).min(h);
+            }
+        }
+        minhash = least.to_vec();
+    }
+    let numbers = body_words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(String::as_str);
+    CopySignature {
+        shingles: shingles.len() as u32,
+        day,
+        title_words: word_hashes(title_words.iter().map(String::as_str), MAX_TITLE_WORDS),
+        numbers: word_hashes(numbers, MAX_NUMBERS),
+        minhash,
+    }
+}
+
+fn shingle_hash(words: &[String]) -> u64 {
+    let mut hash = Fnv1a::new();
+    for word in words {
+        hash = hash.write(word.as_bytes()).write(b" ");
+    }
+    mix(hash.finish())
+}
+
+impl CopySignature {
+    /// The signature as stored: shingle count (`u32`), day (`i32`, `i32::MIN` for none),
+    /// headline word and number counts (`u8` each), then the headline words, the numbers and
+    /// the MinHash values (`u32`s), all little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let values = self.title_words.len() + self.numbers.len() + self.minhash.len();
+        let mut bytes = Vec::with_capacity(10 + 4 * values);
+        bytes.extend_from_slice(&self.shingles.to_le_bytes());
+        bytes.extend_from_slice(&self.day.unwrap_or(i32::MIN).to_le_bytes());
+        bytes.push(self.title_words.len() as u8);
+        bytes.push(self.numbers.len() as u8);
+        for value in self
+            .title_words
+            .iter()
+            .chain(&self.numbers)
+            .chain(&self.minhash)
+        {
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
+        bytes
+    }
+
+    /// A signature read back from [`CopySignature::to_bytes`]; None for bytes of another shape.
+    pub fn from_bytes(bytes: &[u8]) -> Option<CopySignature> {
+        let shingles = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?);
+        let day = i32::from_le_bytes(bytes.get(4..8)?.try_into().ok()?);
+        let n_title = usize::from(*bytes.get(8)?);
+        let n_numbers = usize::from(*bytes.get(9)?);
+        let rest = bytes.get(10..)?;
+        if rest.len() % 4 != 0 {
+            return None;
+        }
+        let values: Vec<u32> = rest
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if values.len() < n_title + n_numbers {
+            return None;
+        }
+        let (title_words, rest) = values.split_at(n_title);
+        let (numbers, minhash) = rest.split_at(n_numbers);
+        if !(minhash.is_empty() || minhash.len() == PERMUTATIONS) {
+            return None;
+        }
+        Some(CopySignature {
+            shingles,
+            day: (day != i32::MIN).then_some(day),
+            title_words: title_words.to_vec(),
+            numbers: numbers.to_vec(),
+            minhash: minhash.to_vec(),
+        })
+    }
+
+    /// The LSH band hashes: two articles sharing one (same band, same hash) are candidates.
+    /// Empty for a body without words, which copies nothing.
+    pub fn bands(&self) -> Vec<u64> {
+        if self.minhash.len() != PERMUTATIONS {
+            return Vec::new();
+        }
+        self.minhash
+            .chunks_exact(BAND_ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let mut hash = Fnv1a::new().write(&(band as u32).to_le_bytes());
+                for row in rows {
+                    hash = hash.write(&row.to_le_bytes());
+                }
+                hash.finish()
+            })
+            .collect()
+    }
+}
+
+/// The estimated Jaccard similarity of two bodies' shingle sets.
+pub fn jaccard(a: &CopySignature, b: &CopySignature) -> f64 {
+    if a.minhash.len() != PERMUTATIONS || b.minhash.len() != PERMUTATIONS {
+        return 0.0;
+    }
+    let same = a
+        .minhash
+        .iter()
+        .zip(&b.minhash)
+        .filter(|(x, y)| x == y)
+        .count();
+    same as f64 / PERMUTATIONS as f64
+}
+
+/// The estimated share of the shorter body's shingles found in the other.
+pub fn containment(a: &CopySignature, b: &CopySignature) -> f64 {
+    let j = jaccard(a, b);
+    let (small, large) = sizes(a, b);
+    if small == 0.0 {
+        return 0.0;
+    }
+    (j * (small + large) / (1.0 + j) / small).min(1.0)
+}
+
+fn sizes(a: &CopySignature, b: &CopySignature) -> (f64, f64) {
+    let (x, y) = (f64::from(a.shingles), f64::from(b.shingles));
+    (x.min(y), x.max(y))
+}
+
+/// The share of the smaller of two sorted sets found in the other (1 when either is empty:
+/// nothing to disagree on).
+fn set_containment(a: &[u32], b: &[u32]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return 1.0;
+    }
+    let shared = short
+        .iter()
+        .filter(|w| long.binary_search(w).is_ok())
+        .count();
+    shared as f64 / short.len() as f64
+}
+
+/// Whether two articles are copies of one story: both have text of their own
+/// ([`MIN_SHINGLES`]), most of the shorter body is in the other
+/// ([`MIN_CONTAINMENT`]; nearly all of it, [`MIN_CONTAINMENT_APART`], for articles dated more
+/// than [`MAX_DAYS_APART`] apart), the shorter is not a small part of the other
+/// ([`MIN_SIZE_RATIO`]), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
+/// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]). Symmetric.
+pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
+    let (small, large) = sizes(a, b);
+    if small < f64::from(MIN_SHINGLES) || small / large < MIN_SIZE_RATIO {
+        return false;
+    }
+    let apart = match (a.day, b.day) {
+        (Some(x), Some(y)) => i64::from(x).abs_diff(i64::from(y)) > MAX_DAYS_APART as u64,
+        _ => false,
+    };
+    let least = if apart {
+        MIN_CONTAINMENT_APART
+    } else {
+        MIN_CONTAINMENT
+    };
+    if containment(a, b) < least {
+        return false;
+    }
+    if set_containment(&a.numbers, &b.numbers) < MIN_NUMBER_CONTAINMENT {
+        return false;
+    }
+    small >= f64::from(SHORT_BODY_SHINGLES)
+        || set_containment(&a.title_words, &b.title_words) >= MIN_TITLE_CONTAINMENT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body of `n` distinct sentences about `topic`, numbered from `from`.
+    fn sentences(topic: &str, from: usize, n: usize) -> String {
+        (from..from + n)
+            .map(|i| {
+                format!(
+                    "The {topic} council heard report number {i} on harbour dredging, \
+                     the ferry timetable and the cost of lamp posts in ward {i}."
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_trimmed_reprint_with_a_new_headline_is_a_copy() {
+        let original = signature(
+            "Harbour council meets",
+            &sentences("Kestrel Bay", 0, 30),
+            None,
+        );
+        let reprint = signature(
+            "Dredging on the agenda in Kestrel Bay",
+            &format!("By Ona Vell. {}", sentences("Kestrel Bay", 0, 20)),
+            None,
+        );
+        assert!(containment(&original, &reprint) > 0.8);
+        assert!(jaccard(&original, &reprint) < 0.75);
+        assert!(is_copy(&original, &reprint));
+        assert!(is_copy(&reprint, &original));
+    }
+
+    #[test]
+    fn another_report_of_the_same_event_is_no_copy() {
+        let one = signature(
+            "Council meets",
+            "Mayor Tilde Arkwright and councillor Bram Osei met on Tuesday in Kestrel Bay to \
+             argue over the dredging budget, which Arkwright called wasteful and Osei overdue.",
+            None,
+        );
+        let other = signature(
+            "Dredging row",
+            "In Kestrel Bay on Tuesday, councillor Bram Osei told Mayor Tilde Arkwright that \
+             the harbour could not wait: the dredging budget, he said, was long overdue.",
+            None,
+        );
+        assert!(!is_copy(&one, &other));
+    }
+
+    #[test]
+    fn a_template_for_two_subjects_is_no_copy_but_a_resent_notice_is() {
+        let body = "Quarterly dividend 12 cts vs 12 cts prior, payable May 4, record April 20.";
+        let one = signature("Orrin Mills sets quarterly dividend", body, None);
+        let other = signature("Pellby Foods sets quarterly dividend", body, None);
+        assert!(!is_copy(&one, &other));
+        let resent = signature(
+            "Corrected - Orrin Mills sets quarterly dividend",
+            body,
+            None,
+        );
+        assert!(is_copy(&one, &resent));
+        // A caption (the headline as the body) and a line of a few words copy nothing.
+        let caption = signature("Ferry update", "Ferry update", None);
+        assert!(!is_copy(&caption, &caption));
+        let line = signature("Ferry update", "Ferries sail again today.", None);
+        assert!(!is_copy(&line, &line));
+    }
+
+    #[test]
+    fn a_short_item_inside_a_digest_is_no_copy() {
+        let item = sentences("Kestrel Bay", 0, 5);
+        // The other items of the digest: text of their own, five times the item's length.
+        let others: Vec<String> = (0..700).map(|i| format!("valley{i}")).collect();
+        let (before, after) = others.split_at(350);
+        let digest = format!("{} {item} {}", before.join(" "), after.join(" "));
+        let item = signature("Kestrel Bay", &item, None);
+        let digest = signature("Week in the valley", &digest, None);
+        // By containment alone the item would be a copy; the size ratio says it is not.
+        let c = containment(&item, &digest);
+        assert!(c >= MIN_CONTAINMENT, "containment {c}");
+        assert!(!is_copy(&item, &digest));
+    }
+
+    #[test]
+    fn editions_with_other_figures_or_weeks_apart_are_no_copies() {
+        let edition = |figure: u32, gap: u32| {
+            format!(
+                "Grain barges on the Mallow canal carried {figure} tonnes this week against \
+                 {gap} tonnes the week before, the canal board said in its weekly note, adding \
+                 that lock repairs at Fenwick would keep the upper reach closed until further \
+                 notice and that barge owners should plan their loads with the board's office."
+            )
+        };
+        let title = "Mallow canal weekly grain tonnage";
+        let monday = signature(title, &edition(5120, 4870), Some(19_000));
+        let next = signature(title, &edition(6340, 5120), Some(19_007));
+        assert!(containment(&monday, &next) >= MIN_CONTAINMENT);
+        assert!(!is_copy(&monday, &next));
+        // The same figures re-sent the next day are a copy; a week later, a copy only when
+        // nearly all of the text is the same (it is here).
+        let resent = signature(title, &edition(5120, 4870), Some(19_001));
+        assert!(is_copy(&monday, &resent));
+        let week_later = signature(title, &edition(5120, 4870), Some(19_007));
+        assert!(is_copy(&monday, &week_later));
+    }
+
+    #[test]
+    fn bytes_round_trip_and_an_empty_body_copies_nothing() {
+        let s = signature(
+            "Harbour council meets",
+            &sentences("Kestrel Bay", 0, 3),
+            Some(19_000),
+        );
+        assert_eq!(CopySignature::from_bytes(&s.to_bytes()), Some(s.clone()));
+        assert_eq!(s.bands().len(), BANDS);
+        let empty = signature("Only a headline", "", None);
+        assert_eq!(
+            CopySignature::from_bytes(&empty.to_bytes()),
+            Some(empty.clone())
+        );
+        assert!(empty.bands().is_empty());
+        assert!(!is_copy(&empty, &empty));
+        assert_eq!(CopySignature::from_bytes(&[1, 2]), None);
+    }
+
+    #[test]
+    fn copies_share_a_band() {
+        let a = signature("A", &sentences("Kestrel Bay", 0, 30), None);
+        let b = signature("B", &sentences("Kestrel Bay", 5, 20), None);
+        let bands_a = a.bands();
+        assert!(b.bands().iter().zip(&bands_a).any(|(x, y)| x == y));
+    }
+}

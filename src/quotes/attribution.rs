@@ -1,0 +1,812 @@
+//! Who said each quoted span: the reporting verb of its sentence and the speaker it names,
+//! pronouns and roles resolved to the actor named before, through the extractor's names.
+
+use super::spans::Span;
+use super::Quote;
+use crate::actors::{ActorKind, ActorMatch};
+
+/// Verbs of saying (and "according to"): the cues that attribute a quotation. General verbs
+/// only, in the forms news prose writes them.
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "adding",
+    "told",
+    "tells",
+    "telling",
+    "wrote",
+    "writes",
+    "writing",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "stressed",
+    "stresses",
+    "declared",
+    "declares",
+    "declaring",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "answered",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "recalled",
+    "recalls",
+    "remarked",
+    "commented",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "pledged",
+    "claimed",
+    "claims",
+    "reads",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "calling",
+    "concluded",
+    "announced",
+    "predicted",
+    "suggested",
+    "suggests",
+    "continued",
+    "continues",
+    "observed",
+    "cautioned",
+    "conceded",
+    "complained",
+    "joked",
+    "testified",
+    "reiterated",
+    "emphasised",
+    "emphasized",
+    "accused",
+    "alleged",
+    "alleging",
+    "according",
+    "promised",
+    "proposed",
+    "rejected",
+    "tweeted",
+];
+
+/// Cues whose object is the listener, not the speaker ("told reporters").
+const LISTENER_CUES: &[&str] = &[
+    "told", "tells", "telling", "asked", "asks", "urged", "urges",
+];
+
+/// Words between a subject and its verb ("Smith also said", "he later told").
+const SKIPPED: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "will",
+    "would",
+    "again",
+    "further",
+    "previously",
+    "recently",
+    "earlier",
+    "once",
+    "simply",
+    "flatly",
+    "repeatedly",
+    "had",
+    "once",
+    "has",
+    "quickly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "once",
+];
+
+/// Nouns naming a person by role: "the minister added" is the person named before.
+const PERSON_ROLES: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "executive",
+    "leader",
+    "senator",
+    "governor",
+    "economist",
+    "analyst",
+    "lawyer",
+    "attorney",
+    "ambassador",
+    "premier",
+    "chancellor",
+    "mayor",
+    "manager",
+    "officer",
+    "founder",
+    "author",
+    "professor",
+    "judge",
+    "general",
+    "commander",
+    "representative",
+    "head",
+    "candidate",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "actor",
+    "actress",
+    "star",
+    "writer",
+    "researcher",
+    "scientist",
+    "coach",
+    "player",
+    "prosecutor",
+    "diplomat",
+    "envoy",
+    "king",
+    "queen",
+    "pope",
+    "woman",
+    "man",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "owner",
+    "trader",
+    "banker",
+    "dealer",
+    "source",
+    "sources",
+    "expert",
+    "worker",
+    "resident",
+    "witness",
+    "teacher",
+    "doctor",
+];
+
+/// Nouns naming an organisation by role: "the company said" is the organisation named before.
+const ORG_ROLES: &[&str] = &[
+    "company",
+    "firm",
+    "bank",
+    "ministry",
+    "department",
+    "agency",
+    "government",
+    "group",
+    "union",
+    "court",
+    "board",
+    "committee",
+    "council",
+    "commission",
+    "organization",
+    "organisation",
+    "party",
+    "report",
+    "statement",
+    "study",
+    "corporation",
+    "office",
+    "administration",
+    "embassy",
+    "association",
+    "institute",
+    "university",
+    "newspaper",
+    "paper",
+    "letter",
+    "communique",
+    "survey",
+    "exchange",
+    "fund",
+    "team",
+    "club",
+    "network",
+];
+
+/// A word of a clause: its core (punctuation trimmed) and what follows it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// The token ended with a comma (an appositive's end, "Smith, an analyst, said").
+    comma: bool,
+}
+
+fn words(body: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let text = &body[from..to];
+    let mut offset = 0;
+    for token in text.split_inclusive(char::is_whitespace) {
+        let raw = token.trim_end();
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = raw[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !core.is_empty() {
+            let start = from + offset + lead;
+            out.push(Word {
+                start,
+                end: start + core.len(),
+                text: core,
+                comma: raw[lead + core.len()..].contains([',', '\u{2014}']),
+            });
+        }
+        offset += token.len();
+    }
+    out
+}
+
+fn lower(word: &Word) -> String {
+    word.text.to_lowercase()
+}
+
+fn is_cue(word: &Word) -> bool {
+    CUES.contains(&lower(word).as_str())
+}
+
+fn capitalised(word: &Word) -> bool {
+    word.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What the words next to a cue say of the speaker.
+#[derive(Debug, Clone, PartialEq)]
+enum Speaker {
+    /// A named actor or a name the extractor does not know.
+    Named(String),
+    /// An unnamed person or group ("one banker said"): no speaker.
+    Unnamed,
+    /// Nothing the rules read as a speaker.
+    Unknown,
+}
+
+/// A speaker named before some offset, for pronouns and roles to resolve to.
+#[derive(Debug, Clone)]
+struct Referent {
+    at: usize,
+    name: String,
+    kind: ActorKind,
+}
+
+struct Article<'a> {
+    body: &'a str,
+    /// Every body mention: (start, end, actor index).
+    mentions: Vec<(usize, usize, usize)>,
+    actors: &'a [ActorMatch],
+    /// Actors and speakers named so far (mentions outside quotations, and speakers found).
+    referents: Vec<Referent>,
+}
+
+impl<'a> Article<'a> {
+    fn actor_at(&self, word: &Word) -> Option<&'a ActorMatch> {
+        self.mentions
+            .iter()
+            .find(|&&(s, e, _)| s <= word.start && word.end <= e)
+            .map(|&(_, _, i)| &self.actors[i])
+    }
+
+    /// The speaker a word names: a person or organisation the extractor found there (places
+    /// and countries are where things are said, not who says them).
+    fn speaker_at(&self, words: &[Word], j: usize) -> Option<Speaker> {
+        let actor = self.actor_at(&words[j])?;
+        if !matches!(actor.kind, ActorKind::Person | ActorKind::Org) {
+            return Some(Speaker::Unknown);
+        }
+        // "Ann Roe of Acme Corp said": the person before the organisation speaks.
+        if actor.kind == ActorKind::Org {
+            let first = (0..=j)
+                .rev()
+                .take_while(|&k| {
+                    self.actor_at(&words[k])
+                        .is_some_and(|a| a.name == actor.name)
+                })
+                .last()
+                .unwrap_or(j);
+            if first >= 2
+                && matches!(
+                    lower(&words[first - 1]).as_str(),
+                    "of" | "at" | "from" | "with"
+                )
+            {
+                if let Some(person) = self
+                    .actor_at(&words[first - 2])
+                    .filter(|a| a.kind == ActorKind::Person)
+                {
+                    return Some(Speaker::Named(without_honorific(&person.name)));
+                }
+            }
+        }
+        Some(Speaker::Named(without_honorific(&actor.name)))
+    }
+
+    /// The nearest referent before `at` of `kind`.
+    fn resolve(&self, kind: ActorKind, at: usize) -> Speaker {
+        self.referents
+            .iter()
+            .filter(|r| r.at < at && r.kind == kind)
+            .max_by_key(|r| r.at)
+            .map_or(Speaker::Unknown, |r| Speaker::Named(r.name.clone()))
+    }
+
+    /// A name the extractor does not know: the fullest form the article gives it (a person
+    /// the extractor knows by that surname, else an earlier "First Surname").
+    fn fullest(&self, name: &str) -> String {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        if let Some(actor) = self.actors.iter().find(|a| {
+            a.kind == ActorKind::Person
+                && a.name.rsplit(' ').next() == Some(last)
+                && a.name.len() > name.len()
+        }) {
+            return actor.name.clone();
+        }
+        if !name.contains(' ') {
+            let mut from = 0;
+            while let Some(found) = self.body[from..].find(name) {
+                let at = from + found;
+                let before: Vec<&str> = self.body[..at].split_whitespace().rev().take(1).collect();
+                if let Some(first) = before.first() {
+                    let clean = first.trim_matches(|c: char| !c.is_alphanumeric());
+                    if clean.len() > 1
+                        && clean == *first
+                        && clean.chars().next().is_some_and(char::is_uppercase)
+                        && clean.chars().skip(1).all(char::is_lowercase)
+                        && !is_title_word(clean)
+                    {
+                        return format!("{clean} {name}");
+                    }
+                }
+                from = at + name.len();
+            }
+        }
+        name.to_string()
+    }
+
+    fn named(&self, words: &[Word], j: usize) -> Speaker {
+        if let Some(speaker) = self.speaker_at(words, j) {
+            return speaker;
+        }
+        // A capitalised run ending at j, not opening the sentence alone.
+        let mut i = j;
+        while i > 0
+            && capitalised(&words[i - 1])
+            && !words[i - 1].comma
+            && !is_title_word(words[i - 1].text)
+        {
+            i -= 1;
+        }
+        let name = words[i..=j]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        Speaker::Named(self.fullest(&name))
+    }
+}
+
+/// A name without a religious or courtesy title in front ("Sister Ann Roe" is Ann Roe).
+fn without_honorific(name: &str) -> String {
+    let honorifics = [
+        "Father", "Sister", "Brother", "Rev", "Reverend", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+        "Rabbi", "Mr.", "Mrs.", "Ms.", "Dr.", "Rev.",
+    ];
+    match name.split_once(' ') {
+        Some((first, rest)) if honorifics.contains(&first) && rest.contains(' ') => {
+            rest.to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
+fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "President"
+            | "Minister"
+            | "Secretary"
+            | "Senator"
+            | "Governor"
+            | "Prime"
+            | "Chairman"
+            | "The"
+            | "A"
+            | "An"
+            | "In"
+            | "But"
+            | "And"
+            | "As"
+            | "When"
+            | "If"
+    )
+}
+
+fn pronoun(word: &str) -> Option<Option<ActorKind>> {
+    match word {
+        "he" | "she" | "He" | "She" | "him" | "her" => Some(Some(ActorKind::Person)),
+        "it" | "It" => Some(Some(ActorKind::Org)),
+        "they" | "They" | "I" | "we" | "We" | "you" | "You" => Some(None),
+        _ => None,
+    }
+}
+
+/// A role noun phrase ending at `j` ("the finance minister"), read backwards to its
+/// determiner: the actor it refers to, or unnamed.
+fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option<Speaker> {
+    let noun = lower(&words[j]);
+    let kind = if PERSON_ROLES.contains(&noun.as_str()) {
+        ActorKind::Person
+    } else if ORG_ROLES.contains(&noun.as_str()) {
+        ActorKind::Org
+    } else {
+        return None;
+    };
+    // "A British Airways spokesman": the organisation just before the role.
+    if j > 0 {
+        if let Some(actor) = article.actor_at(&words[j - 1]) {
+            if matches!(actor.kind, ActorKind::Org | ActorKind::Country) {
+                return Some(Speaker::Named(actor.name.clone()));
+            }
+        }
+    }
+    let mut i = j;
+    while i > 0 && j - i < 4 {
+        i -= 1;
+        match lower(&words[i]).as_str() {
+            "the" | "this" | "that" | "his" | "her" | "its" => {
+                return Some(article.resolve(kind, at))
+            }
+            "a" | "an" | "one" | "another" | "some" | "two" | "three" | "several" | "many" => {
+                return Some(Speaker::Unnamed)
+            }
+            _ if words[i].comma => break,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// "a spokesman for X", "the minister": a role phrase starting at `j`, read forwards.
+fn role_after(article: &Article, words: &[Word], j: usize, at: usize) -> Option<Speaker> {
+    let first = lower(&words[j]);
+    if !matches!(first.as_str(), "the" | "a" | "an" | "one" | "another") {
+        return None;
+    }
+    for k in j + 1..words.len().min(j + 5) {
+        let noun = lower(&words[k]);
+        if PERSON_ROLES.contains(&noun.as_str()) || ORG_ROLES.contains(&noun.as_str()) {
+            // "a spokesman for X": the organisation after "for".
+            if k + 2 < words.len() && matches!(lower(&words[k + 1]).as_str(), "for" | "at" | "of") {
+                if let Some(actor) = article.actor_at(&words[k + 2]) {
+                    if noun.starts_with("spokes") && actor.kind != ActorKind::Person {
+                        return Some(Speaker::Named(actor.name.clone()));
+                    }
+                }
+            }
+            return role_before(article, words, k, at);
+        }
+        if words[k].comma {
+            break;
+        }
+    }
+    None
+}
+
+/// The subject ending just before the cue at `i`.
+fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Speaker {
+    let mut j = i;
+    while j > 0 && SKIPPED.contains(&lower(&words[j - 1]).as_str()) {
+        j -= 1;
+    }
+    if j == 0 {
+        return Speaker::Unknown;
+    }
+    let mut j = j - 1;
+    // "Smith, an analyst at Foo, said": the subject is before the appositive.
+    if words[j].comma {
+        if let Some(k) = (0..j).rev().find(|&k| words[k].comma) {
+            j = k;
+        }
+    }
+    let word = &words[j];
+    if let Some(kind) = pronoun(word.text) {
+        return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
+    }
+    if let Some(role) = role_before(article, words, j, at) {
+        return role;
+    }
+    if article.actor_at(word).is_some() || capitalised(word) {
+        if let Some(speaker) = article.speaker_at(words, j) {
+            return speaker;
+        }
+        if j > 0 || !is_title_word(word.text) {
+            return article.named(words, j);
+        }
+    }
+    Speaker::Unknown
+}
+
+/// The subject after the cue at `i` ("said Smith", "said the minister").
+fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Speaker {
+    let Some(word) = words.get(i + 1) else {
+        return Speaker::Unknown;
+    };
+    if let Some(kind) = pronoun(word.text) {
+        return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
+    }
+    if let Some(role) = role_after(article, words, i + 1, at) {
+        return role;
+    }
+    if let Some(speaker) = article.speaker_at(words, i + 1) {
+        return speaker;
+    }
+    // "according to the Lantern Guild": the name after its article.
+    if lower(word) == "the" && i + 2 < words.len() {
+        if let Some(speaker) = article.speaker_at(words, i + 2) {
+            return speaker;
+        }
+    }
+    if capitalised(word) {
+        let mut j = i + 1;
+        while j + 1 < words.len() && capitalised(&words[j + 1]) && !words[j].comma {
+            j += 1;
+        }
+        return article.named(words, j);
+    }
+    Speaker::Unknown
+}
+
+/// A cue and its speaker in a clause; `nearest_end` looks for the cue nearest the clause's end
+/// (a clause before the quotation), else nearest its start.
+fn attribution_in(
+    article: &Article,
+    words: &[Word],
+    nearest_end: bool,
+    at: usize,
+) -> Option<(String, Speaker)> {
+    let limit = if nearest_end {
+        words.len()
+    } else {
+        words.len().min(20)
+    };
+    let mut cues: Vec<usize> = (0..limit).filter(|&i| is_cue(&words[i])).collect();
+    if nearest_end {
+        cues.reverse();
+    }
+    let i = *cues.first()?;
+    let verb = lower(&words[i]);
+    if verb == "according" {
+        let to = words.get(i + 1).filter(|w| lower(w) == "to")?;
+        let speaker = subject_after(article, words, i + 1, at);
+        return Some((format!("{} {}", words[i].text, to.text), speaker));
+    }
+    let mut speaker = subject_before(article, words, i, at);
+    if speaker == Speaker::Unknown && !LISTENER_CUES.contains(&verb.as_str()) {
+        speaker = subject_after(article, words, i, at);
+    }
+    Some((words[i].text.to_string(), speaker))
+}
+
+/// Where the sentence holding `at` starts, no earlier than `floor`.
+fn sentence_start(body: &str, floor: usize, at: usize) -> usize {
+    let text = &body[floor..at];
+    let mut start = floor;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && ends_sentence(body, floor + i) {
+            start = floor + i + 1;
+        }
+    }
+    start
+}
+
+/// Where the sentence holding `at` ends, no later than `ceiling`.
+fn sentence_end(body: &str, at: usize, ceiling: usize) -> usize {
+    let text = &body[at..ceiling];
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && ends_sentence(body, at + i) {
+            return at + i + 1;
+        }
+    }
+    ceiling
+}
+
+/// Whether the mark at `i` ends a sentence: followed by space and not after an abbreviation.
+fn ends_sentence(body: &str, i: usize) -> bool {
+    let next = body[i + 1..].chars().next();
+    if !next.is_none_or(char::is_whitespace) {
+        return false;
+    }
+    let before = body[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+    let letters = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let abbreviation = (letters.len() <= 3
+        && letters.chars().next().is_some_and(char::is_uppercase))
+        || letters.contains('.');
+    !(body.as_bytes()[i] == b'.' && abbreviation)
+}
+
+fn title_like(text: &str) -> bool {
+    let small = [
+        "of", "the", "and", "a", "an", "in", "on", "to", "for", "at", "by", "with",
+    ];
+    !text.contains(['.', ',', '!', '?', ':', ';'])
+        && text
+            .split_whitespace()
+            .all(|w| small.contains(&w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// Attributes each span; leaves out scare quotes, titles and short terms no verb attributes.
+pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Vec<Quote> {
+    let mut mentions: Vec<(usize, usize, usize)> = actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.mentions.iter().map(move |&(s, e)| (s, e, i)))
+        .collect();
+    mentions.sort();
+    let inside = |at: usize| spans.iter().any(|s| s.start <= at && at < s.end);
+    let referents: Vec<Referent> = mentions
+        .iter()
+        .filter(|&&(s, _, i)| {
+            !inside(s) && matches!(actors[i].kind, ActorKind::Person | ActorKind::Org)
+        })
+        .map(|&(s, _, i)| Referent {
+            at: s,
+            name: actors[i].name.clone(),
+            kind: actors[i].kind,
+        })
+        .collect();
+    let mut article = Article {
+        body,
+        mentions,
+        actors,
+        referents,
+    };
+    let paragraphs = super::spans::paragraphs(body);
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last: Option<(usize, (usize, usize), Option<String>)> = None; // (index, paragraph, speaker)
+    for (index, span) in spans.iter().enumerate() {
+        let enclosing = spans
+            .iter()
+            .find(|o| o.start <= span.open && span.close <= o.end && o != &span);
+        let (floor, ceiling) = enclosing.map_or(span.paragraph, |o| (o.start, o.end));
+        let before_from = spans
+            .iter()
+            .filter(|o| o.close <= span.open && o.close >= floor)
+            .map(|o| o.close)
+            .max()
+            .unwrap_or(floor)
+            .max(sentence_start(body, floor, span.open));
+        let after_to = spans
+            .iter()
+            .filter(|o| o.open >= span.close && o.open <= ceiling)
+            .map(|o| o.open)
+            .min()
+            .unwrap_or(ceiling)
+            .min(sentence_end(body, span.close, ceiling));
+        let after = words(body, span.close.min(after_to), after_to);
+        let before = words(body, before_from, span.open.max(before_from));
+        let text = &body[span.start..span.end];
+        // A quotation closing its sentence ("...end.") leaves what follows to the next one.
+        let ends_sentence = text.ends_with('.') && after.first().is_some_and(capitalised);
+        let after_found = (!ends_sentence)
+            .then(|| attribution_in(&article, &after, false, span.open))
+            .flatten();
+        let found = match after_found {
+            Some((_, Speaker::Unknown)) | None => {
+                attribution_in(&article, &before, true, span.open)
+                    .filter(|(_, s)| *s != Speaker::Unknown)
+                    .or(after_found)
+                    .or_else(|| attribution_in(&article, &before, true, span.open))
+            }
+            found => found,
+        };
+        let n_words = text.split_whitespace().count();
+        let (cue, speaker) = match found {
+            Some((cue, speaker)) => (Some(cue), speaker),
+            None => {
+                if n_words < 3 || title_like(text) {
+                    continue; // a scare quote, a term or a title
+                }
+                // No verb of its own: the speaker of the quotation just before, in this
+                // paragraph or the one before it.
+                let previous = last.as_ref().filter(|(i, paragraph, _)| {
+                    *i + 1 == index
+                        && (paragraph.1 >= span.paragraph.0
+                            || follows(body, paragraph.1, span.paragraph.0))
+                });
+                let speaker = match previous.and_then(|(_, _, s)| s.clone()) {
+                    Some(name) => Speaker::Named(name),
+                    None => {
+                        // "Ann Roe said ...:" earlier in the paragraph, or in the paragraph
+                        // before one that opens with the quotation.
+                        let from = if span.open == span.paragraph.0 {
+                            previous_paragraph(&paragraphs, span.paragraph.0)
+                        } else {
+                            span.paragraph.0
+                        };
+                        attribution_in(&article, &words(body, from, span.open), true, span.open)
+                            .map_or(Speaker::Unknown, |(_, s)| s)
+                    }
+                };
+                (None, speaker)
+            }
+        };
+        let speaker = match speaker {
+            Speaker::Named(name) => Some(name),
+            Speaker::Unnamed | Speaker::Unknown => None,
+        };
+        if let Some(name) = &speaker {
+            let kind = actors
+                .iter()
+                .find(|a| &a.name == name)
+                .map_or(ActorKind::Person, |a| a.kind);
+            article.referents.push(Referent {
+                at: span.open,
+                name: name.clone(),
+                kind,
+            });
+        }
+        last = Some((index, span.paragraph, speaker.clone()));
+        quotes.push(Quote {
+            text: text.to_string(),
+            start: span.start,
+            end: span.end,
+            speaker,
+            cue,
+        });
+    }
+    quotes
+}
+
+/// The start of the paragraph before the one starting at `start` (itself when it is the first).
+fn previous_paragraph(paragraphs: &[(usize, usize)], start: usize) -> usize {
+    paragraphs
+        .iter()
+        .rev()
+        .map(|p| p.0)
+        .find(|&s| s < start)
+        .unwrap_or(start)
+}
+
+/// Whether the paragraph starting at `next` directly follows the one ending at `end`.
+fn follows(body: &str, end: usize, next: usize) -> bool {
+    next >= end && body[end..next].trim().is_empty()
+}

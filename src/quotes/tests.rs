@@ -1,0 +1,199 @@
+//! The patterns quotations come in, on sentences written for these tests.
+
+use super::*;
+use crate::actors::ActorKind;
+
+/// An actor named at every occurrence of each of its `forms` in `body`.
+fn actor(body: &str, name: &str, kind: ActorKind, forms: &[&str]) -> ActorMatch {
+    let mut mentions: Vec<(usize, usize)> = forms
+        .iter()
+        .flat_map(|form| body.match_indices(form).map(|(i, f)| (i, i + f.len())))
+        .collect();
+    mentions.sort();
+    ActorMatch {
+        name: name.into(),
+        kind,
+        mentions,
+        title_mentions: Vec::new(),
+        aliases: Vec::new(),
+    }
+}
+
+fn person(body: &str, name: &str, forms: &[&str]) -> ActorMatch {
+    actor(body, name, ActorKind::Person, forms)
+}
+
+fn org(body: &str, name: &str, forms: &[&str]) -> ActorMatch {
+    actor(body, name, ActorKind::Org, forms)
+}
+
+/// (text, speaker) of each quotation found.
+fn found(body: &str, actors: &[ActorMatch]) -> Vec<(String, Option<String>)> {
+    find_quotations(body, actors)
+        .quotes
+        .into_iter()
+        .map(|q| {
+            assert_eq!(&body[q.start..q.end], q.text);
+            (q.text, q.speaker)
+        })
+        .collect()
+}
+
+fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+    (text.to_string(), speaker.map(str::to_string))
+}
+
+#[test]
+fn speaker_before_the_quotation() {
+    let body = "Marta Quillon told reporters: \"The harbour will reopen by spring.\"";
+    let actors = [person(body, "Marta Quillon", &["Marta Quillon"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "The harbour will reopen by spring.",
+            Some("Marta Quillon")
+        )]
+    );
+}
+
+#[test]
+fn speaker_after_the_quotation() {
+    let body =
+        "\u{201C}Prices of rye will keep rising,\u{201D} said Odo Brannick of Fenwick Mills.";
+    let actors = [
+        person(body, "Odo Brannick", &["Odo Brannick"]),
+        org(body, "Fenwick Mills", &["Fenwick Mills"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Prices of rye will keep rising,", Some("Odo Brannick"))]
+    );
+    let body = "\"We counted every crate twice,\" Tamsin Vell said on Monday.";
+    let actors = [person(body, "Tamsin Vell", &["Tamsin Vell"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("We counted every crate twice,", Some("Tamsin Vell"))]
+    );
+}
+
+#[test]
+fn speaker_inside_a_split_quotation() {
+    let body = "\"The ferry is late again,\" Ansel Morrow said, \"and nobody has told us why.\"";
+    let actors = [person(body, "Ansel Morrow", &["Ansel Morrow"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("The ferry is late again,", Some("Ansel Morrow")),
+            q("and nobody has told us why.", Some("Ansel Morrow")),
+        ]
+    );
+}
+
+#[test]
+fn according_to_an_organisation() {
+    let body = "According to the Lantern Guild, \"the lamps were never lit that winter.\"";
+    let actors = [org(body, "Lantern Guild", &["Lantern Guild"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "the lamps were never lit that winter.",
+            Some("Lantern Guild")
+        )]
+    );
+}
+
+#[test]
+fn pronouns_and_roles_resolve_to_the_actor_named_before() {
+    let body = "Finance Minister Irena Castel spoke on Tuesday.\n\n\"We have no room left in the budget,\" she said.\n\n\"Taxes will not rise this year,\" the minister added.";
+    let actors = [person(body, "Irena Castel", &["Irena Castel"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("We have no room left in the budget,", Some("Irena Castel")),
+            q("Taxes will not rise this year,", Some("Irena Castel")),
+        ]
+    );
+}
+
+#[test]
+fn a_spokesman_speaks_for_his_organisation() {
+    let body = "\"The plant runs at full capacity,\" a spokesman for Dorrel Steel said.";
+    let actors = [org(body, "Dorrel Steel", &["Dorrel Steel"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("The plant runs at full capacity,", Some("Dorrel Steel"))]
+    );
+}
+
+#[test]
+fn a_multi_paragraph_quotation_is_one_quotation_per_paragraph() {
+    let body = "Pell Arundel said: \"The first winter was the hardest.\n\n\"The second was only a little easier.\"";
+    let actors = [person(body, "Pell Arundel", &["Pell Arundel"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("The first winter was the hardest.", Some("Pell Arundel")),
+            q("The second was only a little easier.", Some("Pell Arundel")),
+        ]
+    );
+}
+
+#[test]
+fn a_scare_quote_and_a_title_are_left_alone() {
+    let body = "The so-called \"quiet season\" ended when the studio released \"Harbour Of Glass\" in May.";
+    assert_eq!(found(body, &[]), []);
+}
+
+#[test]
+fn a_short_attributed_term_is_a_quotation() {
+    let body = "Rusk Hallam said the plan was \"pure folly.\"";
+    let actors = [person(body, "Rusk Hallam", &["Rusk Hallam"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("pure folly.", Some("Rusk Hallam"))]
+    );
+}
+
+#[test]
+fn an_unattributed_quotation_has_no_speaker() {
+    let body = "The sign on the door read nothing. \"Closed until the river goes down again.\"";
+    assert_eq!(
+        found(body, &[]),
+        [q("Closed until the river goes down again.", None)]
+    );
+    let body = "\"Nobody warned us about the flood,\" one farmer said.";
+    assert_eq!(
+        found(body, &[]),
+        [q("Nobody warned us about the flood,", None)]
+    );
+}
+
+#[test]
+fn a_quotation_inside_a_quotation_is_its_own() {
+    let body = "\"Then the clerk said \u{2018}come back in the morning\u{2019} and shut the window,\" Ivo Renner said.";
+    let actors = [person(body, "Ivo Renner", &["Ivo Renner"])];
+    let quotes = found(body, &actors);
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert_eq!(quotes[1].0, "come back in the morning");
+}
+
+#[test]
+fn transcript_labels_make_turns() {
+    let body = "Moderator Ada Fenn: Good evening, welcome.\n\nCaspar Wold: Thank you. It is good to be here.";
+    let actors = [
+        person(body, "Ada Fenn", &["Ada Fenn"]),
+        person(body, "Caspar Wold", &["Caspar Wold"]),
+    ];
+    let turns = find_quotations(body, &actors).turns;
+    let shown: Vec<(&str, Option<&str>)> = turns
+        .iter()
+        .map(|t| (&body[t.start..t.end], t.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Good evening, welcome.", Some("Ada Fenn")),
+            ("Thank you. It is good to be here.", Some("Caspar Wold")),
+        ]
+    );
+}

@@ -1,0 +1,100 @@
+"""Articles as newsdex reads them, and the word shingles the copy definition is measured on.
+
+Shared by `candidates.py`, `baseline.py` and `generate.py` so that every tool of this folder
+reads and compares articles by one rule:
+
+- Articles: `newsdex extract PATH...` prints one JSON object per article (id, path, line, date,
+  title, body, ...). Reading them through the binary is the simplest faithful way to see the
+  articles newsdex indexes, with its ids and its bodies.
+- Tokens: `\\w+` runs of the lower-cased body (Unicode letters, digits, underscore).
+- Shingles: the set of distinct runs of 5 consecutive tokens, each as a 64-bit BLAKE2b hash; a
+  body of 1 to 4 tokens is one shingle of its own, an empty body has none.
+- Containment of a pair: shared shingles over the shingles of the article that has fewer;
+  Jaccard: shared over the union.
+
+Only the Python standard library is needed.
+"""
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SHINGLE = 5
+_TOKEN = re.compile(r"\w+")
+
+
+def tokenize(text):
+    """The lower-cased `\\w+` tokens of a text."""
+    return _TOKEN.findall(text.lower())
+
+
+def _hash(words):
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def shingles(text, size=SHINGLE):
+    """The set of hashed `size`-token runs of a text (see the module doc)."""
+    tokens = tokenize(text)
+    if not tokens:
+        return set()
+    if len(tokens) < size:
+        return {_hash(tokens)}
+    return {_hash(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def containment(a, b):
+    """Shared shingles over the smaller set's size (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def jaccard(a, b):
+    """Shared shingles over the union (0 when both are empty)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def extract(newsdex, paths):
+    """Every article newsdex reads under `paths`, as dicts, in the order `extract` prints them.
+
+    The binary is copied to a temporary folder first, so a rebuild of the checkout it comes from
+    cannot change it under a long run. Warnings newsdex prints go to our stderr.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        binary = os.path.join(tmp, "newsdex")
+        shutil.copy2(newsdex, binary)
+        run = subprocess.run([binary, "extract", *paths], stdout=subprocess.PIPE, check=False)
+    if run.returncode != 0:
+        sys.exit(f"newsdex extract failed with status {run.returncode}")
+    return [json.loads(line) for line in run.stdout.decode("utf-8").splitlines() if line.strip()]
+
+
+def read_jsonl(path):
+    """Articles saved earlier from `newsdex extract` (one JSON object a line)."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def load(args):
+    """Articles from `--extracted FILE` when given, else from running `--newsdex` on `args.paths`."""
+    if args.extracted:
+        return read_jsonl(args.extracted)
+    if not args.paths:
+        sys.exit("give the PATHs to read, or --extracted FILE")
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        sys.exit(f"{missing[0]}: no such file or folder (the shared data set is not on this machine?)")
+    return extract(args.newsdex, args.paths)
+
+
+def add_source_arguments(parser):
+    """The options every tool here takes to get its articles."""
+    parser.add_argument("--newsdex", default="target/release/newsdex", help="the newsdex binary (default: %(default)s)")
+    parser.add_argument("--extracted", metavar="FILE", help="read articles saved from `newsdex extract` instead of running it")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders, as given to `newsdex index`")

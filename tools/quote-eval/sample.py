@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Draw the articles of the quotation set: a seeded hash per source, not a reader's choice.
+
+    python3 tools/quote-eval/sample.py [--data ../shared/data] > /tmp/sample.tsv
+
+Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
+1-based line for JSON lines files) and is ranked by SHA-1 of `SEED:key`; each source's strata
+take the first articles of that order that meet their condition (an article drawn by an earlier
+stratum is not drawn twice). The strata and their sizes are in STRATA below:
+
+- `quoted`: the body holds a double quotation mark (straight or curly), since most wires and
+  many releases hold none and the set is about quotations;
+- `any`: any article, so that articles without quotations are measured too (false alarms);
+- `turns`: a press-office transcript, a body where `Name Surname: ` opens a line or
+  follows a sentence's end at least twice (speaker turns);
+- long speeches, UN statements and transcripts are drawn among bodies of at most 15,000 bytes
+  (labelling effort), which the table says.
+
+The web pages are those of `tools/extract-eval/pages/` whose hand-written truth is English (at
+least 2% of its words are "the"); the articles' bodies are the ones `newsdex extract` prints,
+so the draw reads the truth only to tell the language. Prints `source, key, stratum, path, line`
+as TSV, in draw order; a path is `data:` under the shared data folder or `repo:` in the
+repository.
+"""
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+
+SEED = "newsdex-quotes-1"
+MAX_LONG = 15000
+QUOTE_MARK = re.compile('["\u201c\u201d]')
+# A speaker turn: `Name Surname:` opening a line or following a sentence's end.
+TURN = re.compile(r"(?:^|(?<=[.?!\u2026\"\u201d] ))[A-Z][a-z]+(?: [A-Z][a-z]+)+: ", re.M)
+
+# source -> [(stratum, count, max body bytes or None)]
+STRATA = {
+    "reuters": [("quoted", 44, None), ("any", 6, None)],
+    "pages": [("any", 24, None)],
+    "kremlin": [("quoted", 4, None), ("turns", 3, MAX_LONG)],
+    "speeches": [("any", 3, MAX_LONG)],
+    "zelensky": [("quoted", 2, None), ("any", 1, None)],
+    "ungdc": [("any", 2, MAX_LONG)],
+}
+
+
+def rank(key):
+    """The seeded hash that orders a source's articles."""
+    return hashlib.sha1(f"{SEED}:{key}".encode()).hexdigest()
+
+
+def jsonl_articles(path):
+    """(key, path, line, body) of every line of a JSON lines file, gzip or not."""
+    opener = gzip.open if path.endswith(".gz") else open
+    name = os.path.basename(path).removesuffix(".gz")
+    with opener(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                yield f"{name}#{n}", path, n, json.loads(line).get("body") or ""
+
+
+def txt_articles(folder):
+    """(key, path, None, body) of every sample-layout `.txt` file of a folder."""
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".txt"):
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                body = f.read().partition("\n")[2].strip()
+            yield name, path, None, body
+
+
+def page_articles(pages, truth):
+    """(key, path, None, truth text) of every English page of the extraction dev set."""
+    for name in sorted(os.listdir(pages)):
+        if not name.endswith(".html.gz"):
+            continue
+        page_id = name.removesuffix(".html.gz")
+        with open(os.path.join(truth, page_id + ".txt"), encoding="utf-8") as f:
+            text = f.read()
+        words = re.findall(r"\w+", text.lower())
+        if words and words.count("the") / len(words) >= 0.02:
+            yield page_id + ".html", os.path.join(pages, name), None, text
+
+
+def located(path, data, repo):
+    """A path as the labels write it: `data:` under the shared data, `repo:` in the repository."""
+    inside = os.path.relpath(path, data)
+    if not inside.startswith(".."):
+        return "data:" + inside
+    return "repo:" + os.path.relpath(path, repo)
+
+
+def meets(stratum, body, limit):
+    """Whether an article may be drawn by a stratum."""
+    if limit is not None and len(body.encode()) > limit:
+        return False
+    if stratum == "quoted":
+        return bool(QUOTE_MARK.search(body))
+    if stratum == "turns":
+        return len(TURN.findall(body)) >= 2
+    return True
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=os.path.join(here, "..", "..", "..", "shared", "data"))
+    args = ap.parse_args()
+    news = os.path.join(args.data, "news")
+    if not os.path.isdir(news):
+        sys.exit(f"sample.py: {news}: no such folder (the shared data is absent)")
+    repo = os.path.join(here, "..", "..")
+    eval_dir = os.path.join(repo, "tools", "extract-eval")
+    sources = {
+        "reuters": lambda: jsonl_articles(os.path.join(news, "reuters-21578.jsonl")),
+        "pages": lambda: page_articles(os.path.join(eval_dir, "pages"), os.path.join(eval_dir, "truth")),
+        "kremlin": lambda: txt_articles(os.path.join(news, "kremlin-press")),
+        "speeches": lambda: txt_articles(os.path.join(news, "presidential-speeches")),
+        "zelensky": lambda: jsonl_articles(os.path.join(news, "zelensky-addresses.jsonl")),
+        "ungdc": lambda: jsonl_articles(os.path.join(news, "ungdc.jsonl.gz")),
+    }
+    for source, strata in STRATA.items():
+        articles = sorted(sources[source](), key=lambda a: rank(a[0]))
+        drawn = set()
+        for stratum, count, limit in strata:
+            taken = 0
+            for key, path, line, body in articles:
+                if taken == count:
+                    break
+                if key in drawn or not meets(stratum, body, limit):
+                    continue
+                drawn.add(key)
+                taken += 1
+                print(f"{source}\t{key}\t{stratum}\t{located(path, args.data, repo)}\t{line or ''}")
+
+
+if __name__ == "__main__":
+    main()
