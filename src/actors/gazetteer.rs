@@ -156,6 +156,13 @@ impl Gazetteer {
         Some((e.name.as_str(), e.kind))
     }
 
+    /// True when the alias names an entity that yields to an organisation the text names
+    /// alike (a town of the open data, which is also a team's or a firm's name).
+    pub fn yields_to_org(&self, alias: &str) -> bool {
+        self.lookup(alias)
+            .is_some_and(|id| self.entities[id as usize].yields_to_org)
+    }
+
     /// Entity id of an alias (case-insensitive, possessive stripped).
     pub(super) fn lookup(&self, alias: &str) -> Option<u32> {
         // A typographic apostrophe is an apostrophe ("People’s Republic").
