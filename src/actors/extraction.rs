@@ -401,19 +401,21 @@ impl Gazetteer {
             // a name the gazetteer knows keeps its kind ("Putin's" tagged as a place is still
             // the person); a MISC span is an actor only as a country's demonym ("Japanese")
             let compatible = |kind: ActorKind| ty != NameType::Misc || kind == ActorKind::Country;
+            let yields = |id: u32| ty == NameType::Org && self.entities[id as usize].yields_to_org;
+            let inside = |h: &&Hit| {
+                s <= h.start && h.end <= e && !matches!(h.ent, Ent::Known(id) if yields(id))
+            };
             let ent = match known {
-                Some((id, weak)) if compatible(self.entities[id as usize].kind) => {
+                Some((id, weak)) if compatible(self.entities[id as usize].kind) && !yields(id) => {
                     if ty == NameType::Misc && is_language_use(text, s, e) {
                         None
                     } else {
                         Some((Ent::Known(id), weak))
                     }
                 }
-                _ if words::is_all_caps(&text[s..e])
-                    && gaz.iter().any(|h| s <= h.start && h.end <= e) =>
-                {
+                _ if words::is_all_caps(&text[s..e]) && gaz.iter().any(|h| inside(&h)) => {
                     // ALL-CAPS headlines mislead the tagger: "BAHIA COCOA REVIEW" is Bahia
-                    for h in gaz.iter().filter(|h| s <= h.start && h.end <= e) {
+                    for h in gaz.iter().filter(inside) {
                         hits.push(*h);
                     }
                     continue;

@@ -14,7 +14,14 @@ use super::{tagger, words, ActorKind};
 pub(super) struct Entity {
     pub(super) name: String,
     pub(super) kind: ActorKind,
+    /// From a table marked [`YIELDS_TO_ORG`]: no tagger feature, and a span the tagger types
+    /// as an organisation keeps that kind (a club named after its town).
+    pub(super) yields_to_org: bool,
 }
+
+/// The comment line that marks a table whose names are no tagger features and whose actors
+/// yield their kind to a tagged organisation (`data/README.md`).
+pub(super) const YIELDS_TO_ORG: &str = "#% yields-to-org";
 
 /// The alias dictionary plus its matching automaton.
 #[derive(Debug)]
@@ -60,6 +67,7 @@ impl Gazetteer {
         let mut keys: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<(Box<str>, u32)>> = Vec::new();
         for text in files {
+            let yields_to_org = text.lines().any(|l| l.trim_end() == YIELDS_TO_ORG);
             for line in text.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
@@ -78,6 +86,7 @@ impl Gazetteer {
                     entities.push(Entity {
                         name: name.to_string(),
                         kind,
+                        yields_to_org,
                     });
                     (entities.len() - 1) as u32
                 });
@@ -147,6 +156,13 @@ impl Gazetteer {
         Some((e.name.as_str(), e.kind))
     }
 
+    /// True when the alias names an entity that yields to an organisation the text names
+    /// alike (a town of the open data, which is also a team's or a firm's name).
+    pub fn yields_to_org(&self, alias: &str) -> bool {
+        self.lookup(alias)
+            .is_some_and(|id| self.entities[id as usize].yields_to_org)
+    }
+
     /// Entity id of an alias (case-insensitive, possessive stripped).
     pub(super) fn lookup(&self, alias: &str) -> Option<u32> {
         // A typographic apostrophe is an apostrophe ("People’s Republic").
@@ -187,6 +203,9 @@ impl Gazetteer {
                 continue;
             }
             let Ent::Known(id) = h.ent else { continue };
+            if self.entities[id as usize].yields_to_org {
+                continue;
+            }
             let kind = self.entities[id as usize].kind as u8;
             let pos = match (t.start <= h.start, t.end >= h.end) {
                 (true, true) => 3,
@@ -350,4 +369,88 @@ fn us_is_pronoun(text: &str, s: usize, e: usize) -> bool {
                 | "ASKS"
                 | "ASKED"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tagger;
+    use super::super::{words, ActorKind, DATA};
+    use super::{Gazetteer, YIELDS_TO_ORG};
+
+    #[test]
+    fn a_town_of_the_open_data_is_a_place_under_both_spellings() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.resolve("Tübingen"), Some(("Tübingen", ActorKind::Place)));
+        assert_eq!(g.resolve("Tubingen"), Some(("Tübingen", ActorKind::Place)));
+        assert_eq!(g.resolve("Enschede"), Some(("Enschede", ActorKind::Place)));
+    }
+
+    #[test]
+    fn a_listed_company_is_one_actor_under_its_listed_and_its_short_name() {
+        let g = Gazetteer::builtin();
+        let short = g.resolve("Anglo American");
+        assert_eq!(short, Some(("Anglo American", ActorKind::Org)));
+        assert_eq!(g.resolve("Anglo American plc"), short);
+        assert_eq!(
+            g.resolve("Yale University"),
+            Some(("Yale University", ActorKind::Org))
+        );
+        // a university's one-word short form may be its region's or its founder's name
+        assert_eq!(g.resolve("Yale"), None);
+    }
+
+    #[test]
+    fn only_a_marked_table_yields_its_kind_to_a_tagged_organisation() {
+        let marked = format!("{YIELDS_TO_ORG}\nOstrava Vale\tplace\t\n");
+        let g = Gazetteer::from_tsv(&["Brennick Row\tplace\t\n", &marked]);
+        let yields = |name: &str| g.entities[g.lookup(name).unwrap() as usize].yields_to_org;
+        assert!(!yields("Brennick Row"));
+        assert!(yields("Ostrava Vale"));
+        // and its names are no tagger features
+        let text = "Rain fell on Ostrava Vale and Brennick Row.";
+        let mut toks = Vec::new();
+        tagger::tokenize(text, &mut toks);
+        let coded: Vec<&str> = toks
+            .iter()
+            .zip(g.gazetteer_codes(text, &toks))
+            .filter(|&(_, c)| c != 0)
+            .map(|(t, _)| &text[t.start..t.end])
+            .collect();
+        assert_eq!(coded, ["Brennick", "Row"]);
+        // the builder marks the towns of the open data
+        let b = Gazetteer::builtin();
+        assert!(b.entities[b.lookup("Enschede").unwrap() as usize].yields_to_org);
+        assert!(!b.entities[b.lookup("Yale University").unwrap() as usize].yields_to_org);
+    }
+
+    #[test]
+    fn a_town_named_like_a_common_word_or_a_first_name_is_no_alias() {
+        // towns of 50,000 to 150,000 people whose names read as something else
+        let g = Gazetteer::builtin();
+        for name in ["Surprise", "Normal", "Tyler"] {
+            assert_eq!(g.resolve(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn no_one_word_alias_of_a_company_or_university_is_a_common_word() {
+        // companies and universities: the last two tables (a town of a million people keeps
+        // its name whatever the word list says)
+        for text in &DATA[DATA.len() - 2..] {
+            let mut rows = 0;
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                rows += 1;
+                let mut cols = line.split('\t');
+                let name = cols.next().unwrap_or("");
+                let aliases = cols.nth(1).unwrap_or("");
+                for alias in std::iter::once(name).chain(aliases.split('|')) {
+                    assert!(
+                        alias.contains(' ') || !words::is_common_word(alias),
+                        "{alias}"
+                    );
+                }
+            }
+            assert!(rows > 1000, "{rows} rows");
+        }
+    }
 }

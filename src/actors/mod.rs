@@ -107,13 +107,17 @@ pub struct ActorMatch {
     pub aliases: Vec<String>,
 }
 
-/// Embedded gazetteer data, in priority order (earlier files win an alias).
-const DATA: &[&str] = &[
+/// Embedded gazetteer data, in priority order (earlier files win an alias); a `static`, so
+/// that the binary holds the tables once, not once per use.
+static DATA: &[&str] = &[
     include_str!("data/curated.tsv"),
     include_str!("data/countries.tsv"),
     include_str!("data/places.tsv"),
     include_str!("data/orgs.tsv"),
     include_str!("data/people.tsv"),
+    include_str!("data/towns.tsv"),
+    include_str!("data/companies.tsv"),
+    include_str!("data/universities.tsv"),
 ];
 
 /// The tagger weights trained by `newsdex train-ner` (see `data/README.md`).

@@ -278,10 +278,16 @@ impl<'a> Groups<'a> {
     }
 
     /// The gazetteer's kind for a group whose key is a name the gazetteer resolves to itself.
+    /// A name that yields to an organisation (a town that is also a team's name) keeps the
+    /// gazetteer's kind only when the articles do not mostly write it as an organisation.
     fn known_kind(&self, g: usize) -> Option<ActorKind> {
         let group = &self.groups[g];
         group.forms.iter().find_map(|&f| {
-            let (name, kind) = self.gazetteer.resolve(&self.raw.forms[f].name)?;
+            let written = &self.raw.forms[f].name;
+            let (name, kind) = self.gazetteer.resolve(written)?;
+            if self.gazetteer.yields_to_org(written) && group.vote_kind() == ActorKind::Org {
+                return None;
+            }
             (key_words(name) == group.words).then_some(kind)
         })
     }
@@ -1399,6 +1405,22 @@ mod tests {
             Some(("Quorvane Widgets".to_string(), Org))
         );
         assert_eq!(registry.canonical(Org, "Co Inc"), Err(Unlisted::NotAnActor));
+    }
+
+    #[test]
+    fn a_town_written_mostly_as_an_organisation_is_one() {
+        // Towns of the open data: one mostly a team's name in results tables, one a town.
+        let registry = Registry::settle(&raw(
+            &[
+                ("Enschede", Org, 8),
+                ("Enschede", Place, 2),
+                ("Tilburg", Org, 2),
+                ("Tilburg", Place, 7),
+            ],
+            &[],
+        ));
+        assert_eq!(actor_of(&registry, Place, "Enschede").unwrap().1, Org);
+        assert_eq!(actor_of(&registry, Org, "Tilburg").unwrap().1, Place);
     }
 
     #[test]

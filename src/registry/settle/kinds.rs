@@ -506,7 +506,7 @@ mod tests {
             ("Old Port of Velmoria", Org, 7),
             // a body named after the region stays a body
             ("Southern Velmoria Trust", Org, 12),
-            ("Southern Quillon", Org, 8),
+            ("Southern Quarvesh", Org, 8),
         ]);
         for (kind, form) in [
             (Org, "Southern Velmoria"),
@@ -523,8 +523,8 @@ mod tests {
                 .1,
             Org
         );
-        // "Quillon" is no place the corpus or the gazetteer knows
-        assert_eq!(actor_of(&registry, Org, "Southern Quillon").unwrap().1, Org);
+        // "Quarvesh" is no place the corpus or the gazetteer knows
+        assert_eq!(actor_of(&registry, Org, "Southern Quarvesh").unwrap().1, Org);
     }
 
     #[test]
