@@ -482,11 +482,7 @@ mod tests {
         // The statement reprinted with a short note of its own is a copy.
         let reprint = signature(
             "Statement from Ossory Vale",
-            &format!(
-                "{} {}",
-                sentences("Ossory Vale", 0, 10),
-                own[..40].join(" ")
-            ),
+            &format!("{} {}", said.join(" "), own[..40].join(" ")),
             None,
         );
         assert!(is_copy(&statement, &reprint));

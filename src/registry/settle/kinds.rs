@@ -524,7 +524,10 @@ mod tests {
             Org
         );
         // "Quarvesh" is no place the corpus or the gazetteer knows
-        assert_eq!(actor_of(&registry, Org, "Southern Quarvesh").unwrap().1, Org);
+        assert_eq!(
+            actor_of(&registry, Org, "Southern Quarvesh").unwrap().1,
+            Org
+        );
     }
 
     #[test]
