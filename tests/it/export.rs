@@ -377,3 +377,55 @@ fn a_bad_out_is_one_error_and_nothing_is_written() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// The project's own example configs, committed verbatim (see `PROVENANCE.md` beside them).
+fn upstream_fixtures(kind: &str, ext: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export")
+        .join(kind);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn quickwit_model_reads_quickwits_own_example_configs() {
+    let files = upstream_fixtures("quickwit", "yaml");
+    assert!(files.len() >= 3, "fixtures missing: {files:?}");
+    for file in files {
+        let yaml = std::fs::read_to_string(&file).unwrap();
+        let config: QuickwitIndexConfig = serde_norway::from_str(&yaml)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert!(!config.index_id.is_empty(), "{}", file.display());
+        let mapping = &config.doc_mapping;
+        let names: Vec<&str> = mapping
+            .field_mappings
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert!(!names.is_empty(), "{}", file.display());
+        // The fields the config names elsewhere are among its field mappings.
+        let named = mapping
+            .timestamp_field
+            .iter()
+            .chain(&mapping.tag_fields)
+            .chain(config.search_settings.iter().flat_map(|s| &s.default_search_fields));
+        for name in named {
+            assert!(names.contains(&name.as_str()), "{}: {name}", file.display());
+        }
+    }
+}
+
+#[test]
+fn quickwit_model_still_refuses_an_unknown_key() {
+    let file = &upstream_fixtures("quickwit", "yaml")[0];
+    let yaml = std::fs::read_to_string(file)
+        .unwrap()
+        .replace("doc_mapping:\n", "doc_mapping:\n  no_such_key: true\n");
+    let error = serde_norway::from_str::<QuickwitIndexConfig>(&yaml).unwrap_err();
+    assert!(error.to_string().contains("no_such_key"), "{error}");
+}
