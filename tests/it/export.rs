@@ -398,8 +398,8 @@ fn quickwit_model_reads_quickwits_own_example_configs() {
     assert!(files.len() >= 3, "fixtures missing: {files:?}");
     for file in files {
         let yaml = std::fs::read_to_string(&file).unwrap();
-        let config: QuickwitIndexConfig = serde_norway::from_str(&yaml)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let config: QuickwitIndexConfig =
+            serde_norway::from_str(&yaml).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         assert!(!config.index_id.is_empty(), "{}", file.display());
         let mapping = &config.doc_mapping;
         let names: Vec<&str> = mapping
@@ -413,7 +413,12 @@ fn quickwit_model_reads_quickwits_own_example_configs() {
             .timestamp_field
             .iter()
             .chain(&mapping.tag_fields)
-            .chain(config.search_settings.iter().flat_map(|s| &s.default_search_fields));
+            .chain(
+                config
+                    .search_settings
+                    .iter()
+                    .flat_map(|s| &s.default_search_fields),
+            );
         for name in named {
             assert!(names.contains(&name.as_str()), "{}: {name}", file.display());
         }
