@@ -91,11 +91,17 @@ struct QuickwitSearchSettings {
     default_search_fields: Vec<String>,
 }
 
-/// An Elasticsearch / OpenSearch index body with a mapping; unknown keys are an error.
+/// An Elasticsearch / OpenSearch create-index body with a mapping (the API's body also takes
+/// `settings` and `aliases`, which newsdex does not write); unknown keys are an error.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 struct EsIndexBody {
     mappings: EsMappings,
+    #[serde(default)]
+    settings: Option<serde_json::Value>,
+    #[serde(default)]
+    aliases: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -432,5 +438,55 @@ fn quickwit_model_still_refuses_an_unknown_key() {
         .unwrap()
         .replace("doc_mapping:\n", "doc_mapping:\n  no_such_key: true\n");
     let error = serde_norway::from_str::<QuickwitIndexConfig>(&yaml).unwrap_err();
+    assert!(error.to_string().contains("no_such_key"), "{error}");
+}
+
+/// The bodies of the `indices.create` steps of an OpenSearch REST test that give a mapping.
+fn create_index_bodies(test: &serde_norway::Value) -> Vec<serde_norway::Value> {
+    let mut bodies = Vec::new();
+    let Some(sections) = test.as_mapping() else {
+        return bodies;
+    };
+    for steps in sections.values().filter_map(|v| v.as_sequence()) {
+        for step in steps {
+            let Some(call) = step.get("do") else { continue };
+            if call.get("catch").is_some() {
+                continue; // a step expected to fail is no example of a valid body
+            }
+            if let Some(body) = call.get("indices.create").and_then(|c| c.get("body")) {
+                if body.get("mappings").is_some() {
+                    bodies.push(body.clone());
+                }
+            }
+        }
+    }
+    bodies
+}
+
+#[test]
+fn elasticsearch_model_reads_opensearchs_own_create_index_bodies() {
+    let files = upstream_fixtures("opensearch", "yml");
+    assert!(!files.is_empty(), "fixtures missing");
+    for file in files {
+        let test: serde_norway::Value =
+            serde_norway::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let bodies = create_index_bodies(&test);
+        assert!(!bodies.is_empty(), "{}: no mapping", file.display());
+        for body in bodies {
+            let index: EsIndexBody = serde_norway::from_value(body)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let properties = &index.mappings.properties;
+            assert!(!properties.is_empty(), "{}", file.display());
+            assert!(properties.values().all(|p| !p.kind.is_empty()));
+        }
+    }
+}
+
+#[test]
+fn elasticsearch_model_still_refuses_an_unknown_key() {
+    let body = serde_json::json!({
+        "mappings": { "properties": { "headline": { "type": "text", "no_such_key": 1 } } }
+    });
+    let error = serde_json::from_value::<EsIndexBody>(body).unwrap_err();
     assert!(error.to_string().contains("no_such_key"), "{error}");
 }
