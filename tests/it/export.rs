@@ -468,9 +468,13 @@ fn elasticsearch_model_reads_opensearchs_own_create_index_bodies() {
     let files = upstream_fixtures("opensearch", "yml");
     assert!(!files.is_empty(), "fixtures missing");
     for file in files {
-        let test: serde_norway::Value =
-            serde_norway::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let bodies = create_index_bodies(&test);
+        // A REST test is a stream of YAML documents (`---`): the setup, then one per test.
+        let text = std::fs::read_to_string(&file).unwrap();
+        let bodies: Vec<serde_norway::Value> = serde_norway::Deserializer::from_str(&text)
+            .flat_map(|document| {
+                create_index_bodies(&serde_norway::Value::deserialize(document).unwrap())
+            })
+            .collect();
         assert!(!bodies.is_empty(), "{}: no mapping", file.display());
         for body in bodies {
             let index: EsIndexBody = serde_norway::from_value(body)
