@@ -243,8 +243,8 @@ pub fn export(
                 .map_err(|err| Error::io(dir, err))?;
             let mut files = Files::new(dir, "docs", MAX_FILE_BYTES);
             each_document(searcher, request, unit, |document| {
-                let mut line = serde_json::to_vec(&document).expect("a document serialises");
-                line.push(b'\n');
+                let mut line = Vec::new();
+                push_json_line(&mut line, &document);
                 files.write(&line)
             })?;
             files.close()?;
@@ -263,10 +263,9 @@ pub fn export(
                     None => format!("{}#{}", document.path, document.article_id),
                 };
                 let action = serde_json::json!({ "index": { "_index": index, "_id": id } });
-                let mut record = serde_json::to_vec(&action).expect("an action serialises");
-                record.push(b'\n');
-                serde_json::to_writer(&mut record, &document).expect("a document serialises");
-                record.push(b'\n');
+                let mut record = Vec::new();
+                push_json_line(&mut record, &action);
+                push_json_line(&mut record, &document);
                 files.write(&record)
             })?;
             files.close()?;
@@ -290,8 +289,8 @@ pub fn export(
                     source: &article.source,
                     body: &article.body,
                 };
-                let mut bytes = serde_json::to_vec(&line).expect("an article serialises");
-                bytes.push(b'\n');
+                let mut bytes = Vec::new();
+                push_json_line(&mut bytes, &line);
                 files.write(&bytes)
             })?;
             files.close()?;
@@ -373,6 +372,12 @@ fn each_article(
         each(document, article.date_display.as_deref())
     })?;
     Ok(())
+}
+
+/// Appends `value` as one JSON line (a document, or a `_bulk` action) to `out`.
+fn push_json_line(out: &mut Vec<u8>, value: &impl serde::Serialize) {
+    serde_json::to_writer(&mut *out, value).expect("export records serialise to JSON");
+    out.push(b'\n');
 }
 
 #[cfg(test)]
