@@ -15,7 +15,7 @@ pub mod params;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, StatusCode, Uri};
@@ -51,6 +51,17 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// A 503: the answer did not come within the server's time limit.
+    pub fn over_time_limit(limit: Duration) -> ApiError {
+        ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: format!(
+                "the request took longer than the time limit of {} ms; narrow it",
+                limit.as_millis()
+            ),
+        }
+    }
+
     /// A 400: the request itself is at fault.
     pub fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError {
@@ -166,7 +177,13 @@ impl AppState {
         F: FnOnce(&AppState, &Searcher) -> api::Answer + Send + 'static,
     {
         let limit = self.time_limit;
+        let deadline = Instant::now() + limit;
         let task = tokio::task::spawn_blocking(move || {
+            // A request that waited for a thread past its deadline is refused before any
+            // work; this also makes a limit of 0 refuse every request, whatever the speed.
+            if Instant::now() >= deadline {
+                return Err(ApiError::over_time_limit(limit));
+            }
             let searcher = self.searcher()?;
             answer(&self, &searcher)
         });
@@ -175,13 +192,7 @@ impl AppState {
                 .map(|json| ([(header::CONTENT_TYPE, "application/json")], json).into_response()),
             // A panic in the library: the hook has printed it; the server goes on.
             Ok(Err(_)) => Err(ApiError::internal("internal error while answering")),
-            Err(_) => Err(ApiError {
-                status: StatusCode::SERVICE_UNAVAILABLE,
-                message: format!(
-                    "the request took longer than the time limit of {} ms; narrow it",
-                    limit.as_millis()
-                ),
-            }),
+            Err(_) => Err(ApiError::over_time_limit(limit)),
         }
     }
 }
