@@ -160,12 +160,9 @@ pub struct ActorsArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
-    /// Print JSON lines (same as --format json).
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    /// How the list is printed.
+    #[command(flatten)]
+    pub output: ListOutputArgs,
 }
 
 /// `newsdex sources`.
@@ -179,12 +176,9 @@ pub struct SourcesArgs {
     /// Number of sources.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
-    /// Print JSON lines (same as --format json).
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    /// How the list is printed.
+    #[command(flatten)]
+    pub output: ListOutputArgs,
 }
 
 /// `newsdex copies`.
@@ -195,13 +189,9 @@ pub struct CopiesArgs {
     /// Date, actor, source and language filters (a group is listed when a member passes).
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print JSON lines, one group a line: `{"size": N, "articles": [...]}` (same as --format
-    /// json).
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    /// How the list is printed.
+    #[command(flatten)]
+    pub output: ListOutputArgs,
 }
 
 /// `newsdex correct`: one correction to the actor facet.
@@ -244,12 +234,9 @@ pub struct TimelineArgs {
     /// Date and actor filters.
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print JSON lines (same as --format json).
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    /// How the list is printed.
+    #[command(flatten)]
+    pub output: ListOutputArgs,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -275,12 +262,9 @@ pub struct CooccurArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
-    /// Print JSON lines (same as --format json).
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    /// How the list is printed.
+    #[command(flatten)]
+    pub output: ListOutputArgs,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -457,6 +441,28 @@ pub enum Format {
     Csv,
     /// TSV with a header row: as CSV, tab-separated.
     Tsv,
+}
+
+/// `--json` and `--format`, shared by every command that prints a list.
+#[derive(Debug, Args)]
+pub struct ListOutputArgs {
+    /// Print JSON lines (same as --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format: text, JSON lines, or CSV/TSV with a header row (columns in README).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+impl ListOutputArgs {
+    /// The format asked for, `--json` being `--format json`.
+    pub fn format(&self) -> ListFormat {
+        if self.json {
+            ListFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 /// How a list (actors, sources, timeline buckets, co-occurrences, groups of copies) is printed.

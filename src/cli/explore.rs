@@ -24,7 +24,7 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     }
     print_counts(
         &actors,
-        list_output(args.json, args.format),
+        list_output(&args.output),
         output::write_actor_counts,
     )
 }
@@ -115,7 +115,7 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
     let sources = explore::top_sources(&searcher, &request, args.top)?;
     print_counts(
         &sources,
-        list_output(args.json, args.format),
+        list_output(&args.output),
         output::write_source_counts,
     )
 }
@@ -128,7 +128,7 @@ pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<O
     };
     apply_filters(&mut request, &args.filters)?;
     let groups = explore::copy_groups(&searcher, &request)?;
-    let (json, mut out) = list_output(args.json, args.format);
+    let (json, mut out) = list_output(&args.output);
     for group in &groups {
         if json {
             output::write_copy_group_json(&mut out, group)?;
@@ -181,7 +181,7 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
         By::Year => BucketUnit::Year,
     };
     let timeline = explore::timeline(&searcher, &request, unit)?;
-    let (json, mut out) = list_output(args.json, args.format);
+    let (json, mut out) = list_output(&args.output);
     if json {
         for bucket in &timeline.buckets {
             output::write_bucket_json(&mut out, bucket)?;
@@ -211,7 +211,7 @@ pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result
         args.top,
         args.min_articles,
     )?;
-    let (json, mut out) = list_output(args.json, args.format);
+    let (json, mut out) = list_output(&args.output);
     if json {
         for row in &rows {
             output::write_cooccurrence_json(&mut out, row)?;

@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::output::table::{TableFormat, TableWriter};
 use crate::search::{FilterText, SearchRequest};
 
-pub use args::{Cli, ColorChoice, Command, FilterArgs, ListFormat};
+pub use args::{Cli, ColorChoice, Command, FilterArgs, ListFormat, ListOutputArgs};
 
 /// How a command ended, as grep and ripgrep report it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,8 +187,8 @@ impl Write for Stdout {
 
 /// The output of a list command: its format (`--json` is `--format json`) and, for CSV and
 /// TSV, the table writer.
-pub(crate) fn list_output(json: bool, format: ListFormat) -> (bool, Stdout) {
-    let format = if json { ListFormat::Json } else { format };
+pub(crate) fn list_output(output: &ListOutputArgs) -> (bool, Stdout) {
+    let format = output.format();
     let table = match format {
         ListFormat::Csv => Some(TableFormat::Csv),
         ListFormat::Tsv => Some(TableFormat::Tsv),
