@@ -7,7 +7,7 @@ use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesAr
 use super::{apply_filters, color_enabled, found, kind_of, list_output, Outcome};
 use crate::explore::{self, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
-use crate::search::{SearchRequest, Searcher, SortOrder};
+use crate::search::{quotations, SearchRequest, Searcher};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
@@ -29,80 +29,34 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     )
 }
 
-/// Passages read per quotation wanted (a passage may hold none of the speaker's after copies
-/// and several of them).
-const PASSAGES_PER_QUOTE: usize = 2;
-
-/// One line of `quotes --json`.
-#[derive(serde::Serialize)]
-struct QuoteLine<'a> {
-    speaker: &'a str,
-    text: &'a str,
-    cue: Option<&'a str>,
-    article_id: &'a str,
-    path: &'a str,
-    date: Option<&'a str>,
-    title: &'a str,
-    source: &'a str,
-}
-
 pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
-    let query = args.query.join(" ");
     let mut request = SearchRequest {
-        sort: if query.trim().is_empty() {
-            SortOrder::DateNewest
-        } else {
-            SortOrder::Relevance
-        },
-        query,
+        query: args.query.join(" "),
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    request.said_by = vec![args.actor.clone()];
-    request.limit = args
-        .limit
-        .saturating_mul(PASSAGES_PER_QUOTE)
-        .max(args.limit);
-    request.per_article = 1000;
-    let results = searcher.search(&request)?;
+    let quotations = quotations(&searcher, request, &args.actor, args.limit)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut shown = 0;
-    'hits: for hit in &results.hits {
-        for said in &hit.said {
-            if shown == args.limit {
-                break 'hits;
-            }
-            shown += 1;
-            if args.json {
-                let line = QuoteLine {
-                    speaker: &said.speaker,
-                    text: &said.text,
-                    cue: said.cue.as_deref(),
-                    article_id: &hit.article_id,
-                    path: &hit.path,
-                    date: hit.date_display.as_deref(),
-                    title: &hit.title,
-                    source: &hit.source,
-                };
-                serde_json::to_writer(&mut out, &line)?;
-                writeln!(out)?;
-            } else {
-                let date = hit.date_display.as_deref().unwrap_or("undated");
-                let cue = said.cue.as_deref().map(|c| format!(" \u{2014} {c}"));
-                writeln!(
-                    out,
-                    "{date}  {}  \"{}\"{}  ({})",
-                    hit.source,
-                    said.text,
-                    cue.unwrap_or_default(),
-                    hit.title
-                )?;
-            }
+    for quotation in &quotations {
+        if args.json {
+            serde_json::to_writer(&mut out, quotation)?;
+            writeln!(out)?;
+        } else {
+            let date = quotation.date.as_deref().unwrap_or("undated");
+            let cue = quotation.cue.as_deref().map(|c| format!(" \u{2014} {c}"));
+            writeln!(
+                out,
+                "{date}  {}  \"{}\"{}  ({})",
+                quotation.source,
+                quotation.text,
+                cue.unwrap_or_default(),
+                quotation.title
+            )?;
         }
     }
     out.flush()?;
-    Ok(found(shown > 0))
+    Ok(found(!quotations.is_empty()))
 }
 
 pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {

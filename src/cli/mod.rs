@@ -259,8 +259,8 @@ fn apply_filters(request: &mut SearchRequest, filters: &FilterArgs) -> Result<()
         actors: filters.actors.clone(),
         sources: filters.sources.clone(),
         languages: filters.languages.clone(),
+        said_by: filters.said_by.clone(),
     })?;
-    request.said_by = filters.said_by.clone();
     Ok(())
 }
 

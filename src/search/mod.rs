@@ -17,6 +17,7 @@ mod columns;
 pub mod highlight;
 mod page;
 pub mod query;
+mod quotations;
 pub mod rank;
 
 pub use crate::error::SearchError;
@@ -24,6 +25,7 @@ pub use actors::{
     canonical_actor, forms_of, resolve_actor, ActorNames, ActorRef, CanonicalNames, ResolvedActor,
 };
 pub(crate) use columns::SegmentColumns;
+pub use quotations::{quotations, Quotation};
 
 use std::path::Path;
 
@@ -143,10 +145,12 @@ pub struct FilterText {
     pub sources: Vec<String>,
     /// Languages (ISO 639-1 codes), any of them.
     pub languages: Vec<String>,
+    /// Speakers, any of them, quoted in the passage (`--said-by`).
+    pub said_by: Vec<String>,
 }
 
 impl SearchRequest {
-    /// Sets the request's date, actor, source and language filters from their typed form;
+    /// Sets the request's date, actor, source, language and speaker filters from their typed form;
     /// a date that cannot be read is [`crate::Error::BadDateFilter`] naming its flag.
     pub fn set_filters(&mut self, filters: &FilterText) -> Result<()> {
         let today = chrono::Utc::now().date_naive();
@@ -163,6 +167,7 @@ impl SearchRequest {
         self.actors = filters.actors.clone();
         self.sources = filters.sources.clone();
         self.languages = filters.languages.clone();
+        self.said_by = filters.said_by.clone();
         Ok(())
     }
 }

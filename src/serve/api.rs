@@ -50,6 +50,8 @@ pub const COPIES: &[&str] = &["q"];
 pub const TIMELINE: &[&str] = &["target", "by", "stories"];
 /// `/api/cooccur`.
 pub const COOCCUR: &[&str] = &["name", "q", "top", "min-articles", "stories"];
+/// `/api/quotes`.
+pub const QUOTES: &[&str] = &["name", "q", "limit"];
 /// `/api/article`.
 pub const ARTICLE: &[&str] = &["id", "path", "q"];
 
@@ -218,6 +220,16 @@ pub fn cooccur(searcher: &Searcher, params: &Params) -> Answer {
         params.number("min-articles", 2, 1, u64::MAX)?,
     )?;
     items(rows.iter().map(output::cooccurrence_record))
+}
+
+/// `/api/quotes`: `{"items": [...]}` of the records `quotes --json` prints, one per
+/// quotation of the speaker `name`.
+pub fn quotes(searcher: &Searcher, params: &Params) -> Answer {
+    let request = base_request(params)?;
+    let name = params.required("name")?;
+    let limit = params.number("limit", 20, 1, MAX_LIMIT)? as usize;
+    let quotations = crate::search::quotations(searcher, request, name, limit)?;
+    items(quotations)
 }
 
 /// `/api/article`: the object `show --json` prints.

@@ -234,6 +234,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/copies", query!(api::COPIES, true, api::copies))
         .route("/api/timeline", query!(api::TIMELINE, true, api::timeline))
         .route("/api/cooccur", query!(api::COOCCUR, true, api::cooccur))
+        .route("/api/quotes", query!(api::QUOTES, true, api::quotes))
         .route("/api/article", query!(api::ARTICLE, false, api::article))
         .route(
             "/api/stats",

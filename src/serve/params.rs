@@ -6,10 +6,10 @@ use crate::search::FilterText;
 use super::ApiError;
 
 /// The parameters every query route takes: the command line's filter flags.
-pub const FILTERS: &[&str] = &["from", "to", "actor", "source", "lang"];
+pub const FILTERS: &[&str] = &["from", "to", "actor", "source", "lang", "said-by"];
 
 /// Parameters that may be given more than once, as their flags may.
-const REPEATABLE: &[&str] = &["actor", "source", "lang"];
+const REPEATABLE: &[&str] = &["actor", "source", "lang", "said-by"];
 
 /// The decoded `name=value` pairs of one request.
 #[derive(Debug, Clone, Default)]
@@ -147,6 +147,7 @@ impl Params {
             actors: self.all("actor"),
             sources: self.all("source"),
             languages: self.all("lang"),
+            said_by: self.all("said-by"),
         }
     }
 }

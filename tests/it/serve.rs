@@ -19,7 +19,7 @@ fn harbour_corpus(dir: &Path) {
         r#"{"id": "h2", "date": "2024-02-05", "source": "Tidewater Post", "title": "Ferry strike enters third day", "body": "The ferry strike in Norway entered its third day. Halvard Ostrem met managers of the Brightwater Ferry Company in Bergen.\n\nPassengers queued at the quay for buses instead."}"#,
         r#"{"id": "h3", "date": "2024-03-11", "source": "Fjord Courier", "title": "Council votes on quay repairs", "body": "The council in Bergen voted to repair the north quay. Ingrid Solvang, the council leader, said the ferry strike had shown how much the town depends on it."}"#,
         r#"{"id": "h4", "date": "2024-03-20", "source": "Fjord Courier", "title": "Lighthouse keepers honoured", "body": "Two lighthouse keepers from Sweden were honoured in Bergen for forty years of service. Ingrid Solvang presented the medals."}"#,
-        r#"{"id": "h5", "date": "2024-04-02", "source": "Tidewater Post", "title": "Ferry deal signed", "body": "Halvard Ostrem and the Brightwater Ferry Company signed a deal that ends the ferry strike in Norway. Crews return on Thursday."}"#,
+        r#"{"id": "h5", "date": "2024-04-02", "source": "Tidewater Post", "title": "Ferry deal signed", "body": "Halvard Ostrem and the Brightwater Ferry Company signed a deal that ends the ferry strike in Norway. Crews return on Thursday. \"The crews have earned every hour of rest in this deal,\" Halvard Ostrem said."}"#,
     ];
     write_files(dir, &[("harbour/news.jsonl", lines.join("\n").as_bytes())]);
 }
@@ -217,6 +217,23 @@ fn every_route_answers_what_the_command_line_prints() {
         copies["items"].as_array().unwrap(),
         &cli_lines(&index, &["copies"])
     );
+
+    let quotes = server.ok("/api/quotes?name=Ostrem");
+    assert_eq!(
+        quotes["items"].as_array().unwrap(),
+        &cli_lines(&index, &["quotes", "Ostrem"])
+    );
+    assert_eq!(quotes["items"][0]["speaker"], "Halvard Ostrem");
+    assert!(quotes["items"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("earned every hour"));
+    let said = server.ok("/api/search?q=deal&said-by=Ostrem");
+    assert_eq!(
+        said["hits"].as_array().unwrap(),
+        &cli_lines(&index, &["search", "deal", "--said-by", "Ostrem"])
+    );
+    assert_eq!(said["hits"][0]["article_id"], "h5");
 
     let stats = server.ok("/api/stats");
     assert_eq!(stats, cli_lines(&index, &["stats"])[0]);
