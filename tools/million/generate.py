@@ -124,16 +124,23 @@ def invented_names(rng, n):
 class Generator:
     """Draws articles from a sentence pool with one `random.Random`."""
 
-    def __init__(self, pool, order, start, seed):
-        self.rng = random.Random(seed)
-        self.pool, self.order, self.cursor = pool, order, start
+    def __init__(self, pool, start, seed):
+        self.rng = random.Random(f"{seed}:{start}")
+        self.pool, self.cursor, self.seed = pool, start, seed
+        self.orders = {}
         self.names = invented_names(random.Random(0), 2000)
 
     def sentence(self):
-        """The next sentence of the pool in the archive's one shuffled order of all sentences."""
-        sentence = self.pool[self.order[self.cursor % len(self.order)]]
+        """The sentence at the cursor in the archive's order: pass `e` over the pool (every
+        sentence once) is its own shuffle, so a sentence used again never comes back with the
+        neighbours it had before."""
+        epoch, at = divmod(self.cursor, len(self.pool))
+        if epoch not in self.orders:
+            order = list(range(len(self.pool)))
+            random.Random(f"{self.seed}:order:{epoch}").shuffle(order)
+            self.orders = {epoch: order}
         self.cursor += 1
-        return sentence
+        return self.pool[self.orders[epoch][at]]
 
     def disguise(self, sentence, names):
         """The sentence with other figures and some names (one choice per article in `names`)."""
@@ -256,22 +263,22 @@ class ShardWriter:
 
 
 # What the shard workers read: set before they are forked, never changed after.
-POOL, ORDER = [], []
+POOL = []
+# Sentences set aside for each article of a shard (an original uses 13 on average).
+SENTENCES_PER_ARTICLE = 16
 
 
 def generate(paths, out, articles, seed, copy_share, prefix, per_shard, jobs=1, progress=None):
     """Writes the archive and its gold under `out`; returns the summary it also writes.
 
-    Shard k is made by its own `random.Random((seed, k))` from the sentences at position
-    k * (sentences a shard needs) of one shuffled order of the pool, and its copies reprint its
-    own originals, so that shards can be made in parallel and the archive does not depend on
-    `jobs`."""
-    global POOL, ORDER
+    Shard k is made by its own `random.Random` from the sentences at position
+    k * (sentences a shard needs) of the archive's order of the pool (a new shuffle for every
+    pass over it), and its copies reprint its own originals, so that shards can be made in
+    parallel and the archive does not depend on `jobs`."""
+    global POOL
     POOL = sentence_pool(paths)
     if len(POOL) < 100:
         raise InputError(f"{', '.join(paths)}: only {len(POOL)} usable sentences (at least 100 needed)")
-    ORDER = list(range(len(POOL)))
-    random.Random(seed).shuffle(ORDER)
     corpus = os.path.join(out, "corpus")
     os.makedirs(corpus, exist_ok=True)
     shards = [
@@ -314,8 +321,7 @@ def generate(paths, out, articles, seed, copy_share, prefix, per_shard, jobs=1, 
 def make_shard(task):
     """Writes one shard; returns its counts and its gold groups [[(id, file, line, kind)]]."""
     shard, count, per_shard, seed, copy_share, prefix, corpus = task
-    # About 12 sentences an article: each shard starts at its own place in the one order.
-    gen = Generator(POOL, ORDER, shard * per_shard * 12, f"{seed}:{shard}")
+    gen = Generator(POOL, shard * per_shard * SENTENCES_PER_ARTICLE, seed)
     writer = ShardWriter(corpus, prefix, shard)
     recent, groups, where = [], {}, {}
     copies, first, last = 0, None, None

@@ -137,6 +137,22 @@ class GeneratorTest(unittest.TestCase):
         with open(os.path.join(one, "gold.tsv")) as a, open(os.path.join(other, "gold.tsv")) as b:
             self.assertNotEqual(a.read(), b.read())
 
+    def test_sentences_used_again_come_back_with_other_neighbours(self):
+        # An archive larger than its pool goes over the pool several times: if every pass
+        # kept one order, articles of two passes would be made of the same runs of sentences.
+        pool = [f"Sentence number {n} of the invented pool." for n in range(1000)]
+        gen = generate.Generator(pool, 0, 9)
+        drawn = [gen.sentence() for _ in range(3 * len(pool))]
+        passes = [drawn[i * len(pool):(i + 1) * len(pool)] for i in range(3)]
+        for sentences in passes:
+            self.assertEqual(sorted(sentences), sorted(pool))
+        neighbours = [set(zip(p, p[1:])) for p in passes]
+        again = len(neighbours[0] & neighbours[1]) + len(neighbours[1] & neighbours[2])
+        self.assertLess(again, 20)
+        # Two shards whose places fall in different passes do not draw the same sequence.
+        late = generate.Generator(pool, 2 * len(pool), 9)
+        self.assertNotEqual([late.sentence() for _ in range(50)], passes[0][:50])
+
     def test_unreadable_input_names_the_file(self):
         bad = os.path.join(self.dir.name, "bad.jsonl")
         with open(bad, "w") as f:
