@@ -28,12 +28,44 @@ use crate::schema::STOP_WORDS;
 use crate::search::{ActorRef, SearchError, SearchRequest, Searcher};
 use crate::store::Manifest;
 
+mod scenarios;
+
+pub use scenarios::{
+    explore_commands, indexing, oneshot_commands, write_command_report, write_indexing_report,
+    CommandReport, CommandTiming, IndexingReport, IndexingRun,
+};
+
 /// Seed of `--sample` unless `--seed` is given: the same index gives the same queries.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6465_7821;
 
+/// What a bench run measures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scenario {
+    /// Query latency of the search path, phase by phase, against bare tantivy.
+    #[default]
+    Search,
+    /// The exploration commands and `search --facets`, in process, against a plain search.
+    Explore,
+    /// Whole processes: `search`, the exploration commands, the process floor, `quest`.
+    Oneshot,
+    /// Indexing CPU of newsdex against bare tantivy on the same articles.
+    Indexing,
+}
+
 /// What a bench run does: the queries, the passes and the output.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BenchOptions {
+    /// What is measured.
+    pub scenario: Scenario,
+    /// The actor `timeline` and `cooccur` are given (explore, oneshot); the most mentioned
+    /// actor of the index when `None`.
+    pub actor: Option<String>,
+    /// The process floor of `oneshot`: a hello-world binary built with the same profile.
+    pub floor: Option<PathBuf>,
+    /// A Xapian database `quest` searches for the same queries (`oneshot`).
+    pub quest_db: Option<PathBuf>,
+    /// The article files and folders `indexing` indexes.
+    pub inputs: Vec<PathBuf>,
     /// Queries to run, one per line (or JSONL with `text`, or `id<TAB>text`, as `search
     /// --queries` reads them).
     pub queries: Option<PathBuf>,
@@ -176,6 +208,37 @@ struct Timing {
 
 /// Runs `newsdex bench` and prints its report.
 pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match args.scenario {
+        Scenario::Search => {}
+        Scenario::Explore | Scenario::Oneshot => {
+            let report = if args.scenario == Scenario::Explore {
+                explore_commands(index_dir, args)?
+            } else {
+                oneshot_commands(index_dir, args)?
+            };
+            if args.json {
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                write_command_report(&mut out, &report)?;
+            }
+            out.flush()?;
+            return Ok(());
+        }
+        Scenario::Indexing => {
+            let report = indexing(&args.inputs, args)?;
+            if args.json {
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                write_indexing_report(&mut out, &report)?;
+            }
+            out.flush()?;
+            return Ok(());
+        }
+    }
     let searcher = Searcher::open(index_dir)?;
     let (queries, source) = match &args.queries {
         Some(file) => (read_query_file(file)?, file.display().to_string()),
@@ -194,8 +257,6 @@ pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
     let progress = io::stderr().is_terminal();
     let report = bench(&searcher, index_dir, &queries, args, progress)?;
     let report = BenchReport { source, ..report };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
     if args.json {
         serde_json::to_writer(&mut out, &report)?;
         writeln!(out)?;

@@ -382,9 +382,38 @@ pub struct IndexArgs {
     pub quiet: bool,
 }
 
+/// What `newsdex bench` measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScenarioArg {
+    /// Query latency of the search path, phase by phase, against bare tantivy.
+    Search,
+    /// stats, actors, timeline, cooccur and search --facets in process, against a search.
+    Explore,
+    /// Whole processes: search, the exploration commands, the process floor, quest.
+    Oneshot,
+    /// Indexing CPU of newsdex against bare tantivy on the articles under PATHs.
+    Indexing,
+}
+
 /// `newsdex bench`.
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
+    /// What to measure.
+    #[arg(long, value_enum, default_value = "search")]
+    pub scenario: ScenarioArg,
+    /// Article files and folders to index (`--scenario indexing`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The actor timeline and cooccur are given (explore, oneshot; default: the most mentioned).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// The process floor of oneshot: a hello-world binary of the same build profile (default:
+    /// examples/floor beside this binary, else /bin/true).
+    #[arg(long, value_name = "PROGRAM")]
+    pub floor: Option<PathBuf>,
+    /// A Xapian database: oneshot also times `quest -d DB QUERY` on the same queries.
+    #[arg(long, value_name = "DB")]
+    pub quest_db: Option<PathBuf>,
     /// Queries to run, one per line (or JSONL with `text`, or `id<TAB>text`, as `search
     /// --queries` reads them).
     #[arg(long, value_name = "FILE", conflicts_with = "sample")]
@@ -415,7 +444,18 @@ pub struct BenchArgs {
 impl BenchArgs {
     /// The library's options for these flags.
     pub fn options(&self) -> crate::bench::BenchOptions {
+        use crate::bench::Scenario;
         crate::bench::BenchOptions {
+            scenario: match self.scenario {
+                ScenarioArg::Search => Scenario::Search,
+                ScenarioArg::Explore => Scenario::Explore,
+                ScenarioArg::Oneshot => Scenario::Oneshot,
+                ScenarioArg::Indexing => Scenario::Indexing,
+            },
+            actor: self.actor.clone(),
+            floor: self.floor.clone(),
+            quest_db: self.quest_db.clone(),
+            inputs: self.paths.clone(),
             queries: self.queries.clone(),
             sample: self.sample,
             seed: self.seed,

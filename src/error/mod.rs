@@ -198,6 +198,20 @@ pub enum BenchError {
     /// A worker thread panicked (a bug; the panic hook has printed it).
     #[error("a bench thread panicked")]
     ThreadPanicked,
+    /// `--scenario explore` or `oneshot` was asked of an index without actors and no `--actor`.
+    #[error("the index has no actors: name one with --actor for timeline and cooccur")]
+    NoActors,
+    /// `--scenario indexing` was given no article files.
+    #[error("--scenario indexing needs the article files or folders to index (bench --scenario indexing PATH...)")]
+    NoInputs,
+    /// A timed command could not be started, or it failed.
+    #[error("{command}: {problem}")]
+    Command {
+        /// The command line, as it was run.
+        command: String,
+        /// What went wrong (the error, or the exit status and the first line of stderr).
+        problem: String,
+    },
 }
 
 /// Why a collection cannot be scored: one variant per cause, each naming the path at fault.

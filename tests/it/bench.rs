@@ -146,3 +146,111 @@ fn bench_errors_are_one_line_exit_2() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("missing.txt"), "{stderr}");
 }
+
+#[test]
+fn explore_scenario_times_every_exploration_command() {
+    let index = Indexed::fixture();
+    let report = bench_json(&index, &["--scenario", "explore", "--sample", "3"]);
+    assert_eq!(report["scenario"], "explore");
+    let commands = report["commands"].as_array().unwrap();
+    let names: Vec<&str> = commands
+        .iter()
+        .map(|c| c["command"].as_str().unwrap())
+        .collect();
+    assert!(names[0].starts_with("search \""), "{names:?}");
+    for (at, start) in [
+        (1, "stats"),
+        (2, "actors --top 20"),
+        (3, "timeline "),
+        (4, "cooccur "),
+        (5, "search --facets "),
+    ] {
+        assert!(names[at].starts_with(start), "{names:?}");
+    }
+    let actor = report["actor"].as_str().unwrap();
+    assert!(names[3].contains(actor), "{names:?}");
+    for command in commands {
+        assert_eq!(command["runs"], 1, "{command}");
+        assert!(command["ratio"].as_f64().unwrap() > 0.0, "{command}");
+        assert!(command["min_ms"].as_f64() <= command["median_ms"].as_f64());
+    }
+    assert_eq!(commands[0]["ratio"], 1.0);
+}
+
+#[test]
+fn oneshot_scenario_runs_whole_processes_against_the_floor() {
+    let index = Indexed::fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let queries = dir.path().join("queries.txt");
+    std::fs::write(&queries, "harbour lantern\nquarry wages\n").unwrap();
+    let text = newsdex()
+        .args([
+            "bench",
+            "--scenario",
+            "oneshot",
+            "--runs",
+            "1",
+            "--warmup",
+            "0",
+        ])
+        .arg("--index")
+        .arg(index.index())
+        .arg("--queries")
+        .arg(&queries)
+        .args(["--floor", "/bin/true"])
+        .output()
+        .unwrap();
+    assert_success(&text);
+    let text = String::from_utf8(text.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].contains("scenario oneshot"), "{text}");
+    assert!(rows[0].contains("query \"harbour lantern\""), "{text}");
+    assert!(rows[1].ends_with("x floor"), "{text}");
+    assert!(rows[2].starts_with("floor (true)"), "{text}");
+    assert!(rows[3].starts_with("newsdex search (2 queries)"), "{text}");
+    for row in [
+        "newsdex --version",
+        "newsdex stats",
+        "newsdex actors --top 20",
+    ] {
+        assert!(text.contains(row), "{row} missing from:\n{text}");
+    }
+    // Every row: median, min, runs (2 for the two queries), x search, x floor.
+    assert!(
+        rows[3].split_whitespace().rev().nth(2) == Some("2"),
+        "{text}"
+    );
+    assert!(rows.last().unwrap().starts_with("x search: over"), "{text}");
+}
+
+#[test]
+fn indexing_scenario_prints_both_indexers_and_the_ratio() {
+    let output = newsdex()
+        .args(["bench", "--scenario", "indexing", "--runs", "1", "--json"])
+        .arg(crate::fixture_corpus())
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["articles"].as_u64().unwrap() > 0, "{report}");
+    assert!(report["text_bytes"].as_u64().unwrap() > 0, "{report}");
+    for side in ["tantivy", "newsdex", "newsdex_without_actors"] {
+        assert!(
+            report[side]["index_bytes"].as_u64().unwrap() > 0,
+            "{report}"
+        );
+        assert!(report[side]["wall_s"].as_f64().unwrap() > 0.0, "{report}");
+        assert!(report[side]["cpu_s"].as_f64().unwrap() >= 0.0, "{report}");
+    }
+    assert!(report["cpu_ratio"].as_f64().unwrap() >= 0.0, "{report}");
+    let share = report["extraction_share"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&share), "{report}");
+
+    let output = newsdex()
+        .args(["bench", "--scenario", "indexing"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("needs the article files"), "{stderr}");
+}
