@@ -45,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         *merged.entry((part, field)).or_default() += bytes;
     }
     let mut rows: Vec<_> = merged.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     println!("{:<10} {:<22} {:>8}", "part", "field", "MB");
     for ((part, field), bytes) in rows.iter().filter(|row| row.1 >= 10_000) {
         println!("{part:<10} {field:<22} {:>8.2}", mb(*bytes));
