@@ -284,30 +284,40 @@ fn member_order(member: &CopyMember) -> (bool, &Option<String>, &str, Option<u64
 /// Every live article's signature, by its first passage, in key order.
 fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
     let mut articles = Vec::new();
-    let mut bytes = Vec::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
         let key = segment.fast_fields().u64(field_name::ARTICLE_KEY)?;
         let Some(signatures) = segment.fast_fields().bytes(field_name::COPY_SIGNATURE)? else {
             continue;
         };
-        for doc in segment.doc_ids_alive() {
-            if passage.first(doc) != Some(0) {
-                continue;
-            }
-            let Some(ord) = signatures.term_ords(doc).next() else {
+        let signed_docs: Vec<(u32, u64)> = segment
+            .doc_ids_alive()
+            .filter(|&doc| passage.first(doc) == Some(0))
+            .filter_map(|doc| Some((doc, signatures.term_ords(doc).next()?)))
+            .collect();
+        // The dictionary read once, in order: looking each ordinal up on its own decodes its
+        // block from the start every time (a tenth of the time of `update` on Reuters).
+        let mut ords: Vec<u64> = signed_docs.iter().map(|&(_, ord)| ord).collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let mut by_ord: Vec<Vec<u8>> = Vec::with_capacity(ords.len());
+        signatures
+            .dictionary()
+            .sorted_ords_to_term_cb(&ords, |term| by_ord.push(term.to_vec()))
+            .map_err(tantivy::TantivyError::from)?;
+        for (doc, ord) in signed_docs {
+            let Ok(at) = ords.binary_search(&ord) else {
                 continue;
             };
-            bytes.clear();
-            signatures
-                .ord_to_bytes(ord, &mut bytes)
-                .map_err(tantivy::TantivyError::from)?;
-            let Some(signature) = CopySignature::from_bytes(&bytes) else {
+            let Some(bytes) = by_ord.get(at) else {
+                continue;
+            };
+            let Some(signature) = CopySignature::from_bytes(bytes) else {
                 continue;
             };
             articles.push(Signed {
                 key: key.first(doc).unwrap_or(0),
-                fingerprint: Fnv1a::new().write(&bytes).finish(),
+                fingerprint: Fnv1a::new().write(bytes).finish(),
                 signature,
                 address: DocAddress::new(segment_ord as u32, doc),
             });

@@ -14,6 +14,7 @@
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod actors;
+pub mod baseline;
 pub mod bench;
 pub mod cli;
 pub mod copies;
