@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
-use tantivy::schema::Facet;
 use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
@@ -97,7 +96,18 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
         let facets = segment.facet_reader(field_name::ACTOR)?;
         let lang_facets = segment.facet_reader(field_name::LANG)?;
         let lang_names = crate::schema::segment_languages(segment)?;
-        let mut ords = HashSet::new();
+        // Without deletions, every value of a column is some live document's: its
+        // dictionary is the segment's forms and its statistics its date range.
+        let whole = !segment.has_deletes();
+        let mut used = vec![whole; facets.num_facets()];
+        if whole && date.values.num_vals() > 0 {
+            let (first, last) = (
+                date.min_value().into_timestamp_secs(),
+                date.max_value().into_timestamp_secs(),
+            );
+            earliest = Some(earliest.map_or(first, |e| e.min(first)));
+            latest = Some(latest.map_or(last, |l| l.max(last)));
+        }
         for doc in segment.doc_ids_alive() {
             if passage.first(doc) == Some(0) {
                 for ord in lang_facets.facet_ords(doc) {
@@ -106,17 +116,30 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
                     }
                 }
             }
+            if whole {
+                continue;
+            }
             if let Some(at) = date.first(doc) {
                 let secs = at.into_timestamp_secs();
                 earliest = Some(earliest.map_or(secs, |e| e.min(secs)));
                 latest = Some(latest.map_or(secs, |l| l.max(secs)));
             }
-            ords.extend(facets.facet_ords(doc));
+            for ord in facets.facet_ords(doc) {
+                if let Some(slot) = used.get_mut(ord as usize) {
+                    *slot = true;
+                }
+            }
         }
-        let mut facet = Facet::root();
-        for ord in ords {
-            facets.facet_from_ord(ord, &mut facet)?;
-            actors.insert(facet.to_path_string());
+        // One pass over the dictionary: looking ordinals up one by one decompresses a
+        // dictionary block each time.
+        let mut stream = facets
+            .facet_dict()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            if used.get(stream.term_ord() as usize) == Some(&true) {
+                actors.insert(String::from_utf8_lossy(stream.key()).into_owned());
+            }
         }
     }
     let rfc3339 = |secs: i64| {
