@@ -82,6 +82,18 @@ pub fn count_documents(index: &Index) -> Result<DocumentCounts> {
     Ok(counts)
 }
 
+/// The canonical actors of the index: counted in the registry's lookup table when it holds the
+/// user's corrections as they are now, else in the registry read whole.
+fn actor_count(index_dir: &Path, index: &Index) -> Result<u64> {
+    let table = crate::registry::table::ActorTable::open(index_dir)?;
+    if let Some(count) = table.and_then(|table| table.actor_count()) {
+        return Ok(count);
+    }
+    Ok(crate::registry::Registry::open(index_dir, index)?
+        .actors()
+        .len() as u64)
+}
+
 /// Reads the stats of the index in `index_dir`.
 pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     let (index, _fields) = open_index(index_dir)?;
@@ -146,7 +158,7 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
         chrono::DateTime::from_timestamp(secs, 0)
             .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
     };
-    let state = crate::state::load_state(&index, index_dir)?;
+    let state = crate::state::load_summary(&index, index_dir)?;
     let mut bytes = 0;
     let entries = std::fs::read_dir(index_dir).map_err(|err| Error::io(index_dir, err))?;
     for entry in entries.flatten() {
@@ -157,17 +169,13 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     Ok(IndexStats {
         articles: counts.articles,
         passages: counts.passages,
-        actors: crate::registry::Registry::open(index_dir, &index)?
-            .actors()
-            .len() as u64,
+        actors: actor_count(index_dir, &index)?,
         actor_forms: actors.len() as u64,
         undated: counts.undated,
         languages,
         date_from: earliest.and_then(rfc3339),
         date_to: latest.and_then(rfc3339),
-        files: state.as_ref().map_or(0, |s| {
-            s.files.values().filter(|r| !r.articles.is_empty()).count() as u64
-        }),
+        files: state.as_ref().map_or(0, |s| s.files_with_articles.0),
         segments: searcher.segment_readers().len() as u64,
         bytes,
         indexed_at: state.map(|s| s.committed_at),

@@ -662,6 +662,13 @@ impl ActorTable {
         table_actor(fields.iter().map(String::as_str))
     }
 
+    /// How many actors the table lists: the lines of its actors section (names are escaped,
+    /// so a line is an actor); `None` when the section cannot be read.
+    pub fn actor_count(&self) -> Option<u64> {
+        let actors = self.read(self.actors.start, self.actors.end - self.actors.start)?;
+        Some(actors.iter().filter(|&&b| b == b'\n').count() as u64)
+    }
+
     /// The forms and actors sections read whole (see [`WholeForms`]); `None` when they cannot
     /// be read.
     pub fn whole_forms(&self) -> Option<WholeForms> {
@@ -764,6 +771,7 @@ mod tests {
             whole.canonical(ActorKind::Place, "Quillon Harbour 001"),
             Err(Unlisted::Unknown)
         );
+        assert_eq!(table.actor_count(), Some(registry.actors().len() as u64));
         let voss = table.canonical(ActorKind::Person, "Zebediah Voss").unwrap();
         assert_eq!(
             table.forms(voss),
