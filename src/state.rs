@@ -101,7 +101,9 @@ pub struct StateSummary {
 pub struct FilesWithArticles(pub u64);
 
 impl<'de> Deserialize<'de> for FilesWithArticles {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
         struct Files;
         impl<'de> serde::de::Visitor<'de> for Files {
             type Value = FilesWithArticles;
@@ -133,7 +135,9 @@ struct HasArticles {
 struct NotEmpty(bool);
 
 impl<'de> Deserialize<'de> for NotEmpty {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
         struct Entries;
         impl<'de> serde::de::Visitor<'de> for Entries {
             type Value = NotEmpty;

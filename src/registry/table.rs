@@ -436,7 +436,10 @@ impl WholeForms {
     /// The key of the line whose key ends at `tab`.
     fn key_before(&self, tab: u32) -> &[u8] {
         let before = &self.forms[..tab as usize];
-        let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
         &before[start..]
     }
 
