@@ -516,10 +516,10 @@ fn match_set(
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
-    // Every facet ordinal is mapped: the registry read whole does that quicker than the
-    // lookup table, which reads a block per name.
+    // Every facet ordinal is mapped: the table read whole does that quicker than looking
+    // forms up in place, which reads a block per form.
     let registry = if actors || target.is_some() {
-        Some(ActorNames::Full(searcher.registry()?))
+        Some(searcher.every_form_names()?)
     } else {
         None
     };

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
@@ -70,6 +71,11 @@ fn state_file_name(generation: u64) -> String {
 /// Reads the state the index's last commit names; `None` when it names none or the file is
 /// missing or unreadable (the caller then rebuilds, which is always correct).
 pub fn load_state(index: &Index, index_dir: &Path) -> Result<Option<IndexState>> {
+    Ok(state_text(index, index_dir)?.and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+/// The text of the state file the index's last commit names; `None` as [`load_state`].
+fn state_text(index: &Index, index_dir: &Path) -> Result<Option<String>> {
     let payload = index.load_metas()?.payload;
     let Some(name) = payload else {
         return Ok(None);
@@ -77,10 +83,85 @@ pub fn load_state(index: &Index, index_dir: &Path) -> Result<Option<IndexState>>
     if !name.starts_with(STATE_PREFIX) || name.contains(['/', '\\']) {
         return Ok(None);
     }
-    let Ok(text) = std::fs::read_to_string(index_dir.join(&name)) else {
-        return Ok(None);
-    };
-    Ok(serde_json::from_str(&text).ok())
+    Ok(std::fs::read_to_string(index_dir.join(&name)).ok())
+}
+
+/// What `stats` reports of the last commit's state, read without building its maps.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StateSummary {
+    /// When the commit was made (RFC 3339, UTC).
+    pub committed_at: String,
+    /// Source files the commit holds articles of.
+    #[serde(rename = "files")]
+    pub files_with_articles: FilesWithArticles,
+}
+
+/// The number of files of a state that hold at least one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilesWithArticles(pub u64);
+
+impl<'de> Deserialize<'de> for FilesWithArticles {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Files;
+        impl<'de> serde::de::Visitor<'de> for Files {
+            type Value = FilesWithArticles;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of file records")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> std::result::Result<FilesWithArticles, M::Error> {
+                let mut count = 0;
+                while let Some((_, record)) = map.next_entry::<IgnoredAny, HasArticles>()? {
+                    count += u64::from(record.articles.0);
+                }
+                Ok(FilesWithArticles(count))
+            }
+        }
+        deserializer.deserialize_map(Files)
+    }
+}
+
+/// A file record, only whether it holds articles.
+#[derive(Deserialize)]
+struct HasArticles {
+    articles: NotEmpty,
+}
+
+/// Whether a map has an entry, its entries skipped unread.
+struct NotEmpty(bool);
+
+impl<'de> Deserialize<'de> for NotEmpty {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = NotEmpty;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of articles")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> std::result::Result<NotEmpty, M::Error> {
+                let mut any = false;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
+                    any = true;
+                }
+                Ok(NotEmpty(any))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+/// The summary of the state the index's last commit names; `None` as [`load_state`].
+pub fn load_summary(index: &Index, index_dir: &Path) -> Result<Option<StateSummary>> {
+    Ok(state_text(index, index_dir)?.and_then(|text| serde_json::from_str(&text).ok()))
 }
 
 /// Writes `state` as the next generation's file (synced to disk) and returns the name to put
@@ -154,5 +235,28 @@ mod tests {
         let text = serde_json::to_string(&state).unwrap();
         let back: IndexState = serde_json::from_str(&text).unwrap();
         assert_eq!(back.files, state.files);
+    }
+
+    #[test]
+    fn summary_counts_the_files_that_hold_articles() {
+        let mut state = IndexState {
+            committed_at: "2031-04-05T06:07:08Z".into(),
+            ..IndexState::default()
+        };
+        for (path, articles) in [("k/one.jsonl", 2), ("k/empty.jsonl", 0), ("k/two.txt", 1)] {
+            state.files.insert(
+                path.into(),
+                FileRecord {
+                    articles: (0..articles)
+                        .map(|n| (format!("item-{n}"), (n, 7)))
+                        .collect(),
+                    ..FileRecord::default()
+                },
+            );
+        }
+        let text = serde_json::to_string(&state).unwrap();
+        let summary: StateSummary = serde_json::from_str(&text).unwrap();
+        assert_eq!(summary.committed_at, state.committed_at);
+        assert_eq!(summary.files_with_articles, FilesWithArticles(2));
     }
 }

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
-use tantivy::schema::Facet;
 use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
@@ -83,6 +82,18 @@ pub fn count_documents(index: &Index) -> Result<DocumentCounts> {
     Ok(counts)
 }
 
+/// The canonical actors of the index: counted in the registry's lookup table when it holds the
+/// user's corrections as they are now, else in the registry read whole.
+fn actor_count(index_dir: &Path, index: &Index) -> Result<u64> {
+    let table = crate::registry::table::ActorTable::open(index_dir)?;
+    if let Some(count) = table.and_then(|table| table.actor_count()) {
+        return Ok(count);
+    }
+    Ok(crate::registry::Registry::open(index_dir, index)?
+        .actors()
+        .len() as u64)
+}
+
 /// Reads the stats of the index in `index_dir`.
 pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     let (index, _fields) = open_index(index_dir)?;
@@ -97,7 +108,18 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
         let facets = segment.facet_reader(field_name::ACTOR)?;
         let lang_facets = segment.facet_reader(field_name::LANG)?;
         let lang_names = crate::schema::segment_languages(segment)?;
-        let mut ords = HashSet::new();
+        // Without deletions, every value of a column is some live document's: its
+        // dictionary is the segment's forms and its statistics its date range.
+        let whole = !segment.has_deletes();
+        let mut used = vec![whole; facets.num_facets()];
+        if whole && date.values.num_vals() > 0 {
+            let (first, last) = (
+                date.min_value().into_timestamp_secs(),
+                date.max_value().into_timestamp_secs(),
+            );
+            earliest = Some(earliest.map_or(first, |e| e.min(first)));
+            latest = Some(latest.map_or(last, |l| l.max(last)));
+        }
         for doc in segment.doc_ids_alive() {
             if passage.first(doc) == Some(0) {
                 for ord in lang_facets.facet_ords(doc) {
@@ -106,24 +128,37 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
                     }
                 }
             }
+            if whole {
+                continue;
+            }
             if let Some(at) = date.first(doc) {
                 let secs = at.into_timestamp_secs();
                 earliest = Some(earliest.map_or(secs, |e| e.min(secs)));
                 latest = Some(latest.map_or(secs, |l| l.max(secs)));
             }
-            ords.extend(facets.facet_ords(doc));
+            for ord in facets.facet_ords(doc) {
+                if let Some(slot) = used.get_mut(ord as usize) {
+                    *slot = true;
+                }
+            }
         }
-        let mut facet = Facet::root();
-        for ord in ords {
-            facets.facet_from_ord(ord, &mut facet)?;
-            actors.insert(facet.to_path_string());
+        // One pass over the dictionary: looking ordinals up one by one decompresses a
+        // dictionary block each time.
+        let mut stream = facets
+            .facet_dict()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            if used.get(stream.term_ord() as usize) == Some(&true) {
+                actors.insert(String::from_utf8_lossy(stream.key()).into_owned());
+            }
         }
     }
     let rfc3339 = |secs: i64| {
         chrono::DateTime::from_timestamp(secs, 0)
             .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
     };
-    let state = crate::state::load_state(&index, index_dir)?;
+    let state = crate::state::load_summary(&index, index_dir)?;
     let mut bytes = 0;
     let entries = std::fs::read_dir(index_dir).map_err(|err| Error::io(index_dir, err))?;
     for entry in entries.flatten() {
@@ -134,17 +169,13 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     Ok(IndexStats {
         articles: counts.articles,
         passages: counts.passages,
-        actors: crate::registry::Registry::open(index_dir, &index)?
-            .actors()
-            .len() as u64,
+        actors: actor_count(index_dir, &index)?,
         actor_forms: actors.len() as u64,
         undated: counts.undated,
         languages,
         date_from: earliest.and_then(rfc3339),
         date_to: latest.and_then(rfc3339),
-        files: state.as_ref().map_or(0, |s| {
-            s.files.values().filter(|r| !r.articles.is_empty()).count() as u64
-        }),
+        files: state.as_ref().map_or(0, |s| s.files_with_articles.0),
         segments: searcher.segment_readers().len() as u64,
         bytes,
         indexed_at: state.map(|s| s.committed_at),

@@ -371,6 +371,108 @@ fn find_line<'a>(lines: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
     None
 }
 
+/// The key of a raw form's line in the forms section.
+fn form_key(kind: ActorKind, name: &str) -> String {
+    format!("{}\t{}", kind.as_str(), escape(name))
+}
+
+/// The actor a form's line value names: `-` is no actor, a missing line a form never seen.
+fn form_actor(value: Option<&[u8]>) -> std::result::Result<ActorAt, super::Unlisted> {
+    match value {
+        Some(b"-") => Err(super::Unlisted::NotAnActor),
+        Some(value) => std::str::from_utf8(value)
+            .ok()
+            .and_then(|at| at.parse().ok())
+            .ok_or(super::Unlisted::Unknown),
+        None => Err(super::Unlisted::Unknown),
+    }
+}
+
+/// The actor of an actor line's first fields: kind, name, articles.
+fn table_actor<'a>(mut fields: impl Iterator<Item = &'a str>) -> TableActor {
+    let kind = fields
+        .next()
+        .and_then(ActorKind::parse)
+        .unwrap_or(ActorKind::Person);
+    let name = unescape(fields.next().unwrap_or(""));
+    let articles = fields.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    TableActor {
+        name,
+        kind,
+        articles,
+    }
+}
+
+/// The table's forms and actors sections in memory: what maps every form of a facet
+/// dictionary at once (exploration reads them all) in two reads of the file, where looking
+/// each form up in place reads a block per form.
+#[derive(Debug)]
+pub struct WholeForms {
+    forms: Vec<u8>,
+    /// Each line of `forms`, in order: where its key ends (its last tab) and where it ends.
+    lines: Vec<(u32, u32)>,
+    actors: Vec<u8>,
+}
+
+impl WholeForms {
+    /// The actor of a raw form, as [`ActorTable::canonical`].
+    pub fn canonical(
+        &self,
+        kind: ActorKind,
+        name: &str,
+    ) -> std::result::Result<ActorAt, super::Unlisted> {
+        let key = form_key(kind, name);
+        let found = self
+            .lines
+            .binary_search_by(|&(tab, _)| self.key_before(tab).cmp(key.as_bytes()))
+            .ok()
+            .map(|at| {
+                let (tab, end) = self.lines[at];
+                &self.forms[tab as usize + 1..end as usize]
+            });
+        form_actor(found)
+    }
+
+    /// The key of the line whose key ends at `tab`.
+    fn key_before(&self, tab: u32) -> &[u8] {
+        let before = &self.forms[..tab as usize];
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        &before[start..]
+    }
+
+    /// The sections read whole, their lines indexed; `None` when the forms section does not
+    /// fit 32-bit offsets or a line has no value.
+    fn new(forms: Vec<u8>, actors: Vec<u8>) -> Option<WholeForms> {
+        u32::try_from(forms.len()).ok()?;
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start < forms.len() {
+            let end = forms[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(forms.len(), |p| start + p);
+            let tab = start + forms[start..end].iter().rposition(|&b| b == b'\t')?;
+            lines.push((tab as u32, end as u32));
+            start = end + 1;
+        }
+        Some(WholeForms {
+            forms,
+            lines,
+            actors,
+        })
+    }
+
+    /// The actor at `at`, as [`ActorTable::actor`].
+    pub fn actor(&self, at: ActorAt) -> TableActor {
+        let line = self.actors.get(at as usize..).unwrap_or(&[]);
+        let line = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
+        table_actor(String::from_utf8_lossy(line).split('\t'))
+    }
+}
+
 /// `len` bytes of `file` from `offset`, without moving a shared cursor.
 #[cfg(unix)]
 fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
@@ -507,15 +609,7 @@ impl ActorTable {
         kind: ActorKind,
         name: &str,
     ) -> std::result::Result<ActorAt, super::Unlisted> {
-        let key = format!("{}\t{}", kind.as_str(), escape(name));
-        match self.find(0, key.as_bytes()).as_deref() {
-            Some(b"-") => Err(super::Unlisted::NotAnActor),
-            Some(value) => std::str::from_utf8(value)
-                .ok()
-                .and_then(|at| at.parse().ok())
-                .ok_or(super::Unlisted::Unknown),
-            None => Err(super::Unlisted::Unknown),
-        }
+        form_actor(self.find(0, form_key(kind, name).as_bytes()).as_deref())
     }
 
     /// The actors a typed name means (canonical names and forms, any case), as
@@ -568,18 +662,24 @@ impl ActorTable {
     /// The actor at `at`.
     pub fn actor(&self, at: ActorAt) -> TableActor {
         let fields = self.actor_fields(at, 3);
-        let mut fields = fields.iter().map(String::as_str);
-        let kind = fields
-            .next()
-            .and_then(ActorKind::parse)
-            .unwrap_or(ActorKind::Person);
-        let name = unescape(fields.next().unwrap_or(""));
-        let articles = fields.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-        TableActor {
-            name,
-            kind,
-            articles,
-        }
+        table_actor(fields.iter().map(String::as_str))
+    }
+
+    /// How many actors the table lists: the lines of its actors section (names are escaped,
+    /// so a line is an actor); `None` when the section cannot be read.
+    pub fn actor_count(&self) -> Option<u64> {
+        let actors = self.read(self.actors.start, self.actors.end - self.actors.start)?;
+        Some(actors.iter().filter(|&&b| b == b'\n').count() as u64)
+    }
+
+    /// The forms and actors sections read whole (see [`WholeForms`]); `None` when they cannot
+    /// be read.
+    pub fn whole_forms(&self) -> Option<WholeForms> {
+        let forms = &self.searched[0].range;
+        WholeForms::new(
+            self.read(forms.start, forms.end - forms.start)?,
+            self.read(self.actors.start, self.actors.end - self.actors.start)?,
+        )
     }
 
     /// The raw forms merged into the actor at `at`, its own name among them.
@@ -638,6 +738,7 @@ mod tests {
             table.searched[1].blocks.len() > 1,
             "names span several blocks"
         );
+        let whole = table.whole_forms().expect("sections readable");
         for (name, kind, _) in &forms {
             let from_table = table.canonical(*kind, name).map(|at| table.actor(at));
             let from_registry = registry.canonical(*kind, name).map(|id| {
@@ -649,6 +750,8 @@ mod tests {
                 }
             });
             assert_eq!(from_table, from_registry, "{name}");
+            let from_memory = whole.canonical(*kind, name).map(|at| whole.actor(at));
+            assert_eq!(from_memory, from_registry, "{name} read whole");
             let names = |ats: Vec<ActorAt>| -> Vec<String> {
                 ats.into_iter().map(|at| table.actor(at).name).collect()
             };
@@ -667,6 +770,11 @@ mod tests {
             table.canonical(ActorKind::Place, "Quillon Harbour 001"),
             Err(Unlisted::Unknown)
         );
+        assert_eq!(
+            whole.canonical(ActorKind::Place, "Quillon Harbour 001"),
+            Err(Unlisted::Unknown)
+        );
+        assert_eq!(table.actor_count(), Some(registry.actors().len() as u64));
         let voss = table.canonical(ActorKind::Person, "Zebediah Voss").unwrap();
         assert_eq!(
             table.forms(voss),

@@ -9,7 +9,7 @@ use tantivy::{TantivyDocument, Term};
 
 use crate::actors::ActorKind;
 use crate::error::Result;
-use crate::registry::table::{fold, ActorAt, ActorTable};
+use crate::registry::table::{fold, ActorAt, ActorTable, WholeForms};
 use crate::registry::{ActorId, Registry, Unlisted};
 use crate::schema;
 use crate::search::{SearchError, Searcher};
@@ -84,6 +84,19 @@ impl Searcher {
         Ok(ActorNames::Full(self.registry()?))
     }
 
+    /// The quickest way to the canonical actor of every raw form of a facet dictionary (what
+    /// exploration maps): the lookup table's forms read whole when the table is current, else
+    /// the full registry. Read on first need.
+    pub fn every_form_names(&self) -> Result<ActorNames<'_>> {
+        if let Some(table) = self.actor_table()? {
+            let whole = self.whole_forms.get_or_init(|| table.whole_forms());
+            if let Some(whole) = whole {
+                return Ok(ActorNames::Whole(table, whole));
+            }
+        }
+        Ok(ActorNames::Full(self.registry()?))
+    }
+
     /// [`Self::actor_names`], each raw form looked up once for the searcher's life.
     pub fn canonical_names(&self) -> Result<CanonicalNames<'_>> {
         Ok(CanonicalNames {
@@ -121,6 +134,8 @@ pub enum ActorNames<'a> {
     Table(&'a ActorTable),
     /// The registry read whole, corrections applied.
     Full(&'a Registry),
+    /// The lookup table, its forms and actors read into memory.
+    Whole(&'a ActorTable, &'a WholeForms),
 }
 
 impl ActorNames<'_> {
@@ -136,6 +151,14 @@ impl ActorNames<'_> {
                 Err(Unlisted::NotAnActor) => None,
                 Err(Unlisted::Unknown) => Some(raw.clone()),
             },
+            ActorNames::Whole(_, whole) => match whole.canonical(raw.kind, &raw.name) {
+                Ok(at) => {
+                    let actor = whole.actor(at);
+                    Some(ActorRef::new(actor.name, actor.kind))
+                }
+                Err(Unlisted::NotAnActor) => None,
+                Err(Unlisted::Unknown) => Some(raw.clone()),
+            },
         }
     }
 
@@ -143,7 +166,7 @@ impl ActorNames<'_> {
     pub fn forms_of(&self, actor: &ActorRef) -> Vec<ActorRef> {
         match self {
             ActorNames::Full(registry) => forms_of(registry, actor),
-            ActorNames::Table(table) => table
+            ActorNames::Table(table) | ActorNames::Whole(table, _) => table
                 .lookup(&actor.name)
                 .into_iter()
                 .find(|&at| {

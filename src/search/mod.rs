@@ -311,6 +311,9 @@ pub struct Searcher {
     /// The registry's lookup table, read once on first need; `None` when it is missing or
     /// older than the user's corrections.
     actor_table: std::sync::OnceLock<Option<crate::registry::table::ActorTable>>,
+    /// The lookup table's forms and actors read whole, read once on first need (see
+    /// [`Searcher::every_form_names`]); `None` when the table is not current or unreadable.
+    whole_forms: std::sync::OnceLock<Option<crate::registry::table::WholeForms>>,
     /// Canonical names of raw actor forms already looked up (see [`CanonicalNames`]).
     canonical_seen: actors::SeenForms,
     /// Live articles, for article-level BM25 statistics, counted once on first need.
@@ -339,6 +342,7 @@ impl Searcher {
             fields,
             registry: std::sync::OnceLock::new(),
             actor_table: std::sync::OnceLock::new(),
+            whole_forms: std::sync::OnceLock::new(),
             canonical_seen: Default::default(),
             article_count: std::sync::OnceLock::new(),
             columns: std::sync::OnceLock::new(),

@@ -501,3 +501,84 @@ fn a_changed_web_archive_re_reads_only_its_changed_records() {
     );
     assert_eq!(ids(&index_dir, "harbour").len(), 3);
 }
+
+/// The articles of the stats test on deletions: three dated, one undated, each naming its
+/// own actors.
+const STATS_ARTICLES: [(&str, &[u8]); 4] = [
+    (
+        "early.txt",
+        b" date 2016-03-04 Harbour talks\n\nMayor Odalys Fenwick met the Quarrington Dock Board in Velmora.\n\nThe Quarrington Dock Board agreed to the plan.\n",
+    ),
+    (
+        "middle.txt",
+        b" date 2018-07-09 Orchard report\n\nMinister Tobiah Granwell visited the Pellucid Fruit Cooperative.\n",
+    ),
+    (
+        "late.txt",
+        b" date 2024-11-12 Bridge opening\n\nGovernor Ysolde Marchbank opened the Stennick Bridge Authority office.\n\nMarchbank thanked Stennick Bridge Authority staff.\n",
+    ),
+    (
+        "undated.txt",
+        b"Kettleby notes\n\nCaptain Linnea Harrowgate spoke to the Brackwater Rowing Club.\n",
+    ),
+];
+
+#[test]
+fn stats_of_an_index_with_deleted_documents_are_those_of_the_live_ones() {
+    use tantivy::schema::Value;
+    let dir = tempfile::tempdir().unwrap();
+    let (all, kept) = (dir.path().join("all"), dir.path().join("kept"));
+    write_files(&all, &STATS_ARTICLES);
+    write_files(&kept, &STATS_ARTICLES);
+    std::fs::remove_file(kept.join("late.txt")).unwrap();
+    let (full_index, kept_index) = (dir.path().join("full"), dir.path().join("fresh"));
+    assert_eq!(index(&full_index, &[], &[&all]).0, 0);
+    assert_eq!(index(&kept_index, &[], &[&kept]).0, 0);
+
+    // Delete the latest article's passages behind newsdex's back, without merging, keeping
+    // the commit's payload (its state file).
+    let index = tantivy::Index::open_in_dir(&full_index).unwrap();
+    let path_field = index.schema().get_field("path").unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    let late_path = (0..searcher.num_docs() as u32)
+        .filter_map(|doc| {
+            let document: tantivy::TantivyDocument =
+                searcher.doc(tantivy::DocAddress::new(0, doc)).ok()?;
+            let path = document.get_first(path_field)?.as_str()?.to_string();
+            path.ends_with("late.txt").then_some(path)
+        })
+        .next()
+        .expect("the late article is indexed");
+    let payload = index.load_metas().unwrap().payload.unwrap();
+    let mut writer: tantivy::IndexWriter<tantivy::TantivyDocument> =
+        index.writer(15_000_000).unwrap();
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    writer.delete_term(tantivy::Term::from_field_text(path_field, &late_path));
+    let mut prepared = writer.prepare_commit().unwrap();
+    prepared.set_payload(&payload);
+    prepared.commit().unwrap();
+    writer.wait_merging_threads().unwrap();
+    let reader = index.reader().unwrap();
+    assert!(
+        reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .any(|s| s.has_deletes()),
+        "the deletion is kept as deletes, not merged away"
+    );
+
+    let (with_deletes, fresh) = (stats(&full_index), stats(&kept_index));
+    for field in [
+        "articles",
+        "passages",
+        "actor_forms",
+        "undated",
+        "languages",
+        "date_from",
+        "date_to",
+    ] {
+        assert_eq!(with_deletes[field], fresh[field], "{field}");
+    }
+    assert_ne!(stats(&full_index)["date_to"], serde_json::Value::Null);
+}
