@@ -122,6 +122,7 @@ impl Gazetteer {
         self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
+        drop_non_actor_names(&mut hits, &found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
         // nor a surname found again inside one
         hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
@@ -983,6 +984,20 @@ fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, Ac
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
 }
 
+/// Drops the found names (ones the gazetteer does not know) that name no actor by their
+/// structure ([`super::head::names_a_non_actor`]: "the Tarnwick Lantern Festival", "HMS
+/// Resolute"), with every mention resolved to them: the registry's rule, applied to each
+/// article too, so that the article's own list is clean before any index is settled.
+fn drop_non_actor_names(hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
+    hits.retain(|h| match h.ent {
+        Ent::Found(k) => {
+            let (name, kind) = &found[k as usize];
+            !super::head::names_a_non_actor(name, *kind)
+        }
+        Ent::Known(_) => true,
+    });
+}
+
 /// Drops the found names (ones the gazetteer does not know) made only of English common words
 /// that the article gives no evidence of being names: words capitalised only where any word
 /// would be (sentence starts, the title, a headline line), also written in lower case in the
@@ -1218,6 +1233,60 @@ fn long_form_before(
     None
 }
 
+/// Least letters of a contracted acronym ("CARICOM" of "Caribbean Community"), and least
+/// capitalised words of its long form: shorter ones match too much by chance.
+const CONTRACTED_MIN_LETTERS: usize = 4;
+const CONTRACTED_MIN_WORDS: usize = 2;
+
+/// The long form of a contracted acronym, one that takes more than an initial from some of
+/// its words ("CARICOM" of "Caribbean Community", "UNICEF" of "United Nations Children's
+/// Fund", as the Schwartz-Hearst abbreviation rule reads them): right before `words`' end,
+/// every capitalised word gives its initial and may give later letters of its own, in order.
+/// Tried only when [`long_form_before`] finds no long form of initials.
+fn contracted_long_form_before(
+    text: &str,
+    words: &[(usize, usize)],
+    letters: &[char],
+) -> Option<(usize, usize)> {
+    if letters.len() < CONTRACTED_MIN_LETTERS {
+        return None;
+    }
+    let end = words.last()?.1;
+    let mut need = letters.len();
+    let mut capitalised = 0;
+    for &(s, e) in words.iter().rev().take(letters.len() * 2) {
+        let w = &text[s..e];
+        if w.starts_with(char::is_uppercase) {
+            // the most letters this word can give, from the end of those still needed
+            let n = (1..=need)
+                .rev()
+                .find(|&k| contracted_from(w, &letters[need - k..need]))?;
+            need -= n;
+            capitalised += 1;
+            if need == 0 {
+                return (capitalised >= CONTRACTED_MIN_WORDS).then_some((s, end));
+            }
+        } else if !is_connective(w) || e == end {
+            return None;
+        }
+    }
+    None
+}
+
+/// Does the capitalised word `w` spell `letters`: its initial first, the rest letters of the
+/// word after it, in order?
+fn contracted_from(w: &str, letters: &[char]) -> bool {
+    let mut chars = w.chars();
+    let (Some(initial), Some((&first, rest))) = (chars.next(), letters.split_first()) else {
+        return false;
+    };
+    if initial != first {
+        return false;
+    }
+    let mut tail = chars.flat_map(char::to_uppercase);
+    rest.iter().all(|&c| tail.any(|t| t == c))
+}
+
 /// The long form spelling out `letters` that starts with the first of `words` (the words inside
 /// "FN (Full Name)"), as a byte range: it must use every word.
 fn long_form_after(
@@ -1266,7 +1335,9 @@ fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
         let before = word_ranges(&text[line_start..open], line_start);
         if is_acronym(inside) {
             let letters = acronym_letters(inside);
-            push(inside, long_form_before(text, &before, &letters));
+            let long = long_form_before(text, &before, &letters)
+                .or_else(|| contracted_long_form_before(text, &before, &letters));
+            push(inside, long);
         } else if let Some(&(s, e)) = before.last() {
             let acronym = &text[s..e];
             if is_acronym(acronym) && close - open < 120 {

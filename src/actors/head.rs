@@ -117,8 +117,9 @@ pub fn is_number_word(word: &str) -> bool {
 
 /// True when a name of several words is headed by a document, law, event, period or work noun
 /// ("Geneva Protocol", "Uruguay Round", "Charter of Paris"): not an actor, whatever `kind` it
-/// was given (a surname-like head does not count for a person). A one-word name is left to
-/// the other rules (a single word is judged by how the corpus writes it).
+/// was given (a surname-like head does not count for a person), or a ship or spacecraft
+/// named with its prefix ("HMS Resolute"). A one-word name is left to the other rules (a
+/// single word is judged by how the corpus writes it).
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
     // A numeral ("XV") or initials alone ("A. D.") name nobody.
     let bare: Vec<String> = name
@@ -135,11 +136,28 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         return true;
     }
     let several = name.split_whitespace().nth(1).is_some();
+    if several && names_a_craft(name) {
+        return true;
+    }
     several
         && head_word(name).is_some_and(|head| {
             NON_ACTOR_HEADS.binary_search(&head.as_str()).is_ok()
                 && !(kind == ActorKind::Person && SURNAME_HEADS.contains(&head.as_str()))
         })
+}
+
+/// Prefixes that name a ship or a spacecraft, written before its own name ("HMS Resolute",
+/// "USS Halyard", "Space Shuttle Daring"): a vehicle, which carries actors but is none.
+const CRAFT_PREFIXES: &[&str] = &[
+    "HMAS", "HMC", "HMCS", "HMNZS", "HMS", "RMS", "USNS", "USS", "Space Shuttle",
+];
+
+/// True when a name is a ship's or a spacecraft's, by the prefix written before it.
+fn names_a_craft(name: &str) -> bool {
+    CRAFT_PREFIXES.iter().any(|prefix| {
+        name.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase))
+    })
 }
 
 /// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
@@ -298,6 +316,13 @@ mod tests {
         }
         assert!(names_a_non_actor("Minsk Protocol", ActorKind::Person));
         assert!(names_a_non_actor("XIV", ActorKind::Org));
+        for craft in ["HMS Tarnwick", "USS Halyard Bay", "Space Shuttle Daring"] {
+            assert!(names_a_non_actor(craft, ActorKind::Org), "{craft}");
+        }
+        assert!(!names_a_non_actor("Space Shuttle", ActorKind::Org));
+        assert!(!names_a_non_actor("HMS", ActorKind::Org));
+        assert!(!names_a_non_actor("USSR", ActorKind::Country));
+        assert!(!names_a_non_actor("Ussher Holdings", ActorKind::Org));
         assert!(names_a_non_actor("J. K.", ActorKind::Person));
         assert!(!names_a_non_actor("J. K. Galbraith", ActorKind::Person));
         assert!(!names_a_non_actor("Vix", ActorKind::Org));
