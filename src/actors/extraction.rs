@@ -122,7 +122,7 @@ impl Gazetteer {
         self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
-        drop_non_actor_names(&mut hits, &found);
+        drop_non_actor_names(self, &fields, &mut hits, &mut found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
         // nor a surname found again inside one
         hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
@@ -985,17 +985,69 @@ fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, Ac
 }
 
 /// Drops the found names (ones the gazetteer does not know) that name no actor by their
-/// structure ([`super::head::names_a_non_actor`]: "the Tarnwick Lantern Festival", "HMS
-/// Resolute"), with every mention resolved to them: the registry's rule, applied to each
-/// article too, so that the article's own list is clean before any index is settled.
-fn drop_non_actor_names(hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
-    hits.retain(|h| match h.ent {
-        Ent::Found(k) => {
-            let (name, kind) = &found[k as usize];
-            !super::head::names_a_non_actor(name, *kind)
+/// structure ([`super::head::names_a_non_actor_in_article`]: "the Tarnwick Lantern
+/// Festival", "HMS Resolute"), with every mention resolved to them: the registry's rule,
+/// applied to each article too, so that its own list is clean before any index is settled.
+/// An acronym opening such a name as written ("the ORVEX Lantern Festival") names its
+/// organiser: those mentions stay, as the acronym's.
+fn drop_non_actor_names(
+    gazetteer: &Gazetteer,
+    fields: &[(bool, &str)],
+    hits: &mut Vec<Hit>,
+    found: &mut Vec<(String, ActorKind)>,
+) {
+    let dropped: Vec<bool> = found
+        .iter()
+        .map(|(name, kind)| super::head::names_a_non_actor_in_article(name, *kind))
+        .collect();
+    if !dropped.contains(&true) {
+        return;
+    }
+    let mut organisers = Vec::new();
+    hits.retain(|h| {
+        let Ent::Found(k) = h.ent else {
+            return true;
+        };
+        if !dropped[k as usize] {
+            return true;
         }
-        Ent::Known(_) => true,
+        let text = if h.title { fields[0].1 } else { fields[1].1 };
+        let written = &text[h.start..h.end];
+        let first = written.split(' ').next().unwrap_or("");
+        // the name as written, not a short form of it ("the CTBT" of a treaty)
+        if first.len() < written.len()
+            && is_acronym(first)
+            && !super::head::names_a_craft(written)
+        {
+            organisers.push((first.to_string(), h.title, h.start, h.start + first.len()));
+        }
+        false
     });
+    for (acronym, title, start, end) in organisers {
+        let ent = match gazetteer.lookup(&acronym) {
+            Some(id) => Ent::Known(id),
+            None => {
+                let k = match found
+                    .iter()
+                    .position(|(name, kind)| *name == acronym && *kind == ActorKind::Org)
+                {
+                    Some(k) => k,
+                    None => {
+                        found.push((acronym, ActorKind::Org));
+                        found.len() - 1
+                    }
+                };
+                Ent::Found(k as u32)
+            }
+        };
+        hits.push(Hit {
+            ent,
+            title,
+            start,
+            end,
+            weak: false,
+        });
+    }
 }
 
 /// Drops the found names (ones the gazetteer does not know) made only of English common words

@@ -43,6 +43,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "doctrine",
     "festival",
     "games",
+    "goal",
     "goals",
     "index",
     "law",
@@ -153,17 +154,35 @@ const CRAFT_PREFIXES: &[&str] = &[
 ];
 
 /// True when a name is a ship's or a spacecraft's, by the prefix written before it.
-fn names_a_craft(name: &str) -> bool {
+pub fn names_a_craft(name: &str) -> bool {
     CRAFT_PREFIXES.iter().any(|prefix| {
         name.strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase))
     })
 }
 
+/// Heads above that also name standing bodies (a bishops' conference, a party's national
+/// convention): one article cannot tell the body from the meeting; the registry, which sees
+/// the whole corpus, judges them.
+const BODY_OR_MEETING_HEADS: &[&str] = &["conference", "convention"];
+
+/// True when a name found in one article names no actor by its structure: a name of several
+/// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects,
+/// unless its head may name a body as well as a meeting.
+pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
+    kind != ActorKind::Place
+        && name.contains(' ')
+        && names_a_non_actor(name, kind)
+        && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
+}
+
 /// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
 /// "summit"): a name right before it is the modifier of that noun ("the Kestrel accords").
+/// Not "goal": a player's name stands before the goal he scored ("a late Vasko goal").
 pub fn is_lower_case_document_noun(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_lowercase()) && NON_ACTOR_HEADS.binary_search(&word).is_ok()
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && word != "goal"
+        && NON_ACTOR_HEADS.binary_search(&word).is_ok()
 }
 
 /// True when the text before a name ends with the title of a document, law or event and the
@@ -250,6 +269,7 @@ mod tests {
             "Quillon Industrial Average",
             "Roadmap of Grain Corridors",
             "Annual Fisheries Report",
+            "Coastal Literacy Goal",
         ] {
             assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
         }
@@ -322,6 +342,12 @@ mod tests {
         assert!(!names_a_non_actor("Space Shuttle", ActorKind::Org));
         assert!(!names_a_non_actor("HMS", ActorKind::Org));
         assert!(!names_a_non_actor("USSR", ActorKind::Country));
+        assert!(names_a_non_actor_in_article("Velmora Lantern Festival", ActorKind::Org));
+        assert!(!names_a_non_actor_in_article("Quillon Summit", ActorKind::Place));
+        assert!(!names_a_non_actor_in_article(
+            "National Conference of Tanners",
+            ActorKind::Org
+        ));
         assert!(!names_a_non_actor("Ussher Holdings", ActorKind::Org));
         assert!(names_a_non_actor("J. K.", ActorKind::Person));
         assert!(!names_a_non_actor("J. K. Galbraith", ActorKind::Person));
