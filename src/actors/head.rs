@@ -65,6 +65,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "session",
     "strategy",
     "summit",
+    "talks",
     "treaty",
     "war",
     "wars",
@@ -331,6 +332,7 @@ mod tests {
             "Article XIV",
             "Davis Cup",
             "Boxer Rebellion War",
+            "Tarnwick Fisheries Talks",
         ] {
             assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
         }
