@@ -179,10 +179,11 @@ pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
 
 /// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
 /// "summit"): a name right before it is the modifier of that noun ("the Kestrel accords").
-/// Not "goal": a player's name stands before the goal he scored ("a late Vasko goal").
+/// Not "goal" nor "talks": a player's name stands before the goal he scored ("a late Vasko
+/// goal"), a party's before the talks it holds ("the Velmora Front talks").
 pub fn is_lower_case_document_noun(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_lowercase())
-        && word != "goal"
+        && !matches!(word, "goal" | "talks")
         && NON_ACTOR_HEADS.binary_search(&word).is_ok()
 }
 
