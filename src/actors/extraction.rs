@@ -1015,9 +1015,7 @@ fn drop_non_actor_names(
         let written = &text[h.start..h.end];
         let first = written.split(' ').next().unwrap_or("");
         // the name as written, not a short form of it ("the CTBT" of a treaty)
-        if first.len() < written.len()
-            && is_acronym(first)
-            && !super::head::names_a_craft(written)
+        if first.len() < written.len() && is_acronym(first) && !super::head::names_a_craft(written)
         {
             organisers.push((first.to_string(), h.title, h.start, h.start + first.len()));
         }

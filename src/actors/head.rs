@@ -151,14 +151,23 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
 /// Prefixes that name a ship or a spacecraft, written before its own name ("HMS Resolute",
 /// "USS Halyard", "Space Shuttle Daring"): a vehicle, which carries actors but is none.
 const CRAFT_PREFIXES: &[&str] = &[
-    "HMAS", "HMC", "HMCS", "HMNZS", "HMS", "RMS", "USNS", "USS", "Space Shuttle",
+    "HMAS",
+    "HMC",
+    "HMCS",
+    "HMNZS",
+    "HMS",
+    "RMS",
+    "USNS",
+    "USS",
+    "Space Shuttle",
 ];
 
 /// True when a name is a ship's or a spacecraft's, by the prefix written before it.
 pub fn names_a_craft(name: &str) -> bool {
     CRAFT_PREFIXES.iter().any(|prefix| {
-        name.strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase))
+        name.strip_prefix(prefix).is_some_and(|rest| {
+            rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+        })
     })
 }
 
@@ -345,8 +354,14 @@ mod tests {
         assert!(!names_a_non_actor("Space Shuttle", ActorKind::Org));
         assert!(!names_a_non_actor("HMS", ActorKind::Org));
         assert!(!names_a_non_actor("USSR", ActorKind::Country));
-        assert!(names_a_non_actor_in_article("Velmora Lantern Festival", ActorKind::Org));
-        assert!(!names_a_non_actor_in_article("Quillon Summit", ActorKind::Place));
+        assert!(names_a_non_actor_in_article(
+            "Velmora Lantern Festival",
+            ActorKind::Org
+        ));
+        assert!(!names_a_non_actor_in_article(
+            "Quillon Summit",
+            ActorKind::Place
+        ));
         assert!(!names_a_non_actor_in_article(
             "National Conference of Tanners",
             ActorKind::Org

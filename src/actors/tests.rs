@@ -438,7 +438,10 @@ fn a_contracted_acronym_defined_in_the_text_is_the_long_forms_actor() {
     }
     // a bracketed acronym whose letters the words before it cannot spell defines nothing
     let all = extract_actors("Fares", "The Andean Maritime Union (ZORBAX) met in Lyon.");
-    assert!(!all.iter().any(|a| a.aliases.iter().any(|x| x == "ZORBAX")), "{all:?}");
+    assert!(
+        !all.iter().any(|a| a.aliases.iter().any(|x| x == "ZORBAX")),
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -457,9 +460,15 @@ fn events_and_vessels_named_in_an_article_are_not_its_actors() {
         assert!(!all.iter().any(|a| a.name == gone), "{gone}: {all:?}");
     }
     // the acronym opening an event's name is its organiser
-    assert!(has(&names("Lanterns", body), "KELMA", ActorKind::Org), "{all:?}");
+    assert!(
+        has(&names("Lanterns", body), "KELMA", ActorKind::Org),
+        "{all:?}"
+    );
     for kept in ["Edda Quillon", "Oren Vasko"] {
-        assert!(has(&names("Lanterns", body), kept, ActorKind::Person), "{kept}: {all:?}");
+        assert!(
+            has(&names("Lanterns", body), kept, ActorKind::Person),
+            "{kept}: {all:?}"
+        );
     }
     check_ranges("Lanterns", body);
 }
