@@ -122,6 +122,7 @@ impl Gazetteer {
         self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
+        drop_non_actor_names(self, &fields, &mut hits, &mut found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
         // nor a surname found again inside one
         hits.retain(|h| h.title || !boilerplate.iter().any(|&(s, e)| h.start < e && s < h.end));
@@ -983,6 +984,70 @@ fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, Ac
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
 }
 
+/// Drops the found names (ones the gazetteer does not know) that name no actor by their
+/// structure ([`super::head::names_a_non_actor_in_article`]: "the Tarnwick Lantern
+/// Festival", "HMS Resolute"), with every mention resolved to them: the registry's rule,
+/// applied to each article too, so that its own list is clean before any index is settled.
+/// An acronym opening such a name as written ("the ORVEX Lantern Festival") names its
+/// organiser: those mentions stay, as the acronym's.
+fn drop_non_actor_names(
+    gazetteer: &Gazetteer,
+    fields: &[(bool, &str)],
+    hits: &mut Vec<Hit>,
+    found: &mut Vec<(String, ActorKind)>,
+) {
+    let dropped: Vec<bool> = found
+        .iter()
+        .map(|(name, kind)| super::head::names_a_non_actor_in_article(name, *kind))
+        .collect();
+    if !dropped.contains(&true) {
+        return;
+    }
+    let mut organisers = Vec::new();
+    hits.retain(|h| {
+        let Ent::Found(k) = h.ent else {
+            return true;
+        };
+        if !dropped[k as usize] {
+            return true;
+        }
+        let text = if h.title { fields[0].1 } else { fields[1].1 };
+        let written = &text[h.start..h.end];
+        let first = written.split(' ').next().unwrap_or("");
+        // the name as written, not a short form of it ("the CTBT" of a treaty)
+        if first.len() < written.len() && is_acronym(first) && !super::head::names_a_craft(written)
+        {
+            organisers.push((first.to_string(), h.title, h.start, h.start + first.len()));
+        }
+        false
+    });
+    for (acronym, title, start, end) in organisers {
+        let ent = match gazetteer.lookup(&acronym) {
+            Some(id) => Ent::Known(id),
+            None => {
+                let k = match found
+                    .iter()
+                    .position(|(name, kind)| *name == acronym && *kind == ActorKind::Org)
+                {
+                    Some(k) => k,
+                    None => {
+                        found.push((acronym, ActorKind::Org));
+                        found.len() - 1
+                    }
+                };
+                Ent::Found(k as u32)
+            }
+        };
+        hits.push(Hit {
+            ent,
+            title,
+            start,
+            end,
+            weak: false,
+        });
+    }
+}
+
 /// Drops the found names (ones the gazetteer does not know) made only of English common words
 /// that the article gives no evidence of being names: words capitalised only where any word
 /// would be (sentence starts, the title, a headline line), also written in lower case in the
@@ -1218,6 +1283,60 @@ fn long_form_before(
     None
 }
 
+/// Least letters of a contracted acronym ("CARICOM" of "Caribbean Community"), and least
+/// capitalised words of its long form: shorter ones match too much by chance.
+const CONTRACTED_MIN_LETTERS: usize = 4;
+const CONTRACTED_MIN_WORDS: usize = 2;
+
+/// The long form of a contracted acronym, one that takes more than an initial from some of
+/// its words ("CARICOM" of "Caribbean Community", "UNICEF" of "United Nations Children's
+/// Fund", as the Schwartz-Hearst abbreviation rule reads them): right before `words`' end,
+/// every capitalised word gives its initial and may give later letters of its own, in order.
+/// Tried only when [`long_form_before`] finds no long form of initials.
+fn contracted_long_form_before(
+    text: &str,
+    words: &[(usize, usize)],
+    letters: &[char],
+) -> Option<(usize, usize)> {
+    if letters.len() < CONTRACTED_MIN_LETTERS {
+        return None;
+    }
+    let end = words.last()?.1;
+    let mut need = letters.len();
+    let mut capitalised = 0;
+    for &(s, e) in words.iter().rev().take(letters.len() * 2) {
+        let w = &text[s..e];
+        if w.starts_with(char::is_uppercase) {
+            // the most letters this word can give, from the end of those still needed
+            let n = (1..=need)
+                .rev()
+                .find(|&k| contracted_from(w, &letters[need - k..need]))?;
+            need -= n;
+            capitalised += 1;
+            if need == 0 {
+                return (capitalised >= CONTRACTED_MIN_WORDS).then_some((s, end));
+            }
+        } else if !is_connective(w) || e == end {
+            return None;
+        }
+    }
+    None
+}
+
+/// Does the capitalised word `w` spell `letters`: its initial first, the rest letters of the
+/// word after it, in order?
+fn contracted_from(w: &str, letters: &[char]) -> bool {
+    let mut chars = w.chars();
+    let (Some(initial), Some((&first, rest))) = (chars.next(), letters.split_first()) else {
+        return false;
+    };
+    if initial != first {
+        return false;
+    }
+    let mut tail = chars.flat_map(char::to_uppercase);
+    rest.iter().all(|&c| tail.any(|t| t == c))
+}
+
 /// The long form spelling out `letters` that starts with the first of `words` (the words inside
 /// "FN (Full Name)"), as a byte range: it must use every word.
 fn long_form_after(
@@ -1266,7 +1385,9 @@ fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
         let before = word_ranges(&text[line_start..open], line_start);
         if is_acronym(inside) {
             let letters = acronym_letters(inside);
-            push(inside, long_form_before(text, &before, &letters));
+            let long = long_form_before(text, &before, &letters)
+                .or_else(|| contracted_long_form_before(text, &before, &letters));
+            push(inside, long);
         } else if let Some(&(s, e)) = before.last() {
             let acronym = &text[s..e];
             if is_acronym(acronym) && close - open < 120 {

@@ -43,6 +43,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "doctrine",
     "festival",
     "games",
+    "goal",
     "goals",
     "index",
     "law",
@@ -64,6 +65,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "session",
     "strategy",
     "summit",
+    "talks",
     "treaty",
     "war",
     "wars",
@@ -117,8 +119,9 @@ pub fn is_number_word(word: &str) -> bool {
 
 /// True when a name of several words is headed by a document, law, event, period or work noun
 /// ("Geneva Protocol", "Uruguay Round", "Charter of Paris"): not an actor, whatever `kind` it
-/// was given (a surname-like head does not count for a person). A one-word name is left to
-/// the other rules (a single word is judged by how the corpus writes it).
+/// was given (a surname-like head does not count for a person), or a ship or spacecraft
+/// named with its prefix ("HMS Resolute"). A one-word name is left to the other rules (a
+/// single word is judged by how the corpus writes it).
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
     // A numeral ("XV") or initials alone ("A. D.") name nobody.
     let bare: Vec<String> = name
@@ -135,6 +138,9 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         return true;
     }
     let several = name.split_whitespace().nth(1).is_some();
+    if several && names_a_craft(name) {
+        return true;
+    }
     several
         && head_word(name).is_some_and(|head| {
             NON_ACTOR_HEADS.binary_search(&head.as_str()).is_ok()
@@ -142,10 +148,52 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         })
 }
 
+/// Prefixes that name a ship or a spacecraft, written before its own name ("HMS Resolute",
+/// "USS Halyard", "Space Shuttle Daring"): a vehicle, which carries actors but is none.
+const CRAFT_PREFIXES: &[&str] = &[
+    "HMAS",
+    "HMC",
+    "HMCS",
+    "HMNZS",
+    "HMS",
+    "RMS",
+    "USNS",
+    "USS",
+    "Space Shuttle",
+];
+
+/// True when a name is a ship's or a spacecraft's, by the prefix written before it.
+pub fn names_a_craft(name: &str) -> bool {
+    CRAFT_PREFIXES.iter().any(|prefix| {
+        name.strip_prefix(prefix).is_some_and(|rest| {
+            rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+        })
+    })
+}
+
+/// Heads above that also name standing bodies (a bishops' conference, a party's national
+/// convention): one article cannot tell the body from the meeting; the registry, which sees
+/// the whole corpus, judges them.
+const BODY_OR_MEETING_HEADS: &[&str] = &["conference", "convention"];
+
+/// True when a name found in one article names no actor by its structure: a name of several
+/// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects,
+/// unless its head may name a body as well as a meeting.
+pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
+    kind != ActorKind::Place
+        && name.contains(' ')
+        && names_a_non_actor(name, kind)
+        && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
+}
+
 /// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
 /// "summit"): a name right before it is the modifier of that noun ("the Kestrel accords").
+/// Not "goal" nor "talks": a player's name stands before the goal he scored ("a late Vasko
+/// goal"), a party's before the talks it holds ("the Velmora Front talks").
 pub fn is_lower_case_document_noun(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_lowercase()) && NON_ACTOR_HEADS.binary_search(&word).is_ok()
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(word, "goal" | "talks")
+        && NON_ACTOR_HEADS.binary_search(&word).is_ok()
 }
 
 /// True when the text before a name ends with the title of a document, law or event and the
@@ -232,6 +280,7 @@ mod tests {
             "Quillon Industrial Average",
             "Roadmap of Grain Corridors",
             "Annual Fisheries Report",
+            "Coastal Literacy Goal",
         ] {
             assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
         }
@@ -293,11 +342,31 @@ mod tests {
             "Article XIV",
             "Davis Cup",
             "Boxer Rebellion War",
+            "Tarnwick Fisheries Talks",
         ] {
             assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
         }
         assert!(names_a_non_actor("Minsk Protocol", ActorKind::Person));
         assert!(names_a_non_actor("XIV", ActorKind::Org));
+        for craft in ["HMS Tarnwick", "USS Halyard Bay", "Space Shuttle Daring"] {
+            assert!(names_a_non_actor(craft, ActorKind::Org), "{craft}");
+        }
+        assert!(!names_a_non_actor("Space Shuttle", ActorKind::Org));
+        assert!(!names_a_non_actor("HMS", ActorKind::Org));
+        assert!(!names_a_non_actor("USSR", ActorKind::Country));
+        assert!(names_a_non_actor_in_article(
+            "Velmora Lantern Festival",
+            ActorKind::Org
+        ));
+        assert!(!names_a_non_actor_in_article(
+            "Quillon Summit",
+            ActorKind::Place
+        ));
+        assert!(!names_a_non_actor_in_article(
+            "National Conference of Tanners",
+            ActorKind::Org
+        ));
+        assert!(!names_a_non_actor("Ussher Holdings", ActorKind::Org));
         assert!(names_a_non_actor("J. K.", ActorKind::Person));
         assert!(!names_a_non_actor("J. K. Galbraith", ActorKind::Person));
         assert!(!names_a_non_actor("Vix", ActorKind::Org));

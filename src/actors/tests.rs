@@ -418,6 +418,62 @@ fn acronyms_defined_in_either_order_are_the_long_forms_actor() {
 }
 
 #[test]
+fn a_contracted_acronym_defined_in_the_text_is_the_long_forms_actor() {
+    // letters taken from inside the words, not only their initials
+    let bodies = [
+        "The Andean Maritime Union (ANDMARU) met in Lyon. Officials of ANDMARU said fares rose.",
+        "The Velmoran Cooperative Dairy Board (VECODAB) met in Lyon. VECODAB expects more.",
+    ];
+    for body in bodies {
+        let all = extract_actors("Fares", body);
+        let acronym = body[body.find('(').unwrap() + 1..body.find(')').unwrap()].to_string();
+        let long = all
+            .iter()
+            .find(|a| a.aliases.contains(&acronym))
+            .unwrap_or_else(|| panic!("{acronym} is nobody's alias: {all:?}"));
+        assert_eq!(long.kind, ActorKind::Org, "{long:?}");
+        assert_eq!(long.mentions.len(), 3, "{long:?}");
+        assert!(!all.iter().any(|a| a.name == acronym), "{all:?}");
+        check_ranges("Fares", body);
+    }
+    // a bracketed acronym whose letters the words before it cannot spell defines nothing
+    let all = extract_actors("Fares", "The Andean Maritime Union (ZORBAX) met in Lyon.");
+    assert!(
+        !all.iter().any(|a| a.aliases.iter().any(|x| x == "ZORBAX")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn events_and_vessels_named_in_an_article_are_not_its_actors() {
+    let body = "Thousands came to the Harrowgate Lantern Festival on Saturday, said Mayor Edda \
+                Quillon. The crew of HMS Tarnwick sailed from Portsmouth on Monday, and Tarnwick \
+                returned on Friday with Captain Oren Vasko aboard. Tickets for the KELMA Harbour \
+                Regatta Championship sold out in an hour.";
+    let all = extract_actors("Lanterns", body);
+    for gone in [
+        "Harrowgate Lantern Festival",
+        "HMS Tarnwick",
+        "Tarnwick",
+        "KELMA Harbour Regatta Championship",
+    ] {
+        assert!(!all.iter().any(|a| a.name == gone), "{gone}: {all:?}");
+    }
+    // the acronym opening an event's name is its organiser
+    assert!(
+        has(&names("Lanterns", body), "KELMA", ActorKind::Org),
+        "{all:?}"
+    );
+    for kept in ["Edda Quillon", "Oren Vasko"] {
+        assert!(
+            has(&names("Lanterns", body), kept, ActorKind::Person),
+            "{kept}: {all:?}"
+        );
+    }
+    check_ranges("Lanterns", body);
+}
+
+#[test]
 fn a_long_form_the_tagger_split_is_one_name() {
     let body = "The Organisation for Economic Co-operation and Development (OECD) said growth \
                 slowed. The OECD expects more.";
