@@ -11,13 +11,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer};
-use tantivy::tokenizer::{TextAnalyzer, Tokenizer};
-use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::{sample_queries, BenchError, BenchOptions};
-use crate::corpus::{self, Item, ReadOptions};
+use crate::corpus;
 use crate::error::{Error, Result};
 use crate::explore::{self, BucketUnit, TimelineTarget};
 use crate::indexer::{index_corpus, IndexOptions};
@@ -449,57 +445,11 @@ fn median_run(mut runs: Vec<IndexingRun>) -> IndexingRun {
     runs[runs.len() / 2]
 }
 
-/// Bare tantivy, as its documentation's example and the project's baseline build it: returns
-/// the articles and bytes of text it indexed.
+/// Bare tantivy ([`crate::baseline::index_bare`]): returns the articles and bytes of text it
+/// indexed.
 fn bare_tantivy(inputs: &[PathBuf], dir: &Path) -> Result<(u64, u64)> {
-    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer("en_stem")
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let options = TextOptions::default()
-        .set_indexing_options(indexing)
-        .set_stored();
-    let mut builder = Schema::builder();
-    let title = builder.add_text_field("title", options.clone() | STORED);
-    let body = builder.add_text_field("body", options);
-    let index = Index::create_in_dir(dir, builder.build())?;
-    index.tokenizers().register("en_stem", english_stemmer());
-    let mut writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 200_000_000)?;
-    let read = ReadOptions::default();
-    let (mut articles, mut bytes) = (0u64, 0u64);
-    let mut failed = None;
-    for (path, _) in corpus::walk(inputs).files {
-        corpus::read_file(&path, &read, &mut |item| {
-            if let Item::Article(article, _) = item {
-                let mut document = TantivyDocument::default();
-                document.add_text(title, &article.title);
-                document.add_text(body, &article.body);
-                bytes += (article.title.len() + article.body.len()) as u64;
-                articles += 1;
-                if let Err(err) = writer.add_document(document) {
-                    failed.get_or_insert(err);
-                }
-            }
-        });
-    }
-    if let Some(err) = failed {
-        return Err(err.into());
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    Ok((articles, bytes))
-}
-
-/// tantivy's `en_stem`: the simple tokenizer, long words removed, lower case, English Snowball.
-fn english_stemmer() -> TextAnalyzer {
-    fn build<T: Tokenizer>(tokenizer: T) -> TextAnalyzer {
-        TextAnalyzer::builder(tokenizer)
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build()
-    }
-    build(SimpleTokenizer::default())
+    let summary = crate::baseline::index_bare(inputs, dir)?;
+    Ok((summary.articles, summary.bytes))
 }
 
 /// User + system CPU time of this process so far, every thread included (also those that
