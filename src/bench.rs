@@ -206,39 +206,43 @@ struct Timing {
     hits: usize,
 }
 
-/// Runs `newsdex bench` and prints its report.
-pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
+/// Prints a scenario's report to stdout: one JSON line with `--json`, else its text.
+fn print_report<T: Serialize>(
+    json: bool,
+    report: &T,
+    write_text: fn(&mut dyn Write, &T) -> io::Result<()>,
+) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer(&mut out, report)?;
+        writeln!(out)?;
+    } else {
+        write_text(&mut out, report)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs `newsdex bench` and prints its report.
+pub fn run(index_dir: &Path, args: &BenchOptions) -> anyhow::Result<()> {
     match args.scenario {
         Scenario::Search => {}
-        Scenario::Explore | Scenario::Oneshot => {
-            let report = if args.scenario == Scenario::Explore {
-                explore_commands(index_dir, args)?
-            } else {
-                oneshot_commands(index_dir, args)?
-            };
-            if args.json {
-                serde_json::to_writer(&mut out, &report)?;
-                writeln!(out)?;
-            } else {
-                write_command_report(&mut out, &report)?;
-            }
-            out.flush()?;
-            return Ok(());
+        Scenario::Explore => {
+            let report = explore_commands(index_dir, args)?;
+            return print_report(args.json, &report, write_command_report);
+        }
+        Scenario::Oneshot => {
+            let report = oneshot_commands(index_dir, args)?;
+            return print_report(args.json, &report, write_command_report);
         }
         Scenario::Indexing => {
             let report = indexing(&args.inputs, args)?;
-            if args.json {
-                serde_json::to_writer(&mut out, &report)?;
-                writeln!(out)?;
-            } else {
-                write_indexing_report(&mut out, &report)?;
-            }
-            out.flush()?;
-            return Ok(());
+            return print_report(args.json, &report, write_indexing_report);
         }
     }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
     let searcher = Searcher::open(index_dir)?;
     let (queries, source) = match &args.queries {
         Some(file) => (read_query_file(file)?, file.display().to_string()),

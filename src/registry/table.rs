@@ -409,8 +409,9 @@ fn table_actor<'a>(mut fields: impl Iterator<Item = &'a str>) -> TableActor {
 #[derive(Debug)]
 pub struct WholeForms {
     forms: Vec<u8>,
-    /// Each line of `forms`, in order: where its key ends (its last tab) and where it ends.
-    lines: Vec<(u32, u32)>,
+    /// Each line of `forms`, in order: where it starts, where its key ends (its last tab)
+    /// and where it ends.
+    lines: Vec<(u32, u32, u32)>,
     actors: Vec<u8>,
 }
 
@@ -424,23 +425,15 @@ impl WholeForms {
         let key = form_key(kind, name);
         let found = self
             .lines
-            .binary_search_by(|&(tab, _)| self.key_before(tab).cmp(key.as_bytes()))
+            .binary_search_by(|&(start, tab, _)| {
+                self.forms[start as usize..tab as usize].cmp(key.as_bytes())
+            })
             .ok()
             .map(|at| {
-                let (tab, end) = self.lines[at];
+                let (_, tab, end) = self.lines[at];
                 &self.forms[tab as usize + 1..end as usize]
             });
         form_actor(found)
-    }
-
-    /// The key of the line whose key ends at `tab`.
-    fn key_before(&self, tab: u32) -> &[u8] {
-        let before = &self.forms[..tab as usize];
-        let start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        &before[start..]
     }
 
     /// The sections read whole, their lines indexed; `None` when the forms section does not
@@ -455,7 +448,7 @@ impl WholeForms {
                 .position(|&b| b == b'\n')
                 .map_or(forms.len(), |p| start + p);
             let tab = start + forms[start..end].iter().rposition(|&b| b == b'\t')?;
-            lines.push((tab as u32, end as u32));
+            lines.push((start as u32, tab as u32, end as u32));
             start = end + 1;
         }
         Some(WholeForms {

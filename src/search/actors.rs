@@ -9,7 +9,7 @@ use tantivy::{TantivyDocument, Term};
 
 use crate::actors::ActorKind;
 use crate::error::Result;
-use crate::registry::table::{fold, ActorAt, ActorTable, WholeForms};
+use crate::registry::table::{fold, ActorAt, ActorTable, TableActor, WholeForms};
 use crate::registry::{ActorId, Registry, Unlisted};
 use crate::schema;
 use crate::search::{SearchError, Searcher};
@@ -138,27 +138,33 @@ pub enum ActorNames<'a> {
     Whole(&'a ActorTable, &'a WholeForms),
 }
 
+/// What the lookup table says of `raw`: its canonical actor, nothing for a non-actor, and
+/// `raw` itself for a form the table never saw.
+fn listed(raw: &ActorRef, found: std::result::Result<TableActor, Unlisted>) -> Option<ActorRef> {
+    match found {
+        Ok(actor) => Some(ActorRef::new(actor.name, actor.kind)),
+        Err(Unlisted::NotAnActor) => None,
+        Err(Unlisted::Unknown) => Some(raw.clone()),
+    }
+}
+
 impl ActorNames<'_> {
     /// The actor a raw facet form is shown as (see [`canonical_actor`]).
     pub fn canonical(&self, raw: &ActorRef) -> Option<ActorRef> {
         match self {
             ActorNames::Full(registry) => canonical_actor(registry, raw),
-            ActorNames::Table(table) => match table.canonical(raw.kind, &raw.name) {
-                Ok(at) => {
-                    let actor = table.actor(at);
-                    Some(ActorRef::new(actor.name, actor.kind))
-                }
-                Err(Unlisted::NotAnActor) => None,
-                Err(Unlisted::Unknown) => Some(raw.clone()),
-            },
-            ActorNames::Whole(_, whole) => match whole.canonical(raw.kind, &raw.name) {
-                Ok(at) => {
-                    let actor = whole.actor(at);
-                    Some(ActorRef::new(actor.name, actor.kind))
-                }
-                Err(Unlisted::NotAnActor) => None,
-                Err(Unlisted::Unknown) => Some(raw.clone()),
-            },
+            ActorNames::Table(table) => listed(
+                raw,
+                table
+                    .canonical(raw.kind, &raw.name)
+                    .map(|at| table.actor(at)),
+            ),
+            ActorNames::Whole(_, whole) => listed(
+                raw,
+                whole
+                    .canonical(raw.kind, &raw.name)
+                    .map(|at| whole.actor(at)),
+            ),
         }
     }
 
