@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
@@ -128,5 +130,67 @@ impl SegmentCollector for ArticleKeysSegment {
 
     fn harvest(self) -> HashSet<u64> {
         self.keys
+    }
+}
+
+/// Counts the matching passages and collects their distinct articles, for `--count` and the
+/// server's `total`: one pass over every match, so the set is hashed with Fx (article keys are
+/// FNV hashes already; SipHash's protection buys nothing here and cost most of the pass).
+pub(super) struct MatchedArticles;
+
+pub(super) struct MatchedArticlesSegment {
+    column: Column<u64>,
+    passages: u64,
+    keys: FxHashSet<u64>,
+}
+
+impl Collector for MatchedArticles {
+    type Fruit = (u64, FxHashSet<u64>);
+    type Child = MatchedArticlesSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<MatchedArticlesSegment> {
+        Ok(MatchedArticlesSegment {
+            column: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,
+            passages: 0,
+            keys: FxHashSet::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(u64, FxHashSet<u64>)>,
+    ) -> tantivy::Result<(u64, FxHashSet<u64>)> {
+        let mut fruits = fruits.into_iter();
+        let Some((mut passages, mut keys)) = fruits.next() else {
+            return Ok((0, FxHashSet::default()));
+        };
+        for (more, fruit) in fruits {
+            passages += more;
+            keys.extend(fruit);
+        }
+        Ok((passages, keys))
+    }
+}
+
+impl SegmentCollector for MatchedArticlesSegment {
+    type Fruit = (u64, FxHashSet<u64>);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.passages += 1;
+        if let Some(key) = self.column.first(doc) {
+            self.keys.insert(key);
+        }
+    }
+
+    fn harvest(self) -> (u64, FxHashSet<u64>) {
+        (self.passages, self.keys)
     }
 }
