@@ -2,13 +2,15 @@
 //! documents.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::copies::CopyGroups;
 use crate::error::Result;
 use crate::schema::field_name;
 use crate::search::Searcher;
@@ -133,30 +135,130 @@ impl SegmentCollector for ArticleKeysSegment {
     }
 }
 
-/// Counts the matching passages and collects their distinct articles, for `--count` and the
-/// server's `total`: one pass over every match, so the set is hashed with Fx (article keys are
-/// FNV hashes already; SipHash's protection buys nothing here and cost most of the pass).
-pub(super) struct MatchedArticles;
+/// Every passage's article and every article's group of copies as dense numbers, made once
+/// per searcher (on first count): counting the articles and stories of a match set, which
+/// `/api/search` does for every answer, is then setting bits, not hashing keys (it was most of
+/// the answer's time). An article's passages are usually next to each other, so most are
+/// numbered without a hash lookup.
+pub(crate) struct ArticleNumbers {
+    segments: Vec<tantivy::index::SegmentId>,
+    /// Per segment, per document: its article's number (`NO_ARTICLE` without a key).
+    article_of: Vec<Arc<[u32]>>,
+    /// Per article number: the number of its group of copies (its place in
+    /// [`CopyGroups::groups`]), or `ALONE`.
+    group_of: Vec<u32>,
+    /// Groups of copies.
+    groups: usize,
+}
+
+const NO_ARTICLE: u32 = u32::MAX;
+const ALONE: u32 = u32::MAX;
+
+impl ArticleNumbers {
+    fn new(searcher: &tantivy::Searcher, copies: &CopyGroups) -> Result<ArticleNumbers> {
+        let mut number_of: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut keys: Vec<u64> = Vec::new();
+        let mut numbers = ArticleNumbers {
+            segments: Vec::new(),
+            article_of: Vec::new(),
+            group_of: Vec::new(),
+            groups: copies.groups().len(),
+        };
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64(field_name::ARTICLE_KEY)?;
+            let mut article_of = Vec::with_capacity(segment.max_doc() as usize);
+            let mut previous: Option<(u64, u32)> = None;
+            for doc in 0..segment.max_doc() {
+                let Some(key) = column.first(doc) else {
+                    article_of.push(NO_ARTICLE);
+                    continue;
+                };
+                let number = match previous {
+                    Some((last, number)) if last == key => number,
+                    _ => *number_of.entry(key).or_insert_with(|| {
+                        keys.push(key);
+                        (keys.len() - 1) as u32
+                    }),
+                };
+                previous = Some((key, number));
+                article_of.push(number);
+            }
+            numbers.segments.push(segment.segment_id());
+            numbers.article_of.push(article_of.into());
+        }
+        let mut group_of_key: FxHashMap<u64, u32> = FxHashMap::default();
+        for (at, group) in copies.groups().iter().enumerate() {
+            for member in &group.members {
+                group_of_key.insert(member.key, at as u32);
+            }
+        }
+        numbers.group_of = keys
+            .iter()
+            .map(|key| group_of_key.get(key).copied().unwrap_or(ALONE))
+            .collect();
+        Ok(numbers)
+    }
+
+    /// Whether these numbers were made for `searcher`'s segments.
+    fn matches(&self, searcher: &tantivy::Searcher) -> bool {
+        let readers = searcher.segment_readers();
+        readers.len() == self.segments.len()
+            && readers
+                .iter()
+                .zip(&self.segments)
+                .all(|(reader, id)| reader.segment_id() == *id)
+    }
+
+    /// The articles and the stories (as [`CopyGroups::story_of`] tells them apart: each group
+    /// of copies once, each other article once) among the articles set in `articles`.
+    fn counts(&self, articles: &[u64]) -> (u64, u64) {
+        let mut groups_seen = vec![0u64; self.groups.div_ceil(64)];
+        let (mut count, mut stories) = (0, 0);
+        for (word_at, &word) in articles.iter().enumerate() {
+            count += u64::from(word.count_ones());
+            let mut bits = word;
+            while bits != 0 {
+                let article = word_at * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                match self.group_of[article] {
+                    ALONE => stories += 1,
+                    group => {
+                        let (at, bit) = (group as usize / 64, 1u64 << (group % 64));
+                        if groups_seen[at] & bit == 0 {
+                            groups_seen[at] |= bit;
+                            stories += 1;
+                        }
+                    }
+                }
+            }
+        }
+        (count, stories)
+    }
+}
+
+/// Counts the matching passages and marks their articles, by [`ArticleNumbers`].
+pub(super) struct MatchedArticles(pub Arc<ArticleNumbers>);
 
 pub(super) struct MatchedArticlesSegment {
-    column: Column<u64>,
+    article_of: Arc<[u32]>,
     passages: u64,
-    keys: FxHashSet<u64>,
+    articles: Vec<u64>,
 }
 
 impl Collector for MatchedArticles {
-    type Fruit = (u64, FxHashSet<u64>);
+    /// Matching passages, and a bit per article number.
+    type Fruit = (u64, Vec<u64>);
     type Child = MatchedArticlesSegment;
 
     fn for_segment(
         &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
     ) -> tantivy::Result<MatchedArticlesSegment> {
         Ok(MatchedArticlesSegment {
-            column: reader.fast_fields().u64(field_name::ARTICLE_KEY)?,
+            article_of: self.0.article_of[segment as usize].clone(),
             passages: 0,
-            keys: FxHashSet::default(),
+            articles: vec![0; self.0.group_of.len().div_ceil(64)],
         })
     }
 
@@ -164,33 +266,144 @@ impl Collector for MatchedArticles {
         false
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(u64, FxHashSet<u64>)>,
-    ) -> tantivy::Result<(u64, FxHashSet<u64>)> {
-        let mut fruits = fruits.into_iter();
-        let Some((mut passages, mut keys)) = fruits.next() else {
-            return Ok((0, FxHashSet::default()));
-        };
-        for (more, fruit) in fruits {
-            passages += more;
-            keys.extend(fruit);
+    fn merge_fruits(&self, fruits: Vec<(u64, Vec<u64>)>) -> tantivy::Result<(u64, Vec<u64>)> {
+        let mut all = (0, vec![0; self.0.group_of.len().div_ceil(64)]);
+        for (passages, articles) in fruits {
+            all.0 += passages;
+            for (into, word) in all.1.iter_mut().zip(articles) {
+                *into |= word;
+            }
         }
-        Ok((passages, keys))
+        Ok(all)
     }
 }
 
 impl SegmentCollector for MatchedArticlesSegment {
-    type Fruit = (u64, FxHashSet<u64>);
+    type Fruit = (u64, Vec<u64>);
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.passages += 1;
-        if let Some(key) = self.column.first(doc) {
-            self.keys.insert(key);
+        if let Some(&article) = self.article_of.get(doc as usize) {
+            if article != NO_ARTICLE {
+                self.articles[article as usize / 64] |= 1u64 << (article % 64);
+            }
         }
     }
 
-    fn harvest(self) -> (u64, FxHashSet<u64>) {
-        (self.passages, self.keys)
+    fn harvest(self) -> (u64, Vec<u64>) {
+        (self.passages, self.articles)
+    }
+}
+
+impl Searcher {
+    /// The matching articles, stories and passages of `query` on `searcher`: one pass over
+    /// every match.
+    pub(crate) fn count_matches(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn tantivy::query::Query,
+    ) -> Result<crate::search::MatchCounts> {
+        let numbers = self.article_numbers(searcher)?;
+        let (passages, articles) = searcher.search(query, &MatchedArticles(numbers.clone()))?;
+        let (articles, stories) = numbers.counts(&articles);
+        Ok(crate::search::MatchCounts {
+            articles,
+            stories,
+            passages,
+        })
+    }
+
+    /// The [`ArticleNumbers`] of `searcher`'s segments: cached for the searcher this index was
+    /// opened with (its reader never reloads), made afresh for any other.
+    fn article_numbers(&self, searcher: &tantivy::Searcher) -> Result<Arc<ArticleNumbers>> {
+        if let Some(cached) = self.article_numbers.get() {
+            if cached.matches(searcher) {
+                return Ok(cached.clone());
+            }
+        }
+        let numbers = Arc::new(ArticleNumbers::new(searcher, self.copies()?)?);
+        if self.article_numbers.get().is_none() {
+            let _ = self.article_numbers.set(numbers.clone());
+        }
+        Ok(numbers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::copies::{CopyGroup, CopyMember, StoryId};
+
+    fn group(keys: &[u64]) -> CopyGroup {
+        CopyGroup {
+            members: keys
+                .iter()
+                .map(|&key| CopyMember {
+                    key,
+                    article_id: format!("a{key}"),
+                    path: "wire.jsonl".to_string(),
+                    line: None,
+                    title: String::new(),
+                    date: None,
+                    date_display: None,
+                    source: "wire".to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Numbers for articles `keys` (article number = place in `keys`) and `copies`.
+    fn numbers(keys: &[u64], copies: &CopyGroups) -> ArticleNumbers {
+        let group_of = keys
+            .iter()
+            .map(|&key| match copies.story_of(key) {
+                StoryId::Group(at) => at as u32,
+                StoryId::Alone(_) => ALONE,
+            })
+            .collect();
+        ArticleNumbers {
+            segments: Vec::new(),
+            article_of: Vec::new(),
+            group_of,
+            groups: copies.groups().len(),
+        }
+    }
+
+    #[test]
+    fn stories_count_each_group_once_and_every_other_article() {
+        // 70 groups of three, so that group numbers run past one 64-bit word, and 100 articles
+        // of their own.
+        let groups: Vec<CopyGroup> = (0..70u64)
+            .map(|g| group(&[1000 + 3 * g, 1001 + 3 * g, 1002 + 3 * g]))
+            .collect();
+        let copies = CopyGroups::from_groups(groups);
+        let keys: Vec<u64> = (1000..1210).chain(1..101).collect();
+        let numbers = numbers(&keys, &copies);
+        let sets: Vec<Vec<u64>> = vec![
+            vec![],
+            vec![1, 2, 3],
+            vec![1000, 1001, 1002],
+            vec![1000, 1003, 1, 1001],
+            (1000..1210).collect(),
+            (1190..1210).chain([5, 6, 100]).collect(),
+        ];
+        for set in sets {
+            let mut bits = vec![0u64; keys.len().div_ceil(64)];
+            for key in &set {
+                let at = keys.iter().position(|k| k == key).unwrap();
+                bits[at / 64] |= 1 << (at % 64);
+            }
+            let stories: std::collections::HashSet<StoryId> =
+                set.iter().map(|&key| copies.story_of(key)).collect();
+            assert_eq!(
+                numbers.counts(&bits),
+                (set.len() as u64, stories.len() as u64),
+                "{set:?}"
+            );
+        }
+        let without_copies = super::tests::numbers(&keys, &CopyGroups::default());
+        let mut bits = vec![0u64; keys.len().div_ceil(64)];
+        bits[0] = 0b1011;
+        assert_eq!(without_copies.counts(&bits), (3, 3));
     }
 }

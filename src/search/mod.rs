@@ -324,9 +324,9 @@ pub struct Searcher {
     languages: std::sync::OnceLock<Vec<String>>,
     /// The index's groups of copies, read once on first need.
     copies: std::sync::OnceLock<CopyGroups>,
-    /// Each grouped article's group by number, made once on first need (see
-    /// [`Searcher::count`]).
-    group_numbers: std::sync::OnceLock<GroupNumbers>,
+    /// Every passage's article and article's group of copies by number, made once on first
+    /// count.
+    article_numbers: std::sync::OnceLock<std::sync::Arc<columns::ArticleNumbers>>,
     /// The index directory, where the registry and the user's corrections are read from.
     index_dir: std::path::PathBuf,
 }
@@ -351,7 +351,7 @@ impl Searcher {
             columns: std::sync::OnceLock::new(),
             languages: std::sync::OnceLock::new(),
             copies: std::sync::OnceLock::new(),
-            group_numbers: std::sync::OnceLock::new(),
+            article_numbers: std::sync::OnceLock::new(),
             index_dir: index_dir.to_path_buf(),
         })
     }
@@ -638,22 +638,7 @@ impl Searcher {
     /// Counts the matching articles, stories and passages: one pass over every match.
     pub fn count(&self, request: &SearchRequest) -> Result<MatchCounts> {
         let built = self.plan(request)?;
-        let searcher = self.reader.searcher();
-        let (passages, keys) = searcher.search(&*built.query, &columns::MatchedArticles)?;
-        Ok(MatchCounts {
-            articles: keys.len() as u64,
-            stories: self.group_numbers()?.stories(&keys),
-            passages,
-        })
-    }
-
-    /// The copy groups' members by group number (read on first need).
-    fn group_numbers(&self) -> Result<&GroupNumbers> {
-        if let Some(numbers) = self.group_numbers.get() {
-            return Ok(numbers);
-        }
-        let numbers = GroupNumbers::new(self.copies()?);
-        Ok(self.group_numbers.get_or_init(|| numbers))
+        self.count_matches(&self.reader.searcher(), &*built.query)
     }
 
     /// Runs a search: ranked passages, at most `per_article` from one article.
@@ -826,53 +811,6 @@ impl Searcher {
     }
 }
 
-/// Which group of copies each grouped article is in, by the group's place in
-/// [`CopyGroups::groups`]: the stories of a match set are counted with it as
-/// [`CopyGroups::story_of`] tells them apart (each group once, each other article once), with
-/// a fast hash and a bit per group instead of a set of story ids.
-struct GroupNumbers {
-    group_of: rustc_hash::FxHashMap<u64, u32>,
-    groups: usize,
-}
-
-impl GroupNumbers {
-    fn new(copies: &CopyGroups) -> GroupNumbers {
-        let mut group_of = rustc_hash::FxHashMap::default();
-        for (at, group) in copies.groups().iter().enumerate() {
-            for member in &group.members {
-                group_of.insert(member.key, at as u32);
-            }
-        }
-        GroupNumbers {
-            group_of,
-            groups: copies.groups().len(),
-        }
-    }
-
-    /// The stories among `articles`: each group of copies with a member among them once,
-    /// each other article once.
-    fn stories(&self, articles: &rustc_hash::FxHashSet<u64>) -> u64 {
-        if self.groups == 0 {
-            return articles.len() as u64;
-        }
-        let mut seen = vec![0u64; self.groups.div_ceil(64)];
-        let mut stories = 0;
-        for key in articles {
-            match self.group_of.get(key) {
-                Some(&at) => {
-                    let (word, bit) = (at as usize / 64, 1u64 << (at % 64));
-                    if seen[word] & bit == 0 {
-                        seen[word] |= bit;
-                        stories += 1;
-                    }
-                }
-                None => stories += 1,
-            }
-        }
-        stories
-    }
-}
-
 /// A segment's source names by facet ordinal (`None` for an ordinal that is no source).
 pub(crate) fn segment_sources(
     segment: &tantivy::SegmentReader,
@@ -910,64 +848,3 @@ fn close_sources(wanted: &str, known: &[String]) -> Vec<String> {
 
 /// Highlights query terms (and phrases) in passage text.
 pub use highlight::Highlighter;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::copies::{CopyGroup, StoryId};
-
-    fn member(key: u64) -> CopyMember {
-        CopyMember {
-            key,
-            article_id: format!("a{key}"),
-            path: "wire.jsonl".to_string(),
-            line: None,
-            title: String::new(),
-            date: None,
-            date_display: None,
-            source: "wire".to_string(),
-        }
-    }
-
-    fn group(keys: &[u64]) -> CopyGroup {
-        CopyGroup {
-            members: keys.iter().map(|&k| member(k)).collect(),
-        }
-    }
-
-    /// Stories as `CopyGroups::story_of` tells them apart, counted the slow way.
-    fn stories_by_story_of(copies: &CopyGroups, articles: &rustc_hash::FxHashSet<u64>) -> u64 {
-        let stories: HashSet<StoryId> = articles.iter().map(|&k| copies.story_of(k)).collect();
-        stories.len() as u64
-    }
-
-    #[test]
-    fn stories_count_each_group_once_and_every_other_article() {
-        // 70 groups, so that group numbers run past one 64-bit word.
-        let groups: Vec<CopyGroup> = (0..70u64)
-            .map(|g| group(&[1000 + 3 * g, 1001 + 3 * g, 1002 + 3 * g]))
-            .collect();
-        let copies = CopyGroups::from_groups(groups);
-        let numbers = GroupNumbers::new(&copies);
-        let sets: Vec<Vec<u64>> = vec![
-            vec![],
-            vec![1, 2, 3],
-            vec![1000, 1001, 1002],
-            vec![1000, 1003, 1, 1001],
-            (1000..1210).collect(),
-            (1190..1300).chain([5, 6]).collect(),
-        ];
-        for keys in sets {
-            let articles: rustc_hash::FxHashSet<u64> = keys.iter().copied().collect();
-            assert_eq!(
-                numbers.stories(&articles),
-                stories_by_story_of(&copies, &articles),
-                "{keys:?}"
-            );
-        }
-        let alone = rustc_hash::FxHashSet::from_iter([7u64, 8, 1000, 1001]);
-        assert_eq!(numbers.stories(&alone), 3);
-        let none = GroupNumbers::new(&CopyGroups::default());
-        assert_eq!(none.stories(&alone), 4);
-    }
-}
