@@ -7,7 +7,7 @@
 
 use tantivy::TantivyDocument;
 
-use crate::actors::Extractor;
+use crate::actors::{ActorKind, Extractor};
 use crate::corpus::{self, Article, Warning};
 use crate::guard::recover;
 use crate::lang;
@@ -124,7 +124,8 @@ pub fn article_documents_with(
         }
         if passage.ordinal == 0 && crate::copies::detection_enabled() {
             let signature =
-                corpus::copies::signature(&article.title, &article.body, copies_day(article));
+                corpus::copies::signature(&article.title, &article.body, copies_day(article))
+                    .with_named(copy_subjects(&actors));
             document.add_bytes(fields.copy_signature, &signature.to_bytes());
         }
         if let Some(date) = article.date {
@@ -181,6 +182,28 @@ pub fn article_documents_with(
 }
 
 /// The article's day for copy detection (days since 1970-01-01), when its date gives one.
+/// The people and organisations an article's body names, in order of first mention: what the
+/// copy rule compares to tell one subject's notice from another's.
+fn copy_subjects(actors: &[crate::actors::ActorMatch]) -> Vec<corpus::copies::Named<'_>> {
+    let mut named: Vec<(usize, corpus::copies::Named)> = actors
+        .iter()
+        .filter(|actor| matches!(actor.kind, ActorKind::Person | ActorKind::Org))
+        .filter_map(|actor| {
+            let first = actor.mentions.iter().map(|&(start, _)| start).min()?;
+            let person = actor.kind == ActorKind::Person;
+            Some((
+                first,
+                corpus::copies::Named {
+                    name: &actor.name,
+                    person,
+                },
+            ))
+        })
+        .collect();
+    named.sort_by_key(|&(first, _)| first);
+    named.into_iter().map(|(_, one)| one).collect()
+}
+
 fn copies_day(article: &Article) -> Option<i32> {
     let date = article.date?;
     matches!(
