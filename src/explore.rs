@@ -537,17 +537,17 @@ fn match_set(
         .tantivy_searcher()
         .search(&*built.query, &collector)?;
     if request.stories {
-        one_article_per_story(&mut set, searcher.copies()?);
+        one_article_per_story(&mut set, searcher.copies()?)?;
     }
     Ok((set, built))
 }
 
 /// Keeps one article of each group of copies in the set: the group's first member (the
 /// oldest) among those that match, so that a story counts once.
-fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
+fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) -> Result<()> {
     let mut kept: HashMap<usize, (usize, u64)> = HashMap::new();
     for &key in set.articles.keys() {
-        let Some(group) = groups.group_of(key) else {
+        let Some(group) = groups.group_of(key)? else {
             continue;
         };
         let StoryId::Group(at) = groups.story_of(key) else {
@@ -567,6 +567,7 @@ fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
         StoryId::Group(at) => kept.get(&at).is_some_and(|&(_, kept)| kept == key),
         StoryId::Alone(_) => true,
     });
+    Ok(())
 }
 
 /// The groups of copies with a member that matches `request`; every group when the request
@@ -574,11 +575,11 @@ fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
 pub fn copy_groups(searcher: &Searcher, request: &SearchRequest) -> Result<Vec<CopyGroup>> {
     let groups = searcher.copies()?;
     if request.is_empty() {
-        return Ok(groups.groups().to_vec());
+        return Ok(groups.groups()?.to_vec());
     }
     let matching = searcher.matching_articles(request)?;
     Ok(groups
-        .groups()
+        .groups()?
         .iter()
         .filter(|group| group.members.iter().any(|m| matching.contains(&m.key)))
         .cloned()

@@ -758,7 +758,7 @@ impl Searcher {
                     )?;
                 }
                 if request.fold_copies {
-                    if let Some(group) = self.copies()?.group_of(key) {
+                    if let Some(group) = self.copies()?.group_of(key)? {
                         hit.copies = group
                             .members
                             .iter()
