@@ -22,7 +22,8 @@ pub mod rank;
 
 pub use crate::error::SearchError;
 pub use actors::{
-    canonical_actor, forms_of, resolve_actor, ActorNames, ActorRef, CanonicalNames, ResolvedActor,
+    canonical_actor, forms_of, resolve_actor, ActorKey, ActorNames, ActorRef, CanonicalNames,
+    ResolvedActor,
 };
 pub(crate) use columns::SegmentColumns;
 pub use quotations::{quotations, Quotation};
