@@ -6,11 +6,16 @@
 //! their LSH bands in memory; only pairs with a new or changed article are verified, the
 //! verified edges of the others are kept (`INDEX/copies-edges.json`, with each article's
 //! signature fingerprint). The groups, with what is shown of each member, go to
-//! `INDEX/copies.json`, which the read side ([`CopyGroups::open`]) reads whole. Since the
-//! relation is decided pair by pair, an incremental run gives the groups of a fresh build.
+//! `INDEX/copies.json`; beside it `INDEX/copies-keys.bin` says which group each grouped
+//! article is in and where that group's bytes are in `copies.json`, so that the read side
+//! ([`CopyGroups::open`]) reads the keys and parses only the groups of the hits it shows (a
+//! one-shot search spent a quarter of its time parsing every group). Since the relation is
+//! decided pair by pair, an incremental run gives the groups of a fresh build.
 
 use std::collections::HashMap;
+use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
@@ -25,6 +30,16 @@ use crate::schema::{self, field_name, Fields};
 pub const GROUPS_FILE: &str = "copies.json";
 /// The verified edges and signature fingerprints, in the index directory (write side only).
 pub const EDGES_FILE: &str = "copies-edges.json";
+/// Which group each grouped article is in and where each group is in [`GROUPS_FILE`], in the
+/// index directory: read whole by [`CopyGroups::open`]. Little-endian: the magic
+/// [`KEYS_MAGIC`], the number of groups (u32), of keys (u64), the stamp of the groups file it
+/// belongs to (u64) and that file's length (u64); then `(key u64, group u32)` per grouped
+/// article, sorted by key; then `(offset u64, length u32)` per group.
+pub const KEYS_FILE: &str = "copies-keys.bin";
+/// The first bytes of [`KEYS_FILE`]; the digit is its layout's version.
+const KEYS_MAGIC: &[u8; 8] = b"NDXCPK01";
+/// Bytes of [`KEYS_FILE`]'s header.
+const KEYS_HEADER: usize = 8 + 4 + 8 + 8 + 8;
 
 /// The environment variable that turns copy detection off for an `index` run when set (to
 /// anything): no signatures, no grouping. Only for measuring what detection costs; an index
@@ -68,6 +83,10 @@ pub struct CopyGroup {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct GroupsFile {
     rules: u32,
+    /// FNV-1a of the groups' bytes, also in [`KEYS_FILE`]: the two files belong together when
+    /// their stamps agree (0 in a file written before the keys file).
+    #[serde(default)]
+    stamp: u64,
     groups: Vec<CopyGroup>,
 }
 
@@ -102,66 +121,276 @@ impl CopyUpdate {
     }
 }
 
-/// The copy groups of an index, as the read side sees them.
+/// The copy groups of an index, as the read side sees them: which group each grouped
+/// article is in, in memory; each group's members parsed from the groups file when first
+/// asked for.
 #[derive(Debug, Clone, Default)]
 pub struct CopyGroups {
-    groups: Vec<CopyGroup>,
-    group_of: HashMap<u64, usize>,
+    /// `(article key, group number)`, sorted by key.
+    keys: Vec<(u64, u32)>,
+    /// Every group, once parsed whole (groups built in memory, an index without a keys file,
+    /// or [`CopyGroups::groups`]).
+    all: OnceLock<Vec<CopyGroup>>,
+    /// Where each group's bytes are in the groups file, and the groups parsed so far.
+    file: Option<Arc<GroupsOnDisk>>,
+}
+
+/// The groups file held open, with where each group is in it.
+#[derive(Debug)]
+struct GroupsOnDisk {
+    path: std::path::PathBuf,
+    file: std::fs::File,
+    /// `(offset, length)` of each group's JSON.
+    ranges: Vec<(u64, u32)>,
+    parsed: Vec<OnceLock<CopyGroup>>,
 }
 
 impl CopyGroups {
-    /// Reads the groups written beside the index in `index_dir`; none when the file is
-    /// missing (an index written before copies, or a run killed before writing them).
+    /// Reads which article is in which group from the files beside the index in `index_dir`;
+    /// none when there are no groups (an index written before copies, or a run killed before
+    /// writing them). Without a keys file that belongs to the groups file (an index written
+    /// before it), every group is parsed here.
     pub fn open(index_dir: &Path) -> Result<CopyGroups> {
         let path = index_dir.join(GROUPS_FILE);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
+        let file = match std::fs::File::open(&path) {
+            Ok(file) => file,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(CopyGroups::default())
             }
             Err(err) => return Err(Error::io(&path, err)),
         };
-        let file: GroupsFile =
-            serde_json::from_slice(&bytes).map_err(|err| Error::CorruptCopies {
-                path: path.clone(),
-                reason: err.to_string(),
-            })?;
-        Ok(CopyGroups::from_groups(file.groups))
+        if let Some(groups) = read_keys(index_dir, &file) {
+            return Ok(CopyGroups {
+                keys: groups.keys,
+                all: OnceLock::new(),
+                file: Some(Arc::new(GroupsOnDisk {
+                    path,
+                    file,
+                    parsed: (0..groups.ranges.len()).map(|_| OnceLock::new()).collect(),
+                    ranges: groups.ranges,
+                })),
+            });
+        }
+        let groups = read_groups_file(&path, &file)?;
+        Ok(CopyGroups::from_groups(groups))
     }
 
     /// Groups as given (largest first is the caller's order to keep).
     pub fn from_groups(groups: Vec<CopyGroup>) -> CopyGroups {
-        let mut group_of = HashMap::new();
-        for (at, group) in groups.iter().enumerate() {
-            for member in &group.members {
-                group_of.insert(member.key, at);
-            }
+        let mut keys: Vec<(u64, u32)> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(at, group)| group.members.iter().map(move |m| (m.key, at as u32)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup_by_key(|(key, _)| *key);
+        CopyGroups {
+            keys,
+            all: OnceLock::from(groups),
+            file: None,
         }
-        CopyGroups { groups, group_of }
     }
 
-    /// Every group, largest first.
-    pub fn groups(&self) -> &[CopyGroup] {
-        &self.groups
+    /// Every group, largest first (all parsed, on first call).
+    pub fn groups(&self) -> Result<&[CopyGroup]> {
+        if let Some(all) = self.all.get() {
+            return Ok(all);
+        }
+        let Some(on_disk) = &self.file else {
+            return Ok(&[]);
+        };
+        let groups = read_groups_file(&on_disk.path, &on_disk.file)?;
+        Ok(self.all.get_or_init(|| groups))
     }
 
-    /// The group an article belongs to, if it has copies.
-    pub fn group_of(&self, key: u64) -> Option<&CopyGroup> {
-        self.group_of.get(&key).map(|&at| &self.groups[at])
+    /// The group an article belongs to, if it has copies (its members read on first need).
+    pub fn group_of(&self, key: u64) -> Result<Option<&CopyGroup>> {
+        let Some(at) = self.group_number(key) else {
+            return Ok(None);
+        };
+        if let Some(all) = self.all.get() {
+            return Ok(all.get(at as usize));
+        }
+        let Some(on_disk) = &self.file else {
+            return Ok(None);
+        };
+        on_disk.group(at as usize, key).map(Some)
+    }
+
+    /// The number of the group an article is in.
+    fn group_number(&self, key: u64) -> Option<u32> {
+        self.keys
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|at| self.keys[at].1)
     }
 
     /// The story an article belongs to: its group's number, or a number of its own.
     pub fn story_of(&self, key: u64) -> StoryId {
-        match self.group_of.get(&key) {
-            Some(&at) => StoryId::Group(at),
+        match self.group_number(key) {
+            Some(at) => StoryId::Group(at as usize),
             None => StoryId::Alone(key),
         }
     }
 
     /// Whether no article has a copy.
     pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
+        self.keys.is_empty()
     }
+}
+
+impl GroupsOnDisk {
+    /// Group `at`, which holds the article `key`, parsed from its bytes on first need.
+    fn group(&self, at: usize, key: u64) -> Result<&CopyGroup> {
+        if let Some(group) = self.parsed.get(at).and_then(OnceLock::get) {
+            return Ok(group);
+        }
+        let corrupt = |reason: String| Error::CorruptCopies {
+            path: self.path.clone(),
+            reason,
+        };
+        let &(offset, len) = self
+            .ranges
+            .get(at)
+            .ok_or_else(|| corrupt(format!("no group {at}")))?;
+        let mut bytes = vec![0; len as usize];
+        self.file
+            .read_exact_at(&mut bytes, offset)
+            .map_err(|err| Error::io(&self.path, err))?;
+        let group: CopyGroup =
+            serde_json::from_slice(&bytes).map_err(|err| corrupt(err.to_string()))?;
+        if !group.members.iter().any(|m| m.key == key) {
+            return Err(corrupt(format!(
+                "group {at} does not hold article {key:016x}"
+            )));
+        }
+        Ok(self.parsed[at].get_or_init(|| group))
+    }
+}
+
+/// The whole groups file, parsed.
+fn read_groups_file(path: &Path, mut file: &std::fs::File) -> Result<Vec<CopyGroup>> {
+    use std::io::{Read, Seek};
+    let mut bytes = Vec::new();
+    file.seek(std::io::SeekFrom::Start(0))
+        .and_then(|_| file.read_to_end(&mut bytes))
+        .map_err(|err| Error::io(path, err))?;
+    let parsed: GroupsFile =
+        serde_json::from_slice(&bytes).map_err(|err| Error::CorruptCopies {
+            path: path.to_path_buf(),
+            reason: err.to_string(),
+        })?;
+    Ok(parsed.groups)
+}
+
+/// What [`KEYS_FILE`] holds.
+struct KeysFile {
+    keys: Vec<(u64, u32)>,
+    ranges: Vec<(u64, u32)>,
+}
+
+/// The keys file of `index_dir` when it belongs to the open groups file `groups` (same stamp
+/// and length); `None` when it is missing, of another layout, cut short or another run's
+/// (a run killed between writing the two files): the groups file is then parsed whole.
+fn read_keys(index_dir: &Path, groups: &std::fs::File) -> Option<KeysFile> {
+    let bytes = std::fs::read(index_dir.join(KEYS_FILE)).ok()?;
+    let header = bytes.get(..KEYS_HEADER)?;
+    if &header[..8] != KEYS_MAGIC {
+        return None;
+    }
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let group_count = u32_at(8) as usize;
+    let key_count = usize::try_from(u64_at(12)).ok()?;
+    let (stamp, json_len) = (u64_at(20), u64_at(28));
+    let keys_end = KEYS_HEADER.checked_add(key_count.checked_mul(12)?)?;
+    if bytes.len() != keys_end.checked_add(group_count.checked_mul(12)?)? {
+        return None;
+    }
+    if groups.metadata().ok()?.len() != json_len {
+        return None;
+    }
+    let prefix = groups_prefix(stamp);
+    let mut head = vec![0; prefix.len()];
+    groups.read_exact_at(&mut head, 0).ok()?;
+    if head != prefix {
+        return None;
+    }
+    let keys = bytes[KEYS_HEADER..keys_end]
+        .chunks_exact(12)
+        .map(|c| {
+            let key = u64::from_le_bytes(c[..8].try_into().expect("8 bytes"));
+            (key, u32::from_le_bytes(c[8..].try_into().expect("4 bytes")))
+        })
+        .collect::<Vec<_>>();
+    let ranges = bytes[keys_end..]
+        .chunks_exact(12)
+        .map(|c| {
+            let offset = u64::from_le_bytes(c[..8].try_into().expect("8 bytes"));
+            (
+                offset,
+                u32::from_le_bytes(c[8..].try_into().expect("4 bytes")),
+            )
+        })
+        .collect::<Vec<_>>();
+    let in_file = |&(offset, len): &(u64, u32)| offset.saturating_add(u64::from(len)) <= json_len;
+    let sorted = keys.windows(2).all(|w| w[0].0 < w[1].0);
+    let known = keys.iter().all(|&(_, at)| (at as usize) < group_count);
+    (sorted && known && ranges.iter().all(in_file)).then_some(KeysFile { keys, ranges })
+}
+
+/// How the groups file starts: the fields before the groups, as `serde_json` writes them.
+fn groups_prefix(stamp: u64) -> Vec<u8> {
+    format!("{{\"rules\":{RULES_VERSION},\"stamp\":{stamp},\"groups\":[").into_bytes()
+}
+
+/// Writes the groups file and its keys file (each a temporary file renamed over the old one;
+/// the groups file first, so that a keys file always names groups that were written).
+fn write_groups(index_dir: &Path, groups: &[CopyGroup]) -> Result<()> {
+    let path = index_dir.join(GROUPS_FILE);
+    let corrupt = |err: serde_json::Error| Error::CorruptCopies {
+        path: path.clone(),
+        reason: err.to_string(),
+    };
+    let mut body = Vec::new();
+    let mut ranges = Vec::with_capacity(groups.len());
+    for (at, group) in groups.iter().enumerate() {
+        if at > 0 {
+            body.push(b',');
+        }
+        let start = body.len();
+        serde_json::to_writer(&mut body, group).map_err(corrupt)?;
+        ranges.push((start, body.len() - start));
+    }
+    let stamp = Fnv1a::new().write(&body).finish();
+    let mut json = groups_prefix(stamp);
+    let base = json.len() as u64;
+    json.extend_from_slice(&body);
+    json.extend_from_slice(b"]}");
+    write_atomically(&path, &json)?;
+
+    let mut keys: Vec<(u64, u32)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(at, group)| group.members.iter().map(move |m| (m.key, at as u32)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|(key, _)| *key);
+    let mut out = Vec::with_capacity(KEYS_HEADER + 12 * (keys.len() + ranges.len()));
+    out.extend_from_slice(KEYS_MAGIC);
+    out.extend_from_slice(&(groups.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(keys.len() as u64).to_le_bytes());
+    out.extend_from_slice(&stamp.to_le_bytes());
+    out.extend_from_slice(&(json.len() as u64).to_le_bytes());
+    for (key, at) in keys {
+        out.extend_from_slice(&key.to_le_bytes());
+        out.extend_from_slice(&at.to_le_bytes());
+    }
+    for (start, len) in ranges {
+        out.extend_from_slice(&(base + start as u64).to_le_bytes());
+        out.extend_from_slice(&(len as u32).to_le_bytes());
+    }
+    write_atomically(&index_dir.join(KEYS_FILE), &out)
 }
 
 /// Which story an article is: a group of copies, or the article alone.
@@ -249,13 +478,7 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
     summary.groups = shown.len() as u64;
     summary.grouped_articles = shown.iter().map(|g| g.members.len() as u64).sum();
 
-    write_json(
-        &index_dir.join(GROUPS_FILE),
-        &GroupsFile {
-            rules: RULES_VERSION,
-            groups: shown,
-        },
-    )?;
+    write_groups(index_dir, &shown)?;
     let mut fingerprints: Vec<(u64, u64)> =
         articles.iter().map(|a| (a.key, a.fingerprint)).collect();
     fingerprints.sort_unstable();
@@ -459,7 +682,120 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
         path: path.to_path_buf(),
         reason: err.to_string(),
     })?;
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, json).map_err(|err| Error::io(&tmp, err))?;
+    write_atomically(path, &json)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(|err| Error::io(&tmp, err))?;
     std::fs::rename(&tmp, path).map_err(|err| Error::io(path, err))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(key: u64, title: &str) -> CopyMember {
+        CopyMember {
+            key,
+            article_id: format!("m{key}"),
+            path: format!("wire/{key}.txt"),
+            line: None,
+            title: title.to_string(),
+            date: None,
+            date_display: None,
+            source: "harbour gazette".to_string(),
+        }
+    }
+
+    fn sample() -> Vec<CopyGroup> {
+        vec![
+            CopyGroup {
+                members: vec![
+                    member(40, "Ferry fares rise"),
+                    member(7, "Ferry fares rise \"again\""),
+                    member(93, "Fares rise"),
+                ],
+            },
+            CopyGroup {
+                members: vec![
+                    member(12, "Lighthouse keeper retires"),
+                    member(5, "Keeper retires"),
+                ],
+            },
+        ]
+    }
+
+    /// What every question the read side asks answers, for comparing two views.
+    fn answers(groups: &CopyGroups) -> Vec<(u64, StoryId, Option<CopyGroup>)> {
+        [5, 7, 12, 40, 41, 93, 0]
+            .into_iter()
+            .map(|key| {
+                let group = groups.group_of(key).expect("readable").cloned();
+                (key, groups.story_of(key), group)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_read_through_the_keys_file_are_the_groups_written() {
+        let dir = tempfile::tempdir().unwrap();
+        write_groups(dir.path(), &sample()).unwrap();
+        let on_disk = CopyGroups::open(dir.path()).unwrap();
+        assert!(on_disk.file.is_some(), "the keys file is used");
+        let in_memory = CopyGroups::from_groups(sample());
+        assert_eq!(answers(&on_disk), answers(&in_memory));
+        assert_eq!(on_disk.groups().unwrap(), sample().as_slice());
+        assert!(!on_disk.is_empty());
+        // The groups file is plain JSON still, read whole by older readers.
+        let whole: GroupsFile =
+            serde_json::from_slice(&std::fs::read(dir.path().join(GROUPS_FILE)).unwrap()).unwrap();
+        assert_eq!(whole.groups, sample());
+    }
+
+    #[test]
+    fn a_keys_file_of_other_groups_or_none_means_reading_the_groups_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        write_groups(dir.path(), &sample()).unwrap();
+        let stale = std::fs::read(dir.path().join(KEYS_FILE)).unwrap();
+        // A run killed after writing new groups and before their keys file.
+        let mut other = sample();
+        other[1]
+            .members
+            .push(member(61, "Keeper retires, says harbour"));
+        write_groups(dir.path(), &other).unwrap();
+        std::fs::write(dir.path().join(KEYS_FILE), stale).unwrap();
+        let groups = CopyGroups::open(dir.path()).unwrap();
+        assert!(groups.file.is_none(), "the stale keys file is not used");
+        assert_eq!(
+            answers(&groups),
+            answers(&CopyGroups::from_groups(other.clone()))
+        );
+
+        std::fs::remove_file(dir.path().join(KEYS_FILE)).unwrap();
+        let groups = CopyGroups::open(dir.path()).unwrap();
+        assert_eq!(answers(&groups), answers(&CopyGroups::from_groups(other)));
+
+        let empty = tempfile::tempdir().unwrap();
+        assert!(CopyGroups::open(empty.path()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_groups_file_that_does_not_hold_the_article_is_an_error_not_a_wrong_group() {
+        let dir = tempfile::tempdir().unwrap();
+        write_groups(dir.path(), &sample()).unwrap();
+        // Same length, same stamp, other keys inside: the group read must hold the article.
+        let path = dir.path().join(GROUPS_FILE);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("\"key\":12,", "\"key\":19,")).unwrap();
+        let groups = CopyGroups::open(dir.path()).unwrap();
+        assert!(matches!(
+            groups.group_of(12),
+            Err(Error::CorruptCopies { .. })
+        ));
+        assert_eq!(groups.group_of(40).unwrap().unwrap().members.len(), 3);
+    }
 }

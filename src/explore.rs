@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -22,7 +23,9 @@ use crate::copies::{CopyGroup, CopyGroups, StoryId};
 use crate::corpus::DatePrecision;
 use crate::error::Result;
 use crate::schema::field_name;
-use crate::search::{ActorNames, ActorRef, Hit, SearchError, SearchPlan, SearchRequest, Searcher};
+use crate::search::{
+    ActorKey, ActorNames, ActorRef, Hit, SearchError, SearchPlan, SearchRequest, Searcher,
+};
 
 /// An actor and the number of matching articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -246,7 +249,7 @@ fn hit_rank(date: Option<i64>, hit: &Hit) -> PassageRank<'_> {
 /// Every matching article's facts, with actors interned.
 #[derive(Debug, Default)]
 struct MatchSet {
-    articles: HashMap<u64, ArticleFact>,
+    articles: FxHashMap<u64, ArticleFact>,
     actors: Vec<ActorRef>,
     /// For co-occurrence: per actor id, passages that mention it together with the target.
     passage_pairs: HashMap<u32, u64>,
@@ -281,8 +284,10 @@ struct SegmentFacts {
     passage_group_of: Vec<Option<u32>>,
     /// The canonical actors of the segment's passage-actor facets.
     passage_groups: Vec<ActorRef>,
+    /// The canonical actor of each actor facet ordinal (when actors are gathered).
+    actor_keys: Vec<Option<ActorKey>>,
     target_ords: HashSet<u64>,
-    facts: HashMap<u64, SegmentFact>,
+    facts: FxHashMap<u64, SegmentFact>,
     /// Per passage group: passages that mention it together with the target.
     pairs: HashMap<u64, u64>,
 }
@@ -313,40 +318,49 @@ impl Collector for FactsCollector<'_> {
         let mut passage_groups: Vec<ActorRef> = Vec::new();
         let passage_group_of = match &passage_actors {
             Some(facets) => {
-                let mut groups: HashMap<ActorRef, u32> = HashMap::new();
-                facet_actors(facets)
+                let mut by_key: FxHashMap<ActorKey, Option<u32>> = FxHashMap::default();
+                let mut groups: FxHashMap<ActorRef, u32> = FxHashMap::default();
+                facet_keys(facets, self.registry.as_ref())
                     .into_iter()
-                    .map(|raw| {
-                        let raw = raw?;
-                        let actor = match &self.registry {
-                            Some(names) => names.canonical(&raw)?,
-                            None => raw,
-                        };
-                        Some(*groups.entry(actor.clone()).or_insert_with(|| {
-                            passage_groups.push(actor);
-                            (passage_groups.len() - 1) as u32
-                        }))
+                    .map(|key| {
+                        let key = key?;
+                        if let Some(&group) = by_key.get(&key) {
+                            return group;
+                        }
+                        let group = actor_of(self.registry.as_ref(), &key).map(|actor| {
+                            *groups.entry(actor.clone()).or_insert_with(|| {
+                                passage_groups.push(actor);
+                                (passage_groups.len() - 1) as u32
+                            })
+                        });
+                        by_key.insert(key, group);
+                        group
                     })
                     .collect()
             }
             None => Vec::new(),
         };
+        let actors = if self.actors {
+            Some(reader.facet_reader(field_name::ACTOR)?)
+        } else {
+            None
+        };
+        let actor_keys = actors.as_ref().map_or_else(Vec::new, |facets| {
+            facet_keys(facets, self.registry.as_ref())
+        });
         Ok(SegmentFacts {
             segment,
             keys: fast.u64(field_name::ARTICLE_KEY)?,
             dates: fast.date(field_name::DATE)?,
             precisions: fast.u64(field_name::DATE_PRECISION)?,
             passages: fast.u64(field_name::PASSAGE)?,
-            actors: if self.actors {
-                Some(reader.facet_reader(field_name::ACTOR)?)
-            } else {
-                None
-            },
+            actors,
             passage_actors,
             passage_group_of,
             passage_groups,
+            actor_keys,
             target_ords,
-            facts: HashMap::new(),
+            facts: FxHashMap::default(),
             pairs: HashMap::new(),
         })
     }
@@ -357,23 +371,30 @@ impl Collector for FactsCollector<'_> {
 
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<MatchSet> {
         let mut set = MatchSet::default();
-        let mut ids: HashMap<ActorRef, u32> = HashMap::new();
+        // Each key named once; several keys may name one actor (a form the registry never saw
+        // spelled as an actor's canonical name), and one actor is one id.
+        let mut ids: FxHashMap<ActorKey, Option<u32>> = FxHashMap::default();
+        let mut by_actor: FxHashMap<ActorRef, u32> = FxHashMap::default();
         let registry = self.registry;
-        let mut intern = |raw: &ActorRef, set: &mut MatchSet| -> Option<u32> {
-            let actor = match &registry {
-                Some(names) => names.canonical(raw)?,
-                None => raw.clone(),
-            };
-            Some(*ids.entry(actor.clone()).or_insert_with(|| {
+        let mut intern = |actor: ActorRef, set: &mut MatchSet| -> u32 {
+            *by_actor.entry(actor.clone()).or_insert_with(|| {
                 set.actors.push(actor);
                 (set.actors.len() - 1) as u32
-            }))
+            })
         };
         for fruit in fruits {
             let mapped: Vec<Option<u32>> = fruit
                 .actors
                 .iter()
-                .map(|a| a.as_ref().and_then(|a| intern(a, &mut set)))
+                .map(|key| {
+                    let key = key.as_ref()?;
+                    if let Some(&id) = ids.get(key) {
+                        return id;
+                    }
+                    let id = actor_of(registry.as_ref(), key).map(|a| intern(a, &mut set));
+                    ids.insert(key.clone(), id);
+                    id
+                })
                 .collect();
             for (key, (start, precision, ords, best)) in fruit.facts {
                 let mut actors: Vec<u32> = ords
@@ -407,7 +428,7 @@ impl Collector for FactsCollector<'_> {
                 if let Some(Some(id)) = fruit
                     .passage_actor_names
                     .get(&ord)
-                    .map(|a| a.as_ref().and_then(|a| intern(a, &mut set)))
+                    .map(|a| a.clone().map(|a| intern(a, &mut set)))
                 {
                     *set.passage_pairs.entry(id).or_insert(0) += count;
                 }
@@ -417,11 +438,11 @@ impl Collector for FactsCollector<'_> {
     }
 }
 
-/// What one segment hands back: facts with segment-local actor ordinals and their raw forms,
-/// and passage co-mentions per segment-local canonical actor.
+/// What one segment hands back: facts with segment-local actor ordinals and their canonical
+/// actors, and passage co-mentions per segment-local canonical actor.
 struct SegmentFruit {
-    facts: HashMap<u64, SegmentFact>,
-    actors: Vec<Option<ActorRef>>,
+    facts: FxHashMap<u64, SegmentFact>,
+    actors: Vec<Option<ActorKey>>,
     pairs: HashMap<u64, u64>,
     passage_actor_names: HashMap<u64, Option<ActorRef>>,
 }
@@ -474,7 +495,7 @@ impl SegmentCollector for SegmentFacts {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let actors = self.actors.as_ref().map_or_else(Vec::new, facet_actors);
+        let actors = self.actor_keys;
         let passage_actor_names = self
             .pairs
             .keys()
@@ -489,17 +510,33 @@ impl SegmentCollector for SegmentFacts {
     }
 }
 
-/// The actor of every facet ordinal of a segment, by streaming its dictionary once (looking
-/// ordinals up one by one decompresses a dictionary block each time, and dominated the cost).
-fn facet_actors(reader: &FacetReader) -> Vec<Option<ActorRef>> {
+/// The actor a key from [`facet_keys`] names (`None`: a key of another registry).
+fn actor_of(names: Option<&ActorNames>, key: &ActorKey) -> Option<ActorRef> {
+    match (names, key) {
+        (Some(names), key) => names.actor(key),
+        (None, ActorKey::Unseen(raw)) => Some(raw.clone()),
+        (None, _) => None,
+    }
+}
+
+/// The canonical actor of every facet ordinal of a segment (`None`: not an actor), by
+/// streaming its dictionary once (looking ordinals up one by one decompresses a dictionary
+/// block each time, and dominated the cost); each raw form as it is without `names`.
+fn facet_keys(reader: &FacetReader, names: Option<&ActorNames>) -> Vec<Option<ActorKey>> {
     let mut actors = vec![None; reader.num_facets()];
     let Ok(mut stream) = reader.facet_dict().stream() else {
         return actors;
     };
     while stream.advance() {
         let ord = stream.term_ord() as usize;
+        let Some((kind, name)) = crate::schema::decode_actor_facet(stream.key()) else {
+            continue;
+        };
         if let Some(slot) = actors.get_mut(ord) {
-            *slot = ActorRef::from_encoded_facet(stream.key());
+            *slot = match names {
+                Some(names) => names.key(kind, name),
+                None => Some(ActorKey::Unseen(ActorRef::new(name, kind))),
+            };
         }
     }
     actors
@@ -537,17 +574,17 @@ fn match_set(
         .tantivy_searcher()
         .search(&*built.query, &collector)?;
     if request.stories {
-        one_article_per_story(&mut set, searcher.copies()?);
+        one_article_per_story(&mut set, searcher.copies()?)?;
     }
     Ok((set, built))
 }
 
 /// Keeps one article of each group of copies in the set: the group's first member (the
 /// oldest) among those that match, so that a story counts once.
-fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
+fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) -> Result<()> {
     let mut kept: HashMap<usize, (usize, u64)> = HashMap::new();
     for &key in set.articles.keys() {
-        let Some(group) = groups.group_of(key) else {
+        let Some(group) = groups.group_of(key)? else {
             continue;
         };
         let StoryId::Group(at) = groups.story_of(key) else {
@@ -567,6 +604,7 @@ fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
         StoryId::Group(at) => kept.get(&at).is_some_and(|&(_, kept)| kept == key),
         StoryId::Alone(_) => true,
     });
+    Ok(())
 }
 
 /// The groups of copies with a member that matches `request`; every group when the request
@@ -574,11 +612,11 @@ fn one_article_per_story(set: &mut MatchSet, groups: &CopyGroups) {
 pub fn copy_groups(searcher: &Searcher, request: &SearchRequest) -> Result<Vec<CopyGroup>> {
     let groups = searcher.copies()?;
     if request.is_empty() {
-        return Ok(groups.groups().to_vec());
+        return Ok(groups.groups()?.to_vec());
     }
     let matching = searcher.matching_articles(request)?;
     Ok(groups
-        .groups()
+        .groups()?
         .iter()
         .filter(|group| group.members.iter().any(|m| matching.contains(&m.key)))
         .cloned()
@@ -603,21 +641,38 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
             counts[id as usize] += 1;
         }
     }
-    let mut ranked: Vec<ActorCount> = set
+    // Most articles first, then by name, then in the order the actors were met: a total
+    // order, so that the top can be selected before it is sorted.
+    let mut ranked: Vec<(u64, &ActorRef, usize)> = set
         .actors
         .iter()
         .zip(counts)
-        .filter(|(actor, count)| *count > 0 && kind.is_none_or(|k| actor.kind == k))
-        .map(|(actor, articles)| ActorCount {
+        .enumerate()
+        .filter(|(_, (actor, count))| *count > 0 && kind.is_none_or(|k| actor.kind == k))
+        .map(|(at, (actor, count))| (count, actor, at))
+        .collect();
+    let order = |a: &(u64, &ActorRef, usize), b: &(u64, &ActorRef, usize)| {
+        b.0.cmp(&a.0)
+            .then(a.1.name.cmp(&b.1.name))
+            .then(a.2.cmp(&b.2))
+    };
+    if top == 0 {
+        return Vec::new();
+    }
+    if ranked.len() > top {
+        ranked.select_nth_unstable_by(top - 1, order);
+        ranked.truncate(top);
+    }
+    ranked.sort_unstable_by(order);
+    ranked
+        .into_iter()
+        .map(|(articles, actor, _)| ActorCount {
             name: actor.name.clone(),
             kind: actor.kind,
             articles,
             aliases: None,
         })
-        .collect();
-    ranked.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
-    ranked.truncate(top);
-    ranked
+        .collect()
 }
 
 /// Fills in each actor's aliases: the registry's forms merged into it other than its own

@@ -126,6 +126,17 @@ impl Searcher {
     }
 }
 
+/// A canonical actor without its name (see [`ActorNames::key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ActorKey {
+    /// The actor at this offset of the lookup table.
+    Table(ActorAt),
+    /// The actor of this id in the full registry.
+    Registry(ActorId),
+    /// A raw form the registry has never seen, shown as it is.
+    Unseen(ActorRef),
+}
+
 /// Where the search side finds canonical actors: the registry's lookup table, or the full
 /// registry when the table is missing or older than the user's corrections.
 #[derive(Debug, Clone, Copy)]
@@ -166,6 +177,38 @@ impl ActorNames<'_> {
                     .map(|at| whole.actor(at)),
             ),
         }
+    }
+
+    /// The actor a raw facet form is counted as, by its place in the lookup table or the
+    /// registry (`None`: not an actor): what exploration interns, so that an actor's name is
+    /// read once ([`ActorNames::actor`]), not once per form.
+    pub fn key(&self, kind: ActorKind, name: &str) -> Option<ActorKey> {
+        let found = match self {
+            ActorNames::Full(registry) => registry.canonical(kind, name).map(ActorKey::Registry),
+            ActorNames::Table(table) => table.canonical(kind, name).map(ActorKey::Table),
+            ActorNames::Whole(_, whole) => whole.canonical(kind, name).map(ActorKey::Table),
+        };
+        match found {
+            Ok(key) => Some(key),
+            Err(Unlisted::NotAnActor) => None,
+            Err(Unlisted::Unknown) => Some(ActorKey::Unseen(ActorRef::new(name, kind))),
+        }
+    }
+
+    /// The canonical actor of a key from [`ActorNames::key`] (`None` for a key of another
+    /// table or registry).
+    pub fn actor(&self, key: &ActorKey) -> Option<ActorRef> {
+        let found = match (self, key) {
+            (_, ActorKey::Unseen(actor)) => return Some(actor.clone()),
+            (ActorNames::Full(registry), &ActorKey::Registry(id)) => {
+                let actor = registry.actor(id);
+                return Some(ActorRef::new(actor.name.clone(), actor.kind));
+            }
+            (ActorNames::Table(table), &ActorKey::Table(at)) => table.actor(at),
+            (ActorNames::Whole(_, whole), &ActorKey::Table(at)) => whole.actor(at),
+            _ => return None,
+        };
+        Some(ActorRef::new(found.name, found.kind))
     }
 
     /// The raw forms of a canonical actor (see [`forms_of`]).

@@ -22,7 +22,8 @@ pub mod rank;
 
 pub use crate::error::SearchError;
 pub use actors::{
-    canonical_actor, forms_of, resolve_actor, ActorNames, ActorRef, CanonicalNames, ResolvedActor,
+    canonical_actor, forms_of, resolve_actor, ActorKey, ActorNames, ActorRef, CanonicalNames,
+    ResolvedActor,
 };
 pub(crate) use columns::SegmentColumns;
 pub use quotations::{quotations, Quotation};
@@ -754,7 +755,7 @@ impl Searcher {
                     )?;
                 }
                 if request.fold_copies {
-                    if let Some(group) = self.copies()?.group_of(key) {
+                    if let Some(group) = self.copies()?.group_of(key)? {
                         hit.copies = group
                             .members
                             .iter()
