@@ -1169,7 +1169,9 @@ pub(crate) fn attests_a_person(text: &str, s: usize, e: usize) -> bool {
     SPEECH.contains(&after)
         || SPEECH.contains(&before)
         || words::is_title(before)
-        || before_text.ends_with("according to")
+        || before_text
+            .get(before_text.len().saturating_sub(12)..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case("according to"))
         || in_table_row(text, s)
 }
 
