@@ -630,8 +630,8 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
 /// person's ([`super::people`]) is not an actor: a product, a brand, a site or a work the
 /// tagger read as a name. Names the gazetteer holds are kept.
 fn reject_unattested_lone_people(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
-    for g in 0..groups.groups.len() {
-        if not_actor[g]
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        if *rejected
             || !groups.is_root(g)
             || groups.kind(g) != ActorKind::Person
             || groups.held_by_gazetteer(g)
@@ -642,7 +642,7 @@ fn reject_unattested_lone_people(groups: &mut Groups, raw: &RawActors, not_actor
             continue;
         };
         if raw.person_evidence.get(word) == Some(&false) {
-            not_actor[g] = true;
+            *rejected = true;
         }
     }
 }
