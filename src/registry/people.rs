@@ -64,7 +64,6 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
                 doc = scorer.advance();
             }
         }
-        super::phrases::sort_in_corpus_order(searcher, &mut found)?;
         let step = found.len().div_ceil(SAMPLED_PASSAGES).max(1);
         let mut written = false;
         let mut attested = false;

@@ -201,7 +201,6 @@ pub fn read_phrase_evidence(
                 doc = scorer.advance();
             }
         }
-        sort_in_corpus_order(searcher, &mut found)?;
         let words: Vec<&str> = key.split(' ').collect();
         let mut measured = PhraseEvidence {
             articles: articles.len() as u64,
@@ -230,28 +229,6 @@ pub fn read_phrase_evidence(
         evidence.insert(key.clone(), measured);
     }
     Ok(evidence)
-}
-
-/// Sorts passages by their article's key and their place in the article: an order that
-/// depends on the corpus alone, not on the order indexing threads wrote the documents in, so
-/// that every build of the same files samples the same passages.
-pub(super) fn sort_in_corpus_order(searcher: &Searcher, found: &mut [DocAddress]) -> Result<()> {
-    let mut columns = Vec::new();
-    for segment in searcher.segment_readers() {
-        let fast = segment.fast_fields();
-        columns.push((
-            fast.u64(field_name::ARTICLE_KEY)?,
-            fast.u64(field_name::PASSAGE)?,
-        ));
-    }
-    found.sort_by_cached_key(|address| {
-        let (article, passage) = &columns[address.segment_ord as usize];
-        (
-            article.first(address.doc_id).unwrap_or(0),
-            passage.first(address.doc_id).unwrap_or(0),
-        )
-    });
-    Ok(())
 }
 
 /// Occurrences of the phrase `words` (folded lower case, as a key has them; the last one
