@@ -121,6 +121,7 @@ impl Gazetteer {
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
+        drop_quoted_titles(&fields, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
         drop_non_actor_names(self, &fields, &mut hits, &mut found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
@@ -435,6 +436,7 @@ impl Gazetteer {
                     let kind = match ty {
                         NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
                         NameType::Per if org_word => ActorKind::Org,
+                        NameType::Per if names_a_feature(&text[s..e]) => ActorKind::Place,
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
                         NameType::Loc => ActorKind::Place,
@@ -1099,6 +1101,90 @@ fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, Act
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
 }
 
+/// Drops the found people and organisations (names the gazetteer does not know) that the
+/// article writes only as a whole quotation: `“Harbour Lights”`, `"Cloud Rally."` name a film,
+/// a book, a show or a game, not an actor. A name written once without quotation marks stays.
+fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
+    let quoted = |h: &Hit| {
+        let text = if h.title { fields[0].1 } else { fields[1].1 };
+        let opens = text[..h.start].ends_with(['"', '“', '«']);
+        let rest = text[h.end..].trim_start_matches(['.', ',', '!', '?']);
+        opens && rest.starts_with(['"', '”', '»'])
+    };
+    let dropped: Vec<bool> = (0..found.len())
+        .map(|k| {
+            let mut mentions = hits
+                .iter()
+                .filter(|h| h.ent == Ent::Found(k as u32))
+                .peekable();
+            matches!(found[k].1, ActorKind::Org | ActorKind::Person)
+                && mentions.peek().is_some()
+                && mentions.all(quoted)
+        })
+        .collect();
+    hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+}
+
+/// Do the words around the name at `s..e` write it as a person's: a title or honorific before
+/// it ("Dr. Varnel", "Coach Varnel"), a verb of speech before or after it ("Varnel said",
+/// "said Varnel", "according to Varnel") or "who" after it? A row of a results table or a
+/// scorecard (a line with a figure and no final stop) names players by surname alone, and
+/// counts as one too. A lone capitalised word written with none of these is a product, a
+/// brand, a site, a work or a group far more often than a person never named in full.
+pub(crate) fn attests_a_person(text: &str, s: usize, e: usize) -> bool {
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "explained",
+        "explains",
+        "replied",
+        "noted",
+        "notes",
+        "argued",
+        "argues",
+        "recalled",
+        "recalls",
+        "insisted",
+        "who",
+    ];
+    let after = text[e..]
+        .trim_start_matches(['’', '\'', ',', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let before_text = text[..s].trim_end_matches([' ', ',']);
+    let before = before_text
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    SPEECH.contains(&after)
+        || SPEECH.contains(&before)
+        || words::is_title(before)
+        || before_text
+            .get(before_text.len().saturating_sub(12)..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case("according to"))
+        || in_table_row(text, s)
+}
+
+/// Is the line around `s` a row of a table or a scorecard: it holds a figure and does not end
+/// as a sentence does?
+fn in_table_row(text: &str, s: usize) -> bool {
+    let start = text[..s].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[s..].find('\n').map_or(text.len(), |k| s + k);
+    let line = text[start..end].trim_end();
+    line.contains(|c: char| c.is_ascii_digit())
+        && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’', ':'])
+}
+
 /// Does the word at `s` follow a title and "of" ("Secretary of State")?
 fn after_title_of(text: &str, s: usize) -> bool {
     let Some(before) = text[..s].trim_end().strip_suffix(" of") else {
@@ -1647,7 +1733,11 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         // A title begins the name of an organisation or a thing ("General Agreement on
         // Trade", "Chief Directorate"): kept when the tagger typed the span as no person, or
         // it ends with an organisation word.
-        let title = words::is_title(first.trim_end_matches('.'));
+        // "Co-founder", "Attorney-General", "President-elect": a title joined to another word
+        let title = words::is_title(first.trim_end_matches('.'))
+            || (ty == NameType::Per
+                && first.contains('-')
+                && first.split('-').any(words::is_title));
         let names_no_person = ty != NameType::Per
             || text[s..e]
                 .rsplit(' ')
@@ -1699,6 +1789,26 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         }
         e = s + text[s..s + k].trim_end().len();
     }
+    // a person's name begins after a title inside the span, when a full name follows it
+    // ("Orvex CEO Dana Whitlow": the employer and the title are no part of the name)
+    if ty == NameType::Per {
+        let ws: Vec<(usize, &str)> = text[s..e]
+            .split(' ')
+            .scan(s, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        if let Some(k) = (1..ws.len().saturating_sub(2)).find(|&k| {
+            let w = ws[k].1;
+            (words::is_title_case(w) || words::is_all_caps(w))
+                && words::is_title(w)
+                && ws[k + 1..].iter().all(|(_, w)| words::is_title_case(w))
+        }) {
+            s = ws[k + 1].0;
+        }
+    }
     // a person's name ends before a lower-case word that is no name particle ("Ada Vance
     // for several years")
     if ty == NameType::Per {
@@ -1716,6 +1826,37 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         return None;
     }
     Some((s, e))
+}
+
+/// Is `name` shaped like a geographic feature's or a street's: ending with a feature noun
+/// ("Tarrow Harbour", "Kessel Mountain") or opening with one ("Boulevard Varnel", "Mount
+/// Orvex")? No person is named so.
+fn names_a_feature(name: &str) -> bool {
+    const LAST: &[&str] = &[
+        "Harbour",
+        "Harbor",
+        "Mountain",
+        "Beach",
+        "Valley",
+        "Canyon",
+        "Creek",
+        "Peninsula",
+        "Boulevard",
+        "Avenue",
+        "Heights",
+        "Falls",
+        "Springs",
+        "Glacier",
+        "Desert",
+        "Reef",
+        "Strait",
+    ];
+    const FIRST: &[&str] = &["Boulevard", "Mount", "Lake", "Rue", "Avenue", "Cape", "Mt."];
+    let mut ws = name.split(' ');
+    let (Some(first), Some(last)) = (ws.next(), name.rsplit(' ').next()) else {
+        return false;
+    };
+    name.contains(' ') && (LAST.contains(&last) || FIRST.contains(&first))
 }
 
 /// Is `w` a lower-case particle inside a person's name ("Ludwig van Beethoven", "Osama bin

@@ -138,7 +138,7 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         return true;
     }
     let several = name.split_whitespace().nth(1).is_some();
-    if several && names_a_craft(name) {
+    if several && (names_a_craft(name) || names_a_model(name)) {
         return true;
     }
     several
@@ -146,6 +146,16 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
             NON_ACTOR_HEADS.binary_search(&head.as_str()).is_ok()
                 && !(kind == ActorKind::Person && SURNAME_HEADS.contains(&head.as_str()))
         })
+}
+
+/// True when a name of several words ends with a model number, letters and figures in one
+/// word ("Orvex A340", "Kestrel Z9s", "Tarrow Core x5"): a product of its maker, not an actor.
+pub fn names_a_model(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| {
+        last.chars().any(|c| c.is_ascii_digit())
+            && last.chars().any(|c| c.is_alphabetic())
+            && last.chars().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// Prefixes that name a ship or a spacecraft, written before its own name ("HMS Resolute",
@@ -268,6 +278,16 @@ mod tests {
             ("Lewis", ActorKind::Person),
         ] {
             assert!(!names_a_plural_common_noun(name, kind), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_makers_name_with_a_model_number_is_a_product() {
+        for name in ["Orvex A340", "Kestrel Z9s", "Tarrow Core x5"] {
+            assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+        for name in ["Orvex", "Kestrel Group", "Channel 9 Network", "Tarrow 24"] {
+            assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
         }
     }
 

@@ -21,6 +21,7 @@ pub mod user;
 mod words;
 
 pub use crate::error::ModelError;
+pub(crate) use extraction::attests_a_person;
 pub use extractor::Extractor;
 pub use gazetteer::Gazetteer;
 pub use user::Provenance;

@@ -821,3 +821,58 @@ fn two_institutions_joined_by_and_or_at_are_two() {
         assert!(has(&got, name, ActorKind::Org), "{name}: {got:?}");
     }
 }
+
+#[test]
+fn a_name_written_only_as_a_quotation_is_a_work_not_an_actor() {
+    let body = "The jury praised “Lantern Harbor Nights” on Friday. Dana Whitlow said the new \
+                film, “Quiet Orchard Mornings,” would open in May.";
+    let got = names("Festival notes", body);
+    assert!(has(&got, "Dana Whitlow", ActorKind::Person), "{got:?}");
+    assert!(!named(&got, "Lantern Harbor Nights"), "{got:?}");
+    assert!(!named(&got, "Quiet Orchard Mornings"), "{got:?}");
+}
+
+#[test]
+fn a_title_joined_by_a_hyphen_or_standing_inside_the_span_is_no_part_of_the_name() {
+    let body = "Co-founder Dana Whitlow said the firm would grow. Attorney-General Mara Kessel \
+                agreed. Sales rose, Harwick Books CEO Tomas Varga said on Monday.";
+    let got = names("Startup news", body);
+    for person in ["Dana Whitlow", "Mara Kessel", "Tomas Varga"] {
+        assert!(has(&got, person, ActorKind::Person), "{person}: {got:?}");
+    }
+    assert_eq!(got.len(), 3, "{got:?}");
+}
+
+#[test]
+fn a_features_or_a_streets_name_and_a_research_firm_are_no_people() {
+    let body = "Last week Tomas Varga and his friends climbed Varnel Mountain and walked along \
+                Boulevard Kestrin before dinner. Later they visited Quillbrook Research to see a \
+                demonstration.";
+    let got = names("Hiking", body);
+    assert!(has(&got, "Tomas Varga", ActorKind::Person), "{got:?}");
+    assert!(has(&got, "Varnel Mountain", ActorKind::Place), "{got:?}");
+    assert!(has(&got, "Boulevard Kestrin", ActorKind::Place), "{got:?}");
+    assert!(has(&got, "Quillbrook Research", ActorKind::Org), "{got:?}");
+}
+
+#[test]
+fn a_person_is_attested_by_a_title_a_verb_of_speech_or_a_table_row() {
+    let attested = |text: &str, name: &str| {
+        let s = text.find(name).unwrap();
+        attests_a_person(text, s, s + name.len())
+    };
+    assert!(attested(
+        "The talks, Dr. Varnel added, went well.",
+        "Varnel"
+    ));
+    assert!(attested("Varnel said the talks went well.", "Varnel"));
+    assert!(attested("“It went well,” said Varnel.", "Varnel"));
+    assert!(attested("According to Varnel, it went well.", "Varnel"));
+    assert!(attested("Varnel, who chairs the board, left.", "Varnel"));
+    assert!(attested("Varnel c Orsk b Tamm 45", "Varnel"));
+    assert!(!attested(
+        "The app loads in Quillpad within 600 milliseconds.",
+        "Quillpad"
+    ));
+    assert!(!attested("Fans of Quillpad were pleased.", "Quillpad"));
+}

@@ -9,6 +9,7 @@
 //! filters actors ([`Registry::open`]), with the user's corrections ([`corrections`]) on top.
 
 pub mod corrections;
+pub mod people;
 pub mod phrases;
 mod settle;
 pub mod table;
@@ -88,6 +89,9 @@ pub struct RawActors {
     /// For the key of each name made only of common words ([`phrases::phrase_candidates`]):
     /// how the corpus writes the phrase.
     pub phrases: BTreeMap<String, phrases::PhraseEvidence>,
+    /// For the key word of each one-word person form measured ([`people::read_person_evidence`]):
+    /// whether a sampled passage writes it as a person's.
+    pub person_evidence: BTreeMap<String, bool>,
 }
 
 /// A form that ends the names of several actors, none dominant ("Lovelace" of two
@@ -237,12 +241,14 @@ impl RawActors {
         });
         let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
         let phrases = phrases::read_phrase_evidence(&searcher, &forms)?;
+        let person_evidence = people::read_person_evidence(&searcher, &forms)?;
         Ok(RawActors {
             forms,
             aliases,
             word_terms,
             term_articles,
             phrases,
+            person_evidence,
         })
     }
 }

@@ -353,6 +353,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     reject_generic_phrases(&mut groups, raw, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
+    reject_unattested_lone_people(&mut groups, raw, &mut not_actor);
 
     // Collect the actors.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -621,6 +622,27 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
     for g in 0..groups.groups.len() {
         if common[g] && groups.find(g) == g {
             not_actor[g] = true;
+        }
+    }
+}
+
+/// A one-word person that no longer name took in and that no sampled passage writes as a
+/// person's ([`super::people`]) is not an actor: a product, a brand, a site or a work the
+/// tagger read as a name. Names the gazetteer holds are kept.
+fn reject_unattested_lone_people(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        if *rejected
+            || !groups.is_root(g)
+            || groups.kind(g) != ActorKind::Person
+            || groups.held_by_gazetteer(g)
+        {
+            continue;
+        }
+        let [word] = &groups.groups[g].words[..] else {
+            continue;
+        };
+        if raw.person_evidence.get(word) == Some(&false) {
+            *rejected = true;
         }
     }
 }
@@ -1126,6 +1148,31 @@ mod tests {
             form: form.to_string(),
             articles,
         }
+    }
+
+    #[test]
+    fn a_lone_word_no_passage_writes_as_a_persons_is_no_person() {
+        let mut raw = raw(
+            &[
+                ("Quillpad", Person, 3),
+                ("Varnel", Person, 3),
+                ("Velloran", Person, 2),
+            ],
+            &[("quillpad", 3), ("varnel", 3), ("velloran", 2)],
+        );
+        raw.person_evidence.insert("quillpad".to_string(), false);
+        raw.person_evidence.insert("varnel".to_string(), true);
+        let registry = Registry::settle(&raw);
+        assert_eq!(actor_of(&registry, Person, "Quillpad"), None);
+        assert_eq!(
+            actor_of(&registry, Person, "Varnel"),
+            Some(("Varnel".to_string(), Person))
+        );
+        // a word the passages were not read for keeps its place
+        assert_eq!(
+            actor_of(&registry, Person, "Velloran"),
+            Some(("Velloran".to_string(), Person))
+        );
     }
 
     /// The canonical name and kind of a raw form's actor.

@@ -89,3 +89,35 @@ fn stats_counts_canonical_actors_with_the_users_corrections() {
     assert_success(&corrected);
     assert_eq!(stats(&index_dir)["actors"], listed - 1);
 }
+
+#[test]
+fn a_lone_word_no_passage_writes_as_a_persons_is_not_listed_as_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_files(
+        &corpus,
+        &[
+            (
+                "a.txt",
+                b" date 2022-02-01 Tablet review\n\nFans of Zorbly loved the update, and the \
+screen is bright. Critics liked it.\n",
+            ),
+            (
+                "b.txt",
+                b" date 2022-02-02 Council vote\n\nThe council met on Tuesday. Varnel said the \
+vote would be close, and the mayor agreed.\n",
+            ),
+            (
+                "c.txt",
+                b" date 2022-02-03 Apps\n\nThe new Zorbly app is out for phones. Marta Quell \
+designed Zorbly last year.\n",
+            ),
+        ],
+    );
+    let index = dir.path().join("index");
+    assert_success(&run_index(&index, &[&corpus]));
+    // "Varnel said" writes a person; "Zorbly" is never written so
+    let mut names = listed(&registry_text(&index));
+    names.sort();
+    assert_eq!(names, ["Marta Quell", "Varnel"]);
+}

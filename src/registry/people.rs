@@ -1,0 +1,115 @@
+//! Evidence that a one-word person is a person: how the passages that contain the word write
+//! it. Extraction keeps a lone capitalised word the tagger typed as a person (a surname in a
+//! results table, "Varnel said"), but on modern web pages most such words are products,
+//! brands, sites, works or groups ("Orvexly", "Quillpad") that no article writes as a
+//! person's. The registry lists a one-word person only when some sampled passage does: a
+//! title before it, a verb of speech beside it, "who" after it, or a table row around it
+//! ([`crate::actors::attests_a_person`]).
+
+use std::collections::BTreeMap;
+
+use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
+
+use super::{key_words, Form};
+use crate::actors::ActorKind;
+use crate::error::Result;
+use crate::schema::{self, field_name};
+
+/// Only the most-named one-word people are measured (each costs a term query and a few
+/// stored passages): enough to cover every list's top entries on a large corpus.
+pub const MEASURED_PEOPLE: usize = 400;
+
+/// Passages read per word.
+const SAMPLED_PASSAGES: usize = 12;
+
+/// For the key word of each measured one-word person form: true when a sampled passage writes
+/// it as a person's, false when the sampled passages write it and none does so. A word the
+/// passages do not show as written (only in titles) has no entry, and is kept.
+pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeMap<String, bool>> {
+    let body = searcher.schema().get_field(field_name::BODY)?;
+    let text = searcher.schema().get_field(field_name::TEXT)?;
+    let mut analyzer = schema::analyzer();
+    let mut evidence = BTreeMap::new();
+    let mut measured = 0;
+    // forms come most articles first
+    for form in forms.iter().filter(|f| f.kind == ActorKind::Person) {
+        if measured == MEASURED_PEOPLE {
+            break;
+        }
+        let words = key_words(&form.name);
+        let [word] = &words[..] else { continue };
+        if form.name.contains(char::is_whitespace) || evidence.get(word) == Some(&true) {
+            continue;
+        }
+        let mut terms = Vec::new();
+        let mut stream = analyzer.token_stream(&form.name);
+        while stream.advance() {
+            terms.push(stream.token().text.clone());
+        }
+        let [term] = &terms[..] else { continue };
+        measured += 1;
+        let query = TermQuery::new(Term::from_field_text(body, term), IndexRecordOption::Basic);
+        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        let mut found: Vec<DocAddress> = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let alive = segment.alive_bitset();
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                    found.push(DocAddress::new(ord as u32, doc));
+                }
+                doc = scorer.advance();
+            }
+        }
+        let step = found.len().div_ceil(SAMPLED_PASSAGES).max(1);
+        let mut written = false;
+        let mut attested = false;
+        for address in found.iter().step_by(step) {
+            let document: TantivyDocument = searcher.doc(*address)?;
+            let passage = document
+                .get_first(text)
+                .and_then(|value| value.as_str())
+                .unwrap_or("");
+            for (s, e) in written_as(passage, &form.name) {
+                written = true;
+                attested |= crate::actors::attests_a_person(passage, s, e);
+            }
+            if attested {
+                break;
+            }
+        }
+        if written {
+            let slot = evidence.entry(word.clone()).or_insert(false);
+            *slot |= attested;
+        }
+    }
+    Ok(evidence)
+}
+
+/// The byte ranges where `text` writes `name` as a whole word, in its case.
+fn written_as(text: &str, name: &str) -> Vec<(usize, usize)> {
+    text.match_indices(name)
+        .map(|(at, _)| (at, at + name.len()))
+        .filter(|&(s, e)| {
+            !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_found_only_as_a_whole_word_in_its_case() {
+        let text = "Quillpad users like Quillpads; quillpad fans and Quillpad.";
+        assert_eq!(written_as(text, "Quillpad"), vec![(0, 8), (49, 57)]);
+    }
+}
