@@ -233,6 +233,15 @@ impl CopyGroups {
         }
     }
 
+    /// How many groups there are (none parsed to count them).
+    pub fn group_count(&self) -> usize {
+        match (self.all.get(), &self.file) {
+            (Some(all), _) => all.len(),
+            (None, Some(on_disk)) => on_disk.ranges.len(),
+            (None, None) => 0,
+        }
+    }
+
     /// Whether no article has a copy.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()

@@ -10,7 +10,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::copies::CopyGroups;
+use crate::copies::{CopyGroups, StoryId};
 use crate::error::Result;
 use crate::schema::field_name;
 use crate::search::Searcher;
@@ -162,7 +162,7 @@ impl ArticleNumbers {
             segments: Vec::new(),
             article_of: Vec::new(),
             group_of: Vec::new(),
-            groups: copies.groups().len(),
+            groups: copies.group_count(),
         };
         for segment in searcher.segment_readers() {
             let column = segment.fast_fields().u64(field_name::ARTICLE_KEY)?;
@@ -186,15 +186,12 @@ impl ArticleNumbers {
             numbers.segments.push(segment.segment_id());
             numbers.article_of.push(article_of.into());
         }
-        let mut group_of_key: FxHashMap<u64, u32> = FxHashMap::default();
-        for (at, group) in copies.groups().iter().enumerate() {
-            for member in &group.members {
-                group_of_key.insert(member.key, at as u32);
-            }
-        }
         numbers.group_of = keys
             .iter()
-            .map(|key| group_of_key.get(key).copied().unwrap_or(ALONE))
+            .map(|&key| match copies.story_of(key) {
+                StoryId::Group(at) => at as u32,
+                StoryId::Alone(_) => ALONE,
+            })
             .collect();
         Ok(numbers)
     }
@@ -365,7 +362,7 @@ mod tests {
             segments: Vec::new(),
             article_of: Vec::new(),
             group_of,
-            groups: copies.groups().len(),
+            groups: copies.group_count(),
         }
     }
 
