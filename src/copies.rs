@@ -177,13 +177,7 @@ impl CopyGroups {
 
     /// Groups as given (largest first is the caller's order to keep).
     pub fn from_groups(groups: Vec<CopyGroup>) -> CopyGroups {
-        let mut keys: Vec<(u64, u32)> = groups
-            .iter()
-            .enumerate()
-            .flat_map(|(at, group)| group.members.iter().map(move |m| (m.key, at as u32)))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup_by_key(|(key, _)| *key);
+        let keys = member_keys(&groups);
         CopyGroups {
             keys,
             all: OnceLock::from(groups),
@@ -246,6 +240,19 @@ impl CopyGroups {
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
+}
+
+/// Each grouped article's key with its group's number, sorted by key (an article in two
+/// groups keeps the first).
+fn member_keys(groups: &[CopyGroup]) -> Vec<(u64, u32)> {
+    let mut keys: Vec<(u64, u32)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(at, group)| group.members.iter().map(move |m| (m.key, at as u32)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|(key, _)| *key);
+    keys
 }
 
 impl GroupsOnDisk {
@@ -378,13 +385,7 @@ fn write_groups(index_dir: &Path, groups: &[CopyGroup]) -> Result<()> {
     json.extend_from_slice(b"]}");
     write_atomically(&path, &json)?;
 
-    let mut keys: Vec<(u64, u32)> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(at, group)| group.members.iter().map(move |m| (m.key, at as u32)))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup_by_key(|(key, _)| *key);
+    let keys = member_keys(groups);
     let mut out = Vec::with_capacity(KEYS_HEADER + 12 * (keys.len() + ranges.len()));
     out.extend_from_slice(KEYS_MAGIC);
     out.extend_from_slice(&(groups.len() as u32).to_le_bytes());

@@ -8,10 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
+use tantivy::{Searcher, TantivyDocument, Term};
 
+use super::phrases::live_matches;
 use super::{key_words, Form};
 use crate::actors::ActorKind;
 use crate::error::Result;
@@ -51,19 +52,7 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
         let [term] = &terms[..] else { continue };
         measured += 1;
         let query = TermQuery::new(Term::from_field_text(body, term), IndexRecordOption::Basic);
-        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-        let mut found: Vec<DocAddress> = Vec::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let alive = segment.alive_bitset();
-            let mut scorer = weight.scorer(segment, 1.0)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|alive| alive.is_alive(doc)) {
-                    found.push(DocAddress::new(ord as u32, doc));
-                }
-                doc = scorer.advance();
-            }
-        }
+        let found = live_matches(searcher, &query)?;
         let step = found.len().div_ceil(SAMPLED_PASSAGES).max(1);
         let mut written = false;
         let mut attested = false;

@@ -184,23 +184,11 @@ pub fn read_phrase_evidence(
             continue;
         }
         let query = PhraseQuery::new_with_offset(terms);
-        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-        let mut found: Vec<DocAddress> = Vec::new();
-        let mut articles: HashSet<u64> = HashSet::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let alive = segment.alive_bitset();
-            let mut scorer = weight.scorer(segment, 1.0)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|alive| alive.is_alive(doc)) {
-                    found.push(DocAddress::new(ord as u32, doc));
-                    if let Some(article) = article_keys[ord].first(doc) {
-                        articles.insert(article);
-                    }
-                }
-                doc = scorer.advance();
-            }
-        }
+        let found = live_matches(searcher, &query)?;
+        let articles: HashSet<u64> = found
+            .iter()
+            .filter_map(|address| article_keys[address.segment_ord as usize].first(address.doc_id))
+            .collect();
         let words: Vec<&str> = key.split(' ').collect();
         let mut measured = PhraseEvidence {
             articles: articles.len() as u64,
@@ -319,6 +307,24 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
 
 /// True when the text between two words breaks a name: a sentence or clause ends, or a
 /// bracket or quotation opens or closes.
+/// Every live passage `query` matches, in index order.
+pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec<DocAddress>> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut found = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let alive = segment.alive_bitset();
+        let mut scorer = weight.scorer(segment, 1.0)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                found.push(DocAddress::new(ord as u32, doc));
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(found)
+}
+
 fn breaks_a_name(between: &str) -> bool {
     between.chars().any(|c| ".!?:;,()[]\"“”\n".contains(c))
 }

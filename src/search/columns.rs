@@ -44,12 +44,7 @@ impl SegmentColumns {
 
     /// Whether these columns were opened on `searcher`'s segments.
     fn matches(&self, searcher: &tantivy::Searcher) -> bool {
-        let readers = searcher.segment_readers();
-        readers.len() == self.segments.len()
-            && readers
-                .iter()
-                .zip(&self.segments)
-                .all(|(reader, id)| reader.segment_id() == *id)
+        same_segments(searcher, &self.segments)
     }
 
     /// The article key of a passage.
@@ -151,6 +146,17 @@ pub(crate) struct ArticleNumbers {
     groups: usize,
 }
 
+/// Whether `segments` are `searcher`'s segments, in order: what a cache made for one
+/// searcher checks before it serves another.
+fn same_segments(searcher: &tantivy::Searcher, segments: &[tantivy::index::SegmentId]) -> bool {
+    let readers = searcher.segment_readers();
+    readers.len() == segments.len()
+        && readers
+            .iter()
+            .zip(segments)
+            .all(|(reader, id)| reader.segment_id() == *id)
+}
+
 const NO_ARTICLE: u32 = u32::MAX;
 const ALONE: u32 = u32::MAX;
 
@@ -198,12 +204,7 @@ impl ArticleNumbers {
 
     /// Whether these numbers were made for `searcher`'s segments.
     fn matches(&self, searcher: &tantivy::Searcher) -> bool {
-        let readers = searcher.segment_readers();
-        readers.len() == self.segments.len()
-            && readers
-                .iter()
-                .zip(&self.segments)
-                .all(|(reader, id)| reader.segment_id() == *id)
+        same_segments(searcher, &self.segments)
     }
 
     /// The articles and the stories (as [`CopyGroups::story_of`] tells them apart: each group
