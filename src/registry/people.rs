@@ -9,10 +9,10 @@
 use std::collections::BTreeMap;
 
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
 
-use super::phrases::live_matches;
+use super::phrases::{live_matches, sampled_texts};
 use super::{key_words, Form};
 use crate::actors::ActorKind;
 use crate::error::Result;
@@ -53,18 +53,13 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
         measured += 1;
         let query = TermQuery::new(Term::from_field_text(body, term), IndexRecordOption::Basic);
         let found = live_matches(searcher, &query)?;
-        let step = found.len().div_ceil(SAMPLED_PASSAGES).max(1);
         let mut written = false;
         let mut attested = false;
-        for address in found.iter().step_by(step) {
-            let document: TantivyDocument = searcher.doc(*address)?;
-            let passage = document
-                .get_first(text)
-                .and_then(|value| value.as_str())
-                .unwrap_or("");
-            for (s, e) in written_as(passage, &form.name) {
+        for passage in sampled_texts(searcher, &found, text, SAMPLED_PASSAGES) {
+            let passage = passage?;
+            for (s, e) in written_as(&passage, &form.name) {
                 written = true;
-                attested |= crate::actors::attests_a_person(passage, s, e);
+                attested |= crate::actors::attests_a_person(&passage, s, e);
             }
             if attested {
                 break;

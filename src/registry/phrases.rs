@@ -194,14 +194,9 @@ pub fn read_phrase_evidence(
             articles: articles.len() as u64,
             ..PhraseEvidence::default()
         };
-        let step = found.len().div_ceil(SAMPLED_PASSAGES).max(1);
-        for address in found.iter().step_by(step) {
-            let document: TantivyDocument = searcher.doc(*address)?;
-            let passage = document
-                .get_first(text)
-                .and_then(|value| value.as_str())
-                .unwrap_or("");
-            for occurrence in occurrences(passage, &words) {
+        for passage in sampled_texts(searcher, &found, text, SAMPLED_PASSAGES) {
+            let passage = passage?;
+            for occurrence in occurrences(&passage, &words) {
                 measured.written += 1;
                 measured.lower += u32::from(occurrence.lower);
                 measured.as_named += u32::from(occurrence.as_named);
@@ -323,6 +318,25 @@ pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec
         }
     }
     Ok(found)
+}
+
+/// The texts of at most about `most` of `found`'s passages, spread evenly over them, each
+/// read when the caller asks for it.
+pub(super) fn sampled_texts<'a>(
+    searcher: &'a Searcher,
+    found: &'a [DocAddress],
+    text: tantivy::schema::Field,
+    most: usize,
+) -> impl Iterator<Item = Result<String>> + 'a {
+    let step = found.len().div_ceil(most).max(1);
+    found.iter().step_by(step).map(move |address| {
+        let document: TantivyDocument = searcher.doc(*address)?;
+        Ok(document
+            .get_first(text)
+            .and_then(|value| value.as_str())
+            .unwrap_or("")
+            .to_string())
+    })
 }
 
 fn breaks_a_name(between: &str) -> bool {
