@@ -32,7 +32,7 @@ pub const GROUPS_FILE: &str = "copies.json";
 pub const EDGES_FILE: &str = "copies-edges.json";
 /// Which group each grouped article is in and where each group is in [`GROUPS_FILE`], in the
 /// index directory: read whole by [`CopyGroups::open`]. Little-endian: the magic
-/// [`KEYS_MAGIC`], the number of groups (u32), of keys (u64), the stamp of the groups file it
+/// `KEYS_MAGIC`, the number of groups (u32), of keys (u64), the stamp of the groups file it
 /// belongs to (u64) and that file's length (u64); then `(key u64, group u32)` per grouped
 /// article, sorted by key; then `(offset u64, length u32)` per group.
 pub const KEYS_FILE: &str = "copies-keys.bin";

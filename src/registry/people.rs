@@ -4,7 +4,7 @@
 //! brands, sites, works or groups ("Orvexly", "Quillpad") that no article writes as a
 //! person's. The registry lists a one-word person only when some sampled passage does: a
 //! title before it, a verb of speech beside it, "who" after it, or a table row around it
-//! ([`crate::actors::attests_a_person`]).
+//! (`actors::attests_a_person`).
 
 use std::collections::BTreeMap;
 
