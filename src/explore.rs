@@ -635,6 +635,9 @@ pub fn top_actors(
 }
 
 fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<ActorCount> {
+    if top == 0 {
+        return Vec::new();
+    }
     let mut counts = vec![0u64; set.actors.len()];
     for fact in set.articles.values() {
         for &id in &fact.actors {
@@ -656,9 +659,6 @@ fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<Actor
             .then(a.1.name.cmp(&b.1.name))
             .then(a.2.cmp(&b.2))
     };
-    if top == 0 {
-        return Vec::new();
-    }
     if ranked.len() > top {
         ranked.select_nth_unstable_by(top - 1, order);
         ranked.truncate(top);

@@ -157,6 +157,17 @@ fn same_segments(searcher: &tantivy::Searcher, segments: &[tantivy::index::Segme
             .all(|(reader, id)| reader.segment_id() == *id)
 }
 
+/// Each article's group of copies by number, for the articles `keys` in order (`ALONE` for
+/// an article without copies).
+fn group_numbers(keys: &[u64], copies: &CopyGroups) -> Vec<u32> {
+    keys.iter()
+        .map(|&key| match copies.story_of(key) {
+            StoryId::Group(at) => at as u32,
+            StoryId::Alone(_) => ALONE,
+        })
+        .collect()
+}
+
 const NO_ARTICLE: u32 = u32::MAX;
 const ALONE: u32 = u32::MAX;
 
@@ -192,13 +203,7 @@ impl ArticleNumbers {
             numbers.segments.push(segment.segment_id());
             numbers.article_of.push(article_of.into());
         }
-        numbers.group_of = keys
-            .iter()
-            .map(|&key| match copies.story_of(key) {
-                StoryId::Group(at) => at as u32,
-                StoryId::Alone(_) => ALONE,
-            })
-            .collect();
+        numbers.group_of = group_numbers(&keys, copies);
         Ok(numbers)
     }
 
@@ -352,17 +357,10 @@ mod tests {
 
     /// Numbers for articles `keys` (article number = place in `keys`) and `copies`.
     fn numbers(keys: &[u64], copies: &CopyGroups) -> ArticleNumbers {
-        let group_of = keys
-            .iter()
-            .map(|&key| match copies.story_of(key) {
-                StoryId::Group(at) => at as u32,
-                StoryId::Alone(_) => ALONE,
-            })
-            .collect();
         ArticleNumbers {
             segments: Vec::new(),
             article_of: Vec::new(),
-            group_of,
+            group_of: group_numbers(keys, copies),
             groups: copies.group_count(),
         }
     }
