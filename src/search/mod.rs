@@ -647,10 +647,33 @@ impl Searcher {
     /// The phases are public so that `newsdex bench` times this very path, phase by phase.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let plan = self.plan(request)?;
+        self.search_planned(&self.tantivy_searcher(), &plan, request)
+    }
+
+    /// A page of hits and the counts of the whole match set (what `/api/search` answers): the
+    /// request is planned once and both are taken from the same commit, so the total always
+    /// counts the hits shown.
+    pub fn search_and_count(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<(SearchResults, MatchCounts)> {
+        let plan = self.plan(request)?;
         let searcher = self.tantivy_searcher();
-        let chosen = self.choose(&searcher, &plan, request)?;
-        let documents = self.fetch(&searcher, &chosen, request)?;
-        let hits = self.hits(&searcher, &plan, request, &chosen, documents)?;
+        let results = self.search_planned(&searcher, &plan, request)?;
+        let counts = self.count_matches(&searcher, &*plan.query)?;
+        Ok((results, counts))
+    }
+
+    /// The phases after [`Self::plan`]: choose, fetch, highlight.
+    fn search_planned(
+        &self,
+        searcher: &tantivy::Searcher,
+        plan: &SearchPlan,
+        request: &SearchRequest,
+    ) -> Result<SearchResults> {
+        let chosen = self.choose(searcher, plan, request)?;
+        let documents = self.fetch(searcher, &chosen, request)?;
+        let hits = self.hits(searcher, plan, request, &chosen, documents)?;
         Ok(SearchResults { hits })
     }
 

@@ -113,8 +113,7 @@ pub fn search(searcher: &Searcher, params: &Params) -> Answer {
     request.stories = params.flag("stories")?;
     request.fold_copies = !params.flag("all-copies")?;
     let with_facets = params.text("facets").is_none() || params.flag("facets")?;
-    let results = searcher.search(&request)?;
-    let total = searcher.count(&request)?;
+    let (results, total) = searcher.search_and_count(&request)?;
     let facets = if with_facets && !results.hits.is_empty() {
         Some(explore::facets(searcher, &request, FACETS_TOP)?)
     } else {

@@ -14,6 +14,7 @@ pub mod params;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -125,11 +126,12 @@ const WATCHED: &[&str] = &[
     "copies.json",
 ];
 
-fn stamp(index_dir: &Path) -> Stamp {
-    WATCHED
+/// The [`WATCHED`] files of an index, by size and modification time (`None`: not there).
+fn stamp(watched: &[PathBuf]) -> Stamp {
+    watched
         .iter()
-        .map(|name| {
-            let meta = std::fs::metadata(index_dir.join(name)).ok()?;
+        .map(|path| {
+            let meta = std::fs::metadata(path).ok()?;
             Some((meta.len(), meta.modified().ok()?))
         })
         .collect()
@@ -138,36 +140,69 @@ fn stamp(index_dir: &Path) -> Stamp {
 /// What every handler shares: the index and the searcher of its latest commit.
 pub struct AppState {
     index_dir: PathBuf,
+    /// The index's [`WATCHED`] files.
+    watched: Vec<PathBuf>,
     time_limit: Duration,
     current: RwLock<(Stamp, Arc<Searcher>)>,
+    /// When the server opened the index: the origin of `checked`.
+    opened: Instant,
+    /// When the latest look at the watched files began (nanoseconds after `opened`), once the
+    /// searcher in `current` is as new as what it saw.
+    checked: AtomicU64,
 }
 
 impl AppState {
     /// Opens the index (an error here stops `serve` before it listens).
     pub fn open(index_dir: &Path, time_limit: Duration) -> Result<AppState> {
-        let stamp = stamp(index_dir);
+        let watched: Vec<PathBuf> = WATCHED.iter().map(|name| index_dir.join(name)).collect();
+        let opened = Instant::now();
+        let stamp = stamp(&watched);
         let searcher = Searcher::open(index_dir)?;
         Ok(AppState {
             index_dir: index_dir.to_path_buf(),
+            watched,
             time_limit,
             current: RwLock::new((stamp, Arc::new(searcher))),
+            opened,
+            checked: AtomicU64::new(0),
         })
     }
 
-    /// The searcher of the index's latest commit: the one already open, unless `newsdex
-    /// index` or `correct` has written since, in which case a new one (its registry and copy
-    /// groups read afresh). Requests already running keep the one they started with.
-    fn searcher(&self) -> Result<Arc<Searcher>> {
-        let now = stamp(&self.index_dir);
-        {
-            let current = self.current.read().unwrap_or_else(|p| p.into_inner());
-            if current.0 == now {
-                return Ok(Arc::clone(&current.1));
-            }
+    /// The searcher of the index's latest commit for a request that arrived at `arrived`:
+    /// the one already open, unless `newsdex index` or `correct` has written since, in which
+    /// case a new one (its registry and copy groups read afresh). Requests already running keep
+    /// the one they started with. The watched files are looked at once per arrival: a look
+    /// that began after this request arrived saw every write the request must see, so
+    /// requests that arrive together (a page's calls, clients at once) share one look.
+    fn searcher(&self, arrived: Instant) -> Result<Arc<Searcher>> {
+        let since_opened = |at: Instant| {
+            u64::try_from(at.saturating_duration_since(self.opened).as_nanos()).unwrap_or(u64::MAX)
+        };
+        let read = || self.current.read().unwrap_or_else(|p| p.into_inner());
+        if self.checked.load(Ordering::Acquire) > since_opened(arrived) {
+            return Ok(Arc::clone(&read().1));
         }
-        let searcher = Arc::new(Searcher::open(&self.index_dir)?);
-        let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
-        *current = (now, Arc::clone(&searcher));
+        let looked = Instant::now();
+        let now = stamp(&self.watched);
+        let unchanged = {
+            let current = read();
+            (current.0 == now).then(|| Arc::clone(&current.1))
+        };
+        let searcher = match unchanged {
+            Some(searcher) => searcher,
+            None => {
+                // One opening at a time, the files looked at again under the lock: the
+                // searcher in `current` only ever moves forward.
+                let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
+                let now = stamp(&self.watched);
+                if current.0 != now {
+                    *current = (now, Arc::new(Searcher::open(&self.index_dir)?));
+                }
+                Arc::clone(&current.1)
+            }
+        };
+        self.checked
+            .fetch_max(since_opened(looked), Ordering::AcqRel);
         Ok(searcher)
     }
 
@@ -180,23 +215,35 @@ impl AppState {
         let started = Instant::now();
         let deadline = started + limit;
         let task = tokio::task::spawn_blocking(move || {
+            let began = Instant::now();
             // A request that waited for a thread past its deadline is refused before any
             // work; this also makes a limit of 0 refuse every request, whatever the speed.
-            if Instant::now() >= deadline {
-                return Err(ApiError::over_time_limit(limit));
-            }
-            let searcher = self.searcher()?;
-            answer(&self, &searcher)
+            let answer = if began >= deadline {
+                Err(ApiError::over_time_limit(limit))
+            } else {
+                self.searcher(started)
+                    .map_err(ApiError::from)
+                    .and_then(|searcher| answer(&self, &searcher))
+            };
+            (answer, began - started)
         });
-        let answered = match tokio::time::timeout(limit, task).await {
-            Ok(Ok(answer)) => answer
-                .map(|json| ([(header::CONTENT_TYPE, "application/json")], json).into_response()),
+        let (answered, wait) = match tokio::time::timeout(limit, task).await {
+            Ok(Ok((answer, wait))) => (
+                answer.map(|json| {
+                    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
+                }),
+                Some(wait),
+            ),
             // A panic in the library: the hook has printed it; the server goes on.
-            Ok(Err(_)) => Err(ApiError::internal("internal error while answering")),
-            Err(_) => Err(ApiError::over_time_limit(limit)),
+            Ok(Err(_)) => (
+                Err(ApiError::internal("internal error while answering")),
+                None,
+            ),
+            Err(_) => (Err(ApiError::over_time_limit(limit)), None),
         };
         let mut response = answered.into_response();
-        if let Ok(value) = header::HeaderValue::try_from(server_timing(started.elapsed())) {
+        let timing = server_timing(started.elapsed(), wait);
+        if let Ok(value) = header::HeaderValue::try_from(timing) {
             response.headers_mut().insert(SERVER_TIMING, value);
         }
         Ok(response)
@@ -207,10 +254,16 @@ impl AppState {
 /// tools show it beside the network time; the load test reads it).
 const SERVER_TIMING: header::HeaderName = header::HeaderName::from_static("server-timing");
 
-/// `answer;dur=MS`: from the handler's start (the hand-off to the blocking pool included) to
-/// the JSON text (or the error) ready, in milliseconds.
-fn server_timing(elapsed: Duration) -> String {
-    format!("answer;dur={:.3}", elapsed.as_secs_f64() * 1e3)
+/// `answer;dur=MS, wait;dur=MS` in milliseconds: `answer` from the handler's start to the
+/// JSON text (or the error) back from the search thread, `wait` the part of it before the
+/// search thread started (the hand-off, and under load the wait for a free thread; absent
+/// when the search thread gave no answer).
+fn server_timing(answer: Duration, wait: Option<Duration>) -> String {
+    let ms = |span: Duration| span.as_secs_f64() * 1e3;
+    match wait {
+        Some(wait) => format!("answer;dur={:.3}, wait;dur={:.3}", ms(answer), ms(wait)),
+        None => format!("answer;dur={:.3}", ms(answer)),
+    }
 }
 
 type Route = fn(&Searcher, &Params) -> api::Answer;
