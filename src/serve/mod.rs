@@ -408,3 +408,18 @@ fn file_response(name: &str, body: &'static str) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_timing_gives_the_answer_and_its_wait() {
+        let answer = Duration::from_micros(512);
+        assert_eq!(
+            server_timing(answer, Some(Duration::from_micros(31))),
+            "answer;dur=0.512, wait;dur=0.031"
+        );
+        assert_eq!(server_timing(answer, None), "answer;dur=0.512");
+    }
+}
