@@ -410,6 +410,8 @@ fn requests(queries: &[BenchQuery], limit: usize) -> Vec<SearchRequest> {
             offset: 0,
             per_article: 1,
             context: 0,
+            // `search` shows one hit per story unless `--all-copies`.
+            fold_copies: true,
             ..SearchRequest::default()
         })
         .collect()
