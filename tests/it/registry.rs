@@ -124,15 +124,15 @@ designed Zorbly last year.\n",
 
 #[test]
 fn the_registry_is_the_same_whatever_order_the_index_holds_the_articles_in() {
-    // Every article names Quorvane; one in four writes it as a person's ("Quorvane said"),
+    // Every article names Varnel; one in four writes it as a person's ("Varnel said"),
     // every fourth line of the file. A sample that follows the index's order (which follows
     // the indexing threads) sees only those lines in one order and none of them in the other.
     let lines: Vec<String> = (0..48)
         .map(|i| {
             let body = if i % 4 == 0 {
-                format!("Quorvane said the pier repairs in berth {i} would end in May.")
+                format!("Varnel said the pier repairs in berth {i} would end in May.")
             } else {
-                format!("Critics praised Quorvane for the pier design of berth {i}.")
+                format!("Critics praised Varnel for the pier design of berth {i}.")
             };
             serde_json::json!({
                 "id": format!("b{i}"),
@@ -162,4 +162,5 @@ fn the_registry_is_the_same_whatever_order_the_index_holds_the_articles_in() {
         registries.push(registry_text(&root.join("index")));
     }
     assert_eq!(registries[0], registries[1]);
+    assert_eq!(listed(&registries[0]), ["Varnel"]);
 }
