@@ -12,8 +12,8 @@
 
 use super::ActorKind;
 
-/// Head nouns of documents, laws, events, periods, awards, works and economic indicators
-/// (lowercase, sorted).
+/// Head nouns of documents, laws, events (a fair, an election, a tournament), periods, awards,
+/// works, studies and economic indicators (lowercase, sorted).
 const NON_ACTOR_HEADS: &[&str] = &[
     "accord",
     "accords",
@@ -26,6 +26,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "average",
     "award",
     "awards",
+    "census",
     "championship",
     "championships",
     "chapter",
@@ -35,12 +36,18 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "consensus",
     "constitution",
     "convention",
+    "crisis",
     "cup",
     "day",
     "debate",
     "decade",
     "declaration",
     "doctrine",
+    "election",
+    "elections",
+    "exhibition",
+    "expo",
+    "fair",
     "festival",
     "games",
     "goal",
@@ -48,6 +55,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "index",
     "law",
     "laws",
+    "marathon",
     "olympics",
     "pact",
     "plan",
@@ -56,16 +64,21 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "protocol",
     "protocols",
     "rate",
+    "referendum",
     "report",
     "resolution",
     "resolutions",
     "revolution",
     "roadmap",
     "round",
+    "scandal",
+    "series",
     "session",
     "strategy",
+    "study",
     "summit",
     "talks",
+    "tournament",
     "treaty",
     "war",
     "wars",
@@ -287,6 +300,24 @@ mod tests {
             assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
         }
         for name in ["Orvex", "Kestrel Group", "Channel 9 Network", "Tarrow 24"] {
+            assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+    }
+
+    #[test]
+    fn fairs_elections_tournaments_and_studies_are_not_actors() {
+        for name in [
+            "Quillon Science Fair",
+            "Tarnia Regional Elections",
+            "Velmora Open Tournament",
+            "National Kelp Nutrition Study",
+            "Harbour Lights Series",
+            "Marrow Bank Crisis",
+        ] {
+            assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+        // the body that holds them is an actor
+        for name in ["Quillon Election Commission", "Institute for Kelp Study"] {
             assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
         }
     }
