@@ -10,9 +10,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, PhraseQuery, Query};
 use tantivy::schema::Value;
-use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::settle::raw_words;
@@ -28,8 +28,10 @@ pub const MIN_PHRASE_ARTICLES: u64 = 3;
 /// cover every list's top entries, few enough to keep settling fast on a large corpus.
 pub const MEASURED_PHRASES: usize = 120;
 
-/// Passages read per phrase to see how it is written.
-const SAMPLED_PASSAGES: usize = 30;
+/// Passages read per phrase to see how it is written: enough that a share near a cut-off
+/// (half the occurrences inside longer names) is measured within about five points, not
+/// left to which passages a small sample happens to hold.
+const SAMPLED_PASSAGES: usize = 100;
 
 /// A phrase is a generic body when the share of the articles containing it that name it,
 /// times the share of its sampled occurrences written capitalised, is under this: the single
@@ -365,17 +367,17 @@ impl<'a> PassageSampler<'a> {
         name: &str,
         most: usize,
     ) -> impl Iterator<Item = Result<String>> + 's {
-        let ids = found.iter().map(|&address| (self.passage_id(address), address));
-        bottom_k(ids, name, most)
-            .into_iter()
-            .map(move |address| {
-                let document: TantivyDocument = self.searcher.doc(address)?;
-                Ok(document
-                    .get_first(self.text)
-                    .and_then(|value| value.as_str())
-                    .unwrap_or("")
-                    .to_string())
-            })
+        let ids = found
+            .iter()
+            .map(|&address| (self.passage_id(address), address));
+        bottom_k(ids, name, most).into_iter().map(move |address| {
+            let document: TantivyDocument = self.searcher.doc(address)?;
+            Ok(document
+                .get_first(self.text)
+                .and_then(|value| value.as_str())
+                .unwrap_or("")
+                .to_string())
+        })
     }
 }
 

@@ -145,17 +145,30 @@ fn the_registry_is_the_same_whatever_order_the_index_holds_the_articles_in() {
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let mut registries = Vec::new();
-    for (name, order) in [("forward", lines.clone()), ("reversed", {
-        let mut reversed = lines.clone();
-        reversed.reverse();
-        reversed
-    })] {
+    for (name, order) in [
+        ("forward", lines.clone()),
+        ("reversed", {
+            let mut reversed = lines.clone();
+            reversed.reverse();
+            reversed
+        }),
+    ] {
         // the same relative path in both, so that the articles have the same keys
         let root = dir.path().join(name);
-        write_files(&root, &[("berths.jsonl", (order.join("\n") + "\n").as_bytes())]);
+        write_files(
+            &root,
+            &[("berths.jsonl", (order.join("\n") + "\n").as_bytes())],
+        );
         let output = crate::newsdex()
             .current_dir(&root)
-            .args(["index", "--index", "index", "--threads", "1", "berths.jsonl"])
+            .args([
+                "index",
+                "--index",
+                "index",
+                "--threads",
+                "1",
+                "berths.jsonl",
+            ])
             .output()
             .unwrap();
         assert_success(&output);
