@@ -194,6 +194,48 @@ pub fn names_a_craft(name: &str) -> bool {
     })
 }
 
+/// Faiths and their followers (lowercase, singular, sorted): a religion is no actor, and its
+/// followers are a group of people, not a person, an organisation or a place ("Coptic
+/// Christians"); the bodies they form are named by another head ("... Church", "...
+/// Brotherhood", "... Council").
+const FAITHS: &[&str] = &[
+    "agnostic",
+    "atheist",
+    "buddhist",
+    "catholic",
+    "christian",
+    "christianity",
+    "hindu",
+    "islam",
+    "jain",
+    "jew",
+    "moslem",
+    "mormon",
+    "muslim",
+    "protestant",
+    "scientologist",
+    "scientology",
+    "shiite",
+    "sikh",
+    "sunni",
+];
+
+/// True when a name is a faith or its followers: one word that is a religion or a follower
+/// of one ("Islam", "Hindus"), or a name headed by followers in the plural ("Rohingya
+/// Muslims", "Coptic Christians").
+pub fn names_a_faith(name: &str) -> bool {
+    let faith = |word: &str| FAITHS.binary_search(&word).is_ok();
+    let several = name.split_whitespace().nth(1).is_some();
+    head_word(name).is_some_and(|head| {
+        let singular = head.strip_suffix('s');
+        if several {
+            singular.is_some_and(faith)
+        } else {
+            faith(&head) || singular.is_some_and(faith)
+        }
+    })
+}
+
 /// Heads above that also name standing bodies (a bishops' conference, a party's national
 /// convention): one article cannot tell the body from the meeting; the registry, which sees
 /// the whole corpus, judges them.
@@ -319,6 +361,30 @@ mod tests {
         // the body that holds them is an actor
         for name in ["Quillon Election Commission", "Institute for Kelp Study"] {
             assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+    }
+
+    #[test]
+    fn faiths_and_their_followers_are_not_actors() {
+        assert!(FAITHS.windows(2).all(|w| w[0] < w[1]));
+        for name in [
+            "Islam",
+            "Hindus",
+            "Sikh",
+            "Scientology",
+            "Velmoran Muslims",
+            "Tarn Jews",
+        ] {
+            assert!(names_a_faith(name), "{name}");
+        }
+        for name in [
+            "Velmoran Christian Council",
+            "Church of Scientology",
+            "Muslim Brotherhood of Tarnia",
+            "Quill Christian",
+            "Varnel",
+        ] {
+            assert!(!names_a_faith(name), "{name}");
         }
     }
 
