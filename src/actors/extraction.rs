@@ -988,7 +988,8 @@ fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, Ac
 
 /// Drops the found names (ones the gazetteer does not know) that name no actor by their
 /// structure ([`super::head::names_a_non_actor_in_article`]: "the Tarnwick Lantern
-/// Festival", "HMS Resolute"), with every mention resolved to them: the registry's rule,
+/// Festival", "HMS Resolute"; [`super::head::names_a_faith`]: "Islam", "Velmoran Muslims"),
+/// with every mention resolved to them: the registry's rule,
 /// applied to each article too, so that its own list is clean before any index is settled.
 /// An acronym opening such a name as written ("the ORVEX Lantern Festival") names its
 /// organiser: those mentions stay, as the acronym's.
@@ -1000,7 +1001,10 @@ fn drop_non_actor_names(
 ) {
     let dropped: Vec<bool> = found
         .iter()
-        .map(|(name, kind)| super::head::names_a_non_actor_in_article(name, *kind))
+        .map(|(name, kind)| {
+            super::head::names_a_non_actor_in_article(name, *kind)
+                || super::head::names_a_faith(name)
+        })
         .collect();
     if !dropped.contains(&true) {
         return;

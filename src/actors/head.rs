@@ -12,8 +12,8 @@
 
 use super::ActorKind;
 
-/// Head nouns of documents, laws, events, periods, awards, works and economic indicators
-/// (lowercase, sorted).
+/// Head nouns of documents, laws, events (a fair, an election, a tournament), periods, awards,
+/// works, studies and economic indicators (lowercase, sorted).
 const NON_ACTOR_HEADS: &[&str] = &[
     "accord",
     "accords",
@@ -26,6 +26,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "average",
     "award",
     "awards",
+    "census",
     "championship",
     "championships",
     "chapter",
@@ -35,12 +36,18 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "consensus",
     "constitution",
     "convention",
+    "crisis",
     "cup",
     "day",
     "debate",
     "decade",
     "declaration",
     "doctrine",
+    "election",
+    "elections",
+    "exhibition",
+    "expo",
+    "fair",
     "festival",
     "games",
     "goal",
@@ -48,6 +55,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "index",
     "law",
     "laws",
+    "marathon",
     "olympics",
     "pact",
     "plan",
@@ -56,16 +64,21 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "protocol",
     "protocols",
     "rate",
+    "referendum",
     "report",
     "resolution",
     "resolutions",
     "revolution",
     "roadmap",
     "round",
+    "scandal",
+    "series",
     "session",
     "strategy",
+    "study",
     "summit",
     "talks",
+    "tournament",
     "treaty",
     "war",
     "wars",
@@ -181,6 +194,48 @@ pub fn names_a_craft(name: &str) -> bool {
     })
 }
 
+/// Faiths and their followers (lowercase, singular, sorted): a religion is no actor, and its
+/// followers are a group of people, not a person, an organisation or a place ("Coptic
+/// Christians"); the bodies they form are named by another head ("... Church", "...
+/// Brotherhood", "... Council").
+const FAITHS: &[&str] = &[
+    "agnostic",
+    "atheist",
+    "buddhist",
+    "catholic",
+    "christian",
+    "christianity",
+    "hindu",
+    "islam",
+    "jain",
+    "jew",
+    "mormon",
+    "moslem",
+    "muslim",
+    "protestant",
+    "scientologist",
+    "scientology",
+    "shiite",
+    "sikh",
+    "sunni",
+];
+
+/// True when a name is a faith or its followers: one word that is a religion or a follower
+/// of one ("Islam", "Hindus"), or a name headed by followers in the plural ("Rohingya
+/// Muslims", "Coptic Christians").
+pub fn names_a_faith(name: &str) -> bool {
+    let faith = |word: &str| FAITHS.binary_search(&word).is_ok();
+    let several = name.split_whitespace().nth(1).is_some();
+    head_word(name).is_some_and(|head| {
+        let singular = head.strip_suffix('s');
+        if several {
+            singular.is_some_and(faith)
+        } else {
+            faith(&head) || singular.is_some_and(faith)
+        }
+    })
+}
+
 /// Heads above that also name standing bodies (a bishops' conference, a party's national
 /// convention): one article cannot tell the body from the meeting; the registry, which sees
 /// the whole corpus, judges them.
@@ -288,6 +343,48 @@ mod tests {
         }
         for name in ["Orvex", "Kestrel Group", "Channel 9 Network", "Tarrow 24"] {
             assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+    }
+
+    #[test]
+    fn fairs_elections_tournaments_and_studies_are_not_actors() {
+        for name in [
+            "Quillon Science Fair",
+            "Tarnia Regional Elections",
+            "Velmora Open Tournament",
+            "National Kelp Nutrition Study",
+            "Harbour Lights Series",
+            "Marrow Bank Crisis",
+        ] {
+            assert!(names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+        // the body that holds them is an actor
+        for name in ["Quillon Election Commission", "Institute for Kelp Study"] {
+            assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+    }
+
+    #[test]
+    fn faiths_and_their_followers_are_not_actors() {
+        assert!(FAITHS.windows(2).all(|w| w[0] < w[1]));
+        for name in [
+            "Islam",
+            "Hindus",
+            "Sikh",
+            "Scientology",
+            "Velmoran Muslims",
+            "Tarn Jews",
+        ] {
+            assert!(names_a_faith(name), "{name}");
+        }
+        for name in [
+            "Velmoran Christian Council",
+            "Church of Scientology",
+            "Muslim Brotherhood of Tarnia",
+            "Quill Christian",
+            "Varnel",
+        ] {
+            assert!(!names_a_faith(name), "{name}");
         }
     }
 

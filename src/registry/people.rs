@@ -12,7 +12,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use super::phrases::{live_matches, sampled_texts};
+use super::phrases::{live_matches, PassageSampler};
 use super::{key_words, Form};
 use crate::actors::ActorKind;
 use crate::error::Result;
@@ -30,7 +30,7 @@ const SAMPLED_PASSAGES: usize = 12;
 /// passages do not show as written (only in titles) has no entry, and is kept.
 pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeMap<String, bool>> {
     let body = searcher.schema().get_field(field_name::BODY)?;
-    let text = searcher.schema().get_field(field_name::TEXT)?;
+    let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
     let mut evidence = BTreeMap::new();
     let mut measured = 0;
@@ -55,7 +55,7 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
         let found = live_matches(searcher, &query)?;
         let mut written = false;
         let mut attested = false;
-        for passage in sampled_texts(searcher, &found, text, SAMPLED_PASSAGES) {
+        for passage in sampler.texts(&found, &form.name, SAMPLED_PASSAGES) {
             let passage = passage?;
             for (s, e) in written_as(&passage, &form.name) {
                 written = true;

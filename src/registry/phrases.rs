@@ -10,12 +10,14 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, PhraseQuery, Query};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::settle::raw_words;
 use super::{key_words, Form};
+use crate::corpus::fnv::Fnv1a;
 use crate::error::Result;
 use crate::schema::{self, field_name};
 
@@ -26,8 +28,10 @@ pub const MIN_PHRASE_ARTICLES: u64 = 3;
 /// cover every list's top entries, few enough to keep settling fast on a large corpus.
 pub const MEASURED_PHRASES: usize = 120;
 
-/// Passages read per phrase to see how it is written.
-const SAMPLED_PASSAGES: usize = 30;
+/// Passages read per phrase to see how it is written: enough that a share near a cut-off
+/// (half the occurrences inside longer names) is measured within about five points, not
+/// left to which passages a small sample happens to hold.
+const SAMPLED_PASSAGES: usize = 100;
 
 /// A phrase is a generic body when the share of the articles containing it that name it,
 /// times the share of its sampled occurrences written capitalised, is under this: the single
@@ -154,12 +158,8 @@ pub fn read_phrase_evidence(
 ) -> Result<BTreeMap<String, PhraseEvidence>> {
     let schema = searcher.schema();
     let body = schema.get_field(field_name::BODY)?;
-    let text = schema.get_field(field_name::TEXT)?;
+    let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
-    let mut article_keys = Vec::new();
-    for segment in searcher.segment_readers() {
-        article_keys.push(segment.fast_fields().u64(field_name::ARTICLE_KEY)?);
-    }
     // The most used form of each key is what the query analyses: a possessive the key drops
     // ("Children's") holds a position in the index, which the phrase must keep.
     let mut written_as: HashMap<String, (u64, &str)> = HashMap::new();
@@ -187,14 +187,14 @@ pub fn read_phrase_evidence(
         let found = live_matches(searcher, &query)?;
         let articles: HashSet<u64> = found
             .iter()
-            .filter_map(|address| article_keys[address.segment_ord as usize].first(address.doc_id))
+            .map(|&address| sampler.passage_id(address).0)
             .collect();
         let words: Vec<&str> = key.split(' ').collect();
         let mut measured = PhraseEvidence {
             articles: articles.len() as u64,
             ..PhraseEvidence::default()
         };
-        for passage in sampled_texts(searcher, &found, text, SAMPLED_PASSAGES) {
+        for passage in sampler.texts(&found, &key, SAMPLED_PASSAGES) {
             let passage = passage?;
             for occurrence in occurrences(&passage, &words) {
                 measured.written += 1;
@@ -300,8 +300,6 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
     found
 }
 
-/// True when the text between two words breaks a name: a sentence or clause ends, or a
-/// bracket or quotation opens or closes.
 /// Every live passage `query` matches, in index order.
 pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec<DocAddress>> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
@@ -320,25 +318,101 @@ pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec
     Ok(found)
 }
 
-/// The texts of at most about `most` of `found`'s passages, spread evenly over them, each
-/// read when the caller asks for it.
-pub(super) fn sampled_texts<'a>(
+/// Which passages of a query's matches the registry reads: a bottom-k sample. Each candidate
+/// passage gets a hash of (the name measured, its passage number, its article's key) and the
+/// `most` smallest are kept: every passage has the same chance whatever file or article it
+/// is in, the samples of two names are independent, and the sample is the same whatever
+/// order the index holds the passages in (which follows the indexing threads), so two builds
+/// of one corpus settle the same registry.
+pub(super) struct PassageSampler<'a> {
     searcher: &'a Searcher,
-    found: &'a [DocAddress],
     text: tantivy::schema::Field,
-    most: usize,
-) -> impl Iterator<Item = Result<String>> + 'a {
-    let step = found.len().div_ceil(most).max(1);
-    found.iter().step_by(step).map(move |address| {
-        let document: TantivyDocument = searcher.doc(*address)?;
-        Ok(document
-            .get_first(text)
-            .and_then(|value| value.as_str())
-            .unwrap_or("")
-            .to_string())
-    })
+    /// Per segment: the article key and the passage number of each document.
+    ids: Vec<(Column<u64>, Column<u64>)>,
 }
 
+impl<'a> PassageSampler<'a> {
+    /// A sampler of `searcher`'s passages, reading their stored text.
+    pub(super) fn new(searcher: &'a Searcher) -> Result<PassageSampler<'a>> {
+        let text = searcher.schema().get_field(field_name::TEXT)?;
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            ids.push((
+                fast.u64(field_name::ARTICLE_KEY)?,
+                fast.u64(field_name::PASSAGE)?,
+            ));
+        }
+        Ok(PassageSampler {
+            searcher,
+            text,
+            ids,
+        })
+    }
+
+    /// The article key and passage number of the passage at `address`.
+    pub(super) fn passage_id(&self, address: DocAddress) -> (u64, u64) {
+        let (keys, passages) = &self.ids[address.segment_ord as usize];
+        (
+            keys.first(address.doc_id).unwrap_or(0),
+            passages.first(address.doc_id).unwrap_or(0),
+        )
+    }
+
+    /// The texts of at most `most` of `found`'s passages, sampled for `name` (see
+    /// [`PassageSampler`]), each read when the caller asks for it, in index order.
+    pub(super) fn texts<'s>(
+        &'s self,
+        found: &[DocAddress],
+        name: &str,
+        most: usize,
+    ) -> impl Iterator<Item = Result<String>> + 's {
+        let ids = found
+            .iter()
+            .map(|&address| (self.passage_id(address), address));
+        bottom_k(ids, name, most).into_iter().map(move |address| {
+            let document: TantivyDocument = self.searcher.doc(address)?;
+            Ok(document
+                .get_first(self.text)
+                .and_then(|value| value.as_str())
+                .unwrap_or("")
+                .to_string())
+        })
+    }
+}
+
+/// The items of `passages` ((article key, passage number), item) whose sample hash for
+/// `name` is among the `most` smallest, in their own order: which are kept depends on the
+/// passages alone, never on the order they come in.
+fn bottom_k<T: Copy + Ord>(
+    passages: impl Iterator<Item = ((u64, u64), T)>,
+    name: &str,
+    most: usize,
+) -> Vec<T> {
+    let salted = Fnv1a::new().write(name.as_bytes()).write(&[0]);
+    let mut ranked: Vec<(u64, (u64, u64), T)> = passages
+        .map(|((key, passage), item)| {
+            let hash = salted
+                .write(&passage.to_le_bytes())
+                .write(&key.to_le_bytes())
+                .finish();
+            (hash, (key, passage), item)
+        })
+        .collect();
+    if ranked.len() > most {
+        if most == 0 {
+            return Vec::new();
+        }
+        ranked.select_nth_unstable(most - 1);
+        ranked.truncate(most);
+    }
+    let mut kept: Vec<T> = ranked.into_iter().map(|(_, _, item)| item).collect();
+    kept.sort_unstable();
+    kept
+}
+
+/// True when the text between two words breaks a name: a sentence or clause ends, or a
+/// bracket or quotation opens or closes.
 fn breaks_a_name(between: &str) -> bool {
     between.chars().any(|c| ".!?:;,()[]\"“”\n".contains(c))
 }
@@ -454,6 +528,45 @@ pub fn naming_articles<'g>(
 mod tests {
     use super::*;
     use crate::actors::ActorKind;
+
+    /// Passages of `articles` articles with `per_article` passages each, numbered in order.
+    fn passages(articles: u64, per_article: u64) -> Vec<((u64, u64), u32)> {
+        let mut all = Vec::new();
+        for article in 0..articles {
+            for passage in 0..per_article {
+                let key = crate::corpus::article_key("wharf.jsonl", &format!("w{article}"));
+                all.push(((key, passage), (article * per_article + passage) as u32));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn the_sample_is_the_same_whatever_order_the_passages_come_in() {
+        let forward = passages(40, 5);
+        let mut shuffled = forward.clone();
+        shuffled.reverse();
+        shuffled.rotate_left(77);
+        let kept = bottom_k(forward.iter().copied(), "harbour board", 30);
+        assert_eq!(kept.len(), 30);
+        assert_eq!(kept, bottom_k(shuffled.into_iter(), "harbour board", 30));
+        // another name draws another sample
+        assert_ne!(kept, bottom_k(forward.iter().copied(), "tide office", 30));
+        assert_eq!(bottom_k(forward[..10].iter().copied(), "x", 30).len(), 10);
+    }
+
+    #[test]
+    fn the_sample_is_spread_over_the_whole_corpus_not_its_first_articles() {
+        // 1,000 articles of 4 passages; of 400 sampled passages, each tenth of the corpus
+        // holds about 40.
+        let all = passages(1000, 4);
+        let kept = bottom_k(all.into_iter(), "harbour board", 400);
+        let mut tenths = [0u32; 10];
+        for item in kept {
+            tenths[item as usize / 400] += 1;
+        }
+        assert!(tenths.iter().all(|&n| (20..=60).contains(&n)), "{tenths:?}");
+    }
 
     #[test]
     fn occurrences_are_counted_with_their_case_plurals_and_possessives_included() {

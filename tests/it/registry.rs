@@ -121,3 +121,59 @@ designed Zorbly last year.\n",
     names.sort();
     assert_eq!(names, ["Marta Quell", "Varnel"]);
 }
+
+#[test]
+fn the_registry_is_the_same_whatever_order_the_index_holds_the_articles_in() {
+    // Every article names Varnel; one in four writes it as a person's ("Varnel said"),
+    // every fourth line of the file. A sample that follows the index's order (which follows
+    // the indexing threads) sees only those lines in one order and none of them in the other.
+    let lines: Vec<String> = (0..48)
+        .map(|i| {
+            let body = if i % 4 == 0 {
+                format!("Varnel said the pier repairs in berth {i} would end in May.")
+            } else {
+                format!("Critics praised Varnel for the pier design of berth {i}.")
+            };
+            serde_json::json!({
+                "id": format!("b{i}"),
+                "date": format!("2022-03-{:02}", 1 + i % 28),
+                "title": format!("Berth {i}"),
+                "body": body,
+            })
+            .to_string()
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut registries = Vec::new();
+    for (name, order) in [
+        ("forward", lines.clone()),
+        ("reversed", {
+            let mut reversed = lines.clone();
+            reversed.reverse();
+            reversed
+        }),
+    ] {
+        // the same relative path in both, so that the articles have the same keys
+        let root = dir.path().join(name);
+        write_files(
+            &root,
+            &[("berths.jsonl", (order.join("\n") + "\n").as_bytes())],
+        );
+        let output = crate::newsdex()
+            .current_dir(&root)
+            .args([
+                "index",
+                "--index",
+                "index",
+                "--threads",
+                "1",
+                "berths.jsonl",
+            ])
+            .output()
+            .unwrap();
+        assert_success(&output);
+        registries.push(registry_text(&root.join("index")));
+    }
+    assert_eq!(registries[0], registries[1]);
+    assert_eq!(listed(&registries[0]), ["Varnel"]);
+}

@@ -328,11 +328,14 @@ pub(super) fn is_compass_name(name: &str) -> bool {
     !words.is_empty() && words.iter().all(|w| COMPASS_WORDS.contains(&w.as_str()))
 }
 
-/// True when a name's head word names a belief: an "-ism" ("Federalism") or a deity.
+/// True when a name's head word names a belief: an "-ism" ("Federalism") or a deity; or the
+/// name is a faith or its followers ([`crate::actors::head::names_a_faith`]).
 pub(super) fn names_a_belief(name: &str) -> bool {
-    crate::actors::head::head_word(name).is_some_and(|head| {
-        head.chars().count() > 5 && head.ends_with("ism") || BELIEF_HEADS.contains(&head.as_str())
-    })
+    crate::actors::head::names_a_faith(name)
+        || crate::actors::head::head_word(name).is_some_and(|head| {
+            head.chars().count() > 5 && head.ends_with("ism")
+                || BELIEF_HEADS.contains(&head.as_str())
+        })
 }
 
 /// True for a person's name that cannot be one: it opens with a number ("Nine Months"), or
@@ -610,8 +613,14 @@ mod tests {
     }
 
     #[test]
-    fn beliefs_are_named_by_an_ism_or_a_deity() {
-        for name in ["Federalism", "World Federalism", "Almighty God", "God"] {
+    fn beliefs_are_named_by_an_ism_a_deity_or_a_faith() {
+        for name in [
+            "Federalism",
+            "World Federalism",
+            "Almighty God",
+            "God",
+            "Velmoran Muslims",
+        ] {
             assert!(names_a_belief(name), "{name}");
         }
         for name in ["Prism", "Ministry of Tourism", "Godfrey Tarn", "Ism"] {
