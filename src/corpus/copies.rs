@@ -157,8 +157,10 @@ fn word_hashes<'a>(words: impl Iterator<Item = &'a str>, most: usize) -> Vec<u32
 
 /// The signature of an article's headline and body, and its day (days since 1970-01-01).
 pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
-    let mut body_words: Vec<Cow<str>> = words(body).collect();
-    let title_words: Vec<Cow<str>> = words(title).collect();
+    // Lowered once here, so that `words` borrows every ASCII word instead of lowering it alone.
+    let (body, title) = (body.to_ascii_lowercase(), title.to_ascii_lowercase());
+    let mut body_words: Vec<Cow<str>> = words(&body).collect();
+    let title_words: Vec<Cow<str>> = words(&title).collect();
     if body_words == title_words {
         // A body that is only its headline (a video's caption) has no text of its own.
         body_words.clear();
@@ -175,23 +177,11 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
     };
     shingles.sort_unstable();
     shingles.dedup();
-    let mut minhash = Vec::new();
-    if !shingles.is_empty() {
-        let mut least = [u32::MAX; PERMUTATIONS];
-        let table = permutations();
-        for &shingle in &shingles {
-            for (slot, &(a, b)) in least.iter_mut().zip(table.iter()) {
-                let h = (shingle.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
-                *slot = (*slot).min(h);
-            }
-        }
-        // The low bits: the high bits of a least value are mostly zeros.
-        minhash = least.iter().map(|&h| h as u16).collect();
-    }
+    let minhash = least_hashes(&shingles);
     let numbers = if body_words.is_empty() {
         Vec::new()
     } else {
-        word_hashes(numbers(body), MAX_NUMBERS)
+        word_hashes(numbers(&body), MAX_NUMBERS)
     };
     CopySignature {
         shingles: shingles.len() as u32,
@@ -228,6 +218,29 @@ fn numbers(text: &str) -> impl Iterator<Item = &str> + '_ {
         }
         Some(&text[start..at])
     })
+}
+
+/// The MinHash values of a set of shingles: per permutation `(a, b)`, bits 32 to 47 of the least
+/// `a * shingle + b` (mod 2^64). Taking the high half is monotonic, so the least of the whole
+/// values gives the least high half; four permutations at a time over the shingles keep four
+/// independent minimums in flight (a third of the time of one permutation after another per
+/// shingle, same values).
+fn least_hashes(shingles: &[u64]) -> Vec<u16> {
+    if shingles.is_empty() {
+        return Vec::new();
+    }
+    let mut minhash = Vec::with_capacity(PERMUTATIONS);
+    for group in permutations().chunks_exact(4) {
+        let mut least = [u64::MAX; 4];
+        for &shingle in shingles {
+            for (slot, &(a, b)) in least.iter_mut().zip(group) {
+                *slot = (*slot).min(shingle.wrapping_mul(a).wrapping_add(b));
+            }
+        }
+        // The low bits of the high half: its high bits are mostly zeros.
+        minhash.extend(least.iter().map(|&h| (h >> 32) as u16));
+    }
+    minhash
 }
 
 fn shingle_hash(words: &[Cow<str>]) -> u64 {
@@ -720,6 +733,23 @@ mod tests {
         )
         .with_named(named(&["Garrow Alder Income Fund"]));
         assert!(is_copy(&one, &resent));
+    }
+
+    #[test]
+    fn words_split_as_the_standard_library_does() {
+        let text =
+            "Ünïcode café—naïve ΣΟΦΙΑΣ, 3,200 e\u{301}tat; İstanbul's x_y  «Ωmega» 東京 2024.";
+        let expected: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let split: Vec<String> = words(text).map(Cow::into_owned).collect();
+        assert_eq!(split, expected);
+        let lowered: Vec<String> = words(&text.to_ascii_lowercase())
+            .map(Cow::into_owned)
+            .collect();
+        assert_eq!(lowered, expected);
     }
 
     #[test]
