@@ -561,12 +561,16 @@ fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
     Ok(articles)
 }
 
+/// Most articles under one headline that are paired by it ([`CopySignature::headline_key`]).
+const MOST_UNDER_ONE_HEADLINE: usize = 16;
+
 /// The copy pairs `(a, b)` among `articles` with at least one changed article: the pairs
 /// sharing an LSH band, verified by [`copies::is_copy`]. Counts the pairs verified.
 ///
 /// The band hashes of all articles go into one flat list sorted by hash (no map of buckets:
 /// a hash map of a million small vectors cost more than the rest of the grouping); each run of
-/// equal hashes is a bucket, and every pair is verified once.
+/// equal hashes is a bucket, and every pair is verified once. Articles under one headline
+/// are paired too.
 fn verify_candidates(
     articles: &[Signed],
     changed: &[bool],
@@ -586,8 +590,18 @@ fn verify_candidates(
         );
     }
     banded.sort_unstable();
+    let mut headlined: Vec<(u64, u32)> = articles
+        .iter()
+        .enumerate()
+        .filter_map(|(at, article)| Some((article.signature.headline_key()?, at as u32)))
+        .collect();
+    headlined.sort_unstable();
+    // A headline many articles carry is a standing one ("weekly review"), no story.
+    let headline_buckets = headlined
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|bucket| bucket.len() <= MOST_UNDER_ONE_HEADLINE);
     let mut candidates: Vec<(u32, u32)> = Vec::new();
-    for bucket in banded.chunk_by(|x, y| x.0 == y.0) {
+    for bucket in banded.chunk_by(|x, y| x.0 == y.0).chain(headline_buckets) {
         if bucket.len() < 2 || !bucket.iter().any(|&(_, at)| changed[at as usize]) {
             continue;
         }

@@ -60,8 +60,11 @@ const MAX_NUMBERS: usize = 64;
 /// Most distinct words of the names of people and organisations kept in a signature; a body
 /// naming more keeps none (and no subject): a text that long is no template notice.
 const MAX_NAME_WORDS: usize = 64;
+/// Fewest distinct words of a headline that makes two articles one wire item re-sent
+/// ([`same_headline`]): a shorter headline ("UPDATE", "CORRECTION") names no story.
+pub const MIN_HEADLINE_WORDS: usize = 4;
 /// Version of these rules: a change makes every index regroup its articles.
-pub const RULES_VERSION: u32 = 4;
+pub const RULES_VERSION: u32 = 5;
 
 /// A person or organisation an article's body names (in order of first mention), for the
 /// subject rule of [`is_copy`]: one notice filled in for two subjects is two stories.
@@ -157,8 +160,10 @@ fn word_hashes<'a>(words: impl Iterator<Item = &'a str>, most: usize) -> Vec<u32
 
 /// The signature of an article's headline and body, and its day (days since 1970-01-01).
 pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
-    let mut body_words: Vec<Cow<str>> = words(body).collect();
-    let title_words: Vec<Cow<str>> = words(title).collect();
+    // Lowered once here, so that `words` borrows every ASCII word instead of lowering it alone.
+    let (body, title) = (body.to_ascii_lowercase(), title.to_ascii_lowercase());
+    let mut body_words: Vec<Cow<str>> = words(&body).collect();
+    let title_words: Vec<Cow<str>> = words(&title).collect();
     if body_words == title_words {
         // A body that is only its headline (a video's caption) has no text of its own.
         body_words.clear();
@@ -175,23 +180,11 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
     };
     shingles.sort_unstable();
     shingles.dedup();
-    let mut minhash = Vec::new();
-    if !shingles.is_empty() {
-        let mut least = [u32::MAX; PERMUTATIONS];
-        let table = permutations();
-        for &shingle in &shingles {
-            for (slot, &(a, b)) in least.iter_mut().zip(table.iter()) {
-                let h = (shingle.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
-                *slot = (*slot).min(h);
-            }
-        }
-        // The low bits: the high bits of a least value are mostly zeros.
-        minhash = least.iter().map(|&h| h as u16).collect();
-    }
+    let minhash = least_hashes(&shingles);
     let numbers = if body_words.is_empty() {
         Vec::new()
     } else {
-        word_hashes(numbers(body), MAX_NUMBERS)
+        word_hashes(numbers(&body), MAX_NUMBERS)
     };
     CopySignature {
         shingles: shingles.len() as u32,
@@ -228,6 +221,29 @@ fn numbers(text: &str) -> impl Iterator<Item = &str> + '_ {
         }
         Some(&text[start..at])
     })
+}
+
+/// The MinHash values of a set of shingles: per permutation `(a, b)`, bits 32 to 47 of the least
+/// `a * shingle + b` (mod 2^64). Taking the high half is monotonic, so the least of the whole
+/// values gives the least high half; four permutations at a time over the shingles keep four
+/// independent minimums in flight (a third of the time of one permutation after another per
+/// shingle, same values).
+fn least_hashes(shingles: &[u64]) -> Vec<u16> {
+    if shingles.is_empty() {
+        return Vec::new();
+    }
+    let mut minhash = Vec::with_capacity(PERMUTATIONS);
+    for group in permutations().chunks_exact(4) {
+        let mut least = [u64::MAX; 4];
+        for &shingle in shingles {
+            for (slot, &(a, b)) in least.iter_mut().zip(group) {
+                *slot = (*slot).min(shingle.wrapping_mul(a).wrapping_add(b));
+            }
+        }
+        // The low bits of the high half: its high bits are mostly zeros.
+        minhash.extend(least.iter().map(|&h| (h >> 32) as u16));
+    }
+    minhash
 }
 
 fn shingle_hash(words: &[Cow<str>]) -> u64 {
@@ -325,6 +341,20 @@ impl CopySignature {
             name_words: name_words.to_vec(),
             minhash,
         })
+    }
+
+    /// A key shared by the articles whose headlines have the same distinct words (at least
+    /// [`MIN_HEADLINE_WORDS`]): candidates for [`is_copy`] that share no band, such as a flash
+    /// and the full report under its headline.
+    pub fn headline_key(&self) -> Option<u64> {
+        if self.title_words.len() < MIN_HEADLINE_WORDS {
+            return None;
+        }
+        let mut hash = Fnv1a::new().write(b"headline");
+        for word in &self.title_words {
+            hash = hash.write(&word.to_le_bytes());
+        }
+        Some(hash.finish())
     }
 
     /// The LSH band hashes: two articles sharing one (same band, same hash) are candidates.
@@ -425,13 +455,19 @@ fn different_subjects(a: &CopySignature, b: &CopySignature) -> bool {
 /// other). Symmetric.
 pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     let (small, large) = sizes(a, b);
-    if small < f64::from(MIN_SHINGLES) || small / large < MIN_SIZE_RATIO {
-        return false;
-    }
     let apart = match (a.day, b.day) {
         (Some(x), Some(y)) => i64::from(x).abs_diff(i64::from(y)) > MAX_DAYS_APART as u64,
         _ => false,
     };
+    if small < f64::from(MIN_SHINGLES) {
+        return false;
+    }
+    if !apart && same_headline(a, b) && resent(a, b) {
+        return true;
+    }
+    if small / large < MIN_SIZE_RATIO {
+        return false;
+    }
     if apart && small < f64::from(MIN_SHINGLES_APART) {
         return false;
     }
@@ -456,6 +492,21 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     }
     set_containment(&a.title_words, &b.title_words) >= MIN_TITLE_CONTAINMENT
         || !different_subjects(a, b)
+}
+
+/// Whether two articles carry one headline: the same distinct words, at least
+/// [`MIN_HEADLINE_WORDS`] of them.
+fn same_headline(a: &CopySignature, b: &CopySignature) -> bool {
+    a.title_words.len() >= MIN_HEADLINE_WORDS && a.title_words == b.title_words
+}
+
+/// Whether two bodies under one headline, days apart at most, are one wire item sent twice: a
+/// flash whose text is in the full report that followed it, whatever their lengths, with the
+/// same figures and names.
+fn resent(a: &CopySignature, b: &CopySignature) -> bool {
+    containment(a, b) >= MIN_CONTAINMENT
+        && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
+        && !names_substituted(a, b)
 }
 
 /// Whether each body names a person or organisation (a word of its name) the other does not:
@@ -720,6 +771,40 @@ mod tests {
         )
         .with_named(named(&["Garrow Alder Income Fund"]));
         assert!(is_copy(&one, &resent));
+    }
+
+    #[test]
+    fn a_flash_and_the_full_report_under_its_headline_are_one_story() {
+        let flash = sentences("Orlen Vale", 0, 2);
+        let report = format!("{flash} {}", sentences("Orlen Vale", 2, 24));
+        let headline = "Orlen Vale ferry fares held at 2.40 crowns";
+        let flash = signature(headline, &flash, Some(100));
+        let full = signature(headline, &report, Some(100));
+        assert!(f64::from(flash.shingles) / f64::from(full.shingles) < MIN_SIZE_RATIO);
+        assert!(is_copy(&flash, &full) && is_copy(&full, &flash));
+        // Under another headline the flash is a small part of a longer text, no copy of it.
+        let other = signature("Week in the Orlen valley", &report, Some(100));
+        assert!(!is_copy(&flash, &other));
+        // A week later, the same headline is a standing one.
+        let later = signature(headline, &report, Some(107));
+        assert!(!is_copy(&flash, &later));
+    }
+
+    #[test]
+    fn words_split_as_the_standard_library_does() {
+        let text =
+            "Ünïcode café—naïve ΣΟΦΙΑΣ, 3,200 e\u{301}tat; İstanbul's x_y  «Ωmega» 東京 2024.";
+        let expected: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let split: Vec<String> = words(text).map(Cow::into_owned).collect();
+        assert_eq!(split, expected);
+        let lowered: Vec<String> = words(&text.to_ascii_lowercase())
+            .map(Cow::into_owned)
+            .collect();
+        assert_eq!(lowered, expected);
     }
 
     #[test]
