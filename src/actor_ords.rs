@@ -12,15 +12,17 @@
 //!
 //! ```text
 //! MAGIC (8 bytes)  table size u64  mtime seconds i64  mtime nanoseconds u32  head hash u64
+//! actors u32, then per actor (in table order): KIND << 30 | AT
 //! segments u32, then per segment: its id (32 ASCII hex digits), then for `actor` and
 //! `passage_actor`: facet count u32 and one u32 per facet ordinal
 //! ```
 //!
-//! An ordinal's u32 is `KIND << 30 | AT` (`AT` the actor's offset in the table, `KIND` its
-//! canonical kind's place in `ActorKind::ALL`), `NOT_ACTOR` for a form that is none, `UNSEEN`
-//! for a form the table has never seen (shown as it is).
+//! The actors are those the ordinals name, each once, by ascending offset `AT` in the table
+//! (`KIND` is its canonical kind's place in `ActorKind::ALL`); an ordinal's u32 is its actor's
+//! place in that list (a dense number: counting needs no hashing), `NOT_ACTOR` for a form
+//! that is none, `UNSEEN` for a form the table has never seen (shown as it is).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +40,7 @@ use crate::schema::{decode_actor_facet, field_name};
 pub const ORDS_FILE: &str = "actor-ords.bin";
 
 /// The first bytes of the file; the digit changes with the layout.
-const MAGIC: &[u8; 8] = b"ndxords1";
+const MAGIC: &[u8; 8] = b"ndxords2";
 /// An ordinal whose form is not an actor.
 const NOT_ACTOR: u32 = u32::MAX;
 /// An ordinal whose form the table has never seen.
@@ -65,8 +67,8 @@ pub enum OrdField {
 /// What a facet ordinal names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrdActor {
-    /// The actor at this offset of the lookup table, of this canonical kind.
-    Actor(ActorAt, ActorKind),
+    /// The actor of this number in the file's list (see [`ActorOrds::actor`]).
+    Listed(u32),
     /// A form that is not an actor.
     NotActor,
     /// A form the table has never seen.
@@ -76,7 +78,7 @@ pub enum OrdActor {
 impl OrdActor {
     fn encode(self) -> u32 {
         match self {
-            OrdActor::Actor(at, kind) => ((kind as u32) << 30) | at,
+            OrdActor::Listed(number) => number,
             OrdActor::NotActor => NOT_ACTOR,
             OrdActor::Unseen => UNSEEN,
         }
@@ -86,12 +88,21 @@ impl OrdActor {
         match value {
             NOT_ACTOR => OrdActor::NotActor,
             UNSEEN => OrdActor::Unseen,
-            value => OrdActor::Actor(
-                value & ((1 << 30) - 1),
-                ActorKind::ALL[(value >> 30) as usize],
-            ),
+            number => OrdActor::Listed(number),
         }
     }
+}
+
+/// An actor of the table packed with its kind.
+fn pack(at: ActorAt, kind: ActorKind) -> u32 {
+    ((kind as u32) << 30) | at
+}
+
+fn unpack(value: u32) -> (ActorAt, ActorKind) {
+    (
+        value & ((1 << 30) - 1),
+        ActorKind::ALL[(value >> 30) as usize],
+    )
 }
 
 /// Which lookup table a file was made from: its size, modification time and a hash of its
@@ -176,6 +187,8 @@ pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, Option
 #[derive(Debug)]
 pub struct ActorOrds {
     bytes: Vec<u8>,
+    /// The listed actors, packed with their kinds, by ascending offset.
+    actors: Vec<u32>,
     /// Per segment id: where each field's ordinals are in `bytes`.
     segments: HashMap<String, [Range<usize>; 2]>,
 }
@@ -228,8 +241,17 @@ impl ActorOrds {
         let read_u32 = |at: usize| -> Option<u32> {
             Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
         };
-        let count = read_u32(36)?;
+        let listed = read_u32(36)? as usize;
         let mut at = 40;
+        let actors: Vec<u32> = (0..listed)
+            .map(|n| read_u32(at + 4 * n))
+            .collect::<Option<_>>()?;
+        at += 4 * listed;
+        if actors.windows(2).any(|w| unpack(w[0]).0 >= unpack(w[1]).0) {
+            return None;
+        }
+        let count = read_u32(at)?;
+        at += 4;
         let mut segments = HashMap::new();
         for _ in 0..count {
             let id = std::str::from_utf8(bytes.get(at..at + 32)?)
@@ -247,7 +269,31 @@ impl ActorOrds {
             }
             segments.insert(id, ranges);
         }
-        (at == bytes.len()).then_some(ActorOrds { bytes, segments })
+        (at == bytes.len()).then_some(ActorOrds {
+            bytes,
+            actors,
+            segments,
+        })
+    }
+
+    /// How many actors the file lists: their numbers are `0..actors()`.
+    pub fn actors(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// The actor of number `number`: its offset in the table and its canonical kind.
+    pub fn actor(&self, number: u32) -> Option<(ActorAt, ActorKind)> {
+        self.actors
+            .get(number as usize)
+            .map(|&packed| unpack(packed))
+    }
+
+    /// The number of the actor at offset `at`, when the file lists it.
+    pub fn number_of(&self, at: ActorAt) -> Option<u32> {
+        self.actors
+            .binary_search_by_key(&at, |&packed| unpack(packed).0)
+            .ok()
+            .map(|number| number as u32)
     }
 
     /// The ordinals of `field` in `segment`; `None` when the file does not list the segment.
@@ -275,19 +321,41 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
         .reload_policy(ReloadPolicy::Manual)
         .try_into()?;
     let searcher: tantivy::Searcher = reader.searcher();
-    let mut out = MAGIC.to_vec();
-    out.extend_from_slice(&stamp.to_bytes());
-    out.extend_from_slice(&(searcher.segment_readers().len() as u32).to_le_bytes());
-    let mut kinds: HashMap<ActorAt, ActorKind> = HashMap::new();
+    let mut kinds: BTreeMap<ActorAt, ActorKind> = BTreeMap::new();
+    let mut segments = Vec::new();
     for segment in searcher.segment_readers() {
-        out.extend_from_slice(segment.segment_id().uuid_string().as_bytes());
+        let mut fields = Vec::new();
         for field in [field_name::ACTOR, field_name::PASSAGE_ACTOR] {
             let facets = segment.facet_reader(field)?;
             let Some(entries) = ordinal_actors(&facets, &whole, &mut kinds)? else {
                 return remove(&file);
             };
+            fields.push(entries);
+        }
+        segments.push((segment.segment_id().uuid_string(), fields));
+    }
+    let number_of: HashMap<ActorAt, u32> = kinds
+        .keys()
+        .enumerate()
+        .map(|(number, &at)| (at, number as u32))
+        .collect();
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&stamp.to_bytes());
+    out.extend_from_slice(&(kinds.len() as u32).to_le_bytes());
+    for (&at, &kind) in &kinds {
+        out.extend_from_slice(&pack(at, kind).to_le_bytes());
+    }
+    out.extend_from_slice(&(segments.len() as u32).to_le_bytes());
+    for (id, fields) in segments {
+        out.extend_from_slice(id.as_bytes());
+        for entries in fields {
             out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
             for entry in entries {
+                let entry = match entry {
+                    Mapped::Actor(at) => OrdActor::Listed(number_of[&at]),
+                    Mapped::NotActor => OrdActor::NotActor,
+                    Mapped::Unseen => OrdActor::Unseen,
+                };
                 out.extend_from_slice(&entry.encode().to_le_bytes());
             }
         }
@@ -300,14 +368,14 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
     std::fs::rename(&tmp, &file).map_err(|err| Error::io(&file, err))
 }
 
-/// What each ordinal of a facet dictionary names, streaming the dictionary once; `None` when
-/// an offset does not fit the layout.
+/// What the table says of each ordinal of a facet dictionary, streaming the dictionary once
+/// (the kinds of the actors met go to `kinds`); `None` when an offset does not fit the layout.
 fn ordinal_actors(
     facets: &FacetReader,
     whole: &WholeForms,
-    kinds: &mut HashMap<ActorAt, ActorKind>,
-) -> Result<Option<Vec<OrdActor>>> {
-    let mut entries = vec![OrdActor::NotActor; facets.num_facets()];
+    kinds: &mut BTreeMap<ActorAt, ActorKind>,
+) -> Result<Option<Vec<Mapped>>> {
+    let mut entries = vec![Mapped::NotActor; facets.num_facets()];
     let mut stream = facets
         .facet_dict()
         .stream()
@@ -318,15 +386,26 @@ fn ordinal_actors(
         };
         let entry = match whole.canonical(kind, name) {
             Ok(at) if at >= AT_LIMIT => return Ok(None),
-            Ok(at) => OrdActor::Actor(at, *kinds.entry(at).or_insert_with(|| whole.actor(at).kind)),
-            Err(Unlisted::NotAnActor) => OrdActor::NotActor,
-            Err(Unlisted::Unknown) => OrdActor::Unseen,
+            Ok(at) => {
+                kinds.entry(at).or_insert_with(|| whole.actor(at).kind);
+                Mapped::Actor(at)
+            }
+            Err(Unlisted::NotAnActor) => Mapped::NotActor,
+            Err(Unlisted::Unknown) => Mapped::Unseen,
         };
         if let Some(slot) = entries.get_mut(stream.term_ord() as usize) {
             *slot = entry;
         }
     }
     Ok(Some(entries))
+}
+
+/// What the table says of a facet ordinal's form, before the actors are numbered.
+#[derive(Debug, Clone, Copy)]
+enum Mapped {
+    Actor(ActorAt),
+    NotActor,
+    Unseen,
 }
 
 fn remove(path: &Path) -> Result<()> {
@@ -341,42 +420,63 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_round_trip_with_their_kind() {
+    fn entries_and_actors_round_trip() {
         for entry in [
-            OrdActor::Actor(0, ActorKind::Person),
-            OrdActor::Actor(AT_LIMIT - 1, ActorKind::Place),
-            OrdActor::Actor(4711, ActorKind::Country),
+            OrdActor::Listed(0),
+            OrdActor::Listed(4711),
             OrdActor::NotActor,
             OrdActor::Unseen,
         ] {
             assert_eq!(OrdActor::decode(entry.encode()), entry);
         }
+        for (at, kind) in [
+            (0, ActorKind::Person),
+            (AT_LIMIT - 1, ActorKind::Place),
+            (4711, ActorKind::Country),
+        ] {
+            assert_eq!(unpack(pack(at, kind)), (at, kind));
+        }
+    }
+
+    fn file(stamp: TableStamp, actors: &[u32], segments: &[&[u32]]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&stamp.to_bytes());
+        bytes.extend_from_slice(&(actors.len() as u32).to_le_bytes());
+        for actor in actors {
+            bytes.extend_from_slice(&actor.to_le_bytes());
+        }
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+        bytes.extend_from_slice(&[b'a'; 32]);
+        for entries in segments {
+            bytes.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for entry in *entries {
+                bytes.extend_from_slice(&entry.to_le_bytes());
+            }
+        }
+        bytes
     }
 
     #[test]
-    fn a_file_of_another_table_or_cut_short_is_not_used() {
+    fn a_file_of_another_table_cut_short_or_out_of_order_is_not_used() {
         let stamp = TableStamp {
             size: 10,
             seconds: 20,
             nanos: 30,
             head: 40,
         };
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&stamp.to_bytes());
-        bytes.extend_from_slice(&1u32.to_le_bytes());
-        bytes.extend_from_slice(&[b'a'; 32]);
-        for entries in [&[7u32, NOT_ACTOR][..], &[UNSEEN][..]] {
-            bytes.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-            for entry in entries {
-                bytes.extend_from_slice(&entry.to_le_bytes());
-            }
-        }
+        let actors = [pack(12, ActorKind::Org), pack(40, ActorKind::Person)];
+        let bytes = file(stamp, &actors, &[&[1, NOT_ACTOR], &[UNSEEN]]);
         let ords = ActorOrds::parse(bytes.clone(), stamp).expect("well formed");
         let ranges = &ords.segments["a".repeat(32).as_str()];
         assert_eq!(ranges[0].len(), 8);
         assert_eq!(ranges[1].len(), 4);
+        assert_eq!(ords.actor(1), Some((40, ActorKind::Person)));
+        assert_eq!(ords.number_of(12), Some(0));
+        assert_eq!(ords.number_of(13), None);
         let other = TableStamp { nanos: 31, ..stamp };
         assert!(ActorOrds::parse(bytes.clone(), other).is_none());
         assert!(ActorOrds::parse(bytes[..bytes.len() - 1].to_vec(), stamp).is_none());
+        let unordered = file(stamp, &[actors[1], actors[0]], &[&[], &[]]);
+        assert!(ActorOrds::parse(unordered, stamp).is_none());
     }
 }

@@ -248,11 +248,15 @@ fn hit_rank(date: Option<i64>, hit: &Hit) -> PassageRank<'_> {
     }
 }
 
-/// The actors one exploration meets, numbered densely by their keys (an actor's place in the
-/// lookup table, never its name): what facts and counts refer to. Names are read only for
-/// the actors shown.
+/// The actors one exploration meets, numbered densely: what facts and counts refer to. The
+/// actors of the ordinals file keep its numbers (no hashing); others (forms the table never
+/// saw, segments the file does not list) are numbered after them by their keys. Names are
+/// read only for the actors shown.
 #[derive(Debug, Default)]
-struct ActorIds {
+struct ActorIds<'a> {
+    /// The ordinals file: ids `0..listed.actors()` are its actors.
+    listed: Option<&'a ActorOrds>,
+    /// The keys and kinds of the actors numbered after the file's.
     keys: Vec<ActorKey>,
     kinds: Vec<ActorKind>,
     index: FxHashMap<ActorKey, u32>,
@@ -261,26 +265,64 @@ struct ActorIds {
 /// An ordinal that names no actor.
 const NO_ACTOR: u32 = u32::MAX;
 
-impl ActorIds {
-    /// The number of `key`, an actor of `kind`, numbered now when first met.
+impl<'a> ActorIds<'a> {
+    fn new(listed: Option<&'a ActorOrds>) -> ActorIds<'a> {
+        ActorIds {
+            listed,
+            ..ActorIds::default()
+        }
+    }
+
+    /// How many actors the ordinals file lists.
+    fn base(&self) -> usize {
+        self.listed.map_or(0, ActorOrds::actors)
+    }
+
+    /// The id of `key` when it has one.
+    fn find(&self, key: &ActorKey) -> Option<u32> {
+        if let (Some(listed), ActorKey::Table(at)) = (self.listed, key) {
+            if let Some(number) = listed.number_of(*at) {
+                return Some(number);
+            }
+        }
+        self.index.get(key).copied()
+    }
+
+    /// The id of `key`, an actor of `kind`, numbered now when first met.
     fn id(&mut self, key: ActorKey, kind: ActorKind) -> u32 {
-        if let Some(&id) = self.index.get(&key) {
+        if let Some(id) = self.find(&key) {
             return id;
         }
-        let id = self.keys.len() as u32;
+        let id = (self.base() + self.keys.len()) as u32;
         self.keys.push(key.clone());
         self.kinds.push(kind);
         self.index.insert(key, id);
         id
     }
 
+    /// The key of an id.
+    fn key(&self, id: u32) -> ActorKey {
+        match self.listed.and_then(|listed| listed.actor(id)) {
+            Some((at, _)) => ActorKey::Table(at),
+            None => self.keys[id as usize - self.base()].clone(),
+        }
+    }
+
+    /// The canonical kind of an id.
+    fn kind(&self, id: u32) -> ActorKind {
+        match self.listed.and_then(|listed| listed.actor(id)) {
+            Some((_, kind)) => kind,
+            None => self.kinds[id as usize - self.base()],
+        }
+    }
+
     fn len(&self) -> usize {
-        self.keys.len()
+        self.base() + self.keys.len()
     }
 }
 
 /// The ids, whatever a panic elsewhere left them as.
-fn lock(ids: &Mutex<ActorIds>) -> std::sync::MutexGuard<'_, ActorIds> {
+fn lock<'m, 'a>(ids: &'m Mutex<ActorIds<'a>>) -> std::sync::MutexGuard<'m, ActorIds<'a>> {
     ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -289,7 +331,7 @@ fn lock(ids: &Mutex<ActorIds>) -> std::sync::MutexGuard<'_, ActorIds> {
 const NAMED_ONE_BY_ONE: usize = 2_000;
 
 /// The canonical actors of `chosen` ids, in order.
-fn actors_named(searcher: &Searcher, ids: &ActorIds, chosen: &[u32]) -> Result<Vec<ActorRef>> {
+fn actors_named(searcher: &Searcher, ids: &ActorIds<'_>, chosen: &[u32]) -> Result<Vec<ActorRef>> {
     let one_by_one = searcher.actor_names()?;
     let names = if chosen.len() > NAMED_ONE_BY_ONE {
         searcher.every_form_names()?
@@ -299,11 +341,11 @@ fn actors_named(searcher: &Searcher, ids: &ActorIds, chosen: &[u32]) -> Result<V
     Ok(chosen
         .iter()
         .map(|&id| {
-            let key = &ids.keys[id as usize];
+            let key = ids.key(id);
             names
-                .actor(key)
-                .or_else(|| one_by_one.actor(key))
-                .unwrap_or_else(|| ActorRef::new(String::new(), ids.kinds[id as usize]))
+                .actor(&key)
+                .or_else(|| one_by_one.actor(&key))
+                .unwrap_or_else(|| ActorRef::new(String::new(), ids.kind(id)))
         })
         .collect())
 }
@@ -328,7 +370,7 @@ fn actor_counts(set: &MatchSet, actors: usize) -> Vec<u64> {
 }
 
 /// The collector behind every exploration command.
-struct FactsCollector<'a> {
+struct FactsCollector<'c, 'a> {
     /// Whether to gather each article's actors (a timeline and evidence need only dates and
     /// best passages, and reading actors is most of a pass's cost).
     actors: bool,
@@ -341,12 +383,12 @@ struct FactsCollector<'a> {
     /// dropped.
     every_form: Option<ActorNames<'a>>,
     /// The actors met so far.
-    ids: &'a Mutex<ActorIds>,
+    ids: &'c Mutex<ActorIds<'a>>,
     /// Facets (encoded) whose co-mentions in the same passage are counted.
     target: Option<HashSet<String>>,
 }
 
-impl FactsCollector<'_> {
+impl FactsCollector<'_, '_> {
     /// The actor id of every ordinal of a segment's facet field (`NO_ACTOR`: not an actor):
     /// from the ordinals file when it lists the segment, else by mapping every form.
     fn ord_ids(&self, segment: &SegmentReader, facets: &FacetReader, field: OrdField) -> Vec<u32> {
@@ -359,7 +401,7 @@ impl FactsCollector<'_> {
             let mut term = Vec::new();
             return (0..listed.len())
                 .map(|ord| match listed.get(ord) {
-                    OrdActor::Actor(at, kind) => ids.id(ActorKey::Table(at), kind),
+                    OrdActor::Listed(number) => number,
                     OrdActor::NotActor => NO_ACTOR,
                     OrdActor::Unseen => {
                         let found = facets.facet_dict().ord_to_term(ord as u64, &mut term);
@@ -384,7 +426,7 @@ impl FactsCollector<'_> {
                 None => NO_ACTOR,
                 Some(ActorKey::Unseen(raw)) => self.unseen_id(&mut ids, raw),
                 Some(key) => {
-                    if let Some(&id) = ids.index.get(&key) {
+                    if let Some(id) = ids.find(&key) {
                         return id;
                     }
                     match every_form.as_ref().and_then(|names| names.actor(&key)) {
@@ -429,7 +471,7 @@ struct SegmentFacts {
     pairs: FxHashMap<u32, u64>,
 }
 
-impl Collector for FactsCollector<'_> {
+impl Collector for FactsCollector<'_, '_> {
     type Fruit = MatchSet;
     type Child = SegmentFacts;
 
@@ -620,19 +662,19 @@ fn facet_keys(reader: &FacetReader, names: Option<&ActorNames>) -> Vec<Option<Ac
 
 /// Runs the request and gathers the facts of every matching article: its actors too when
 /// `actors` is set, and passage co-mentions of `target`; the actors met are numbered in `ids`.
-fn match_set(
-    searcher: &Searcher,
+fn match_set<'a>(
+    searcher: &'a Searcher,
     request: &SearchRequest,
     actors: bool,
     target: Option<&[ActorRef]>,
-    ids: &Mutex<ActorIds>,
+    ids: &Mutex<ActorIds<'a>>,
 ) -> Result<(MatchSet, SearchPlan)> {
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
     let tantivy_searcher = searcher.tantivy_searcher();
     let wanted = actors || target.is_some();
-    let ords = if wanted { searcher.actor_ords()? } else { None };
+    let ords = if wanted { lock(ids).listed } else { None };
     let fields = [OrdField::Actor, OrdField::PassageActor];
     let all_listed = ords.is_some_and(|ords| {
         tantivy_searcher.segment_readers().iter().all(|segment| {
@@ -724,7 +766,7 @@ pub fn top_actors(
     kind: Option<ActorKind>,
     top: usize,
 ) -> Result<Vec<ActorCount>> {
-    let ids = Mutex::new(ActorIds::default());
+    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
     let (set, _) = match_set(searcher, request, true, None, &ids)?;
     let ids = ids
         .into_inner()
@@ -738,7 +780,7 @@ pub fn top_actors(
 /// as the last one that does.
 fn rank_actors(
     searcher: &Searcher,
-    ids: &ActorIds,
+    ids: &ActorIds<'_>,
     counts: &[u64],
     kind: Option<ActorKind>,
     top: usize,
@@ -749,7 +791,7 @@ fn rank_actors(
     let mut ranked: Vec<(u64, u32)> = counts
         .iter()
         .enumerate()
-        .filter(|&(id, &count)| count > 0 && kind.is_none_or(|k| ids.kinds[id] == k))
+        .filter(|&(id, &count)| count > 0 && kind.is_none_or(|k| ids.kind(id as u32) == k))
         .map(|(id, &count)| (count, id as u32))
         .collect();
     if ranked.len() > top {
@@ -815,7 +857,7 @@ pub fn attach_aliases(searcher: &Searcher, actors: &mut [ActorCount]) -> Result<
 
 /// Top actors of each kind and the date histogram of the whole match set.
 pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Result<Facets> {
-    let ids = Mutex::new(ActorIds::default());
+    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
     let (set, _) = match_set(searcher, request, true, None, &ids)?;
     let ids = ids
         .into_inner()
@@ -1047,7 +1089,7 @@ pub fn cooccur(
     let target = searcher.resolve_actor(actor)?;
     let mut scoped = request.clone();
     scoped.actor_forms.push(target.forms.clone());
-    let ids = Mutex::new(ActorIds::default());
+    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
     let (with_actor, _) = match_set(searcher, &scoped, true, Some(&target.forms), &ids)?;
     // The base rates come from the same date range, without the actor or the query words.
     let base_request = SearchRequest {
@@ -1068,10 +1110,7 @@ pub fn cooccur(
     }
     let base_counts = actor_counts(&base, ids.len());
     let together = actor_counts(&with_actor, ids.len());
-    let target_id = ids
-        .index
-        .get(&searcher.actor_names()?.actor_key(&target.actor))
-        .copied();
+    let target_id = ids.find(&searcher.actor_names()?.actor_key(&target.actor));
     /// An actor seen with the target: its id, articles together, passages together, lift
     /// and NPMI.
     type Scored = (u32, u64, u64, f64, f64);
