@@ -9,6 +9,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Mutex;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -137,7 +138,8 @@ pub struct DateCount {
 struct ArticleFact {
     start: Option<i64>,
     precision: DatePrecision,
-    actors: Vec<u32>,
+    /// Where its actor ids (sorted, each once) are in the set's pool.
+    actors: Range<u32>,
     best: BestPassage,
 }
 
@@ -354,6 +356,8 @@ fn actors_named(searcher: &Searcher, ids: &ActorIds<'_>, chosen: &[u32]) -> Resu
 #[derive(Debug, Default)]
 struct MatchSet {
     articles: FxHashMap<u64, ArticleFact>,
+    /// The articles' actor ids, one run per article: one allocation, not one per article.
+    pool: Vec<u32>,
     /// For co-occurrence: per actor id, passages that mention it together with the target.
     passage_pairs: FxHashMap<u32, u64>,
 }
@@ -362,7 +366,7 @@ struct MatchSet {
 fn actor_counts(set: &MatchSet, actors: usize) -> Vec<u64> {
     let mut counts = vec![0u64; actors];
     for fact in set.articles.values() {
-        for &id in &fact.actors {
+        for &id in &set.pool[fact.actors.start as usize..fact.actors.end as usize] {
             counts[id as usize] += 1;
         }
     }
@@ -449,10 +453,6 @@ impl FactsCollector<'_, '_> {
     }
 }
 
-/// An article's facts within one segment: date start, date precision, actor ids (sorted,
-/// each once), and its best-scoring passage.
-type SegmentFact = (Option<i64>, DatePrecision, Vec<u32>, BestPassage);
-
 struct SegmentFacts {
     segment: SegmentOrdinal,
     keys: Column<u64>,
@@ -466,7 +466,11 @@ struct SegmentFacts {
     /// Per passage-actor facet ordinal, its actor id (when co-mentions are counted).
     passage_actor_ids: Vec<u32>,
     target_ords: HashSet<u64>,
-    facts: FxHashMap<u64, SegmentFact>,
+    facts: FxHashMap<u64, ArticleFact>,
+    /// The facts' actor ids.
+    pool: Vec<u32>,
+    /// The passage actor ordinals of the document collected last.
+    passage_ords: Vec<u64>,
     /// Per actor id: passages that mention it together with the target.
     pairs: FxHashMap<u32, u64>,
 }
@@ -517,6 +521,8 @@ impl Collector for FactsCollector<'_, '_> {
             passage_actor_ids,
             target_ords,
             facts: FxHashMap::default(),
+            pool: Vec::new(),
+            passage_ords: Vec::new(),
             pairs: FxHashMap::default(),
         })
     }
@@ -530,8 +536,11 @@ impl Collector for FactsCollector<'_, '_> {
         for fruit in fruits {
             if set.articles.is_empty() {
                 set.articles = fruit.facts;
+                set.pool = fruit.pool;
             } else {
-                for (key, fact) in fruit.facts {
+                let offset = set.pool.len() as u32;
+                set.pool.extend_from_slice(&fruit.pool);
+                for (key, mut fact) in fruit.facts {
                     match set.articles.get_mut(&key) {
                         // An article's passages may sit in several segments.
                         Some(existing) => {
@@ -540,6 +549,7 @@ impl Collector for FactsCollector<'_, '_> {
                             }
                         }
                         None => {
+                            fact.actors = fact.actors.start + offset..fact.actors.end + offset;
                             set.articles.insert(key, fact);
                         }
                     }
@@ -553,9 +563,11 @@ impl Collector for FactsCollector<'_, '_> {
     }
 }
 
-/// What one segment hands back: its articles' facts and passage co-mentions per actor id.
+/// What one segment hands back: its articles' facts (their actor ids in `pool`) and passage
+/// co-mentions per actor id.
 struct SegmentFruit {
     facts: FxHashMap<u64, ArticleFact>,
+    pool: Vec<u32>,
     pairs: FxHashMap<u32, u64>,
 }
 
@@ -571,8 +583,8 @@ impl SegmentCollector for SegmentFacts {
         };
         match self.facts.get_mut(&key) {
             Some(fact) => {
-                if best.beats(&fact.3) {
-                    fact.3 = best;
+                if best.beats(&fact.best) {
+                    fact.best = best;
                 }
             }
             None => {
@@ -582,24 +594,45 @@ impl SegmentCollector for SegmentFacts {
                     .first(doc)
                     .and_then(DatePrecision::from_code)
                     .unwrap_or(DatePrecision::Time);
-                let mut actors: Vec<u32> = match &self.actors {
-                    Some(facets) => facets
-                        .facet_ords(doc)
-                        .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
-                        .filter(|&id| id != NO_ACTOR)
-                        .collect(),
-                    None => Vec::new(),
+                let first = self.pool.len();
+                if let Some(facets) = &self.actors {
+                    self.pool.extend(
+                        facets
+                            .facet_ords(doc)
+                            .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
+                            .filter(|&id| id != NO_ACTOR),
+                    );
+                    // Two forms of one actor in an article count once.
+                    let ids = &mut self.pool[first..];
+                    ids.sort_unstable();
+                    let mut kept = 0;
+                    for at in 0..ids.len() {
+                        if at == 0 || ids[at] != ids[kept - 1] {
+                            ids[kept] = ids[at];
+                            kept += 1;
+                        }
+                    }
+                    self.pool.truncate(first + kept);
+                }
+                let fact = ArticleFact {
+                    start,
+                    precision,
+                    actors: first as u32..self.pool.len() as u32,
+                    best,
                 };
-                // Two forms of one actor in an article count once.
-                actors.sort_unstable();
-                actors.dedup();
-                self.facts.insert(key, (start, precision, actors, best));
+                self.facts.insert(key, fact);
             }
         }
         if let Some(passage_actors) = &self.passage_actors {
-            let ords: Vec<u64> = passage_actors.facet_ords(doc).collect();
-            if ords.iter().any(|ord| self.target_ords.contains(ord)) {
-                let mut ids: Vec<u32> = ords
+            self.passage_ords.clear();
+            self.passage_ords.extend(passage_actors.facet_ords(doc));
+            if self
+                .passage_ords
+                .iter()
+                .any(|ord| self.target_ords.contains(ord))
+            {
+                let mut ids: Vec<u32> = self
+                    .passage_ords
                     .iter()
                     .filter(|ord| !self.target_ords.contains(ord))
                     .filter_map(|&ord| self.passage_actor_ids.get(ord as usize).copied())
@@ -615,23 +648,9 @@ impl SegmentCollector for SegmentFacts {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let facts = self
-            .facts
-            .into_iter()
-            .map(|(key, (start, precision, actors, best))| {
-                (
-                    key,
-                    ArticleFact {
-                        start,
-                        precision,
-                        actors,
-                        best,
-                    },
-                )
-            })
-            .collect();
         SegmentFruit {
-            facts,
+            facts: self.facts,
+            pool: self.pool,
             pairs: self.pairs,
         }
     }
