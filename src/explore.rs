@@ -467,6 +467,9 @@ struct SegmentFacts {
     passage_actor_ids: Vec<u32>,
     target_ords: HashSet<u64>,
     facts: FxHashMap<u64, ArticleFact>,
+    /// The article of the documents collected last, not yet in `facts`: an article's passages
+    /// are mostly next to each other, so most documents need no hash lookup.
+    open: Option<(u64, ArticleFact)>,
     /// The facts' actor ids.
     pool: Vec<u32>,
     /// The passage actor ordinals of the document collected last.
@@ -521,6 +524,7 @@ impl Collector for FactsCollector<'_, '_> {
             passage_actor_ids,
             target_ords,
             facts: FxHashMap::default(),
+            open: None,
             pool: Vec::new(),
             passage_ords: Vec::new(),
             pairs: FxHashMap::default(),
@@ -571,6 +575,45 @@ struct SegmentFruit {
     pairs: FxHashMap<u32, u64>,
 }
 
+impl SegmentFacts {
+    /// The facts of the article of `doc`, met first with `best`: its date, and its actors
+    /// (when gathered) added to the pool.
+    fn new_fact(&mut self, doc: DocId, best: BestPassage) -> ArticleFact {
+        let start = self.dates.first(doc).map(|d| d.into_timestamp_secs());
+        let precision = self
+            .precisions
+            .first(doc)
+            .and_then(DatePrecision::from_code)
+            .unwrap_or(DatePrecision::Time);
+        let first = self.pool.len();
+        if let Some(facets) = &self.actors {
+            self.pool.extend(
+                facets
+                    .facet_ords(doc)
+                    .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
+                    .filter(|&id| id != NO_ACTOR),
+            );
+            // Two forms of one actor in an article count once.
+            let ids = &mut self.pool[first..];
+            ids.sort_unstable();
+            let mut kept = 0;
+            for at in 0..ids.len() {
+                if at == 0 || ids[at] != ids[kept - 1] {
+                    ids[kept] = ids[at];
+                    kept += 1;
+                }
+            }
+            self.pool.truncate(first + kept);
+        }
+        ArticleFact {
+            start,
+            precision,
+            actors: first as u32..self.pool.len() as u32,
+            best,
+        }
+    }
+}
+
 impl SegmentCollector for SegmentFacts {
     type Fruit = SegmentFruit;
 
@@ -581,46 +624,26 @@ impl SegmentCollector for SegmentFacts {
             passage: self.passages.first(doc).unwrap_or(0),
             address: DocAddress::new(self.segment, doc),
         };
-        match self.facts.get_mut(&key) {
-            Some(fact) => {
+        match &mut self.open {
+            Some((open, fact)) if *open == key => {
                 if best.beats(&fact.best) {
                     fact.best = best;
                 }
             }
-            None => {
-                let start = self.dates.first(doc).map(|d| d.into_timestamp_secs());
-                let precision = self
-                    .precisions
-                    .first(doc)
-                    .and_then(DatePrecision::from_code)
-                    .unwrap_or(DatePrecision::Time);
-                let first = self.pool.len();
-                if let Some(facets) = &self.actors {
-                    self.pool.extend(
-                        facets
-                            .facet_ords(doc)
-                            .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
-                            .filter(|&id| id != NO_ACTOR),
-                    );
-                    // Two forms of one actor in an article count once.
-                    let ids = &mut self.pool[first..];
-                    ids.sort_unstable();
-                    let mut kept = 0;
-                    for at in 0..ids.len() {
-                        if at == 0 || ids[at] != ids[kept - 1] {
-                            ids[kept] = ids[at];
-                            kept += 1;
-                        }
-                    }
-                    self.pool.truncate(first + kept);
+            _ => {
+                if let Some((open, fact)) = self.open.take() {
+                    self.facts.insert(open, fact);
                 }
-                let fact = ArticleFact {
-                    start,
-                    precision,
-                    actors: first as u32..self.pool.len() as u32,
-                    best,
+                let fact = match self.facts.remove(&key) {
+                    Some(mut fact) => {
+                        if best.beats(&fact.best) {
+                            fact.best = best;
+                        }
+                        fact
+                    }
+                    None => self.new_fact(doc, best),
                 };
-                self.facts.insert(key, fact);
+                self.open = Some((key, fact));
             }
         }
         if let Some(passage_actors) = &self.passage_actors {
@@ -647,7 +670,10 @@ impl SegmentCollector for SegmentFacts {
         }
     }
 
-    fn harvest(self) -> SegmentFruit {
+    fn harvest(mut self) -> SegmentFruit {
+        if let Some((open, fact)) = self.open.take() {
+            self.facts.insert(open, fact);
+        }
         SegmentFruit {
             facts: self.facts,
             pool: self.pool,
