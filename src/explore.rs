@@ -9,6 +9,8 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Mutex;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::FxHashMap;
@@ -18,6 +20,7 @@ use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
+use crate::actor_ords::{ActorOrds, OrdActor, OrdField};
 use crate::actors::ActorKind;
 use crate::copies::{CopyGroup, CopyGroups, StoryId};
 use crate::corpus::DatePrecision;
@@ -135,7 +138,8 @@ pub struct DateCount {
 struct ArticleFact {
     start: Option<i64>,
     precision: DatePrecision,
-    actors: Vec<u32>,
+    /// Where its actor ids (sorted, each once) are in the set's pool.
+    actors: Range<u32>,
     best: BestPassage,
 }
 
@@ -246,30 +250,208 @@ fn hit_rank(date: Option<i64>, hit: &Hit) -> PassageRank<'_> {
     }
 }
 
-/// Every matching article's facts, with actors interned.
+/// The actors one exploration meets, numbered densely: what facts and counts refer to. The
+/// actors of the ordinals file keep its numbers (no hashing); others (forms the table never
+/// saw, segments the file does not list) are numbered after them by their keys. Names are
+/// read only for the actors shown.
+#[derive(Debug, Default)]
+struct ActorIds<'a> {
+    /// The ordinals file: ids `0..listed.actors()` are its actors.
+    listed: Option<&'a ActorOrds>,
+    /// The keys and kinds of the actors numbered after the file's.
+    keys: Vec<ActorKey>,
+    kinds: Vec<ActorKind>,
+    index: FxHashMap<ActorKey, u32>,
+}
+
+/// An ordinal that names no actor.
+const NO_ACTOR: u32 = u32::MAX;
+
+impl<'a> ActorIds<'a> {
+    fn new(listed: Option<&'a ActorOrds>) -> ActorIds<'a> {
+        ActorIds {
+            listed,
+            ..ActorIds::default()
+        }
+    }
+
+    /// How many actors the ordinals file lists.
+    fn base(&self) -> usize {
+        self.listed.map_or(0, ActorOrds::actors)
+    }
+
+    /// The id of `key` when it has one.
+    fn find(&self, key: &ActorKey) -> Option<u32> {
+        if let (Some(listed), ActorKey::Table(at)) = (self.listed, key) {
+            if let Some(number) = listed.number_of(*at) {
+                return Some(number);
+            }
+        }
+        self.index.get(key).copied()
+    }
+
+    /// The id of `key`, an actor of `kind`, numbered now when first met.
+    fn id(&mut self, key: ActorKey, kind: ActorKind) -> u32 {
+        if let Some(id) = self.find(&key) {
+            return id;
+        }
+        let id = (self.base() + self.keys.len()) as u32;
+        self.keys.push(key.clone());
+        self.kinds.push(kind);
+        self.index.insert(key, id);
+        id
+    }
+
+    /// The key of an id.
+    fn key(&self, id: u32) -> ActorKey {
+        match self.listed.and_then(|listed| listed.actor(id)) {
+            Some((at, _)) => ActorKey::Table(at),
+            None => self.keys[id as usize - self.base()].clone(),
+        }
+    }
+
+    /// The canonical kind of an id.
+    fn kind(&self, id: u32) -> ActorKind {
+        match self.listed.and_then(|listed| listed.actor(id)) {
+            Some((_, kind)) => kind,
+            None => self.kinds[id as usize - self.base()],
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.base() + self.keys.len()
+    }
+}
+
+/// The ids, whatever a panic elsewhere left them as.
+fn lock<'m, 'a>(ids: &'m Mutex<ActorIds<'a>>) -> std::sync::MutexGuard<'m, ActorIds<'a>> {
+    ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The most actors named by reading their lines one by one; more are named from the table
+/// read whole.
+const NAMED_ONE_BY_ONE: usize = 2_000;
+
+/// The canonical actors of `chosen` ids, in order.
+fn actors_named(searcher: &Searcher, ids: &ActorIds<'_>, chosen: &[u32]) -> Result<Vec<ActorRef>> {
+    let one_by_one = searcher.actor_names()?;
+    let names = if chosen.len() > NAMED_ONE_BY_ONE {
+        searcher.every_form_names()?
+    } else {
+        one_by_one
+    };
+    Ok(chosen
+        .iter()
+        .map(|&id| {
+            let key = ids.key(id);
+            names
+                .actor(&key)
+                .or_else(|| one_by_one.actor(&key))
+                .unwrap_or_else(|| ActorRef::new(String::new(), ids.kind(id)))
+        })
+        .collect())
+}
+
+/// Every matching article's facts, actors by their ids.
 #[derive(Debug, Default)]
 struct MatchSet {
     articles: FxHashMap<u64, ArticleFact>,
-    actors: Vec<ActorRef>,
+    /// The articles' actor ids, one run per article: one allocation, not one per article.
+    pool: Vec<u32>,
     /// For co-occurrence: per actor id, passages that mention it together with the target.
-    passage_pairs: HashMap<u32, u64>,
+    passage_pairs: FxHashMap<u32, u64>,
+}
+
+/// Matching articles per actor id.
+fn actor_counts(set: &MatchSet, actors: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; actors];
+    for fact in set.articles.values() {
+        for &id in &set.pool[fact.actors.start as usize..fact.actors.end as usize] {
+            counts[id as usize] += 1;
+        }
+    }
+    counts
 }
 
 /// The collector behind every exploration command.
-struct FactsCollector<'a> {
+struct FactsCollector<'c, 'a> {
     /// Whether to gather each article's actors (a timeline and evidence need only dates and
     /// best passages, and reading actors is most of a pass's cost).
     actors: bool,
-    /// Maps each raw facet form to its canonical actor (when actors are gathered), so that
-    /// the forms of one actor count as one and forms that are not actors are dropped.
-    registry: Option<ActorNames<'a>>,
+    /// Each segment's facet ordinals mapped to the table's actors (when the file is current).
+    ords: Option<&'a ActorOrds>,
+    /// The registry's answers, for forms the table never saw (when actors are gathered).
+    names: Option<ActorNames<'a>>,
+    /// Maps every raw form of a segment the ordinals file does not list to its canonical
+    /// actor, so that the forms of one actor count as one and forms that are not actors are
+    /// dropped.
+    every_form: Option<ActorNames<'a>>,
+    /// The actors met so far.
+    ids: &'c Mutex<ActorIds<'a>>,
     /// Facets (encoded) whose co-mentions in the same passage are counted.
     target: Option<HashSet<String>>,
 }
 
-/// An article's facts within one segment: date start, date precision, actor ordinals, and its
-/// best-scoring passage.
-type SegmentFact = (Option<i64>, DatePrecision, Vec<u64>, BestPassage);
+impl FactsCollector<'_, '_> {
+    /// The actor id of every ordinal of a segment's facet field (`NO_ACTOR`: not an actor):
+    /// from the ordinals file when it lists the segment, else by mapping every form.
+    fn ord_ids(&self, segment: &SegmentReader, facets: &FacetReader, field: OrdField) -> Vec<u32> {
+        let mut ids = lock(self.ids);
+        let listed = self
+            .ords
+            .and_then(|ords| ords.segment(segment, field))
+            .filter(|ords| ords.len() == facets.num_facets());
+        if let Some(listed) = listed {
+            let mut term = Vec::new();
+            return (0..listed.len())
+                .map(|ord| match listed.get(ord) {
+                    OrdActor::Listed(number) => number,
+                    OrdActor::NotActor => NO_ACTOR,
+                    OrdActor::Unseen => {
+                        let found = facets.facet_dict().ord_to_term(ord as u64, &mut term);
+                        match found
+                            .ok()
+                            .filter(|&found| found)
+                            .and_then(|_| crate::schema::decode_actor_facet(&term))
+                        {
+                            Some((kind, name)) => {
+                                self.unseen_id(&mut ids, ActorRef::new(name, kind))
+                            }
+                            None => NO_ACTOR,
+                        }
+                    }
+                })
+                .collect();
+        }
+        let every_form = self.every_form.or(self.names);
+        facet_keys(facets, every_form.as_ref())
+            .into_iter()
+            .map(|key| match key {
+                None => NO_ACTOR,
+                Some(ActorKey::Unseen(raw)) => self.unseen_id(&mut ids, raw),
+                Some(key) => {
+                    if let Some(id) = ids.find(&key) {
+                        return id;
+                    }
+                    match every_form.as_ref().and_then(|names| names.actor(&key)) {
+                        Some(actor) => ids.id(key, actor.kind),
+                        None => NO_ACTOR,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// The id of a raw form the registry never saw: the listed actor spelled so, else itself.
+    fn unseen_id(&self, ids: &mut ActorIds, raw: ActorRef) -> u32 {
+        let kind = raw.kind;
+        let key = match &self.names {
+            Some(names) => names.actor_key(&raw),
+            None => ActorKey::Unseen(raw),
+        };
+        ids.id(key, kind)
+    }
+}
 
 struct SegmentFacts {
     segment: SegmentOrdinal,
@@ -279,20 +461,24 @@ struct SegmentFacts {
     passages: Column<u64>,
     actors: Option<FacetReader>,
     passage_actors: Option<FacetReader>,
-    /// Per passage-actor facet ordinal, its canonical actor's place in `passage_groups`
-    /// (`None`: not an actor), so that a passage naming one actor twice counts it once.
-    passage_group_of: Vec<Option<u32>>,
-    /// The canonical actors of the segment's passage-actor facets.
-    passage_groups: Vec<ActorRef>,
-    /// The canonical actor of each actor facet ordinal (when actors are gathered).
-    actor_keys: Vec<Option<ActorKey>>,
+    /// Per actor facet ordinal, its actor id (when actors are gathered).
+    actor_ids: Vec<u32>,
+    /// Per passage-actor facet ordinal, its actor id (when co-mentions are counted).
+    passage_actor_ids: Vec<u32>,
     target_ords: HashSet<u64>,
-    facts: FxHashMap<u64, SegmentFact>,
-    /// Per passage group: passages that mention it together with the target.
-    pairs: HashMap<u64, u64>,
+    facts: FxHashMap<u64, ArticleFact>,
+    /// The article of the documents collected last, not yet in `facts`: an article's passages
+    /// are mostly next to each other, so most documents need no hash lookup.
+    open: Option<(u64, ArticleFact)>,
+    /// The facts' actor ids.
+    pool: Vec<u32>,
+    /// The passage actor ordinals of the document collected last.
+    passage_ords: Vec<u64>,
+    /// Per actor id: passages that mention it together with the target.
+    pairs: FxHashMap<u32, u64>,
 }
 
-impl Collector for FactsCollector<'_> {
+impl Collector for FactsCollector<'_, '_> {
     type Fruit = MatchSet;
     type Child = SegmentFacts;
 
@@ -315,38 +501,16 @@ impl Collector for FactsCollector<'_> {
             }
             None => (None, HashSet::new()),
         };
-        let mut passage_groups: Vec<ActorRef> = Vec::new();
-        let passage_group_of = match &passage_actors {
-            Some(facets) => {
-                let mut by_key: FxHashMap<ActorKey, Option<u32>> = FxHashMap::default();
-                let mut groups: FxHashMap<ActorRef, u32> = FxHashMap::default();
-                facet_keys(facets, self.registry.as_ref())
-                    .into_iter()
-                    .map(|key| {
-                        let key = key?;
-                        if let Some(&group) = by_key.get(&key) {
-                            return group;
-                        }
-                        let group = actor_of(self.registry.as_ref(), &key).map(|actor| {
-                            *groups.entry(actor.clone()).or_insert_with(|| {
-                                passage_groups.push(actor);
-                                (passage_groups.len() - 1) as u32
-                            })
-                        });
-                        by_key.insert(key, group);
-                        group
-                    })
-                    .collect()
-            }
-            None => Vec::new(),
-        };
+        let passage_actor_ids = passage_actors.as_ref().map_or_else(Vec::new, |facets| {
+            self.ord_ids(reader, facets, OrdField::PassageActor)
+        });
         let actors = if self.actors {
             Some(reader.facet_reader(field_name::ACTOR)?)
         } else {
             None
         };
-        let actor_keys = actors.as_ref().map_or_else(Vec::new, |facets| {
-            facet_keys(facets, self.registry.as_ref())
+        let actor_ids = actors.as_ref().map_or_else(Vec::new, |facets| {
+            self.ord_ids(reader, facets, OrdField::Actor)
         });
         Ok(SegmentFacts {
             segment,
@@ -356,12 +520,14 @@ impl Collector for FactsCollector<'_> {
             passages: fast.u64(field_name::PASSAGE)?,
             actors,
             passage_actors,
-            passage_group_of,
-            passage_groups,
-            actor_keys,
+            actor_ids,
+            passage_actor_ids,
             target_ords,
             facts: FxHashMap::default(),
-            pairs: HashMap::new(),
+            open: None,
+            pool: Vec::new(),
+            passage_ords: Vec::new(),
+            pairs: FxHashMap::default(),
         })
     }
 
@@ -371,80 +537,81 @@ impl Collector for FactsCollector<'_> {
 
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<MatchSet> {
         let mut set = MatchSet::default();
-        // Each key named once; several keys may name one actor (a form the registry never saw
-        // spelled as an actor's canonical name), and one actor is one id.
-        let mut ids: FxHashMap<ActorKey, Option<u32>> = FxHashMap::default();
-        let mut by_actor: FxHashMap<ActorRef, u32> = FxHashMap::default();
-        let registry = self.registry;
-        let mut intern = |actor: ActorRef, set: &mut MatchSet| -> u32 {
-            *by_actor.entry(actor.clone()).or_insert_with(|| {
-                set.actors.push(actor);
-                (set.actors.len() - 1) as u32
-            })
-        };
         for fruit in fruits {
-            let mapped: Vec<Option<u32>> = fruit
-                .actors
-                .iter()
-                .map(|key| {
-                    let key = key.as_ref()?;
-                    if let Some(&id) = ids.get(key) {
-                        return id;
-                    }
-                    let id = actor_of(registry.as_ref(), key).map(|a| intern(a, &mut set));
-                    ids.insert(key.clone(), id);
-                    id
-                })
-                .collect();
-            for (key, (start, precision, ords, best)) in fruit.facts {
-                let mut actors: Vec<u32> = ords
-                    .iter()
-                    .filter_map(|&ord| mapped.get(ord as usize).copied().flatten())
-                    .collect();
-                // Two forms of one actor in an article count once.
-                actors.sort_unstable();
-                actors.dedup();
-                match set.articles.get_mut(&key) {
-                    // An article's passages may sit in several segments.
-                    Some(existing) => {
-                        if best.beats(&existing.best) {
-                            existing.best = best;
+            if set.articles.is_empty() {
+                set.articles = fruit.facts;
+                set.pool = fruit.pool;
+            } else {
+                let offset = set.pool.len() as u32;
+                set.pool.extend_from_slice(&fruit.pool);
+                for (key, mut fact) in fruit.facts {
+                    match set.articles.get_mut(&key) {
+                        // An article's passages may sit in several segments.
+                        Some(existing) => {
+                            if fact.best.beats(&existing.best) {
+                                existing.best = fact.best;
+                            }
                         }
-                    }
-                    None => {
-                        set.articles.insert(
-                            key,
-                            ArticleFact {
-                                start,
-                                precision,
-                                actors,
-                                best,
-                            },
-                        );
+                        None => {
+                            fact.actors = fact.actors.start + offset..fact.actors.end + offset;
+                            set.articles.insert(key, fact);
+                        }
                     }
                 }
             }
-            for (ord, count) in fruit.pairs {
-                if let Some(Some(id)) = fruit
-                    .passage_actor_names
-                    .get(&ord)
-                    .map(|a| a.clone().map(|a| intern(a, &mut set)))
-                {
-                    *set.passage_pairs.entry(id).or_insert(0) += count;
-                }
+            for (id, count) in fruit.pairs {
+                *set.passage_pairs.entry(id).or_insert(0) += count;
             }
         }
         Ok(set)
     }
 }
 
-/// What one segment hands back: facts with segment-local actor ordinals and their canonical
-/// actors, and passage co-mentions per segment-local canonical actor.
+/// What one segment hands back: its articles' facts (their actor ids in `pool`) and passage
+/// co-mentions per actor id.
 struct SegmentFruit {
-    facts: FxHashMap<u64, SegmentFact>,
-    actors: Vec<Option<ActorKey>>,
-    pairs: HashMap<u64, u64>,
-    passage_actor_names: HashMap<u64, Option<ActorRef>>,
+    facts: FxHashMap<u64, ArticleFact>,
+    pool: Vec<u32>,
+    pairs: FxHashMap<u32, u64>,
+}
+
+impl SegmentFacts {
+    /// The facts of the article of `doc`, met first with `best`: its date, and its actors
+    /// (when gathered) added to the pool.
+    fn new_fact(&mut self, doc: DocId, best: BestPassage) -> ArticleFact {
+        let start = self.dates.first(doc).map(|d| d.into_timestamp_secs());
+        let precision = self
+            .precisions
+            .first(doc)
+            .and_then(DatePrecision::from_code)
+            .unwrap_or(DatePrecision::Time);
+        let first = self.pool.len();
+        if let Some(facets) = &self.actors {
+            self.pool.extend(
+                facets
+                    .facet_ords(doc)
+                    .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
+                    .filter(|&id| id != NO_ACTOR),
+            );
+            // Two forms of one actor in an article count once.
+            let ids = &mut self.pool[first..];
+            ids.sort_unstable();
+            let mut kept = 0;
+            for at in 0..ids.len() {
+                if at == 0 || ids[at] != ids[kept - 1] {
+                    ids[kept] = ids[at];
+                    kept += 1;
+                }
+            }
+            self.pool.truncate(first + kept);
+        }
+        ArticleFact {
+            start,
+            precision,
+            actors: first as u32..self.pool.len() as u32,
+            best,
+        }
+    }
 }
 
 impl SegmentCollector for SegmentFacts {
@@ -457,65 +624,61 @@ impl SegmentCollector for SegmentFacts {
             passage: self.passages.first(doc).unwrap_or(0),
             address: DocAddress::new(self.segment, doc),
         };
-        match self.facts.get_mut(&key) {
-            Some(fact) => {
-                if best.beats(&fact.3) {
-                    fact.3 = best;
+        match &mut self.open {
+            Some((open, fact)) if *open == key => {
+                if best.beats(&fact.best) {
+                    fact.best = best;
                 }
             }
-            None => {
-                let start = self.dates.first(doc).map(|d| d.into_timestamp_secs());
-                let precision = self
-                    .precisions
-                    .first(doc)
-                    .and_then(DatePrecision::from_code)
-                    .unwrap_or(DatePrecision::Time);
-                let ords: Vec<u64> = match &self.actors {
-                    Some(actors) => actors.facet_ords(doc).collect(),
-                    None => Vec::new(),
+            _ => {
+                if let Some((open, fact)) = self.open.take() {
+                    self.facts.insert(open, fact);
+                }
+                let fact = match self.facts.remove(&key) {
+                    Some(mut fact) => {
+                        if best.beats(&fact.best) {
+                            fact.best = best;
+                        }
+                        fact
+                    }
+                    None => self.new_fact(doc, best),
                 };
-                self.facts.insert(key, (start, precision, ords, best));
+                self.open = Some((key, fact));
             }
         }
         if let Some(passage_actors) = &self.passage_actors {
-            let ords: Vec<u64> = passage_actors.facet_ords(doc).collect();
-            if ords.iter().any(|ord| self.target_ords.contains(ord)) {
-                let mut groups: Vec<u32> = ords
+            self.passage_ords.clear();
+            self.passage_ords.extend(passage_actors.facet_ords(doc));
+            if self
+                .passage_ords
+                .iter()
+                .any(|ord| self.target_ords.contains(ord))
+            {
+                let mut ids: Vec<u32> = self
+                    .passage_ords
                     .iter()
                     .filter(|ord| !self.target_ords.contains(ord))
-                    .filter_map(|&ord| self.passage_group_of.get(ord as usize).copied().flatten())
+                    .filter_map(|&ord| self.passage_actor_ids.get(ord as usize).copied())
+                    .filter(|&id| id != NO_ACTOR)
                     .collect();
-                groups.sort_unstable();
-                groups.dedup();
-                for group in groups {
-                    *self.pairs.entry(u64::from(group)).or_insert(0) += 1;
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    *self.pairs.entry(id).or_insert(0) += 1;
                 }
             }
         }
     }
 
-    fn harvest(self) -> SegmentFruit {
-        let actors = self.actor_keys;
-        let passage_actor_names = self
-            .pairs
-            .keys()
-            .map(|&group| (group, self.passage_groups.get(group as usize).cloned()))
-            .collect();
+    fn harvest(mut self) -> SegmentFruit {
+        if let Some((open, fact)) = self.open.take() {
+            self.facts.insert(open, fact);
+        }
         SegmentFruit {
             facts: self.facts,
-            actors,
+            pool: self.pool,
             pairs: self.pairs,
-            passage_actor_names,
         }
-    }
-}
-
-/// The actor a key from [`facet_keys`] names (`None`: a key of another registry).
-fn actor_of(names: Option<&ActorNames>, key: &ActorKey) -> Option<ActorRef> {
-    match (names, key) {
-        (Some(names), key) => names.actor(key),
-        (None, ActorKey::Unseen(raw)) => Some(raw.clone()),
-        (None, _) => None,
     }
 }
 
@@ -543,26 +706,46 @@ fn facet_keys(reader: &FacetReader, names: Option<&ActorNames>) -> Vec<Option<Ac
 }
 
 /// Runs the request and gathers the facts of every matching article: its actors too when
-/// `actors` is set, and passage co-mentions of `target`.
-fn match_set(
-    searcher: &Searcher,
+/// `actors` is set, and passage co-mentions of `target`; the actors met are numbered in `ids`.
+fn match_set<'a>(
+    searcher: &'a Searcher,
     request: &SearchRequest,
     actors: bool,
     target: Option<&[ActorRef]>,
+    ids: &Mutex<ActorIds<'a>>,
 ) -> Result<(MatchSet, SearchPlan)> {
     let mut request = request.clone();
     request.match_all = true;
     let built = searcher.plan(&request)?;
-    // Every facet ordinal is mapped: the table read whole does that quicker than looking
-    // forms up in place, which reads a block per form.
-    let registry = if actors || target.is_some() {
+    let tantivy_searcher = searcher.tantivy_searcher();
+    let wanted = actors || target.is_some();
+    let ords = if wanted { lock(ids).listed } else { None };
+    let fields = [OrdField::Actor, OrdField::PassageActor];
+    let all_listed = ords.is_some_and(|ords| {
+        tantivy_searcher.segment_readers().iter().all(|segment| {
+            fields
+                .iter()
+                .all(|&field| ords.segment(segment, field).is_some())
+        })
+    });
+    // A segment the ordinals file does not list has every facet ordinal mapped: the table
+    // read whole does that quicker than looking forms up in place, which reads a block per
+    // form.
+    let every_form = if wanted && !all_listed {
         Some(searcher.every_form_names()?)
     } else {
         None
     };
     let collector = FactsCollector {
         actors,
-        registry,
+        ords,
+        names: if wanted {
+            Some(searcher.actor_names()?)
+        } else {
+            None
+        },
+        every_form,
+        ids,
         target: target.map(|actors| {
             actors
                 .iter()
@@ -570,9 +753,7 @@ fn match_set(
                 .collect()
         }),
     };
-    let mut set = searcher
-        .tantivy_searcher()
-        .search(&*built.query, &collector)?;
+    let mut set = tantivy_searcher.search(&*built.query, &collector)?;
     if request.stories {
         one_article_per_story(&mut set, searcher.copies()?)?;
     }
@@ -630,49 +811,60 @@ pub fn top_actors(
     kind: Option<ActorKind>,
     top: usize,
 ) -> Result<Vec<ActorCount>> {
-    let (set, _) = match_set(searcher, request, true, None)?;
-    Ok(rank_actors(&set, kind, top))
+    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
+    let (set, _) = match_set(searcher, request, true, None, &ids)?;
+    let ids = ids
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let counts = actor_counts(&set, ids.len());
+    rank_actors(searcher, &ids, &counts, kind, top)
 }
 
-fn rank_actors(set: &MatchSet, kind: Option<ActorKind>, top: usize) -> Vec<ActorCount> {
+/// The `top` actors (of `kind`) by their `counts`: most articles first, then by name, then
+/// by kind. Only the actors that can make the top are named: those counted at least as often
+/// as the last one that does.
+fn rank_actors(
+    searcher: &Searcher,
+    ids: &ActorIds<'_>,
+    counts: &[u64],
+    kind: Option<ActorKind>,
+    top: usize,
+) -> Result<Vec<ActorCount>> {
     if top == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let mut counts = vec![0u64; set.actors.len()];
-    for fact in set.articles.values() {
-        for &id in &fact.actors {
-            counts[id as usize] += 1;
-        }
-    }
-    // Most articles first, then by name, then in the order the actors were met: a total
-    // order, so that the top can be selected before it is sorted.
-    let mut ranked: Vec<(u64, &ActorRef, usize)> = set
-        .actors
+    let mut ranked: Vec<(u64, u32)> = counts
         .iter()
-        .zip(counts)
         .enumerate()
-        .filter(|(_, (actor, count))| *count > 0 && kind.is_none_or(|k| actor.kind == k))
-        .map(|(at, (actor, count))| (count, actor, at))
+        .filter(|&(id, &count)| count > 0 && kind.is_none_or(|k| ids.kind(id as u32) == k))
+        .map(|(id, &count)| (count, id as u32))
         .collect();
-    let order = |a: &(u64, &ActorRef, usize), b: &(u64, &ActorRef, usize)| {
-        b.0.cmp(&a.0)
-            .then(a.1.name.cmp(&b.1.name))
-            .then(a.2.cmp(&b.2))
-    };
     if ranked.len() > top {
-        ranked.select_nth_unstable_by(top - 1, order);
-        ranked.truncate(top);
+        ranked.select_nth_unstable_by(top - 1, |a, b| b.0.cmp(&a.0));
+        let last = ranked[top - 1].0;
+        ranked.retain(|&(count, _)| count >= last);
     }
-    ranked.sort_unstable_by(order);
-    ranked
+    let chosen: Vec<u32> = ranked.iter().map(|&(_, id)| id).collect();
+    let mut named: Vec<(u64, ActorRef)> = ranked
+        .iter()
+        .map(|&(count, _)| count)
+        .zip(actors_named(searcher, ids, &chosen)?)
+        .collect();
+    named.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.name.cmp(&b.1.name))
+            .then_with(|| a.1.kind.as_str().cmp(b.1.kind.as_str()))
+    });
+    named.truncate(top);
+    Ok(named
         .into_iter()
-        .map(|(articles, actor, _)| ActorCount {
-            name: actor.name.clone(),
+        .map(|(articles, actor)| ActorCount {
+            name: actor.name,
             kind: actor.kind,
             articles,
             aliases: None,
         })
-        .collect()
+        .collect())
 }
 
 /// Fills in each actor's aliases: the registry's forms merged into it other than its own
@@ -710,7 +902,12 @@ pub fn attach_aliases(searcher: &Searcher, actors: &mut [ActorCount]) -> Result<
 
 /// Top actors of each kind and the date histogram of the whole match set.
 pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Result<Facets> {
-    let (set, _) = match_set(searcher, request, true, None)?;
+    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
+    let (set, _) = match_set(searcher, request, true, None, &ids)?;
+    let ids = ids
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let counts = actor_counts(&set, ids.len());
     let mut actors = Vec::new();
     for kind in [
         ActorKind::Person,
@@ -718,7 +915,7 @@ pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Resul
         ActorKind::Country,
         ActorKind::Place,
     ] {
-        actors.extend(rank_actors(&set, Some(kind), top));
+        actors.extend(rank_actors(searcher, &ids, &counts, Some(kind), top)?);
     }
     let years: HashSet<i32> = set
         .articles
@@ -868,7 +1065,7 @@ pub fn timeline(
     request: &SearchRequest,
     unit: BucketUnit,
 ) -> Result<Timeline> {
-    let (set, built) = match_set(searcher, request, false, None)?;
+    let (set, built) = match_set(searcher, request, false, None, &Mutex::default())?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
@@ -937,7 +1134,8 @@ pub fn cooccur(
     let target = searcher.resolve_actor(actor)?;
     let mut scoped = request.clone();
     scoped.actor_forms.push(target.forms.clone());
-    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&target.forms))?;
+    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
+    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&target.forms), &ids)?;
     // The base rates come from the same date range, without the actor or the query words.
     let base_request = SearchRequest {
         from: request.from,
@@ -946,41 +1144,28 @@ pub fn cooccur(
         stories: request.stories,
         ..SearchRequest::default()
     };
-    let (base, _) = match_set(searcher, &base_request, true, None)?;
+    let (base, _) = match_set(searcher, &base_request, true, None, &ids)?;
+    let ids = ids
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let total = base.articles.len() as f64;
     let n_actor = with_actor.articles.len() as f64;
     if n_actor == 0.0 {
         return Ok(Vec::new());
     }
-    let mut base_counts = vec![0u64; base.actors.len()];
-    for fact in base.articles.values() {
-        for &id in &fact.actors {
-            base_counts[id as usize] += 1;
-        }
-    }
-    let base_ids: HashMap<&ActorRef, usize> = base
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a, i))
-        .collect();
-    let mut together = vec![0u64; with_actor.actors.len()];
-    for fact in with_actor.articles.values() {
-        for &id in &fact.actors {
-            together[id as usize] += 1;
-        }
-    }
-    let mut ranked: Vec<Cooccurrence> = Vec::new();
-    for (id, other) in with_actor.actors.iter().enumerate() {
-        let articles = together[id];
-        if articles < min_articles.max(1) || *other == target.actor {
+    let base_counts = actor_counts(&base, ids.len());
+    let together = actor_counts(&with_actor, ids.len());
+    let target_id = ids.find(&searcher.actor_names()?.actor_key(&target.actor));
+    /// An actor seen with the target: its id, articles together, passages together, lift
+    /// and NPMI.
+    type Scored = (u32, u64, u64, f64, f64);
+    let mut scored: Vec<Scored> = Vec::new();
+    for (id, &articles) in together.iter().enumerate() {
+        let id = id as u32;
+        if articles < min_articles.max(1) || Some(id) == target_id {
             continue;
         }
-        let n_other = base_ids
-            .get(other)
-            .map(|&i| base_counts[i])
-            .unwrap_or(articles)
-            .max(articles) as f64;
+        let n_other = base_counts[id as usize].max(articles) as f64;
         let total = total.max(1.0);
         let lift = (articles as f64 / n_actor) / (n_other / total);
         let p_both = articles as f64 / total;
@@ -989,20 +1174,38 @@ pub fn cooccur(
         } else {
             lift.ln() / -p_both.ln()
         };
-        ranked.push(Cooccurrence {
-            name: other.name.clone(),
-            kind: other.kind,
-            passages: with_actor
-                .passage_pairs
-                .get(&(id as u32))
-                .copied()
-                .unwrap_or(0),
-            articles,
-            lift,
-            npmi,
-            evidence: None,
-        });
+        let passages = with_actor.passage_pairs.get(&id).copied().unwrap_or(0);
+        scored.push((id, articles, passages, lift, npmi));
     }
+    // Highest NPMI first, then most passages, then most articles, then by name: only the
+    // actors that can make the top are named.
+    let order =
+        |a: &Scored, b: &Scored| b.4.total_cmp(&a.4).then(b.2.cmp(&a.2)).then(b.1.cmp(&a.1));
+    if top == 0 {
+        return Ok(Vec::new());
+    }
+    if scored.len() > top {
+        scored.select_nth_unstable_by(top - 1, order);
+        let last = scored[top - 1];
+        scored.retain(|candidate| order(candidate, &last) != Ordering::Greater);
+    }
+    let chosen: Vec<u32> = scored.iter().map(|candidate| candidate.0).collect();
+    let named = actors_named(searcher, &ids, &chosen)?;
+    let mut ranked: Vec<Cooccurrence> = scored
+        .iter()
+        .zip(named)
+        .map(
+            |(&(_, articles, passages, lift, npmi), other)| Cooccurrence {
+                name: other.name,
+                kind: other.kind,
+                passages,
+                articles,
+                lift,
+                npmi,
+                evidence: None,
+            },
+        )
+        .collect();
     ranked.sort_by(|a, b| {
         b.npmi
             .total_cmp(&a.npmi)
@@ -1033,7 +1236,7 @@ fn evidence(
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_vec(), other.to_vec()];
     for attempt in [in_passage, both] {
-        let (set, built) = match_set(searcher, &attempt, false, None)?;
+        let (set, built) = match_set(searcher, &attempt, false, None, &Mutex::default())?;
         let candidates: Vec<(Option<i64>, BestPassage)> = set
             .articles
             .values()

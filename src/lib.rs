@@ -13,6 +13,7 @@
 //! [`serve`] answers the same requests over HTTP, with a page for the browser.
 //! [`cli`] wires them to the command line; `main.rs` only maps the result to an exit code.
 
+pub mod actor_ords;
 pub mod actors;
 pub mod baseline;
 pub mod bench;

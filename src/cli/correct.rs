@@ -52,6 +52,7 @@ pub(super) fn run_correct(index_dir: &Path, command: CorrectCommand) -> anyhow::
         Some(after) => after,
         None => Registry::open(index_dir, searcher.index())?,
     };
+    crate::actor_ords::write(searcher.index(), index_dir)?;
     println!("{}", change_report(before, &after, &correction));
     println!("recorded in {}", corrections::path(index_dir).display());
     Ok(Outcome::Found)

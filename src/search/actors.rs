@@ -7,6 +7,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
+use crate::actor_ords::{open_stamped_table, ActorOrds, TableStamp};
 use crate::actors::ActorKind;
 use crate::error::Result;
 use crate::registry::table::{fold, ActorAt, ActorTable, TableActor, WholeForms};
@@ -107,11 +108,29 @@ impl Searcher {
 
     /// The registry's lookup table, when it is current (see [`ActorTable::open`]).
     fn actor_table(&self) -> Result<Option<&ActorTable>> {
+        Ok(self.stamped_table()?.map(|(table, _)| table))
+    }
+
+    /// The lookup table with its stamp (see [`open_stamped_table`]), read once.
+    fn stamped_table(&self) -> Result<Option<&StampedTable>> {
         if let Some(table) = self.actor_table.get() {
             return Ok(table.as_ref());
         }
-        let table = ActorTable::open(&self.index_dir)?;
+        let table = open_stamped_table(&self.index_dir)?;
         Ok(self.actor_table.get_or_init(|| table).as_ref())
+    }
+
+    /// Each segment's actor facet ordinals mapped to the lookup table's actors, when the file
+    /// was made from the table this searcher reads (see [`crate::actor_ords`]). Read once.
+    pub fn actor_ords(&self) -> Result<Option<&ActorOrds>> {
+        if let Some(ords) = self.actor_ords.get() {
+            return Ok(ords.as_ref());
+        }
+        let ords = match self.stamped_table()? {
+            Some((_, Some(stamp))) => ActorOrds::open(&self.index_dir, *stamp)?,
+            _ => None,
+        };
+        Ok(self.actor_ords.get_or_init(|| ords).as_ref())
     }
 
     /// The actor a typed name means (see [`resolve_actor`]): from the lookup table when it
@@ -125,6 +144,10 @@ impl Searcher {
         resolve_actor(typed, self.registry()?)
     }
 }
+
+/// The lookup table and the stamp of the file it was read from (`None`: replaced while it was
+/// opened).
+pub(crate) type StampedTable = (ActorTable, Option<TableStamp>);
 
 /// A canonical actor without its name (see [`ActorNames::key`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -209,6 +232,31 @@ impl ActorNames<'_> {
             _ => return None,
         };
         Some(ActorRef::new(found.name, found.kind))
+    }
+
+    /// The key of an actor named by its canonical name and kind: the listed actor of that
+    /// name and kind, else `Unseen` (what a raw form the registry never saw counts as, so that
+    /// such a form spelled as an actor's canonical name counts as that actor).
+    pub fn actor_key(&self, actor: &ActorRef) -> ActorKey {
+        let found = match self {
+            ActorNames::Full(registry) => registry
+                .lookup(&actor.name)
+                .into_iter()
+                .find(|&id| {
+                    let listed = registry.actor(id);
+                    listed.kind == actor.kind && listed.name == actor.name
+                })
+                .map(ActorKey::Registry),
+            ActorNames::Table(table) | ActorNames::Whole(table, _) => table
+                .lookup(&actor.name)
+                .into_iter()
+                .find(|&at| {
+                    let listed = table.actor(at);
+                    listed.kind == actor.kind && listed.name == actor.name
+                })
+                .map(ActorKey::Table),
+        };
+        found.unwrap_or_else(|| ActorKey::Unseen(actor.clone()))
     }
 
     /// The raw forms of a canonical actor (see [`forms_of`]).

@@ -311,7 +311,10 @@ pub struct Searcher {
     registry: std::sync::OnceLock<crate::registry::Registry>,
     /// The registry's lookup table, read once on first need; `None` when it is missing or
     /// older than the user's corrections.
-    actor_table: std::sync::OnceLock<Option<crate::registry::table::ActorTable>>,
+    actor_table: std::sync::OnceLock<Option<actors::StampedTable>>,
+    /// Each segment's actor facet ordinals mapped to the lookup table's actors, read once on
+    /// first need; `None` when missing or made from another table.
+    actor_ords: std::sync::OnceLock<Option<crate::actor_ords::ActorOrds>>,
     /// The lookup table's forms and actors read whole, read once on first need (see
     /// [`Searcher::every_form_names`]); `None` when the table is not current or unreadable.
     whole_forms: std::sync::OnceLock<Option<crate::registry::table::WholeForms>>,
@@ -346,6 +349,7 @@ impl Searcher {
             fields,
             registry: std::sync::OnceLock::new(),
             actor_table: std::sync::OnceLock::new(),
+            actor_ords: std::sync::OnceLock::new(),
             whole_forms: std::sync::OnceLock::new(),
             canonical_seen: Default::default(),
             article_count: std::sync::OnceLock::new(),

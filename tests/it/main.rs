@@ -1,5 +1,6 @@
 //! Integration tests: run the `newsdex` binary on real files in a temp dir per test.
 
+mod actor_ords;
 mod actor_table;
 mod actors;
 mod architecture;

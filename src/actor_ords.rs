@@ -1,0 +1,482 @@
+//! Each segment's actor facet ordinals mapped to their actors in the registry's lookup table,
+//! so that exploration counts actors by looking ordinals up in an array instead of mapping
+//! every raw form of every facet dictionary through the table (which grew with the archive).
+//!
+//! `INDEX/actor-ords.bin` is written after every write of the lookup table (the end of every
+//! `index` run, every `newsdex correct`), from the index and the table alone, for every
+//! segment of the index's last commit, keyed by segment id. It is stamped with the table it
+//! maps to (size, modification time and a hash of its head): a reader whose table is another
+//! one ignores the file, and a segment the file does not list (a run killed between its
+//! commit and the table's write) is mapped form by form as before. Deletions need nothing:
+//! counting follows live documents. Layout, little-endian:
+//!
+//! ```text
+//! MAGIC (8 bytes)  table size u64  mtime seconds i64  mtime nanoseconds u32  head hash u64
+//! actors u32, then per actor (in table order): KIND << 30 | AT
+//! segments u32, then per segment: its id (32 ASCII hex digits), then for `actor` and
+//! `passage_actor`: facet count u32 and one u32 per facet ordinal
+//! ```
+//!
+//! The actors are those the ordinals name, each once, by ascending offset `AT` in the table
+//! (`KIND` is its canonical kind's place in `ActorKind::ALL`); an ordinal's u32 is its actor's
+//! place in that list (a dense number: counting needs no hashing), `NOT_ACTOR` for a form
+//! that is none, `UNSEEN` for a form the table has never seen (shown as it is).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use tantivy::fastfield::FacetReader;
+use tantivy::{Index, ReloadPolicy, SegmentReader};
+
+use crate::actors::ActorKind;
+use crate::corpus::fnv::Fnv1a;
+use crate::error::{Error, Result};
+use crate::registry::table::{self, ActorAt, ActorTable, WholeForms};
+use crate::registry::Unlisted;
+use crate::schema::{decode_actor_facet, field_name};
+
+/// The file in the index directory.
+pub const ORDS_FILE: &str = "actor-ords.bin";
+
+/// The first bytes of the file; the digit changes with the layout.
+const MAGIC: &[u8; 8] = b"ndxords2";
+/// An ordinal whose form is not an actor.
+const NOT_ACTOR: u32 = u32::MAX;
+/// An ordinal whose form the table has never seen.
+const UNSEEN: u32 = u32::MAX - 1;
+/// Offsets at or above this do not fit beside a kind (the file is then not written).
+const AT_LIMIT: u32 = (1 << 30) - 2;
+/// The bytes of the table's head that its stamp hashes.
+const HEAD_BYTES: usize = 4096;
+
+/// The file of `index_dir`.
+pub fn path(index_dir: &Path) -> PathBuf {
+    index_dir.join(ORDS_FILE)
+}
+
+/// Which facet field's ordinals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrdField {
+    /// `actor`: the article's actors.
+    Actor = 0,
+    /// `passage_actor`: the passage's actors.
+    PassageActor = 1,
+}
+
+/// What a facet ordinal names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrdActor {
+    /// The actor of this number in the file's list (see [`ActorOrds::actor`]).
+    Listed(u32),
+    /// A form that is not an actor.
+    NotActor,
+    /// A form the table has never seen.
+    Unseen,
+}
+
+impl OrdActor {
+    fn encode(self) -> u32 {
+        match self {
+            OrdActor::Listed(number) => number,
+            OrdActor::NotActor => NOT_ACTOR,
+            OrdActor::Unseen => UNSEEN,
+        }
+    }
+
+    fn decode(value: u32) -> OrdActor {
+        match value {
+            NOT_ACTOR => OrdActor::NotActor,
+            UNSEEN => OrdActor::Unseen,
+            number => OrdActor::Listed(number),
+        }
+    }
+}
+
+/// An actor of the table packed with its kind.
+fn pack(at: ActorAt, kind: ActorKind) -> u32 {
+    ((kind as u32) << 30) | at
+}
+
+fn unpack(value: u32) -> (ActorAt, ActorKind) {
+    (
+        value & ((1 << 30) - 1),
+        ActorKind::ALL[(value >> 30) as usize],
+    )
+}
+
+/// Which lookup table a file was made from: its size, modification time and a hash of its
+/// head. Tables are replaced by renaming, never rewritten in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableStamp {
+    size: u64,
+    seconds: i64,
+    nanos: u32,
+    head: u64,
+}
+
+impl TableStamp {
+    /// The stamp of the lookup table of `index_dir`; `None` when there is none.
+    pub fn of_table(index_dir: &Path) -> Result<Option<TableStamp>> {
+        let path = table::path(index_dir);
+        let file = match std::fs::File::open(&path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        let meta = file.metadata().map_err(|err| Error::io(&path, err))?;
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+            .unwrap_or_default();
+        let mut head = vec![0; HEAD_BYTES.min(meta.len() as usize)];
+        read_exact_at(&file, &mut head).map_err(|err| Error::io(&path, err))?;
+        Ok(Some(TableStamp {
+            size: meta.len(),
+            seconds: modified.as_secs() as i64,
+            nanos: modified.subsec_nanos(),
+            head: Fnv1a::new().write(&head).finish(),
+        }))
+    }
+
+    fn to_bytes(self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(28);
+        out.extend_from_slice(&self.size.to_le_bytes());
+        out.extend_from_slice(&self.seconds.to_le_bytes());
+        out.extend_from_slice(&self.nanos.to_le_bytes());
+        out.extend_from_slice(&self.head.to_le_bytes());
+        out
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Option<TableStamp> {
+        Some(TableStamp {
+            size: u64::from_le_bytes(bytes.get(0..8)?.try_into().ok()?),
+            seconds: i64::from_le_bytes(bytes.get(8..16)?.try_into().ok()?),
+            nanos: u32::from_le_bytes(bytes.get(16..20)?.try_into().ok()?),
+            head: u64::from_le_bytes(bytes.get(20..28)?.try_into().ok()?),
+        })
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, bytes: &mut [u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(bytes, 0)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(file: &std::fs::File, bytes: &mut [u8]) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut file = file.try_clone()?;
+    file.read_exact(bytes)
+}
+
+/// The lookup table of `index_dir` when it holds the user's corrections (see
+/// [`ActorTable::open`]), with its stamp when the file was not replaced while it was opened.
+pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, Option<TableStamp>)>> {
+    let before = TableStamp::of_table(index_dir)?;
+    let Some(table) = ActorTable::open(index_dir)? else {
+        return Ok(None);
+    };
+    let after = TableStamp::of_table(index_dir)?;
+    Ok(Some((table, before.filter(|_| before == after))))
+}
+
+/// Every segment's ordinals, read whole.
+#[derive(Debug)]
+pub struct ActorOrds {
+    bytes: Vec<u8>,
+    /// The listed actors, packed with their kinds, by ascending offset.
+    actors: Vec<u32>,
+    /// Per segment id: where each field's ordinals are in `bytes`.
+    segments: HashMap<String, [Range<usize>; 2]>,
+}
+
+/// One segment's ordinals of one field.
+#[derive(Debug, Clone, Copy)]
+pub struct SegmentOrds<'a> {
+    entries: &'a [u8],
+}
+
+impl SegmentOrds<'_> {
+    /// How many ordinals the segment's dictionary holds.
+    pub fn len(&self) -> usize {
+        self.entries.len() / 4
+    }
+
+    /// Whether the dictionary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// What ordinal `ord` names (`NotActor` past the end).
+    pub fn get(&self, ord: usize) -> OrdActor {
+        match self.entries.get(ord * 4..ord * 4 + 4) {
+            Some(bytes) => {
+                OrdActor::decode(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+            }
+            None => OrdActor::NotActor,
+        }
+    }
+}
+
+impl ActorOrds {
+    /// The file of `index_dir` when it was made from the table of `stamp`; `None` when it is
+    /// missing, of another layout or of another table.
+    pub fn open(index_dir: &Path, stamp: TableStamp) -> Result<Option<ActorOrds>> {
+        let path = path(index_dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(Error::io(&path, err)),
+        };
+        Ok(ActorOrds::parse(bytes, stamp))
+    }
+
+    fn parse(bytes: Vec<u8>, stamp: TableStamp) -> Option<ActorOrds> {
+        if bytes.get(..8)? != MAGIC || TableStamp::from_bytes(bytes.get(8..36)?)? != stamp {
+            return None;
+        }
+        let read_u32 = |at: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+        };
+        let listed = read_u32(36)? as usize;
+        let mut at = 40;
+        let actors: Vec<u32> = (0..listed)
+            .map(|n| read_u32(at + 4 * n))
+            .collect::<Option<_>>()?;
+        at += 4 * listed;
+        if actors.windows(2).any(|w| unpack(w[0]).0 >= unpack(w[1]).0) {
+            return None;
+        }
+        let count = read_u32(at)?;
+        at += 4;
+        let mut segments = HashMap::new();
+        for _ in 0..count {
+            let id = std::str::from_utf8(bytes.get(at..at + 32)?)
+                .ok()?
+                .to_string();
+            at += 32;
+            let mut ranges: [Range<usize>; 2] = Default::default();
+            for range in &mut ranges {
+                let len = read_u32(at)? as usize;
+                at += 4;
+                let end = at.checked_add(len.checked_mul(4)?)?;
+                bytes.get(at..end)?;
+                *range = at..end;
+                at = end;
+            }
+            segments.insert(id, ranges);
+        }
+        (at == bytes.len()).then_some(ActorOrds {
+            bytes,
+            actors,
+            segments,
+        })
+    }
+
+    /// How many actors the file lists: their numbers are `0..actors()`.
+    pub fn actors(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// The actor of number `number`: its offset in the table and its canonical kind.
+    pub fn actor(&self, number: u32) -> Option<(ActorAt, ActorKind)> {
+        self.actors
+            .get(number as usize)
+            .map(|&packed| unpack(packed))
+    }
+
+    /// The number of the actor at offset `at`, when the file lists it.
+    pub fn number_of(&self, at: ActorAt) -> Option<u32> {
+        self.actors
+            .binary_search_by_key(&at, |&packed| unpack(packed).0)
+            .ok()
+            .map(|number| number as u32)
+    }
+
+    /// The ordinals of `field` in `segment`; `None` when the file does not list the segment.
+    pub fn segment(&self, segment: &SegmentReader, field: OrdField) -> Option<SegmentOrds<'_>> {
+        let ranges = self.segments.get(&segment.segment_id().uuid_string())?;
+        Some(SegmentOrds {
+            entries: &self.bytes[ranges[field as usize].clone()],
+        })
+    }
+}
+
+/// Writes the file of `index_dir` for the last commit of `index` and the lookup table as it
+/// is now (temporary file, then renamed). Without a current table, or when the table is
+/// replaced meanwhile, the file is removed instead: readers then map forms one by one.
+pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
+    let file = path(index_dir);
+    let Some((table, Some(stamp))) = open_stamped_table(index_dir)? else {
+        return remove(&file);
+    };
+    let Some(whole) = table.whole_forms() else {
+        return remove(&file);
+    };
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher: tantivy::Searcher = reader.searcher();
+    let mut kinds: BTreeMap<ActorAt, ActorKind> = BTreeMap::new();
+    let mut segments = Vec::new();
+    for segment in searcher.segment_readers() {
+        let mut fields = Vec::new();
+        for field in [field_name::ACTOR, field_name::PASSAGE_ACTOR] {
+            let facets = segment.facet_reader(field)?;
+            let Some(entries) = ordinal_actors(&facets, &whole, &mut kinds)? else {
+                return remove(&file);
+            };
+            fields.push(entries);
+        }
+        segments.push((segment.segment_id().uuid_string(), fields));
+    }
+    let number_of: HashMap<ActorAt, u32> = kinds
+        .keys()
+        .enumerate()
+        .map(|(number, &at)| (at, number as u32))
+        .collect();
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&stamp.to_bytes());
+    out.extend_from_slice(&(kinds.len() as u32).to_le_bytes());
+    for (&at, &kind) in &kinds {
+        out.extend_from_slice(&pack(at, kind).to_le_bytes());
+    }
+    out.extend_from_slice(&(segments.len() as u32).to_le_bytes());
+    for (id, fields) in segments {
+        out.extend_from_slice(id.as_bytes());
+        for entries in fields {
+            out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for entry in entries {
+                let entry = match entry {
+                    Mapped::Actor(at) => OrdActor::Listed(number_of[&at]),
+                    Mapped::NotActor => OrdActor::NotActor,
+                    Mapped::Unseen => OrdActor::Unseen,
+                };
+                out.extend_from_slice(&entry.encode().to_le_bytes());
+            }
+        }
+    }
+    if TableStamp::of_table(index_dir)? != Some(stamp) {
+        return remove(&file);
+    }
+    let tmp = file.with_extension("bin.tmp");
+    std::fs::write(&tmp, out).map_err(|err| Error::io(&tmp, err))?;
+    std::fs::rename(&tmp, &file).map_err(|err| Error::io(&file, err))
+}
+
+/// What the table says of each ordinal of a facet dictionary, streaming the dictionary once
+/// (the kinds of the actors met go to `kinds`); `None` when an offset does not fit the layout.
+fn ordinal_actors(
+    facets: &FacetReader,
+    whole: &WholeForms,
+    kinds: &mut BTreeMap<ActorAt, ActorKind>,
+) -> Result<Option<Vec<Mapped>>> {
+    let mut entries = vec![Mapped::NotActor; facets.num_facets()];
+    let mut stream = facets
+        .facet_dict()
+        .stream()
+        .map_err(tantivy::TantivyError::from)?;
+    while stream.advance() {
+        let Some((kind, name)) = decode_actor_facet(stream.key()) else {
+            continue;
+        };
+        let entry = match whole.canonical(kind, name) {
+            Ok(at) if at >= AT_LIMIT => return Ok(None),
+            Ok(at) => {
+                kinds.entry(at).or_insert_with(|| whole.actor(at).kind);
+                Mapped::Actor(at)
+            }
+            Err(Unlisted::NotAnActor) => Mapped::NotActor,
+            Err(Unlisted::Unknown) => Mapped::Unseen,
+        };
+        if let Some(slot) = entries.get_mut(stream.term_ord() as usize) {
+            *slot = entry;
+        }
+    }
+    Ok(Some(entries))
+}
+
+/// What the table says of a facet ordinal's form, before the actors are numbered.
+#[derive(Debug, Clone, Copy)]
+enum Mapped {
+    Actor(ActorAt),
+    NotActor,
+    Unseen,
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_and_actors_round_trip() {
+        for entry in [
+            OrdActor::Listed(0),
+            OrdActor::Listed(4711),
+            OrdActor::NotActor,
+            OrdActor::Unseen,
+        ] {
+            assert_eq!(OrdActor::decode(entry.encode()), entry);
+        }
+        for (at, kind) in [
+            (0, ActorKind::Person),
+            (AT_LIMIT - 1, ActorKind::Place),
+            (4711, ActorKind::Country),
+        ] {
+            assert_eq!(unpack(pack(at, kind)), (at, kind));
+        }
+    }
+
+    fn file(stamp: TableStamp, actors: &[u32], segments: &[&[u32]]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&stamp.to_bytes());
+        bytes.extend_from_slice(&(actors.len() as u32).to_le_bytes());
+        for actor in actors {
+            bytes.extend_from_slice(&actor.to_le_bytes());
+        }
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+        bytes.extend_from_slice(&[b'a'; 32]);
+        for entries in segments {
+            bytes.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for entry in *entries {
+                bytes.extend_from_slice(&entry.to_le_bytes());
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_file_of_another_table_cut_short_or_out_of_order_is_not_used() {
+        let stamp = TableStamp {
+            size: 10,
+            seconds: 20,
+            nanos: 30,
+            head: 40,
+        };
+        let actors = [pack(12, ActorKind::Org), pack(40, ActorKind::Person)];
+        let bytes = file(stamp, &actors, &[&[1, NOT_ACTOR], &[UNSEEN]]);
+        let ords = ActorOrds::parse(bytes.clone(), stamp).expect("well formed");
+        let ranges = &ords.segments["a".repeat(32).as_str()];
+        assert_eq!(ranges[0].len(), 8);
+        assert_eq!(ranges[1].len(), 4);
+        assert_eq!(ords.actor(1), Some((40, ActorKind::Person)));
+        assert_eq!(ords.number_of(12), Some(0));
+        assert_eq!(ords.number_of(13), None);
+        let other = TableStamp { nanos: 31, ..stamp };
+        assert!(ActorOrds::parse(bytes.clone(), other).is_none());
+        assert!(ActorOrds::parse(bytes[..bytes.len() - 1].to_vec(), stamp).is_none());
+        let unordered = file(stamp, &[actors[1], actors[0]], &[&[], &[]]);
+        assert!(ActorOrds::parse(unordered, stamp).is_none());
+    }
+}

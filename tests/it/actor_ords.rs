@@ -1,0 +1,182 @@
+//! Exploration through each segment's facet ordinals mapped to the lookup table's actors
+//! (`INDEX/actor-ords.bin`): the same answers as a fresh build and as mapping every form one
+//! by one, after incremental runs that add and delete articles and after every kind of
+//! correction; a file made from another table is ignored.
+
+use std::path::{Path, PathBuf};
+
+use crate::{assert_success, fixture_corpus, newsdex};
+
+const ORDS: &str = "actor-ords.bin";
+
+/// Copies the fixture corpus into `to`, leaving out the files named in `skip`.
+fn copy_fixture(to: &Path, skip: &[&str]) {
+    let from = fixture_corpus();
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&from).unwrap();
+        if skip.iter().any(|s| relative == Path::new(s)) {
+            continue;
+        }
+        let target = to.join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(entry.path(), target).unwrap();
+    }
+}
+
+fn index(index_dir: &Path, corpus: &Path) {
+    let output = newsdex()
+        .arg("index")
+        .arg("--index")
+        .arg(index_dir)
+        .arg(corpus)
+        .output()
+        .unwrap();
+    assert_success(&output);
+}
+
+/// Runs `newsdex ARGS... --index INDEX` and returns its stdout (exit 0 or 1).
+fn stdout(index_dir: &Path, args: &[&str]) -> String {
+    let output = newsdex()
+        .args(args)
+        .arg("--index")
+        .arg(index_dir)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The names of the actors listed by `actors ARGS... --json`.
+fn listed(index_dir: &Path, args: &[&str]) -> Vec<(String, String)> {
+    let mut full = vec!["actors", "--json"];
+    full.extend_from_slice(args);
+    stdout(index_dir, &full)
+        .lines()
+        .map(|line| {
+            let actor: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                actor["name"].as_str().unwrap().to_string(),
+                actor["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// What the exploration commands answer, with their actor counts.
+fn answers(index_dir: &Path) -> Vec<String> {
+    let target = listed(index_dir, &["--top", "1"])[0].0.clone();
+    let commands: [&[&str]; 6] = [
+        &["actors", "--top", "100", "--json"],
+        &["actors", "--kind", "person", "--top", "3", "--json"],
+        &["actors", "grain", "--top", "8", "--json"],
+        &["search", "grain", "--facets", "--json", "--limit", "3"],
+        &["cooccur", &target, "--top", "10", "--json"],
+        &["cooccur", &target, "--top", "3", "--from", "2023-03"],
+    ];
+    commands
+        .iter()
+        .map(|command| {
+            let out = stdout(index_dir, command);
+            // Of a search, the facets alone: the hits' scores count deleted passages.
+            match command[0] {
+                "search" => out.lines().filter(|l| l.contains("\"facets\"")).collect(),
+                _ => out,
+            }
+        })
+        .collect()
+}
+
+/// [`answers`] with the ordinals file set aside: every form mapped one by one.
+fn answers_form_by_form(index_dir: &Path) -> Vec<String> {
+    let ords = index_dir.join(ORDS);
+    let aside = index_dir.join("ords.aside");
+    std::fs::rename(&ords, &aside).unwrap();
+    let answers = answers(index_dir);
+    std::fs::rename(&aside, &ords).unwrap();
+    answers
+}
+
+fn correct(index_dir: &Path, args: &[&str]) {
+    let mut full = vec!["correct"];
+    full.extend_from_slice(args);
+    stdout(index_dir, &full);
+}
+
+/// The incremental index (built without one file, then with it and without another) and a
+/// fresh build of the same files.
+fn incremental_and_fresh(root: &Path) -> (PathBuf, PathBuf) {
+    let corpus = root.join("corpus");
+    copy_fixture(&corpus, &["wire/july.jsonl"]);
+    let incremental = root.join("incremental");
+    index(&incremental, &corpus);
+    copy_fixture(&corpus, &[]);
+    std::fs::remove_file(corpus.join("2023-03-02_grain.txt")).unwrap();
+    index(&incremental, &corpus);
+    let fresh = root.join("fresh");
+    index(&fresh, &corpus);
+    (incremental, fresh)
+}
+
+#[test]
+fn exploration_through_ordinals_answers_as_a_fresh_build_and_as_every_form_mapped() {
+    let root = tempfile::tempdir().unwrap();
+    let (incremental, fresh) = incremental_and_fresh(root.path());
+    for index_dir in [&incremental, &fresh] {
+        assert!(index_dir.join(ORDS).exists(), "{}", index_dir.display());
+    }
+    let expected = answers(&fresh);
+    assert!(expected[0].lines().count() > 10, "{}", expected[0]);
+    assert_eq!(answers(&incremental), expected);
+    assert_eq!(answers_form_by_form(&incremental), expected);
+    assert_eq!(answers_form_by_form(&fresh), expected);
+}
+
+#[test]
+fn exploration_after_corrections_answers_as_every_form_mapped() {
+    let root = tempfile::tempdir().unwrap();
+    let (incremental, fresh) = incremental_and_fresh(root.path());
+    let before_corrections = std::fs::read(incremental.join(ORDS)).unwrap();
+    let people = listed(&fresh, &["--kind", "person", "--top", "3"]);
+    let orgs = listed(&fresh, &["--kind", "org", "--top", "2"]);
+    assert!(people.len() == 3 && orgs.len() == 2, "{people:?} {orgs:?}");
+    let corrections: [Vec<&str>; 3] = [
+        vec!["merge", &people[0].0, &people[1].0],
+        vec!["not-actor", &people[2].0],
+        vec!["kind", &orgs[1].0, "place"],
+    ];
+    for correction in &corrections {
+        for index_dir in [&incremental, &fresh] {
+            correct(index_dir, correction);
+        }
+        let expected = answers_form_by_form(&fresh);
+        assert_eq!(answers(&fresh), expected, "{correction:?}");
+        assert_eq!(answers(&incremental), expected, "{correction:?}");
+        assert_eq!(
+            answers_form_by_form(&incremental),
+            expected,
+            "{correction:?}"
+        );
+    }
+    let all = listed(&incremental, &["--top", "1000"]);
+    assert!(!all.iter().any(|(name, _)| *name == people[1].0), "merged");
+    assert!(
+        !all.iter().any(|(name, _)| *name == people[2].0),
+        "not an actor"
+    );
+    assert!(
+        all.contains(&(orgs[1].0.clone(), "place".to_string())),
+        "kind"
+    );
+    // A file made from the table before the corrections is not used.
+    let expected = answers(&incremental);
+    std::fs::write(incremental.join(ORDS), before_corrections).unwrap();
+    assert_eq!(answers(&incremental), expected);
+}
