@@ -124,6 +124,7 @@ const WATCHED: &[&str] = &[
     "actors-table.txt",
     "corrections.txt",
     "copies.json",
+    crate::actor_ords::ORDS_FILE,
 ];
 
 /// The [`WATCHED`] files of an index, by size and modification time (`None`: not there).
