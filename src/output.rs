@@ -14,7 +14,7 @@ use crate::actors::ActorKind;
 use crate::copies::{CopyGroup, CopyMember};
 use crate::explore::{ActorCount, Bucket, Cooccurrence, Facets, SourceCount, Timeline};
 use crate::indexer::IndexSummary;
-use crate::search::{ActorRef, FullArticle, Hit, PassageText};
+use crate::search::{ActorRef, FullArticle, Hit, PassageText, QuotedCount};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -476,6 +476,23 @@ pub fn write_actor_counts(out: &mut dyn Write, actors: &[ActorCount]) -> io::Res
                 .collect();
             writeln!(out, "         also: {}", listed.join(", "))?;
         }
+    }
+    Ok(())
+}
+
+/// Writes `actors --quoted` output: quotations, articles, speaker and kind, one per line.
+pub fn write_quoted_counts(out: &mut dyn Write, speakers: &[QuotedCount]) -> io::Result<()> {
+    let width = speakers
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for speaker in speakers {
+        writeln!(
+            out,
+            "{:>7} quotes  {:>5} articles  {:<width$}  {}",
+            speaker.quotes, speaker.articles, speaker.name, speaker.kind
+        )?;
     }
     Ok(())
 }

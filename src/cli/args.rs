@@ -160,6 +160,10 @@ pub struct ActorsArgs {
     /// Count each story once: the copies of one article (see `newsdex copies`) count as one.
     #[arg(long)]
     pub stories: bool,
+    /// Rank who is quoted most instead: the speakers of the quotations in the matching
+    /// passages, with their quotations and articles.
+    #[arg(long, conflicts_with_all = ["aliases", "stories"])]
+    pub quoted: bool,
     /// How the list is printed.
     #[command(flatten)]
     pub output: ListOutputArgs,

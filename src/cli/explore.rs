@@ -7,7 +7,7 @@ use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesAr
 use super::{apply_filters, color_enabled, found, kind_of, list_output, Outcome};
 use crate::explore::{self, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
-use crate::search::{quotations, SearchRequest, Searcher};
+use crate::search::{quotations, top_quoted, SearchRequest, Searcher};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
     let searcher = Searcher::open(index_dir)?;
@@ -18,6 +18,14 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     apply_filters(&mut request, &args.filters)?;
     request.stories = args.stories;
     let kind = args.kind.map(kind_of);
+    if args.quoted {
+        let speakers = top_quoted(&searcher, &request, kind, args.top)?;
+        return print_counts(
+            &speakers,
+            list_output(&args.output),
+            output::write_quoted_counts,
+        );
+    }
     let mut actors = explore::top_actors(&searcher, &request, kind, args.top)?;
     if args.aliases {
         explore::attach_aliases(&searcher, &mut actors)?;

@@ -198,6 +198,9 @@ const PERSON_ROLES: &[&str] = &[
     "doctor",
 ];
 
+/// Documents someone sends: "the message reads" is its sender's, person or organisation.
+const SENT_DOCUMENTS: &[&str] = &["message", "letter", "telegram", "greetings"];
+
 /// Nouns naming an organisation by role: "the company said" is the organisation named before.
 const ORG_ROLES: &[&str] = &[
     "company",
@@ -294,6 +297,9 @@ enum Speaker {
     Unknown,
 }
 
+/// How far back a sentence's start is looked for (bytes).
+const SENTENCE_REACH: usize = 600;
+
 /// A speaker named before some offset, for pronouns and roles to resolve to.
 #[derive(Debug, Clone)]
 struct Referent {
@@ -353,13 +359,40 @@ impl<'a> Article<'a> {
         Some(Speaker::Named(without_honorific(&actor.name)))
     }
 
-    /// The nearest referent before `at` of `kind`.
+    /// The referent of `kind` a pronoun or a definite role before `at` refers to.
     fn resolve(&self, kind: ActorKind, at: usize) -> Speaker {
-        self.referents
+        self.salient(at, |r| r.kind == kind)
+    }
+
+    /// The referent of either kind before `at`: the sender of "the message".
+    fn resolve_any(&self, at: usize) -> Speaker {
+        self.salient(at, |_| true)
+    }
+
+    /// The first referent that `fits` in the sentence of the nearest one before `at`: the
+    /// subject comes first, and a pronoun or a definite role refers to the subject before an
+    /// object ("Roe thanked Doe. "...," the minister stressed" is Roe's).
+    fn salient(&self, at: usize, fits: impl Fn(&Referent) -> bool) -> Speaker {
+        let Some(nearest) = self
+            .referents
             .iter()
-            .filter(|r| r.at < at && r.kind == kind)
+            .filter(|r| r.at < at && fits(r))
             .max_by_key(|r| r.at)
-            .map_or(Speaker::Unknown, |r| Speaker::Named(r.name.clone()))
+        else {
+            return Speaker::Unknown;
+        };
+        let mut floor = nearest.at.saturating_sub(SENTENCE_REACH);
+        while !self.body.is_char_boundary(floor) {
+            floor -= 1;
+        }
+        let start = sentence_start(self.body, floor, nearest.at);
+        let first = self
+            .referents
+            .iter()
+            .filter(|r| r.at >= start && r.at <= nearest.at && fits(r))
+            .min_by_key(|r| r.at)
+            .unwrap_or(nearest);
+        Speaker::Named(first.name.clone())
     }
 
     /// A name the extractor does not know: the fullest form the article gives it (a person
@@ -473,7 +506,10 @@ fn pronoun(word: &str) -> Option<Option<ActorKind>> {
 /// determiner: the actor it refers to, or unnamed.
 fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option<Speaker> {
     let noun = lower(&words[j]);
-    let kind = if PERSON_ROLES.contains(&noun.as_str()) {
+    let sent = SENT_DOCUMENTS.contains(&noun.as_str());
+    let kind = if sent {
+        ActorKind::Org
+    } else if PERSON_ROLES.contains(&noun.as_str()) {
         ActorKind::Person
     } else if ORG_ROLES.contains(&noun.as_str()) {
         ActorKind::Org
@@ -492,6 +528,9 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
     while i > 0 && j - i < 4 {
         i -= 1;
         match lower(&words[i]).as_str() {
+            "the" | "this" | "that" | "his" | "her" | "its" if sent => {
+                return Some(article.resolve_any(at))
+            }
             "the" | "this" | "that" | "his" | "her" | "its" => {
                 return Some(article.resolve(kind, at))
             }
@@ -700,6 +739,10 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         referents,
     };
     let paragraphs = super::spans::paragraphs(body);
+    if !spans.is_empty() {
+        let speakers = reported_speakers(&article, spans, &paragraphs);
+        article.referents.extend(speakers);
+    }
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last: Option<(usize, (usize, usize), Option<String>)> = None; // (index, paragraph, speaker)
     for (index, span) in spans.iter().enumerate() {
@@ -752,9 +795,20 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
                         && (paragraph.1 >= span.paragraph.0
                             || follows(body, paragraph.1, span.paragraph.0))
                 });
-                let speaker = match previous.and_then(|(_, _, s)| s.clone()) {
-                    Some(name) => Speaker::Named(name),
-                    None => {
+                // A verb of saying earlier in the quotation's own paragraph ("Roe said the
+                // plan works. "It does."") names its speaker before the last quotation does.
+                let own = (span.open > span.paragraph.0)
+                    .then(|| {
+                        let clause = outside(words(body, span.paragraph.0, span.open), spans);
+                        attribution_in(&article, &clause, true, span.open)
+                    })
+                    .flatten()
+                    .map(|(_, s)| s)
+                    .filter(|s| matches!(s, Speaker::Named(_)));
+                let speaker = match (own, previous.and_then(|(_, _, s)| s.clone())) {
+                    (Some(own), _) => own,
+                    (None, Some(name)) => Speaker::Named(name),
+                    (None, None) => {
                         // "Ann Roe said ...:" earlier in the paragraph, or in the paragraph
                         // before one that opens with the quotation.
                         let from = if span.open == span.paragraph.0 {
@@ -768,6 +822,16 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
                 };
                 (None, speaker)
             }
+        };
+        // "..., saying the plan would "work in the end."": a participle has no subject of its
+        // own; the quotation before it in the paragraph gives the speaker.
+        let speaker = match (&speaker, &cue, &last) {
+            (Speaker::Unknown, Some(verb), Some((_, paragraph, Some(name))))
+                if PARTICIPLES.contains(&verb.as_str()) && *paragraph == span.paragraph =>
+            {
+                Speaker::Named(name.clone())
+            }
+            _ => speaker,
         };
         let speaker = match speaker {
             Speaker::Named(name) => Some(name),
@@ -794,6 +858,60 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         });
     }
     quotes
+}
+
+/// Cues with no subject of their own ("..., saying ...").
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "telling",
+    "writing",
+    "declaring",
+    "calling",
+];
+
+/// The words of a clause that are outside every quotation.
+fn outside<'a>(clause: Vec<Word<'a>>, spans: &[Span]) -> Vec<Word<'a>> {
+    clause
+        .into_iter()
+        .filter(|w| !spans.iter().any(|s| s.start <= w.start && w.start < s.end))
+        .collect()
+}
+
+/// The speakers of the reported speech outside quotations ("Roe said the plan works"), as
+/// referents for the pronouns and roles that follow: people the extractor did not find are
+/// named there too.
+fn reported_speakers(
+    article: &Article,
+    spans: &[Span],
+    paragraphs: &[(usize, usize)],
+) -> Vec<Referent> {
+    let mut out = Vec::new();
+    for &(start, end) in paragraphs {
+        let clause = outside(words(article.body, start, end), spans);
+        for i in 0..clause.len() {
+            if !is_cue(&clause[i]) || lower(&clause[i]) == "according" {
+                continue;
+            }
+            // The verb's sentence: from after the last sentence end before it.
+            let from = (0..i)
+                .rev()
+                .find(|&k| {
+                    article.body[clause[k].end..clause[k + 1].start].contains(['.', '!', '?', ';'])
+                })
+                .map_or(0, |k| k + 1);
+            let at = clause[i].start;
+            if let Speaker::Named(name) = subject_before(article, &clause[from..=i], i - from, at) {
+                let kind = article
+                    .actors
+                    .iter()
+                    .find(|a| a.name == name)
+                    .map_or(ActorKind::Person, |a| a.kind);
+                out.push(Referent { at, name, kind });
+            }
+        }
+    }
+    out
 }
 
 /// The start of the paragraph before the one starting at `start` (itself when it is the first).

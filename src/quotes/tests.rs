@@ -197,3 +197,77 @@ fn transcript_labels_make_turns() {
         ]
     );
 }
+
+#[test]
+fn a_role_refers_to_the_subject_of_the_sentence_before_not_its_object() {
+    let body = "Ilse Varnholt thanked Tomas Brandl for the visit. \"We will build the bridge together,\" the minister stressed.";
+    let actors = [
+        person(body, "Ilse Varnholt", &["Ilse Varnholt"]),
+        person(body, "Tomas Brandl", &["Tomas Brandl"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "We will build the bridge together,",
+            Some("Ilse Varnholt")
+        )]
+    );
+}
+
+#[test]
+fn a_message_speaks_for_its_sender() {
+    let body = "Ilse Varnholt sent her greetings to the Harbour Guild of Tessel.\n\nThe message reads, in part:\"Your city has grown with its harbour and will grow further.\"";
+    let actors = [
+        person(body, "Ilse Varnholt", &["Ilse Varnholt"]),
+        org(body, "Harbour Guild", &["Harbour Guild"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Your city has grown with its harbour and will grow further.",
+            Some("Ilse Varnholt")
+        )]
+    );
+}
+
+#[test]
+fn a_verb_in_the_quotations_own_paragraph_comes_before_the_last_speaker() {
+    let body = "\"The harbour stays closed this week,\" Petra Oswin said.\n\nIn a statement, Dario Fenn said the port would reopen in May. \"This move helps every shipper on the coast.\"";
+    let actors = [
+        person(body, "Petra Oswin", &["Petra Oswin"]),
+        person(body, "Dario Fenn", &["Dario Fenn"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("The harbour stays closed this week,", Some("Petra Oswin")),
+            q(
+                "This move helps every shipper on the coast.",
+                Some("Dario Fenn")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_takes_the_speaker_of_the_quotation_before_it() {
+    let body = "Hal Brisk warned the change could \"hurt the smaller towns most\", saying a slower pace would be \"fairer for every district\".";
+    let actors = [person(body, "Hal Brisk", &["Hal Brisk"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("hurt the smaller towns most", Some("Hal Brisk")),
+            q("fairer for every district", Some("Hal Brisk")),
+        ]
+    );
+}
+
+#[test]
+fn the_subject_of_reported_speech_is_who_a_pronoun_refers_to() {
+    // The extractor found nobody: "Corwin Daly said" names the person "he" is.
+    let body = "Corwin Daly said the mill had closed after ninety years.\n\n\"We never saw it coming,\" he told the Gazette.";
+    assert_eq!(
+        found(body, &[]),
+        [q("We never saw it coming,", Some("Corwin Daly"))]
+    );
+}

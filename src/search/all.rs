@@ -7,7 +7,7 @@ use tantivy::query::EnableScoring;
 use tantivy::{DocAddress, DocSet, TantivyDocument, TERMINATED};
 
 use crate::error::Result;
-use crate::search::{Hit, SearchRequest, Searcher};
+use crate::search::{Hit, SearchPlan, SearchRequest, Searcher};
 
 impl Searcher {
     /// Hands every passage that matches `request` to `each`, segment by segment in doc-id
@@ -23,13 +23,33 @@ impl Searcher {
         mut each: impl FnMut(Hit) -> Result<()>,
     ) -> Result<u64> {
         let plan = self.plan(request)?;
-        let searcher = self.tantivy_searcher();
-        let keys = self.columns(&searcher)?;
         let names = if request.raw_actors {
             None
         } else {
             Some(self.canonical_names()?)
         };
+        self.for_each_document(&plan, per_article, |document, _, handed, score| {
+            each(self.hit_from_document(
+                document,
+                usize::try_from(handed).unwrap_or(usize::MAX),
+                score,
+                &plan.highlighter,
+                names.as_ref(),
+            ))
+        })
+    }
+
+    /// Hands every live passage document that matches `plan` to `each`, in doc-id order, with
+    /// its article's key, its position (from 1) and its score; with `per_article`, only the
+    /// first of each article. Returns the number handed over.
+    pub(crate) fn for_each_document(
+        &self,
+        plan: &SearchPlan,
+        per_article: bool,
+        mut each: impl FnMut(&TantivyDocument, u64, u64, f32) -> Result<()>,
+    ) -> Result<u64> {
+        let searcher = self.tantivy_searcher();
+        let keys = self.columns(&searcher)?;
         let weight = plan
             .query
             .weight(EnableScoring::enabled_from_searcher(&searcher))?;
@@ -44,18 +64,11 @@ impl Searcher {
             let mut doc = scorer.doc();
             while doc != TERMINATED {
                 let is_alive = alive.is_none_or(|bits| bits.is_alive(doc));
-                let address = DocAddress::new(ordinal as u32, doc);
-                if is_alive && (!per_article || seen.insert(keys.get(address))) {
+                let key = keys.get(DocAddress::new(ordinal as u32, doc));
+                if is_alive && (!per_article || seen.insert(key)) {
                     let document: TantivyDocument = store.get(doc)?;
                     handed += 1;
-                    let hit = self.hit_from_document(
-                        &document,
-                        usize::try_from(handed).unwrap_or(usize::MAX),
-                        scorer.score(),
-                        &plan.highlighter,
-                        names.as_ref(),
-                    );
-                    each(hit)?;
+                    each(&document, key, handed, scorer.score())?;
                 }
                 doc = scorer.advance();
             }

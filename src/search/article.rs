@@ -200,7 +200,10 @@ impl Searcher {
 
 /// A stored text field: as given, or the text of tokens given for a language other than
 /// English (see `indexer::documents`).
-fn get_str(document: &TantivyDocument, field: tantivy::schema::Field) -> std::borrow::Cow<'_, str> {
+pub(super) fn get_str(
+    document: &TantivyDocument,
+    field: tantivy::schema::Field,
+) -> std::borrow::Cow<'_, str> {
     let Some(value) = document.get_first(field) else {
         return "".into();
     };

@@ -26,7 +26,7 @@ pub use actors::{
     ResolvedActor,
 };
 pub(crate) use columns::SegmentColumns;
-pub use quotations::{quotations, Quotation};
+pub use quotations::{quotations, top_quoted, Quotation, QuotedCount};
 
 use std::path::Path;
 

@@ -1,10 +1,13 @@
 //! The quotations of one speaker: the passages they are quoted in, searched with the
 //! request's query and filters, cut into one record per quotation. `newsdex quotes` and
-//! `/api/quotes` both list these.
+//! `/api/quotes` both list these. And who is quoted most on a query (`actors --quoted`).
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{SearchRequest, Searcher, SortOrder};
+use super::{ActorRef, SearchRequest, Searcher, SortOrder};
+use crate::actors::ActorKind;
 use crate::Result;
 
 /// Passages read per quotation wanted (a passage may hold none of the speaker's after copies
@@ -75,4 +78,69 @@ pub fn quotations(
         .take(limit)
         .collect();
     Ok(quotations)
+}
+
+/// A speaker and how much the matching passages quote them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuotedCount {
+    /// The speaker's canonical name.
+    pub name: String,
+    /// person or org (or country, for a government's statement).
+    pub kind: ActorKind,
+    /// Quotations of theirs in the matching passages.
+    pub quotes: u64,
+    /// Matching articles that quote them.
+    pub articles: u64,
+}
+
+/// The `top` speakers most quoted in the passages that match `request` (every match, not a
+/// ranked page): the attributed quotations stored with each passage, speakers under their
+/// canonical names, of `kind` when given; most quotations first, then most articles, then by
+/// name.
+pub fn top_quoted(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    kind: Option<ActorKind>,
+    top: usize,
+) -> Result<Vec<QuotedCount>> {
+    let mut request = request.clone();
+    request.match_all = true;
+    let plan = searcher.plan(&request)?;
+    let names = searcher.canonical_names()?;
+    let field = searcher.fields().quotes;
+    let mut counts: HashMap<ActorRef, (u64, HashSet<u64>)> = HashMap::new();
+    searcher.for_each_document(&plan, false, |document, key, _, _| {
+        let stored = super::article::get_str(document, field);
+        for quote in crate::schema::decode_quotes(&stored) {
+            let Some(raw_kind) = ActorKind::parse(&quote.kind) else {
+                continue;
+            };
+            let raw = ActorRef::new(quote.speaker, raw_kind);
+            let speaker = names.canonical(&raw).unwrap_or(raw);
+            if kind.is_some_and(|k| k != speaker.kind) {
+                continue;
+            }
+            let entry = counts.entry(speaker).or_default();
+            entry.0 += 1;
+            entry.1.insert(key);
+        }
+        Ok(())
+    })?;
+    let mut ranked: Vec<QuotedCount> = counts
+        .into_iter()
+        .map(|(actor, (quotes, articles))| QuotedCount {
+            name: actor.name,
+            kind: actor.kind,
+            quotes,
+            articles: articles.len() as u64,
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.quotes
+            .cmp(&a.quotes)
+            .then(b.articles.cmp(&a.articles))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    ranked.truncate(top);
+    Ok(ranked)
 }

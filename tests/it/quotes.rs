@@ -141,3 +141,55 @@ fn quotes_lists_newest_first_and_by_relevance() {
             .replace(&*dir.path().to_string_lossy(), "DIR"),
     );
 }
+
+#[test]
+fn actors_quoted_ranks_the_speakers_of_the_matching_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = corpus(dir.path());
+    // Every article: Quellbrook is quoted twice in two articles, Marrowgate once.
+    let all = run(&index, &["actors", "--quoted", "--json"]);
+    assert_success(&all);
+    let lines = json_lines(&all);
+    let ranked: Vec<(&str, u64, u64)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["name"].as_str().unwrap(),
+                l["quotes"].as_u64().unwrap(),
+                l["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranked,
+        [("Tobias Quellbrook", 2, 2), ("Edda Marrowgate", 1, 1)]
+    );
+    assert_eq!(lines[0]["kind"], "person");
+    // A query keeps the speakers of the passages that match it: "boatmen" is only in the
+    // article where Marrowgate speaks and Quellbrook is named but not quoted.
+    let boatmen = run(&index, &["actors", "--quoted", "boatmen", "--json"]);
+    assert_success(&boatmen);
+    let names: Vec<String> = json_lines(&boatmen)
+        .iter()
+        .map(|l| l["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Edda Marrowgate"]);
+    // Text and CSV, and --top.
+    let text = run(&index, &["actors", "--quoted", "--top", "1"]);
+    assert_success(&text);
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains("2 quotes") && out.contains("Tobias Quellbrook"),
+        "{out}"
+    );
+    let csv = run(&index, &["actors", "--quoted", "--format", "csv"]);
+    assert_success(&csv);
+    assert!(String::from_utf8_lossy(&csv.stdout).starts_with("name,kind,quotes,articles\n"));
+    // No passage matches: nobody is quoted (exit 1).
+    let none = run(&index, &["actors", "--quoted", "volcano"]);
+    assert_eq!(none.status.code(), Some(1));
+    // --quoted ranks speakers, not mentions: --aliases and --stories do not apply.
+    let both = run(&index, &["actors", "--quoted", "--aliases"]);
+    assert_eq!(both.status.code(), Some(2));
+}

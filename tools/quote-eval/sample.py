@@ -2,6 +2,8 @@
 """Draw the articles of the quotation set: a seeded hash per source, not a reader's choice.
 
     python3 tools/quote-eval/sample.py [--data ../shared/data] > /tmp/sample.tsv
+    python3 tools/quote-eval/sample.py --set fresh > /tmp/fresh.tsv
+
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
 1-based line for JSON lines files) and is ranked by SHA-1 of `SEED:key`; each source's strata
@@ -48,9 +50,22 @@ STRATA = {
 }
 
 
-def rank(key):
+# The fresh set (`fresh.jsonl`): a second draw with its own seed, leaving out the articles of
+# `gold.jsonl`, labelled before any attribution rule was run on it and only reported on. Bodies
+# of at most 8,000 bytes (pages) and 15,000 (releases, speeches), for the labelling effort.
+FRESH_SEED = "newsdex-quotes-fresh-1"
+FRESH_STRATA = {
+    "reuters": [("quoted", 16, None), ("any", 4, None)],
+    "pages": [("any", 10, 8000)],
+    "kremlin": [("quoted", 6, MAX_LONG)],
+    "speeches": [("quoted", 2, MAX_LONG)],
+    "zelensky": [("quoted", 2, None)],
+}
+
+
+def rank(key, seed=SEED):
     """The seeded hash that orders a source's articles."""
-    return hashlib.sha1(f"{SEED}:{key}".encode()).hexdigest()
+    return hashlib.sha1(f"{seed}:{key}".encode()).hexdigest()
 
 
 def jsonl_articles(path):
@@ -109,7 +124,13 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "..", "shared", "data"))
+    ap.add_argument("--set", choices=("gold", "fresh"), default="gold", help="the first draw, or the fresh one")
     args = ap.parse_args()
+    seed, plan, taken_before = SEED, STRATA, set()
+    if args.set == "fresh":
+        seed, plan = FRESH_SEED, FRESH_STRATA
+        with open(os.path.join(here, "gold.jsonl"), encoding="utf-8") as f:
+            taken_before = {json.loads(line)["key"] for line in f if line.strip()}
     news = os.path.join(args.data, "news")
     if not os.path.isdir(news):
         sys.exit(f"sample.py: {news}: no such folder (the shared data is absent)")
@@ -123,9 +144,9 @@ def main():
         "zelensky": lambda: jsonl_articles(os.path.join(news, "zelensky-addresses.jsonl")),
         "ungdc": lambda: jsonl_articles(os.path.join(news, "ungdc.jsonl.gz")),
     }
-    for source, strata in STRATA.items():
-        articles = sorted(sources[source](), key=lambda a: rank(a[0]))
-        drawn = set()
+    for source, strata in plan.items():
+        articles = sorted(sources[source](), key=lambda a: rank(a[0], seed))
+        drawn = set(taken_before)
         for stratum, count, limit in strata:
             taken = 0
             for key, path, line, body in articles:

@@ -269,6 +269,11 @@ def missed(key, field, labelled, found, pairs, right, body):
     return out
 
 
+def half(key):
+    """The half of the set an article belongs to: "even" or "odd", by the SHA-1 of its key."""
+    return "even" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "odd"
+
+
 def fmt(x):
     """A score with three decimals, or a dash when there is nothing to measure."""
     return "-" if x is None else f"{x:.3f}"
@@ -297,9 +302,12 @@ def main():
     ap.add_argument("--data", default=goldfile.default_data(repo), help="the shared data folder")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="list up to N misses of each kind")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--half", choices=("even", "odd"), help="only the articles whose key's SHA-1 is even (developed on) or odd (held out)")
     args = ap.parse_args()
 
     gold = goldfile.load(args.gold)
+    if args.half:
+        gold = [a for a in gold if half(a["key"]) == args.half]
     report = {}
     for item in args.predicted:
         name, _, path = item.rpartition("=")
