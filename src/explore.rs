@@ -811,13 +811,23 @@ pub fn top_actors(
     kind: Option<ActorKind>,
     top: usize,
 ) -> Result<Vec<ActorCount>> {
+    let (_, ids, counts) = counted_actors(searcher, request)?;
+    rank_actors(searcher, &ids, &counts, kind, top)
+}
+
+/// The match set of `request` with its actors numbered, and the articles counted per actor
+/// number.
+fn counted_actors<'a>(
+    searcher: &'a Searcher,
+    request: &SearchRequest,
+) -> Result<(MatchSet, ActorIds<'a>, Vec<u64>)> {
     let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
     let (set, _) = match_set(searcher, request, true, None, &ids)?;
     let ids = ids
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let counts = actor_counts(&set, ids.len());
-    rank_actors(searcher, &ids, &counts, kind, top)
+    Ok((set, ids, counts))
 }
 
 /// The `top` actors (of `kind`) by their `counts`: most articles first, then by name, then
@@ -902,12 +912,7 @@ pub fn attach_aliases(searcher: &Searcher, actors: &mut [ActorCount]) -> Result<
 
 /// Top actors of each kind and the date histogram of the whole match set.
 pub fn facets(searcher: &Searcher, request: &SearchRequest, top: usize) -> Result<Facets> {
-    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
-    let (set, _) = match_set(searcher, request, true, None, &ids)?;
-    let ids = ids
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let counts = actor_counts(&set, ids.len());
+    let (set, ids, counts) = counted_actors(searcher, request)?;
     let mut actors = Vec::new();
     for kind in [
         ActorKind::Person,
