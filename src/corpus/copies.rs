@@ -61,7 +61,7 @@ const MAX_NUMBERS: usize = 64;
 /// naming more keeps none (and no subject): a text that long is no template notice.
 const MAX_NAME_WORDS: usize = 64;
 /// Fewest distinct words of a headline that makes two articles one wire item re-sent
-/// (see `is_copy`): a shorter headline ("UPDATE", "CORRECTION") names no story.
+/// ([`is_copy`]): a shorter headline ("UPDATE", "CORRECTION") names no story.
 pub const MIN_HEADLINE_WORDS: usize = 4;
 /// Version of these rules: a change makes every index regroup its articles.
 pub const RULES_VERSION: u32 = 5;
