@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::tagger::{self, NameType, TokenInfo, TrainSentence, Trainer};
-use super::{ActorKind, Extractor, Gazetteer};
+use super::{ActorKind, ActorMatch, Extractor, Gazetteer};
 use crate::error::{Error, Result};
 
 /// One CoNLL sentence: tokens and their gold tags (BIO, as tag ids).
@@ -359,12 +359,57 @@ struct GumActor {
     named: bool,
     ty: NameType,
     mentions: Vec<(usize, usize)>,
+    /// The name each mention opens with, past a title or a role ("Senior researcher Mu Li,
+    /// of ..." names Mu Li; "Ostvale, Ohio" names Ostvale): its first run of proper nouns,
+    /// unless "of" and another proper noun carry the name on.
+    name_runs: Vec<(usize, usize)>,
+}
+
+/// One GUM article: its text, its named actors and where it writes an adjective.
+struct GumArticle {
+    text: String,
+    actors: Vec<GumActor>,
+    /// Byte ranges of the tokens tagged ADJ ("Greek", "Australian"): never a mention in GUM.
+    adjectives: Vec<(usize, usize)>,
+}
+
+/// One token of a GUM article: its bytes, whether it is a proper noun, an adposition, an
+/// adjective.
+struct GumToken {
+    start: usize,
+    end: usize,
+    propn: bool,
+    adp: bool,
+    adj: bool,
+}
+
+/// The first run of proper nouns among the tokens from `s` to `e`, unless an adposition comes
+/// before it or an adposition and a proper noun follow it inside the mention ("Society of
+/// Canada" goes on).
+fn name_run(tokens: &[GumToken], s: usize, e: usize) -> Option<(usize, usize)> {
+    let inside: Vec<&GumToken> = tokens
+        .iter()
+        .filter(|t| s <= t.start && t.end <= e)
+        .collect();
+    let first = inside.iter().position(|t| t.propn)?;
+    // a proper noun after "of" names a dependent ("Three of Velmora's ..."), not the mention
+    if inside[..first].iter().any(|t| t.adp) {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < inside.len() && inside[last + 1].propn {
+        last += 1;
+    }
+    let goes_on = inside.get(last + 1).is_some_and(|t| t.adp)
+        && inside.get(last + 2).is_some_and(|t| t.propn);
+    (!goes_on).then_some((inside[first].start, inside[last].end))
 }
 
 /// Reads one GUM .conllu file: its text (title line first) and its named actors.
-fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
+fn read_gum(path: &Path) -> Result<GumArticle> {
     let src = read_text(path)?;
     let mut text = String::new();
+    let mut tokens: Vec<GumToken> = Vec::new();
     // entity id -> (type, identity, start byte, has proper noun) for open mentions
     let mut open: Vec<(String, String, String, usize, bool)> = Vec::new();
     let mut actors: Vec<GumActor> = Vec::new();
@@ -400,6 +445,13 @@ fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
         text.push_str(form);
         let end = text.len();
         space_before = !misc.split('|').any(|m| m == "SpaceAfter=No");
+        tokens.push(GumToken {
+            start,
+            end,
+            propn: upos == "PROPN",
+            adp: upos == "ADP",
+            adj: upos == "ADJ",
+        });
         let entity = misc
             .split('|')
             .find_map(|m| m.strip_prefix("Entity="))
@@ -453,9 +505,11 @@ fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
                 } else {
                     wiki_name(&identity)
                 };
+                let run = name_run(&tokens, s, end);
                 match actors.iter_mut().find(|a| a.key == key) {
                     Some(a) => {
                         a.mentions.push((s, end));
+                        a.name_runs.extend(run);
                         a.named |= propn;
                         if a.name.starts_with('#') && propn {
                             a.name = text[s..end].to_string();
@@ -475,13 +529,23 @@ fn read_gum(path: &Path) -> Result<(String, Vec<GumActor>)> {
                         ty,
                         named: propn,
                         mentions: vec![(s, end)],
+                        name_runs: run.into_iter().collect(),
                     }),
                 }
             }
         }
     }
     actors.retain(|a| a.named);
-    Ok((text, actors))
+    let adjectives = tokens
+        .iter()
+        .filter(|t| t.adj)
+        .map(|t| (t.start, t.end))
+        .collect();
+    Ok(GumArticle {
+        text,
+        actors,
+        adjectives,
+    })
 }
 
 /// A readable name from a Wikipedia identity: "Kim_Jong%2Dun" -> "Kim Jong-un", with a
@@ -509,6 +573,85 @@ fn wiki_name(identity: &str) -> String {
     }
 }
 
+/// How predicted actors are matched to GUM's gold actors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scoring {
+    /// By name, by a mention with a gold mention's span, or by a mention ending one.
+    Strict,
+    /// As `Strict`, and by a mention that is the name a gold mention opens with past a title
+    /// or a role (`GumActor::name_runs`); a prediction that matches nothing and is written only
+    /// as adjectives ("Greek" for Greece) counts neither way, as GUM marks no adjective as a
+    /// mention (as a CoNLL MISC span counts neither way).
+    Names,
+}
+
+/// The outcome of matching one article's predictions to its gold actors (indexes into each).
+struct Matching {
+    used_p: HashSet<usize>,
+    used_g: HashSet<usize>,
+    /// Predictions that count neither way.
+    neutral: HashSet<usize>,
+}
+
+/// Matches predictions to gold actors one to one, the best kind of evidence first.
+fn match_actors(pred: &[ActorMatch], article: &GumArticle, scoring: Scoring) -> Matching {
+    let gold = &article.actors;
+    // candidate pairs: 3 = same name, 2 = a mention with the same span, 1 = a mention inside a
+    // gold mention ending at the same byte, or (`Names`) the name a gold mention opens with
+    let norm = |s: &str| s.to_lowercase().replace(['.', '\''], "");
+    let mut pairs: Vec<(u8, usize, usize)> = Vec::new();
+    for (i, p) in pred.iter().enumerate() {
+        for (j, gd) in gold.iter().enumerate() {
+            let score = if norm(&p.name) == norm(&gd.name) {
+                3
+            } else if p.mentions.iter().any(|m| gd.mentions.contains(m)) {
+                2
+            } else if p
+                .mentions
+                .iter()
+                .any(|&(s, e)| gd.mentions.iter().any(|&(gs, ge)| gs <= s && e == ge))
+                || (scoring == Scoring::Names
+                    && p.mentions.iter().any(|m| gd.name_runs.contains(m)))
+            {
+                1
+            } else {
+                0
+            };
+            if score > 0 {
+                pairs.push((score, i, j));
+            }
+        }
+    }
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut used_p = HashSet::new();
+    let mut used_g = HashSet::new();
+    for (_, i, j) in pairs {
+        if used_p.contains(&i) || used_g.contains(&j) {
+            continue;
+        }
+        used_p.insert(i);
+        used_g.insert(j);
+    }
+    let neutral = match scoring {
+        Scoring::Strict => HashSet::new(),
+        Scoring::Names => pred
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                !used_p.contains(i)
+                    && !p.mentions.is_empty()
+                    && p.mentions.iter().all(|m| article.adjectives.contains(m))
+            })
+            .map(|(i, _)| i)
+            .collect(),
+    };
+    Matching {
+        used_p,
+        used_g,
+        neutral,
+    }
+}
+
 /// Scores article-level actor sets against the GUM news articles in `dir`.
 fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -526,57 +669,38 @@ fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
         });
     }
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    // matches and predictions as scored before names and adjectives counted (strict)
+    let mut strict = (0usize, 0usize);
     let types = [NameType::Per, NameType::Org, NameType::Loc];
     let mut by_kind = [Counts::default(); 3];
     let mut misses = String::new();
     let debug = std::env::var_os("NEWSDEX_EVAL_DEBUG").is_some();
     for file in &files {
-        let (text, gold) = read_gum(file)?;
-        let pred = g.extract("", &text);
+        let article = read_gum(file)?;
+        let (text, gold) = (&article.text, &article.actors);
+        let pred = g.extract("", text);
         if debug {
             let name = file.file_name().unwrap_or_default().to_string_lossy();
             let _ = writeln!(misses, "{name}");
         }
-        // candidate pairs: 3 = same name, 2 = a mention with the same span, 1 = a mention
-        // inside a gold mention ending at the same byte
-        let norm = |s: &str| s.to_lowercase().replace(['.', '\''], "");
-        let mut pairs: Vec<(u8, usize, usize)> = Vec::new();
-        for (i, p) in pred.iter().enumerate() {
-            for (j, gd) in gold.iter().enumerate() {
-                let score = if norm(&p.name) == norm(&gd.name) {
-                    3
-                } else if p.mentions.iter().any(|m| gd.mentions.contains(m)) {
-                    2
-                } else if p
-                    .mentions
-                    .iter()
-                    .any(|&(s, e)| gd.mentions.iter().any(|&(gs, ge)| gs <= s && e == ge))
-                {
-                    1
-                } else {
-                    0
-                };
-                if score > 0 {
-                    pairs.push((score, i, j));
-                }
-            }
-        }
-        pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
-        let mut used_p = HashSet::new();
-        let mut used_g = HashSet::new();
-        for (_, i, j) in pairs {
-            if used_p.contains(&i) || used_g.contains(&j) {
-                continue;
-            }
-            used_p.insert(i);
-            used_g.insert(j);
-        }
+        let strict_match = match_actors(&pred, &article, Scoring::Strict);
+        strict.0 += strict_match.used_p.len();
+        strict.1 += pred.len();
+        let Matching {
+            used_p,
+            used_g,
+            neutral,
+        } = match_actors(&pred, &article, Scoring::Names);
         tp += used_p.len();
-        np += pred.len();
+        np += pred.len() - neutral.len();
         ng += gold.len();
         for (k, ty) in types.iter().enumerate() {
             by_kind[k].gold += gold.iter().filter(|a| a.ty == *ty).count();
-            by_kind[k].pred += pred.iter().filter(|a| conll_type(a.kind) == *ty).count();
+            by_kind[k].pred += pred
+                .iter()
+                .enumerate()
+                .filter(|(i, a)| conll_type(a.kind) == *ty && !neutral.contains(i))
+                .count();
         }
         // per kind: recall by the gold kind, precision by the predicted kind
         for (j, gd) in gold.iter().enumerate() {
@@ -596,7 +720,7 @@ fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
         }
         if debug {
             for (i, p) in pred.iter().enumerate() {
-                if !used_p.contains(&i) {
+                if !used_p.contains(&i) && !neutral.contains(&i) {
                     let forms: Vec<&str> = p.mentions.iter().map(|&(s, e)| &text[s..e]).collect();
                     let _ = writeln!(misses, "  extra {:?} {} {forms:?}", p.kind, p.name);
                 }
@@ -620,6 +744,11 @@ fn eval_gum(g: &Extractor, dir: &Path, out: &mut String) -> Result<()> {
         files.len()
     );
     let _ = writeln!(out, "  article actor sets: P {p:.4} R {r:.4} F1 {f:.4}");
+    let (sp, sr, sf) = f1(strict.0, strict.1, ng);
+    let _ = writeln!(
+        out,
+        "  strict (no name runs, adjectives counted): P {sp:.4} R {sr:.4} F1 {sf:.4}"
+    );
     for (k, ty) in types.iter().enumerate() {
         let c = by_kind[k];
         let r = c.tp as f64 / c.gold.max(1) as f64;
@@ -686,11 +815,65 @@ mod tests {
             "# newpar\n1\tNorth\tNorth\tPROPN\tNNP\t_\t2\tx\t_\tEntity=(1-place-a-b-c-d-coref-North_Korea\n2\tKorea\tKorea\tPROPN\tNNP\t_\t0\tx\t_\tEntity=1)|SpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tx\t_\t_\n",
         )
         .unwrap();
-        let (text, actors) = read_gum(&gum).unwrap();
+        let GumArticle { text, actors, .. } = read_gum(&gum).unwrap();
         assert_eq!(text, "North Korea.");
         assert_eq!(wiki_name("Kim_Jong%2Dun_(politician)"), "Kim Jong-un");
         assert_eq!(actors.len(), 1);
         assert_eq!(actors[0].name, "North Korea");
         assert_eq!(actors[0].mentions, vec![(0, 11)]);
+    }
+
+    /// A GUM token line: id, form, upos, misc.
+    fn token(id: usize, form: &str, upos: &str, misc: &str) -> String {
+        format!("{id}\t{form}\t{form}\t{upos}\tX\t_\t0\tx\t_\t{misc}\n")
+    }
+
+    fn predicted(name: &str, mentions: &[(usize, usize)]) -> ActorMatch {
+        ActorMatch {
+            name: name.to_string(),
+            kind: ActorKind::Person,
+            mentions: mentions.to_vec(),
+            title_mentions: Vec::new(),
+            aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_name_past_a_title_matches_and_an_adjective_counts_neither_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let gum = dir.path().join("g.conllu");
+        // "Chief brewer Ada Quill, of Tarrow, said. Velmoran food."
+        let lines = [
+            token(1, "Chief", "ADJ", "Entity=(1-person-a-b-c-d-sgl"),
+            token(2, "brewer", "NOUN", "_"),
+            token(3, "Ada", "PROPN", "_"),
+            token(4, "Quill", "PROPN", "SpaceAfter=No"),
+            token(5, ",", "PUNCT", "_"),
+            token(6, "of", "ADP", "_"),
+            token(7, "Tarrow", "PROPN", "Entity=(2-place-a-b-c-d-sgl)1)|SpaceAfter=No"),
+            token(8, ",", "PUNCT", "_"),
+            token(9, "said", "VERB", "SpaceAfter=No"),
+            token(10, ".", "PUNCT", "_"),
+            token(11, "Velmoran", "ADJ", "_"),
+            token(12, "food", "NOUN", "SpaceAfter=No"),
+            token(13, ".", "PUNCT", "_"),
+        ];
+        std::fs::write(&gum, lines.concat()).unwrap();
+        let article = read_gum(&gum).unwrap();
+        let text = &article.text;
+        assert_eq!(text, "Chief brewer Ada Quill, of Tarrow, said. Velmoran food.");
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            (s, s + w.len())
+        };
+        let pred = [
+            predicted("Ada Quill", &[at("Ada Quill")]),
+            predicted("Velmora", &[at("Velmoran")]),
+        ];
+        let strict = match_actors(&pred, &article, Scoring::Strict);
+        assert!(strict.used_p.is_empty() && strict.neutral.is_empty());
+        let names = match_actors(&pred, &article, Scoring::Names);
+        assert!(names.used_p.contains(&0));
+        assert_eq!(names.neutral, HashSet::from([1]));
     }
 }

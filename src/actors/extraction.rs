@@ -98,6 +98,7 @@ impl Gazetteer {
                         .next()
                         .is_some_and(words::is_title)
             });
+            retype_titled_people(text, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
             self.split_conjoined_names(text, &mut spans);
@@ -118,6 +119,7 @@ impl Gazetteer {
         self.retype_by_context(fields[1].1, &mut hits, &mut found);
         self.resolve_surnames(&fields, &mut hits, &found, &mut aliases);
         self.resolve_acronyms(&fields, &mut hits, &mut found, &mut aliases);
+        self.resolve_initials(&fields, &mut hits, &found, &mut aliases);
         self.resolve_short_forms(&fields, &mut hits, &found, &mut aliases);
         self.name_towns_by_division(fields[1].1, &mut hits, &mut found, &mut aliases);
         drop_common_word_names(fields[1].1, &mut hits, &found);
@@ -382,9 +384,19 @@ impl Gazetteer {
         let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for &(s0, e0, ty) in spans {
             covered.push((s0, e0));
-            let Some((s, mut e)) = trim_span(text, s0, e0, ty) else {
+            let Some((mut s, mut e)) = trim_span(text, s0, e0, ty) else {
                 continue;
             };
+            // a place named after a country, tagged without "New" ("[New South] Wales")
+            let mut ty = ty;
+            if let Some(n) = named_after_country(text, s) {
+                let country = self
+                    .lookup(&text[s..e])
+                    .is_some_and(|id| self.entities[id as usize].kind == ActorKind::Country);
+                if country && ty != NameType::Misc {
+                    (s, ty) = (n, NameType::Loc);
+                }
+            }
             // a name the gazetteer knows may end with a stop word ("Theresa May")
             if let Some(h) = gaz
                 .iter()
@@ -442,7 +454,7 @@ impl Gazetteer {
                         NameType::Loc => ActorKind::Place,
                         NameType::Misc => {
                             // nested countries of a MISC name ("U.S.-made", "Soviet-era")
-                            push_nested(gaz, s0, e0, &self.entities, hits);
+                            push_nested(text, gaz, s0, e0, &self.entities, hits);
                             continue;
                         }
                     };
@@ -482,7 +494,7 @@ impl Gazetteer {
                 None => ty == NameType::Loc,
             };
             let before = hits.len();
-            push_nested(gaz, s0, e0, &self.entities, hits);
+            push_nested(text, gaz, s0, e0, &self.entities, hits);
             if place {
                 let mut k = before;
                 while k < hits.len() {
@@ -507,6 +519,25 @@ impl Gazetteer {
             }
             let Ent::Known(id) = h.ent else { continue };
             let kind = self.entities[id as usize].kind;
+            if kind == ActorKind::Country {
+                // a place named after the country is that place ("New South Wales")
+                if let Some(n) = named_after_country(text, h.start) {
+                    let name = text[n..h.end].to_string();
+                    let k = match found.iter().position(|f| f.0 == name) {
+                        Some(k) => k,
+                        None => {
+                            found.push((name, ActorKind::Place));
+                            found.len() - 1
+                        }
+                    };
+                    hits.push(Hit {
+                        ent: Ent::Found(k as u32),
+                        start: n,
+                        ..*h
+                    });
+                    continue;
+                }
+            }
             let keep = match kind {
                 ActorKind::Country => !is_language_use(text, h.start, h.end),
                 // gazetteer-only extraction keeps every hit
@@ -697,6 +728,62 @@ impl Gazetteer {
                 }
             }
             aliases.push((target, def.acronym));
+        }
+    }
+
+    /// Resolves the acronyms the article writes without defining them: an acronym the
+    /// gazetteer does not know that spells the initials of exactly one other actor of the
+    /// article, named in two words or more ("VR" beside "Velmora Rail"), is that actor, and is
+    /// recorded as its alias.
+    fn resolve_initials(
+        &self,
+        fields: &[(bool, &str)],
+        hits: &mut [Hit],
+        found: &[(String, ActorKind)],
+        aliases: &mut Vec<(Ent, String)>,
+    ) {
+        let initials = |name: &str| -> Option<Vec<char>> {
+            let mut out = Vec::new();
+            let mut words = 0;
+            for w in name.split_whitespace() {
+                if is_connective(w) {
+                    continue;
+                }
+                let c = w.chars().next()?;
+                if !c.is_uppercase() {
+                    return None;
+                }
+                out.push(c);
+                words += 1;
+            }
+            (words >= 2).then_some(out)
+        };
+        let mut acronyms: Vec<(Ent, String)> = Vec::new();
+        for h in hits.iter() {
+            let Ent::Found(_) = h.ent else { continue };
+            let written = surface(fields, h);
+            if is_acronym(&written)
+                && written.chars().all(|c| c.is_ascii_uppercase())
+                && written.len() <= 5
+                && !acronyms.iter().any(|a| a.0 == h.ent)
+            {
+                acronyms.push((h.ent, written));
+            }
+        }
+        for (ent, acronym) in acronyms {
+            let letters: Vec<char> = acronym.chars().collect();
+            let mut targets: Vec<Ent> = Vec::new();
+            for h in hits.iter().filter(|h| h.ent != ent) {
+                let (name, _) = self.name_and_kind(h.ent, found);
+                if initials(name).is_some_and(|i| i == letters) && !targets.contains(&h.ent) {
+                    targets.push(h.ent);
+                }
+            }
+            let [target] = targets[..] else { continue };
+            for h in hits.iter_mut().filter(|h| h.ent == ent) {
+                h.ent = target;
+            }
+            aliases.push((target, acronym));
         }
     }
 
@@ -1691,10 +1778,18 @@ fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, 
 }
 
 /// Country hits strictly inside a tagged span ("U.S." in "U.S. Treasury"): nested mentions
-/// for the country facet.
-fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut Vec<Hit>) {
+/// for the country facet; none for the country a place is named after ("New South Wales").
+fn push_nested(
+    text: &str,
+    gaz: &[Hit],
+    s: usize,
+    e: usize,
+    entities: &[Entity],
+    hits: &mut Vec<Hit>,
+) {
     for h in gaz {
-        if s <= h.start && h.end <= e && (h.start, h.end) != (s, e) {
+        let named_after = named_after_country(text, h.start).is_some();
+        if s <= h.start && h.end <= e && (h.start, h.end) != (s, e) && !named_after {
             if let Ent::Known(id) = h.ent {
                 if entities[id as usize].kind == ActorKind::Country {
                     hits.push(*h);
@@ -1702,6 +1797,22 @@ fn push_nested(gaz: &[Hit], s: usize, e: usize, entities: &[Entity], hits: &mut 
             }
         }
     }
+}
+
+/// Where the name of a place named after the country written at `at` begins: "New" and up to
+/// one compass word just before it ("New South Wales", "New Caledonia"). Such a place is not
+/// in that country.
+fn named_after_country(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(' ')?;
+    let (rest, last) = before.rsplit_once(' ').unwrap_or(("", before));
+    if last == "New" {
+        return Some(at - 1 - last.len());
+    }
+    if !matches!(last, "North" | "South" | "East" | "West") {
+        return None;
+    }
+    let new = rest.strip_suffix("New")?;
+    (new.is_empty() || new.ends_with(' ')).then_some(new.len())
 }
 
 /// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
@@ -1830,6 +1941,44 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         return None;
     }
     Some((s, e))
+}
+
+/// A span the tagger took for an organisation or a place that holds a title followed by a
+/// person's full name ("Opposition Trade Secretary Ilse Varga", "Velmora Rail Director Tomas
+/// Orr") is that person: the name after the title, two or three capitalised words, the first
+/// no common word (a given name), none an organisation's word or a legal suffix.
+fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameType)]) {
+    for sp in spans.iter_mut() {
+        if matches!(sp.2, NameType::Per | NameType::Misc) {
+            continue;
+        }
+        let ws: Vec<(usize, &str)> = text[sp.0..sp.1]
+            .split(' ')
+            .scan(sp.0, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        let Some(k) = (1..ws.len().saturating_sub(2)).rev().find(|&k| {
+            let w = ws[k].1;
+            (words::is_title_case(w) || words::is_all_caps(w)) && words::is_title(w)
+        }) else {
+            continue;
+        };
+        let rest = &ws[k + 1..];
+        let person = (2..=3).contains(&rest.len())
+            && !words::is_common_word(rest[0].1)
+            && rest.iter().all(|&(_, w)| {
+                words::is_title_case(w)
+                    && !words::is_title(w)
+                    && !words::is_non_person(w.trim_end_matches('.'))
+                    && !words::is_legal_suffix(w)
+            });
+        if person {
+            *sp = (rest[0].0, sp.1, NameType::Per);
+        }
+    }
 }
 
 /// Is `name` shaped like a geographic feature's or a street's: ending with a feature noun
