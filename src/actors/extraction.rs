@@ -732,9 +732,9 @@ impl Gazetteer {
     }
 
     /// Resolves the acronyms the article writes without defining them: an acronym the
-    /// gazetteer does not know that spells the initials of exactly one other actor of the
-    /// article, named in two words or more ("VR" beside "Velmora Rail"), is that actor, and is
-    /// recorded as its alias.
+    /// gazetteer does not know that spells the initials of exactly one organisation, country or
+    /// place of the article named in two words or more ("VTA" beside "Velmora Transit
+    /// Authority"), is that actor, and is recorded as its alias.
     fn resolve_initials(
         &self,
         fields: &[(bool, &str)],
@@ -774,8 +774,11 @@ impl Gazetteer {
             let letters: Vec<char> = acronym.chars().collect();
             let mut targets: Vec<Ent> = Vec::new();
             for h in hits.iter().filter(|h| h.ent != ent) {
-                let (name, _) = self.name_and_kind(h.ent, found);
-                if initials(name).is_some_and(|i| i == letters) && !targets.contains(&h.ent) {
+                let (name, kind) = self.name_and_kind(h.ent, found);
+                if kind != ActorKind::Person
+                    && initials(name).is_some_and(|i| i == letters)
+                    && !targets.contains(&h.ent)
+                {
                     targets.push(h.ent);
                 }
             }
@@ -1802,7 +1805,7 @@ fn push_nested(
 /// Where the name of a place named after the country written at `at` begins: "New" and up to
 /// one compass word just before it ("New South Wales", "New Caledonia"). Such a place is not
 /// in that country.
-fn named_after_country(text: &str, at: usize) -> Option<usize> {
+pub(super) fn named_after_country(text: &str, at: usize) -> Option<usize> {
     let before = text[..at].strip_suffix(' ')?;
     let (rest, last) = before.rsplit_once(' ').unwrap_or(("", before));
     if last == "New" {
@@ -1947,7 +1950,7 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
 /// person's full name ("Opposition Trade Secretary Ilse Varga", "Velmora Rail Director Tomas
 /// Orr") is that person: the name after the title, two or three capitalised words, the first
 /// no common word (a given name), none an organisation's word or a legal suffix.
-fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameType)]) {
+pub(super) fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameType)]) {
     for sp in spans.iter_mut() {
         if matches!(sp.2, NameType::Per | NameType::Misc) {
             continue;

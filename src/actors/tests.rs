@@ -876,3 +876,52 @@ fn a_person_is_attested_by_a_title_a_verb_of_speech_or_a_table_row() {
     ));
     assert!(!attested("Fans of Quillpad were pleased.", "Quillpad"));
 }
+
+#[test]
+fn an_acronym_the_article_never_defines_is_the_actor_whose_initials_it_spells() {
+    let body = "The Velmora Transit Authority said on Monday that it would buy new trains. VTA \
+                officials expect the first ones in May, and VTA will hire drivers.";
+    let all = extract_actors("Rail news", body);
+    let authority = all
+        .iter()
+        .find(|m| m.name == "Velmora Transit Authority")
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(authority.kind, ActorKind::Org, "{all:?}");
+    assert_eq!(authority.mentions.len(), 3, "{all:?}");
+    assert_eq!(authority.aliases, vec!["VTA".to_string()], "{all:?}");
+    assert!(!all.iter().any(|m| m.name == "VTA"), "{all:?}");
+}
+
+#[test]
+fn a_place_named_new_after_a_country_is_not_in_that_country() {
+    use super::extraction::named_after_country;
+    let body = "The ferry sailed to New East Portugal last spring, and the crew stayed in New \
+                Estonia for a week before the storm.";
+    let got = names("Travel", body);
+    assert!(has(&got, "New East Portugal", ActorKind::Place), "{got:?}");
+    assert!(has(&got, "New Estonia", ActorKind::Place), "{got:?}");
+    assert!(!named(&got, "Portugal"), "{got:?}");
+    assert!(!named(&got, "Estonia"), "{got:?}");
+    assert_eq!(named_after_country("in New East Portugal", 12), Some(3));
+    assert_eq!(named_after_country("in New Estonia", 7), Some(3));
+    assert_eq!(named_after_country("in East Portugal", 8), None);
+    assert_eq!(named_after_country("in Renew Estonia", 9), None);
+}
+
+#[test]
+fn a_title_inside_an_organisations_span_before_a_full_name_gives_the_person() {
+    use super::extraction::retype_titled_people;
+    let text = "Harbour Party Deputy Leader Tomas Orrin agreed, unlike Kestrel Judge Business School.";
+    let org = |name: &str| {
+        let s = text.find(name).unwrap();
+        (s, s + name.len(), tagger::NameType::Org)
+    };
+    let mut spans = vec![
+        org("Harbour Party Deputy Leader Tomas Orrin"),
+        org("Kestrel Judge Business School"),
+    ];
+    retype_titled_people(text, &mut spans);
+    let s = text.find("Tomas Orrin").unwrap();
+    assert_eq!(spans[0], (s, s + "Tomas Orrin".len(), tagger::NameType::Per));
+    assert_eq!(spans[1], org("Kestrel Judge Business School"));
+}
