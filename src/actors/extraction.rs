@@ -1987,7 +1987,7 @@ pub(super) fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameT
 /// Is `name` shaped like a geographic feature's or a street's: ending with a feature noun
 /// ("Tarrow Harbour", "Kessel Mountain") or opening with one ("Boulevard Varnel", "Mount
 /// Orvex")? No person is named so.
-fn names_a_feature(name: &str) -> bool {
+pub(super) fn names_a_feature(name: &str) -> bool {
     const LAST: &[&str] = &[
         "Harbour",
         "Harbor",
@@ -2006,6 +2006,9 @@ fn names_a_feature(name: &str) -> bool {
         "Desert",
         "Reef",
         "Strait",
+        "Square",
+        "Street",
+        "Road",
     ];
     const FIRST: &[&str] = &["Boulevard", "Mount", "Lake", "Rue", "Avenue", "Cape", "Mt."];
     let mut ws = name.split(' ');

@@ -12,7 +12,8 @@
 
 use super::ActorKind;
 
-/// Head nouns of documents, laws, events (a fair, an election, a tournament), periods, awards,
+/// Head nouns of documents, laws, events (a fair, an election, a tournament, a golf or tennis
+/// "Open"), periods, awards,
 /// works, studies and economic indicators (lowercase, sorted).
 const NON_ACTOR_HEADS: &[&str] = &[
     "accord",
@@ -57,6 +58,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "laws",
     "marathon",
     "olympics",
+    "open",
     "pact",
     "plan",
     "prize",
@@ -254,10 +256,11 @@ pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
 /// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
 /// "summit"): a name right before it is the modifier of that noun ("the Kestrel accords").
 /// Not "goal" nor "talks": a player's name stands before the goal he scored ("a late Vasko
-/// goal"), a party's before the talks it holds ("the Velmora Front talks").
+/// goal"), a party's before the talks it holds ("the Velmora Front talks"); nor "open", an
+/// adjective after a name as often ("Kestrel Books stays open").
 pub fn is_lower_case_document_noun(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_lowercase())
-        && !matches!(word, "goal" | "talks")
+        && !matches!(word, "goal" | "talks" | "open")
         && NON_ACTOR_HEADS.binary_search(&word).is_ok()
 }
 

@@ -925,3 +925,17 @@ fn a_title_inside_an_organisations_span_before_a_full_name_gives_the_person() {
     assert_eq!(spans[0], (s, s + "Tomas Orrin".len(), tagger::NameType::Per));
     assert_eq!(spans[1], org("Kestrel Judge Business School"));
 }
+
+#[test]
+fn a_tournament_named_open_is_no_actor_and_a_square_is_a_place() {
+    let body = "Tomas Varga won the Kessel Open on Sunday, two strokes ahead of Ilse Orrin. \
+                Later hundreds gathered in Varnel Square to cheer him.";
+    let got = names("Golf", body);
+    assert!(has(&got, "Tomas Varga", ActorKind::Person), "{got:?}");
+    assert!(!named(&got, "Kessel Open"), "{got:?}");
+    assert!(has(&got, "Varnel Square", ActorKind::Place), "{got:?}");
+    assert!(super::extraction::names_a_feature("Varnel Square"));
+    assert!(super::extraction::names_a_feature("Orsk Road"));
+    assert!(head::names_a_non_actor("Harwick Open", ActorKind::Person));
+    assert!(!head::is_lower_case_document_noun("open"));
+}
