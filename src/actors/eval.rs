@@ -850,7 +850,12 @@ mod tests {
             token(4, "Quill", "PROPN", "SpaceAfter=No"),
             token(5, ",", "PUNCT", "_"),
             token(6, "of", "ADP", "_"),
-            token(7, "Tarrow", "PROPN", "Entity=(2-place-a-b-c-d-sgl)1)|SpaceAfter=No"),
+            token(
+                7,
+                "Tarrow",
+                "PROPN",
+                "Entity=(2-place-a-b-c-d-sgl)1)|SpaceAfter=No",
+            ),
             token(8, ",", "PUNCT", "_"),
             token(9, "said", "VERB", "SpaceAfter=No"),
             token(10, ".", "PUNCT", "_"),
@@ -861,7 +866,10 @@ mod tests {
         std::fs::write(&gum, lines.concat()).unwrap();
         let article = read_gum(&gum).unwrap();
         let text = &article.text;
-        assert_eq!(text, "Chief brewer Ada Quill, of Tarrow, said. Velmoran food.");
+        assert_eq!(
+            text,
+            "Chief brewer Ada Quill, of Tarrow, said. Velmoran food."
+        );
         let at = |w: &str| {
             let s = text.find(w).unwrap();
             (s, s + w.len())

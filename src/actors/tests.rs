@@ -911,7 +911,8 @@ fn a_place_named_new_after_a_country_is_not_in_that_country() {
 #[test]
 fn a_title_inside_an_organisations_span_before_a_full_name_gives_the_person() {
     use super::extraction::retype_titled_people;
-    let text = "Harbour Party Deputy Leader Tomas Orrin agreed, unlike Kestrel Judge Business School.";
+    let text =
+        "Harbour Party Deputy Leader Tomas Orrin agreed, unlike Kestrel Judge Business School.";
     let org = |name: &str| {
         let s = text.find(name).unwrap();
         (s, s + name.len(), tagger::NameType::Org)
@@ -922,7 +923,10 @@ fn a_title_inside_an_organisations_span_before_a_full_name_gives_the_person() {
     ];
     retype_titled_people(text, &mut spans);
     let s = text.find("Tomas Orrin").unwrap();
-    assert_eq!(spans[0], (s, s + "Tomas Orrin".len(), tagger::NameType::Per));
+    assert_eq!(
+        spans[0],
+        (s, s + "Tomas Orrin".len(), tagger::NameType::Per)
+    );
     assert_eq!(spans[1], org("Kestrel Judge Business School"));
 }
 
