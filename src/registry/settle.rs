@@ -8,7 +8,7 @@
 //! gets one kind (the gazetteer's when it knows the name, else the corpus's vote) and one
 //! canonical name (its most-used full form).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
@@ -332,6 +332,8 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
 
     join_gazetteer_names(&mut groups);
     join_spellings(&mut groups);
+    join_middle_initials(&mut groups);
+    join_reordered_bodies(&mut groups);
     kinds::settle_places_named_as_bodies(&mut groups);
     kinds::join_generic_heads(&mut groups);
     kinds::join_place_abbreviations(&mut groups);
@@ -479,6 +481,100 @@ fn join_spellings(groups: &mut Groups) {
     }
 }
 
+/// Middle words of a person's name this short are initials ("S" of "Harry S. Truman", "HW"
+/// of "George H.W. Bush", "de" of "Charles de Gaulle").
+const MIDDLE_INITIAL_LETTERS: usize = 2;
+
+/// One person written with and without middle initials ("Ada K. Lovelace", "Ada Lovelace")
+/// is one actor: the names that are the same without their middle initials join the most
+/// used name with initials, unless two of them carry different initials (a father and a son,
+/// "John Q. Sample" and "John R. Sample": the name without initials could be either) or the
+/// bare name is used more than the full one.
+fn join_middle_initials(groups: &mut Groups) {
+    let mut by_bare_name: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    for g in 0..groups.groups.len() {
+        let words = &groups.groups[g].words;
+        if words.len() < 2 || groups.kind(g) != ActorKind::Person {
+            continue;
+        }
+        let last = words.len() - 1;
+        let (mut kept, mut initials) = (Vec::new(), Vec::new());
+        for (at, word) in words.iter().enumerate() {
+            if at > 0 && at < last && word.chars().count() <= MIDDLE_INITIAL_LETTERS {
+                initials.push(word.as_str());
+            } else {
+                kept.push(word.as_str());
+            }
+        }
+        by_bare_name
+            .entry(kept.join(" "))
+            .or_default()
+            .push((g, initials.join(" ")));
+    }
+    for members in by_bare_name.values() {
+        let initials: BTreeSet<&str> = members
+            .iter()
+            .map(|(_, initials)| initials.as_str())
+            .filter(|initials| !initials.is_empty())
+            .collect();
+        if members.len() < 2 || initials.len() != 1 {
+            continue;
+        }
+        // The name with initials is the full one; a bare name written more often than it
+        // may be a better-known namesake's ("George Sample" beside "George Q. Sample").
+        let main = members
+            .iter()
+            .filter(|(_, initials)| !initials.is_empty())
+            .map(|&(g, _)| g)
+            .max_by_key(|&g| (groups.groups[g].articles, std::cmp::Reverse(g)))
+            .expect("a name with initials");
+        let full = groups.groups[main].articles;
+        for &(g, _) in members {
+            if groups.groups[g].articles <= full {
+                groups.join(g, main);
+            }
+        }
+    }
+}
+
+/// Head words of a body named either way round: "Harbour Department" and "Department of
+/// Harbours" are written for one body, as are "Fisheries Ministry" and "Ministry of Fisheries".
+const REORDERED_BODY_HEADS: &[&str] = &["department", "ministry"];
+
+/// An organisation named "HEAD of (the) X" and one named "X HEAD" ([`REORDERED_BODY_HEADS`])
+/// are one actor, named by the more used of the two.
+fn join_reordered_bodies(groups: &mut Groups) {
+    for g in 0..groups.groups.len() {
+        let words = &groups.groups[g].words;
+        let reordered = match words.as_slice() {
+            [head, of, rest @ ..]
+                if REORDERED_BODY_HEADS.contains(&head.as_str())
+                    && of == "of"
+                    && !rest.is_empty() =>
+            {
+                let rest = match rest {
+                    [the, tail @ ..] if the == "the" && !tail.is_empty() => tail,
+                    _ => rest,
+                };
+                format!("{} {head}", rest.join(" "))
+            }
+            _ => continue,
+        };
+        let Some(&other) = groups.by_key.get(&reordered) else {
+            continue;
+        };
+        if groups.kind(g) != ActorKind::Org || groups.kind(other) != ActorKind::Org {
+            continue;
+        }
+        let (a, b) = (groups.find(g), groups.find(other));
+        if groups.groups[a].articles >= groups.groups[b].articles {
+            groups.join(b, a);
+        } else {
+            groups.join(a, b);
+        }
+    }
+}
+
 /// Alias evidence: a form that articles defined for an actor joins that actor, when the
 /// evidence for the form points (by 2/3 of its articles) to one actor of a compatible kind
 /// (an acronym may have been typed as anything).
@@ -511,15 +607,17 @@ fn join_aliases(groups: &mut Groups, raw: &RawActors, blocked: &[bool]) {
         let target_root = groups.find(target);
         let target_kind = groups.kind(target_root);
         let source_kind = groups.kind(source);
-        // A place used far more than the evidence for it, in more articles than the place
-        // it would join, is a place of its own inside a larger or smaller one ("Tarnia" and
-        // "West Tarnia"); people and organisations shorten their names, places do not.
+        // A name used far more than the evidence for it, in more articles than the name it
+        // would join, is an actor of its own: a place inside a larger or smaller one
+        // ("Tarnia" and "West Tarnia"), or a body that a few articles write after a stray
+        // capitalised word (a heading's last line run into the next). The same evidence
+        // rule as for fragments: a longer name seen in under a tenth of a form's articles
+        // is no evidence for it.
         let (source_articles, target_articles) = (
             groups.groups[source].articles,
             groups.groups[target_root].articles,
         );
-        let outweighs = matches!(source_kind, ActorKind::Place | ActorKind::Country)
-            && target_articles < source_articles
+        let outweighs = target_articles < source_articles
             && 10 * best < source_articles
             && !groups.is_acronym(source);
         if outweighs {
@@ -1537,6 +1635,87 @@ mod tests {
             "Orrin Vale Board"
         );
         assert_eq!(actor_of(&registry, Org, "MF").unwrap().0, "MF");
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_middle_initial_is_one_person_unless_initials_differ() {
+        let forms = [
+            ("Orla M. Vantress", Person, 30),
+            ("Orla Vantress", Person, 12),
+            ("Piet Q. Hallow", Person, 9),
+            ("Piet R.S. Hallow", Person, 4),
+            ("Piet Hallow", Person, 7),
+            ("Rune T. Faller", Person, 5),
+            ("Rune Faller", Person, 40),
+        ];
+        let registry = Registry::settle(&raw(&forms, &[]));
+        assert_eq!(
+            actor_of(&registry, Person, "Orla Vantress").unwrap().0,
+            "Orla M. Vantress"
+        );
+        // Two people share the name without initials: it stays apart from both.
+        assert_eq!(
+            actor_of(&registry, Person, "Piet Hallow").unwrap().0,
+            "Piet Hallow"
+        );
+        assert_eq!(
+            actor_of(&registry, Person, "Piet Q. Hallow").unwrap().0,
+            "Piet Q. Hallow"
+        );
+        // A bare name used far more than the full one may be a namesake's.
+        assert_eq!(
+            actor_of(&registry, Person, "Rune Faller").unwrap().0,
+            "Rune Faller"
+        );
+    }
+
+    #[test]
+    fn a_department_named_either_way_round_is_one_body() {
+        let forms = [
+            ("Department of the Canals", Org, 20),
+            ("Canals Department", Org, 8),
+            ("Ministry of Fisheries", Org, 3),
+            ("Fisheries Ministry", Org, 11),
+            ("Department of Orchards", Org, 5),
+            ("Orchards Board", Org, 5),
+        ];
+        let registry = Registry::settle(&raw(&forms, &[]));
+        let name = |form: &str| actor_of(&registry, Org, form).unwrap().0;
+        assert_eq!(name("Canals Department"), "Department of the Canals");
+        assert_eq!(name("Ministry of Fisheries"), "Fisheries Ministry");
+        assert_eq!(name("Orchards Board"), "Orchards Board");
+        assert_eq!(name("Department of Orchards"), "Department of Orchards");
+    }
+
+    #[test]
+    fn a_body_named_alone_far_more_than_the_evidence_does_not_join_a_rare_longer_name() {
+        let forms = [
+            ("Bureau of Canals", Org, 60),
+            ("Ulric Pemberton Bureau of Canals", Org, 2),
+            ("Harbour Trust", Org, 12),
+            ("Veldt Harbour Trust", Org, 10),
+        ];
+        let mut input = raw(&forms, &[]);
+        input.aliases = vec![
+            // Two articles ran a heading's name into the body's name.
+            alias(
+                Org,
+                "Ulric Pemberton Bureau of Canals",
+                "Bureau of Canals",
+                2,
+            ),
+            // Most articles that name the short form define it by the long one.
+            alias(Org, "Veldt Harbour Trust", "Harbour Trust", 9),
+        ];
+        let registry = Registry::settle(&input);
+        assert_eq!(
+            actor_of(&registry, Org, "Bureau of Canals").unwrap().0,
+            "Bureau of Canals"
+        );
+        assert_eq!(
+            actor_of(&registry, Org, "Harbour Trust").unwrap().0,
+            "Veldt Harbour Trust"
+        );
     }
 
     #[test]
