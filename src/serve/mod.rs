@@ -343,9 +343,21 @@ async fn search_route(
 ) -> std::result::Result<Response, ApiError> {
     let params = Params::parse(raw.as_deref(), api::SEARCH, true)?;
     let started = Instant::now();
-    let searcher = state.searcher(started)?;
-    let planned = api::plan_search(&searcher, &params)?;
-    if !planned.with_facets() && planned.match_cost(&searcher)? <= QUICK_SEARCH_COST {
+    let planned = state
+        .searcher(started)
+        .map_err(ApiError::from)
+        .and_then(|searcher| {
+            let planned = api::plan_search(&searcher, &params)?;
+            let quick =
+                !planned.with_facets() && planned.match_cost(&searcher)? <= QUICK_SEARCH_COST;
+            Ok((searcher, planned, quick))
+        });
+    // A request refused while it was planned has its time too, as one refused on a thread.
+    let (searcher, planned, quick) = match planned {
+        Ok(planned) => planned,
+        Err(err) => return Ok(timed_response(Err(err), started, Some(Duration::ZERO))),
+    };
+    if quick {
         return Ok(state.here(started, || planned.answer(&searcher)));
     }
     state

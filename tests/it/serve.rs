@@ -528,9 +528,10 @@ fn a_kept_connection_answers_one_request_after_another() {
         "{timing:?}: the wait is part of the answer"
     );
     let first: Value = serde_json::from_str(&body).unwrap();
-    // A refused request leaves the connection open for the next one.
-    let (status, _, body) = connection.get("/api/search?q=ferry&limit=500");
+    // A refused request leaves the connection open for the next one, and has its time too.
+    let (status, server_ms, body) = connection.get("/api/search?q=ferry&limit=500");
     assert_eq!(status, 400, "{body}");
+    assert!(server_ms.is_some(), "{body}: no Server-Timing header");
     let (status, _, body) = connection.get("/api/search?q=ferry&limit=1&facets=false");
     assert_eq!(status, 200, "{body}");
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), first);
