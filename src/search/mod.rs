@@ -34,11 +34,12 @@ use serde::Serialize;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{
-    DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
+    DateTime, DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, Score, TantivyDocument,
+    Term,
 };
 
 use std::collections::HashSet;
@@ -662,10 +663,34 @@ impl Searcher {
         request: &SearchRequest,
     ) -> Result<(SearchResults, MatchCounts)> {
         let plan = self.plan(request)?;
+        self.search_and_count_planned(&plan, request)
+    }
+
+    /// [`Self::search_and_count`] for a request already planned by [`Self::plan`].
+    pub fn search_and_count_planned(
+        &self,
+        plan: &SearchPlan,
+        request: &SearchRequest,
+    ) -> Result<(SearchResults, MatchCounts)> {
         let searcher = self.tantivy_searcher();
-        let results = self.search_planned(&searcher, &plan, request)?;
+        let results = self.search_planned(&searcher, plan, request)?;
         let counts = self.count_matches(&searcher, &*plan.query)?;
         Ok((results, counts))
+    }
+
+    /// What walking every match of a plan costs, as tantivy estimates it before walking
+    /// (`DocSet::cost`): about one unit per posting of each word, more for a phrase, the
+    /// whole index for a query that matches everything. Opening the postings is all it does.
+    pub fn match_cost(&self, plan: &SearchPlan) -> Result<u64> {
+        let searcher = self.tantivy_searcher();
+        let weight = plan
+            .query
+            .weight(EnableScoring::disabled_from_searcher(&searcher))?;
+        let mut cost = 0u64;
+        for segment in searcher.segment_readers() {
+            cost = cost.saturating_add(weight.scorer(segment, 1.0)?.cost());
+        }
+        Ok(cost)
     }
 
     /// The phases after [`Self::plan`]: choose, fetch, highlight.

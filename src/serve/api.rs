@@ -8,7 +8,7 @@ use crate::actors::ActorKind;
 use crate::explore::{self, BucketUnit};
 use crate::output;
 use crate::search::rank::Recency;
-use crate::search::{SearchRequest, Searcher, SortOrder};
+use crate::search::{SearchPlan, SearchRequest, Searcher, SortOrder};
 
 use super::params::Params;
 use super::ApiError;
@@ -89,9 +89,18 @@ fn top(params: &Params, default: u64) -> Result<usize, ApiError> {
     Ok(params.number("top", default, 1, MAX_TOP)? as usize)
 }
 
-/// `/api/search`: the hits as `search --json` prints them, the match counts as `search --count
-/// --json`, and the facets as `search --facets --json` (unless `facets=false`).
-pub fn search(searcher: &Searcher, params: &Params) -> Answer {
+/// A `/api/search` request checked and planned, not yet run: the server weighs its cost
+/// before it chooses the thread that runs it ([`PlannedSearch::answer`]).
+pub struct PlannedSearch {
+    request: SearchRequest,
+    plan: SearchPlan,
+    facets: bool,
+}
+
+/// The first half of `/api/search`: its parameters read into the request `search` would
+/// build from the same flags, and the request planned (a bad parameter, actor or query is
+/// refused here, before any search).
+pub fn plan_search(searcher: &Searcher, params: &Params) -> Result<PlannedSearch, ApiError> {
     let mut request = base_request(params)?;
     request.limit = params.number("limit", 10, 1, MAX_LIMIT)? as usize;
     request.offset = params.number("offset", 0, 0, MAX_OFFSET)? as usize;
@@ -112,25 +121,50 @@ pub fn search(searcher: &Searcher, params: &Params) -> Answer {
         .transpose()?;
     request.stories = params.flag("stories")?;
     request.fold_copies = !params.flag("all-copies")?;
-    let with_facets = params.text("facets").is_none() || params.flag("facets")?;
-    let (results, total) = searcher.search_and_count(&request)?;
-    let facets = if with_facets && !results.hits.is_empty() {
-        Some(explore::facets(searcher, &request, FACETS_TOP)?)
-    } else {
-        None
-    };
-    #[derive(Serialize)]
-    struct SearchAnswer<H> {
-        hits: Vec<H>,
-        total: crate::search::MatchCounts,
-        facets: Option<explore::Facets>,
-    }
-    let answer = SearchAnswer {
-        hits: results.hits.iter().map(output::hit_record).collect(),
-        total,
+    let facets = params.text("facets").is_none() || params.flag("facets")?;
+    let plan = searcher.plan(&request)?;
+    Ok(PlannedSearch {
+        request,
+        plan,
         facets,
-    };
-    to_json(&answer)
+    })
+}
+
+impl PlannedSearch {
+    /// Whether the answer has the facets (a pass over every matching article, beside the
+    /// search's own).
+    pub fn with_facets(&self) -> bool {
+        self.facets
+    }
+
+    /// What walking the search's matches costs, as [`Searcher::match_cost`] estimates it.
+    pub fn match_cost(&self, searcher: &Searcher) -> Result<u64, ApiError> {
+        Ok(searcher.match_cost(&self.plan)?)
+    }
+
+    /// The second half of `/api/search`: the hits as `search --json` prints them, the match
+    /// counts as `search --count --json`, and the facets as `search --facets --json` (unless
+    /// `facets=false`).
+    pub fn answer(self, searcher: &Searcher) -> Answer {
+        let (results, total) = searcher.search_and_count_planned(&self.plan, &self.request)?;
+        let facets = if self.facets && !results.hits.is_empty() {
+            Some(explore::facets(searcher, &self.request, FACETS_TOP)?)
+        } else {
+            None
+        };
+        #[derive(Serialize)]
+        struct SearchAnswer<H> {
+            hits: Vec<H>,
+            total: crate::search::MatchCounts,
+            facets: Option<explore::Facets>,
+        }
+        let answer = SearchAnswer {
+            hits: results.hits.iter().map(output::hit_record).collect(),
+            total,
+            facets,
+        };
+        to_json(&answer)
+    }
 }
 
 /// `/api/actors`: the lines of `actors --json`.

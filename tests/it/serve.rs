@@ -147,6 +147,12 @@ fn every_route_answers_what_the_command_line_prints() {
     let facets = &cli_lines(&index, &["search", "ferry strike", "-n", "3", "--facets"]);
     assert_eq!(&search["facets"], &facets.last().unwrap()["facets"]);
     assert!(!search["facets"]["actors"].as_array().unwrap().is_empty());
+    // Without facets the search is answered on the thread that received it: the same hits
+    // and total as on a search thread.
+    let quick = server.ok("/api/search?q=ferry+strike&limit=3&facets=false");
+    assert_eq!(quick["hits"], search["hits"]);
+    assert_eq!(quick["total"], search["total"]);
+    assert_eq!(quick["facets"], Value::Null);
 
     // Filters as the flags: repeatable actors, dates, sources.
     let filtered =
@@ -361,9 +367,19 @@ fn a_new_commit_is_seen_by_the_next_request() {
 fn a_request_over_the_time_limit_is_refused() {
     let index = harbour_index();
     let server = Server::start(&index.index(), &["--time-limit-ms", "0"]);
-    let (status, body) = server.get("/api/search?q=ferry");
-    assert_eq!(status, 503, "{body}");
-    assert!(body["error"].as_str().unwrap().contains("time limit"));
+    // With facets on a search thread; without, on the thread that received the request.
+    for path in [
+        "/api/search?q=ferry",
+        "/api/search?q=ferry&facets=false",
+        "/api/actors?q=ferry",
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(status, 503, "{path}: {body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("time limit"),
+            "{path}: {body}"
+        );
+    }
 }
 
 #[test]
@@ -512,9 +528,10 @@ fn a_kept_connection_answers_one_request_after_another() {
         "{timing:?}: the wait is part of the answer"
     );
     let first: Value = serde_json::from_str(&body).unwrap();
-    // A refused request leaves the connection open for the next one.
-    let (status, _, body) = connection.get("/api/search?q=ferry&limit=500");
+    // A refused request leaves the connection open for the next one, and has its time too.
+    let (status, server_ms, body) = connection.get("/api/search?q=ferry&limit=500");
     assert_eq!(status, 400, "{body}");
+    assert!(server_ms.is_some(), "{body}: no Server-Timing header");
     let (status, _, body) = connection.get("/api/search?q=ferry&limit=1&facets=false");
     assert_eq!(status, 200, "{body}");
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), first);
