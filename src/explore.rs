@@ -192,14 +192,14 @@ fn shown_first(a: &PassageRank, b: &PassageRank) -> Ordering {
 }
 
 /// The first of `candidates` (articles' best passages, with their dates) in [`shown_first`]
-/// order, as a hit with its actors shown by `names`. Only the candidates that tie on score and
-/// date, which need path and id, are read from the store, and only the first of them is made
-/// a hit.
+/// order, as a hit with its actors named by `shown`. Only the candidates that tie on score
+/// and date, which need path and id, are read from the store, and only the first of them is
+/// made a hit.
 fn first_shown(
     searcher: &Searcher,
     highlighter: &crate::search::Highlighter,
     candidates: &[(Option<i64>, BestPassage)],
-    names: &CanonicalNames<'_>,
+    shown: &mut ShownActors<'_>,
 ) -> Result<Option<Hit>> {
     let Some(leader) = candidates
         .iter()
@@ -216,7 +216,7 @@ fn first_shown(
             .unwrap_or("")
             .to_string()
     };
-    let mut shown: Option<(PassageKey, TantivyDocument, Score)> = None;
+    let mut first: Option<(PassageKey, TantivyDocument, BestPassage)> = None;
     for candidate in candidates {
         if shown_first(&standing(candidate), &standing(leader)) != Ordering::Equal {
             continue;
@@ -229,19 +229,135 @@ fn first_shown(
             article_id: stored(&document, fields.article_id),
             passage: best.passage,
         };
-        let better = match &shown {
+        let better = match &first {
             None => true,
-            Some((shown_key, _, shown_score)) => {
-                shown_first(&key.rank(best.score), &shown_key.rank(*shown_score)) == Ordering::Less
+            Some((first_key, _, first_best)) => {
+                shown_first(&key.rank(best.score), &first_key.rank(first_best.score))
+                    == Ordering::Less
             }
         };
         if better {
-            shown = Some((key, document, best.score));
+            first = Some((key, document, *best));
         }
     }
-    Ok(shown.map(|(_, document, score)| {
-        searcher.hit_from_document(&document, 1, score, highlighter, Some(names))
+    let Some((_, document, best)) = first else {
+        return Ok(None);
+    };
+    let by_ordinals = (
+        shown.actors_at(searcher, best.address, OrdField::Actor),
+        shown.actors_at(searcher, best.address, OrdField::PassageActor),
+    );
+    Ok(Some(match by_ordinals {
+        (Some(actors), Some(passage_actors)) => {
+            let mut hit = searcher.hit_from_document(&document, 1, best.score, highlighter, None);
+            hit.actors = actors;
+            hit.passage_actors = passage_actors;
+            hit
+        }
+        _ => {
+            searcher.hit_from_document(&document, 1, best.score, highlighter, Some(&shown.by_form))
+        }
     }))
+}
+
+/// How the actors of shown passages are named: through their facet ordinals and the
+/// ordinals file (each actor's name read once), else form by form as stored.
+struct ShownActors<'a> {
+    /// Form by form (a segment the ordinals file does not list).
+    by_form: CanonicalNames<'a>,
+    ords: Option<&'a ActorOrds>,
+    /// Where actors' names are read.
+    names: ActorNames<'a>,
+    /// Per actor number of the ordinals file: its canonical actor, once named.
+    named: Vec<Option<ActorRef>>,
+    /// The facet readers opened so far, per segment and field.
+    readers: Vec<(SegmentOrdinal, OrdField, FacetReader)>,
+}
+
+impl<'a> ShownActors<'a> {
+    /// For `shown` passages: many are named from the table read whole, a few by reading its
+    /// lines one by one.
+    fn new(searcher: &'a Searcher, shown: usize) -> Result<ShownActors<'a>> {
+        let many = shown > SHOWN_ONE_BY_ONE;
+        Ok(ShownActors {
+            by_form: if many {
+                searcher.canonical_names_in_bulk()?
+            } else {
+                searcher.canonical_names()?
+            },
+            ords: searcher.actor_ords()?,
+            names: if many {
+                searcher.every_form_names()?
+            } else {
+                searcher.actor_names()?
+            },
+            named: Vec::new(),
+            readers: Vec::new(),
+        })
+    }
+
+    /// The canonical actors of `field` of the passage at `address`, as a hit shows them
+    /// (people first, then by name, each once); `None` when the ordinals file does not list
+    /// its segment as it is.
+    fn actors_at(
+        &mut self,
+        searcher: &Searcher,
+        address: DocAddress,
+        field: OrdField,
+    ) -> Option<Vec<ActorRef>> {
+        let ords = self.ords?;
+        let tantivy_searcher = searcher.tantivy_searcher();
+        let segment = tantivy_searcher.segment_reader(address.segment_ord);
+        let listed = ords.segment(segment, field)?;
+        let at = match self
+            .readers
+            .iter()
+            .position(|(ord, opened, _)| *ord == address.segment_ord && *opened == field)
+        {
+            Some(at) => at,
+            None => {
+                let name = match field {
+                    OrdField::Actor => field_name::ACTOR,
+                    OrdField::PassageActor => field_name::PASSAGE_ACTOR,
+                };
+                let reader = segment.facet_reader(name).ok()?;
+                self.readers.push((address.segment_ord, field, reader));
+                self.readers.len() - 1
+            }
+        };
+        let facets = &self.readers[at].2;
+        if listed.len() != facets.num_facets() {
+            return None;
+        }
+        let mut actors = Vec::new();
+        let mut term = Vec::new();
+        for ord in facets.facet_ords(address.doc_id) {
+            match listed.get(ord as usize) {
+                OrdActor::Listed(number) => {
+                    let number = number as usize;
+                    if self.named.len() <= number {
+                        self.named.resize(number + 1, None);
+                    }
+                    if self.named[number].is_none() {
+                        let (at, _) = ords.actor(number as u32)?;
+                        self.named[number] = Some(self.names.actor(&ActorKey::Table(at))?);
+                    }
+                    actors.extend(self.named[number].clone());
+                }
+                OrdActor::NotActor => {}
+                OrdActor::Unseen => {
+                    // Shown as it is, as the registry shows a form it never saw.
+                    if facets.facet_dict().ord_to_term(ord, &mut term).ok()? {
+                        let (kind, name) = crate::schema::decode_actor_facet(&term)?;
+                        actors.push(ActorRef::new(name, kind));
+                    }
+                }
+            }
+        }
+        actors.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+        actors.dedup();
+        Some(actors)
+    }
 }
 
 /// What tells apart candidates that tie on score and date: read from the stored document.
@@ -502,34 +618,35 @@ struct SegmentFacts {
 /// One segment's passages that mention the target, counted per other actor they mention.
 struct PassagePairs {
     facets: FacetReader,
-    /// Per passage-actor facet ordinal, its actor id.
+    /// Per passage-actor facet ordinal, its actor id (`TARGET` for the target's forms).
     ids: Vec<u32>,
-    /// The target's ordinals.
-    target: HashSet<u64>,
-    /// The passage actor ordinals of the document collected last.
-    ords: Vec<u64>,
+    /// The actor ids of the document collected last.
+    scratch: Vec<u32>,
     /// Per actor id: passages that mention it together with the target.
     pairs: FxHashMap<u32, u64>,
 }
 
+/// A passage-actor ordinal of the target's.
+const TARGET: u32 = u32::MAX - 1;
+
 impl PassagePairs {
     /// Counts the actors `doc` mentions with the target, each once.
     fn collect(&mut self, doc: DocId) {
-        self.ords.clear();
-        self.ords.extend(self.facets.facet_ords(doc));
-        if !self.ords.iter().any(|ord| self.target.contains(ord)) {
+        self.scratch.clear();
+        let mut with_target = false;
+        for ord in self.facets.facet_ords(doc) {
+            match self.ids.get(ord as usize).copied() {
+                Some(TARGET) => with_target = true,
+                Some(NO_ACTOR) | None => {}
+                Some(id) => self.scratch.push(id),
+            }
+        }
+        if !with_target {
             return;
         }
-        let mut ids: Vec<u32> = self
-            .ords
-            .iter()
-            .filter(|ord| !self.target.contains(ord))
-            .filter_map(|&ord| self.ids.get(ord as usize).copied())
-            .filter(|&id| id != NO_ACTOR)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        for &id in &self.scratch {
             *self.pairs.entry(id).or_insert(0) += 1;
         }
     }
@@ -542,18 +659,18 @@ impl FactsCollector<'_, '_> {
             return Ok(None);
         };
         let facets = reader.facet_reader(field_name::PASSAGE_ACTOR)?;
-        let mut ords = HashSet::new();
+        let mut ids = self.ord_ids(reader, &facets, OrdField::PassageActor);
         for encoded in target {
             if let Some(ord) = facets.facet_dict().term_ord(encoded.as_bytes())? {
-                ords.insert(ord);
+                if let Some(id) = ids.get_mut(ord as usize) {
+                    *id = TARGET;
+                }
             }
         }
-        let ids = self.ord_ids(reader, &facets, OrdField::PassageActor);
         Ok(Some(PassagePairs {
             facets,
             ids,
-            target: ords,
-            ords: Vec::new(),
+            scratch: Vec::new(),
             pairs: FxHashMap::default(),
         }))
     }
@@ -1301,13 +1418,7 @@ pub fn timeline(
 ) -> Result<Timeline> {
     let (set, built) = match_set(searcher, request, false, None, &Mutex::default())?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
-    // Many buckets show many actors: the table read whole names them quicker than reading
-    // it once per form.
-    let names = if counts.len() > SHOWN_ONE_BY_ONE {
-        searcher.canonical_names_in_bulk()?
-    } else {
-        searcher.canonical_names()?
-    };
+    let mut shown = ShownActors::new(searcher, counts.len())?;
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
         let (first, last) = (*first, *last);
@@ -1317,7 +1428,7 @@ pub fn timeline(
             let (count, best) = match counts.get(&start) {
                 Some((count, leaders)) => (
                     *count,
-                    first_shown(searcher, &built.highlighter, leaders, &names)?,
+                    first_shown(searcher, &built.highlighter, leaders, &mut shown)?,
                 ),
                 None => (0, None),
             };
@@ -1340,8 +1451,8 @@ pub fn timeline(
     })
 }
 
-/// The most buckets whose best passages have their actors named by looking each form up in
-/// the table; more are named from the table read whole.
+/// The most passages shown at once whose actors are named by reading the table's lines one
+/// by one; more are named from the table read whole.
 const SHOWN_ONE_BY_ONE: usize = 24;
 
 /// Marks as peaks the (at most three) highest buckets that stand out: above the mean plus one
@@ -1497,7 +1608,7 @@ fn evidence(
     both.actor_forms.extend([actor.to_vec(), other.to_vec()]);
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_vec(), other.to_vec()];
-    let names = searcher.canonical_names()?;
+    let mut shown = ShownActors::new(searcher, 1)?;
     for attempt in [in_passage, both] {
         let (set, built) = match_set(searcher, &attempt, false, None, &Mutex::default())?;
         let candidates: Vec<(Option<i64>, BestPassage)> = set
@@ -1505,7 +1616,7 @@ fn evidence(
             .values()
             .map(|fact| (fact.start, fact.best))
             .collect();
-        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, &names)? {
+        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, &mut shown)? {
             return Ok(Some(hit));
         }
     }
