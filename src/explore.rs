@@ -269,7 +269,7 @@ struct ShownActors<'a> {
     /// Where actors' names are read.
     names: ActorNames<'a>,
     /// Per actor number of the ordinals file: its canonical actor, once named.
-    named: Vec<Option<ActorRef>>,
+    named: FxHashMap<u32, ActorRef>,
     /// The facet readers opened so far, per segment and field.
     readers: Vec<(SegmentOrdinal, OrdField, FacetReader)>,
 }
@@ -291,7 +291,7 @@ impl<'a> ShownActors<'a> {
             } else {
                 searcher.actor_names()?
             },
-            named: Vec::new(),
+            named: FxHashMap::default(),
             readers: Vec::new(),
         })
     }
@@ -334,15 +334,16 @@ impl<'a> ShownActors<'a> {
         for ord in facets.facet_ords(address.doc_id) {
             match listed.get(ord as usize) {
                 OrdActor::Listed(number) => {
-                    let number = number as usize;
-                    if self.named.len() <= number {
-                        self.named.resize(number + 1, None);
-                    }
-                    if self.named[number].is_none() {
-                        let (at, _) = ords.actor(number as u32)?;
-                        self.named[number] = Some(self.names.actor(&ActorKey::Table(at))?);
-                    }
-                    actors.extend(self.named[number].clone());
+                    let actor = match self.named.get(&number) {
+                        Some(actor) => actor.clone(),
+                        None => {
+                            let (at, _) = ords.actor(number)?;
+                            let actor = self.names.actor(&ActorKey::Table(at))?;
+                            self.named.insert(number, actor.clone());
+                            actor
+                        }
+                    };
+                    actors.push(actor);
                 }
                 OrdActor::NotActor => {}
                 OrdActor::Unseen => {
