@@ -110,7 +110,7 @@ pub const SUMMARY_FILE: &str = "stats-summary.json";
 struct KeptStats {
     /// The commit: see [`commit_stamp`].
     commit: String,
-    /// The lookup table `stats.actors` was counted with (see [`TableStamp::to_hex`]).
+    /// The lookup table `stats.actors` was counted with (see [`crate::actor_ords::TableStamp::to_hex`]).
     table: Option<String>,
     stats: IndexStats,
 }
