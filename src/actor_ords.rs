@@ -14,13 +14,21 @@
 //! MAGIC (8 bytes)  table size u64  mtime seconds i64  mtime nanoseconds u32  head hash u64
 //! actors u32, then per actor (in table order): KIND << 30 | AT
 //! segments u32, then per segment: its id (32 ASCII hex digits), then for `actor` and
-//! `passage_actor`: facet count u32 and one u32 per facet ordinal
+//! `passage_actor`: facet count u32 and one u32 per facet ordinal; then its article counts:
+//! deleted documents u32, live articles u32, counted actors u32 (`UNCOUNTED` when a form of
+//! the segment is one the table never saw), and per counted actor: its number u32 and its
+//! live articles u32
 //! ```
 //!
 //! The actors are those the ordinals name, each once, by ascending offset `AT` in the table
 //! (`KIND` is its canonical kind's place in `ActorKind::ALL`); an ordinal's u32 is its actor's
 //! place in that list (a dense number: counting needs no hashing), `NOT_ACTOR` for a form
 //! that is none, `UNSEEN` for a form the table has never seen (shown as it is).
+//!
+//! The article counts are what an unfiltered `cooccur` needs for its base rates (the articles
+//! that mention each actor, every form of one actor in an article counted once), counted
+//! when the file is written; they hold for the segment while its deletions are as counted
+//! (deletions only grow), and a reader counts the match set itself otherwise.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -40,11 +48,13 @@ use crate::schema::{decode_actor_facet, field_name};
 pub const ORDS_FILE: &str = "actor-ords.bin";
 
 /// The first bytes of the file; the digit changes with the layout.
-const MAGIC: &[u8; 8] = b"ndxords2";
+const MAGIC: &[u8; 8] = b"ndxords3";
 /// An ordinal whose form is not an actor.
 const NOT_ACTOR: u32 = u32::MAX;
 /// An ordinal whose form the table has never seen.
 const UNSEEN: u32 = u32::MAX - 1;
+/// The counted actors of a segment whose counts were not kept.
+const UNCOUNTED: u32 = u32::MAX;
 /// Offsets at or above this do not fit beside a kind (the file is then not written).
 const AT_LIMIT: u32 = (1 << 30) - 2;
 /// The bytes of the table's head that its stamp hashes.
@@ -140,6 +150,11 @@ impl TableStamp {
         }))
     }
 
+    /// The stamp as hexadecimal text, for files that keep it as text.
+    pub fn to_hex(self) -> String {
+        self.to_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     fn to_bytes(self) -> Vec<u8> {
         let mut out = Vec::with_capacity(28);
         out.extend_from_slice(&self.size.to_le_bytes());
@@ -189,8 +204,28 @@ pub struct ActorOrds {
     bytes: Vec<u8>,
     /// The listed actors, packed with their kinds, by ascending offset.
     actors: Vec<u32>,
-    /// Per segment id: where each field's ordinals are in `bytes`.
-    segments: HashMap<String, [Range<usize>; 2]>,
+    /// Per segment id: where each field's ordinals, then its article counts, are in `bytes`.
+    segments: HashMap<String, [Range<usize>; 3]>,
+}
+
+/// One segment's live articles in all and per actor, as counted when the file was written.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleCounts<'a> {
+    /// Live articles of the segment.
+    pub articles: u64,
+    /// Per counted actor: its number and its articles, 8 bytes each.
+    entries: &'a [u8],
+}
+
+impl ArticleCounts<'_> {
+    /// Each actor that live articles of the segment mention: its number and their count.
+    pub fn actors(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.entries.chunks_exact(8).map(|pair| {
+            let number = u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]);
+            let articles = u32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]);
+            (number, u64::from(articles))
+        })
+    }
 }
 
 /// One segment's ordinals of one field.
@@ -258,8 +293,8 @@ impl ActorOrds {
                 .ok()?
                 .to_string();
             at += 32;
-            let mut ranges: [Range<usize>; 2] = Default::default();
-            for range in &mut ranges {
+            let mut ranges: [Range<usize>; 3] = Default::default();
+            for range in &mut ranges[..2] {
                 let len = read_u32(at)? as usize;
                 at += 4;
                 let end = at.checked_add(len.checked_mul(4)?)?;
@@ -267,6 +302,16 @@ impl ActorOrds {
                 *range = at..end;
                 at = end;
             }
+            let counted = read_u32(at + 8)?;
+            let pairs = if counted == UNCOUNTED {
+                0
+            } else {
+                counted as usize
+            };
+            let end = (at + 12).checked_add(pairs.checked_mul(8)?)?;
+            bytes.get(at..end)?;
+            ranges[2] = at..end;
+            at = end;
             segments.insert(id, ranges);
         }
         (at == bytes.len()).then_some(ActorOrds {
@@ -294,6 +339,28 @@ impl ActorOrds {
             .binary_search_by_key(&at, |&packed| unpack(packed).0)
             .ok()
             .map(|number| number as u32)
+    }
+
+    /// The live articles of `segment`, in all and per actor; `None` when the file does not list
+    /// the segment, did not count it, or counted it with other deletions than it has now.
+    pub fn article_counts(&self, segment: &SegmentReader) -> Option<ArticleCounts<'_>> {
+        let ranges = self.segments.get(&segment.segment_id().uuid_string())?;
+        let section = &self.bytes[ranges[2].clone()];
+        let read_u32 = |at: usize| {
+            u32::from_le_bytes([
+                section[at],
+                section[at + 1],
+                section[at + 2],
+                section[at + 3],
+            ])
+        };
+        if read_u32(0) != segment.num_deleted_docs() || read_u32(8) == UNCOUNTED {
+            return None;
+        }
+        Some(ArticleCounts {
+            articles: u64::from(read_u32(4)),
+            entries: &section[12..],
+        })
     }
 
     /// The ordinals of `field` in `segment`; `None` when the file does not list the segment.
@@ -332,7 +399,8 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
             };
             fields.push(entries);
         }
-        segments.push((segment.segment_id().uuid_string(), fields));
+        let counts = count_articles(segment, &fields[0])?;
+        segments.push((segment.segment_id().uuid_string(), fields, counts));
     }
     let number_of: HashMap<ActorAt, u32> = kinds
         .keys()
@@ -346,7 +414,7 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
         out.extend_from_slice(&pack(at, kind).to_le_bytes());
     }
     out.extend_from_slice(&(segments.len() as u32).to_le_bytes());
-    for (id, fields) in segments {
+    for (id, fields, counts) in segments {
         out.extend_from_slice(id.as_bytes());
         for entries in fields {
             out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
@@ -359,6 +427,18 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
                 out.extend_from_slice(&entry.encode().to_le_bytes());
             }
         }
+        out.extend_from_slice(&counts.deleted.to_le_bytes());
+        out.extend_from_slice(&counts.articles.to_le_bytes());
+        match counts.actors {
+            Some(actors) => {
+                out.extend_from_slice(&(actors.len() as u32).to_le_bytes());
+                for (at, articles) in actors {
+                    out.extend_from_slice(&number_of[&at].to_le_bytes());
+                    out.extend_from_slice(&articles.to_le_bytes());
+                }
+            }
+            None => out.extend_from_slice(&UNCOUNTED.to_le_bytes()),
+        }
     }
     if TableStamp::of_table(index_dir)? != Some(stamp) {
         return remove(&file);
@@ -366,6 +446,50 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
     let tmp = file.with_extension("bin.tmp");
     std::fs::write(&tmp, out).map_err(|err| Error::io(&tmp, err))?;
     std::fs::rename(&tmp, &file).map_err(|err| Error::io(&file, err))
+}
+
+/// A segment's live articles as the writer counts them.
+struct Counted {
+    deleted: u32,
+    articles: u32,
+    /// Per actor, by offset: live articles that mention it (`None`: a form the table never
+    /// saw, which a reader numbers itself).
+    actors: Option<BTreeMap<ActorAt, u32>>,
+}
+
+/// Counts the live articles of `segment` (their first passages), in all and per actor of
+/// their `actor` ordinals (`entries`), every form of one actor in an article once.
+fn count_articles(segment: &SegmentReader, entries: &[Mapped]) -> Result<Counted> {
+    let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
+    let facets = segment.facet_reader(field_name::ACTOR)?;
+    let mut counted = Counted {
+        deleted: segment.num_deleted_docs(),
+        articles: 0,
+        actors: Some(BTreeMap::new()),
+    };
+    let mut ats = Vec::new();
+    for doc in segment.doc_ids_alive() {
+        if passage.first(doc) != Some(0) {
+            continue;
+        }
+        counted.articles += 1;
+        ats.clear();
+        for ord in facets.facet_ords(doc) {
+            match entries.get(ord as usize) {
+                Some(Mapped::Actor(at)) => ats.push(*at),
+                Some(Mapped::Unseen) => counted.actors = None,
+                _ => {}
+            }
+        }
+        ats.sort_unstable();
+        ats.dedup();
+        if let Some(actors) = &mut counted.actors {
+            for &at in &ats {
+                *actors.entry(at).or_insert(0) += 1;
+            }
+        }
+    }
+    Ok(counted)
 }
 
 /// What the table says of each ordinal of a facet dictionary, streaming the dictionary once
@@ -453,6 +577,10 @@ mod tests {
                 bytes.extend_from_slice(&entry.to_le_bytes());
             }
         }
+        // No deletions, two articles, one counted actor (number 1, in both).
+        for value in [0u32, 2, 1, 1, 2] {
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
         bytes
     }
 
@@ -470,6 +598,7 @@ mod tests {
         let ranges = &ords.segments["a".repeat(32).as_str()];
         assert_eq!(ranges[0].len(), 8);
         assert_eq!(ranges[1].len(), 4);
+        assert_eq!(ranges[2].len(), 20);
         assert_eq!(ords.actor(1), Some((40, ActorKind::Person)));
         assert_eq!(ords.number_of(12), Some(0));
         assert_eq!(ords.number_of(13), None);

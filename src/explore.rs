@@ -18,6 +18,7 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
+use tantivy::schema::Value;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::actor_ords::{ActorOrds, OrdActor, OrdField};
@@ -27,7 +28,8 @@ use crate::corpus::DatePrecision;
 use crate::error::Result;
 use crate::schema::field_name;
 use crate::search::{
-    ActorKey, ActorNames, ActorRef, Hit, SearchError, SearchPlan, SearchRequest, Searcher,
+    ActorKey, ActorNames, ActorRef, CanonicalNames, Hit, SearchError, SearchPlan, SearchRequest,
+    Searcher,
 };
 
 /// An actor and the number of matching articles that mention it.
@@ -190,12 +192,14 @@ fn shown_first(a: &PassageRank, b: &PassageRank) -> Ordering {
 }
 
 /// The first of `candidates` (articles' best passages, with their dates) in [`shown_first`]
-/// order, as a hit. Only the candidates that tie on score and date, which need path and id,
-/// are read from the store.
+/// order, as a hit with its actors named by `shown`. Only the candidates that tie on score
+/// and date, which need path and id, are read from the store, and only the first of them is
+/// made a hit.
 fn first_shown(
     searcher: &Searcher,
     highlighter: &crate::search::Highlighter,
     candidates: &[(Option<i64>, BestPassage)],
+    shown: &mut ShownActors<'_>,
 ) -> Result<Option<Hit>> {
     let Some(leader) = candidates
         .iter()
@@ -204,27 +208,178 @@ fn first_shown(
         return Ok(None);
     };
     let tantivy_searcher = searcher.tantivy_searcher();
-    let names = searcher.canonical_names()?;
-    let mut shown: Option<(Option<i64>, Hit)> = None;
+    let fields = searcher.fields();
+    let stored = |document: &TantivyDocument, field| {
+        document
+            .get_first(field)
+            .and_then(|value| value.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut first: Option<(PassageKey, TantivyDocument, BestPassage)> = None;
     for candidate in candidates {
         if shown_first(&standing(candidate), &standing(leader)) != Ordering::Equal {
             continue;
         }
         let (date, best) = candidate;
         let document: TantivyDocument = tantivy_searcher.doc(best.address)?;
-        let hit = searcher.hit_from_document(&document, 1, best.score, highlighter, Some(&names));
-        let better = match &shown {
+        let key = PassageKey {
+            date: *date,
+            path: stored(&document, fields.path),
+            article_id: stored(&document, fields.article_id),
+            passage: best.passage,
+        };
+        let better = match &first {
             None => true,
-            Some((shown_date, shown_hit)) => {
-                shown_first(&hit_rank(*date, &hit), &hit_rank(*shown_date, shown_hit))
+            Some((first_key, _, first_best)) => {
+                shown_first(&key.rank(best.score), &first_key.rank(first_best.score))
                     == Ordering::Less
             }
         };
         if better {
-            shown = Some((*date, hit));
+            first = Some((key, document, *best));
         }
     }
-    Ok(shown.map(|(_, hit)| hit))
+    let Some((_, document, best)) = first else {
+        return Ok(None);
+    };
+    let by_ordinals = (
+        shown.actors_at(searcher, best.address, OrdField::Actor),
+        shown.actors_at(searcher, best.address, OrdField::PassageActor),
+    );
+    Ok(Some(match by_ordinals {
+        (Some(actors), Some(passage_actors)) => {
+            let mut hit = searcher.hit_from_document(&document, 1, best.score, highlighter, None);
+            hit.actors = actors;
+            hit.passage_actors = passage_actors;
+            hit
+        }
+        _ => {
+            searcher.hit_from_document(&document, 1, best.score, highlighter, Some(&shown.by_form))
+        }
+    }))
+}
+
+/// How the actors of shown passages are named: through their facet ordinals and the
+/// ordinals file (each actor's name read once), else form by form as stored.
+struct ShownActors<'a> {
+    /// Form by form (a segment the ordinals file does not list).
+    by_form: CanonicalNames<'a>,
+    ords: Option<&'a ActorOrds>,
+    /// Where actors' names are read.
+    names: ActorNames<'a>,
+    /// Per actor number of the ordinals file: its canonical actor, once named.
+    named: FxHashMap<u32, ActorRef>,
+    /// The facet readers opened so far, per segment and field.
+    readers: Vec<(SegmentOrdinal, OrdField, FacetReader)>,
+}
+
+impl<'a> ShownActors<'a> {
+    /// For `shown` passages: many are named from the table read whole, a few by reading its
+    /// lines one by one.
+    fn new(searcher: &'a Searcher, shown: usize) -> Result<ShownActors<'a>> {
+        let many = shown > SHOWN_ONE_BY_ONE;
+        Ok(ShownActors {
+            by_form: if many {
+                searcher.canonical_names_in_bulk()?
+            } else {
+                searcher.canonical_names()?
+            },
+            ords: searcher.actor_ords()?,
+            names: if many {
+                searcher.every_form_names()?
+            } else {
+                searcher.actor_names()?
+            },
+            named: FxHashMap::default(),
+            readers: Vec::new(),
+        })
+    }
+
+    /// The canonical actors of `field` of the passage at `address`, as a hit shows them
+    /// (people first, then by name, each once); `None` when the ordinals file does not list
+    /// its segment as it is.
+    fn actors_at(
+        &mut self,
+        searcher: &Searcher,
+        address: DocAddress,
+        field: OrdField,
+    ) -> Option<Vec<ActorRef>> {
+        let ords = self.ords?;
+        let tantivy_searcher = searcher.tantivy_searcher();
+        let segment = tantivy_searcher.segment_reader(address.segment_ord);
+        let listed = ords.segment(segment, field)?;
+        let at = match self
+            .readers
+            .iter()
+            .position(|(ord, opened, _)| *ord == address.segment_ord && *opened == field)
+        {
+            Some(at) => at,
+            None => {
+                let name = match field {
+                    OrdField::Actor => field_name::ACTOR,
+                    OrdField::PassageActor => field_name::PASSAGE_ACTOR,
+                };
+                let reader = segment.facet_reader(name).ok()?;
+                self.readers.push((address.segment_ord, field, reader));
+                self.readers.len() - 1
+            }
+        };
+        let facets = &self.readers[at].2;
+        if listed.len() != facets.num_facets() {
+            return None;
+        }
+        let mut actors = Vec::new();
+        let mut term = Vec::new();
+        for ord in facets.facet_ords(address.doc_id) {
+            match listed.get(ord as usize) {
+                OrdActor::Listed(number) => {
+                    let actor = match self.named.get(&number) {
+                        Some(actor) => actor.clone(),
+                        None => {
+                            let (at, _) = ords.actor(number)?;
+                            let actor = self.names.actor(&ActorKey::Table(at))?;
+                            self.named.insert(number, actor.clone());
+                            actor
+                        }
+                    };
+                    actors.push(actor);
+                }
+                OrdActor::NotActor => {}
+                OrdActor::Unseen => {
+                    // Shown as it is, as the registry shows a form it never saw.
+                    if facets.facet_dict().ord_to_term(ord, &mut term).ok()? {
+                        let (kind, name) = crate::schema::decode_actor_facet(&term)?;
+                        actors.push(ActorRef::new(name, kind));
+                    }
+                }
+            }
+        }
+        actors.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+        actors.dedup();
+        Some(actors)
+    }
+}
+
+/// What tells apart candidates that tie on score and date: read from the stored document.
+struct PassageKey {
+    date: Option<i64>,
+    path: String,
+    article_id: String,
+    passage: u64,
+}
+
+impl PassageKey {
+    /// The candidate's place in the [`shown_first`] order.
+    fn rank(&self, score: Score) -> PassageRank<'_> {
+        PassageRank {
+            score,
+            date: self.date,
+            path: &self.path,
+            article_id: &self.article_id,
+            passage: self.passage,
+        }
+    }
 }
 
 /// A candidate's place in the [`shown_first`] order as far as score and date go: two candidates
@@ -236,17 +391,6 @@ fn standing((date, best): &(Option<i64>, BestPassage)) -> PassageRank<'static> {
         path: "",
         article_id: "",
         passage: 0,
-    }
-}
-
-/// A hit's place in the [`shown_first`] order.
-fn hit_rank(date: Option<i64>, hit: &Hit) -> PassageRank<'_> {
-    PassageRank {
-        score: hit.score,
-        date,
-        path: &hit.path,
-        article_id: &hit.article_id,
-        passage: hit.passage,
     }
 }
 
@@ -460,22 +604,77 @@ struct SegmentFacts {
     precisions: Column<u64>,
     passages: Column<u64>,
     actors: Option<FacetReader>,
-    passage_actors: Option<FacetReader>,
     /// Per actor facet ordinal, its actor id (when actors are gathered).
     actor_ids: Vec<u32>,
-    /// Per passage-actor facet ordinal, its actor id (when co-mentions are counted).
-    passage_actor_ids: Vec<u32>,
-    target_ords: HashSet<u64>,
+    /// Passage co-mentions of the target (when counted).
+    co_mentions: Option<PassagePairs>,
     facts: FxHashMap<u64, ArticleFact>,
     /// The article of the documents collected last, not yet in `facts`: an article's passages
     /// are mostly next to each other, so most documents need no hash lookup.
     open: Option<(u64, ArticleFact)>,
     /// The facts' actor ids.
     pool: Vec<u32>,
-    /// The passage actor ordinals of the document collected last.
-    passage_ords: Vec<u64>,
+}
+
+/// One segment's passages that mention the target, counted per other actor they mention.
+struct PassagePairs {
+    facets: FacetReader,
+    /// Per passage-actor facet ordinal, its actor id (`TARGET` for the target's forms).
+    ids: Vec<u32>,
+    /// The actor ids of the document collected last.
+    scratch: Vec<u32>,
     /// Per actor id: passages that mention it together with the target.
     pairs: FxHashMap<u32, u64>,
+}
+
+/// A passage-actor ordinal of the target's.
+const TARGET: u32 = u32::MAX - 1;
+
+impl PassagePairs {
+    /// Counts the actors `doc` mentions with the target, each once.
+    fn collect(&mut self, doc: DocId) {
+        self.scratch.clear();
+        let mut with_target = false;
+        for ord in self.facets.facet_ords(doc) {
+            match self.ids.get(ord as usize).copied() {
+                Some(TARGET) => with_target = true,
+                Some(NO_ACTOR) | None => {}
+                Some(id) => self.scratch.push(id),
+            }
+        }
+        if !with_target {
+            return;
+        }
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        for &id in &self.scratch {
+            *self.pairs.entry(id).or_insert(0) += 1;
+        }
+    }
+}
+
+impl FactsCollector<'_, '_> {
+    /// The segment's counter of passage co-mentions of the target, when there is one.
+    fn passage_pairs(&self, reader: &SegmentReader) -> tantivy::Result<Option<PassagePairs>> {
+        let Some(target) = &self.target else {
+            return Ok(None);
+        };
+        let facets = reader.facet_reader(field_name::PASSAGE_ACTOR)?;
+        let mut ids = self.ord_ids(reader, &facets, OrdField::PassageActor);
+        for encoded in target {
+            if let Some(ord) = facets.facet_dict().term_ord(encoded.as_bytes())? {
+                if let Some(id) = ids.get_mut(ord as usize) {
+                    *id = TARGET;
+                }
+            }
+        }
+        Ok(Some(PassagePairs {
+            facets,
+            ids,
+            scratch: Vec::new(),
+            pairs: FxHashMap::default(),
+        }))
+    }
 }
 
 impl Collector for FactsCollector<'_, '_> {
@@ -488,22 +687,7 @@ impl Collector for FactsCollector<'_, '_> {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFacts> {
         let fast = reader.fast_fields();
-        let (passage_actors, target_ords) = match &self.target {
-            Some(target) => {
-                let facets = reader.facet_reader(field_name::PASSAGE_ACTOR)?;
-                let mut ords = HashSet::new();
-                for encoded in target {
-                    if let Some(ord) = facets.facet_dict().term_ord(encoded.as_bytes())? {
-                        ords.insert(ord);
-                    }
-                }
-                (Some(facets), ords)
-            }
-            None => (None, HashSet::new()),
-        };
-        let passage_actor_ids = passage_actors.as_ref().map_or_else(Vec::new, |facets| {
-            self.ord_ids(reader, facets, OrdField::PassageActor)
-        });
+        let co_mentions = self.passage_pairs(reader)?;
         let actors = if self.actors {
             Some(reader.facet_reader(field_name::ACTOR)?)
         } else {
@@ -519,15 +703,11 @@ impl Collector for FactsCollector<'_, '_> {
             precisions: fast.u64(field_name::DATE_PRECISION)?,
             passages: fast.u64(field_name::PASSAGE)?,
             actors,
-            passage_actors,
             actor_ids,
-            passage_actor_ids,
-            target_ords,
+            co_mentions,
             facts: FxHashMap::default(),
             open: None,
             pool: Vec::new(),
-            passage_ords: Vec::new(),
-            pairs: FxHashMap::default(),
         })
     }
 
@@ -646,27 +826,8 @@ impl SegmentCollector for SegmentFacts {
                 self.open = Some((key, fact));
             }
         }
-        if let Some(passage_actors) = &self.passage_actors {
-            self.passage_ords.clear();
-            self.passage_ords.extend(passage_actors.facet_ords(doc));
-            if self
-                .passage_ords
-                .iter()
-                .any(|ord| self.target_ords.contains(ord))
-            {
-                let mut ids: Vec<u32> = self
-                    .passage_ords
-                    .iter()
-                    .filter(|ord| !self.target_ords.contains(ord))
-                    .filter_map(|&ord| self.passage_actor_ids.get(ord as usize).copied())
-                    .filter(|&id| id != NO_ACTOR)
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                for id in ids {
-                    *self.pairs.entry(id).or_insert(0) += 1;
-                }
-            }
+        if let Some(co_mentions) = &mut self.co_mentions {
+            co_mentions.collect(doc);
         }
     }
 
@@ -677,7 +838,7 @@ impl SegmentCollector for SegmentFacts {
         SegmentFruit {
             facts: self.facts,
             pool: self.pool,
-            pairs: self.pairs,
+            pairs: self.co_mentions.map(|c| c.pairs).unwrap_or_default(),
         }
     }
 }
@@ -705,18 +866,14 @@ fn facet_keys(reader: &FacetReader, names: Option<&ActorNames>) -> Vec<Option<Ac
     actors
 }
 
-/// Runs the request and gathers the facts of every matching article: its actors too when
-/// `actors` is set, and passage co-mentions of `target`; the actors met are numbered in `ids`.
-fn match_set<'a>(
+/// The collector that gathers facts (their actors too when `actors` is set) and passage
+/// co-mentions of `target`, numbering the actors it meets in `ids`.
+fn facts_collector<'c, 'a>(
     searcher: &'a Searcher,
-    request: &SearchRequest,
     actors: bool,
     target: Option<&[ActorRef]>,
-    ids: &Mutex<ActorIds<'a>>,
-) -> Result<(MatchSet, SearchPlan)> {
-    let mut request = request.clone();
-    request.match_all = true;
-    let built = searcher.plan(&request)?;
+    ids: &'c Mutex<ActorIds<'a>>,
+) -> Result<FactsCollector<'c, 'a>> {
     let tantivy_searcher = searcher.tantivy_searcher();
     let wanted = actors || target.is_some();
     let ords = if wanted { lock(ids).listed } else { None };
@@ -736,7 +893,7 @@ fn match_set<'a>(
     } else {
         None
     };
-    let collector = FactsCollector {
+    Ok(FactsCollector {
         actors,
         ords,
         names: if wanted {
@@ -752,12 +909,202 @@ fn match_set<'a>(
                 .map(|a| a.facet().encoded_str().to_string())
                 .collect()
         }),
-    };
+    })
+}
+
+/// Runs the request and gathers the facts of every matching article: its actors too when
+/// `actors` is set, and passage co-mentions of `target`; the actors met are numbered in `ids`.
+fn match_set<'a>(
+    searcher: &'a Searcher,
+    request: &SearchRequest,
+    actors: bool,
+    target: Option<&[ActorRef]>,
+    ids: &Mutex<ActorIds<'a>>,
+) -> Result<(MatchSet, SearchPlan)> {
+    let mut request = request.clone();
+    request.match_all = true;
+    let built = searcher.plan(&request)?;
+    let collector = facts_collector(searcher, actors, target, ids)?;
+    let tantivy_searcher = searcher.tantivy_searcher();
     let mut set = tantivy_searcher.search(&*built.query, &collector)?;
     if request.stories {
         one_article_per_story(&mut set, searcher.copies()?)?;
     }
     Ok((set, built))
+}
+
+/// Articles in all and per actor id of a match set, and passage co-mentions of a target:
+/// what co-occurrence scores need.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: u64,
+    /// Per actor id: matching articles that mention it.
+    counts: Vec<u64>,
+    /// Per actor id: matching passages that mention it together with the target.
+    passage_pairs: FxHashMap<u32, u64>,
+}
+
+impl Tally {
+    /// The tally of a gathered match set.
+    fn of_set(set: MatchSet, actors: usize) -> Tally {
+        Tally {
+            articles: set.articles.len() as u64,
+            counts: actor_counts(&set, actors),
+            passage_pairs: set.passage_pairs,
+        }
+    }
+
+    /// Articles that mention actor `id`.
+    fn count(&self, id: u32) -> u64 {
+        self.counts.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Adds `other` in.
+    fn add(&mut self, other: Tally) {
+        self.articles += other.articles;
+        if self.counts.len() < other.counts.len() {
+            self.counts.resize(other.counts.len(), 0);
+        }
+        for (id, count) in other.counts.into_iter().enumerate() {
+            self.counts[id] += count;
+        }
+        for (id, count) in other.passage_pairs {
+            *self.passage_pairs.entry(id).or_insert(0) += count;
+        }
+    }
+}
+
+/// Whether every filter of `request` holds for whole articles (no query words, no filter on
+/// passages, every copy counted), so that an article matches exactly when its first passage
+/// does: its matches are then tallied on first passages, without gathering facts.
+fn article_level(request: &SearchRequest) -> bool {
+    request.query.trim().is_empty()
+        && request.in_passage.is_empty()
+        && request.said_by.is_empty()
+        && !request.stories
+}
+
+/// The tally of an [`article_level`] request: each matching first passage counts its
+/// article's actors (every form of one actor once), each matching passage its co-mentions of
+/// `target`; nothing is scored.
+fn tally<'a>(
+    searcher: &'a Searcher,
+    request: &SearchRequest,
+    target: Option<&[ActorRef]>,
+    ids: &Mutex<ActorIds<'a>>,
+) -> Result<Tally> {
+    let mut request = request.clone();
+    request.match_all = true;
+    let built = searcher.plan(&request)?;
+    let facts = facts_collector(searcher, true, target, ids)?;
+    Ok(searcher
+        .tantivy_searcher()
+        .search(&*built.query, &TallyCollector { facts })?)
+}
+
+/// The tally of every live article, from the counts the ordinals file keeps per segment;
+/// `None` when it does not hold them for every segment as it is now.
+fn stored_tally(searcher: &Searcher, ords: &ActorOrds) -> Option<Tally> {
+    let mut tally = Tally {
+        counts: vec![0; ords.actors()],
+        ..Tally::default()
+    };
+    for segment in searcher.tantivy_searcher().segment_readers() {
+        let counts = ords.article_counts(segment)?;
+        tally.articles += counts.articles;
+        for (number, articles) in counts.actors() {
+            *tally.counts.get_mut(number as usize)? += articles;
+        }
+    }
+    Some(tally)
+}
+
+/// Tallies matches (see [`tally`]), actors numbered as [`FactsCollector`] numbers them.
+struct TallyCollector<'c, 'a> {
+    facts: FactsCollector<'c, 'a>,
+}
+
+/// One segment's tally.
+struct SegmentTally {
+    passages: Column<u64>,
+    actors: FacetReader,
+    /// Per actor facet ordinal, its actor id.
+    actor_ids: Vec<u32>,
+    co_mentions: Option<PassagePairs>,
+    tally: Tally,
+    /// The actor ids of the document collected last.
+    scratch: Vec<u32>,
+}
+
+impl Collector for TallyCollector<'_, '_> {
+    type Fruit = Tally;
+    type Child = SegmentTally;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentTally> {
+        let actors = reader.facet_reader(field_name::ACTOR)?;
+        let actor_ids = self.facts.ord_ids(reader, &actors, OrdField::Actor);
+        Ok(SegmentTally {
+            passages: reader.fast_fields().u64(field_name::PASSAGE)?,
+            actors,
+            actor_ids,
+            co_mentions: self.facts.passage_pairs(reader)?,
+            tally: Tally::default(),
+            scratch: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Tally>) -> tantivy::Result<Tally> {
+        let mut tally = Tally::default();
+        for fruit in fruits {
+            tally.add(fruit);
+        }
+        Ok(tally)
+    }
+}
+
+impl SegmentCollector for SegmentTally {
+    type Fruit = Tally;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(co_mentions) = &mut self.co_mentions {
+            co_mentions.collect(doc);
+        }
+        if self.passages.first(doc).unwrap_or(0) != 0 {
+            return;
+        }
+        self.tally.articles += 1;
+        self.scratch.clear();
+        self.scratch.extend(
+            self.actors
+                .facet_ords(doc)
+                .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
+                .filter(|&id| id != NO_ACTOR),
+        );
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        for &id in &self.scratch {
+            let id = id as usize;
+            if id >= self.tally.counts.len() {
+                self.tally.counts.resize(id + 1, 0);
+            }
+            self.tally.counts[id] += 1;
+        }
+    }
+
+    fn harvest(mut self) -> Tally {
+        if let Some(co_mentions) = self.co_mentions {
+            self.tally.passage_pairs = co_mentions.pairs;
+        }
+        self.tally
+    }
 }
 
 /// Keeps one article of each group of copies in the set: the group's first member (the
@@ -1072,6 +1419,7 @@ pub fn timeline(
 ) -> Result<Timeline> {
     let (set, built) = match_set(searcher, request, false, None, &Mutex::default())?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
+    let mut shown = ShownActors::new(searcher, counts.len())?;
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
         let (first, last) = (*first, *last);
@@ -1079,9 +1427,10 @@ pub fn timeline(
         while start <= last {
             let end = next_bucket(start, unit);
             let (count, best) = match counts.get(&start) {
-                Some((count, leaders)) => {
-                    (*count, first_shown(searcher, &built.highlighter, leaders)?)
-                }
+                Some((count, leaders)) => (
+                    *count,
+                    first_shown(searcher, &built.highlighter, leaders, &mut shown)?,
+                ),
                 None => (0, None),
             };
             buckets.push(Bucket {
@@ -1102,6 +1451,10 @@ pub fn timeline(
         imprecise,
     })
 }
+
+/// The most passages shown at once whose actors are named by reading the table's lines one
+/// by one; more are named from the table read whole.
+const SHOWN_ONE_BY_ONE: usize = 24;
 
 /// Marks as peaks the (at most three) highest buckets that stand out: above the mean plus one
 /// standard deviation of all buckets, empty ones included.
@@ -1139,8 +1492,8 @@ pub fn cooccur(
     let target = searcher.resolve_actor(actor)?;
     let mut scoped = request.clone();
     scoped.actor_forms.push(target.forms.clone());
-    let ids = Mutex::new(ActorIds::new(searcher.actor_ords()?));
-    let (with_actor, _) = match_set(searcher, &scoped, true, Some(&target.forms), &ids)?;
+    let ords = searcher.actor_ords()?;
+    let ids = Mutex::new(ActorIds::new(ords));
     // The base rates come from the same date range, without the actor or the query words.
     let base_request = SearchRequest {
         from: request.from,
@@ -1149,28 +1502,44 @@ pub fn cooccur(
         stories: request.stories,
         ..SearchRequest::default()
     };
-    let (base, _) = match_set(searcher, &base_request, true, None, &ids)?;
+    let (with_actor, base) = if article_level(request) {
+        let with_actor = tally(searcher, &scoped, Some(&target.forms), &ids)?;
+        let stored = ords
+            .filter(|_| base_request.is_empty())
+            .and_then(|ords| stored_tally(searcher, ords));
+        let base = match stored {
+            Some(base) => base,
+            None => tally(searcher, &base_request, None, &ids)?,
+        };
+        (with_actor, base)
+    } else {
+        let (with_actor, _) = match_set(searcher, &scoped, true, Some(&target.forms), &ids)?;
+        let (base, _) = match_set(searcher, &base_request, true, None, &ids)?;
+        let actors = lock(&ids).len();
+        (
+            Tally::of_set(with_actor, actors),
+            Tally::of_set(base, actors),
+        )
+    };
     let ids = ids
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let total = base.articles.len() as f64;
-    let n_actor = with_actor.articles.len() as f64;
+    let total = base.articles as f64;
+    let n_actor = with_actor.articles as f64;
     if n_actor == 0.0 {
         return Ok(Vec::new());
     }
-    let base_counts = actor_counts(&base, ids.len());
-    let together = actor_counts(&with_actor, ids.len());
     let target_id = ids.find(&searcher.actor_names()?.actor_key(&target.actor));
     /// An actor seen with the target: its id, articles together, passages together, lift
     /// and NPMI.
     type Scored = (u32, u64, u64, f64, f64);
     let mut scored: Vec<Scored> = Vec::new();
-    for (id, &articles) in together.iter().enumerate() {
+    for (id, &articles) in with_actor.counts.iter().enumerate() {
         let id = id as u32;
         if articles < min_articles.max(1) || Some(id) == target_id {
             continue;
         }
-        let n_other = base_counts[id as usize].max(articles) as f64;
+        let n_other = base.count(id).max(articles) as f64;
         let total = total.max(1.0);
         let lift = (articles as f64 / n_actor) / (n_other / total);
         let p_both = articles as f64 / total;
@@ -1240,6 +1609,7 @@ fn evidence(
     both.actor_forms.extend([actor.to_vec(), other.to_vec()]);
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_vec(), other.to_vec()];
+    let mut shown = ShownActors::new(searcher, 1)?;
     for attempt in [in_passage, both] {
         let (set, built) = match_set(searcher, &attempt, false, None, &Mutex::default())?;
         let candidates: Vec<(Option<i64>, BestPassage)> = set
@@ -1247,7 +1617,7 @@ fn evidence(
             .values()
             .map(|fact| (fact.start, fact.best))
             .collect();
-        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates)? {
+        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, &mut shown)? {
             return Ok(Some(hit));
         }
     }

@@ -1,10 +1,18 @@
 //! Stats: what an index holds (articles, passages, actors, dates, segments, size), read from
 //! fast fields and facet columns of the live documents, never from the doc store.
+//!
+//! Measuring them reads every live document's columns and every segment's actor forms, which
+//! grows with the archive; so `index` (and `correct`) measure them once after writing and keep
+//! the figures in `INDEX/stats-summary.json` (written to a temporary file, then renamed),
+//! stamped with the commit they describe (its payload, and each segment with its deletions)
+//! and, for the actor count, the lookup table's stamp. `stats` reads the figures when the
+//! stamps are those of the index as it is now, and measures otherwise; the size on disk is
+//! always measured.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
@@ -23,7 +31,7 @@ pub struct DocumentCounts {
 }
 
 /// What `newsdex stats` reports.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IndexStats {
     /// Articles in the index.
     pub articles: u64,
@@ -94,11 +102,133 @@ fn actor_count(index_dir: &Path, index: &Index) -> Result<u64> {
         .len() as u64)
 }
 
-/// Reads the stats of the index in `index_dir`.
+/// The file of the kept figures in the index directory.
+pub const SUMMARY_FILE: &str = "stats-summary.json";
+
+/// The figures `index` keeps, with what they describe.
+#[derive(Debug, Serialize, Deserialize)]
+struct KeptStats {
+    /// The commit: see [`commit_stamp`].
+    commit: String,
+    /// The lookup table `stats.actors` was counted with (see [`crate::actor_ords::TableStamp::to_hex`]).
+    table: Option<String>,
+    stats: IndexStats,
+}
+
+/// What tells one commit's documents from another's: its payload (which names its state
+/// file) and each segment with its deletions.
+fn commit_stamp(index: &Index) -> Result<String> {
+    let metas = index.load_metas()?;
+    let mut segments: Vec<String> = metas
+        .segments
+        .iter()
+        .map(|segment| {
+            format!(
+                "{}:{}",
+                segment.id().uuid_string(),
+                segment.num_deleted_docs()
+            )
+        })
+        .collect();
+    segments.sort_unstable();
+    Ok(format!(
+        "{} {}",
+        metas.payload.unwrap_or_default(),
+        segments.join(",")
+    ))
+}
+
+/// The stamp of the lookup table of `index_dir` when it holds the user's corrections.
+fn table_stamp(index_dir: &Path) -> Result<Option<String>> {
+    Ok(crate::actor_ords::open_stamped_table(index_dir)?
+        .and_then(|(_, stamp)| stamp)
+        .map(|stamp| stamp.to_hex()))
+}
+
+/// Measures the stats of the index in `index_dir` and keeps them for `stats` (see the module
+/// documentation). Called after every write of the index or the lookup table.
+pub fn keep_stats(index_dir: &Path) -> Result<()> {
+    let (index, _fields) = open_index(index_dir)?;
+    let commit = commit_stamp(&index)?;
+    let table = table_stamp(index_dir)?;
+    let stats = measure(index_dir, &index)?;
+    let path = index_dir.join(SUMMARY_FILE);
+    // Written while the index or table changed: not kept, `stats` measures.
+    if commit_stamp(&index)? != commit || table_stamp(index_dir)? != table {
+        return remove_kept(&path);
+    }
+    let kept = KeptStats {
+        commit,
+        table,
+        stats,
+    };
+    let text = serde_json::to_vec(&kept).map_err(|err| Error::io(&path, err.into()))?;
+    let tmp = index_dir.join(format!("{SUMMARY_FILE}.tmp"));
+    std::fs::write(&tmp, text).map_err(|err| Error::io(&tmp, err))?;
+    std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))
+}
+
+fn remove_kept(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
+        _ => Ok(()),
+    }
+}
+
+/// The kept figures when they describe the index as it is now (the actor count left to the
+/// caller when the table is another); `None` when there are none or they are stale.
+fn kept_stats(index_dir: &Path, index: &Index) -> Result<Option<(IndexStats, bool)>> {
+    let path = index_dir.join(SUMMARY_FILE);
+    let text = match std::fs::read(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(Error::io(&path, err)),
+    };
+    let Ok(kept) = serde_json::from_slice::<KeptStats>(&text) else {
+        return Ok(None);
+    };
+    if kept.commit != commit_stamp(index)?
+        || kept.stats.schema_version != crate::schema::SCHEMA_VERSION
+    {
+        return Ok(None);
+    }
+    let actors_current = kept.table.is_some() && kept.table == table_stamp(index_dir)?;
+    Ok(Some((kept.stats, actors_current)))
+}
+
+/// Reads the stats of the index in `index_dir`: the figures kept at its last write when they
+/// describe it, else measured.
 pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
     let (index, _fields) = open_index(index_dir)?;
-    let searcher = manual_searcher(&index)?;
-    let counts = count_documents(&index)?;
+    let mut stats = match kept_stats(index_dir, &index)? {
+        Some((mut stats, actors_current)) => {
+            if !actors_current {
+                stats.actors = actor_count(index_dir, &index)?;
+            }
+            stats
+        }
+        None => measure(index_dir, &index)?,
+    };
+    stats.bytes = bytes_on_disk(index_dir)?;
+    Ok(stats)
+}
+
+/// The size of the files of `index_dir`, in bytes.
+fn bytes_on_disk(index_dir: &Path) -> Result<u64> {
+    let mut bytes = 0;
+    let entries = std::fs::read_dir(index_dir).map_err(|err| Error::io(index_dir, err))?;
+    for entry in entries.flatten() {
+        bytes += entry
+            .metadata()
+            .map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+    }
+    Ok(bytes)
+}
+
+/// Measures the stats of `index` from its live documents (all but the size on disk).
+fn measure(index_dir: &Path, index: &Index) -> Result<IndexStats> {
+    let searcher = manual_searcher(index)?;
+    let counts = count_documents(index)?;
     let mut actors: HashSet<String> = HashSet::new();
     let mut languages: BTreeMap<String, u64> = BTreeMap::new();
     let (mut earliest, mut latest): (Option<i64>, Option<i64>) = (None, None);
@@ -158,18 +288,11 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
         chrono::DateTime::from_timestamp(secs, 0)
             .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
     };
-    let state = crate::state::load_summary(&index, index_dir)?;
-    let mut bytes = 0;
-    let entries = std::fs::read_dir(index_dir).map_err(|err| Error::io(index_dir, err))?;
-    for entry in entries.flatten() {
-        bytes += entry
-            .metadata()
-            .map_or(0, |m| if m.is_file() { m.len() } else { 0 });
-    }
+    let state = crate::state::load_summary(index, index_dir)?;
     Ok(IndexStats {
         articles: counts.articles,
         passages: counts.passages,
-        actors: actor_count(index_dir, &index)?,
+        actors: actor_count(index_dir, index)?,
         actor_forms: actors.len() as u64,
         undated: counts.undated,
         languages,
@@ -177,7 +300,7 @@ pub fn index_stats(index_dir: &Path) -> Result<IndexStats> {
         date_to: latest.and_then(rfc3339),
         files: state.as_ref().map_or(0, |s| s.files_with_articles.0),
         segments: searcher.segment_readers().len() as u64,
-        bytes,
+        bytes: 0,
         indexed_at: state.map(|s| s.committed_at),
         schema_version: crate::schema::SCHEMA_VERSION,
     })

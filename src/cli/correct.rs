@@ -53,6 +53,7 @@ pub(super) fn run_correct(index_dir: &Path, command: CorrectCommand) -> anyhow::
         None => Registry::open(index_dir, searcher.index())?,
     };
     crate::actor_ords::write(searcher.index(), index_dir)?;
+    crate::stats::keep_stats(index_dir)?;
     println!("{}", change_report(before, &after, &correction));
     println!("recorded in {}", corrections::path(index_dir).display());
     Ok(Outcome::Found)

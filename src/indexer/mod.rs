@@ -262,6 +262,8 @@ fn index_reporting(
     crate::registry::Registry::build(&index, gazetteer)?.write(index_dir)?;
     // Exploration counts actors through each segment's ordinals mapped to the table's actors.
     crate::actor_ords::write(&index, index_dir)?;
+    // `stats` reads the figures measured now while the index stays as it is.
+    crate::stats::keep_stats(index_dir)?;
     // Copies likewise: groups from the signatures in the index, new pairs verified only.
     if crate::copies::detection_enabled() {
         let copies = crate::copies::update(&index, index_dir)?;

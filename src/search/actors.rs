@@ -106,6 +106,16 @@ impl Searcher {
         })
     }
 
+    /// [`Self::canonical_names`] answered from the lookup table read whole (see
+    /// [`Self::every_form_names`]): for showing many hits at once (a timeline's buckets), where
+    /// looking each form up in place reads the file once per form.
+    pub fn canonical_names_in_bulk(&self) -> Result<CanonicalNames<'_>> {
+        Ok(CanonicalNames {
+            names: self.every_form_names()?,
+            seen: &self.canonical_seen,
+        })
+    }
+
     /// The registry's lookup table, when it is current (see [`ActorTable::open`]).
     fn actor_table(&self) -> Result<Option<&ActorTable>> {
         Ok(self.stamped_table()?.map(|(table, _)| table))

@@ -1,13 +1,15 @@
 //! Exploration through each segment's facet ordinals mapped to the lookup table's actors
 //! (`INDEX/actor-ords.bin`): the same answers as a fresh build and as mapping every form one
 //! by one, after incremental runs that add and delete articles and after every kind of
-//! correction; a file made from another table is ignored.
+//! correction; a file made from another table is ignored. Likewise the figures `index` and
+//! `correct` keep for `stats` (`INDEX/stats-summary.json`): what measuring the index answers.
 
 use std::path::{Path, PathBuf};
 
 use crate::{assert_success, fixture_corpus, newsdex};
 
 const ORDS: &str = "actor-ords.bin";
+const KEPT_STATS: &str = "stats-summary.json";
 
 /// Copies the fixture corpus into `to`, leaving out the files named in `skip`.
 fn copy_fixture(to: &Path, skip: &[&str]) {
@@ -73,13 +75,20 @@ fn listed(index_dir: &Path, args: &[&str]) -> Vec<(String, String)> {
 /// What the exploration commands answer, with their actor counts.
 fn answers(index_dir: &Path) -> Vec<String> {
     let target = listed(index_dir, &["--top", "1"])[0].0.clone();
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 11] = [
         &["actors", "--top", "100", "--json"],
         &["actors", "--kind", "person", "--top", "3", "--json"],
         &["actors", "grain", "--top", "8", "--json"],
         &["search", "grain", "--facets", "--json", "--limit", "3"],
         &["cooccur", &target, "--top", "10", "--json"],
         &["cooccur", &target, "--top", "3", "--from", "2023-03"],
+        &[
+            "cooccur", &target, "--top", "5", "--query", "grain", "--json",
+        ],
+        &["cooccur", &target, "--top", "5", "--stories", "--json"],
+        &["timeline", &target, "--by", "month", "--json"],
+        &["timeline", &target, "--by", "day", "--json"],
+        &["timeline", "grain", "--by", "week", "--json"],
     ];
     commands
         .iter()
@@ -88,10 +97,29 @@ fn answers(index_dir: &Path) -> Vec<String> {
             // Of a search, the facets alone: the hits' scores count deleted passages.
             match command[0] {
                 "search" => out.lines().filter(|l| l.contains("\"facets\"")).collect(),
+                _ if command.contains(&"--json") => out.lines().map(without_scores).collect(),
                 _ => out,
             }
         })
         .collect()
+}
+
+/// A JSON line without its passages' scores, which count deleted passages (an incremental
+/// index's differ from a fresh build's where query words score).
+fn without_scores(line: &str) -> String {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("score");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
+    strip(&mut value);
+    format!("{value}\n")
 }
 
 /// [`answers`] with the ordinals file set aside: every form mapped one by one.
@@ -102,6 +130,26 @@ fn answers_form_by_form(index_dir: &Path) -> Vec<String> {
     let answers = answers(index_dir);
     std::fs::rename(&aside, &ords).unwrap();
     answers
+}
+
+/// `stats --json` without the size on disk (the kept figures' own file counts in it).
+fn stats(index_dir: &Path) -> serde_json::Value {
+    let mut stats: serde_json::Value =
+        serde_json::from_str(&stdout(index_dir, &["stats", "--json"])).unwrap();
+    stats.as_object_mut().unwrap().remove("bytes");
+    stats
+}
+
+/// Asserts that the figures kept for `stats` are those measuring the index gives.
+fn assert_kept_stats_are_measured(index_dir: &Path, context: &str) {
+    let kept = index_dir.join(KEPT_STATS);
+    assert!(kept.exists(), "{context}: {}", kept.display());
+    let read = stats(index_dir);
+    let aside = index_dir.join("stats.aside");
+    std::fs::rename(&kept, &aside).unwrap();
+    let measured = stats(index_dir);
+    std::fs::rename(&aside, &kept).unwrap();
+    assert_eq!(read, measured, "{context}");
 }
 
 fn correct(index_dir: &Path, args: &[&str]) {
@@ -137,6 +185,20 @@ fn exploration_through_ordinals_answers_as_a_fresh_build_and_as_every_form_mappe
     assert_eq!(answers(&incremental), expected);
     assert_eq!(answers_form_by_form(&incremental), expected);
     assert_eq!(answers_form_by_form(&fresh), expected);
+    for index_dir in [&incremental, &fresh] {
+        assert_kept_stats_are_measured(index_dir, "after indexing");
+    }
+    let (incremental, fresh) = (stats(&incremental), stats(&fresh));
+    for figure in [
+        "articles",
+        "passages",
+        "actors",
+        "actor_forms",
+        "undated",
+        "languages",
+    ] {
+        assert_eq!(incremental[figure], fresh[figure], "{figure}");
+    }
 }
 
 #[test]
@@ -164,6 +226,9 @@ fn exploration_after_corrections_answers_as_every_form_mapped() {
             expected,
             "{correction:?}"
         );
+        for index_dir in [&incremental, &fresh] {
+            assert_kept_stats_are_measured(index_dir, &format!("{correction:?}"));
+        }
     }
     let all = listed(&incremental, &["--top", "1000"]);
     assert!(!all.iter().any(|(name, _)| *name == people[1].0), "merged");
@@ -179,4 +244,18 @@ fn exploration_after_corrections_answers_as_every_form_mapped() {
     let expected = answers(&incremental);
     std::fs::write(incremental.join(ORDS), before_corrections).unwrap();
     assert_eq!(answers(&incremental), expected);
+}
+
+#[test]
+fn stale_kept_stats_are_not_read() {
+    let root = tempfile::tempdir().unwrap();
+    let (incremental, fresh) = incremental_and_fresh(root.path());
+    let fresh_stats = stats(&fresh);
+    // The figures of another commit: the incremental index's, put beside the fresh build.
+    std::fs::copy(incremental.join(KEPT_STATS), fresh.join(KEPT_STATS)).unwrap();
+    assert_eq!(stats(&fresh), fresh_stats);
+    // A file cut short.
+    let kept = std::fs::read(incremental.join(KEPT_STATS)).unwrap();
+    std::fs::write(fresh.join(KEPT_STATS), &kept[..kept.len() / 2]).unwrap();
+    assert_eq!(stats(&fresh), fresh_stats);
 }
