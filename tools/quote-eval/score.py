@@ -24,7 +24,9 @@ article is found by its `key` (as `run_newsdex.py` writes it), or else by the fi
   article gives. The same holds for spellings of one name: umlauts written out or accents
   dropped ("Mueller" for "Müller"), a hyphen closed up ("G7" for "G-7"), a courtesy or
   religious title in front ("Sister Ann Roe" for "Ann Roe"), and an all-capitals acronym of the
-  labelled name's initials ("SOMC" for "Shadow Open Market Committee"); `--strict-names`
+  labelled name's initials ("SOMC" for "Shadow Open Market Committee"), the same first and
+  last names with a middle initial or name left out on either side ("Robert M. Gates" for
+  "Robert Gates", "Ann Roe" for "Ann Lee Roe"); `--strict-names`
   leaves these out, as rounds before December 2026 scored. No speaker (null) is right only
   against a label without one.
 - End-to-end: a span counts when it matches and its speaker is right; precision, recall and F1
@@ -91,10 +93,17 @@ def is_run(want, got):
     return bool(got) and any(want[i : i + len(got)] == got for i in range(len(want) - len(got) + 1))
 
 
+def is_subsequence(got, want):
+    """Whether the words of `got` appear in `want` in order."""
+    rest = iter(want)
+    return all(word in rest for word in got)
+
+
 def same_speaker(labelled, predicted, strict=False):
     """Whether a predicted speaker is right for a labelled one (see the module's rule); unless
     `strict`, also when it differs only by spelling (umlauts, accents, a hyphen, an honorific)
-    or is the initials of the labelled name ("SOMC" for "Shadow Open Market Committee")."""
+    or is the initials of the labelled name ("SOMC" for "Shadow Open Market Committee"), or
+    gives the same first and last names with initials or middle names left out on either side."""
     if labelled is None or predicted is None:
         return labelled is None and predicted is None
     if is_run(name_words(labelled), name_words(predicted)):
@@ -103,6 +112,13 @@ def same_speaker(labelled, predicted, strict=False):
         return False
     want, got = spelled_words(labelled), spelled_words(predicted)
     if is_run(want, got):
+        return True
+    # Initials left out ("Ann Roe" for "Ann M. Roe" and back), a middle name left out ("Ann
+    # Roe" for "Ann Lee Roe"): the first and last words agree.
+    bare_want, bare_got = [w for w in want if len(w) > 1], [w for w in got if len(w) > 1]
+    if len(bare_got) >= 2 and (is_run(bare_want, bare_got) or (
+        bare_got[0] == bare_want[0] and bare_got[-1] == bare_want[-1] and is_subsequence(bare_got, bare_want)
+    )):
         return True
     initials = "".join(w[0] for w in want if w not in ("of", "and", "for", "on"))
     return len(got) == 1 and predicted.strip().isupper() and len(got[0]) >= 2 and got[0] == initials

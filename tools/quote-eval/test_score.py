@@ -63,6 +63,8 @@ class SpeakerNames(unittest.TestCase):
             ("T-9 Forum", "T9 Forum"),
             ("Orla Penhallow", "Sister Orla Penhallow"),
             ("Lowland Grain Marketing Board", "LGMB"),
+            ("Orla Penhallow", "Orla M. Penhallow"),
+            ("Orla Ansel Penhallow", "Orla Penhallow"),
         ]:
             self.assertTrue(score.same_speaker(labelled, predicted), predicted)
             self.assertFalse(score.same_speaker(labelled, predicted, strict=True), predicted)
