@@ -18,7 +18,7 @@ use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema, the analyzer or the stored quotations change in a way old
 /// indexes cannot serve (13: the speakers of the sixth round of attribution rules).
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";

@@ -87,6 +87,14 @@ const CUES: &[&str] = &[
     "proposed",
     "rejected",
     "tweeted",
+    "remembers",
+    "remembered",
+    "quipped",
+    "responded",
+    "recounted",
+    "countered",
+    "summed",
+    "pointed",
 ];
 
 /// Cues whose object is the listener, not the speaker ("told reporters").
@@ -123,6 +131,34 @@ const SKIPPED: &[&str] = &[
     "privately",
     "reportedly",
     "once",
+];
+
+/// "last year", "on Tuesday": a time between a subject and its verb.
+fn is_time_phrase(first: &Word, second: &Word) -> bool {
+    let (first, second) = (lower(first), lower(second));
+    (matches!(
+        first.as_str(),
+        "last" | "this" | "next" | "earlier" | "later"
+    ) && matches!(
+        second.as_str(),
+        "week" | "month" | "year" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter"
+    )) || (first == "on" && WEEKDAYS.contains(&second.as_str()))
+}
+
+/// "yesterday", "Tuesday": a time word between a subject and its verb.
+fn is_time_word(word: &Word) -> bool {
+    let w = lower(word);
+    matches!(w.as_str(), "yesterday" | "today" | "tonight") || WEEKDAYS.contains(&w.as_str())
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Nouns naming a person by role: "the minister added" is the person named before.
@@ -196,6 +232,29 @@ const PERSON_ROLES: &[&str] = &[
     "witness",
     "teacher",
     "doctor",
+    "lady",
+];
+
+/// Documents someone issues: "Acme released a statement saying" is Acme's.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "report",
+    "letter",
+    "message",
+    "communique",
+    "note",
+    "memo",
+];
+
+/// Verbs whose object is a document their subject issues ("released a statement").
+const ISSUING: &[&str] = &[
+    "released",
+    "issued",
+    "published",
+    "sent",
+    "posted",
+    "distributed",
+    "circulated",
 ];
 
 /// Documents someone sends: "the message reads" is its sender's, person or organisation.
@@ -306,6 +365,8 @@ struct Referent {
     at: usize,
     name: String,
     kind: ActorKind,
+    /// The subject of a verb of saying or a quotation's speaker, not a mere mention.
+    speaks: bool,
 }
 
 struct Article<'a> {
@@ -352,27 +413,72 @@ impl<'a> Article<'a> {
                     .actor_at(&words[first - 2])
                     .filter(|a| a.kind == ActorKind::Person)
                 {
-                    return Some(Speaker::Named(without_honorific(&person.name)));
+                    return Some(Speaker::Named(personal_name(&person.name)));
                 }
             }
         }
-        Some(Speaker::Named(without_honorific(&actor.name)))
+        Some(Speaker::Named(personal_name(&actor.name)))
+    }
+
+    /// The speaker a word next to a verb of saying names, as `speaker_at`, but also a name
+    /// the extractor took for a place: beside the verb, a name is its subject whatever kind
+    /// it was given ("said Hadvar"), unless a preposition puts it in a phrase of place ("the
+    /// ministry in Kyiv said"). Countries stay out ("Ruritania said" is its government's).
+    fn agent_at(&self, words: &[Word], j: usize) -> Option<Speaker> {
+        let speaker = self.speaker_at(words, j)?;
+        if speaker != Speaker::Unknown {
+            return Some(speaker);
+        }
+        let actor = self.actor_at(&words[j])?;
+        let allowed = actor.kind == ActorKind::Place;
+        let first = (0..=j)
+            .rev()
+            .take_while(|&k| {
+                self.actor_at(&words[k])
+                    .is_some_and(|a| a.name == actor.name)
+            })
+            .last()
+            .unwrap_or(j);
+        let after_preposition = first > 0
+            && matches!(
+                lower(&words[first - 1]).as_str(),
+                "in" | "at" | "from" | "of" | "to" | "for" | "on" | "near" | "outside" | "across"
+            );
+        Some(if allowed && !after_preposition {
+            Speaker::Named(actor.name.clone())
+        } else {
+            Speaker::Unknown
+        })
     }
 
     /// The referent of `kind` a pronoun or a definite role before `at` refers to.
     fn resolve(&self, kind: ActorKind, at: usize) -> Speaker {
-        self.salient(at, |r| r.kind == kind)
+        let pronouns: &[&str] = if kind == ActorKind::Person {
+            &["he", "she", "He", "She"]
+        } else {
+            &[]
+        };
+        self.salient(at, |r| r.kind == kind, pronouns, 0)
     }
 
     /// The referent of either kind before `at`: the sender of "the message".
     fn resolve_any(&self, at: usize) -> Speaker {
-        self.salient(at, |_| true)
+        self.salient(at, |_| true, &[], 0)
     }
 
     /// The first referent that `fits` in the sentence of the nearest one before `at`: the
     /// subject comes first, and a pronoun or a definite role refers to the subject before an
-    /// object ("Roe thanked Doe. "...," the minister stressed" is Roe's).
-    fn salient(&self, at: usize, fits: impl Fn(&Referent) -> bool) -> Speaker {
+    /// object ("Roe thanked Doe. "...," the minister stressed" is Roe's). A speaker of that
+    /// sentence comes before any other ("Doe's plan works, Roe said. "...," he added" is
+    /// Roe's), and a subject pronoun before its first referent carries on the one before it
+    /// ("Roe came home. She opened Doe's shop. "...," she says" is Roe's).
+    fn salient(
+        &self,
+        at: usize,
+        fits: impl Fn(&Referent) -> bool + Copy,
+        pronouns: &[&str],
+        depth: usize,
+    ) -> Speaker {
         let Some(nearest) = self
             .referents
             .iter()
@@ -386,12 +492,26 @@ impl<'a> Article<'a> {
             floor -= 1;
         }
         let start = sentence_start(self.body, floor, nearest.at);
-        let first = self
-            .referents
-            .iter()
-            .filter(|r| r.at >= start && r.at <= nearest.at && fits(r))
-            .min_by_key(|r| r.at)
+        let in_sentence = || {
+            self.referents
+                .iter()
+                .filter(move |r| r.at >= start && r.at <= nearest.at && fits(r))
+        };
+        let speaker = in_sentence().filter(|r| r.speaks).min_by_key(|r| r.at);
+        let first = speaker
+            .or_else(|| in_sentence().min_by_key(|r| r.at))
             .unwrap_or(nearest);
+        if depth < 3 && !first.speaks {
+            let subject = words(self.body, start, first.at)
+                .into_iter()
+                .find(|w| pronouns.contains(&w.text));
+            if let Some(pronoun) = subject {
+                if let Speaker::Named(name) = self.salient(pronoun.start, fits, pronouns, depth + 1)
+                {
+                    return Speaker::Named(name);
+                }
+            }
+        }
         Speaker::Named(first.name.clone())
     }
 
@@ -448,6 +568,47 @@ impl<'a> Article<'a> {
             .join(" ");
         Speaker::Named(self.fullest(&name))
     }
+}
+
+/// A person's name without what the extractor ran into it: a courtesy title in front
+/// (`without_honorific`), or an organisation and a role ("Acme President Ann Roe" is Ann Roe).
+fn personal_name(name: &str) -> String {
+    let name = without_honorific(name);
+    let words: Vec<&str> = name.split(' ').collect();
+    let role = (1..words.len().saturating_sub(2)).rev().find(|&k| {
+        is_role_title(words[k])
+            && words[k + 1..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    match role {
+        Some(k) => words[k + 1..].join(" "),
+        None => name,
+    }
+}
+
+/// A capitalised role written before a name ("President", "Chairman").
+fn is_role_title(word: &str) -> bool {
+    matches!(
+        word,
+        "President"
+            | "Minister"
+            | "Secretary"
+            | "Chairman"
+            | "Chairwoman"
+            | "Director"
+            | "Chief"
+            | "CEO"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Governor"
+            | "Senator"
+            | "Ambassador"
+            | "Commissioner"
+            | "Mayor"
+            | "Founder"
+            | "Executive"
+    )
 }
 
 /// A name without a religious or courtesy title in front ("Sister Ann Roe" is Ann Roe).
@@ -516,11 +677,35 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
     } else {
         return None;
     };
-    // "A British Airways spokesman": the organisation just before the role.
-    if j > 0 {
+    // "A British Airways spokesman": the organisation just before the role. Another role of
+    // an organisation is a person of it ("the Acme chief said"), read as a role below.
+    let speaks_for = noun.starts_with("spokes") || kind == ActorKind::Org;
+    if j > 0 && speaks_for {
         if let Some(actor) = article.actor_at(&words[j - 1]) {
             if matches!(actor.kind, ActorKind::Org | ActorKind::Country) {
                 return Some(Speaker::Named(actor.name.clone()));
+            }
+        }
+        // A spokesman speaks for the name before him whatever kind the extractor gave it, or
+        // for a capitalised name it did not find ("a Vantrell spokesman").
+        if speaks_for {
+            if let Some(actor) = article.actor_at(&words[j - 1]) {
+                return Some(Speaker::Named(actor.name.clone()));
+            }
+            if capitalised(&words[j - 1])
+                && !is_title_word(words[j - 1].text)
+                && !words[j - 1].comma
+            {
+                let mut i = j - 1;
+                while i > 0
+                    && capitalised(&words[i - 1])
+                    && !words[i - 1].comma
+                    && !is_title_word(words[i - 1].text)
+                {
+                    i -= 1;
+                }
+                let name: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
+                return Some(Speaker::Named(name.join(" ")));
             }
         }
     }
@@ -533,6 +718,15 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
             }
             "the" | "this" | "that" | "his" | "her" | "its" => {
                 return Some(article.resolve(kind, at))
+            }
+            "a" | "an" if i > 0 && DOCUMENTS.contains(&noun.as_str()) => {
+                // "Acme issued a statement saying": the document's issuer is the subject.
+                if ISSUING.contains(&lower(&words[i - 1]).as_str()) {
+                    if let named @ Speaker::Named(_) = subject_before(article, words, i - 1, at) {
+                        return Some(named);
+                    }
+                }
+                return Some(Speaker::Unnamed);
             }
             "a" | "an" | "one" | "another" | "some" | "two" | "three" | "several" | "many" => {
                 return Some(Speaker::Unnamed)
@@ -573,8 +767,16 @@ fn role_after(article: &Article, words: &[Word], j: usize, at: usize) -> Option<
 /// The subject ending just before the cue at `i`.
 fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Speaker {
     let mut j = i;
-    while j > 0 && SKIPPED.contains(&lower(&words[j - 1]).as_str()) {
-        j -= 1;
+    loop {
+        if j > 0 && SKIPPED.contains(&lower(&words[j - 1]).as_str()) {
+            j -= 1;
+        } else if j > 1 && is_time_phrase(&words[j - 2], &words[j - 1]) {
+            j -= 2;
+        } else if j > 0 && is_time_word(&words[j - 1]) {
+            j -= 1;
+        } else {
+            break;
+        }
     }
     if j == 0 {
         return Speaker::Unknown;
@@ -588,13 +790,37 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
     }
     let word = &words[j];
     if let Some(kind) = pronoun(word.text) {
+        // "Doe vetoed it, he added": a pronoun after what it reports refers to someone
+        // named before that report, not inside it.
+        let at = if j > 0 && words[j - 1].comma {
+            sentence_start(article.body, words[0].start, word.start).min(at)
+        } else {
+            at
+        };
         return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
     }
     if let Some(role) = role_before(article, words, j, at) {
         return role;
     }
+    // "the President of Ukraine stressed": the role before "of" and its name.
+    {
+        if let Some(of) = (j.saturating_sub(5)..j)
+            .rev()
+            .find(|&k| lower(&words[k]) == "of")
+        {
+            let named = (of + 1..=j).all(|k| capitalised(&words[k]) && !words[k].comma)
+                && article
+                    .actor_at(word)
+                    .is_some_and(|a| a.kind != ActorKind::Person);
+            if of > 0 && named && !words[of - 1].comma {
+                if let Some(role) = role_before(article, words, of - 1, at) {
+                    return role;
+                }
+            }
+        }
+    }
     if article.actor_at(word).is_some() || capitalised(word) {
-        if let Some(speaker) = article.speaker_at(words, j) {
+        if let Some(speaker) = article.agent_at(words, j) {
             return speaker;
         }
         if j > 0 || !is_title_word(word.text) {
@@ -615,7 +841,14 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     if let Some(role) = role_after(article, words, i + 1, at) {
         return role;
     }
-    if let Some(speaker) = article.speaker_at(words, i + 1) {
+    // "says president Ann Roe": a role without its article is the name's title.
+    if PERSON_ROLES.contains(&lower(word).as_str())
+        && !capitalised(word)
+        && words.get(i + 2).is_some_and(capitalised)
+    {
+        return subject_after(article, words, i + 1, at);
+    }
+    if let Some(speaker) = article.agent_at(words, i + 1) {
         return speaker;
     }
     // "according to the Lantern Guild": the name after its article.
@@ -712,6 +945,14 @@ fn title_like(text: &str) -> bool {
             .all(|w| small.contains(&w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
+/// A name of something in marks ("Climate Action Fund," "Making the Grade"): two words or
+/// more, each capitalised but the small ones, no sentence inside; the comma a sentence puts
+/// inside the closing mark does not count. A name, never a quotation, whatever verb is near.
+fn is_name_in_marks(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches([',', ';', ':']);
+    text.split_whitespace().count() >= 2 && title_like(text)
+}
+
 /// Attributes each span; leaves out scare quotes, titles and short terms no verb attributes.
 pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Vec<Quote> {
     let mut mentions: Vec<(usize, usize, usize)> = actors
@@ -726,10 +967,20 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         .filter(|&&(s, _, i)| {
             !inside(s) && matches!(actors[i].kind, ActorKind::Person | ActorKind::Org)
         })
-        .map(|&(s, _, i)| Referent {
-            at: s,
-            name: actors[i].name.clone(),
-            kind: actors[i].kind,
+        .map(|&(s, _, i)| {
+            // "Acme President Ann Roe", whatever kind the extractor gave it, is a person.
+            let name = personal_name(&actors[i].name);
+            let kind = if name != actors[i].name {
+                ActorKind::Person
+            } else {
+                actors[i].kind
+            };
+            Referent {
+                at: s,
+                name,
+                kind,
+                speaks: false,
+            }
         })
         .collect();
     let mut article = Article {
@@ -767,6 +1018,9 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         let after = words(body, span.close.min(after_to), after_to);
         let before = words(body, before_from, span.open.max(before_from));
         let text = &body[span.start..span.end];
+        if is_name_in_marks(text) {
+            continue;
+        }
         // A quotation closing its sentence ("...end.") leaves what follows to the next one.
         let ends_sentence = text.ends_with('.') && after.first().is_some_and(capitalised);
         let after_found = (!ends_sentence)
@@ -838,14 +1092,12 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
             Speaker::Unnamed | Speaker::Unknown => None,
         };
         if let Some(name) = &speaker {
-            let kind = actors
-                .iter()
-                .find(|a| &a.name == name)
-                .map_or(ActorKind::Person, |a| a.kind);
+            let kind = speaker_kind(actors, name);
             article.referents.push(Referent {
                 at: span.open,
                 name: name.clone(),
                 kind,
+                speaks: true,
             });
         }
         last = Some((index, span.paragraph, speaker.clone()));
@@ -858,6 +1110,14 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         });
     }
     quotes
+}
+
+/// The kind of referent a speaker is: the extractor's, a person when it did not know the name.
+fn speaker_kind(actors: &[ActorMatch], name: &str) -> ActorKind {
+    actors
+        .iter()
+        .find(|a| a.name == name)
+        .map_or(ActorKind::Person, |a| a.kind)
 }
 
 /// Cues with no subject of their own ("..., saying ...").
@@ -902,12 +1162,13 @@ fn reported_speakers(
                 .map_or(0, |k| k + 1);
             let at = clause[i].start;
             if let Speaker::Named(name) = subject_before(article, &clause[from..=i], i - from, at) {
-                let kind = article
-                    .actors
-                    .iter()
-                    .find(|a| a.name == name)
-                    .map_or(ActorKind::Person, |a| a.kind);
-                out.push(Referent { at, name, kind });
+                let kind = speaker_kind(article.actors, &name);
+                out.push(Referent {
+                    at,
+                    name,
+                    kind,
+                    speaks: true,
+                });
             }
         }
     }

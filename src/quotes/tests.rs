@@ -271,3 +271,175 @@ fn the_subject_of_reported_speech_is_who_a_pronoun_refers_to() {
         [q("We never saw it coming,", Some("Corwin Daly"))]
     );
 }
+
+fn place(body: &str, name: &str, forms: &[&str]) -> ActorMatch {
+    actor(body, name, ActorKind::Place, forms)
+}
+
+fn country(body: &str, name: &str, forms: &[&str]) -> ActorMatch {
+    actor(body, name, ActorKind::Country, forms)
+}
+
+#[test]
+fn a_name_in_marks_is_no_quotation_even_beside_a_verb() {
+    let body = "The council launched a \"Green Harbour Fund,\" which will lend to fishers. Mayor Ada Pell said the \"Clean Quay Initiative\" starts in May. \"We start now,\" Ada Pell said.";
+    let actors = [person(body, "Ada Pell", &["Ada Pell"])];
+    assert_eq!(found(body, &actors), [q("We start now,", Some("Ada Pell"))]);
+}
+
+#[test]
+fn a_spokesman_speaks_for_the_name_before_him_whatever_its_kind() {
+    // The extractor took one firm for a person and did not find the other.
+    let body = "A Brontell spokesman said a \"damaged\" copy had leaked. A Quarrow spokeswoman said the auditors were \"shocked\".";
+    let actors = [person(body, "Brontell", &["Brontell"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("damaged", Some("Brontell")),
+            q("shocked", Some("Quarrow"))
+        ]
+    );
+}
+
+#[test]
+fn another_role_of_an_organisation_is_a_person_of_it() {
+    let body = "Defence Secretary Rolf Amsel ordered a review on Monday. Later the Fleetwork chief said the corps had \"grown far too big\" and would shrink.";
+    let actors = [
+        person(body, "Rolf Amsel", &["Rolf Amsel"]),
+        org(body, "Fleetwork", &["Fleetwork"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("grown far too big", Some("Rolf Amsel"))]
+    );
+}
+
+#[test]
+fn a_document_speaks_for_the_one_who_issued_it() {
+    let body = "Tessel Books released a separate statement saying, \"The agreement lets us grow with our authors.\"";
+    let actors = [org(body, "Tessel Books", &["Tessel Books"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "The agreement lets us grow with our authors.",
+            Some("Tessel Books")
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_refers_to_the_speaker_of_its_sentence_first() {
+    // Orrin Pask is the sentence's first person, Lena Vost its speaker.
+    let body = "Orrin Pask's deal lets his firm set the price, Lena Vost said in her post.\n\n\"Irony thrives online,\" she added.";
+    let actors = [
+        person(body, "Orrin Pask", &["Orrin Pask"]),
+        person(body, "Lena Vost", &["Lena Vost"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Irony thrives online,", Some("Lena Vost"))]
+    );
+}
+
+#[test]
+fn a_subject_pronoun_carries_on_the_person_before_it() {
+    let body = "Jon Arvel returned to Dunmore last year.\n\nOver the years, he has started several programmes, including Kettle Works, a small workshop.\n\n\"The biggest need here is for more welders,\" he says.";
+    let actors = [
+        person(body, "Jon Arvel", &["Jon Arvel"]),
+        person(body, "Kettle Works", &["Kettle Works"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "The biggest need here is for more welders,",
+            Some("Jon Arvel")
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_after_what_it_reports_is_not_a_name_inside_it() {
+    let body = "Trade envoy Mira Sand said the bill was \"pure protectionism.\"\n\nGovernor Piet Lohr vetoed that bill last year, she added.\n\n\"We cannot accept it,\" the envoy said.";
+    let actors = [
+        person(body, "Mira Sand", &["Mira Sand"]),
+        person(body, "Piet Lohr", &["Piet Lohr"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("pure protectionism.", Some("Mira Sand")),
+            q("We cannot accept it,", Some("Mira Sand"))
+        ]
+    );
+}
+
+#[test]
+fn a_name_taken_for_a_place_speaks_beside_its_verb() {
+    let body = "\"Thanks for the help,\" says Orvald, with a grin. Officials in Brackwater said the road was \"closed for good.\"";
+    let actors = [
+        place(body, "Orvald", &["Orvald"]),
+        place(body, "Brackwater", &["Brackwater"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("Thanks for the help,", Some("Orvald")),
+            q("closed for good.", None)
+        ]
+    );
+}
+
+#[test]
+fn a_role_of_a_country_is_the_person_named_before() {
+    let body = "Kasia Drel thanked Tom Weir for his support. \"Your position is clear and unchanging,\" the President of Norland stressed.";
+    let actors = [
+        person(body, "Kasia Drel", &["Kasia Drel"]),
+        person(body, "Tom Weir", &["Tom Weir"]),
+        country(body, "Norland", &["Norland"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Your position is clear and unchanging,",
+            Some("Kasia Drel")
+        )]
+    );
+}
+
+#[test]
+fn a_role_before_a_name_and_an_organisation_run_into_it_are_left_off() {
+    let body = "\"These concerns need an exemption,\" says president Nora Quell. The effort \"needs tools that do not exist yet,\" Lumen President Ivo Strand said.";
+    let actors = [org(
+        body,
+        "Lumen President Ivo Strand",
+        &["Lumen President Ivo Strand"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("These concerns need an exemption,", Some("Nora Quell")),
+            q("needs tools that do not exist yet,", Some("Ivo Strand"))
+        ]
+    );
+}
+
+#[test]
+fn a_time_between_a_subject_and_its_verb_is_skipped() {
+    let body =
+        "Ferrow Mills, the largest weaver, last year pledged to be \"free of coal\" by 2030.";
+    let actors = [org(body, "Ferrow Mills", &["Ferrow Mills"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("free of coal", Some("Ferrow Mills"))]
+    );
+}
+
+#[test]
+fn remembering_is_a_verb_of_saying() {
+    let body = "\"Those goats were clever,\" remembers Una Brell, with a laugh.";
+    let actors = [person(body, "Una Brell", &["Una Brell"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("Those goats were clever,", Some("Una Brell"))]
+    );
+}

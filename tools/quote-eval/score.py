@@ -21,7 +21,14 @@ article is found by its `key` (as `run_newsdex.py` writes it), or else by the fi
   company suffixes (Co, Corp, Inc, Ltd, NV, PLC, ...); a predicted name is right when its words
   are the labelled name's words or a run of them ("Sullivan" and "Bill Sullivan" for "Bill
   Sullivan"; "Ohio Edison" for "Ohio Edison Co"), since the labels give the fullest name the
-  article gives. No speaker (null) is right only against a label without one.
+  article gives. The same holds for spellings of one name: umlauts written out or accents
+  dropped ("Mueller" for "Müller"), a hyphen closed up ("G7" for "G-7"), a courtesy or
+  religious title in front ("Sister Ann Roe" for "Ann Roe"), and an all-capitals acronym of the
+  labelled name's initials ("SOMC" for "Shadow Open Market Committee"), the same first and
+  last names with a middle initial or name left out on either side ("Robert M. Gates" for
+  "Robert Gates", "Ann Roe" for "Ann Lee Roe"); `--strict-names`
+  leaves these out, as rounds before December 2026 scored. No speaker (null) is right only
+  against a label without one.
 - End-to-end: a span counts when it matches and its speaker is right; precision, recall and F1
   as for detection.
 - Quotations and turns are measured apart; the per-source table gives the same for each source.
@@ -64,14 +71,57 @@ def name_words(name):
     return words
 
 
-def same_speaker(labelled, predicted):
-    """Whether a predicted speaker is right for a labelled one (see the module's rule)."""
+# Courtesy and religious titles: not part of a name ("Sister Ann Roe" is Ann Roe).
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sister", "brother", "father", "rev", "reverend", "rabbi"}
+# Umlauts as German writes them without the marks ("Müller" is "Mueller").
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def spelled_words(name):
+    """The words of a name for the lenient comparison: umlauts written out, other marks dropped,
+    hyphens inside a word closed up ("G-7" is "G7"), leading honorifics left out."""
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_UMLAUTS)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = name_words(re.sub(r"(?<=\w)-(?=\w)", "", text))
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def is_run(want, got):
+    """Whether `got` is `want` or a consecutive run of its words."""
+    return bool(got) and any(want[i : i + len(got)] == got for i in range(len(want) - len(got) + 1))
+
+
+def is_subsequence(got, want):
+    """Whether the words of `got` appear in `want` in order."""
+    rest = iter(want)
+    return all(word in rest for word in got)
+
+
+def same_speaker(labelled, predicted, strict=False):
+    """Whether a predicted speaker is right for a labelled one (see the module's rule); unless
+    `strict`, also when it differs only by spelling (umlauts, accents, a hyphen, an honorific)
+    or is the initials of the labelled name ("SOMC" for "Shadow Open Market Committee"), or
+    gives the same first and last names with initials or middle names left out on either side."""
     if labelled is None or predicted is None:
         return labelled is None and predicted is None
-    want, got = name_words(labelled), name_words(predicted)
-    if not got:
+    if is_run(name_words(labelled), name_words(predicted)):
+        return True
+    if strict:
         return False
-    return any(want[i : i + len(got)] == got for i in range(len(want) - len(got) + 1))
+    want, got = spelled_words(labelled), spelled_words(predicted)
+    if is_run(want, got):
+        return True
+    # Initials left out ("Ann Roe" for "Ann M. Roe" and back), a middle name left out ("Ann
+    # Roe" for "Ann Lee Roe"): the first and last words agree.
+    bare_want, bare_got = [w for w in want if len(w) > 1], [w for w in got if len(w) > 1]
+    if len(bare_got) >= 2 and (is_run(bare_want, bare_got) or (
+        bare_got[0] == bare_want[0] and bare_got[-1] == bare_want[-1] and is_subsequence(bare_got, bare_want)
+    )):
+        return True
+    initials = "".join(w[0] for w in want if w not in ("of", "and", "for", "on"))
+    return len(got) == 1 and predicted.strip().isupper() and len(got[0]) >= 2 and got[0] == initials
 
 
 def overlap_ratio(a, b):
@@ -104,13 +154,14 @@ def match(labelled, predicted):
 class Tally:
     """Counts of one kind of span (quotations or turns) over some articles."""
 
-    def __init__(self):
+    def __init__(self, strict=False):
+        self.strict = strict
         self.labelled = self.predicted = self.matched = self.right = 0
 
     def add(self, labelled, predicted):
         """Match one article's spans; the matched pairs and which have the right speaker."""
         pairs = match(labelled, predicted)
-        right = [same_speaker(labelled[i].get("speaker"), predicted[j].get("speaker")) for i, j in pairs]
+        right = [same_speaker(labelled[i].get("speaker"), predicted[j].get("speaker"), self.strict) for i, j in pairs]
         self.labelled += len(labelled)
         self.predicted += len(predicted)
         self.matched += len(pairs)
@@ -203,9 +254,10 @@ def check_anchors(article, body):
     return bad
 
 
-def evaluate(gold, predicted, data, repo, warn):
-    """Tallies (all and per source) and the misses of one predicted file against the labels."""
-    totals = {"quotes": Tally(), "turns": Tally()}
+def evaluate(gold, predicted, data, repo, warn, strict=False):
+    """Tallies (all and per source) and the misses of one predicted file against the labels;
+    `strict`: names compared without the lenient spellings of `same_speaker`."""
+    totals = {"quotes": Tally(strict), "turns": Tally(strict)}
     per_source = {}
     misses = []
     no_text = 0
@@ -230,7 +282,7 @@ def evaluate(gold, predicted, data, repo, warn):
             if bad:
                 warn(f"{key}: labels do not fit the body ({', '.join(bad[:3])}); left out")
                 continue
-        source = per_source.setdefault(article["source"], {"quotes": Tally(), "turns": Tally()})
+        source = per_source.setdefault(article["source"], {"quotes": Tally(strict), "turns": Tally(strict)})
         for field in ("quotes", "turns"):
             labelled, found = article[field], spans(pred, field)
             pairs, right = totals[field].add(labelled, found)
@@ -302,6 +354,7 @@ def main():
     ap.add_argument("--data", default=goldfile.default_data(repo), help="the shared data folder")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="list up to N misses of each kind")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--strict-names", action="store_true", help="compare speakers as rounds before December 2026 did: no lenient spellings (umlauts, hyphens, honorifics, initials)")
     ap.add_argument("--half", choices=("even", "odd"), help="only the articles whose key's SHA-1 is even (developed on) or odd (held out)")
     args = ap.parse_args()
 
@@ -318,7 +371,8 @@ def main():
         if not any("quotes" in a for a in predicted.values()):
             print(f"score.py: {name}: no article carries `quotes` (an extract without quotations?)", file=sys.stderr)
         totals, per_source, misses = evaluate(
-            gold, predicted, args.data, repo, lambda m, name=name: print(f"score.py: {name}: {m}", file=sys.stderr)
+            gold, predicted, args.data, repo, lambda m, name=name: print(f"score.py: {name}: {m}", file=sys.stderr),
+            args.strict_names,
         )
         report[name] = {
             "all": {k: t.scores() for k, t in totals.items()},

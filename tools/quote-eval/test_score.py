@@ -56,6 +56,24 @@ class SpeakerNames(unittest.TestCase):
         self.assertFalse(score.same_speaker("Orla Penhallow", "Orla Ansel Penhallow"))
         self.assertFalse(score.same_speaker("Orla Penhallow", "..."))
 
+    def test_spellings_of_one_name_are_right_unless_strict(self):
+        for labelled, predicted in [
+            ("Gerda Kühnel", "Gerda Kuehnel"),
+            ("Renée Obrist", "Renee Obrist"),
+            ("T-9 Forum", "T9 Forum"),
+            ("Orla Penhallow", "Sister Orla Penhallow"),
+            ("Lowland Grain Marketing Board", "LGMB"),
+            ("Orla Penhallow", "Orla M. Penhallow"),
+            ("Orla Ansel Penhallow", "Orla Penhallow"),
+        ]:
+            self.assertTrue(score.same_speaker(labelled, predicted), predicted)
+            self.assertFalse(score.same_speaker(labelled, predicted, strict=True), predicted)
+
+    def test_initials_must_be_an_acronym_of_the_whole_name(self):
+        self.assertFalse(score.same_speaker("Lowland Grain Marketing Board", "LGM"))
+        self.assertFalse(score.same_speaker("Lowland Grain Marketing Board", "lgmb"))
+        self.assertFalse(score.same_speaker("Orla Penhallow", "Sister Ansel Penhallow"))
+
     def test_no_speaker_is_right_only_against_no_speaker(self):
         self.assertTrue(score.same_speaker(None, None))
         self.assertFalse(score.same_speaker("Orla Penhallow", None))
