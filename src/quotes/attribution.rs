@@ -395,14 +395,7 @@ impl<'a> Article<'a> {
         }
         // "Ann Roe of Acme Corp said": the person before the organisation speaks.
         if actor.kind == ActorKind::Org {
-            let first = (0..=j)
-                .rev()
-                .take_while(|&k| {
-                    self.actor_at(&words[k])
-                        .is_some_and(|a| a.name == actor.name)
-                })
-                .last()
-                .unwrap_or(j);
+            let first = self.name_start(words, j, &actor.name);
             if first >= 2
                 && matches!(
                     lower(&words[first - 1]).as_str(),
@@ -420,6 +413,15 @@ impl<'a> Article<'a> {
         Some(Speaker::Named(personal_name(&actor.name)))
     }
 
+    /// The first word of the run of words naming the actor `name` that ends at word `j`.
+    fn name_start(&self, words: &[Word], j: usize, name: &str) -> usize {
+        (0..=j)
+            .rev()
+            .take_while(|&k| self.actor_at(&words[k]).is_some_and(|a| a.name == name))
+            .last()
+            .unwrap_or(j)
+    }
+
     /// The speaker a word next to a verb of saying names, as `speaker_at`, but also a name
     /// the extractor took for a place: beside the verb, a name is its subject whatever kind
     /// it was given ("said Hadvar"), unless a preposition puts it in a phrase of place ("the
@@ -431,14 +433,7 @@ impl<'a> Article<'a> {
         }
         let actor = self.actor_at(&words[j])?;
         let allowed = actor.kind == ActorKind::Place;
-        let first = (0..=j)
-            .rev()
-            .take_while(|&k| {
-                self.actor_at(&words[k])
-                    .is_some_and(|a| a.name == actor.name)
-            })
-            .last()
-            .unwrap_or(j);
+        let first = self.name_start(words, j, &actor.name);
         let after_preposition = first > 0
             && matches!(
                 lower(&words[first - 1]).as_str(),
