@@ -755,6 +755,28 @@ struct SegmentFruit {
     pairs: FxHashMap<u32, u64>,
 }
 
+/// Appends to `out` the actor ids of `doc`'s facets (`ids` per facet ordinal), each once: two
+/// forms of one actor in an article count once. What `out` held before is left as it was.
+fn push_distinct_actor_ids(facets: &FacetReader, ids: &[u32], doc: DocId, out: &mut Vec<u32>) {
+    let first = out.len();
+    out.extend(
+        facets
+            .facet_ords(doc)
+            .filter_map(|ord| ids.get(ord as usize).copied())
+            .filter(|&id| id != NO_ACTOR),
+    );
+    let added = &mut out[first..];
+    added.sort_unstable();
+    let mut kept = 0;
+    for at in 0..added.len() {
+        if at == 0 || added[at] != added[kept - 1] {
+            added[kept] = added[at];
+            kept += 1;
+        }
+    }
+    out.truncate(first + kept);
+}
+
 impl SegmentFacts {
     /// The facts of the article of `doc`, met first with `best`: its date, and its actors
     /// (when gathered) added to the pool.
@@ -767,23 +789,7 @@ impl SegmentFacts {
             .unwrap_or(DatePrecision::Time);
         let first = self.pool.len();
         if let Some(facets) = &self.actors {
-            self.pool.extend(
-                facets
-                    .facet_ords(doc)
-                    .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
-                    .filter(|&id| id != NO_ACTOR),
-            );
-            // Two forms of one actor in an article count once.
-            let ids = &mut self.pool[first..];
-            ids.sort_unstable();
-            let mut kept = 0;
-            for at in 0..ids.len() {
-                if at == 0 || ids[at] != ids[kept - 1] {
-                    ids[kept] = ids[at];
-                    kept += 1;
-                }
-            }
-            self.pool.truncate(first + kept);
+            push_distinct_actor_ids(facets, &self.actor_ids, doc, &mut self.pool);
         }
         ArticleFact {
             start,
@@ -1082,14 +1088,7 @@ impl SegmentCollector for SegmentTally {
         }
         self.tally.articles += 1;
         self.scratch.clear();
-        self.scratch.extend(
-            self.actors
-                .facet_ords(doc)
-                .filter_map(|ord| self.actor_ids.get(ord as usize).copied())
-                .filter(|&id| id != NO_ACTOR),
-        );
-        self.scratch.sort_unstable();
-        self.scratch.dedup();
+        push_distinct_actor_ids(&self.actors, &self.actor_ids, doc, &mut self.scratch);
         for &id in &self.scratch {
             let id = id as usize;
             if id >= self.tally.counts.len() {
