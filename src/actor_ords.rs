@@ -43,6 +43,7 @@ use crate::error::{Error, Result};
 use crate::registry::table::{self, ActorAt, ActorTable, WholeForms};
 use crate::registry::Unlisted;
 use crate::schema::{decode_actor_facet, field_name};
+use crate::store::{remove_if_present, write_atomically};
 
 /// The file in the index directory.
 pub const ORDS_FILE: &str = "actor-ords.bin";
@@ -378,10 +379,10 @@ impl ActorOrds {
 pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
     let file = path(index_dir);
     let Some((table, Some(stamp))) = open_stamped_table(index_dir)? else {
-        return remove(&file);
+        return remove_if_present(&file);
     };
     let Some(whole) = table.whole_forms() else {
-        return remove(&file);
+        return remove_if_present(&file);
     };
     let reader = index
         .reader_builder()
@@ -395,7 +396,7 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
         for field in [field_name::ACTOR, field_name::PASSAGE_ACTOR] {
             let facets = segment.facet_reader(field)?;
             let Some(entries) = ordinal_actors(&facets, &whole, &mut kinds)? else {
-                return remove(&file);
+                return remove_if_present(&file);
             };
             fields.push(entries);
         }
@@ -441,11 +442,9 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
         }
     }
     if TableStamp::of_table(index_dir)? != Some(stamp) {
-        return remove(&file);
+        return remove_if_present(&file);
     }
-    let tmp = file.with_extension("bin.tmp");
-    std::fs::write(&tmp, out).map_err(|err| Error::io(&tmp, err))?;
-    std::fs::rename(&tmp, &file).map_err(|err| Error::io(&file, err))
+    write_atomically(&file, &out)
 }
 
 /// A segment's live articles as the writer counts them.
@@ -530,13 +529,6 @@ enum Mapped {
     Actor(ActorAt),
     NotActor,
     Unseen,
-}
-
-fn remove(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ use crate::corpus::copies::{self, CopySignature, RULES_VERSION};
 use crate::corpus::fnv::Fnv1a;
 use crate::error::{Error, Result};
 use crate::schema::{self, field_name, Fields};
+use crate::store::write_atomically;
 
 /// The groups file the read side reads, in the index directory.
 pub const GROUPS_FILE: &str = "copies.json";
@@ -707,15 +708,6 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
         reason: err.to_string(),
     })?;
     write_atomically(path, &json)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|err| Error::io(&tmp, err))?;
-    std::fs::rename(&tmp, path).map_err(|err| Error::io(path, err))
 }
 
 #[cfg(test)]

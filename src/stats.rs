@@ -17,7 +17,7 @@ use tantivy::{Index, ReloadPolicy};
 
 use crate::error::{Error, Result};
 use crate::schema::field_name;
-use crate::store::open_index;
+use crate::store::{open_index, remove_if_present, write_atomically};
 
 /// Articles, passages and undated articles among the live documents of an index.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -155,7 +155,7 @@ pub fn keep_stats(index_dir: &Path) -> Result<()> {
     let path = index_dir.join(SUMMARY_FILE);
     // Written while the index or table changed: not kept, `stats` measures.
     if commit_stamp(&index)? != commit || table_stamp(index_dir)? != table {
-        return remove_kept(&path);
+        return remove_if_present(&path);
     }
     let kept = KeptStats {
         commit,
@@ -163,16 +163,7 @@ pub fn keep_stats(index_dir: &Path) -> Result<()> {
         stats,
     };
     let text = serde_json::to_vec(&kept).map_err(|err| Error::io(&path, err.into()))?;
-    let tmp = index_dir.join(format!("{SUMMARY_FILE}.tmp"));
-    std::fs::write(&tmp, text).map_err(|err| Error::io(&tmp, err))?;
-    std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))
-}
-
-fn remove_kept(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
-        _ => Ok(()),
-    }
+    write_atomically(&path, &text)
 }
 
 /// The kept figures when they describe the index as it is now (the actor count left to the

@@ -67,11 +67,26 @@ impl Manifest {
 
     /// Writes the manifest atomically (a temporary file renamed over the old one).
     pub(crate) fn write(&self, index_dir: &Path) -> Result<()> {
-        let path = index_dir.join(MANIFEST);
-        let tmp = index_dir.join(format!("{MANIFEST}.tmp"));
         let text = serde_json::to_string_pretty(self).expect("manifest serializes");
-        std::fs::write(&tmp, text).map_err(|err| Error::io(&tmp, err))?;
-        std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))
+        write_atomically(&index_dir.join(MANIFEST), text.as_bytes())
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` (its name and `.tmp`), then renames it
+/// over `path`: a reader sees the old file or the new one, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(|err| Error::io(&tmp, err))?;
+    std::fs::rename(&tmp, path).map_err(|err| Error::io(path, err))
+}
+
+/// Removes the file at `path`; one that is not there is no error.
+pub fn remove_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
+        _ => Ok(()),
     }
 }
 

@@ -423,13 +423,11 @@ impl Registry {
             ambiguous: self.ambiguous.clone(),
         };
         let path = Registry::path(index_dir);
-        let tmp = path.with_extension("json.tmp");
         let json = serde_json::to_vec(&file).map_err(|err| Error::CorruptRegistry {
             path: path.clone(),
             reason: err.to_string(),
         })?;
-        std::fs::write(&tmp, json).map_err(|err| Error::io(&tmp, err))?;
-        std::fs::rename(&tmp, &path).map_err(|err| Error::io(&path, err))?;
+        crate::store::write_atomically(&path, &json)?;
         // The lookup table every search reads, with the user's corrections as they are now.
         table::write_settled(index_dir, self)
     }

@@ -32,6 +32,7 @@ use super::{corrections, Registry};
 use crate::actors::ActorKind;
 use crate::corpus::fnv::Fnv1a;
 use crate::error::{Error, Result};
+use crate::store::remove_if_present;
 
 /// The table's file in the index directory.
 pub const TABLE_FILE: &str = "actors-table.txt";
@@ -137,7 +138,9 @@ pub fn write_current(index_dir: &Path) -> Result<Option<Registry>> {
     let before = Fingerprint::of_corrections(index_dir)?;
     match Registry::open_file(index_dir) {
         Ok(Some(registry)) => write_checked(index_dir, registry, before),
-        Ok(None) | Err(Error::BadCorrection { .. }) => remove(&path(index_dir)).map(|()| None),
+        Ok(None) | Err(Error::BadCorrection { .. }) => {
+            remove_if_present(&path(index_dir)).map(|()| None)
+        }
         Err(err) => Err(err),
     }
 }
@@ -148,7 +151,7 @@ pub fn write_settled(index_dir: &Path, settled: &Registry) -> Result<()> {
     let before = Fingerprint::of_corrections(index_dir)?;
     match settled.clone().with_corrections(index_dir) {
         Ok(registry) => write_checked(index_dir, registry, before).map(|_| ()),
-        Err(Error::BadCorrection { .. }) => remove(&path(index_dir)),
+        Err(Error::BadCorrection { .. }) => remove_if_present(&path(index_dir)),
         Err(err) => Err(err),
     }
 }
@@ -162,19 +165,10 @@ fn write_checked(
 ) -> Result<Option<Registry>> {
     let table = path(index_dir);
     if Fingerprint::of_corrections(index_dir)? != before {
-        return remove(&table).map(|()| None);
+        return remove_if_present(&table).map(|()| None);
     }
-    let tmp = table.with_extension("txt.tmp");
-    std::fs::write(&tmp, layout(&registry, before)).map_err(|err| Error::io(&tmp, err))?;
-    std::fs::rename(&tmp, &table).map_err(|err| Error::io(&table, err))?;
+    crate::store::write_atomically(&table, &layout(&registry, before))?;
     Ok(Some(registry))
-}
-
-fn remove(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, err)),
-        _ => Ok(()),
-    }
 }
 
 /// `name` with the characters that separate fields and lines escaped.
