@@ -771,7 +771,7 @@ impl Gazetteer {
             }
         }
         for (ent, acronym) in acronyms {
-            let letters: Vec<char> = acronym.chars().collect();
+            let letters = acronym_letters(&acronym);
             let mut targets: Vec<Ent> = Vec::new();
             for h in hits.iter().filter(|h| h.ent != ent) {
                 let (name, kind) = self.name_and_kind(h.ent, found);

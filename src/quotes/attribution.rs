@@ -676,32 +676,22 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
     // an organisation is a person of it ("the Acme chief said"), read as a role below.
     let speaks_for = noun.starts_with("spokes") || kind == ActorKind::Org;
     if j > 0 && speaks_for {
-        if let Some(actor) = article.actor_at(&words[j - 1]) {
-            if matches!(actor.kind, ActorKind::Org | ActorKind::Country) {
-                return Some(Speaker::Named(actor.name.clone()));
-            }
-        }
         // A spokesman speaks for the name before him whatever kind the extractor gave it, or
         // for a capitalised name it did not find ("a Vantrell spokesman").
-        if speaks_for {
-            if let Some(actor) = article.actor_at(&words[j - 1]) {
-                return Some(Speaker::Named(actor.name.clone()));
-            }
-            if capitalised(&words[j - 1])
-                && !is_title_word(words[j - 1].text)
-                && !words[j - 1].comma
+        if let Some(actor) = article.actor_at(&words[j - 1]) {
+            return Some(Speaker::Named(actor.name.clone()));
+        }
+        if capitalised(&words[j - 1]) && !is_title_word(words[j - 1].text) && !words[j - 1].comma {
+            let mut i = j - 1;
+            while i > 0
+                && capitalised(&words[i - 1])
+                && !words[i - 1].comma
+                && !is_title_word(words[i - 1].text)
             {
-                let mut i = j - 1;
-                while i > 0
-                    && capitalised(&words[i - 1])
-                    && !words[i - 1].comma
-                    && !is_title_word(words[i - 1].text)
-                {
-                    i -= 1;
-                }
-                let name: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
-                return Some(Speaker::Named(name.join(" ")));
+                i -= 1;
             }
+            let name: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
+            return Some(Speaker::Named(name.join(" ")));
         }
     }
     let mut i = j;
