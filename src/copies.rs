@@ -493,7 +493,7 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
     let mut fingerprints: Vec<(u64, u64)> =
         articles.iter().map(|a| (a.key, a.fingerprint)).collect();
     fingerprints.sort_unstable();
-    write_json(
+    write_compressed_json(
         &edges_path,
         &EdgesFile {
             rules: RULES_VERSION,
@@ -694,20 +694,24 @@ fn member_of(key: u64, document: &TantivyDocument, fields: &Fields) -> CopyMembe
 }
 
 fn read_edges(path: &Path) -> Result<Option<EdgesFile>> {
-    match std::fs::read(path) {
+    // Compressed (or plain, as older versions wrote it).
+    match crate::store::read_side_file(path) {
         // An unreadable edges file only costs verifying every pair again.
         Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        // A damaged compressed file likewise.
+        Err(err) if err.kind() == std::io::ErrorKind::InvalidData => Ok(None),
         Err(err) => Err(Error::io(path, err)),
     }
 }
 
-fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+/// `value` as JSON, compressed (a key and a hash per article: half the bytes of the JSON).
+fn write_compressed_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let json = serde_json::to_vec(value).map_err(|err| Error::CorruptCopies {
         path: path.to_path_buf(),
         reason: err.to_string(),
     })?;
-    write_atomically(path, &json)
+    crate::store::write_compressed_atomically(path, &json)
 }
 
 #[cfg(test)]

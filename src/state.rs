@@ -1,8 +1,9 @@
 //! Index state: which source files (size, mtime, per-article line and content hash) the last
 //! commit holds, so that the next `index` run re-reads only what changed.
 //!
-//! The state of each commit is written to its own file, `newsdex-state-N.json`, *before* the
-//! tantivy commit, and the commit's payload names that file. A crash before the commit leaves the
+//! The state of each commit is written to its own file, `newsdex-state-N.json` (JSON,
+//! compressed by `store::compress`), *before* the tantivy commit, and the commit's payload
+//! names that file. A crash before the commit leaves the
 //! previous payload pointing at the previous (still present) state file; a crash after it leaves
 //! the new payload pointing at the new one. State and index therefore never disagree.
 
@@ -83,7 +84,9 @@ fn state_text(index: &Index, index_dir: &Path) -> Result<Option<String>> {
     if !name.starts_with(STATE_PREFIX) || name.contains(['/', '\\']) {
         return Ok(None);
     }
-    Ok(std::fs::read_to_string(index_dir.join(&name)).ok())
+    // Compressed (`write_state`); a plain JSON file, as older versions wrote, still reads.
+    let bytes = crate::store::read_side_file(&index_dir.join(&name)).ok();
+    Ok(bytes.and_then(|bytes| String::from_utf8(bytes).ok()))
 }
 
 /// What `stats` reports of the last commit's state, read without building its maps.
@@ -172,7 +175,9 @@ pub fn write_state(index_dir: &Path, state: &mut IndexState) -> Result<String> {
     let name = state_file_name(state.generation);
     let path = index_dir.join(&name);
     let tmp = index_dir.join(format!("{name}.tmp"));
-    let text = serde_json::to_vec(state).map_err(|err| Error::io(&tmp, err.into()))?;
+    let json = serde_json::to_vec(state).map_err(|err| Error::io(&tmp, err.into()))?;
+    // Per article a key and a hash: compressed, it takes a third of the JSON.
+    let text = crate::store::compress(&json);
     let write = || -> std::io::Result<()> {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(&text)?;

@@ -82,6 +82,49 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(|err| Error::io(path, err))
 }
 
+/// The first bytes of a gzip stream: how a compressed side file is told from a plain one (a
+/// JSON file starts with `{` or `[`, never with these).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// `bytes` gzip-compressed: how the larger JSON side files are written (the actor registry,
+/// the copies' edges, the commit state). JSON of names, keys and hashes shrinks to a tenth to
+/// a half, for about 15 ms a megabyte.
+pub fn compress(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 4),
+        flate2::Compression::default(),
+    );
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .expect("writing to memory cannot fail")
+}
+
+/// [`compress`]ed, then written with [`write_atomically`].
+pub fn write_compressed_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically(path, &compress(bytes))
+}
+
+/// The contents of a side file, decompressed when it was written by [`compress`]; a plain file
+/// (what an older newsdex wrote) as it is. A truncated or damaged compressed file fails its
+/// checksum: an error of kind `InvalidData`, for the caller to treat as a corrupt file.
+pub fn read_side_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let bytes = std::fs::read(path)?;
+    decompressed(bytes)
+}
+
+/// `bytes` decompressed when they start a gzip stream, else as they are.
+fn decompressed(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !bytes.starts_with(&GZIP_MAGIC) {
+        return Ok(bytes);
+    }
+    let mut plain = Vec::with_capacity(bytes.len() * 4);
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut plain)?;
+    Ok(plain)
+}
+
 /// Removes the file at `path`; one that is not there is no error.
 pub fn remove_if_present(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
@@ -107,4 +150,42 @@ pub fn open_index(index_dir: &Path) -> Result<(Index, Fields)> {
     schema::register_analyzer(&index);
     let fields = Fields::from_schema(&index.schema())?;
     Ok((index, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_side_files_round_trip_and_plain_ones_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = br#"{"actors":[{"name":"Tarrow Ferries","kind":"org","articles":3}]}"#.repeat(50);
+        let compressed = dir.path().join("compressed.json");
+        write_compressed_atomically(&compressed, &json).unwrap();
+        let on_disk = std::fs::read(&compressed).unwrap();
+        assert!(on_disk.len() < json.len() / 4, "{} bytes", on_disk.len());
+        assert_eq!(read_side_file(&compressed).unwrap(), json);
+        assert!(!dir.path().join("compressed.json.tmp").exists());
+
+        // A file an older version wrote, plain JSON, reads as it is.
+        let plain = dir.path().join("plain.json");
+        std::fs::write(&plain, &json).unwrap();
+        assert_eq!(read_side_file(&plain).unwrap(), json);
+    }
+
+    #[test]
+    fn a_truncated_compressed_side_file_is_an_error_not_garbage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cut.json");
+        let whole = compress(&b"[1,2,3,4,5,6,7,8,9]".repeat(100));
+        std::fs::write(&path, &whole[..whole.len() - 6]).unwrap();
+        let err = read_side_file(&path).unwrap_err();
+        assert!(
+            matches!(
+                err.kind(),
+                std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+            ),
+            "{err:?}"
+        );
+    }
 }

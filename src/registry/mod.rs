@@ -414,8 +414,8 @@ impl Registry {
         index_dir.join(REGISTRY_FILE)
     }
 
-    /// Writes the registry beside the index (to a temporary file first, then renamed, so a
-    /// reader never sees half a file).
+    /// Writes the registry beside the index, compressed (`store::compress`: a tenth of the
+    /// JSON), to a temporary file first, then renamed, so a reader never sees half a file.
     pub fn write(&self, index_dir: &Path) -> Result<()> {
         let file = RegistryFile {
             actors: self.actors.clone(),
@@ -427,7 +427,7 @@ impl Registry {
             path: path.clone(),
             reason: err.to_string(),
         })?;
-        crate::store::write_atomically(&path, &json)?;
+        crate::store::write_compressed_atomically(&path, &json)?;
         // The lookup table every search reads, with the user's corrections as they are now.
         table::write_settled(index_dir, self)
     }
@@ -448,7 +448,8 @@ impl Registry {
     /// there is no registry file.
     fn open_file(index_dir: &Path) -> Result<Option<Registry>> {
         let path = Registry::path(index_dir);
-        let registry = match std::fs::read(&path) {
+        // A plain JSON file, as older versions wrote, reads as well as a compressed one.
+        let registry = match crate::store::read_side_file(&path) {
             Ok(bytes) => {
                 let file: RegistryFile =
                     serde_json::from_slice(&bytes).map_err(|err| Error::CorruptRegistry {
@@ -458,6 +459,12 @@ impl Registry {
                 Registry::from_parts(file.actors, file.rejected, file.ambiguous)
             }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) if err.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(Error::CorruptRegistry {
+                    path,
+                    reason: err.to_string(),
+                })
+            }
             Err(err) => return Err(Error::io(&path, err)),
         };
         registry.with_corrections(index_dir).map(Some)

@@ -13,7 +13,8 @@ const OTHER: &[u8] = b" date 2022-01-05 Ferry\n\nThe ferry run by Calder Tide Li
 after Mr. Osgood Pell inspected the pier.\n";
 
 fn registry_text(index_dir: &Path) -> String {
-    std::fs::read_to_string(index_dir.join("actors-registry.json")).unwrap()
+    let bytes = newsdex::store::read_side_file(&index_dir.join("actors-registry.json")).unwrap();
+    String::from_utf8(bytes).unwrap()
 }
 
 /// The canonical names the registry lists.
