@@ -159,7 +159,8 @@ mod tests {
     #[test]
     fn compressed_side_files_round_trip_and_plain_ones_still_read() {
         let dir = tempfile::tempdir().unwrap();
-        let json = br#"{"actors":[{"name":"Tarrow Ferries","kind":"org","articles":3}]}"#.repeat(50);
+        let json =
+            br#"{"actors":[{"name":"Tarrow Ferries","kind":"org","articles":3}]}"#.repeat(50);
         let compressed = dir.path().join("compressed.json");
         write_compressed_atomically(&compressed, &json).unwrap();
         let on_disk = std::fs::read(&compressed).unwrap();
