@@ -1,9 +1,11 @@
-//! The gazetteer: canonical actors and their aliases, built from TSV tables, and the scan
-//! that finds the aliases in text (the longest alias at each word start, in the aliases'
-//! sorted keys) with word-boundary and capitalisation checks.
+//! The gazetteer: canonical actors and their aliases, built from TSV tables, and the
+//! Aho-Corasick scan that finds the aliases in text with word-boundary and capitalisation
+//! checks.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::{tagger, words, ActorKind};
 
@@ -26,10 +28,10 @@ pub(super) const YIELDS_TO_ORG: &str = "#% yields-to-org";
 pub struct Gazetteer {
     pub(super) entities: Vec<Entity>,
     /// Built on the first scan, so that `resolve` (what `search --actor` needs) stays cheap.
-    pub(super) sorted: OnceLock<SortedKeys>,
-    /// The alias keys (ASCII-lower-cased aliases), in pattern order.
+    pub(super) ac: OnceLock<AhoCorasick>,
+    /// The alias keys the automaton is built from, in pattern order.
     pub(super) keys: Vec<String>,
-    /// Per pattern: the case forms of the alias with their entity.
+    /// Per automaton pattern: the case forms of the alias with their entity.
     pub(super) variants: Vec<Vec<(Box<str>, u32)>>,
     /// ASCII-lower-cased alias -> pattern id.
     pub(super) by_key: HashMap<String, u32>,
@@ -127,7 +129,7 @@ impl Gazetteer {
         }
         Gazetteer {
             entities,
-            sorted: OnceLock::new(),
+            ac: OnceLock::new(),
             keys,
             variants,
             by_key,
@@ -135,9 +137,16 @@ impl Gazetteer {
         }
     }
 
-    /// The alias keys in byte order, sorted once.
-    fn sorted_keys(&self) -> &SortedKeys {
-        self.sorted.get_or_init(|| SortedKeys::new(&self.keys))
+    /// The alias automaton (leftmost-longest, ASCII case-insensitive), built once.
+    fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .start_kind(StartKind::Anchored)
+                .build(&self.keys)
+                .expect("gazetteer automaton")
+        })
     }
 
     /// Resolves an alias (case-insensitive: "putin", "U.S.", "us") to its
@@ -210,10 +219,10 @@ impl Gazetteer {
     }
     /// Gazetteer matches in one field.
     pub(super) fn scan(&self, text: &str, is_title: bool, hits: &mut Vec<Hit>) {
-        // A match must start a word (`accept`), so aliases are looked for at word starts
-        // whose first byte can begin an alias, not at every byte of the text: the longest
+        // A match must start a word (`accept`), so the automaton runs anchored at word starts
+        // whose first byte can begin an alias, not over every byte of the text: the longest
         // alias there, as a leftmost-longest scan would find it.
-        let sorted = self.sorted_keys();
+        let automaton = self.automaton();
         let bytes = text.as_bytes();
         let mut next = 0; // no match may start before the end of the last one
         let mut after_word = false;
@@ -223,18 +232,21 @@ impl Gazetteer {
             if !starts_here || at < next || !self.may_start[usize::from(bytes[at])] {
                 continue;
             }
-            let Some((end, pattern)) = sorted.longest_at(&self.keys, bytes, at) else {
+            let input = Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = automaton.find(input) else {
                 continue;
             };
-            if let Some((id, weak)) = self.accept(text, at, end, pattern) {
+            if let Some((id, weak)) = self.accept(text, at, m.end(), m.pattern().as_usize()) {
                 hits.push(Hit {
                     ent: Ent::Known(id),
                     title: is_title,
                     start: at,
-                    end,
+                    end: m.end(),
                     weak,
                 });
-                next = end;
+                next = m.end();
             }
         }
     }
@@ -269,66 +281,6 @@ impl Gazetteer {
         }
         let weak = ent.kind == ActorKind::Person && !alias.contains(' ') && **alias != ent.name;
         Some((id, weak))
-    }
-}
-
-/// The alias keys in byte order: the longest key a text starts with at a given byte, up to
-/// ASCII case, is what a leftmost-longest, ASCII case-insensitive Aho-Corasick automaton
-/// anchored there finds, found by narrowing a range of keys byte by byte. No automaton is
-/// built: building one (its failure links, which an anchored search never follows) was 4% of
-/// the CPU of indexing Reuters.
-#[derive(Debug)]
-pub(super) struct SortedKeys {
-    /// Pattern ids, ordered by their keys' bytes.
-    order: Vec<u32>,
-    /// Per first byte, the range of `order` whose keys start with it.
-    by_first: Vec<(u32, u32)>,
-}
-
-impl SortedKeys {
-    /// Sorts `keys` (non-empty, ASCII-lower-cased, distinct).
-    fn new(keys: &[String]) -> SortedKeys {
-        let key = |id: u32| keys[id as usize].as_bytes();
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
-        let mut by_first = vec![(0u32, 0u32); 256];
-        let mut start = 0;
-        while start < order.len() {
-            let first = key(order[start])[0];
-            let end = start + order[start..].partition_point(|&id| key(id)[0] == first);
-            by_first[usize::from(first)] = (start as u32, end as u32);
-            start = end;
-        }
-        SortedKeys { order, by_first }
-    }
-
-    /// The longest key `text[at..]` starts with (ASCII letters in either case): where it ends
-    /// in `text`, and its pattern id.
-    fn longest_at(&self, keys: &[String], text: &[u8], at: usize) -> Option<(usize, usize)> {
-        let (lo, hi) = self.by_first[usize::from(text[at].to_ascii_lowercase())];
-        let (mut lo, mut hi) = (lo as usize, hi as usize);
-        let mut longest = None;
-        let mut depth = 1;
-        // Every key in `order[lo..hi]` starts with the `depth` bytes of `text` at `at`; one of
-        // exactly that length sorts before the others (keys are distinct).
-        while lo < hi {
-            let first = self.order[lo] as usize;
-            if keys[first].len() == depth {
-                longest = Some((at + depth, first));
-                lo += 1;
-            }
-            let Some(next) = text.get(at + depth) else {
-                break;
-            };
-            let next = next.to_ascii_lowercase();
-            let byte = |id: &u32| keys[*id as usize].as_bytes()[depth];
-            let range = &self.order[lo..hi];
-            let start = lo + range.partition_point(|id| byte(id) < next);
-            hi = lo + range.partition_point(|id| byte(id) <= next);
-            lo = start;
-            depth += 1;
-        }
-        longest
     }
 }
 
@@ -424,43 +376,6 @@ mod tests {
     use super::super::tagger;
     use super::super::{words, ActorKind, DATA};
     use super::{Gazetteer, YIELDS_TO_ORG};
-
-    /// At every character of the bundled corpus, as written and upper-cased (wire copy in
-    /// capitals), the sorted keys find the alias that a leftmost-longest, ASCII
-    /// case-insensitive Aho-Corasick automaton anchored there finds (what the scan used).
-    #[test]
-    fn sorted_keys_find_what_an_anchored_automaton_finds() {
-        use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-        let gazetteer = Gazetteer::builtin();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            .build(&gazetteer.keys)
-            .unwrap();
-        let sorted = gazetteer.sorted_keys();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut found = 0;
-        for entry in walkdir::WalkDir::new(&corpus).into_iter().flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
-            for text in [text.clone(), text.to_uppercase()] {
-                for (at, _) in text.char_indices() {
-                    let input = Input::new(&text)
-                        .span(at..text.len())
-                        .anchored(Anchored::Yes);
-                    let expected = automaton
-                        .find(input)
-                        .map(|m| (m.end(), m.pattern().as_usize()));
-                    let got = sorted.longest_at(&gazetteer.keys, text.as_bytes(), at);
-                    assert_eq!(got, expected, "{}: byte {at}", entry.path().display());
-                    found += usize::from(expected.is_some());
-                }
-            }
-        }
-        assert!(found > 10_000, "{found}");
-    }
 
     #[test]
     fn a_town_of_the_open_data_is_a_place_under_both_spellings() {
