@@ -351,7 +351,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     join_aliases(&mut groups, raw, &blocked);
     join_acronyms(&mut groups, &not_actor);
     reject_common_words(&mut groups, raw, &mut not_actor);
-    kinds::reject_non_actor_names(&mut groups, &mut not_actor);
+    kinds::reject_non_actor_names(&mut groups, &mut not_actor, &common);
     reject_generic_phrases(&mut groups, raw, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
@@ -1044,7 +1044,12 @@ fn join_fragments(
         }
         if let Some((best, articles)) = dominant(&ending) {
             let dominates = articles as f64 >= DOMINANT_SHARE * ending_total as f64;
-            if one_word && 10 * ending_total >= own {
+            // An organisation's word that the corpus names alone in more than twice the
+            // articles of all the longer names it ends, none of them dominant, is the name
+            // the corpus knows it by ("Assembly" beside "Tarnian Assembly" and "Quill
+            // Assembly"): the same cut as for the first word of several organisations.
+            let own_name = kind == ActorKind::Org && !dominates && own > 2 * ending_total;
+            if one_word && 10 * ending_total >= own && !own_name {
                 if dominates {
                     groups.join(g, best);
                 } else {

@@ -123,6 +123,7 @@ const GEOGRAPHIC_HEADS: &[&str] = &[
     "horn",
     "island",
     "islands",
+    "isthmus",
     "lake",
     "mountains",
     "ocean",
@@ -269,6 +270,28 @@ pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
             let all: u64 = votes.iter().sum();
             *votes = [0; 4];
             votes[place] = all;
+            continue;
+        }
+        // "State of X" where X is a place of the corpus or the gazetteer ("Commonwealth of
+        // Tarrow"): the place X, a state of a federation
+        let place_named = match &words[..] {
+            [head, of, rest @ ..] if STATE_HEADS.contains(&head.as_str()) && of == "of" => {
+                let rest = rest.strip_prefix(&["the".to_string()]).unwrap_or(rest);
+                groups.by_key.get(&rest.join(" ")).copied().filter(|&p| {
+                    groups.kind(p) == ActorKind::Place
+                        || gazetteer
+                            .resolve(&rest.join(" "))
+                            .is_some_and(|(_, kind)| kind == ActorKind::Place)
+                })
+            }
+            _ => None,
+        };
+        if let Some(target) = place_named {
+            let votes = &mut groups.groups[g].votes;
+            let all: u64 = votes.iter().sum();
+            *votes = [0; 4];
+            votes[place] = all;
+            groups.join(g, target);
         }
     }
 }
@@ -360,11 +383,12 @@ fn conjoined_parts(name: &str) -> Option<(String, String)> {
 }
 
 /// Marks the groups whose names are no actor, however often and however written: compass
-/// directions, beliefs, news desks signing a story, numbers and initials taken for people, two actors joined by "and"
-/// (each named on its own in at least as many articles), and the plural of a country's name
+/// directions, beliefs, news desks signing a story, numbers and initials taken for people,
+/// two actors joined by "and" (each named on its own in at least as many articles, or a
+/// common word the corpus capitalises, `common`), and the plural of a country's name
 /// ("the two Tarnias"). Names the gazetteer knows are kept. Runs before fragments join
 /// longer names, so that a real actor never joins one of these.
-pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool]) {
+pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool], common: &[bool]) {
     for g in 0..groups.groups.len() {
         if not_actor[g] || !groups.is_root(g) || groups.known_kind(g).is_some() {
             continue;
@@ -390,11 +414,12 @@ pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool]
             .unwrap_or("");
         let conjoined = names.iter().any(|name| {
             conjoined_parts(name).is_some_and(|(left, right)| {
+                // a part the corpus names alone, or a common word it capitalises for a
+                // body ("the Fleet and Harbour")
                 let named_alone = |part: &str| {
-                    groups
-                        .by_key
-                        .get(part)
-                        .is_some_and(|&p| !not_actor[p] && groups.groups[p].articles >= own)
+                    groups.by_key.get(part).is_some_and(|&p| {
+                        common[p] || !not_actor[p] && groups.groups[p].articles >= own
+                    })
                 };
                 named_alone(&left) && named_alone(&right)
             })
