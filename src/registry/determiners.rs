@@ -1,9 +1,8 @@
-//! Evidence that a name is a description rather than a name: how often the passages open it
-//! with a determiner. A name is written bare or after "the" ("Tarrant said", "the Harbour
-//! Board"); a description takes any determiner ("our National Board", "a Chief Warden",
-//! "His Gracious Majesty"), and a one-word person written after "the" ("the Warden") is a
-//! title, not a person. Measured on a sample of passages for the most-named people and
-//! organisations, at index time.
+//! Evidence that a person's name is a title or an honorific: how often the passages open it
+//! with a determiner. A person's name is written bare ("Tarrant said"); a title takes a
+//! determiner ("our Chief Warden", "His Gracious Majesty"), and a one-word name written after
+//! "the" ("the Warden") is a title too. Measured on a sample of passages for the most-named
+//! people, at index time.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,8 +17,7 @@ use crate::actors::ActorKind;
 use crate::error::Result;
 use crate::schema::{self, field_name};
 
-/// The most-named people and organisations measured, of each kind: enough to cover every
-/// list's top entries.
+/// The most-named people measured: enough to cover the top of the list.
 pub const MEASURED_NAMES: usize = 200;
 
 /// Passages read per name.
@@ -37,8 +35,8 @@ pub struct DeterminerEvidence {
     pub after_the: u32,
 }
 
-/// Measures the keys of the [`MEASURED_NAMES`] most-named person forms and organisation
-/// forms (by articles over the forms of each key and kind).
+/// Measures the keys of the [`MEASURED_NAMES`] most-named person forms (by articles over the
+/// forms of each key).
 pub fn read_determiner_evidence(
     searcher: &Searcher,
     forms: &[Form],
@@ -49,7 +47,8 @@ pub fn read_determiner_evidence(
     let mut chosen: BTreeSet<String> = BTreeSet::new();
     // the most used written form of each key, for the query
     let mut written_as: BTreeMap<String, (u64, &str)> = BTreeMap::new();
-    for kind in [ActorKind::Person, ActorKind::Org] {
+    {
+        let kind = ActorKind::Person;
         let mut articles: BTreeMap<String, u64> = BTreeMap::new();
         for form in forms.iter().filter(|f| f.kind == kind) {
             let key = key_words(&form.name).join(" ");
@@ -93,12 +92,6 @@ pub fn read_determiner_evidence(
                 measured.determined += u32::from(occurrence.determined);
                 measured.after_the += u32::from(occurrence.after_the && !occurrence.modifies);
             }
-        }
-        if std::env::var_os("NEWSDEX_DEBUG_DET").is_some() {
-            eprintln!(
-                "DET\t{key}\t{}\t{}\t{}",
-                measured.named, measured.determined, measured.after_the
-            );
         }
         evidence.insert(key.clone(), measured);
     }

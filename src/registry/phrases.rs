@@ -225,9 +225,6 @@ pub fn read_phrase_evidence(
                 }
             }
         }
-        if std::env::var_os("NEWSDEX_DEBUG_DET").is_some() {
-            eprintln!("PHR\t{key}\t{measured:?}");
-        }
         evidence.insert(key.clone(), measured);
     }
     Ok(evidence)

@@ -412,13 +412,16 @@ pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool]
             .max_by_key(|&&f| groups.raw.forms[f].articles)
             .map(|&f| groups.raw.forms[f].name.as_str())
             .unwrap_or("");
+        let ampersand = names.iter().any(|name| name.contains('&'));
         let conjoined = names.iter().any(|name| {
             conjoined_parts(name).is_some_and(|(left, right)| {
-                // a part the corpus names alone, or a common word it capitalises for a
-                // body ("the Fleet and Harbour")
+                // a part the corpus names alone, or, in a name never written with "&" (a
+                // firm's mark), a common word it capitalises for a body ("the Fleet and
+                // Harbour")
                 let named_alone = |part: &str| {
                     groups.by_key.get(part).is_some_and(|&p| {
-                        common[p] || !not_actor[p] && groups.groups[p].articles >= own
+                        common[p] && !ampersand && !part.contains(' ')
+                            || !not_actor[p] && groups.groups[p].articles >= own
                     })
                 };
                 named_alone(&left) && named_alone(&right)
