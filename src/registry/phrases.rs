@@ -517,8 +517,8 @@ fn longer_name(text: &str, tokens: &[Token], first: usize, end: usize) -> Option
 /// "this", "every" ("our National Legislature", "a Harbour Board"). "The" opens names as well
 /// as descriptions ("the Harbour Board", "the United Nations") and is left out.
 const DESCRIBING_DETERMINERS: &[&str] = &[
-    "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "our", "some",
-    "such", "that", "their", "these", "this", "those", "whose", "your",
+    "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "our", "some", "such",
+    "that", "their", "these", "this", "those", "whose", "your",
 ];
 
 /// True when `word` (folded lower case) is one of [`DESCRIBING_DETERMINERS`].
@@ -662,6 +662,31 @@ mod tests {
         assert_eq!(found.iter().filter(|o| o.as_named).count(), 5);
         let plural = occurrences("Two Harbour Boards of Quill met.", &words);
         assert!(!plural[0].as_named && plural[0].longer.is_none());
+    }
+
+    #[test]
+    fn occurrences_know_the_determiner_that_opens_them() {
+        let text = "Then His Gracious Highness spoke; our Chief Warden, the Warden and the \
+                    Grand Warden left. Warden Tarrant: the Warden rules, a warden came.";
+        let found = occurrences(text, &["warden"]);
+        let opened: Vec<(bool, bool, bool)> = found
+            .iter()
+            .map(|o| (o.determined, o.after_the, o.modifies))
+            .collect();
+        assert_eq!(
+            opened,
+            [
+                (true, false, false),
+                (false, true, false),
+                // a verb after it reads as a noun it modifies: left uncounted
+                (false, true, true),
+                (false, false, false),
+                (false, true, true),
+                (true, false, true),
+            ]
+        );
+        let highness = occurrences(text, &["gracious", "highness"]);
+        assert!(highness[0].determined);
     }
 
     #[test]

@@ -1322,6 +1322,120 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_bodys_word_named_alone_far_more_than_in_longer_names_is_its_own_actor() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Volkraad", Org, 90),
+            ("Tarnian Volkraad", Org, 10),
+            ("Velmoran Volkraad", Org, 8),
+            ("Upper Volkraad", Org, 6),
+            // named alone no more than twice as often as in its longer names: ambiguous
+            ("Hofrath", Org, 20),
+            ("Tarnian Hofrath", Org, 7),
+            ("Velmoran Hofrath", Org, 6),
+        ]));
+        assert_eq!(
+            actor_of(&registry, Org, "Volkraad"),
+            Some(("Volkraad".to_string(), Org))
+        );
+        assert_eq!(actor_of(&registry, Org, "Hofrath"), None);
+    }
+
+    #[test]
+    fn two_capitalised_common_words_joined_by_and_are_two_bodies_not_one() {
+        let raw = raw(
+            &[
+                ("Fleet and Harbour", Org, 40),
+                ("Fleet", Org, 3),
+                ("Harbour", Org, 2),
+                // a firm's name, written with "&" too
+                ("Pewter and Lace", Org, 20),
+                ("Pewter & Lace", Org, 15),
+                ("Pewter", Org, 2),
+                ("Lace", Org, 2),
+            ],
+            &[
+                ("fleet", 100),
+                ("harbour", 100),
+                ("pewter", 100),
+                ("lace", 100),
+            ],
+        );
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            registry.canonical(Org, "Fleet and Harbour"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            actor_of(&registry, Org, "Pewter & Lace").map(|a| a.1),
+            Some(Org)
+        );
+    }
+
+    #[test]
+    fn a_government_named_by_common_words_alone_is_a_description() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Norwegian Government", Org, 30),
+            ("Government of Peru", Org, 20),
+            ("Grand Government", Org, 25),
+            // another head, or an owner named, stays
+            ("Grand Council", Org, 25),
+            ("Grand Norwegian Government", Org, 4),
+        ]));
+        assert_eq!(
+            registry.canonical(Org, "Grand Government"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert!(actor_of(&registry, Org, "Grand Council").is_some());
+        assert!(actor_of(&registry, Org, "Norwegian Government").is_some());
+        // with one owner only in the corpus, the rule has no evidence
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Norwegian Government", Org, 30),
+            ("Grand Government", Org, 25),
+        ]));
+        assert!(actor_of(&registry, Org, "Grand Government").is_some());
+    }
+
+    #[test]
+    fn a_title_the_passages_open_with_a_determiner_is_no_person() {
+        use super::super::determiners::DeterminerEvidence;
+        let mut raw = RawActors::of_forms(&[
+            ("Gracious Highness", Person, 30),
+            ("Warden", Person, 20),
+            ("Ada Quillby", Person, 30),
+            ("Grand Vizier Tarrant", Person, 12),
+            ("Tobin Ashgrove", Person, 8),
+        ]);
+        let evidence = |named, determined, after_the| DeterminerEvidence {
+            named,
+            determined,
+            after_the,
+        };
+        raw.determiners
+            .insert("gracious highness".to_string(), evidence(20, 15, 0));
+        raw.determiners
+            .insert("warden".to_string(), evidence(12, 1, 5));
+        raw.determiners
+            .insert("ada quillby".to_string(), evidence(20, 3, 0));
+        // "the" opens a title's own name of several words: it does not count
+        raw.determiners
+            .insert("grand vizier tarrant".to_string(), evidence(12, 0, 10));
+        // too few occurrences to judge
+        raw.determiners
+            .insert("tobin ashgrove".to_string(), evidence(6, 4, 0));
+        let registry = Registry::settle(&raw);
+        for form in ["Gracious Highness", "Warden"] {
+            assert_eq!(
+                registry.canonical(Person, form),
+                Err(Unlisted::NotAnActor),
+                "{form}"
+            );
+        }
+        for form in ["Ada Quillby", "Grand Vizier Tarrant", "Tobin Ashgrove"] {
+            assert!(actor_of(&registry, Person, form).is_some(), "{form}");
+        }
+    }
+
     /// The canonical name and kind of a raw form's actor.
     fn actor_of(registry: &Registry, kind: ActorKind, form: &str) -> Option<(String, ActorKind)> {
         let id = registry.canonical(kind, form).ok()?;

@@ -141,6 +141,7 @@ const SETTLEMENT_HEADS: &[&str] = &["capital", "city", "port", "town", "village"
 /// Head nouns of a state's formal name: "Republic of X", "X State" name the country X.
 const STATE_HEADS: &[&str] = &[
     "commonwealth",
+    "dominion",
     "duchy",
     "emirate",
     "kingdom",
@@ -558,6 +559,31 @@ mod tests {
         assert_eq!(
             actor_of(&registry, Org, "Southern Quarvesh").unwrap().1,
             Org
+        );
+    }
+
+    #[test]
+    fn a_state_of_a_federation_named_formally_is_the_place() {
+        let registry = settled(&[
+            ("Tarrowmere", Place, 50),
+            ("State of Tarrowmere", Org, 12),
+            ("Commonwealth of the Tarrowmere", Org, 3),
+        ]);
+        for form in ["State of Tarrowmere", "Commonwealth of the Tarrowmere"] {
+            assert_eq!(
+                actor_of(&registry, Org, form),
+                Some(("Tarrowmere".to_string(), Place)),
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_isthmus_is_a_place() {
+        let registry = settled(&[("Isthmus of Quellor", Org, 10)]);
+        assert_eq!(
+            actor_of(&registry, Org, "Isthmus of Quellor").unwrap().1,
+            Place
         );
     }
 
