@@ -223,7 +223,8 @@ pub(super) fn country_of_state_name(
 /// Settles the names of places and countries that extraction typed as organisations or
 /// people, for the names the gazetteer does not know: a region or a geographic feature
 /// ([`names_a_region`]) is a place; a state's formal name ([`country_of_state_name`]) joins
-/// its country's actor (or is a country when the corpus names the country no other way).
+/// its country's actor (or is a country when the corpus names the country no other way);
+/// "State of X" where X is a place joins that place (a state of a federation).
 pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
     let place = super::kind_index(ActorKind::Place);
     let country_kind = super::kind_index(ActorKind::Country);
