@@ -231,9 +231,9 @@ pub(super) fn reject_described_bodies(groups: &mut Groups, not_actor: &mut [bool
             }
         }
     }
-    for g in 0..n {
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
         let words = groups.groups[g].words.clone();
-        if not_actor[g]
+        if *rejected
             || !groups.is_root(g)
             || words.len() < 2
             || groups.kind(g) != ActorKind::Org
@@ -247,7 +247,7 @@ pub(super) fn reject_described_bodies(groups: &mut Groups, not_actor: &mut [bool
         let head = words.last().expect("two words or more");
         let owners = owners_of.get(head).map_or(0, BTreeSet::len);
         if head == EXECUTIVE && owners >= OWNERS_OF_A_DESCRIBED_GOVERNMENT {
-            not_actor[g] = true;
+            *rejected = true;
         }
     }
 }
