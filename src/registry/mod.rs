@@ -9,6 +9,7 @@
 //! filters actors ([`Registry::open`]), with the user's corrections ([`corrections`]) on top.
 
 pub mod corrections;
+pub mod determiners;
 pub mod people;
 pub mod phrases;
 mod settle;
@@ -92,6 +93,10 @@ pub struct RawActors {
     /// For the key word of each one-word person form measured ([`people::read_person_evidence`]):
     /// whether a sampled passage writes it as a person's.
     pub person_evidence: BTreeMap<String, bool>,
+    /// For the key of each person and organisation measured
+    /// ([`determiners::read_determiner_evidence`]): how often the passages open it with a
+    /// determiner.
+    pub determiners: BTreeMap<String, determiners::DeterminerEvidence>,
 }
 
 /// A form that ends the names of several actors, none dominant ("Lovelace" of two
@@ -242,6 +247,7 @@ impl RawActors {
         let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
         let phrases = phrases::read_phrase_evidence(&searcher, &forms)?;
         let person_evidence = people::read_person_evidence(&searcher, &forms)?;
+        let determiners = determiners::read_determiner_evidence(&searcher, &forms)?;
         Ok(RawActors {
             forms,
             aliases,
@@ -249,6 +255,7 @@ impl RawActors {
             term_articles,
             phrases,
             person_evidence,
+            determiners,
         })
     }
 }

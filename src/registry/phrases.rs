@@ -85,6 +85,11 @@ pub struct PhraseEvidence {
     /// their occurrences.
     #[serde(default)]
     pub acronyms: BTreeMap<String, u32>,
+    /// Of the occurrences written as a name, those a determiner other than "the" opens
+    /// ("our National Harbour", "a Harbour Board", "its Harbour Board"): a description of
+    /// someone's body, not a name.
+    #[serde(default)]
+    pub determined: u32,
 }
 
 /// One occurrence of a phrase in a passage, and what is written around it.
@@ -98,6 +103,14 @@ pub struct Occurrence {
     pub longer: Option<String>,
     /// The acronym written in brackets right after it, if any.
     pub acronym: Option<String>,
+    /// Opened by a determiner other than "the" ([`is_describing_determiner`]), with at most
+    /// one capitalised word between ("our National Board", "his Gracious Majesty").
+    pub determined: bool,
+    /// Opened by "the" the same way ("the Harbour Board", "the Chief Warden").
+    pub after_the: bool,
+    /// Followed by a lower-case word that is no small word, in the same clause: the name
+    /// modifies a noun ("the Tarrant administration").
+    pub modifies: bool,
 }
 
 impl PhraseEvidence {
@@ -204,6 +217,9 @@ pub fn read_phrase_evidence(
                     measured.inside += 1;
                     *measured.longer.entry(longer).or_insert(0) += 1;
                 }
+                if occurrence.as_named && occurrence.determined {
+                    measured.determined += 1;
+                }
                 if let Some(acronym) = occurrence.acronym {
                     *measured.acronyms.entry(acronym).or_insert(0) += 1;
                 }
@@ -295,6 +311,13 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
             as_named,
             longer,
             acronym: bracketed_acronym(text, &tokens, end),
+            determined: determined(text, &tokens, first, is_describing_determiner),
+            after_the: determined(text, &tokens, first, |w| w == "the"),
+            modifies: tokens.get(end + 1).is_some_and(|next| {
+                !next.capital
+                    && !SMALL_WORDS.contains(&next.text.as_str())
+                    && !breaks_a_name(&text[tokens[end].to..next.from])
+            }),
         });
     }
     found
@@ -490,6 +513,40 @@ fn longer_name(text: &str, tokens: &[Token], first: usize, end: usize) -> Option
     (from < first || to > end).then(|| super::key(&text[tokens[from].from..tokens[to].to]))
 }
 
+/// Determiners that make a description of what follows them, not a name: "a", "our", "its",
+/// "this", "every" ("our National Legislature", "a Harbour Board"). "The" opens names as well
+/// as descriptions ("the Harbour Board", "the United Nations") and is left out.
+const DESCRIBING_DETERMINERS: &[&str] = &[
+    "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "our", "some", "such",
+    "that", "their", "these", "this", "those", "whose", "your",
+];
+
+/// True when `word` (folded lower case) is one of [`DESCRIBING_DETERMINERS`].
+pub fn is_describing_determiner(word: &str) -> bool {
+    DESCRIBING_DETERMINERS.contains(&word)
+}
+
+/// True when a determiner `is_determiner` accepts, in any case, opens the name at token
+/// `first`, right before it or with one capitalised word between ("His Gracious Majesty"),
+/// in the same clause.
+fn determined(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    is_determiner: impl Fn(&str) -> bool,
+) -> bool {
+    let joined = |a: usize, b: usize| !breaks_a_name(&text[tokens[a].to..tokens[b].from]);
+    let opens = |i: usize| is_determiner(&tokens[i].text);
+    if first >= 1 && joined(first - 1, first) && opens(first - 1) {
+        return true;
+    }
+    first >= 2
+        && joined(first - 2, first - 1)
+        && joined(first - 1, first)
+        && tokens[first - 1].capital
+        && opens(first - 2)
+}
+
 /// The acronym written in brackets right after token `end` ("... Board (HB)", "... Board
 /// [HB]"): two letters or more, all capitals.
 fn bracketed_acronym(text: &str, tokens: &[Token], end: usize) -> Option<String> {
@@ -605,6 +662,31 @@ mod tests {
         assert_eq!(found.iter().filter(|o| o.as_named).count(), 5);
         let plural = occurrences("Two Harbour Boards of Quill met.", &words);
         assert!(!plural[0].as_named && plural[0].longer.is_none());
+    }
+
+    #[test]
+    fn occurrences_know_the_determiner_that_opens_them() {
+        let text = "Then His Gracious Highness spoke; our Chief Warden, the Warden and the \
+                    Grand Warden left. Warden Tarrant: the Warden rules, a warden came.";
+        let found = occurrences(text, &["warden"]);
+        let opened: Vec<(bool, bool, bool)> = found
+            .iter()
+            .map(|o| (o.determined, o.after_the, o.modifies))
+            .collect();
+        assert_eq!(
+            opened,
+            [
+                (true, false, false),
+                (false, true, false),
+                // a verb after it reads as a noun it modifies: left uncounted
+                (false, true, true),
+                (false, false, false),
+                (false, true, true),
+                (true, false, true),
+            ]
+        );
+        let highness = occurrences(text, &["gracious", "highness"]);
+        assert!(highness[0].determined);
     }
 
     #[test]

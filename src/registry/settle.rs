@@ -347,15 +347,17 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     }
     settle_phrase_contexts(&mut groups, raw, &mut not_actor);
     bodies::settle_owned_bodies(&mut groups, &mut not_actor);
+    bodies::reject_described_bodies(&mut groups, &mut not_actor);
     let blocked: Vec<bool> = (0..n).map(|g| not_actor[g] || generic[g]).collect();
     join_aliases(&mut groups, raw, &blocked);
     join_acronyms(&mut groups, &not_actor);
     reject_common_words(&mut groups, raw, &mut not_actor);
-    kinds::reject_non_actor_names(&mut groups, &mut not_actor);
+    kinds::reject_non_actor_names(&mut groups, &mut not_actor, &common);
     reject_generic_phrases(&mut groups, raw, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
     reject_unattested_lone_people(&mut groups, raw, &mut not_actor);
+    reject_described_people(&mut groups, raw, &mut not_actor);
 
     // Collect the actors.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -745,6 +747,48 @@ fn reject_unattested_lone_people(groups: &mut Groups, raw: &RawActors, not_actor
     }
 }
 
+/// Share of a person's sampled occurrences opened by a determiner at which it is a title or
+/// an honorific, not a person: measured on speeches, news, wires and web pages, people's
+/// names sit under 0.2 ("His Holiness" before a pope's name), titles written as names ("the
+/// Chief Warden", "His Gracious Majesty") above 0.4.
+const DESCRIBED_PERSON_SHARE: f64 = 1.0 / 3.0;
+
+/// Sampled occurrences of a person needed before its determiners are judged.
+const MIN_DETERMINER_OCCURRENCES: u32 = 10;
+
+/// A person whose sampled occurrences are opened by a determiner in a third of them or more
+/// ([`super::determiners`]) is a title or an honorific written with capitals ("His Gracious
+/// Majesty", "the Warden"), not a person: a determiner other than "the" counts for every
+/// name, "the" only for a one-word name (a name of several words may be a title's own,
+/// "the Grand Vizier Tarrant"). Names the gazetteer holds are kept.
+fn reject_described_people(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        if *rejected
+            || !groups.is_root(g)
+            || groups.kind(g) != ActorKind::Person
+            || groups.held_by_gazetteer(g)
+        {
+            continue;
+        }
+        let words = &groups.groups[g].words;
+        let Some(evidence) = raw.determiners.get(&words.join(" ")) else {
+            continue;
+        };
+        if evidence.named < MIN_DETERMINER_OCCURRENCES {
+            continue;
+        }
+        let after_the = if words.len() == 1 {
+            evidence.after_the
+        } else {
+            0
+        };
+        let opened = evidence.determined + after_the;
+        if f64::from(opened) >= DESCRIBED_PERSON_SHARE * f64::from(evidence.named) {
+            *rejected = true;
+        }
+    }
+}
+
 /// The groups [`reject_common_words`] finds to be common words, roots or not.
 fn common_word_groups(groups: &Groups, raw: &RawActors) -> Vec<bool> {
     let mut naming: HashMap<&str, u64> = HashMap::new();
@@ -1044,7 +1088,12 @@ fn join_fragments(
         }
         if let Some((best, articles)) = dominant(&ending) {
             let dominates = articles as f64 >= DOMINANT_SHARE * ending_total as f64;
-            if one_word && 10 * ending_total >= own {
+            // An organisation's word that the corpus names alone in more than twice the
+            // articles of all the longer names it ends, none of them dominant, is the name
+            // the corpus knows it by ("Assembly" beside "Tarnian Assembly" and "Quill
+            // Assembly"): the same cut as for the first word of several organisations.
+            let own_name = kind == ActorKind::Org && !dominates && own > 2 * ending_total;
+            if one_word && 10 * ending_total >= own && !own_name {
                 if dominates {
                     groups.join(g, best);
                 } else {
@@ -1271,6 +1320,120 @@ mod tests {
             actor_of(&registry, Person, "Velloran"),
             Some(("Velloran".to_string(), Person))
         );
+    }
+
+    #[test]
+    fn a_bodys_word_named_alone_far_more_than_in_longer_names_is_its_own_actor() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Volkraad", Org, 90),
+            ("Tarnian Volkraad", Org, 10),
+            ("Velmoran Volkraad", Org, 8),
+            ("Upper Volkraad", Org, 6),
+            // named alone no more than twice as often as in its longer names: ambiguous
+            ("Hofrath", Org, 20),
+            ("Tarnian Hofrath", Org, 7),
+            ("Velmoran Hofrath", Org, 6),
+        ]));
+        assert_eq!(
+            actor_of(&registry, Org, "Volkraad"),
+            Some(("Volkraad".to_string(), Org))
+        );
+        assert_eq!(actor_of(&registry, Org, "Hofrath"), None);
+    }
+
+    #[test]
+    fn two_capitalised_common_words_joined_by_and_are_two_bodies_not_one() {
+        let raw = raw(
+            &[
+                ("Fleet and Harbour", Org, 40),
+                ("Fleet", Org, 3),
+                ("Harbour", Org, 2),
+                // a firm's name, written with "&" too
+                ("Pewter and Lace", Org, 20),
+                ("Pewter & Lace", Org, 15),
+                ("Pewter", Org, 2),
+                ("Lace", Org, 2),
+            ],
+            &[
+                ("fleet", 100),
+                ("harbour", 100),
+                ("pewter", 100),
+                ("lace", 100),
+            ],
+        );
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            registry.canonical(Org, "Fleet and Harbour"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            actor_of(&registry, Org, "Pewter & Lace").map(|a| a.1),
+            Some(Org)
+        );
+    }
+
+    #[test]
+    fn a_government_named_by_common_words_alone_is_a_description() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Norwegian Government", Org, 30),
+            ("Government of Peru", Org, 20),
+            ("Grand Government", Org, 25),
+            // another head, or an owner named, stays
+            ("Grand Council", Org, 25),
+            ("Grand Norwegian Government", Org, 4),
+        ]));
+        assert_eq!(
+            registry.canonical(Org, "Grand Government"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert!(actor_of(&registry, Org, "Grand Council").is_some());
+        assert!(actor_of(&registry, Org, "Norwegian Government").is_some());
+        // with one owner only in the corpus, the rule has no evidence
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Norwegian Government", Org, 30),
+            ("Grand Government", Org, 25),
+        ]));
+        assert!(actor_of(&registry, Org, "Grand Government").is_some());
+    }
+
+    #[test]
+    fn a_title_the_passages_open_with_a_determiner_is_no_person() {
+        use super::super::determiners::DeterminerEvidence;
+        let mut raw = RawActors::of_forms(&[
+            ("Gracious Highness", Person, 30),
+            ("Warden", Person, 20),
+            ("Ada Quillby", Person, 30),
+            ("Grand Vizier Tarrant", Person, 12),
+            ("Tobin Ashgrove", Person, 8),
+        ]);
+        let evidence = |named, determined, after_the| DeterminerEvidence {
+            named,
+            determined,
+            after_the,
+        };
+        raw.determiners
+            .insert("gracious highness".to_string(), evidence(20, 15, 0));
+        raw.determiners
+            .insert("warden".to_string(), evidence(12, 1, 5));
+        raw.determiners
+            .insert("ada quillby".to_string(), evidence(20, 3, 0));
+        // "the" opens a title's own name of several words: it does not count
+        raw.determiners
+            .insert("grand vizier tarrant".to_string(), evidence(12, 0, 10));
+        // too few occurrences to judge
+        raw.determiners
+            .insert("tobin ashgrove".to_string(), evidence(6, 4, 0));
+        let registry = Registry::settle(&raw);
+        for form in ["Gracious Highness", "Warden"] {
+            assert_eq!(
+                registry.canonical(Person, form),
+                Err(Unlisted::NotAnActor),
+                "{form}"
+            );
+        }
+        for form in ["Ada Quillby", "Grand Vizier Tarrant", "Tobin Ashgrove"] {
+            assert!(actor_of(&registry, Person, form).is_some(), "{form}");
+        }
     }
 
     /// The canonical name and kind of a raw form's actor.

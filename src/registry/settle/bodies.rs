@@ -3,7 +3,7 @@
 //! only, and a body named without its owner ("Harbour Ministry") that the corpus names for
 //! several owners is a kind of body, not an actor.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Groups, DOMINANT_SHARE};
 use crate::actors::{ActorKind, Gazetteer};
@@ -202,6 +202,52 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
             {
                 not_actor[g] = true;
             }
+        }
+    }
+}
+
+/// A government named by common words ("the Grand Government"), with no owner among them,
+/// while the corpus names governments for this many owners or more ("Tarnian Government",
+/// "Government of Velmora"): a description of one of those governments, not one actor.
+const OWNERS_OF_A_DESCRIBED_GOVERNMENT: usize = 2;
+
+/// Rejects the descriptions of a country's government: an organisation the gazetteer does
+/// not know, of two words or more, all of them common words and none an owner, headed by
+/// the executive's noun ([`EXECUTIVE`]), in a corpus that names governments for
+/// [`OWNERS_OF_A_DESCRIBED_GOVERNMENT`] owners or more ("Grand Government" beside "Tarnian
+/// Government" and "Government of Velmora"). The modifiers name no one: "the Grand
+/// Government" is the government of whichever country the text is about.
+pub(super) fn reject_described_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
+    let n = groups.groups.len();
+    let gazetteer = groups.gazetteer;
+    let mut owners_of: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for g in 0..n {
+        if groups.kind(g) != ActorKind::Org || groups.is_acronym(g) {
+            continue;
+        }
+        if let (Some(owner), body) = owner_and_body(&groups.groups[g].words, gazetteer) {
+            if let [body] = &body[..] {
+                owners_of.entry(body.clone()).or_default().insert(owner);
+            }
+        }
+    }
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        let words = groups.groups[g].words.clone();
+        if *rejected
+            || !groups.is_root(g)
+            || words.len() < 2
+            || groups.kind(g) != ActorKind::Org
+            || groups.known_kind(g).is_some()
+            || groups.is_acronym(g)
+            || !crate::actors::all_common_words(&words.join(" "))
+            || owner_and_body(&words, gazetteer).0.is_some()
+        {
+            continue;
+        }
+        let head = words.last().expect("two words or more");
+        let owners = owners_of.get(head).map_or(0, BTreeSet::len);
+        if head == EXECUTIVE && owners >= OWNERS_OF_A_DESCRIBED_GOVERNMENT {
+            *rejected = true;
         }
     }
 }

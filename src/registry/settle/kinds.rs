@@ -123,6 +123,7 @@ const GEOGRAPHIC_HEADS: &[&str] = &[
     "horn",
     "island",
     "islands",
+    "isthmus",
     "lake",
     "mountains",
     "ocean",
@@ -140,6 +141,7 @@ const SETTLEMENT_HEADS: &[&str] = &["capital", "city", "port", "town", "village"
 /// Head nouns of a state's formal name: "Republic of X", "X State" name the country X.
 const STATE_HEADS: &[&str] = &[
     "commonwealth",
+    "dominion",
     "duchy",
     "emirate",
     "kingdom",
@@ -221,7 +223,8 @@ pub(super) fn country_of_state_name(
 /// Settles the names of places and countries that extraction typed as organisations or
 /// people, for the names the gazetteer does not know: a region or a geographic feature
 /// ([`names_a_region`]) is a place; a state's formal name ([`country_of_state_name`]) joins
-/// its country's actor (or is a country when the corpus names the country no other way).
+/// its country's actor (or is a country when the corpus names the country no other way);
+/// "State of X" where X is a place joins that place (a state of a federation).
 pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
     let place = super::kind_index(ActorKind::Place);
     let country_kind = super::kind_index(ActorKind::Country);
@@ -269,6 +272,28 @@ pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
             let all: u64 = votes.iter().sum();
             *votes = [0; 4];
             votes[place] = all;
+            continue;
+        }
+        // "State of X" where X is a place of the corpus or the gazetteer ("Commonwealth of
+        // Tarrow"): the place X, a state of a federation
+        let place_named = match &words[..] {
+            [head, of, rest @ ..] if STATE_HEADS.contains(&head.as_str()) && of == "of" => {
+                let rest = rest.strip_prefix(&["the".to_string()]).unwrap_or(rest);
+                groups.by_key.get(&rest.join(" ")).copied().filter(|&p| {
+                    groups.kind(p) == ActorKind::Place
+                        || gazetteer
+                            .resolve(&rest.join(" "))
+                            .is_some_and(|(_, kind)| kind == ActorKind::Place)
+                })
+            }
+            _ => None,
+        };
+        if let Some(target) = place_named {
+            let votes = &mut groups.groups[g].votes;
+            let all: u64 = votes.iter().sum();
+            *votes = [0; 4];
+            votes[place] = all;
+            groups.join(g, target);
         }
     }
 }
@@ -360,11 +385,12 @@ fn conjoined_parts(name: &str) -> Option<(String, String)> {
 }
 
 /// Marks the groups whose names are no actor, however often and however written: compass
-/// directions, beliefs, news desks signing a story, numbers and initials taken for people, two actors joined by "and"
-/// (each named on its own in at least as many articles), and the plural of a country's name
+/// directions, beliefs, news desks signing a story, numbers and initials taken for people,
+/// two actors joined by "and" (each named on its own in at least as many articles, or a
+/// common word the corpus capitalises, `common`), and the plural of a country's name
 /// ("the two Tarnias"). Names the gazetteer knows are kept. Runs before fragments join
 /// longer names, so that a real actor never joins one of these.
-pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool]) {
+pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool], common: &[bool]) {
     for g in 0..groups.groups.len() {
         if not_actor[g] || !groups.is_root(g) || groups.known_kind(g).is_some() {
             continue;
@@ -388,13 +414,17 @@ pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool]
             .max_by_key(|&&f| groups.raw.forms[f].articles)
             .map(|&f| groups.raw.forms[f].name.as_str())
             .unwrap_or("");
+        let ampersand = names.iter().any(|name| name.contains('&'));
         let conjoined = names.iter().any(|name| {
             conjoined_parts(name).is_some_and(|(left, right)| {
+                // a part the corpus names alone, or, in a name never written with "&" (a
+                // firm's mark), a common word it capitalises for a body ("the Fleet and
+                // Harbour")
                 let named_alone = |part: &str| {
-                    groups
-                        .by_key
-                        .get(part)
-                        .is_some_and(|&p| !not_actor[p] && groups.groups[p].articles >= own)
+                    groups.by_key.get(part).is_some_and(|&p| {
+                        common[p] && !ampersand && !part.contains(' ')
+                            || !not_actor[p] && groups.groups[p].articles >= own
+                    })
                 };
                 named_alone(&left) && named_alone(&right)
             })
@@ -530,6 +560,31 @@ mod tests {
         assert_eq!(
             actor_of(&registry, Org, "Southern Quarvesh").unwrap().1,
             Org
+        );
+    }
+
+    #[test]
+    fn a_state_of_a_federation_named_formally_is_the_place() {
+        let registry = settled(&[
+            ("Tarrowmere", Place, 50),
+            ("State of Tarrowmere", Org, 12),
+            ("Commonwealth of the Tarrowmere", Org, 3),
+        ]);
+        for form in ["State of Tarrowmere", "Commonwealth of the Tarrowmere"] {
+            assert_eq!(
+                actor_of(&registry, Org, form),
+                Some(("Tarrowmere".to_string(), Place)),
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_isthmus_is_a_place() {
+        let registry = settled(&[("Isthmus of Quellor", Org, 10)]);
+        assert_eq!(
+            actor_of(&registry, Org, "Isthmus of Quellor").unwrap().1,
+            Place
         );
     }
 
