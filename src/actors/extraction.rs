@@ -104,6 +104,7 @@ impl Gazetteer {
             self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
+            split_people_off_bodies(text, &gaz, &mut spans);
             self.split_conjoined_names(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
             self.extend_place_heads(text, &mut spans);
@@ -1822,6 +1823,71 @@ fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, 
             spans[k].0 = p.start;
             i -= 1;
             steps += 1;
+        }
+    }
+}
+
+/// Splits a person's full name off the end of a span the tagger took for one organisation or
+/// place: after a body word ("the Harbour Council Milo Brandt": the body and its officer), or
+/// after the portfolio of a title written before the span ("Minister of Health Ornella
+/// Vistari" tagged from "Health"). The person is two capitalised words that are no common words,
+/// body words, titles, suffixes, acronyms or names the gazetteer knows.
+fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, e, ty) = spans[k];
+        k += 1;
+        if ty == NameType::Misc {
+            continue;
+        }
+        let ws: Vec<(usize, &str)> = text[s..e]
+            .split(' ')
+            .scan(s, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        if ws.len() < 3 {
+            continue;
+        }
+        let n = ws.len();
+        let (given, surname) = (ws[n - 2], ws[n - 1]);
+        let person = words::is_title_case(given.1)
+            && words::is_title_case(surname.1)
+            && !words::is_stop(given.1)
+            && [given.1, surname.1].iter().all(|w| {
+                // an abbreviation ("Bldg") is no name
+                w.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                    && !words::is_title(w)
+                    && !words::is_non_person(w)
+                    && !words::is_legal_suffix(w)
+                    && !words::is_place_head(w)
+            })
+            && !words::is_common_word(surname.1)
+            && !gaz.iter().any(|h| given.0 <= h.start && h.start < e);
+        if !person {
+            continue;
+        }
+        let head = ws[n - 3].1;
+        // "Minister of Health": the span opens with the portfolio a title before it names
+        let portfolio = n == 3
+            && words::is_common_word(head)
+            && text[..s].strip_suffix(" of ").is_some_and(|b| {
+                b.rsplit(' ')
+                    .next()
+                    .is_some_and(|t| words::is_title_case(t) && words::is_title(t))
+            });
+        let body = ty != NameType::Per
+            && words::is_non_person(head)
+            && !words::is_legal_suffix(head)
+            && words::is_title_case(head);
+        if portfolio {
+            spans[k - 1] = (given.0, e, NameType::Per);
+        } else if body && n >= 4 {
+            spans[k - 1] = (s, ws[n - 3].0 + head.len(), ty);
+            spans.insert(k, (given.0, e, NameType::Per));
+            k += 1;
         }
     }
 }

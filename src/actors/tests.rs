@@ -991,3 +991,20 @@ fn a_nations_navy_is_an_organisation() {
     assert!(has(&got, "Peruvian Navy", ActorKind::Org), "{got:?}");
     assert!(has(&got, "Peru", ActorKind::Country), "{got:?}");
 }
+
+#[test]
+fn a_person_glued_to_a_body_or_a_portfolio_is_split_off() {
+    let got = names(
+        "",
+        "After the leak, CEO of the Housing Council Milo Brandt told reporters any process \
+         must be fair.",
+    );
+    assert!(has(&got, "Housing Council", ActorKind::Org), "{got:?}");
+    assert!(has(&got, "Milo Brandt", ActorKind::Person), "{got:?}");
+    let got = names(
+        "",
+        "Minister of Health Ornella Vistari said a review is needed.",
+    );
+    assert!(has(&got, "Ornella Vistari", ActorKind::Person), "{got:?}");
+    assert!(got.iter().all(|(n, _)| !n.starts_with("Health")), "{got:?}");
+}
