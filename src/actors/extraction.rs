@@ -99,13 +99,13 @@ impl Gazetteer {
                         .is_some_and(words::is_title)
             });
             retype_titled_people(text, &mut spans);
-            join_divisions(text, &mut spans);
             extend_titled_surnames(text, &toks, &mut spans);
             self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
             split_people_off_bodies(text, &gaz, &mut spans);
             self.split_conjoined_names(text, &mut spans);
+            join_divisions(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
             self.extend_place_heads(text, &mut spans);
             let tagged = model.is_some();
@@ -1946,7 +1946,11 @@ fn join_divisions(text: &str, spans: &mut Vec<(usize, usize, NameType)>) {
         }) else {
             continue;
         };
-        if p == s && d == e {
+        // a span running past the name is another reading of the words, left alone
+        let overlapped = spans
+            .iter()
+            .any(|sp| sp.0 < d && p < sp.1 && (sp.0 < p || d < sp.1));
+        if p == s && d == e || overlapped {
             continue;
         }
         let first = k - 1;

@@ -959,6 +959,14 @@ fn a_state_of_several_words_in_a_list_of_states_is_one_place() {
     );
     assert!(has(&got, "Western Australia", ActorKind::Place), "{got:?}");
     assert!(got.iter().all(|(n, _)| !n.contains(" and ")), "{got:?}");
+    // the state after it stays
+    let got = names(
+        "",
+        "Kits went to New South Wales, Victoria, South Australia, Western Australia and \
+         Queensland, between March and June.",
+    );
+    assert!(has(&got, "Western Australia", ActorKind::Place), "{got:?}");
+    assert!(has(&got, "Queensland", ActorKind::Place), "{got:?}");
 }
 
 #[test]
