@@ -99,9 +99,13 @@ impl Gazetteer {
                         .is_some_and(words::is_title)
             });
             retype_titled_people(text, &mut spans);
+            extend_titled_surnames(text, &toks, &mut spans);
+            self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
+            split_people_off_bodies(text, &gaz, &mut spans);
             self.split_conjoined_names(text, &mut spans);
+            join_divisions(text, &mut spans);
             self.join_conjoined_names(text, &mut spans);
             self.extend_place_heads(text, &mut spans);
             let tagged = model.is_some();
@@ -133,6 +137,39 @@ impl Gazetteer {
             aliases.push((h.ent, surface(&fields, h)));
         }
         self.collect(hits, &found, &aliases)
+    }
+
+    /// Types a name the tagger took for a demonym's phrase as the nation's body when a body word
+    /// ends it ("the Velmoran Navy", "the Ostrian Coast Guard"): an organisation, with the
+    /// country still nested in it.
+    fn retype_national_bodies(
+        &self,
+        text: &str,
+        gaz: &[Hit],
+        spans: &mut [(usize, usize, NameType)],
+    ) {
+        const BODIES: &[&str] = &["Army", "Navy", "Force", "Guard", "Police", "Parliament"];
+        for sp in spans.iter_mut() {
+            let (s, e, ty) = *sp;
+            if ty != NameType::Misc || !text[s..e].contains(' ') {
+                continue;
+            }
+            let first_end = s + text[s..e].find(' ').unwrap_or(e - s);
+            let demonym = gaz.iter().any(|h| {
+                h.start == s
+                    && h.end == first_end
+                    && matches!(h.ent, Ent::Known(id)
+                        if self.entities[id as usize].kind == ActorKind::Country
+                            && self.entities[id as usize].name != text[s..first_end])
+            });
+            let body = text[s..e]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| BODIES.contains(&w));
+            if demonym && body {
+                sp.2 = NameType::Org;
+            }
+        }
     }
 
     /// Splits a span that opens with an organisation or a country the gazetteer knows, followed
@@ -233,7 +270,10 @@ impl Gazetteer {
             };
             let (left, right) = (&span[..i], &span[i + width..]);
             let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-            let known = |name: &str| self.lookup(name).is_some();
+            let known = |name: &str| {
+                self.lookup(name).is_some()
+                    || words::division_at(name).is_some_and(|d| d.len() == name.len())
+            };
             let complete_left = left.rsplit(' ').next().is_some_and(|w| {
                 let w = w.trim_end_matches('.');
                 words::is_legal_suffix(w) || words::is_non_person(w)
@@ -255,8 +295,13 @@ impl Gazetteer {
                     && (known(left) || known(right) || complete_left || two_names)
                     || known(left) && known(right));
             if split {
-                spans[k] = (s, s + i, ty);
-                spans.insert(k + 1, (s + i + width, e, ty));
+                // a state or province of either part is a place ("Western Australia and ...")
+                let kind = |name: &str| match words::division_at(name) {
+                    Some(d) if d.len() == name.len() => NameType::Loc,
+                    _ => ty,
+                };
+                spans[k] = (s, s + i, kind(left));
+                spans.insert(k + 1, (s + i + width, e, kind(right)));
                 k += 2;
             } else {
                 k += 1;
@@ -540,6 +585,8 @@ impl Gazetteer {
             }
             let keep = match kind {
                 ActorKind::Country => !is_language_use(text, h.start, h.end),
+                // a town written with its state or province ("Harwick, Ohio")
+                ActorKind::Place if town_with_division(text, h.start, h.end) => true,
                 // gazetteer-only extraction keeps every hit
                 _ => !tagged,
             };
@@ -1776,6 +1823,177 @@ fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, 
             spans[k].0 = p.start;
             i -= 1;
             steps += 1;
+        }
+    }
+}
+
+/// Splits a person's full name off the end of a span the tagger took for one organisation or
+/// place: after a body word ("the Harbour Council Milo Brandt": the body and its officer), or
+/// after the portfolio of a title written before the span ("Minister of Health Ornella
+/// Vistari" tagged from "Health"). The person is two capitalised words that are no common words,
+/// body words, titles, suffixes, acronyms or names the gazetteer knows.
+fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, e, ty) = spans[k];
+        k += 1;
+        if ty == NameType::Misc {
+            continue;
+        }
+        let ws: Vec<(usize, &str)> = text[s..e]
+            .split(' ')
+            .scan(s, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        if ws.len() < 3 {
+            continue;
+        }
+        let n = ws.len();
+        let (given, surname) = (ws[n - 2], ws[n - 1]);
+        let person = words::is_title_case(given.1)
+            && words::is_title_case(surname.1)
+            && !words::is_stop(given.1)
+            && [given.1, surname.1].iter().all(|w| {
+                // an abbreviation ("Bldg") is no name
+                w.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                    && !words::is_title(w)
+                    && !words::is_non_person(w)
+                    && !words::is_legal_suffix(w)
+                    && !words::is_place_head(w)
+            })
+            && !words::is_common_word(surname.1)
+            && !gaz.iter().any(|h| given.0 <= h.start && h.start < e);
+        if !person {
+            continue;
+        }
+        let head = ws[n - 3].1;
+        // "Minister of Health": the span opens with the portfolio a title before it names
+        let portfolio = n == 3
+            && words::is_common_word(head)
+            && text[..s].strip_suffix(" of ").is_some_and(|b| {
+                b.rsplit(' ')
+                    .next()
+                    .is_some_and(|t| words::is_title_case(t) && words::is_title(t))
+            });
+        let body = ty != NameType::Per
+            && words::is_non_person(head)
+            && !words::is_legal_suffix(head)
+            && words::is_title_case(head);
+        if portfolio {
+            spans[k - 1] = (given.0, e, NameType::Per);
+        } else if body && n >= 4 {
+            spans[k - 1] = (s, ws[n - 3].0 + head.len(), ty);
+            spans.insert(k, (given.0, e, NameType::Per));
+            k += 1;
+        }
+    }
+}
+
+/// Is the name at `s..e` a capitalised town name followed by its state or province ("Harwick,
+/// Ohio"), not one of a list of such ("Ohio, Iowa and Utah")?
+fn town_with_division(text: &str, s: usize, e: usize) -> bool {
+    let Some(rest) = text[e..].strip_prefix(", ") else {
+        return false;
+    };
+    let Some(division) = words::division_at(rest) else {
+        return false;
+    };
+    let written = &text[s..e];
+    let after = &rest[division.len()..];
+    let listed = [" and ", " or ", ", "].iter().any(|sep| {
+        after
+            .strip_prefix(sep)
+            .is_some_and(|a| a.starts_with(char::is_uppercase))
+    });
+    words::is_title_case(written)
+        && words::division_at(written).is_none()
+        && !listed
+        && !text[..s].trim_end().ends_with(',')
+}
+
+/// Joins the spans of a state or province of several words that the tagger cut or typed
+/// apart ("Western" and "Australia" of "Western Australia" in a list of states) into one place.
+/// A span as long as the name or longer is left alone (a team named by its state).
+fn join_divisions(text: &str, spans: &mut Vec<(usize, usize, NameType)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, e, ty) = spans[k];
+        k += 1;
+        if ty == NameType::Per {
+            continue;
+        }
+        // the name may open at the span or one or two words before it
+        let mut starts = vec![s];
+        let mut at = s;
+        for _ in 0..2 {
+            let Some(before) = text[..at].strip_suffix(' ') else {
+                break;
+            };
+            let p = before.rfind(' ').map_or(0, |i| i + 1);
+            if !text[p..at].starts_with(char::is_uppercase) {
+                break;
+            }
+            at = p;
+            starts.push(p);
+        }
+        let Some((p, d)) = starts.iter().find_map(|&p| {
+            words::division_at(&text[p..])
+                .filter(|d| d.contains(' ') && p + d.len() >= e)
+                .map(|d| (p, p + d.len()))
+        }) else {
+            continue;
+        };
+        // a span running past the name is another reading of the words, left alone
+        let overlapped = spans
+            .iter()
+            .any(|sp| sp.0 < d && p < sp.1 && (sp.0 < p || d < sp.1));
+        if p == s && d == e || overlapped {
+            continue;
+        }
+        let first = k - 1;
+        spans[first] = (p, d, NameType::Loc);
+        spans.retain(|sp| *sp == (p, d, NameType::Loc) || sp.1 <= p || d <= sp.0);
+        k = spans
+            .iter()
+            .position(|sp| *sp == (p, d, NameType::Loc))
+            .map_or(first, |i| i + 1);
+    }
+}
+
+/// Gives a surname the tagger found alone, as an organisation or a place, the given name before
+/// it when a title comes first ("Emeritus Professor Harlan Voss" tagged "Voss"): the person.
+fn extend_titled_surnames(
+    text: &str,
+    toks: &[tagger::Token],
+    spans: &mut [(usize, usize, NameType)],
+) {
+    for k in 0..spans.len() {
+        let (s, e, ty) = spans[k];
+        if !matches!(ty, NameType::Org | NameType::Loc) || text[s..e].contains(' ') {
+            continue;
+        }
+        let Ok(i) = toks.binary_search_by_key(&s, |t| t.start) else {
+            continue;
+        };
+        if i < 2 || toks[i].sentence_start || toks[i - 1].sentence_start {
+            continue;
+        }
+        let (given, title) = (toks[i - 1], toks[i - 2]);
+        let g = &text[given.start..given.end];
+        let t = text[title.start..title.end].trim_end_matches('.');
+        let spaced = &text[given.end..s] == " " && &text[title.end..given.start] == " ";
+        let given_like = words::is_title_case(g)
+            && !words::is_stop(g)
+            && !words::is_title(g)
+            && !words::is_non_person(g);
+        let taken = spans
+            .iter()
+            .any(|sp| sp.0 < given.end && title.start < sp.1 && sp.0 != s);
+        if spaced && given_like && words::is_title(t) && !taken {
+            spans[k] = (given.start, e, NameType::Per);
         }
     }
 }

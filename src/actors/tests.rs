@@ -943,3 +943,76 @@ fn a_tournament_named_open_is_no_actor_and_a_square_is_a_place() {
     assert!(head::names_a_non_actor("Harwick Open", ActorKind::Person));
     assert!(!head::is_lower_case_document_noun("open"));
 }
+
+#[test]
+fn a_state_of_several_words_in_a_list_of_states_is_one_place() {
+    // the tagger cuts the compass word off, or runs the name into the next with "and"
+    let got = names(
+        "",
+        "The study covered Queensland, Victoria, Western Australia and Tasmania.",
+    );
+    assert!(has(&got, "Western Australia", ActorKind::Place), "{got:?}");
+    let got = names(
+        "",
+        "The trial ran in schools in Tasmania, Northern Territory, Western Australia and \
+         Victoria over two years.",
+    );
+    assert!(has(&got, "Western Australia", ActorKind::Place), "{got:?}");
+    assert!(got.iter().all(|(n, _)| !n.contains(" and ")), "{got:?}");
+    // the state after it stays
+    let got = names(
+        "",
+        "Kits went to New South Wales, Victoria, South Australia, Western Australia and \
+         Queensland, between March and June.",
+    );
+    assert!(has(&got, "Western Australia", ActorKind::Place), "{got:?}");
+    assert!(has(&got, "Queensland", ActorKind::Place), "{got:?}");
+}
+
+#[test]
+fn a_surname_after_a_title_and_a_given_name_is_the_person() {
+    let got = names(
+        "",
+        "According to the paper, Emeritus Professor Harold Pemberton, the chairman of the \
+         panel, said the flag was new. Professor Pemberton also said kits would be sent.",
+    );
+    assert!(has(&got, "Harold Pemberton", ActorKind::Person), "{got:?}");
+    assert!(got.iter().all(|(n, _)| n != "Pemberton"), "{got:?}");
+}
+
+#[test]
+fn a_known_town_written_with_its_state_is_a_place_the_tagger_missed() {
+    let got = names(
+        "",
+        "The ledgers were kept at a depot in Clearwater, Florida until the spring.",
+    );
+    assert!(has(&got, "Clearwater", ActorKind::Place), "{got:?}");
+    assert!(has(&got, "Florida", ActorKind::Place), "{got:?}");
+}
+
+#[test]
+fn a_nations_navy_is_an_organisation() {
+    let got = names(
+        "",
+        "Two boats capsized, and the Peruvian Navy saved 90 people.",
+    );
+    assert!(has(&got, "Peruvian Navy", ActorKind::Org), "{got:?}");
+    assert!(has(&got, "Peru", ActorKind::Country), "{got:?}");
+}
+
+#[test]
+fn a_person_glued_to_a_body_or_a_portfolio_is_split_off() {
+    let got = names(
+        "",
+        "After the leak, CEO of the Housing Council Milo Brandt told reporters any process \
+         must be fair.",
+    );
+    assert!(has(&got, "Housing Council", ActorKind::Org), "{got:?}");
+    assert!(has(&got, "Milo Brandt", ActorKind::Person), "{got:?}");
+    let got = names(
+        "",
+        "Minister of Health Ornella Vistari said a review is needed.",
+    );
+    assert!(has(&got, "Ornella Vistari", ActorKind::Person), "{got:?}");
+    assert!(got.iter().all(|(n, _)| !n.starts_with("Health")), "{got:?}");
+}
