@@ -980,6 +980,30 @@ fn is_name_in_marks(text: &str) -> bool {
     text.split_whitespace().count() >= 2 && title_like(text)
 }
 
+/// Words that introduce a name or a term, not someone's words ("nicknamed", "the so-called").
+const NAMING_WORDS: &[&str] = &[
+    "nicknamed",
+    "dubbed",
+    "so-called",
+    "known as",
+    "name of",
+    "the term",
+    "titled",
+    "entitled",
+];
+
+/// Whether the quotation mark at `open` follows a naming word: what it opens is a name.
+fn follows_a_naming_word(body: &str, open: usize) -> bool {
+    let before = body[..open].trim_end().to_lowercase();
+    NAMING_WORDS.iter().any(|naming| {
+        before.ends_with(naming)
+            && before[..before.len() - naming.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Attributes each span; leaves out scare quotes, titles and short terms no verb attributes.
 pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Vec<Quote> {
     let mut mentions: Vec<(usize, usize, usize)> = actors
@@ -1051,7 +1075,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         let after = words(body, span.close.min(after_to), after_to);
         let before = words(body, before_from, span.open.max(before_from));
         let text = &body[span.start..span.end];
-        if is_name_in_marks(text) {
+        if is_name_in_marks(text) || follows_a_naming_word(body, span.open) {
             continue;
         }
         // A quotation closing its sentence ("...end.") leaves what follows to the next one.

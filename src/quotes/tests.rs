@@ -577,3 +577,13 @@ fn a_capitalised_role_before_a_document_is_the_organisation_named_before() {
         )]
     );
 }
+
+#[test]
+fn a_span_after_a_naming_word_is_a_name() {
+    let body = "Coach Lena Roos (nicknamed \"Iron Lady of the Lake\") said the method bears the name of \"steady pressure training.\" \"We train every day,\" Lena Roos said.";
+    let actors = [person(body, "Lena Roos", &["Lena Roos"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("We train every day,", Some("Lena Roos"))]
+    );
+}
