@@ -17,8 +17,8 @@ use crate::actors::ActorKind;
 use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema, the analyzer or the stored quotations change in a way old
-/// indexes cannot serve (13: the speakers of the sixth round of attribution rules).
-pub const SCHEMA_VERSION: u32 = 14;
+/// indexes cannot serve (15: the speakers of the eighth round of attribution rules).
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";

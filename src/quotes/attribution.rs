@@ -36,6 +36,7 @@ const CUES: &[&str] = &[
     "declaring",
     "asked",
     "asks",
+    "asking",
     "replied",
     "replies",
     "answered",
@@ -335,6 +336,13 @@ fn words(body: &str, from: usize, to: usize) -> Vec<Word<'_>> {
 
 fn lower(word: &Word) -> String {
     word.text.to_lowercase()
+}
+
+/// A noun naming a person by role, hyphenated ones by their last part ("co-author").
+fn is_person_role(word: &Word) -> bool {
+    let word = lower(word);
+    let last = word.rsplit('-').next().unwrap_or(&word);
+    PERSON_ROLES.contains(&last)
 }
 
 fn is_cue(word: &Word) -> bool {
@@ -681,6 +689,10 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         if let Some(actor) = article.actor_at(&words[j - 1]) {
             return Some(Speaker::Named(actor.name.clone()));
         }
+        // "a Union statement": a role written with a capital is the organisation named before.
+        if kind == ActorKind::Org && ORG_ROLES.contains(&lower(&words[j - 1]).as_str()) {
+            return Some(article.resolve(ActorKind::Org, at));
+        }
         if capitalised(&words[j - 1]) && !is_title_word(words[j - 1].text) && !words[j - 1].comma {
             let mut i = j - 1;
             while i > 0
@@ -732,6 +744,10 @@ fn role_after(article: &Article, words: &[Word], j: usize, at: usize) -> Option<
     for k in j + 1..words.len().min(j + 5) {
         let noun = lower(&words[k]);
         if PERSON_ROLES.contains(&noun.as_str()) || ORG_ROLES.contains(&noun.as_str()) {
+            // "said a later chancellor, Ann Roe": the name in apposition to the role.
+            if words[k].comma && words.get(k + 1).is_some_and(capitalised) {
+                return Some(subject_after(article, words, k, at));
+            }
             // "a spokesman for X": the organisation after "for".
             if k + 2 < words.len() && matches!(lower(&words[k + 1]).as_str(), "for" | "at" | "of") {
                 if let Some(actor) = article.actor_at(&words[k + 2]) {
@@ -793,10 +809,14 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
             .rev()
             .find(|&k| lower(&words[k]) == "of")
         {
-            let named = (of + 1..=j).all(|k| capitalised(&words[k]) && !words[k].comma)
-                && article
-                    .actor_at(word)
-                    .is_some_and(|a| a.kind != ActorKind::Person);
+            // "the Head of State", "the President of Acme": any capitalised name but a person's.
+            let named = (of + 1..=j).all(|k| {
+                capitalised(&words[k])
+                    && !words[k].comma
+                    && article
+                        .actor_at(&words[k])
+                        .is_none_or(|a| a.kind != ActorKind::Person)
+            });
             if of > 0 && named && !words[of - 1].comma {
                 if let Some(role) = role_before(article, words, of - 1, at) {
                     return role;
@@ -826,12 +846,14 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     if let Some(role) = role_after(article, words, i + 1, at) {
         return role;
     }
-    // "says president Ann Roe": a role without its article is the name's title.
-    if PERSON_ROLES.contains(&lower(word).as_str())
-        && !capitalised(word)
-        && words.get(i + 2).is_some_and(capitalised)
-    {
-        return subject_after(article, words, i + 1, at);
+    // "says president Ann Roe", "said study co-author Ann Roe": a role without its article
+    // is the name's title.
+    if let Some(role) = (i + 1..words.len().min(i + 4)).find(|&m| {
+        words[i + 1..=m].iter().all(|w| !capitalised(w) && !w.comma)
+            && is_person_role(&words[m])
+            && words.get(m + 1).is_some_and(capitalised)
+    }) {
+        return subject_after(article, words, role, at);
     }
     if let Some(speaker) = article.agent_at(words, i + 1) {
         return speaker;
@@ -866,6 +888,12 @@ fn attribution_in(
         words.len().min(20)
     };
     let mut cues: Vec<usize> = (0..limit).filter(|&i| is_cue(&words[i])).collect();
+    // "Roe, a resident who tweeted about it, said": a verb of a relative clause is not the
+    // attribution when the clause's own verb follows.
+    let relative = |i: usize| i > 0 && matches!(lower(&words[i - 1]).as_str(), "who" | "which");
+    if cues.iter().any(|&i| !relative(i)) {
+        cues.retain(|&i| !relative(i));
+    }
     if nearest_end {
         cues.reverse();
     }
@@ -880,6 +908,11 @@ fn attribution_in(
     if speaker == Speaker::Unknown && !LISTENER_CUES.contains(&verb.as_str()) {
         speaker = subject_after(article, words, i, at);
     }
+    if speaker == Speaker::Unknown
+        && (PARTICIPLES.contains(&verb.as_str()) || joined_to_clause(words, i))
+    {
+        speaker = clause_subject(article, words, i, at);
+    }
     Some((words[i].text.to_string(), speaker))
 }
 
@@ -888,7 +921,13 @@ fn sentence_start(body: &str, floor: usize, at: usize) -> usize {
     let text = &body[floor..at];
     let mut start = floor;
     for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?') && ends_sentence(body, floor + i) {
+        let sentence_end = matches!(c, '.' | '!' | '?') && ends_sentence(body, floor + i);
+        // A paragraph's end ends its sentence, whatever mark it closes with.
+        let paragraph_end = c == '\n'
+            && text[i + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n');
+        if sentence_end || paragraph_end {
             start = floor + i + 1;
         }
     }
@@ -908,7 +947,10 @@ fn sentence_end(body: &str, at: usize, ceiling: usize) -> usize {
 
 /// Whether the mark at `i` ends a sentence: followed by space and not after an abbreviation.
 fn ends_sentence(body: &str, i: usize) -> bool {
-    let next = body[i + 1..].chars().next();
+    // A closing quotation mark after the stop ends the sentence with it ("... recover.” She").
+    let rest = &body[i + 1..];
+    let rest = rest.trim_start_matches(['"', '\u{201D}', '\u{2019}']);
+    let next = rest.chars().next();
     if !next.is_none_or(char::is_whitespace) {
         return false;
     }
@@ -938,6 +980,30 @@ fn is_name_in_marks(text: &str) -> bool {
     text.split_whitespace().count() >= 2 && title_like(text)
 }
 
+/// Words that introduce a name or a term, not someone's words ("nicknamed", "the so-called").
+const NAMING_WORDS: &[&str] = &[
+    "nicknamed",
+    "dubbed",
+    "so-called",
+    "known as",
+    "name of",
+    "the term",
+    "titled",
+    "entitled",
+];
+
+/// Whether the quotation mark at `open` follows a naming word: what it opens is a name.
+fn follows_a_naming_word(body: &str, open: usize) -> bool {
+    let before = body[..open].trim_end().to_lowercase();
+    NAMING_WORDS.iter().any(|naming| {
+        before.ends_with(naming)
+            && before[..before.len() - naming.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Attributes each span; leaves out scare quotes, titles and short terms no verb attributes.
 pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Vec<Quote> {
     let mut mentions: Vec<(usize, usize, usize)> = actors
@@ -947,15 +1013,19 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         .collect();
     mentions.sort();
     let inside = |at: usize| spans.iter().any(|s| s.start <= at && at < s.end);
+    let speaking_places = places_beside_a_verb(body, &mentions, actors);
     let referents: Vec<Referent> = mentions
         .iter()
         .filter(|&&(s, _, i)| {
-            !inside(s) && matches!(actors[i].kind, ActorKind::Person | ActorKind::Org)
+            !inside(s)
+                && (matches!(actors[i].kind, ActorKind::Person | ActorKind::Org)
+                    || speaking_places.contains(&i))
         })
         .map(|&(s, _, i)| {
-            // "Acme President Ann Roe", whatever kind the extractor gave it, is a person.
+            // "Acme President Ann Roe", whatever kind the extractor gave it, is a person, and
+            // so is a "place" that speaks.
             let name = personal_name(&actors[i].name);
-            let kind = if name != actors[i].name {
+            let kind = if name != actors[i].name || speaking_places.contains(&i) {
                 ActorKind::Person
             } else {
                 actors[i].kind
@@ -986,9 +1056,11 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
             .iter()
             .find(|o| o.start <= span.open && span.close <= o.end && o != &span);
         let (floor, ceiling) = enclosing.map_or(span.paragraph, |o| (o.start, o.end));
+        // A span left out before (a term, a name) does not cut the clause it stands in.
+        let kept = |o: &Span| quotes.iter().any(|q| q.start == o.start);
         let before_from = spans
             .iter()
-            .filter(|o| o.close <= span.open && o.close >= floor)
+            .filter(|o| o.close <= span.open && o.close >= floor && kept(o))
             .map(|o| o.close)
             .max()
             .unwrap_or(floor)
@@ -1003,7 +1075,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         let after = words(body, span.close.min(after_to), after_to);
         let before = words(body, before_from, span.open.max(before_from));
         let text = &body[span.start..span.end];
-        if is_name_in_marks(text) {
+        if is_name_in_marks(text) || follows_a_naming_word(body, span.open) {
             continue;
         }
         // A quotation closing its sentence ("...end.") leaves what follows to the next one.
@@ -1024,7 +1096,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         let (cue, speaker) = match found {
             Some((cue, speaker)) => (Some(cue), speaker),
             None => {
-                if n_words < 3 || title_like(text) {
+                if n_words < SHORT_TERM_WORDS || title_like(text) {
                     continue; // a scare quote, a term or a title
                 }
                 // No verb of its own: the speaker of the quotation just before, in this
@@ -1072,6 +1144,11 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
             }
             _ => speaker,
         };
+        // A short term beside a verb that names no one ("the so-called "safety net" was
+        // said to ...") is a term, not a quotation: the verb is not its attribution.
+        if speaker == Speaker::Unknown && cue.is_some() && n_words < SHORT_TERM_WORDS {
+            continue;
+        }
         let speaker = match speaker {
             Speaker::Named(name) => Some(name),
             Speaker::Unnamed | Speaker::Unknown => None,
@@ -1097,13 +1174,53 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
     quotes
 }
 
+/// The actors the extractor took for places that stand beside a verb of saying somewhere
+/// ("says Hadvar", "Hadvar said"): people, whom later pronouns refer to.
+fn places_beside_a_verb(
+    body: &str,
+    mentions: &[(usize, usize, usize)],
+    actors: &[ActorMatch],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &(start, end, i) in mentions {
+        if actors[i].kind != ActorKind::Place || out.contains(&i) {
+            continue;
+        }
+        let before = body[..start].split_whitespace().next_back();
+        let after = body[end..].split_whitespace().next();
+        let is_verb = |w: Option<&str>| {
+            w.is_some_and(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                w != "according" && CUES.contains(&w.as_str())
+            })
+        };
+        let after_verb = body[..start]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphanumeric());
+        if (is_verb(before) && after_verb) || is_verb(after) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// The kind of referent a speaker is: the extractor's, a person when it did not know the name.
 fn speaker_kind(actors: &[ActorMatch], name: &str) -> ActorKind {
-    actors
+    let kind = actors
         .iter()
         .find(|a| a.name == name)
-        .map_or(ActorKind::Person, |a| a.kind)
+        .map_or(ActorKind::Person, |a| a.kind);
+    // A name the extractor took for a place that speaks is a person to the pronouns after it.
+    match kind {
+        ActorKind::Org => ActorKind::Org,
+        _ => ActorKind::Person,
+    }
 }
+
+/// Quoted terms of fewer words than this need a verb that names who said them.
+const SHORT_TERM_WORDS: usize = 3;
 
 /// Cues with no subject of their own ("..., saying ...").
 const PARTICIPLES: &[&str] = &[
@@ -1113,7 +1230,78 @@ const PARTICIPLES: &[&str] = &[
     "writing",
     "declaring",
     "calling",
+    "asking",
 ];
+
+/// Words that join a second verb to its clause's subject ("Roe nodded and said").
+const CONJUNCTIONS: &[&str] = &["and", "but", "then", "or"];
+
+/// Whether the cue at `i` is a second verb of its clause: a conjunction a few lowercase words
+/// before it ("but added", "then for some reason adds"), nothing that could be a subject between.
+fn joined_to_clause(words: &[Word], i: usize) -> bool {
+    (i.saturating_sub(4)..i).rev().any(|k| {
+        CONJUNCTIONS.contains(&lower(&words[k]).as_str())
+            && words[k + 1..i]
+                .iter()
+                .all(|w| !capitalised(w) && pronoun(w.text).is_none() && !w.comma)
+    })
+}
+
+/// Prepositions that put a name in a phrase, not in a clause's subject ("according to Roe").
+const PREPOSITIONS: &[&str] = &[
+    "of", "to", "with", "by", "for", "from", "in", "at", "on", "about", "against", "like",
+];
+
+/// The subject opening a clause, for a verb with none of its own (a participle, a second
+/// verb): its first subject pronoun or named person or organisation, within its first words
+/// and not in a prepositional phrase ("Roe signed the bill, adding ...", "He nodded and said").
+fn clause_subject(article: &Article, words: &[Word], i: usize, at: usize) -> Speaker {
+    for k in 0..i.min(8) {
+        let word = &words[k];
+        if k > 0 && PREPOSITIONS.contains(&lower(&words[k - 1]).as_str()) {
+            continue;
+        }
+        let subject_pronoun = matches!(
+            word.text,
+            "he" | "she" | "He" | "She" | "they" | "They" | "I" | "we" | "We"
+        );
+        let actor = article
+            .actor_at(word)
+            .filter(|a| matches!(a.kind, ActorKind::Person | ActorKind::Org));
+        let mut end = k;
+        if let Some(actor) = actor {
+            while end + 1 < i
+                && article
+                    .actor_at(&words[end + 1])
+                    .is_some_and(|a| a.name == actor.name)
+            {
+                end += 1;
+            }
+            // "The Acme board's ...", "Roe's party": a name that modifies a noun is no subject.
+            let possessive = article
+                .mentions
+                .iter()
+                .find(|&&(s, e, _)| s <= words[end].start && words[end].start < e)
+                .is_some_and(|&(_, e, _)| {
+                    let rest = &article.body[e..];
+                    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+                });
+            let modifier = possessive
+                || words.get(end + 1).is_some_and(|w| {
+                    let next = lower(w);
+                    let next = next.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                    PERSON_ROLES.contains(&next) || ORG_ROLES.contains(&next)
+                });
+            if modifier {
+                continue;
+            }
+        }
+        if subject_pronoun || actor.is_some() {
+            return subject_before(article, words, end + 1, at);
+        }
+    }
+    Speaker::Unknown
+}
 
 /// The words of a clause that are outside every quotation.
 fn outside<'a>(clause: Vec<Word<'a>>, spans: &[Span]) -> Vec<Word<'a>> {

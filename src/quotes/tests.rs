@@ -443,3 +443,147 @@ fn remembering_is_a_verb_of_saying() {
         [q("Those goats were clever,", Some("Una Brell"))]
     );
 }
+
+#[test]
+fn a_participle_or_a_second_verb_takes_its_clause_subject() {
+    let body = "Long ago, Ann Cleve renewed her old promise asking, \"Who else will build the bridge for us?\"\n\nThe Brellin Trust said it had not seen the plan but added that it was \"firmly against any new levy on farms.\"";
+    let actors = [
+        person(body, "Ann Cleve", &["Ann Cleve"]),
+        org(body, "Brellin Trust", &["Brellin Trust"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("Who else will build the bridge for us?", Some("Ann Cleve")),
+            q(
+                "firmly against any new levy on farms.",
+                Some("Brellin Trust")
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_name_that_modifies_a_noun_is_no_clause_subject() {
+    let body =
+        "Ann Cleve's party, which lost, answered by saying it was \"ready for the next election.\"";
+    let actors = [person(body, "Ann Cleve", &["Ann Cleve"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("ready for the next election.", None)]
+    );
+}
+
+#[test]
+fn a_verb_of_a_relative_clause_is_not_the_attribution() {
+    let body = "\"The river rose faster than anyone had seen,\" Ilse Marr, a miller who tweeted about the flood, said.";
+    let actors = [person(body, "Ilse Marr", &["Ilse Marr"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "The river rose faster than anyone had seen,",
+            Some("Ilse Marr")
+        )]
+    );
+}
+
+#[test]
+fn the_head_of_state_is_the_person_named_before() {
+    let body = "Pol Varga met the athletes in the capital. \"You carry our flag with honour,\" the Head of State emphasized.";
+    let actors = [person(body, "Pol Varga", &["Pol Varga"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("You carry our flag with honour,", Some("Pol Varga"))]
+    );
+}
+
+#[test]
+fn a_role_after_the_verb_names_the_person_beside_it() {
+    let body = "\"The data surprised all of us,\" said study co-author Rena Holt, a chemist. The empire wanted \"its own share of the sea,\" declared a later chancellor, Otto Brenner, in 1901.";
+    let actors = [
+        person(body, "Rena Holt", &["Rena Holt"]),
+        person(body, "Otto Brenner", &["Otto Brenner"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("The data surprised all of us,", Some("Rena Holt")),
+            q("its own share of the sea,", Some("Otto Brenner"))
+        ]
+    );
+}
+
+#[test]
+fn a_short_term_beside_a_verb_naming_no_one_is_no_quotation() {
+    let body = "Under the new rules the \"fair share\" levy, as announced last week, will rise. \"Pure folly,\" said one banker.";
+    assert_eq!(found(body, &[]), [q("Pure folly,", None)]);
+}
+
+#[test]
+fn a_paragraph_and_a_closing_mark_end_a_sentence() {
+    let body = "\"We will rebuild,\" Ada Korr says, \"stone by stone.\"\n\nBo Lind says he hopes for rain. It is hard, he says, to farm dry land. \"But the wells are empty.\"";
+    let actors = [
+        person(body, "Ada Korr", &["Ada Korr"]),
+        person(body, "Bo Lind", &["Bo Lind"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("We will rebuild,", Some("Ada Korr")),
+            q("stone by stone.", Some("Ada Korr")),
+            q("But the wells are empty.", Some("Bo Lind"))
+        ]
+    );
+}
+
+#[test]
+fn a_name_taken_for_a_place_that_speaks_is_a_person_to_pronouns() {
+    let body = "Mira Dorn waves from the tower.\n\n\"Follow me,\" says Orvald. He suggests we rest, then adds, \"The road is long.\"";
+    let actors = [
+        person(body, "Mira Dorn", &["Mira Dorn"]),
+        place(body, "Orvald", &["Orvald"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("Follow me,", Some("Orvald")),
+            q("The road is long.", Some("Orvald"))
+        ]
+    );
+}
+
+#[test]
+fn a_term_left_out_does_not_cut_the_clause_it_stands_in() {
+    let body = "The Tarn Council, a group of \"hawkish\" planners, said that \"the budget will not survive the winter.\"";
+    let actors = [org(body, "Tarn Council", &["Tarn Council"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "the budget will not survive the winter.",
+            Some("Tarn Council")
+        )]
+    );
+}
+
+#[test]
+fn a_capitalised_role_before_a_document_is_the_organisation_named_before() {
+    let body = "The Grain Workers Union opposed the bid.\n\nA Union statement said: \"We will not pay for this merger.\"";
+    let actors = [org(body, "Grain Workers Union", &["Grain Workers Union"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "We will not pay for this merger.",
+            Some("Grain Workers Union")
+        )]
+    );
+}
+
+#[test]
+fn a_span_after_a_naming_word_is_a_name() {
+    let body = "Coach Lena Roos (nicknamed \"Iron Lady of the Lake\") said the method bears the name of \"steady pressure training.\" \"We train every day,\" Lena Roos said.";
+    let actors = [person(body, "Lena Roos", &["Lena Roos"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("We train every day,", Some("Lena Roos"))]
+    );
+}
