@@ -1827,6 +1827,18 @@ fn extend_person_spans(text: &str, toks: &[tagger::Token], spans: &mut [(usize, 
     }
 }
 
+/// The space-separated words of `text[start..end]`, each with its byte offset in `text`.
+fn words_with_offsets(text: &str, start: usize, end: usize) -> Vec<(usize, &str)> {
+    text[start..end]
+        .split(' ')
+        .scan(start, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .collect()
+}
+
 /// Splits a person's full name off the end of a span the tagger took for one organisation or
 /// place: after a body word ("the Harbour Council Milo Brandt": the body and its officer), or
 /// after the portfolio of a title written before the span ("Minister of Health Ornella
@@ -1840,14 +1852,7 @@ fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usiz
         if ty == NameType::Misc {
             continue;
         }
-        let ws: Vec<(usize, &str)> = text[s..e]
-            .split(' ')
-            .scan(s, |at, w| {
-                let here = *at;
-                *at += w.len() + 1;
-                Some((here, w))
-            })
-            .collect();
+        let ws = words_with_offsets(text, s, e);
         if ws.len() < 3 {
             continue;
         }
@@ -2128,14 +2133,7 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
     // a person's name begins after a title inside the span, when a full name follows it
     // ("Orvex CEO Dana Whitlow": the employer and the title are no part of the name)
     if ty == NameType::Per {
-        let ws: Vec<(usize, &str)> = text[s..e]
-            .split(' ')
-            .scan(s, |at, w| {
-                let here = *at;
-                *at += w.len() + 1;
-                Some((here, w))
-            })
-            .collect();
+        let ws = words_with_offsets(text, s, e);
         if let Some(k) = (1..ws.len().saturating_sub(2)).find(|&k| {
             let w = ws[k].1;
             (words::is_title_case(w) || words::is_all_caps(w))
@@ -2173,14 +2171,7 @@ pub(super) fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameT
         if matches!(sp.2, NameType::Per | NameType::Misc) {
             continue;
         }
-        let ws: Vec<(usize, &str)> = text[sp.0..sp.1]
-            .split(' ')
-            .scan(sp.0, |at, w| {
-                let here = *at;
-                *at += w.len() + 1;
-                Some((here, w))
-            })
-            .collect();
+        let ws = words_with_offsets(text, sp.0, sp.1);
         let Some(k) = (1..ws.len().saturating_sub(2)).rev().find(|&k| {
             let w = ws[k].1;
             (words::is_title_case(w) || words::is_all_caps(w)) && words::is_title(w)

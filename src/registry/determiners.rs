@@ -9,9 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use tantivy::query::{PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::Searcher;
 
-use super::phrases::{live_matches, occurrences, PassageSampler};
+use super::phrases::{live_matches, most_used_forms, name_terms, occurrences, PassageSampler};
 use super::{key_words, Form};
 use crate::actors::ActorKind;
 use crate::error::Result;
@@ -45,21 +45,16 @@ pub fn read_determiner_evidence(
     let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
     let mut chosen: BTreeSet<String> = BTreeSet::new();
-    // the most used written form of each key, for the query
-    let mut written_as: BTreeMap<String, (u64, &str)> = BTreeMap::new();
+    let people = || forms.iter().filter(|f| f.kind == ActorKind::Person);
+    let written_as = most_used_forms(people());
     {
-        let kind = ActorKind::Person;
         let mut articles: BTreeMap<String, u64> = BTreeMap::new();
-        for form in forms.iter().filter(|f| f.kind == kind) {
+        for form in people() {
             let key = key_words(&form.name).join(" ");
             if key.is_empty() {
                 continue;
             }
-            *articles.entry(key.clone()).or_insert(0) += form.articles;
-            let slot = written_as.entry(key).or_insert((0, form.name.as_str()));
-            if form.articles > slot.0 {
-                *slot = (form.articles, form.name.as_str());
-            }
+            *articles.entry(key).or_insert(0) += form.articles;
         }
         let mut used: Vec<(String, u64)> = articles.into_iter().collect();
         used.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -67,13 +62,7 @@ pub fn read_determiner_evidence(
     }
     let mut evidence = BTreeMap::new();
     for key in chosen {
-        let written = written_as.get(&key).map_or(key.as_str(), |&(_, name)| name);
-        let mut terms = Vec::new();
-        let mut stream = analyzer.token_stream(written);
-        while stream.advance() {
-            let token = stream.token();
-            terms.push((token.position, Term::from_field_text(body, &token.text)));
-        }
+        let terms = name_terms(&mut analyzer, body, &key, &written_as);
         let query: Box<dyn Query> = match &terms[..] {
             [] => continue,
             [(_, term)] => Box::new(TermQuery::new(term.clone(), IndexRecordOption::Basic)),

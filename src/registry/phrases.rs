@@ -163,6 +163,41 @@ pub fn phrase_candidates(forms: &[Form]) -> Vec<String> {
     used.into_iter().map(|(key, _)| key).collect()
 }
 
+/// The most used written form of each key, over `forms`: what a query for the key analyses
+/// (a possessive the key drops, "Children's", holds a position in the index, which the phrase
+/// must keep).
+pub(super) fn most_used_forms<'f>(
+    forms: impl Iterator<Item = &'f Form>,
+) -> HashMap<String, (u64, &'f str)> {
+    let mut written_as: HashMap<String, (u64, &str)> = HashMap::new();
+    for form in forms {
+        let slot = written_as
+            .entry(key_words(&form.name).join(" "))
+            .or_insert((0, form.name.as_str()));
+        if form.articles > slot.0 {
+            *slot = (form.articles, form.name.as_str());
+        }
+    }
+    written_as
+}
+
+/// The body terms, with their positions, of `key` as its most used form writes it.
+pub(super) fn name_terms(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    body: tantivy::schema::Field,
+    key: &str,
+    written_as: &HashMap<String, (u64, &str)>,
+) -> Vec<(usize, Term)> {
+    let text = written_as.get(key).map_or(key, |&(_, name)| name);
+    let mut terms = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        terms.push((token.position, Term::from_field_text(body, &token.text)));
+    }
+    terms
+}
+
 /// Measures every candidate phrase in the index: articles through a phrase query on the
 /// analysed passages, case from a sample of the passages' stored text.
 pub fn read_phrase_evidence(
@@ -173,26 +208,10 @@ pub fn read_phrase_evidence(
     let body = schema.get_field(field_name::BODY)?;
     let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
-    // The most used form of each key is what the query analyses: a possessive the key drops
-    // ("Children's") holds a position in the index, which the phrase must keep.
-    let mut written_as: HashMap<String, (u64, &str)> = HashMap::new();
-    for form in forms {
-        let slot = written_as
-            .entry(key_words(&form.name).join(" "))
-            .or_insert((0, form.name.as_str()));
-        if form.articles > slot.0 {
-            *slot = (form.articles, form.name.as_str());
-        }
-    }
+    let written_as = most_used_forms(forms.iter());
     let mut evidence = BTreeMap::new();
     for key in phrase_candidates(forms) {
-        let query_text = written_as.get(&key).map_or(key.as_str(), |&(_, name)| name);
-        let mut terms = Vec::new();
-        let mut stream = analyzer.token_stream(query_text);
-        while stream.advance() {
-            let token = stream.token();
-            terms.push((token.position, Term::from_field_text(body, &token.text)));
-        }
+        let terms = name_terms(&mut analyzer, body, &key, &written_as);
         if terms.len() < 2 {
             continue;
         }

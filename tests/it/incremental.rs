@@ -6,8 +6,8 @@ use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use crate::{
-    fixture_corpus, ids, index, newsdex, set_mtime, stats, write_files, FIXTURE_ARTICLES,
-    FIXTURE_FILES,
+    exit_code, fixture_corpus, ids, index, newsdex, set_mtime, stats, write_files,
+    FIXTURE_ARTICLES, FIXTURE_FILES,
 };
 
 #[test]
@@ -311,7 +311,7 @@ fn quagga_count(index_dir: &Path) -> (i32, u64, u64, String) {
     let counts: serde_json::Value =
         serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
     (
-        output.status.code().unwrap_or(-1),
+        exit_code(&output.status),
         counts["articles"].as_u64().unwrap_or(0),
         counts["passages"].as_u64().unwrap_or(0),
         stderr,

@@ -153,6 +153,15 @@ pub fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
     }
 }
 
+/// A process's exit code, or 128 plus the signal that ended it (as a shell reports it), so
+/// that a run killed by a signal says which one in a failed assertion.
+pub fn exit_code(status: &std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status
+        .code()
+        .unwrap_or_else(|| 128 + status.signal().unwrap_or(0))
+}
+
 /// Runs `newsdex index --index INDEX ARGS...` and returns (exit code, stdout, stderr).
 pub fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String, String) {
     let output = newsdex()
@@ -164,7 +173,7 @@ pub fn index(index_dir: &Path, args: &[&str], inputs: &[&Path]) -> (i32, String,
         .output()
         .unwrap();
     (
-        output.status.code().unwrap_or(-1),
+        exit_code(&output.status),
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     )
