@@ -540,7 +540,7 @@ const DESCRIBING_DETERMINERS: &[&str] = &[
     "that", "their", "these", "this", "those", "whose", "your",
 ];
 
-/// True when `word` (folded lower case) is one of [`DESCRIBING_DETERMINERS`].
+/// True when `word` (folded lower case) is a determiner that describes ("a", "our", "this"...).
 pub fn is_describing_determiner(word: &str) -> bool {
     DESCRIBING_DETERMINERS.contains(&word)
 }
