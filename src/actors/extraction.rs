@@ -270,10 +270,7 @@ impl Gazetteer {
             };
             let (left, right) = (&span[..i], &span[i + width..]);
             let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-            let known = |name: &str| {
-                self.lookup(name).is_some()
-                    || words::division_at(name).is_some_and(|d| d.len() == name.len())
-            };
+            let known = |name: &str| self.lookup(name).is_some() || words::is_division(name);
             let complete_left = left.rsplit(' ').next().is_some_and(|w| {
                 let w = w.trim_end_matches('.');
                 words::is_legal_suffix(w) || words::is_non_person(w)
@@ -296,9 +293,12 @@ impl Gazetteer {
                     || known(left) && known(right));
             if split {
                 // a state or province of either part is a place ("Western Australia and ...")
-                let kind = |name: &str| match words::division_at(name) {
-                    Some(d) if d.len() == name.len() => NameType::Loc,
-                    _ => ty,
+                let kind = |name: &str| {
+                    if words::is_division(name) {
+                        NameType::Loc
+                    } else {
+                        ty
+                    }
                 };
                 spans[k] = (s, s + i, kind(left));
                 spans.insert(k + 1, (s + i + width, e, kind(right)));
@@ -994,27 +994,11 @@ impl Gazetteer {
             let town_like = matches!(h.ent, Ent::Found(_))
                 && (kind == ActorKind::Place
                     || kind == ActorKind::Org && !name.split(' ').any(words::is_non_person));
-            let Some(rest) = body[h.end..].strip_prefix(", ") else {
+            let Some(division) = division_after(body, h.start, h.end) else {
                 continue;
             };
-            let Some(division) = words::division_at(rest) else {
-                continue;
-            };
-            let after = &rest[division.len()..];
-            let place_after = |sep: &str| {
-                after
-                    .strip_prefix(sep)
-                    .is_some_and(|a| a.starts_with(char::is_uppercase))
-            };
-            let in_list = body[..h.start].trim_end().ends_with(',')
-                || place_after(" and ")
-                || place_after(" or ")
-                || place_after(", ");
             let written = &body[h.start..h.end];
-            if !town_like
-                || in_list
-                || words::division_at(written).is_some_and(|d| d.len() == written.len())
-                || !written.starts_with(char::is_uppercase)
+            if !town_like || words::is_division(written) || !written.starts_with(char::is_uppercase)
             {
                 continue;
             }
@@ -1897,26 +1881,28 @@ fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usiz
     }
 }
 
-/// Is the name at `s..e` a capitalised town name followed by its state or province ("Harwick,
-/// Ohio"), not one of a list of such ("Ohio, Iowa and Utah")?
-fn town_with_division(text: &str, s: usize, e: usize) -> bool {
-    let Some(rest) = text[e..].strip_prefix(", ") else {
-        return false;
-    };
-    let Some(division) = words::division_at(rest) else {
-        return false;
-    };
-    let written = &text[s..e];
+/// The state or province written after the name at `s..e` ("Harwick, Ohio" gives "Ohio"),
+/// unless the name is one of a list of such ("Ohio, Iowa and Utah").
+fn division_after(text: &str, s: usize, e: usize) -> Option<&'static str> {
+    let rest = text[e..].strip_prefix(", ")?;
+    let division = words::division_at(rest)?;
     let after = &rest[division.len()..];
-    let listed = [" and ", " or ", ", "].iter().any(|sep| {
-        after
-            .strip_prefix(sep)
-            .is_some_and(|a| a.starts_with(char::is_uppercase))
-    });
-    words::is_title_case(written)
+    let listed = text[..s].trim_end().ends_with(',')
+        || [" and ", " or ", ", "].iter().any(|sep| {
+            after
+                .strip_prefix(sep)
+                .is_some_and(|a| a.starts_with(char::is_uppercase))
+        });
+    (!listed).then_some(division)
+}
+
+/// Is the name at `s..e` a capitalised town name followed by its state or province ("Harwick,
+/// Ohio"), not one of a list of such ([`division_after`])?
+fn town_with_division(text: &str, s: usize, e: usize) -> bool {
+    let written = &text[s..e];
+    division_after(text, s, e).is_some()
+        && words::is_title_case(written)
         && words::division_at(written).is_none()
-        && !listed
-        && !text[..s].trim_end().ends_with(',')
 }
 
 /// Joins the spans of a state or province of several words that the tagger cut or typed

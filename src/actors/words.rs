@@ -774,6 +774,11 @@ pub(crate) fn division_at(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Is `name` a state or province, whole ("Ohio", not "Ohio River")?
+pub(crate) fn is_division(name: &str) -> bool {
+    DIVISIONS.contains(&name)
+}
+
 /// Number words, which begin table rows and sentences ("Nine months") but name nothing.
 const NUMBER_WORDS: &[&str] = &[
     "eight",

@@ -266,6 +266,15 @@ impl<'a> Groups<'a> {
         }
     }
 
+    /// Gives all of a group's kind votes to `kind`: what a rule that settles its kind does,
+    /// so that no later rule on another kind takes it for one of its own.
+    fn vote_all_for(&mut self, g: usize, kind: ActorKind) {
+        let votes = &mut self.groups[g].votes;
+        let all: u64 = votes.iter().sum();
+        *votes = [0; 4];
+        votes[kind_index(kind)] = all;
+    }
+
     fn is_root(&mut self, g: usize) -> bool {
         self.find(g) == g
     }

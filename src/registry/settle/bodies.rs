@@ -218,37 +218,37 @@ const OWNERS_OF_A_DESCRIBED_GOVERNMENT: usize = 2;
 /// Government" and "Government of Velmora"). The modifiers name no one: "the Grand
 /// Government" is the government of whichever country the text is about.
 pub(super) fn reject_described_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
-    let n = groups.groups.len();
     let gazetteer = groups.gazetteer;
-    let mut owners_of: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for g in 0..n {
+    let mut owners: BTreeSet<String> = BTreeSet::new();
+    for g in 0..groups.groups.len() {
         if groups.kind(g) != ActorKind::Org || groups.is_acronym(g) {
             continue;
         }
         if let (Some(owner), body) = owner_and_body(&groups.groups[g].words, gazetteer) {
-            if let [body] = &body[..] {
-                owners_of.entry(body.clone()).or_default().insert(owner);
+            if body == [EXECUTIVE] {
+                owners.insert(owner);
             }
         }
     }
+    if owners.len() < OWNERS_OF_A_DESCRIBED_GOVERNMENT {
+        return;
+    }
     for (g, rejected) in not_actor.iter_mut().enumerate() {
-        let words = groups.groups[g].words.clone();
-        if *rejected
-            || !groups.is_root(g)
-            || words.len() < 2
+        if *rejected || !groups.is_root(g) {
+            continue;
+        }
+        let words = &groups.groups[g].words;
+        if words.len() < 2
+            || words.last().map(String::as_str) != Some(EXECUTIVE)
             || groups.kind(g) != ActorKind::Org
             || groups.known_kind(g).is_some()
             || groups.is_acronym(g)
             || !crate::actors::all_common_words(&words.join(" "))
-            || owner_and_body(&words, gazetteer).0.is_some()
+            || owner_and_body(words, gazetteer).0.is_some()
         {
             continue;
         }
-        let head = words.last().expect("two words or more");
-        let owners = owners_of.get(head).map_or(0, BTreeSet::len);
-        if head == EXECUTIVE && owners >= OWNERS_OF_A_DESCRIBED_GOVERNMENT {
-            *rejected = true;
-        }
+        *rejected = true;
     }
 }
 

@@ -58,7 +58,6 @@ pub(super) fn is_shaped_like_a_personal_name(name: &str) -> bool {
 /// whatever the tagger typed it (a header line "President: Ada K. Lovelace"), unless a legal
 /// suffix voted it a company.
 pub(super) fn retype_initialled_people(groups: &mut Groups) {
-    let person = super::kind_index(ActorKind::Person);
     for g in 0..groups.groups.len() {
         if groups.known_kind(g).is_some() {
             continue;
@@ -76,10 +75,7 @@ pub(super) fn retype_initialled_people(groups: &mut Groups) {
         if !is_shaped_like_a_personal_name(most_used) || suffixed {
             continue;
         }
-        let votes = &mut groups.groups[g].votes;
-        let all: u64 = votes.iter().sum();
-        *votes = [0; 4];
-        votes[person] = all;
+        groups.vote_all_for(g, ActorKind::Person);
     }
 }
 
@@ -226,8 +222,6 @@ pub(super) fn country_of_state_name(
 /// its country's actor (or is a country when the corpus names the country no other way);
 /// "State of X" where X is a place joins that place (a state of a federation).
 pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
-    let place = super::kind_index(ActorKind::Place);
-    let country_kind = super::kind_index(ActorKind::Country);
     let gazetteer = groups.gazetteer;
     let country = |words: &[String]| super::bodies::country_of(words, gazetteer);
     for g in 0..groups.groups.len() {
@@ -249,10 +243,7 @@ pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
                 })
                 .unwrap_or(named);
             // its own votes too, so that no rule on organisations takes it for one
-            let votes = &mut groups.groups[g].votes;
-            let all: u64 = votes.iter().sum();
-            *votes = [0; 4];
-            votes[country_kind] = all;
+            groups.vote_all_for(g, ActorKind::Country);
             if let Some(target) = groups.by_key.get(&key(&named)).copied() {
                 groups.join(g, target);
             }
@@ -268,10 +259,7 @@ pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
                 })
         };
         if names_a_region(&words, is_place) {
-            let votes = &mut groups.groups[g].votes;
-            let all: u64 = votes.iter().sum();
-            *votes = [0; 4];
-            votes[place] = all;
+            groups.vote_all_for(g, ActorKind::Place);
             continue;
         }
         // "State of X" where X is a place of the corpus or the gazetteer ("Commonwealth of
@@ -279,20 +267,18 @@ pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
         let place_named = match &words[..] {
             [head, of, rest @ ..] if STATE_HEADS.contains(&head.as_str()) && of == "of" => {
                 let rest = rest.strip_prefix(&["the".to_string()]).unwrap_or(rest);
-                groups.by_key.get(&rest.join(" ")).copied().filter(|&p| {
+                let named = rest.join(" ");
+                groups.by_key.get(&named).copied().filter(|&p| {
                     groups.kind(p) == ActorKind::Place
                         || gazetteer
-                            .resolve(&rest.join(" "))
+                            .resolve(&named)
                             .is_some_and(|(_, kind)| kind == ActorKind::Place)
                 })
             }
             _ => None,
         };
         if let Some(target) = place_named {
-            let votes = &mut groups.groups[g].votes;
-            let all: u64 = votes.iter().sum();
-            *votes = [0; 4];
-            votes[place] = all;
+            groups.vote_all_for(g, ActorKind::Place);
             groups.join(g, target);
         }
     }
@@ -326,7 +312,6 @@ pub(super) fn join_generic_heads(groups: &mut Groups) {
 /// Gives the organisation's kind to every group whose name ends with an organisation head
 /// noun and that the gazetteer does not know: the votes for another kind go to "org".
 pub(super) fn retype_by_organisation_head(groups: &mut Groups) {
-    let org = super::kind_index(ActorKind::Org);
     for g in 0..groups.groups.len() {
         let headed = groups.groups[g]
             .words
@@ -335,10 +320,7 @@ pub(super) fn retype_by_organisation_head(groups: &mut Groups) {
         if !headed || groups.groups[g].words.len() < 2 || groups.known_kind(g).is_some() {
             continue;
         }
-        let votes = &mut groups.groups[g].votes;
-        let all: u64 = votes.iter().sum();
-        *votes = [0; 4];
-        votes[org] = all;
+        groups.vote_all_for(g, ActorKind::Org);
     }
 }
 
