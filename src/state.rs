@@ -8,7 +8,6 @@
 //! the new payload pointing at the new one. State and index therefore never disagree.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use serde::de::IgnoredAny;
@@ -174,17 +173,9 @@ pub fn write_state(index_dir: &Path, state: &mut IndexState) -> Result<String> {
     state.committed_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let name = state_file_name(state.generation);
     let path = index_dir.join(&name);
-    let tmp = index_dir.join(format!("{name}.tmp"));
-    let json = serde_json::to_vec(state).map_err(|err| Error::io(&tmp, err.into()))?;
+    let json = serde_json::to_vec(state).map_err(|err| Error::io(&path, err.into()))?;
     // Per article a key and a hash: compressed, it takes a third of the JSON.
-    let text = crate::store::compress(&json);
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(&text)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, &path)
-    };
-    write().map_err(|err| Error::io(&path, err))?;
+    crate::store::write_durably(&path, &crate::store::compress(&json))?;
     Ok(name)
 }
 

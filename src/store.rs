@@ -75,10 +75,31 @@ impl Manifest {
 /// Writes `bytes` to a temporary file beside `path` (its name and `.tmp`), then renames it
 /// over `path`: a reader sees the old file or the new one, never half of one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes, false)
+}
+
+/// [`write_atomically`], with the new file synced to disk before the rename: for a file that a
+/// commit names, which must be whole after a power loss as well as after a crash.
+pub fn write_durably(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes, true)
+}
+
+/// Writes a temporary file beside `path` and renames it over `path`, syncing it first when
+/// `sync` is set.
+fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
+    use std::io::Write;
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|err| Error::io(&tmp, err))?;
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        if sync {
+            file.sync_all()?;
+        }
+        Ok(())
+    };
+    write().map_err(|err| Error::io(&tmp, err))?;
     std::fs::rename(&tmp, path).map_err(|err| Error::io(path, err))
 }
 
