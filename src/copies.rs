@@ -565,13 +565,25 @@ fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
 /// Most articles under one headline that are paired by it ([`CopySignature::headline_key`]).
 const MOST_UNDER_ONE_HEADLINE: usize = 16;
 
+/// Most articles after it in one band's bucket that an article is paired with. A bucket of a
+/// few dozen is paired whole; a larger one is the same text many times over (a boilerplate
+/// page, a notice sent a thousand times), whose pairs grow with the square of its size: each
+/// article paired with the next ones still joins all the copies into one group, through a
+/// chain, at a cost that grows with the bucket.
+const MOST_PAIRS_IN_A_BUCKET: usize = 32;
+
+/// How many candidate pairs are gathered before their repeats (a pair shares many bands) are
+/// folded, at the least.
+const FOLD_CANDIDATES_AT: usize = 1 << 20;
+
 /// The copy pairs `(a, b)` among `articles` with at least one changed article: the pairs
 /// sharing an LSH band, verified by [`copies::is_copy`]. Counts the pairs verified.
 ///
 /// The band hashes of all articles go into one flat list sorted by hash (no map of buckets:
 /// a hash map of a million small vectors cost more than the rest of the grouping); each run of
 /// equal hashes is a bucket, and every pair is verified once. Articles under one headline
-/// are paired too.
+/// are paired too. In a bucket larger than [`MOST_PAIRS_IN_A_BUCKET`], an article is paired
+/// with that many after it.
 fn verify_candidates(
     articles: &[Signed],
     changed: &[bool],
@@ -602,16 +614,22 @@ fn verify_candidates(
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|bucket| bucket.len() <= MOST_UNDER_ONE_HEADLINE);
     let mut candidates: Vec<(u32, u32)> = Vec::new();
+    let mut fold_at = FOLD_CANDIDATES_AT;
     for bucket in banded.chunk_by(|x, y| x.0 == y.0).chain(headline_buckets) {
         if bucket.len() < 2 || !bucket.iter().any(|&(_, at)| changed[at as usize]) {
             continue;
         }
         for (i, &(_, a)) in bucket.iter().enumerate() {
-            for &(_, b) in &bucket[i + 1..] {
+            for &(_, b) in bucket[i + 1..].iter().take(MOST_PAIRS_IN_A_BUCKET) {
                 if a != b && (changed[a as usize] || changed[b as usize]) {
                     candidates.push((a.min(b), a.max(b)));
                 }
             }
+        }
+        if candidates.len() >= fold_at {
+            candidates.sort_unstable();
+            candidates.dedup();
+            fold_at = (2 * candidates.len()).max(FOLD_CANDIDATES_AT);
         }
     }
     candidates.sort_unstable();
@@ -717,6 +735,40 @@ fn write_compressed_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_copies_of_one_text_make_one_group_from_a_bounded_number_of_pairs() {
+        let body = "The harbour board of Tallow Bay voted on Tuesday to close the old grain pier \
+                    for repairs through the winter, and ships will load at the new quay instead, \
+                    its chairman told the quarterly meeting of the port's users."
+            .repeat(3);
+        let copies = 600;
+        let articles: Vec<Signed> = (0..copies)
+            .map(|at| Signed {
+                key: at as u64,
+                fingerprint: at as u64,
+                signature: crate::corpus::copies::signature(
+                    "Tallow Bay pier closes",
+                    &body,
+                    Some(9),
+                ),
+                address: DocAddress::new(0, at as u32),
+            })
+            .collect();
+        let mut verified = 0;
+        let pairs = verify_candidates(&articles, &vec![true; copies], &mut verified);
+        // All pairs would be 179,700; each article is paired with at most the next 32.
+        assert!(
+            verified <= (copies * MOST_PAIRS_IN_A_BUCKET) as u64,
+            "{verified}"
+        );
+        assert!(pairs.len() as u64 == verified, "identical texts are copies");
+        let at_of: HashMap<u64, usize> = articles.iter().map(|a| (a.key, a.key as usize)).collect();
+        let edges: Vec<(u64, u64)> = pairs.iter().map(|&(a, b)| (a as u64, b as u64)).collect();
+        let groups = components(&articles, &at_of, &edges);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].len(), copies);
+    }
 
     fn member(key: u64, title: &str) -> CopyMember {
         CopyMember {
