@@ -195,11 +195,11 @@ fn shown_first(a: &PassageRank, b: &PassageRank) -> Ordering {
 /// order, as a hit with its actors named by `shown`. Only the candidates that tie on score
 /// and date, which need path and id, are read from the store, and only the first of them is
 /// made a hit.
-fn first_shown(
-    searcher: &Searcher,
+fn first_shown<'a>(
+    searcher: &'a Searcher,
     highlighter: &crate::search::Highlighter,
     candidates: &[(Option<i64>, BestPassage)],
-    shown: &mut ShownActors<'_>,
+    shown: &mut ShownActors<'a>,
 ) -> Result<Option<Hit>> {
     let Some(leader) = candidates
         .iter()
@@ -248,23 +248,30 @@ fn first_shown(
         shown.actors_at(searcher, best.address, OrdField::PassageActor),
     );
     Ok(Some(match by_ordinals {
-        (Some(actors), Some(passage_actors)) => {
-            let mut hit = searcher.hit_from_document(&document, 1, best.score, highlighter, None);
-            hit.actors = actors;
-            hit.passage_actors = passage_actors;
-            hit
-        }
-        _ => {
-            searcher.hit_from_document(&document, 1, best.score, highlighter, Some(&shown.by_form))
-        }
+        (Some(actors), Some(passage_actors)) => searcher.hit_with_actors(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            (actors, passage_actors),
+        ),
+        _ => searcher.hit_from_document(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            Some(shown.by_form(searcher)?),
+        ),
     }))
 }
 
 /// How the actors of shown passages are named: through their facet ordinals and the
 /// ordinals file (each actor's name read once), else form by form as stored.
 struct ShownActors<'a> {
-    /// Form by form (a segment the ordinals file does not list).
-    by_form: CanonicalNames<'a>,
+    /// Whether many passages are shown (see [`SHOWN_ONE_BY_ONE`]).
+    many: bool,
+    /// Form by form (a segment the ordinals file does not list), made on first need.
+    by_form: Option<CanonicalNames<'a>>,
     ords: Option<&'a ActorOrds>,
     /// Where actors' names are read.
     names: ActorNames<'a>,
@@ -280,11 +287,8 @@ impl<'a> ShownActors<'a> {
     fn new(searcher: &'a Searcher, shown: usize) -> Result<ShownActors<'a>> {
         let many = shown > SHOWN_ONE_BY_ONE;
         Ok(ShownActors {
-            by_form: if many {
-                searcher.canonical_names_in_bulk()?
-            } else {
-                searcher.canonical_names()?
-            },
+            many,
+            by_form: None,
             ords: searcher.actor_ords()?,
             names: if many {
                 searcher.every_form_names()?
@@ -294,6 +298,19 @@ impl<'a> ShownActors<'a> {
             named: FxHashMap::default(),
             readers: Vec::new(),
         })
+    }
+
+    /// The names of stored forms, for a passage whose segment the ordinals file does not
+    /// list: made on first need, since a current ordinals file names every passage.
+    fn by_form(&mut self, searcher: &'a Searcher) -> Result<&CanonicalNames<'a>> {
+        if self.by_form.is_none() {
+            self.by_form = Some(if self.many {
+                searcher.canonical_names_in_bulk()?
+            } else {
+                searcher.canonical_names()?
+            });
+        }
+        Ok(self.by_form.as_ref().expect("just made"))
     }
 
     /// The canonical actors of `field` of the passage at `address`, as a hit shows them

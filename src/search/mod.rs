@@ -514,6 +514,12 @@ impl Searcher {
             )));
         }
         for forms in self.required_actors(request)? {
+            // A passage's actors are among its article's (the indexer adds each to both
+            // fields), so an article filter that a passage filter repeats matches nothing
+            // more: left out, it spares a pass over every passage of the actor's articles.
+            if request.in_passage.contains(&forms) {
+                continue;
+            }
             filters.push(self.actor_query(self.fields.actor, &forms));
         }
         for forms in &request.in_passage {
