@@ -199,7 +199,7 @@ fn first_shown<'a>(
     searcher: &'a Searcher,
     highlighter: &crate::search::Highlighter,
     candidates: &[(Option<i64>, BestPassage)],
-    shown: &mut ShownActors<'a>,
+    shown: Option<&mut ShownActors<'a>>,
 ) -> Result<Option<Hit>> {
     let Some(leader) = candidates
         .iter()
@@ -242,6 +242,16 @@ fn first_shown<'a>(
     }
     let Some((_, document, best)) = first else {
         return Ok(None);
+    };
+    let Some(shown) = shown else {
+        let unnamed = (Vec::new(), Vec::new());
+        return Ok(Some(searcher.hit_with_actors(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            unnamed,
+        )));
     };
     let by_ordinals = (
         shown.actors_at(searcher, best.address, OrdField::Actor),
@@ -1427,15 +1437,29 @@ pub fn aim_timeline(
     }
 }
 
+/// What a caller shows of each bucket's best passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BestShown {
+    /// The whole hit, its actors named (`timeline --json`, the server).
+    Hit,
+    /// Its headline alone (the text timeline): the hit's actors are left empty, since
+    /// naming them is most of the work of showing a long timeline.
+    Headline,
+}
+
 /// Matching articles per calendar bucket, each with its best passage, peaks marked.
 pub fn timeline(
     searcher: &Searcher,
     request: &SearchRequest,
     unit: BucketUnit,
+    best_shown: BestShown,
 ) -> Result<Timeline> {
     let (set, built) = match_set(searcher, request, false, None, &Mutex::default())?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
-    let mut shown = ShownActors::new(searcher, counts.len())?;
+    let mut shown = match best_shown {
+        BestShown::Hit => Some(ShownActors::new(searcher, counts.len())?),
+        BestShown::Headline => None,
+    };
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
         let (first, last) = (*first, *last);
@@ -1445,7 +1469,7 @@ pub fn timeline(
             let (count, best) = match counts.get(&start) {
                 Some((count, leaders)) => (
                     *count,
-                    first_shown(searcher, &built.highlighter, leaders, &mut shown)?,
+                    first_shown(searcher, &built.highlighter, leaders, shown.as_mut())?,
                 ),
                 None => (0, None),
             };
@@ -1633,7 +1657,8 @@ fn evidence(
             .values()
             .map(|fact| (fact.start, fact.best))
             .collect();
-        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, &mut shown)? {
+        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, Some(&mut shown))?
+        {
             return Ok(Some(hit));
         }
     }
