@@ -721,6 +721,31 @@ mod tests {
     }
 
     #[test]
+    fn whole_forms_name_actors_by_offset_before_reading_the_forms() {
+        let registry = registry(&[
+            ("Orla Penhallow", ActorKind::Person, 6),
+            ("Penhallow", ActorKind::Person, 2),
+            ("Tamsin Orrery", ActorKind::Person, 4),
+        ]);
+        let (_dir, table) = table_of(&registry);
+        let at = table
+            .canonical(ActorKind::Person, "Orla Penhallow")
+            .expect("listed");
+        let whole = table.whole_forms().expect("sections readable");
+        assert_eq!(whole.actor(at), table.actor(at));
+        assert!(
+            whole.forms.get().is_none(),
+            "naming by offset reads no form"
+        );
+        assert_eq!(whole.canonical(ActorKind::Person, "Orla Penhallow"), Ok(at));
+        assert!(whole.forms.get().is_some());
+        assert_eq!(
+            whole.canonical(ActorKind::Org, "Penhallow Quarry"),
+            Err(Unlisted::Unknown)
+        );
+    }
+
+    #[test]
     fn the_table_answers_as_the_registry_for_every_form_and_name() {
         let mut forms: Vec<(String, ActorKind, u64)> = (0..300)
             .map(|n| (format!("Quillon Harbour {n:03}"), ActorKind::Org, 1 + n % 7))
