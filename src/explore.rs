@@ -195,11 +195,11 @@ fn shown_first(a: &PassageRank, b: &PassageRank) -> Ordering {
 /// order, as a hit with its actors named by `shown`. Only the candidates that tie on score
 /// and date, which need path and id, are read from the store, and only the first of them is
 /// made a hit.
-fn first_shown(
-    searcher: &Searcher,
+fn first_shown<'a>(
+    searcher: &'a Searcher,
     highlighter: &crate::search::Highlighter,
     candidates: &[(Option<i64>, BestPassage)],
-    shown: &mut ShownActors<'_>,
+    shown: Option<&mut ShownActors<'a>>,
 ) -> Result<Option<Hit>> {
     let Some(leader) = candidates
         .iter()
@@ -243,28 +243,45 @@ fn first_shown(
     let Some((_, document, best)) = first else {
         return Ok(None);
     };
+    let Some(shown) = shown else {
+        let unnamed = (Vec::new(), Vec::new());
+        return Ok(Some(searcher.hit_with_actors(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            unnamed,
+        )));
+    };
     let by_ordinals = (
         shown.actors_at(searcher, best.address, OrdField::Actor),
         shown.actors_at(searcher, best.address, OrdField::PassageActor),
     );
     Ok(Some(match by_ordinals {
-        (Some(actors), Some(passage_actors)) => {
-            let mut hit = searcher.hit_from_document(&document, 1, best.score, highlighter, None);
-            hit.actors = actors;
-            hit.passage_actors = passage_actors;
-            hit
-        }
-        _ => {
-            searcher.hit_from_document(&document, 1, best.score, highlighter, Some(&shown.by_form))
-        }
+        (Some(actors), Some(passage_actors)) => searcher.hit_with_actors(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            (actors, passage_actors),
+        ),
+        _ => searcher.hit_from_document(
+            &document,
+            1,
+            best.score,
+            highlighter,
+            Some(shown.by_form(searcher)?),
+        ),
     }))
 }
 
 /// How the actors of shown passages are named: through their facet ordinals and the
 /// ordinals file (each actor's name read once), else form by form as stored.
 struct ShownActors<'a> {
-    /// Form by form (a segment the ordinals file does not list).
-    by_form: CanonicalNames<'a>,
+    /// Whether many passages are shown (see [`SHOWN_ONE_BY_ONE`]).
+    many: bool,
+    /// Form by form (a segment the ordinals file does not list), made on first need.
+    by_form: Option<CanonicalNames<'a>>,
     ords: Option<&'a ActorOrds>,
     /// Where actors' names are read.
     names: ActorNames<'a>,
@@ -280,11 +297,8 @@ impl<'a> ShownActors<'a> {
     fn new(searcher: &'a Searcher, shown: usize) -> Result<ShownActors<'a>> {
         let many = shown > SHOWN_ONE_BY_ONE;
         Ok(ShownActors {
-            by_form: if many {
-                searcher.canonical_names_in_bulk()?
-            } else {
-                searcher.canonical_names()?
-            },
+            many,
+            by_form: None,
             ords: searcher.actor_ords()?,
             names: if many {
                 searcher.every_form_names()?
@@ -294,6 +308,19 @@ impl<'a> ShownActors<'a> {
             named: FxHashMap::default(),
             readers: Vec::new(),
         })
+    }
+
+    /// The names of stored forms, for a passage whose segment the ordinals file does not
+    /// list: made on first need, since a current ordinals file names every passage.
+    fn by_form(&mut self, searcher: &'a Searcher) -> Result<&CanonicalNames<'a>> {
+        if self.by_form.is_none() {
+            self.by_form = Some(if self.many {
+                searcher.canonical_names_in_bulk()?
+            } else {
+                searcher.canonical_names()?
+            });
+        }
+        Ok(self.by_form.as_ref().expect("just made"))
     }
 
     /// The canonical actors of `field` of the passage at `address`, as a hit shows them
@@ -1410,15 +1437,29 @@ pub fn aim_timeline(
     }
 }
 
+/// What a caller shows of each bucket's best passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BestShown {
+    /// The whole hit, its actors named (`timeline --json`, the server).
+    Hit,
+    /// Its headline alone (the text timeline): the hit's actors are left empty, since
+    /// naming them is most of the work of showing a long timeline.
+    Headline,
+}
+
 /// Matching articles per calendar bucket, each with its best passage, peaks marked.
 pub fn timeline(
     searcher: &Searcher,
     request: &SearchRequest,
     unit: BucketUnit,
+    best_shown: BestShown,
 ) -> Result<Timeline> {
     let (set, built) = match_set(searcher, request, false, None, &Mutex::default())?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
-    let mut shown = ShownActors::new(searcher, counts.len())?;
+    let mut shown = match best_shown {
+        BestShown::Hit => Some(ShownActors::new(searcher, counts.len())?),
+        BestShown::Headline => None,
+    };
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().last()) {
         let (first, last) = (*first, *last);
@@ -1428,7 +1469,7 @@ pub fn timeline(
             let (count, best) = match counts.get(&start) {
                 Some((count, leaders)) => (
                     *count,
-                    first_shown(searcher, &built.highlighter, leaders, &mut shown)?,
+                    first_shown(searcher, &built.highlighter, leaders, shown.as_mut())?,
                 ),
                 None => (0, None),
             };
@@ -1616,7 +1657,8 @@ fn evidence(
             .values()
             .map(|fact| (fact.start, fact.best))
             .collect();
-        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, &mut shown)? {
+        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, Some(&mut shown))?
+        {
             return Ok(Some(hit));
         }
     }

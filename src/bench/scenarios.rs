@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{sample_queries, BenchError, BenchOptions};
 use crate::corpus;
 use crate::error::{Error, Result};
-use crate::explore::{self, BucketUnit, TimelineTarget};
+use crate::explore::{self, BestShown, BucketUnit, TimelineTarget};
 use crate::indexer::{index_corpus, IndexOptions};
 use crate::output::{self, TextStyle};
 use crate::search::{SearchRequest, Searcher};
@@ -157,7 +157,8 @@ pub fn explore_commands(index_dir: &Path, args: &BenchOptions) -> Result<Command
             TimelineTarget::Actor(name) => format!("mentioning {name}"),
             TimelineTarget::Query(text) => format!("matching \"{text}\""),
         };
-        let timeline = explore::timeline(&searcher, &request, BucketUnit::Year)?;
+        let timeline =
+            explore::timeline(&searcher, &request, BucketUnit::Year, BestShown::Headline)?;
         let mut out = Vec::new();
         rendered(output::write_timeline_text(
             &mut out, &timeline, &label, style,

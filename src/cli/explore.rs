@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesArgs, TimelineArgs};
 use super::{apply_filters, color_enabled, found, kind_of, list_output, Outcome};
-use crate::explore::{self, BucketUnit, TimelineTarget};
+use crate::explore::{self, BestShown, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
 use crate::search::{quotations, top_quoted, SearchRequest, Searcher};
 
@@ -142,8 +142,13 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
         By::Month => BucketUnit::Month,
         By::Year => BucketUnit::Year,
     };
-    let timeline = explore::timeline(&searcher, &request, unit)?;
     let (json, mut out) = list_output(&args.output);
+    let shown = if json {
+        BestShown::Hit
+    } else {
+        BestShown::Headline
+    };
+    let timeline = explore::timeline(&searcher, &request, unit, shown)?;
     if json {
         for bucket in &timeline.buckets {
             output::write_bucket_json(&mut out, bucket)?;

@@ -399,14 +399,45 @@ fn table_actor<'a>(mut fields: impl Iterator<Item = &'a str>) -> TableActor {
 
 /// The table's forms and actors sections in memory: what maps every form of a facet
 /// dictionary at once (exploration reads them all) in two reads of the file, where looking
-/// each form up in place reads a block per form.
+/// each form up in place reads a block per form. The actors section is read at once; the
+/// forms section, and the index of its lines, on the first form looked up, since naming
+/// actors by their offsets (a timeline's shown passages) needs only the actors.
 #[derive(Debug)]
 pub struct WholeForms {
-    forms: Vec<u8>,
-    /// Each line of `forms`, in order: where it starts, where its key ends (its last tab)
-    /// and where it ends.
-    lines: Vec<(u32, u32, u32)>,
+    /// The table file (the same open file as the table's) and where its forms section is.
+    file: std::fs::File,
+    forms_range: Range<u64>,
+    forms: std::sync::OnceLock<FormLines>,
     actors: Vec<u8>,
+}
+
+/// The forms section read whole, its lines indexed.
+#[derive(Debug, Default)]
+struct FormLines {
+    forms: Vec<u8>,
+    /// Each line of `forms` that has a value, in order: where it starts, where its key ends
+    /// (its last tab) and where it ends.
+    lines: Vec<(u32, u32, u32)>,
+}
+
+impl FormLines {
+    /// The lines of `forms` indexed (a line without a value, which the writer never makes,
+    /// is left out: it has nothing to find).
+    fn new(forms: Vec<u8>) -> FormLines {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start < forms.len() {
+            let end = forms[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(forms.len(), |p| start + p);
+            if let Some(tab) = forms[start..end].iter().rposition(|&b| b == b'\t') {
+                lines.push((start as u32, (start + tab) as u32, end as u32));
+            }
+            start = end + 1;
+        }
+        FormLines { forms, lines }
+    }
 }
 
 impl WholeForms {
@@ -416,40 +447,24 @@ impl WholeForms {
         kind: ActorKind,
         name: &str,
     ) -> std::result::Result<ActorAt, super::Unlisted> {
+        let FormLines { forms, lines } = self.forms.get_or_init(|| {
+            let len = usize::try_from(self.forms_range.end - self.forms_range.start);
+            len.ok()
+                .and_then(|len| read_at(&self.file, self.forms_range.start, len))
+                .map(FormLines::new)
+                .unwrap_or_default()
+        });
         let key = form_key(kind, name);
-        let found = self
-            .lines
+        let found = lines
             .binary_search_by(|&(start, tab, _)| {
-                self.forms[start as usize..tab as usize].cmp(key.as_bytes())
+                forms[start as usize..tab as usize].cmp(key.as_bytes())
             })
             .ok()
             .map(|at| {
-                let (_, tab, end) = self.lines[at];
-                &self.forms[tab as usize + 1..end as usize]
+                let (_, tab, end) = lines[at];
+                &forms[tab as usize + 1..end as usize]
             });
         form_actor(found)
-    }
-
-    /// The sections read whole, their lines indexed; `None` when the forms section does not
-    /// fit 32-bit offsets or a line has no value.
-    fn new(forms: Vec<u8>, actors: Vec<u8>) -> Option<WholeForms> {
-        u32::try_from(forms.len()).ok()?;
-        let mut lines = Vec::new();
-        let mut start = 0;
-        while start < forms.len() {
-            let end = forms[start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(forms.len(), |p| start + p);
-            let tab = start + forms[start..end].iter().rposition(|&b| b == b'\t')?;
-            lines.push((start as u32, tab as u32, end as u32));
-            start = end + 1;
-        }
-        Some(WholeForms {
-            forms,
-            lines,
-            actors,
-        })
     }
 
     /// The actor at `at`, as [`ActorTable::actor`].
@@ -659,14 +674,18 @@ impl ActorTable {
         Some(actors.iter().filter(|&&b| b == b'\n').count() as u64)
     }
 
-    /// The forms and actors sections read whole (see [`WholeForms`]); `None` when they cannot
-    /// be read.
+    /// The forms and actors sections read whole (see [`WholeForms`]; the forms on first
+    /// need); `None` when the actors cannot be read or the forms section does not fit 32-bit
+    /// offsets.
     pub fn whole_forms(&self) -> Option<WholeForms> {
-        let forms = &self.searched[0].range;
-        WholeForms::new(
-            self.read(forms.start, forms.end - forms.start)?,
-            self.read(self.actors.start, self.actors.end - self.actors.start)?,
-        )
+        let forms_range = self.searched[0].range.clone();
+        u32::try_from(forms_range.end - forms_range.start).ok()?;
+        Some(WholeForms {
+            file: self.file.try_clone().ok()?,
+            forms_range,
+            forms: std::sync::OnceLock::new(),
+            actors: self.read(self.actors.start, self.actors.end - self.actors.start)?,
+        })
     }
 
     /// The raw forms merged into the actor at `at`, its own name among them.
@@ -699,6 +718,31 @@ mod tests {
         registry.write(dir.path()).unwrap();
         let table = ActorTable::open(dir.path()).unwrap().expect("just written");
         (dir, table)
+    }
+
+    #[test]
+    fn whole_forms_name_actors_by_offset_before_reading_the_forms() {
+        let registry = registry(&[
+            ("Orla Penhallow", ActorKind::Person, 6),
+            ("Penhallow", ActorKind::Person, 2),
+            ("Tamsin Orrery", ActorKind::Person, 4),
+        ]);
+        let (_dir, table) = table_of(&registry);
+        let at = table
+            .canonical(ActorKind::Person, "Orla Penhallow")
+            .expect("listed");
+        let whole = table.whole_forms().expect("sections readable");
+        assert_eq!(whole.actor(at), table.actor(at));
+        assert!(
+            whole.forms.get().is_none(),
+            "naming by offset reads no form"
+        );
+        assert_eq!(whole.canonical(ActorKind::Person, "Orla Penhallow"), Ok(at));
+        assert!(whole.forms.get().is_some());
+        assert_eq!(
+            whole.canonical(ActorKind::Org, "Penhallow Quarry"),
+            Err(Unlisted::Unknown)
+        );
     }
 
     #[test]

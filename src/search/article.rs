@@ -10,7 +10,7 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::error::Result;
 use crate::schema::Fields;
-use crate::search::actors::stored_actors;
+use crate::search::actors::{stored_actors, ActorRef};
 use crate::search::{
     query, CanonicalNames, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher,
 };
@@ -25,6 +25,25 @@ impl Searcher {
         score: f32,
         highlighter: &Highlighter,
         names: Option<&CanonicalNames<'_>>,
+    ) -> Hit {
+        let f = &self.fields;
+        let actors = (
+            stored_actors(document, f.actor, names),
+            stored_actors(document, f.passage_actor, names),
+        );
+        self.hit_with_actors(document, rank, score, highlighter, actors)
+    }
+
+    /// A hit from a passage's stored document with its article's and its passage's actors
+    /// already named (as exploration names them through facet ordinals), so that the stored
+    /// forms are not decoded for nothing.
+    pub(crate) fn hit_with_actors(
+        &self,
+        document: &TantivyDocument,
+        rank: usize,
+        score: f32,
+        highlighter: &Highlighter,
+        (actors, passage_actors): (Vec<ActorRef>, Vec<ActorRef>),
     ) -> Hit {
         let f = &self.fields;
         let text = get_str(document, f.text).to_string();
@@ -48,8 +67,8 @@ impl Searcher {
             source,
             lang,
             line,
-            actors: stored_actors(document, f.actor, names),
-            passage_actors: stored_actors(document, f.passage_actor, names),
+            actors,
+            passage_actors,
             text,
             highlights,
             span: (

@@ -449,11 +449,25 @@ impl Searcher {
             }
             subqueries.push((Occur::Must, Box::new(AllQuery)));
         }
+        // A required actor that the passage must mention too gives every match its bonus:
+        // those bonuses go into one clause that every document matches (the same sum, of
+        // whole numbers), not a pass over the actor's passages each.
+        let mut always = 0.0;
         for forms in self.required_actors(request)? {
+            if request.in_passage.contains(&forms) {
+                always += ACTOR_PASSAGE_BONUS;
+                continue;
+            }
             let mentioned = self.actor_query(self.fields.passage_actor, &forms);
             subqueries.push((
                 Occur::Should,
                 Box::new(ConstScoreQuery::new(mentioned, ACTOR_PASSAGE_BONUS)),
+            ));
+        }
+        if always > 0.0 {
+            subqueries.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(AllQuery), always)),
             ));
         }
         let query: Box<dyn Query> = if subqueries.len() == 1 {
@@ -514,6 +528,12 @@ impl Searcher {
             )));
         }
         for forms in self.required_actors(request)? {
+            // A passage's actors are among its article's (the indexer adds each to both
+            // fields), so an article filter that a passage filter repeats matches nothing
+            // more: left out, it spares a pass over every passage of the actor's articles.
+            if request.in_passage.contains(&forms) {
+                continue;
+            }
             filters.push(self.actor_query(self.fields.actor, &forms));
         }
         for forms in &request.in_passage {

@@ -217,7 +217,7 @@ pub fn timeline(searcher: &Searcher, params: &Params) -> Answer {
         ],
     )?;
     let aimed = explore::aim_timeline(searcher, &mut request, target)?;
-    let timeline = explore::timeline(searcher, &request, unit)?;
+    let timeline = explore::timeline(searcher, &request, unit, explore::BestShown::Hit)?;
     let (actor, query) = match aimed {
         explore::TimelineTarget::Actor(name) => (Some(name), None),
         explore::TimelineTarget::Query(text) => (None, Some(text)),

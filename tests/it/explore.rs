@@ -125,6 +125,50 @@ fn monthly_timeline_matches_article_dates() {
     );
 }
 
+/// The text timeline shows each bucket's headline alone, so its best passages' actors are
+/// not named: the same buckets and best passages as the whole timeline, without actors.
+#[test]
+fn a_headline_timeline_keeps_the_buckets_and_best_passages_unnamed() {
+    use newsdex::explore::{self, BestShown, BucketUnit};
+    use newsdex::search::{SearchRequest, Searcher};
+    let index = Indexed::fixture();
+    let searcher = Searcher::open(&index.index()).unwrap();
+    let mut request = SearchRequest::default();
+    explore::aim_timeline(&searcher, &mut request, "erdogan").unwrap();
+    let timeline = |shown| explore::timeline(&searcher, &request, BucketUnit::Week, shown).unwrap();
+    let (whole, headline) = (timeline(BestShown::Hit), timeline(BestShown::Headline));
+    assert!(whole
+        .buckets
+        .iter()
+        .filter_map(|b| b.best.as_ref())
+        .any(|hit| !hit.actors.is_empty() && !hit.passage_actors.is_empty()));
+    assert_eq!(whole.buckets.len(), headline.buckets.len());
+    for (whole, headline) in whole.buckets.iter().zip(&headline.buckets) {
+        assert_eq!(
+            (&whole.bucket, whole.count, whole.peak),
+            (&headline.bucket, headline.count, headline.peak)
+        );
+        match (&whole.best, &headline.best) {
+            (Some(named), Some(unnamed)) => {
+                assert_eq!(
+                    (&named.title, &named.article_id, named.passage),
+                    (&unnamed.title, &unnamed.article_id, unnamed.passage)
+                );
+                assert!(unnamed.actors.is_empty() && unnamed.passage_actors.is_empty());
+            }
+            (None, None) => {}
+            other => panic!("{}: {other:?}", whole.bucket),
+        }
+    }
+    // The text timeline prints the headlines the JSON one names.
+    let text =
+        String::from_utf8(run(&index, &["timeline", "erdogan", "--by", "week"]).stdout).unwrap();
+    for hit in whole.buckets.iter().filter_map(|b| b.best.as_ref()) {
+        let shown: String = hit.title.chars().take(40).collect();
+        assert!(text.contains(&shown), "{shown:?} not in {text}");
+    }
+}
+
 #[test]
 fn timeline_keeps_date_precision_and_weeks_are_iso() {
     let dir = tempfile::tempdir().unwrap();
