@@ -4,7 +4,7 @@
 //! and bare initials taken for people, plurals of a country), and the abbreviation of a
 //! place joined to the place it abbreviates.
 
-use super::{key, raw_words, Groups};
+use super::{has_legal_suffix, key, raw_words, Groups};
 use crate::actors::ActorKind;
 
 /// Head nouns of organisations that never head the name of a person, a country or a place:
@@ -363,12 +363,13 @@ pub(super) fn is_no_personal_name(name: &str) -> bool {
 /// Words of English's closed classes that a name never capitalises inside it but a
 /// title-case headline does: prepositions, conjunctions and auxiliary verbs ("... Leaves
 /// Savers With Less", "... Spreads Via ..."). "Of", "and", "for", "the" are left out: names
-/// written in capitals hold them ("Bank Of Tarnia").
+/// written in capitals hold them ("Bank Of Tarnia"); so is "against", which bodies' official
+/// names capitalise ("Committee Against Piracy").
 const HEADLINE_WORDS: &[&str] = &[
-    "about", "after", "against", "amid", "among", "are", "as", "at", "because", "before", "behind",
-    "between", "but", "by", "can", "could", "did", "does", "during", "from", "has", "have", "if",
-    "into", "is", "may", "might", "must", "or", "over", "should", "since", "than", "through",
-    "until", "upon", "via", "was", "were", "while", "will", "with", "without", "would",
+    "about", "after", "amid", "among", "are", "as", "at", "because", "before", "behind", "between",
+    "but", "by", "can", "could", "did", "does", "during", "from", "has", "have", "if", "into",
+    "is", "may", "might", "must", "or", "over", "should", "since", "than", "through", "until",
+    "upon", "via", "was", "were", "while", "will", "with", "without", "would",
 ];
 
 /// Words a headline runs to before [`HEADLINE_WORDS`] tell it from a name: short names with
@@ -376,21 +377,31 @@ const HEADLINE_WORDS: &[&str] = &[
 const HEADLINE_MIN_WORDS: usize = 5;
 
 /// True for a form that is written as no actor's name can be: a hashtag or a handle
-/// ("#Tarnfest", "@tarnia"); a number run into letters that is no ordinal ("4K", "3D",
-/// "2.5GHz": a format, a measure or a model, "80th" and "93d" are ordinals); a title-case
-/// headline (five words or more with a capitalised preposition, conjunction or auxiliary
-/// inside).
+/// ("#Tarnfest", "@tarnia"); a number run into letters that is no ordinal ("80th", "93d")
+/// and reads as a format, a measure or a model: it has a decimal point ("3.6Ghz"), a unit's
+/// mixed or upper case ("4GHz", "8AM"), or goes on with other words that are no body's
+/// ("8K Panel"); a firm named by a number run into a letter or a word ("3M", "3Com", "3M
+/// Corporation") is kept; a title-case headline (five words or more with a capitalised
+/// preposition, conjunction or auxiliary inside).
 pub(super) fn is_written_as_no_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let tagged = name.starts_with(['#', '@']);
-    let measure = words.iter().any(|w| {
+    let body_named = has_legal_suffix(name)
+        || raw_words(name)
+            .last()
+            .is_some_and(|w| ORGANISATION_HEADS.contains(&w.as_str()));
+    let measure = words.iter().enumerate().any(|(at, w)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-        let ordinal = ["st", "nd", "rd", "th", "d"].contains(&letters);
+        let ordinal = ["st", "nd", "rd", "th", "d"].contains(&letters.to_lowercase().as_str());
+        let capitalised = letters.chars().skip(1).all(char::is_lowercase);
         w.starts_with(|c: char| c.is_ascii_digit())
             && !letters.is_empty()
             && letters.chars().all(char::is_alphabetic)
             && !ordinal
+            && (w.contains('.')
+                || letters.chars().count() >= 2 && !capitalised
+                || at + 1 < words.len() && !body_named)
     });
     let headline = words.len() >= HEADLINE_MIN_WORDS
         && words[1..words.len() - 1].iter().any(|w| {
@@ -758,6 +769,10 @@ mod tests {
             ("Velmora Farmers Quit Coops Over New Tariff Rules", Org, 1),
             ("Quillpad Malware Was Found Among Photo Apps", Person, 1),
             ("52nd Assembly", Org, 4),
+            ("7Q", Org, 3),
+            ("4Vexa", Org, 3),
+            ("7Q Corporation", Org, 2),
+            ("9PM", Place, 2),
             ("Friends Without Frontiers", Org, 3),
             ("Bank Of Tarnia", Org, 3),
         ]);
@@ -767,6 +782,7 @@ mod tests {
             (Place, "3.6Ghz"),
             (Org, "Velmora Farmers Quit Coops Over New Tariff Rules"),
             (Person, "Quillpad Malware Was Found Among Photo Apps"),
+            (Place, "9PM"),
         ] {
             assert_eq!(
                 registry.canonical(kind, form),
