@@ -393,7 +393,9 @@ pub(super) fn is_written_as_no_name(name: &str) -> bool {
     let measure = words.iter().enumerate().any(|(at, w)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-        let ordinal = ["st", "nd", "rd", "th", "d"].contains(&letters.to_lowercase().as_str());
+        // "93d" is an ordinal, "3D" a format
+        let ordinal = ["st", "nd", "rd", "th", "d"].contains(&letters)
+            || ["ST", "ND", "RD", "TH"].contains(&letters);
         let capitalised = letters.chars().skip(1).all(char::is_lowercase);
         w.starts_with(|c: char| c.is_ascii_digit())
             && !letters.is_empty()
@@ -765,20 +767,23 @@ mod tests {
         let registry = settled(&[
             ("#Tarnfest Ostrava", Org, 3),
             ("8K Panel", Org, 2),
+            ("3D Lantern", Org, 2),
             ("3.6Ghz", Place, 2),
             ("Velmora Farmers Quit Coops Over New Tariff Rules", Org, 1),
             ("Quillpad Malware Was Found Among Photo Apps", Person, 1),
             ("52nd Assembly", Org, 4),
+            ("93d Assembly", Org, 4),
             ("7Q", Org, 3),
             ("4Vexa", Org, 3),
             ("7Q Corporation", Org, 2),
             ("9PM", Place, 2),
-            ("Friends Without Frontiers", Org, 3),
+            ("Velmoran Medics Without Frontiers", Org, 3),
             ("Bank Of Tarnia", Org, 3),
         ]);
         for (kind, form) in [
             (Org, "#Tarnfest Ostrava"),
             (Org, "8K Panel"),
+            (Org, "3D Lantern"),
             (Place, "3.6Ghz"),
             (Org, "Velmora Farmers Quit Coops Over New Tariff Rules"),
             (Person, "Quillpad Malware Was Found Among Photo Apps"),
@@ -793,7 +798,7 @@ mod tests {
         // an ordinal, a short name with a preposition, a name in capitals are names
         for form in [
             "52nd Assembly",
-            "Friends Without Frontiers",
+            "Velmoran Medics Without Frontiers",
             "Bank Of Tarnia",
         ] {
             assert!(actor_of(&registry, Org, form).is_some(), "{form}");
