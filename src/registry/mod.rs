@@ -93,6 +93,9 @@ pub struct RawActors {
     /// For the key word of each one-word person form measured ([`people::read_person_evidence`]):
     /// whether a sampled passage writes it as a person's.
     pub person_evidence: BTreeMap<String, bool>,
+    /// For the key word of each one-word place form measured ([`people::read_place_evidence`]):
+    /// whether a sampled passage writes it as a place's.
+    pub place_evidence: BTreeMap<String, bool>,
     /// For the key of each person and organisation measured
     /// ([`determiners::read_determiner_evidence`]): how often the passages open it with a
     /// determiner.
@@ -247,6 +250,7 @@ impl RawActors {
         let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
         let phrases = phrases::read_phrase_evidence(&searcher, &forms)?;
         let person_evidence = people::read_person_evidence(&searcher, &forms)?;
+        let place_evidence = people::read_place_evidence(&searcher, &forms)?;
         let determiners = determiners::read_determiner_evidence(&searcher, &forms)?;
         Ok(RawActors {
             forms,
@@ -255,6 +259,7 @@ impl RawActors {
             term_articles,
             phrases,
             person_evidence,
+            place_evidence,
             determiners,
         })
     }

@@ -4,7 +4,9 @@
 //! brands, sites, works or groups ("Orvexly", "Quillpad") that no article writes as a
 //! person's. The registry lists a one-word person only when some sampled passage does: a
 //! title before it, a verb of speech beside it, "who" after it, or a table row around it
-//! (`actors::attests_a_person`).
+//! (`actors::attests_a_person`). Likewise for a one-word place the gazetteer does not know
+//! ("Quillpad" typed as a place because a page writes "on Quillpad"): some sampled passage
+//! must write it as a place's ([`attests_a_place`]).
 
 use std::collections::BTreeMap;
 
@@ -18,24 +20,60 @@ use crate::actors::ActorKind;
 use crate::error::Result;
 use crate::schema::{self, field_name};
 
-/// Only the most-named one-word people are measured (each costs a term query and a few
-/// stored passages): enough to cover every list's top entries on a large corpus.
+/// Only the most-named one-word people, and apart the most-named one-word places, are
+/// measured (each costs a term query and a few stored passages): enough to cover every
+/// list's top entries on a large corpus.
 pub const MEASURED_PEOPLE: usize = 400;
 
-/// Passages read per word.
+/// Passages read per word of a person.
 const SAMPLED_PASSAGES: usize = 12;
+
+/// Passages read per word of a place: places are written in more ways than people are
+/// ("the Velmoric", "the coast of Ostrelle"), so more are read before one is judged no place.
+const SAMPLED_PLACE_PASSAGES: usize = 24;
 
 /// For the key word of each measured one-word person form: true when a sampled passage writes
 /// it as a person's, false when the sampled passages write it and none does so. A word the
 /// passages do not show as written (only in titles) has no entry, and is kept.
 pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeMap<String, bool>> {
+    read_lone_word_evidence(
+        searcher,
+        forms,
+        ActorKind::Person,
+        SAMPLED_PASSAGES,
+        crate::actors::attests_a_person,
+    )
+}
+
+/// For the key word of each measured one-word place form: true when a sampled passage writes
+/// it as a place's ([`attests_a_place`]), false when the sampled passages write it and none
+/// does so; as [`read_person_evidence`] does for people.
+pub fn read_place_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeMap<String, bool>> {
+    read_lone_word_evidence(
+        searcher,
+        forms,
+        ActorKind::Place,
+        SAMPLED_PLACE_PASSAGES,
+        attests_a_place,
+    )
+}
+
+/// Reads, for the most-named one-word forms of `kind`, whether a sampled passage writes the
+/// word as `attests` says an actor of that kind is written.
+fn read_lone_word_evidence(
+    searcher: &Searcher,
+    forms: &[Form],
+    kind: ActorKind,
+    sampled: usize,
+    attests: fn(&str, usize, usize) -> bool,
+) -> Result<BTreeMap<String, bool>> {
     let body = searcher.schema().get_field(field_name::BODY)?;
     let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
     let mut evidence = BTreeMap::new();
     let mut measured = 0;
     // forms come most articles first
-    for form in forms.iter().filter(|f| f.kind == ActorKind::Person) {
+    for form in forms.iter().filter(|f| f.kind == kind) {
         if measured == MEASURED_PEOPLE {
             break;
         }
@@ -55,11 +93,11 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
         let found = live_matches(searcher, &query)?;
         let mut written = false;
         let mut attested = false;
-        for passage in sampler.texts(&found, &form.name, SAMPLED_PASSAGES) {
+        for passage in sampler.texts(&found, &form.name, sampled) {
             let passage = passage?;
             for (s, e) in written_as(&passage, &form.name) {
                 written = true;
-                attested |= crate::actors::attests_a_person(&passage, s, e);
+                attested |= attests(&passage, s, e);
             }
             if attested {
                 break;
@@ -71,6 +109,65 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
         }
     }
     Ok(evidence)
+}
+
+/// Prepositions that put a place where something is ("in", "near", "across"): general
+/// English's locatives that a firm, a product or a work rarely follows. "At", "from", "to"
+/// and "on" are left out: people work at a firm, buy from it, post on a site.
+const LOCATIVES: &[&str] = &[
+    "across",
+    "around",
+    "beyond",
+    "in",
+    "inside",
+    "near",
+    "outside",
+    "throughout",
+    "within",
+];
+
+/// Nouns of a place that name it after "of" ("the coast of X", "the State of X").
+const PLACE_OF: &[&str] = &[
+    "capital", "city", "coast", "county", "island", "port", "province", "region", "shores",
+    "state", "town", "village",
+];
+
+/// True when the text around `text[s..e]` writes it as a place's: after a locative
+/// preposition ("in X", "near the X") or a place's noun and "of" ("the coast of X"), and not
+/// as a possessive's owner ("in X's app"); before "-based"; or opening a dateline (a line
+/// that starts with it and goes on with a comma, a dash, a bracket or a date).
+pub fn attests_a_place(text: &str, s: usize, e: usize) -> bool {
+    let rest = &text[e..];
+    if rest.starts_with("-based") {
+        return true;
+    }
+    let head = text[..s].trim_end_matches([' ', '\t']);
+    if (head.is_empty() || head.ends_with('\n'))
+        && (rest.starts_with(',')
+            || rest.starts_with(" -")
+            || rest.starts_with(" (")
+            || rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return false;
+    }
+    let mut before = text[..s]
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let mut word = before.next().unwrap_or_default();
+    if word == "the" {
+        word = before.next().unwrap_or_default();
+    }
+    if word == "of" {
+        return before
+            .next()
+            .is_some_and(|noun| PLACE_OF.contains(&noun.as_str()));
+    }
+    LOCATIVES.contains(&word.as_str())
 }
 
 /// The byte ranges where `text` writes `name` as a whole word, in its case.
@@ -95,5 +192,27 @@ mod tests {
     fn a_name_is_found_only_as_a_whole_word_in_its_case() {
         let text = "Quillpad users like Quillpads; quillpad fans and Quillpad.";
         assert_eq!(written_as(text, "Quillpad"), vec![(0, 8), (49, 57)]);
+    }
+
+    #[test]
+    fn a_place_is_written_after_a_locative_in_a_dateline_or_before_based() {
+        let at = |text: &str, name: &str| {
+            let s = text.find(name).unwrap();
+            attests_a_place(text, s, s + name.len())
+        };
+        assert!(at("The ferry docked in Tarnwick at noon.", "Tarnwick"));
+        assert!(at("Farms near Oldmere flooded.", "Oldmere"));
+        assert!(at("VELLORA, May 2 - Prices rose.", "VELLORA"));
+        assert!(at("Oldmere (Reuters) - Prices rose.", "Oldmere"));
+        assert!(at("a Tarnwick-based maker", "Tarnwick"));
+        assert!(at("OLDMERE 1998-04-02\nPrices rose.", "OLDMERE"));
+        assert!(at("They sailed across the Velmoric to port.", "Velmoric"));
+        assert!(at("the northern coast of Ostrelle", "Ostrelle"));
+        // a site, a shop, a firm's staff: no place
+        assert!(!at("He posted it on Quillpad last week.", "Quillpad"));
+        assert!(!at("Engineers at Quillpad said so.", "Quillpad"));
+        assert!(!at("Buy it in Quillpad's store.", "Quillpad"));
+        assert!(!at("A Quillpad pearl, from Quillpad.", "Quillpad"));
+        assert!(!at("the chief of Quillpad", "Quillpad"));
     }
 }

@@ -365,7 +365,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     reject_generic_phrases(&mut groups, raw, &mut not_actor);
     join_titled_people(&mut groups, &not_actor);
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
-    reject_unattested_lone_people(&mut groups, raw, &mut not_actor);
+    reject_unattested_lone_names(&mut groups, raw, &mut not_actor);
     reject_described_people(&mut groups, raw, &mut not_actor);
 
     // Collect the actors.
@@ -735,22 +735,23 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
     }
 }
 
-/// A one-word person that no longer name took in and that no sampled passage writes as a
-/// person's ([`super::people`]) is not an actor: a product, a brand, a site or a work the
-/// tagger read as a name. Names the gazetteer holds are kept.
-fn reject_unattested_lone_people(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+/// A one-word person or place that no longer name took in and that no sampled passage writes
+/// as a person's or a place's ([`super::people`]) is not an actor: a product, a brand, a site
+/// or a work the tagger read as a name. Names the gazetteer holds are kept.
+fn reject_unattested_lone_names(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
     for (g, rejected) in not_actor.iter_mut().enumerate() {
-        if *rejected
-            || !groups.is_root(g)
-            || groups.kind(g) != ActorKind::Person
-            || groups.held_by_gazetteer(g)
-        {
+        if *rejected || !groups.is_root(g) || groups.held_by_gazetteer(g) {
             continue;
         }
+        let evidence = match groups.kind(g) {
+            ActorKind::Person => &raw.person_evidence,
+            ActorKind::Place => &raw.place_evidence,
+            _ => continue,
+        };
         let [word] = &groups.groups[g].words[..] else {
             continue;
         };
-        if raw.person_evidence.get(word) == Some(&false) {
+        if evidence.get(word) == Some(&false) {
             *rejected = true;
         }
     }
@@ -1329,6 +1330,34 @@ mod tests {
             actor_of(&registry, Person, "Velloran"),
             Some(("Velloran".to_string(), Person))
         );
+    }
+
+    #[test]
+    fn a_lone_word_no_passage_writes_as_a_places_is_no_place() {
+        let mut raw = raw(
+            &[
+                ("Glimmora", Place, 4),
+                ("Tarnwick", Place, 3),
+                ("Ostrelle", Place, 2),
+            ],
+            &[("glimmora", 4), ("tarnwick", 3), ("ostrelle", 2)],
+        );
+        raw.place_evidence.insert("glimmora".to_string(), false);
+        raw.place_evidence.insert("tarnwick".to_string(), true);
+        let registry = Registry::settle(&raw);
+        assert_eq!(actor_of(&registry, Place, "Glimmora"), None);
+        assert_eq!(
+            actor_of(&registry, Place, "Tarnwick"),
+            Some(("Tarnwick".to_string(), Place))
+        );
+        assert_eq!(
+            actor_of(&registry, Place, "Ostrelle"),
+            Some(("Ostrelle".to_string(), Place))
+        );
+        // a person's evidence says nothing of a place of the same word
+        raw.person_evidence.insert("tarnwick".to_string(), false);
+        let registry = Registry::settle(&raw);
+        assert!(actor_of(&registry, Place, "Tarnwick").is_some());
     }
 
     #[test]

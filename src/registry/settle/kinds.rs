@@ -4,7 +4,7 @@
 //! and bare initials taken for people, plurals of a country), and the abbreviation of a
 //! place joined to the place it abbreviates.
 
-use super::{key, raw_words, Groups};
+use super::{has_legal_suffix, key, raw_words, Groups};
 use crate::actors::ActorKind;
 
 /// Head nouns of organisations that never head the name of a person, a country or a place:
@@ -26,6 +26,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "federation",
     "foundation",
     "government",
+    "group",
     "institute",
     "league",
     "ministry",
@@ -359,6 +360,58 @@ pub(super) fn is_no_personal_name(name: &str) -> bool {
     number || initials
 }
 
+/// Words of English's closed classes that a name never capitalises inside it but a
+/// title-case headline does: prepositions, conjunctions and auxiliary verbs ("... Leaves
+/// Savers With Less", "... Spreads Via ..."). "Of", "and", "for", "the" are left out: names
+/// written in capitals hold them ("Bank Of Tarnia"); so is "against", which bodies' official
+/// names capitalise ("Committee Against Piracy").
+const HEADLINE_WORDS: &[&str] = &[
+    "about", "after", "amid", "among", "are", "as", "at", "because", "before", "behind", "between",
+    "but", "by", "can", "could", "did", "does", "during", "from", "has", "have", "if", "into",
+    "is", "may", "might", "must", "or", "over", "should", "since", "than", "through", "until",
+    "upon", "via", "was", "were", "while", "will", "with", "without", "would",
+];
+
+/// Words a headline runs to before [`HEADLINE_WORDS`] tell it from a name: short names with
+/// a capitalised preposition are names ("Doctors Without Borders").
+const HEADLINE_MIN_WORDS: usize = 5;
+
+/// True for a form that is written as no actor's name can be: a hashtag or a handle
+/// ("#Tarnfest", "@tarnia"); a number run into letters that is no ordinal ("80th", "93d")
+/// and reads as a format, a measure or a model: it has a decimal point ("3.6Ghz"), a unit's
+/// mixed or upper case ("4GHz", "8AM"), or goes on with other words that are no body's
+/// ("8K Panel"); a firm named by a number run into a letter or a word ("3M", "3Com", "3M
+/// Corporation") is kept; a title-case headline (five words or more with a capitalised
+/// preposition, conjunction or auxiliary inside).
+pub(super) fn is_written_as_no_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let tagged = name.starts_with(['#', '@']);
+    let body_named = has_legal_suffix(name)
+        || raw_words(name)
+            .last()
+            .is_some_and(|w| ORGANISATION_HEADS.contains(&w.as_str()));
+    let measure = words.iter().enumerate().any(|(at, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        // "93d" is an ordinal, "3D" a format
+        let ordinal = ["st", "nd", "rd", "th", "d"].contains(&letters)
+            || ["ST", "ND", "RD", "TH"].contains(&letters);
+        let capitalised = letters.chars().skip(1).all(char::is_lowercase);
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && !letters.is_empty()
+            && letters.chars().all(char::is_alphabetic)
+            && !ordinal
+            && (w.contains('.')
+                || letters.chars().count() >= 2 && !capitalised
+                || at + 1 < words.len() && !body_named)
+    });
+    let headline = words.len() >= HEADLINE_MIN_WORDS
+        && words[1..words.len() - 1].iter().any(|w| {
+            w.starts_with(char::is_uppercase) && HEADLINE_WORDS.contains(&w.to_lowercase().as_str())
+        });
+    tagged || measure || headline
+}
+
 /// The two names of "A and B" written as one, when both are names of their own.
 fn conjoined_parts(name: &str) -> Option<(String, String)> {
     let (left, right) = name.split_once(" and ")?;
@@ -370,7 +423,8 @@ fn conjoined_parts(name: &str) -> Option<(String, String)> {
 /// directions, beliefs, news desks signing a story, numbers and initials taken for people,
 /// two actors joined by "and" (each named on its own in at least as many articles, or a
 /// common word the corpus capitalises, `common`), and the plural of a country's name
-/// ("the two Tarnias"). Names the gazetteer knows are kept. Runs before fragments join
+/// ("the two Tarnias"), and forms written as no name is ([`is_written_as_no_name`]: hashtags,
+/// formats and measures, headlines). Names the gazetteer knows are kept. Runs before fragments join
 /// longer names, so that a real actor never joins one of these.
 pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool], common: &[bool]) {
     for g in 0..groups.groups.len() {
@@ -424,6 +478,7 @@ pub(super) fn reject_non_actor_names(groups: &mut Groups, not_actor: &mut [bool]
             || kind == ActorKind::Person && is_no_personal_name(most_used)
             || conjoined
             || plural_of_country
+            || is_written_as_no_name(most_used)
         {
             not_actor[g] = true;
         }
@@ -694,6 +749,60 @@ mod tests {
                 .1,
             Org
         );
+    }
+
+    #[test]
+    fn a_group_is_an_organisation_whatever_the_tagger_typed_it() {
+        let registry = settled(&[("Marvolo Holdings Group", Place, 4)]);
+        assert_eq!(
+            actor_of(&registry, Place, "Marvolo Holdings Group")
+                .unwrap()
+                .1,
+            Org
+        );
+    }
+
+    #[test]
+    fn hashtags_formats_measures_and_headlines_are_no_actors() {
+        let registry = settled(&[
+            ("#Tarnfest Ostrava", Org, 3),
+            ("8K Panel", Org, 2),
+            ("3D Lantern", Org, 2),
+            ("3.6Ghz", Place, 2),
+            ("Velmora Farmers Quit Coops Over New Tariff Rules", Org, 1),
+            ("Quillpad Malware Was Found Among Photo Apps", Person, 1),
+            ("52nd Assembly", Org, 4),
+            ("93d Assembly", Org, 4),
+            ("7Q", Org, 3),
+            ("4Vexa", Org, 3),
+            ("7Q Corporation", Org, 2),
+            ("9PM", Place, 2),
+            ("Velmoran Medics Without Frontiers", Org, 3),
+            ("Bank Of Tarnia", Org, 3),
+        ]);
+        for (kind, form) in [
+            (Org, "#Tarnfest Ostrava"),
+            (Org, "8K Panel"),
+            (Org, "3D Lantern"),
+            (Place, "3.6Ghz"),
+            (Org, "Velmora Farmers Quit Coops Over New Tariff Rules"),
+            (Person, "Quillpad Malware Was Found Among Photo Apps"),
+            (Place, "9PM"),
+        ] {
+            assert_eq!(
+                registry.canonical(kind, form),
+                Err(Unlisted::NotAnActor),
+                "{form}"
+            );
+        }
+        // an ordinal, a short name with a preposition, a name in capitals are names
+        for form in [
+            "52nd Assembly",
+            "Velmoran Medics Without Frontiers",
+            "Bank Of Tarnia",
+        ] {
+            assert!(actor_of(&registry, Org, form).is_some(), "{form}");
+        }
     }
 
     #[test]
