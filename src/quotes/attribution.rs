@@ -410,31 +410,42 @@ impl<'a> Article<'a> {
             if first >= 3 && lower(&words[first - 1]) == "the" {
                 first -= 1;
             }
-            if first >= 2
-                && matches!(
-                    lower(&words[first - 1]).as_str(),
-                    "of" | "at" | "from" | "with"
-                )
-                && !words[first - 2].comma
-            {
-                let before = &words[first - 2];
-                match self.actor_at(before) {
-                    Some(person) if person.kind == ActorKind::Person => {
-                        return Some(Speaker::Named(personal_name(&person.name)));
-                    }
-                    None if capitalised(before)
-                        && !is_role_title(before.text)
-                        && !is_person_role(before)
-                        && !is_stop_word(before.text)
-                        && !is_title_word(before.text) =>
-                    {
-                        return Some(self.named(words, first - 2));
-                    }
-                    _ => {}
-                }
+            if let Some(person) = self.person_before(words, first) {
+                return Some(person);
             }
         }
         Some(Speaker::Named(personal_name(&actor.name)))
+    }
+
+    /// The person named just before an organisation's name opening at word `first`, across
+    /// "of", "at", "from" or "with" ("Ann Roe of Acme", "Roe at Acme"): a person the
+    /// extractor found there, or a capitalised word it did not find that is no role, title or
+    /// stop word.
+    fn person_before(&self, words: &[Word], first: usize) -> Option<Speaker> {
+        if first < 2
+            || !matches!(
+                lower(&words[first - 1]).as_str(),
+                "of" | "at" | "from" | "with"
+            )
+            || words[first - 2].comma
+        {
+            return None;
+        }
+        let before = &words[first - 2];
+        match self.actor_at(before) {
+            Some(person) if person.kind == ActorKind::Person => {
+                Some(Speaker::Named(personal_name(&person.name)))
+            }
+            None if capitalised(before)
+                && !is_role_title(before.text)
+                && !is_person_role(before)
+                && !is_stop_word(before.text)
+                && !is_title_word(before.text) =>
+            {
+                Some(self.named(words, first - 2))
+            }
+            _ => None,
+        }
     }
 
     /// The first word of the run of words naming the actor `name` that ends at word `j`.
@@ -580,12 +591,16 @@ impl<'a> Article<'a> {
         {
             i -= 1;
         }
+        // "Walsh at Acme Trust said": a name the extractor did not find, after its person.
+        if let Some(person) = self.person_before(words, i) {
+            return person;
+        }
         let name = words[i..=j]
             .iter()
             .map(|w| w.text)
             .collect::<Vec<_>>()
             .join(" ");
-        Speaker::Named(self.fullest(&name))
+        Speaker::Named(self.fullest(&without_leading_role(&name)))
     }
 }
 
@@ -738,7 +753,11 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         if kind == ActorKind::Org && ORG_ROLES.contains(&lower(&words[j - 1]).as_str()) {
             return Some(article.resolve(ActorKind::Org, at));
         }
-        if capitalised(&words[j - 1]) && !is_title_word(words[j - 1].text) && !words[j - 1].comma {
+        if capitalised(&words[j - 1])
+            && !is_title_word(words[j - 1].text)
+            && !is_stop_word(words[j - 1].text)
+            && !words[j - 1].comma
+        {
             let mut i = j - 1;
             while i > 0
                 && capitalised(&words[i - 1])
