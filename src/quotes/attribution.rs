@@ -414,13 +414,13 @@ impl<'a> Article<'a> {
                 return Some(person);
             }
         }
-        Some(Speaker::Named(personal_name(&actor.name)))
+        Some(Speaker::Named(personal_name(&actor.name, actor.kind)))
     }
 
     /// The person named just before an organisation's name opening at word `first`, across
     /// "of", "at", "from" or "with" ("Ann Roe of Acme", "Roe at Acme"): a person the
-    /// extractor found there, or a capitalised word it did not find that is no role, title or
-    /// stop word.
+    /// extractor found there, or a capitalised word it did not find that is no title and no
+    /// English common word (a role such as "Undersecretary of Acme" is one).
     fn person_before(&self, words: &[Word], first: usize) -> Option<Speaker> {
         if first < 2
             || !matches!(
@@ -434,12 +434,12 @@ impl<'a> Article<'a> {
         let before = &words[first - 2];
         match self.actor_at(before) {
             Some(person) if person.kind == ActorKind::Person => {
-                Some(Speaker::Named(personal_name(&person.name)))
+                Some(Speaker::Named(personal_name(&person.name, person.kind)))
             }
             None if capitalised(before)
+                && !is_common_word(before.text)
                 && !is_role_title(before.text)
                 && !is_person_role(before)
-                && !is_stop_word(before.text)
                 && !is_title_word(before.text) =>
             {
                 Some(self.named(words, first - 2))
@@ -605,10 +605,16 @@ impl<'a> Article<'a> {
 }
 
 /// A person's name without what the extractor ran into it: a courtesy title in front
-/// (`without_honorific`), a role or a count opening it (`without_leading_role`), or an
+/// (`without_honorific`), a role or a count opening a person's name (`without_leading_role`;
+/// an organisation's name keeps its first word: "Economist Intelligence Unit"), or an
 /// organisation and a role ("Acme President Ann Roe" is Ann Roe).
-fn personal_name(name: &str) -> String {
-    let name = without_leading_role(&without_honorific(name));
+fn personal_name(name: &str, kind: ActorKind) -> String {
+    let name = without_honorific(name);
+    let name = if kind == ActorKind::Person {
+        without_leading_role(&name)
+    } else {
+        name
+    };
     let words: Vec<&str> = name.split(' ').collect();
     let role = (1..words.len().saturating_sub(2)).rev().find(|&k| {
         is_role_title(words[k])
@@ -632,6 +638,7 @@ fn without_leading_role(name: &str) -> String {
         return name.to_string();
     };
     let rest_is_a_name = rest.contains(' ')
+        && !rest.contains(',')
         && rest
             .split(' ')
             .next()
@@ -1130,7 +1137,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         .map(|&(s, _, i)| {
             // "Acme President Ann Roe", whatever kind the extractor gave it, is a person, and
             // so is a "place" that speaks.
-            let name = personal_name(&actors[i].name);
+            let name = personal_name(&actors[i].name, actors[i].kind);
             let kind = if name != actors[i].name || speaking_places.contains(&i) {
                 ActorKind::Person
             } else {
