@@ -132,6 +132,17 @@ pub fn is_number_word(word: &str) -> bool {
     super::words::is_number_word(word)
 }
 
+/// True for an English common word, one the word list writes only in lower case ("farmer",
+/// "bank"), any case.
+pub fn is_common_word(word: &str) -> bool {
+    super::words::is_common_word(word)
+}
+
+/// True for a stop word (any case: "this", "that", "it"), never a name or a part of one.
+pub fn is_stop_word(word: &str) -> bool {
+    super::words::is_stop(word)
+}
+
 /// True when a name of several words is headed by a document, law, event, period or work noun
 /// ("Geneva Protocol", "Uruguay Round", "Charter of Paris"): not an actor, whatever `kind` it
 /// was given (a surname-like head does not count for a person), or a ship or spacecraft

@@ -3,6 +3,7 @@
 
 use super::spans::Span;
 use super::Quote;
+use crate::actors::head::{is_common_word, is_number_word, is_stop_word};
 use crate::actors::{ActorKind, ActorMatch};
 
 /// Verbs of saying (and "according to"): the cues that attribute a quotation. General verbs
@@ -401,24 +402,50 @@ impl<'a> Article<'a> {
         if !matches!(actor.kind, ActorKind::Person | ActorKind::Org) {
             return Some(Speaker::Unknown);
         }
-        // "Ann Roe of Acme Corp said": the person before the organisation speaks.
+        // "Ann Roe of Acme Corp said", "Roe of the Acme Ministry's press office", "Roe at
+        // Acme": the person before the organisation speaks, a name the extractor did not
+        // find too (a capitalised word that is no role, title or stop word).
         if actor.kind == ActorKind::Org {
-            let first = self.name_start(words, j, &actor.name);
-            if first >= 2
-                && matches!(
-                    lower(&words[first - 1]).as_str(),
-                    "of" | "at" | "from" | "with"
-                )
-            {
-                if let Some(person) = self
-                    .actor_at(&words[first - 2])
-                    .filter(|a| a.kind == ActorKind::Person)
-                {
-                    return Some(Speaker::Named(personal_name(&person.name)));
-                }
+            let mut first = self.name_start(words, j, &actor.name);
+            if first >= 3 && lower(&words[first - 1]) == "the" {
+                first -= 1;
+            }
+            if let Some(person) = self.person_before(words, first) {
+                return Some(person);
             }
         }
-        Some(Speaker::Named(personal_name(&actor.name)))
+        Some(Speaker::Named(personal_name(&actor.name, actor.kind)))
+    }
+
+    /// The person named just before an organisation's name opening at word `first`, across
+    /// "of", "at", "from" or "with" ("Ann Roe of Acme", "Roe at Acme"): a person the
+    /// extractor found there, or a capitalised word it did not find that is no title and no
+    /// English common word (a role such as "Undersecretary of Acme" is one).
+    fn person_before(&self, words: &[Word], first: usize) -> Option<Speaker> {
+        if first < 2
+            || !matches!(
+                lower(&words[first - 1]).as_str(),
+                "of" | "at" | "from" | "with"
+            )
+            || words[first - 2].comma
+        {
+            return None;
+        }
+        let before = &words[first - 2];
+        match self.actor_at(before) {
+            Some(person) if person.kind == ActorKind::Person => {
+                Some(Speaker::Named(personal_name(&person.name, person.kind)))
+            }
+            None if capitalised(before)
+                && !is_common_word(before.text)
+                && !is_role_title(before.text)
+                && !is_person_role(before)
+                && !is_title_word(before.text) =>
+            {
+                Some(self.named(words, first - 2))
+            }
+            _ => None,
+        }
     }
 
     /// The first word of the run of words naming the actor `name` that ends at word `j`.
@@ -564,19 +591,30 @@ impl<'a> Article<'a> {
         {
             i -= 1;
         }
+        // "Walsh at Acme Trust said": a name the extractor did not find, after its person.
+        if let Some(person) = self.person_before(words, i) {
+            return person;
+        }
         let name = words[i..=j]
             .iter()
             .map(|w| w.text)
             .collect::<Vec<_>>()
             .join(" ");
-        Speaker::Named(self.fullest(&name))
+        Speaker::Named(self.fullest(&without_leading_role(&name)))
     }
 }
 
 /// A person's name without what the extractor ran into it: a courtesy title in front
-/// (`without_honorific`), or an organisation and a role ("Acme President Ann Roe" is Ann Roe).
-fn personal_name(name: &str) -> String {
+/// (`without_honorific`), a role or a count opening a person's name (`without_leading_role`;
+/// an organisation's name keeps its first word: "Economist Intelligence Unit"), or an
+/// organisation and a role ("Acme President Ann Roe" is Ann Roe).
+fn personal_name(name: &str, kind: ActorKind) -> String {
     let name = without_honorific(name);
+    let name = if kind == ActorKind::Person {
+        without_leading_role(&name)
+    } else {
+        name
+    };
     let words: Vec<&str> = name.split(' ').collect();
     let role = (1..words.len().saturating_sub(2)).rev().find(|&k| {
         is_role_title(words[k])
@@ -587,6 +625,35 @@ fn personal_name(name: &str) -> String {
     match role {
         Some(k) => words[k + 1..].join(" "),
         None => name,
+    }
+}
+
+/// A name without a word the sentence's capital ran into it: a noun naming a person by role
+/// or trade ("Investor Ann T. Roe", "Grower Ann Roe") or a count ("Three Acme Workers"),
+/// when a name of two words or more follows it. A role or trade is a word of `PERSON_ROLES`
+/// or an English common word ending as agent nouns do (-er, -or, -ist, -ian); a given name
+/// that is also a common word ("Bill", "Mark") is neither.
+fn without_leading_role(name: &str) -> String {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return name.to_string();
+    };
+    let rest_is_a_name = rest.contains(' ')
+        && !rest.contains(',')
+        && rest
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let lower = first.to_lowercase();
+    let agent_noun = ["er", "or", "ist", "ian"]
+        .iter()
+        .any(|suffix| lower.len() > suffix.len() + 2 && lower.ends_with(suffix));
+    let role = PERSON_ROLES.contains(&lower.as_str())
+        || is_number_word(first)
+        || (agent_noun && is_common_word(first));
+    if rest_is_a_name && role && first.chars().next().is_some_and(char::is_uppercase) {
+        rest.to_string()
+    } else {
+        name.to_string()
     }
 }
 
@@ -693,7 +760,11 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         if kind == ActorKind::Org && ORG_ROLES.contains(&lower(&words[j - 1]).as_str()) {
             return Some(article.resolve(ActorKind::Org, at));
         }
-        if capitalised(&words[j - 1]) && !is_title_word(words[j - 1].text) && !words[j - 1].comma {
+        if capitalised(&words[j - 1])
+            && !is_title_word(words[j - 1].text)
+            && !is_stop_word(words[j - 1].text)
+            && !words[j - 1].comma
+        {
             let mut i = j - 1;
             while i > 0
                 && capitalised(&words[i - 1])
@@ -713,8 +784,13 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
             "the" | "this" | "that" | "his" | "her" | "its" if sent => {
                 return Some(article.resolve_any(at))
             }
+            // "the spokesman said" with no person named before is the organisation's.
             "the" | "this" | "that" | "his" | "her" | "its" => {
-                return Some(article.resolve(kind, at))
+                let person = article.resolve(kind, at);
+                if person == Speaker::Unknown && noun.starts_with("spokes") {
+                    return Some(article.resolve(ActorKind::Org, at));
+                }
+                return Some(person);
             }
             "a" | "an" if i > 0 && DOCUMENTS.contains(&noun.as_str()) => {
                 // "Acme issued a statement saying": the document's issuer is the subject.
@@ -783,10 +859,22 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
         return Speaker::Unknown;
     }
     let mut j = j - 1;
-    // "Smith, an analyst at Foo, said": the subject is before the appositive.
+    // "Smith, an analyst at Foo, said": the subject is before the appositive. "Her mother,
+    // Ann, said", "the spokesman, Ann Roe, said": a name in apposition to a role is the
+    // subject itself.
     if words[j].comma {
         if let Some(k) = (0..j).rev().find(|&k| words[k].comma) {
-            j = k;
+            let appositive = &words[k + 1..=j];
+            let a_name = appositive.len() <= 4
+                && appositive
+                    .iter()
+                    .all(|w| capitalised(w) && !is_stop_word(w.text) && !is_title_word(w.text));
+            let person = article
+                .actor_at(&words[j])
+                .is_none_or(|a| a.kind == ActorKind::Person);
+            if !(a_name && person && is_person_role(&words[k])) {
+                j = k;
+            }
         }
     }
     let word = &words[j];
@@ -824,7 +912,8 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
             }
         }
     }
-    if article.actor_at(word).is_some() || capitalised(word) {
+    // "This was stated by ...": a capitalised stop word opening a sentence names no one.
+    if article.actor_at(word).is_some() || (capitalised(word) && !is_stop_word(word.text)) {
         if let Some(speaker) = article.agent_at(words, j) {
             return speaker;
         }
@@ -904,6 +993,13 @@ fn attribution_in(
         let speaker = subject_after(article, words, i + 1, at);
         return Some((format!("{} {}", words[i].text, to.text), speaker));
     }
+    // "This was stated by Ann Roe", "... by President of Ruritania Ann Roe": the passive's
+    // agent speaks, the first person or organisation after "by" and a title.
+    if words.get(i + 1).is_some_and(|w| lower(w) == "by") {
+        if let Some(agent) = passive_agent(article, words, i + 1) {
+            return Some((words[i].text.to_string(), agent));
+        }
+    }
     let mut speaker = subject_before(article, words, i, at);
     if speaker == Speaker::Unknown && !LISTENER_CUES.contains(&verb.as_str()) {
         speaker = subject_after(article, words, i, at);
@@ -914,6 +1010,23 @@ fn attribution_in(
         speaker = clause_subject(article, words, i, at);
     }
     Some((words[i].text.to_string(), speaker))
+}
+
+/// The agent after the "by" at `by`: the first person or organisation the extractor found
+/// after it, through capitalised words and "of" only (a title: "by the Chair of Acme Ann
+/// Roe"), before any comma.
+fn passive_agent(article: &Article, words: &[Word], by: usize) -> Option<Speaker> {
+    for k in by + 1..words.len().min(by + 8) {
+        if let Some(named @ Speaker::Named(_)) = article.speaker_at(words, k) {
+            return Some(named);
+        }
+        let title_word =
+            capitalised(&words[k]) || matches!(lower(&words[k]).as_str(), "of" | "the");
+        if !title_word || words[k].comma {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where the sentence holding `at` starts, no earlier than `floor`.
@@ -1024,7 +1137,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         .map(|&(s, _, i)| {
             // "Acme President Ann Roe", whatever kind the extractor gave it, is a person, and
             // so is a "place" that speaks.
-            let name = personal_name(&actors[i].name);
+            let name = personal_name(&actors[i].name, actors[i].kind);
             let kind = if name != actors[i].name || speaking_places.contains(&i) {
                 ActorKind::Person
             } else {

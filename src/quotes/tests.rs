@@ -587,3 +587,116 @@ fn a_span_after_a_naming_word_is_a_name() {
         [q("We train every day,", Some("Lena Roos"))]
     );
 }
+
+#[test]
+fn a_trade_or_count_run_into_a_persons_name_is_dropped() {
+    let body = "Grower Tavish M. Orrin said the frost came early.\n\n\"We lost half the orchard,\" he said.";
+    let actors = [person(
+        body,
+        "Grower Tavish M. Orrin",
+        &["Grower Tavish M. Orrin"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [q("We lost half the orchard,", Some("Tavish M. Orrin"))]
+    );
+    // A given name that is also a common word is a name, not a trade.
+    let body = "\"The ferry runs at dawn,\" said Mark Delloway Pratt.";
+    let actors = [person(
+        body,
+        "Mark Delloway Pratt",
+        &["Mark Delloway Pratt"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [q("The ferry runs at dawn,", Some("Mark Delloway Pratt"))]
+    );
+    // An organisation keeps its first word.
+    let body = "\"Rates will stay low,\" said Economist Survey Unit.";
+    let actors = [org(
+        body,
+        "Economist Survey Unit",
+        &["Economist Survey Unit"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [q("Rates will stay low,", Some("Economist Survey Unit"))]
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_verb_of_saying_speaks() {
+    let body = "This was stated by Chair of Corvania Idris Maccombe in an interview. \"We will hold the line at the river.\"";
+    let actors = [
+        person(body, "Idris Maccombe", &["Idris Maccombe"]),
+        actor(body, "Corvania", ActorKind::Country, &["Corvania"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "We will hold the line at the river.",
+            Some("Idris Maccombe")
+        )]
+    );
+}
+
+#[test]
+fn a_name_in_apposition_to_a_role_is_the_speaker() {
+    let body = "Wenna Loure was taken to hospital on Friday.\n\n\"The roof gave way at noon,\" her father, Caspian, said.";
+    let actors = [
+        person(body, "Wenna Loure", &["Wenna Loure"]),
+        person(body, "Caspian Loure", &["Caspian"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("The roof gave way at noon,", Some("Caspian Loure"))]
+    );
+}
+
+#[test]
+fn the_spokesman_with_no_person_before_is_the_organisations() {
+    let body = "Rumours spread that Pellworth Mills would close its plant.\n\n\"We do not comment on rumours,\" the spokesman said.";
+    let actors = [org(body, "Pellworth Mills", &["Pellworth Mills"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("We do not comment on rumours,", Some("Pellworth Mills"))]
+    );
+}
+
+#[test]
+fn a_person_before_at_or_of_an_organisation_speaks() {
+    let body = "\"Prices will ease,\" Tamsin Quarry of the Harbour Board's Planning Division told reporters.";
+    let actors = [
+        person(body, "Tamsin Quarry", &["Tamsin Quarry"]),
+        org(
+            body,
+            "Harbour Board's Planning Division",
+            &["Harbour Board's Planning Division"],
+        ),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Prices will ease,", Some("Tamsin Quarry"))]
+    );
+    // A surname the extractor did not find, before "at" a firm it found.
+    let body =
+        "Orrick at Kestrel Securities suggested the talks \"could run well into the autumn.\"";
+    let actors = [org(body, "Kestrel Securities", &["Kestrel Securities"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("could run well into the autumn.", Some("Orrick"))]
+    );
+}
+
+#[test]
+fn a_demonstrative_before_a_role_names_no_one() {
+    let body = "The Tarn Water Agency met on Monday.\n\nThat agency also warned it would \"raise fees for every member next year.\"";
+    let actors = [org(body, "Tarn Water Agency", &["Tarn Water Agency"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "raise fees for every member next year.",
+            Some("Tarn Water Agency")
+        )]
+    );
+}

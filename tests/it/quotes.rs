@@ -193,3 +193,35 @@ fn actors_quoted_ranks_the_speakers_of_the_matching_passages() {
     let both = run(&index, &["actors", "--quoted", "--aliases"]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+/// `extract` gives "the spokesman" of an article that names no person before him to the
+/// organisation it named.
+#[test]
+fn extract_gives_the_spokesman_to_the_organisation_named_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = jsonl(
+        "mill-1",
+        "2031-03-03",
+        "Mill rumours",
+        "Rumours spread on Tuesday that Pellworth Mills Inc would close its plant in the \
+         spring.\n\n\"We do not comment on rumours,\" the spokesman said.",
+    );
+    write_files(dir.path(), &[("a.jsonl", article.as_bytes())]);
+    let out = crate::newsdex()
+        .arg("extract")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let lines = json_lines(&out);
+    let quotes: Vec<(&str, Option<&str>)> = lines[0]["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["text"].as_str().unwrap(), q["speaker"].as_str()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [("We do not comment on rumours,", Some("Pellworth Mills"))]
+    );
+}

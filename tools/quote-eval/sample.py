@@ -5,6 +5,7 @@
     python3 tools/quote-eval/sample.py --set fresh > /tmp/fresh.tsv
     python3 tools/quote-eval/sample.py --set fresh2 > /tmp/fresh2.tsv
     python3 tools/quote-eval/sample.py --set fresh3 > /tmp/fresh3.tsv
+    python3 tools/quote-eval/sample.py --set fresh4 > /tmp/fresh4.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -92,12 +93,26 @@ FRESH3_STRATA = {
     "zelensky": [("quoted", 2, FRESH3_LONG)],
 }
 
+# The fourth fresh set (`fresh4.jsonl`): a fifth draw with its own seed, leaving out the
+# articles of the four sets before it, labelled before any attribution rule was run on it and
+# scored once. Press releases, speeches and addresses weigh more than before (Reuters, Kremlin,
+# speeches and addresses only); bodies of at most 6,000 bytes for releases and 8,000 for speeches
+# and addresses, for the labelling effort.
+FRESH4_SEED = "newsdex-quotes-fresh-4"
+FRESH4_STRATA = {
+    "reuters": [("quoted", 14, None), ("any", 2, None)],
+    "kremlin": [("quoted", 6, FRESH2_MAX)],
+    "speeches": [("quoted", 4, FRESH3_LONG)],
+    "zelensky": [("quoted", 4, FRESH3_LONG)],
+}
+
 # set -> (seed, strata, the labelled files whose articles it leaves out)
 DRAWS = {
     "gold": (SEED, STRATA, []),
     "fresh": (FRESH_SEED, FRESH_STRATA, ["gold.jsonl"]),
     "fresh2": (FRESH2_SEED, FRESH2_STRATA, ["gold.jsonl", "fresh.jsonl"]),
     "fresh3": (FRESH3_SEED, FRESH3_STRATA, ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl"]),
+    "fresh4": (FRESH4_SEED, FRESH4_STRATA, ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl"]),
 }
 
 
