@@ -102,6 +102,7 @@ impl Gazetteer {
             extend_titled_surnames(text, &toks, &mut spans);
             self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
+            self.split_makers_off_products(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
             split_people_off_bodies(text, &gaz, &mut spans);
             self.split_conjoined_names(text, &mut spans);
@@ -234,6 +235,58 @@ impl Gazetteer {
                 spans.insert(k, (rest_start, e, NameType::Per));
                 k += 1;
             }
+        }
+    }
+
+    /// Splits the maker off its product's name: a span the tagger typed as an organisation that
+    /// opens with an organisation the gazetteer knows and goes on with capitalised words the
+    /// field also writes alone ("the new Orvex Lumen ... Lumen gained users") names a product
+    /// (a browser, a console, a service), and the short form is the product's, not the
+    /// maker's. The maker stays, an organisation; the product, whole or alone, is no name. A
+    /// rest that holds a known name, a body word, a place head or a legal suffix continues the
+    /// organisation ("Orvex Canada", "Orvex Bank").
+    fn split_makers_off_products(
+        &self,
+        text: &str,
+        gaz: &[Hit],
+        spans: &mut Vec<(usize, usize, NameType)>,
+    ) {
+        let mut products: Vec<&str> = Vec::new();
+        for sp in spans.iter_mut() {
+            let (s, e, ty) = *sp;
+            if ty != NameType::Org {
+                continue;
+            }
+            let Some(he) = gaz.iter().find_map(|h| match h.ent {
+                Ent::Known(id)
+                    if h.start == s
+                        && h.end < e
+                        && self.entities[id as usize].kind == ActorKind::Org =>
+                {
+                    Some(h.end)
+                }
+                _ => None,
+            }) else {
+                continue;
+            };
+            if !text[he..e].starts_with(' ') {
+                continue;
+            }
+            let rest = &text[he + 1..e];
+            let product = !gaz.iter().any(|h| he < h.end && h.start < e)
+                && rest.split(' ').all(|w| {
+                    words::is_title_case(w)
+                        && !words::is_non_person(w)
+                        && !words::is_place_head(w)
+                        && !words::is_legal_suffix(w)
+                });
+            if product && written_alone(text, rest, &text[s..he]) {
+                sp.1 = he;
+                products.push(rest);
+            }
+        }
+        if !products.is_empty() {
+            spans.retain(|&(s, e, _)| !products.contains(&&text[s..e]));
         }
     }
 
@@ -1821,6 +1874,20 @@ fn words_with_offsets(text: &str, start: usize, end: usize) -> Vec<(usize, &str)
             Some((here, w))
         })
         .collect()
+}
+
+/// Does `text` write `name` as a word of its own somewhere, not after `maker` and a space and
+/// not run into a longer word?
+fn written_alone(text: &str, name: &str, maker: &str) -> bool {
+    text.match_indices(name).any(|(i, _)| {
+        let before = &text[..i];
+        let after = &text[i + name.len()..];
+        !before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !before
+                .strip_suffix(' ')
+                .is_some_and(|b| b.ends_with(maker))
+    })
 }
 
 /// Splits a person's full name off the end of a span the tagger took for one organisation or
