@@ -252,8 +252,15 @@ impl Gazetteer {
         spans: &mut Vec<(usize, usize, NameType)>,
     ) {
         let mut products: Vec<&str> = Vec::new();
-        for sp in spans.iter_mut() {
-            let (s, e, ty) = *sp;
+        // a rest the tagger types alone as a person or a place is one ("OSCE Chechnya" in a
+        // headline)
+        let person_or_place = |name: &str| {
+            spans.iter().any(|&(s, e, ty)| {
+                &text[s..e] == name && matches!(ty, NameType::Per | NameType::Loc)
+            })
+        };
+        let mut splits = Vec::new();
+        for (k, &(s, e, ty)) in spans.iter().enumerate() {
             if ty != NameType::Org {
                 continue;
             }
@@ -280,10 +287,13 @@ impl Gazetteer {
                         && !words::is_place_head(w)
                         && !words::is_legal_suffix(w)
                 });
-            if product && written_alone(text, rest, &text[s..he]) {
-                sp.1 = he;
+            if product && !person_or_place(rest) && written_alone(text, rest, &text[s..he]) {
+                splits.push((k, he));
                 products.push(rest);
             }
+        }
+        for (k, he) in splits {
+            spans[k].1 = he;
         }
         if !products.is_empty() {
             spans.retain(|&(s, e, _)| !products.contains(&&text[s..e]));
@@ -1280,14 +1290,16 @@ fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, Act
 }
 
 /// Drops the found people and organisations (names the gazetteer does not know) that the
-/// article writes only as a whole quotation: `“Harbour Lights”`, `"Cloud Rally."` name a film,
-/// a book, a show or a game, not an actor. A name written once without quotation marks stays.
+/// article writes only as a whole quotation (`“Harbour Lights”`, `"Cloud Rally."`) or inside a
+/// quoted title, every word of it capitalised (`"The Harbour Lights 2 Finale"`): they name a
+/// film, a book, a show, a site or a game, not an actor. A name written once without
+/// quotation marks stays.
 fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
     let quoted = |h: &Hit| {
         let text = if h.title { fields[0].1 } else { fields[1].1 };
         let opens = text[..h.start].ends_with(['"', '“', '«']);
         let rest = text[h.end..].trim_start_matches(['.', ',', '!', '?']);
-        opens && rest.starts_with(['"', '”', '»'])
+        opens && rest.starts_with(['"', '”', '»']) || in_quoted_title(text, h.start, h.end)
     };
     let dropped: Vec<bool> = (0..found.len())
         .map(|k| {
@@ -1301,6 +1313,46 @@ fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(St
         })
         .collect();
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+}
+
+/// Is the name at `s..e` inside a quoted title of eight words at most, on its line, whose
+/// other words are capitalised, figures or lower-case stop words (`"The Harbour Lights 2
+/// Finale"`)? A quotation mark opens after a space and before a word, and closes after a word.
+fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
+    let line_start = text[..s].rfind('\n').map_or(0, |k| k + 1);
+    let before = &text[line_start..s];
+    let Some(open) = before.rfind(['"', '“', '«']) else {
+        return false;
+    };
+    // an opening mark stands after a space and before a word, a closing one after a word
+    if !(before[..open].is_empty() || before[..open].ends_with([' ', '(']))
+        || before[open + 1..].starts_with(' ')
+    {
+        return false;
+    }
+    let straight_opens = before[open..].starts_with('"');
+    let after = &text[e..];
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let closes: &[char] = if straight_opens {
+        &['"']
+    } else {
+        &['”', '»']
+    };
+    let Some(close) = after[..line_end].find(closes) else {
+        return false;
+    };
+    if after[..close].ends_with(' ') {
+        return false;
+    }
+    let inner = [&before[open + 1..], &after[..close]];
+    let others: Vec<&str> = inner.iter().flat_map(|t| t.split_whitespace()).collect();
+    !others.is_empty()
+        && others.len() + text[s..e].split_whitespace().count() <= 8
+        && others.iter().all(|w| {
+            words::is_title_case(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| c.is_lowercase()) && words::is_stop(w)
+        })
 }
 
 /// Do the words around the name at `s..e` write it as a person's: a title or honorific before
@@ -1884,9 +1936,7 @@ fn written_alone(text: &str, name: &str, maker: &str) -> bool {
         let after = &text[i + name.len()..];
         !before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
             && !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
-            && !before
-                .strip_suffix(' ')
-                .is_some_and(|b| b.ends_with(maker))
+            && !before.strip_suffix(' ').is_some_and(|b| b.ends_with(maker))
     })
 }
 
@@ -2184,8 +2234,19 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         e = s + text[s..s + k].trim_end().len();
     }
     // a person's name begins after a title inside the span, when a full name follows it
-    // ("Orvex CEO Dana Whitlow": the employer and the title are no part of the name)
+    // ("Orvex CEO Dana Whitlow": the employer and the title are no part of the name), and
+    // after a follower's faith, when the text also writes the full name without it
+    // ("Mormon Dana Whitlow" ... "the Dana Whitlow interview"; a given name that is a faith's,
+    // "Christian", is never left off)
     if ty == NameType::Per {
+        let ws = words_with_offsets(text, s, e);
+        if ws.len() >= 3
+            && super::head::names_a_faith(ws[0].1)
+            && ws[1..].iter().all(|(_, w)| words::is_title_case(w))
+            && written_alone(text, &text[ws[1].0..e], ws[0].1)
+        {
+            s = ws[1].0;
+        }
         let ws = words_with_offsets(text, s, e);
         if let Some(k) = (1..ws.len().saturating_sub(2)).find(|&k| {
             let w = ws[k].1;

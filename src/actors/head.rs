@@ -153,7 +153,7 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         return true;
     }
     let several = name.split_whitespace().nth(1).is_some();
-    if several && (names_a_craft(name) || names_a_model(name)) {
+    if several && (names_a_craft(name) || names_a_model(name) || names_an_operation(name)) {
         return true;
     }
     several
@@ -171,6 +171,13 @@ pub fn names_a_model(name: &str) -> bool {
             && last.chars().any(|c| c.is_alphabetic())
             && last.chars().all(|c| c.is_ascii_alphanumeric())
     })
+}
+
+/// True when a name is an operation's code name, "Operation" and a capitalised name
+/// ("Operation Tin Lantern"): a campaign, an event, not the force or the group that runs it.
+pub fn names_an_operation(name: &str) -> bool {
+    name.strip_prefix("Operation ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// Prefixes that name a ship or a spacecraft, written before its own name ("HMS Resolute",
