@@ -1318,19 +1318,20 @@ fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(St
 /// Is the name at `s..e` inside a quoted title of eight words at most, on its line, whose
 /// other words are capitalised, figures or lower-case stop words (`"The Harbour Lights 2
 /// Finale"`)? A quotation mark opens after a space and before a word, and closes after a word.
-fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
+pub(super) fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
     let line_start = text[..s].rfind('\n').map_or(0, |k| k + 1);
     let before = &text[line_start..s];
     let Some(open) = before.rfind(['"', '“', '«']) else {
         return false;
     };
+    let straight_opens = before[open..].starts_with('"');
+    let opening = &before[open + before[open..].chars().next().map_or(1, char::len_utf8)..];
     // an opening mark stands after a space and before a word, a closing one after a word
     if !(before[..open].is_empty() || before[..open].ends_with([' ', '(']))
-        || before[open + 1..].starts_with(' ')
+        || opening.starts_with(' ')
     {
         return false;
     }
-    let straight_opens = before[open..].starts_with('"');
     let after = &text[e..];
     let line_end = after.find('\n').unwrap_or(after.len());
     let closes: &[char] = if straight_opens {
@@ -1344,7 +1345,7 @@ fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
     if after[..close].ends_with(' ') {
         return false;
     }
-    let inner = [&before[open + 1..], &after[..close]];
+    let inner = [opening, &after[..close]];
     let others: Vec<&str> = inner.iter().flat_map(|t| t.split_whitespace()).collect();
     !others.is_empty()
         && others.len() + text[s..e].split_whitespace().count() <= 8

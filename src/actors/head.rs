@@ -357,6 +357,18 @@ mod tests {
     }
 
     #[test]
+    fn an_operations_code_name_is_no_actor() {
+        for name in ["Operation Tin Lantern", "Operation Quiet Harrow"] {
+            assert!(names_an_operation(name), "{name}");
+            assert!(names_a_non_actor(name, ActorKind::Person), "{name}");
+        }
+        // the word alone, in lower case after it, or later in the name is no code name
+        for name in ["Operation", "Operation theatre", "Harrow Operation Group"] {
+            assert!(!names_an_operation(name), "{name}");
+        }
+    }
+
+    #[test]
     fn fairs_elections_tournaments_and_studies_are_not_actors() {
         for name in [
             "Quillon Science Fair",
