@@ -1319,7 +1319,13 @@ fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(St
 /// other words are capitalised, figures or lower-case stop words (`"The Harbour Lights 2
 /// Finale"`)? A quotation mark opens after a space and before a word, and closes after a word.
 pub(super) fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
-    let line_start = text[..s].rfind('\n').map_or(0, |k| k + 1);
+    // eight words stand within this many bytes of the name: no scan of a long line
+    const REACH: usize = 160;
+    let mut from = s.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let line_start = text[from..s].rfind('\n').map_or(from, |k| from + k + 1);
     let before = &text[line_start..s];
     let Some(open) = before.rfind(['"', '“', '«']) else {
         return false;
@@ -1332,7 +1338,11 @@ pub(super) fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
     {
         return false;
     }
-    let after = &text[e..];
+    let mut to = (e + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let after = &text[e..to];
     let line_end = after.find('\n').unwrap_or(after.len());
     let closes: &[char] = if straight_opens {
         &['"']
