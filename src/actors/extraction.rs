@@ -261,7 +261,7 @@ impl Gazetteer {
         };
         let mut splits = Vec::new();
         for (k, &(s, e, ty)) in spans.iter().enumerate() {
-            if ty != NameType::Org {
+            if ty != NameType::Org || !text[s..e].contains(' ') {
                 continue;
             }
             let Some(he) = gaz.iter().find_map(|h| match h.ent {
@@ -2250,15 +2250,15 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
     // ("Mormon Dana Whitlow" ... "the Dana Whitlow interview"; a given name that is a faith's,
     // "Christian", is never left off)
     if ty == NameType::Per {
-        let ws = words_with_offsets(text, s, e);
+        let mut ws = words_with_offsets(text, s, e);
         if ws.len() >= 3
-            && super::head::names_a_faith(ws[0].1)
             && ws[1..].iter().all(|(_, w)| words::is_title_case(w))
+            && super::head::names_a_faith(ws[0].1)
             && written_alone(text, &text[ws[1].0..e], ws[0].1)
         {
             s = ws[1].0;
+            ws.remove(0);
         }
-        let ws = words_with_offsets(text, s, e);
         if let Some(k) = (1..ws.len().saturating_sub(2)).find(|&k| {
             let w = ws[k].1;
             (words::is_title_case(w) || words::is_all_caps(w))
