@@ -102,6 +102,7 @@ impl Gazetteer {
             extend_titled_surnames(text, &toks, &mut spans);
             self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
+            self.split_makers_off_products(text, &gaz, &mut spans);
             extend_person_spans(text, &toks, &mut spans);
             split_people_off_bodies(text, &gaz, &mut spans);
             self.split_conjoined_names(text, &mut spans);
@@ -234,6 +235,68 @@ impl Gazetteer {
                 spans.insert(k, (rest_start, e, NameType::Per));
                 k += 1;
             }
+        }
+    }
+
+    /// Splits the maker off its product's name: a span the tagger typed as an organisation that
+    /// opens with an organisation the gazetteer knows and goes on with capitalised words the
+    /// field also writes alone ("the new Orvex Lumen ... Lumen gained users") names a product
+    /// (a browser, a console, a service), and the short form is the product's, not the
+    /// maker's. The maker stays, an organisation; the product, whole or alone, is no name. A
+    /// rest that holds a known name, a body word, a place head or a legal suffix continues the
+    /// organisation ("Orvex Canada", "Orvex Bank").
+    fn split_makers_off_products(
+        &self,
+        text: &str,
+        gaz: &[Hit],
+        spans: &mut Vec<(usize, usize, NameType)>,
+    ) {
+        let mut products: Vec<&str> = Vec::new();
+        // a rest the tagger types alone as a person or a place is one ("OSCE Chechnya" in a
+        // headline)
+        let person_or_place = |name: &str| {
+            spans.iter().any(|&(s, e, ty)| {
+                &text[s..e] == name && matches!(ty, NameType::Per | NameType::Loc)
+            })
+        };
+        let mut splits = Vec::new();
+        for (k, &(s, e, ty)) in spans.iter().enumerate() {
+            if ty != NameType::Org || !text[s..e].contains(' ') {
+                continue;
+            }
+            let Some(he) = gaz.iter().find_map(|h| match h.ent {
+                Ent::Known(id)
+                    if h.start == s
+                        && h.end < e
+                        && self.entities[id as usize].kind == ActorKind::Org =>
+                {
+                    Some(h.end)
+                }
+                _ => None,
+            }) else {
+                continue;
+            };
+            if !text[he..e].starts_with(' ') {
+                continue;
+            }
+            let rest = &text[he + 1..e];
+            let product = !gaz.iter().any(|h| he < h.end && h.start < e)
+                && rest.split(' ').all(|w| {
+                    words::is_title_case(w)
+                        && !words::is_non_person(w)
+                        && !words::is_place_head(w)
+                        && !words::is_legal_suffix(w)
+                });
+            if product && !person_or_place(rest) && written_alone(text, rest, &text[s..he]) {
+                splits.push((k, he));
+                products.push(rest);
+            }
+        }
+        for (k, he) in splits {
+            spans[k].1 = he;
+        }
+        if !products.is_empty() {
+            spans.retain(|&(s, e, _)| !products.contains(&&text[s..e]));
         }
     }
 
@@ -1227,14 +1290,16 @@ fn drop_common_word_names(body: &str, hits: &mut Vec<Hit>, found: &[(String, Act
 }
 
 /// Drops the found people and organisations (names the gazetteer does not know) that the
-/// article writes only as a whole quotation: `“Harbour Lights”`, `"Cloud Rally."` name a film,
-/// a book, a show or a game, not an actor. A name written once without quotation marks stays.
+/// article writes only as a whole quotation (`“Harbour Lights”`, `"Cloud Rally."`) or inside a
+/// quoted title, every word of it capitalised (`"The Harbour Lights 2 Finale"`): they name a
+/// film, a book, a show, a site or a game, not an actor. A name written once without
+/// quotation marks stays.
 fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
     let quoted = |h: &Hit| {
         let text = if h.title { fields[0].1 } else { fields[1].1 };
         let opens = text[..h.start].ends_with(['"', '“', '«']);
         let rest = text[h.end..].trim_start_matches(['.', ',', '!', '?']);
-        opens && rest.starts_with(['"', '”', '»'])
+        opens && rest.starts_with(['"', '”', '»']) || in_quoted_title(text, h.start, h.end)
     };
     let dropped: Vec<bool> = (0..found.len())
         .map(|k| {
@@ -1248,6 +1313,57 @@ fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(St
         })
         .collect();
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+}
+
+/// Is the name at `s..e` inside a quoted title of eight words at most, on its line, whose
+/// other words are capitalised, figures or lower-case stop words (`"The Harbour Lights 2
+/// Finale"`)? A quotation mark opens after a space and before a word, and closes after a word.
+pub(super) fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
+    // eight words stand within this many bytes of the name: no scan of a long line
+    const REACH: usize = 160;
+    let mut from = s.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let line_start = text[from..s].rfind('\n').map_or(from, |k| from + k + 1);
+    let before = &text[line_start..s];
+    let Some(open) = before.rfind(['"', '“', '«']) else {
+        return false;
+    };
+    let straight_opens = before[open..].starts_with('"');
+    let opening = &before[open + before[open..].chars().next().map_or(1, char::len_utf8)..];
+    // an opening mark stands after a space and before a word, a closing one after a word
+    if !(before[..open].is_empty() || before[..open].ends_with([' ', '(']))
+        || opening.starts_with(' ')
+    {
+        return false;
+    }
+    let mut to = (e + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let after = &text[e..to];
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let closes: &[char] = if straight_opens {
+        &['"']
+    } else {
+        &['”', '»']
+    };
+    let Some(close) = after[..line_end].find(closes) else {
+        return false;
+    };
+    if after[..close].ends_with(' ') {
+        return false;
+    }
+    let inner = [opening, &after[..close]];
+    let others: Vec<&str> = inner.iter().flat_map(|t| t.split_whitespace()).collect();
+    !others.is_empty()
+        && others.len() + text[s..e].split_whitespace().count() <= 8
+        && others.iter().all(|w| {
+            words::is_title_case(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| c.is_lowercase()) && words::is_stop(w)
+        })
 }
 
 /// Do the words around the name at `s..e` write it as a person's: a title or honorific before
@@ -1823,6 +1939,18 @@ fn words_with_offsets(text: &str, start: usize, end: usize) -> Vec<(usize, &str)
         .collect()
 }
 
+/// Does `text` write `name` as a word of its own somewhere, not after `maker` and a space and
+/// not run into a longer word?
+fn written_alone(text: &str, name: &str, maker: &str) -> bool {
+    text.match_indices(name).any(|(i, _)| {
+        let before = &text[..i];
+        let after = &text[i + name.len()..];
+        !before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !before.strip_suffix(' ').is_some_and(|b| b.ends_with(maker))
+    })
+}
+
 /// Splits a person's full name off the end of a span the tagger took for one organisation or
 /// place: after a body word ("the Harbour Council Milo Brandt": the body and its officer), or
 /// after the portfolio of a title written before the span ("Minister of Health Ornella
@@ -2117,9 +2245,20 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         e = s + text[s..s + k].trim_end().len();
     }
     // a person's name begins after a title inside the span, when a full name follows it
-    // ("Orvex CEO Dana Whitlow": the employer and the title are no part of the name)
+    // ("Orvex CEO Dana Whitlow": the employer and the title are no part of the name), and
+    // after a follower's faith, when the text also writes the full name without it
+    // ("Mormon Dana Whitlow" ... "the Dana Whitlow interview"; a given name that is a faith's,
+    // "Christian", is never left off)
     if ty == NameType::Per {
-        let ws = words_with_offsets(text, s, e);
+        let mut ws = words_with_offsets(text, s, e);
+        if ws.len() >= 3
+            && ws[1..].iter().all(|(_, w)| words::is_title_case(w))
+            && super::head::names_a_faith(ws[0].1)
+            && written_alone(text, &text[ws[1].0..e], ws[0].1)
+        {
+            s = ws[1].0;
+            ws.remove(0);
+        }
         if let Some(k) = (1..ws.len().saturating_sub(2)).find(|&k| {
             let w = ws[k].1;
             (words::is_title_case(w) || words::is_all_caps(w))

@@ -164,7 +164,7 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         return true;
     }
     let several = name.split_whitespace().nth(1).is_some();
-    if several && (names_a_craft(name) || names_a_model(name)) {
+    if several && (names_a_craft(name) || names_a_model(name) || names_an_operation(name)) {
         return true;
     }
     several
@@ -182,6 +182,13 @@ pub fn names_a_model(name: &str) -> bool {
             && last.chars().any(|c| c.is_alphabetic())
             && last.chars().all(|c| c.is_ascii_alphanumeric())
     })
+}
+
+/// True when a name is an operation's code name, "Operation" and a capitalised name
+/// ("Operation Tin Lantern"): a campaign, an event, not the force or the group that runs it.
+pub fn names_an_operation(name: &str) -> bool {
+    name.strip_prefix("Operation ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// Prefixes that name a ship or a spacecraft, written before its own name ("HMS Resolute",
@@ -357,6 +364,18 @@ mod tests {
         }
         for name in ["Orvex", "Kestrel Group", "Channel 9 Network", "Tarrow 24"] {
             assert!(!names_a_non_actor(name, ActorKind::Org), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_operations_code_name_is_no_actor() {
+        for name in ["Operation Tin Lantern", "Operation Quiet Harrow"] {
+            assert!(names_an_operation(name), "{name}");
+            assert!(names_a_non_actor(name, ActorKind::Person), "{name}");
+        }
+        // the word alone, in lower case after it, or later in the name is no code name
+        for name in ["Operation", "Operation theatre", "Harrow Operation Group"] {
+            assert!(!names_an_operation(name), "{name}");
         }
     }
 
