@@ -86,6 +86,9 @@ pub struct ActorTable {
     searched: [Section; 4],
     /// Where the actors section starts and ends in the file.
     actors: Range<u64>,
+    /// The buffer lookups read blocks and actor lines into, kept between them: a fresh
+    /// buffer per read is allocated and zeroed first, which cost more than the read.
+    scratch: std::sync::Mutex<Vec<u8>>,
 }
 
 /// A searched section: where it is in the file, and the first key and offset (from the
@@ -476,23 +479,26 @@ impl WholeForms {
 }
 
 /// `len` bytes of `file` from `offset`, without moving a shared cursor.
-#[cfg(unix)]
 fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
     let mut bytes = vec![0; len];
-    file.read_exact_at(&mut bytes, offset).ok()?;
+    read_exact_at(file, offset, &mut bytes)?;
     Some(bytes)
 }
 
-/// `len` bytes of `file` from `offset`.
+/// Fills `bytes` from `file` at `offset`, without moving a shared cursor.
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, offset: u64, bytes: &mut [u8]) -> Option<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(bytes, offset).ok()
+}
+
+/// Fills `bytes` from `file` at `offset`.
 #[cfg(not(unix))]
-fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+fn read_exact_at(file: &std::fs::File, offset: u64, bytes: &mut [u8]) -> Option<()> {
     use std::io::{Read, Seek, SeekFrom};
     let mut file = file.try_clone().ok()?;
     file.seek(SeekFrom::Start(offset)).ok()?;
-    let mut bytes = vec![0; len];
-    file.read_exact(&mut bytes).ok()?;
-    Some(bytes)
+    file.read_exact(bytes).ok()
 }
 
 impl ActorTable {
@@ -569,6 +575,7 @@ impl ActorTable {
                 file,
                 searched,
                 actors: offsets[4]..offsets[5],
+                scratch: std::sync::Mutex::default(),
             },
             fingerprint,
         ))
@@ -587,8 +594,27 @@ impl ActorTable {
             .blocks
             .get(block + 1)
             .map_or(section.range.end - section.range.start, |next| next.1);
-        let lines = self.read(section.range.start + start, end.checked_sub(start)?)?;
-        find_line(&lines, key).map(<[u8]>::to_vec)
+        self.with_read(
+            section.range.start + start,
+            end.checked_sub(start)?,
+            |lines| find_line(lines, key).map(<[u8]>::to_vec),
+        )?
+    }
+
+    /// `f` of `len` bytes of the file from `offset`, read into the table's scratch buffer;
+    /// `None` when they cannot be read (as [`Self::read`]).
+    fn with_read<R>(&self, offset: u64, len: u64, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let len = usize::try_from(len).ok()?;
+        let mut scratch = self
+            .scratch
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if scratch.len() < len {
+            scratch.resize(len, 0);
+        }
+        let bytes = &mut scratch[..len];
+        read_exact_at(&self.file, offset, bytes)?;
+        Some(f(bytes))
     }
 
     /// `len` bytes of the file from `offset`; `None` when they cannot be read (the file is
@@ -637,27 +663,33 @@ impl ActorTable {
         let mut len = ACTOR_LINE as u64;
         loop {
             let len_here = len.min(self.actors.end.saturating_sub(start));
-            let Some(bytes) = self.read(start, len_here) else {
-                return Vec::new();
-            };
-            let end = bytes.iter().position(|&b| b == b'\n');
-            let fields_end = bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\t')
-                .nth(wanted.saturating_sub(1))
-                .map(|(at, _)| at);
-            if end.is_none() && fields_end.is_none() && len_here == len {
-                len *= 4;
-                continue;
+            let fields = self.with_read(start, len_here, |bytes| {
+                let end = bytes.iter().position(|&b| b == b'\n');
+                let fields_end = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\t')
+                    .nth(wanted.saturating_sub(1))
+                    .map(|(at, _)| at);
+                if end.is_none() && fields_end.is_none() && len_here == len {
+                    return None;
+                }
+                let line = &bytes[..end.unwrap_or(bytes.len())];
+                let line = &line[..fields_end.unwrap_or(line.len()).min(line.len())];
+                Some(
+                    String::from_utf8_lossy(line)
+                        .split('\t')
+                        .take(wanted)
+                        .map(str::to_string)
+                        .collect(),
+                )
+            });
+            match fields {
+                // The line goes on past what was read: read more of it.
+                Some(None) => len *= 4,
+                Some(Some(fields)) => return fields,
+                None => return Vec::new(),
             }
-            let line = &bytes[..end.unwrap_or(bytes.len())];
-            let line = &line[..fields_end.unwrap_or(line.len()).min(line.len())];
-            return String::from_utf8_lossy(line)
-                .split('\t')
-                .take(wanted)
-                .map(str::to_string)
-                .collect();
         }
     }
 
