@@ -89,14 +89,16 @@ pub struct ActorTable {
     /// The buffer lookups read blocks and actor lines into, kept between them: a fresh
     /// buffer per read is allocated and zeroed first, which cost more than the read.
     scratch: std::sync::Mutex<Vec<u8>>,
+    /// The block index as read: the first keys of the blocks are ranges of it.
+    block_index: Vec<u8>,
 }
 
-/// A searched section: where it is in the file, and the first key and offset (from the
-/// section's start) of each of its blocks.
+/// A searched section: where it is in the file, and the first key (where it is in the block
+/// index, not copied out of it) and offset (from the section's start) of each of its blocks.
 #[derive(Debug, Default)]
 struct Section {
     range: Range<u64>,
-    blocks: Vec<(Vec<u8>, u64)>,
+    blocks: Vec<((usize, usize), u64)>,
 }
 
 /// One actor as the table holds it.
@@ -560,14 +562,21 @@ impl ActorTable {
             section.range = offsets[number]..offsets[number + 1];
         }
         let blocks = read_at(&file, blocks_start, usize::try_from(blocks_len).ok()?)?;
-        for line in blocks
-            .split(|&b| b == b'\n')
-            .filter(|line| !line.is_empty())
-        {
+        let mut line_start = 0;
+        for line in blocks.split(|&b| b == b'\n') {
+            let at = line_start;
+            line_start += line.len() + 1;
+            if line.is_empty() {
+                continue;
+            }
             let mut fields = line.splitn(3, |&b| b == b'\t');
-            let number: usize = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
-            let start: u64 = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
-            let key = fields.next()?.to_vec();
+            let number = std::str::from_utf8(fields.next()?).ok()?;
+            let start = std::str::from_utf8(fields.next()?).ok()?;
+            let key_start = at + number.len() + start.len() + 2;
+            let key = (key_start.min(at + line.len()), at + line.len());
+            fields.next()?;
+            let number: usize = number.parse().ok()?;
+            let start: u64 = start.parse().ok()?;
             searched.get_mut(number)?.blocks.push((key, start));
         }
         Some((
@@ -576,6 +585,7 @@ impl ActorTable {
                 searched,
                 actors: offsets[4]..offsets[5],
                 scratch: std::sync::Mutex::default(),
+                block_index: blocks,
             },
             fingerprint,
         ))
@@ -587,7 +597,7 @@ impl ActorTable {
         let section = &self.searched[number];
         let block = section
             .blocks
-            .partition_point(|(first, _)| first.as_slice() <= key)
+            .partition_point(|&((from, to), _)| &self.block_index[from..to] <= key)
             .checked_sub(1)?;
         let start = section.blocks[block].1;
         let end = section
