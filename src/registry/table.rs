@@ -788,6 +788,38 @@ mod tests {
     }
 
     #[test]
+    fn a_long_actor_line_read_first_leaves_nothing_in_later_lookups() {
+        let long = format!(
+            "Varnholt {} Cooperative",
+            "Amberline ".repeat(80).trim_end()
+        );
+        let registry = registry(&[
+            (long.as_str(), ActorKind::Org, 6),
+            ("Zebediah Voss", ActorKind::Person, 9),
+            ("Quillon Harbour 004", ActorKind::Org, 5),
+        ]);
+        let (_dir, table) = table_of(&registry);
+        let long_at = table.canonical(ActorKind::Org, &long).unwrap();
+        assert!(long.len() > ACTOR_LINE, "the line is read more than once");
+        assert_eq!(table.actor(long_at).name, long);
+        // The buffer now holds the long line: shorter reads must see only their own bytes.
+        for (name, kind, articles) in [
+            ("Zebediah Voss", ActorKind::Person, 9),
+            ("Quillon Harbour 004", ActorKind::Org, 5),
+        ] {
+            let at = table.canonical(kind, name).unwrap();
+            let actor = table.actor(at);
+            assert_eq!((actor.name.as_str(), actor.kind), (name, kind));
+            assert_eq!(actor.articles, articles);
+        }
+        assert_eq!(table.actor(long_at).name, long);
+        assert_eq!(
+            table.canonical(ActorKind::Org, "Varnholt"),
+            Err(Unlisted::Unknown)
+        );
+    }
+
+    #[test]
     fn the_table_answers_as_the_registry_for_every_form_and_name() {
         let mut forms: Vec<(String, ActorKind, u64)> = (0..300)
             .map(|n| (format!("Quillon Harbour {n:03}"), ActorKind::Org, 1 + n % 7))
