@@ -86,14 +86,19 @@ pub struct ActorTable {
     searched: [Section; 4],
     /// Where the actors section starts and ends in the file.
     actors: Range<u64>,
+    /// The buffer lookups read blocks and actor lines into, kept between them: a fresh
+    /// buffer per read is allocated and zeroed first, which cost more than the read.
+    scratch: std::sync::Mutex<Vec<u8>>,
+    /// The block index as read: the first keys of the blocks are ranges of it.
+    block_index: Vec<u8>,
 }
 
-/// A searched section: where it is in the file, and the first key and offset (from the
-/// section's start) of each of its blocks.
+/// A searched section: where it is in the file, and the first key (where it is in the block
+/// index, not copied out of it) and offset (from the section's start) of each of its blocks.
 #[derive(Debug, Default)]
 struct Section {
     range: Range<u64>,
-    blocks: Vec<(Vec<u8>, u64)>,
+    blocks: Vec<((usize, usize), u64)>,
 }
 
 /// One actor as the table holds it.
@@ -476,23 +481,26 @@ impl WholeForms {
 }
 
 /// `len` bytes of `file` from `offset`, without moving a shared cursor.
-#[cfg(unix)]
 fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
     let mut bytes = vec![0; len];
-    file.read_exact_at(&mut bytes, offset).ok()?;
+    read_exact_at(file, offset, &mut bytes)?;
     Some(bytes)
 }
 
-/// `len` bytes of `file` from `offset`.
+/// Fills `bytes` from `file` at `offset`, without moving a shared cursor.
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, offset: u64, bytes: &mut [u8]) -> Option<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(bytes, offset).ok()
+}
+
+/// Fills `bytes` from `file` at `offset`.
 #[cfg(not(unix))]
-fn read_at(file: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+fn read_exact_at(file: &std::fs::File, offset: u64, bytes: &mut [u8]) -> Option<()> {
     use std::io::{Read, Seek, SeekFrom};
     let mut file = file.try_clone().ok()?;
     file.seek(SeekFrom::Start(offset)).ok()?;
-    let mut bytes = vec![0; len];
-    file.read_exact(&mut bytes).ok()?;
-    Some(bytes)
+    file.read_exact(bytes).ok()
 }
 
 impl ActorTable {
@@ -554,14 +562,21 @@ impl ActorTable {
             section.range = offsets[number]..offsets[number + 1];
         }
         let blocks = read_at(&file, blocks_start, usize::try_from(blocks_len).ok()?)?;
-        for line in blocks
-            .split(|&b| b == b'\n')
-            .filter(|line| !line.is_empty())
-        {
+        let mut line_start = 0;
+        for line in blocks.split(|&b| b == b'\n') {
+            let at = line_start;
+            line_start += line.len() + 1;
+            if line.is_empty() {
+                continue;
+            }
             let mut fields = line.splitn(3, |&b| b == b'\t');
-            let number: usize = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
-            let start: u64 = std::str::from_utf8(fields.next()?).ok()?.parse().ok()?;
-            let key = fields.next()?.to_vec();
+            let number = std::str::from_utf8(fields.next()?).ok()?;
+            let start = std::str::from_utf8(fields.next()?).ok()?;
+            let key_start = at + number.len() + start.len() + 2;
+            let key = (key_start.min(at + line.len()), at + line.len());
+            fields.next()?;
+            let number: usize = number.parse().ok()?;
+            let start: u64 = start.parse().ok()?;
             searched.get_mut(number)?.blocks.push((key, start));
         }
         Some((
@@ -569,6 +584,8 @@ impl ActorTable {
                 file,
                 searched,
                 actors: offsets[4]..offsets[5],
+                scratch: std::sync::Mutex::default(),
+                block_index: blocks,
             },
             fingerprint,
         ))
@@ -580,15 +597,34 @@ impl ActorTable {
         let section = &self.searched[number];
         let block = section
             .blocks
-            .partition_point(|(first, _)| first.as_slice() <= key)
+            .partition_point(|&((from, to), _)| &self.block_index[from..to] <= key)
             .checked_sub(1)?;
         let start = section.blocks[block].1;
         let end = section
             .blocks
             .get(block + 1)
             .map_or(section.range.end - section.range.start, |next| next.1);
-        let lines = self.read(section.range.start + start, end.checked_sub(start)?)?;
-        find_line(&lines, key).map(<[u8]>::to_vec)
+        self.with_read(
+            section.range.start + start,
+            end.checked_sub(start)?,
+            |lines| find_line(lines, key).map(<[u8]>::to_vec),
+        )?
+    }
+
+    /// `f` of `len` bytes of the file from `offset`, read into the table's scratch buffer;
+    /// `None` when they cannot be read (as [`Self::read`]).
+    fn with_read<R>(&self, offset: u64, len: u64, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let len = usize::try_from(len).ok()?;
+        let mut scratch = self
+            .scratch
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if scratch.len() < len {
+            scratch.resize(len, 0);
+        }
+        let bytes = &mut scratch[..len];
+        read_exact_at(&self.file, offset, bytes)?;
+        Some(f(bytes))
     }
 
     /// `len` bytes of the file from `offset`; `None` when they cannot be read (the file is
@@ -637,27 +673,33 @@ impl ActorTable {
         let mut len = ACTOR_LINE as u64;
         loop {
             let len_here = len.min(self.actors.end.saturating_sub(start));
-            let Some(bytes) = self.read(start, len_here) else {
-                return Vec::new();
-            };
-            let end = bytes.iter().position(|&b| b == b'\n');
-            let fields_end = bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\t')
-                .nth(wanted.saturating_sub(1))
-                .map(|(at, _)| at);
-            if end.is_none() && fields_end.is_none() && len_here == len {
-                len *= 4;
-                continue;
+            let fields = self.with_read(start, len_here, |bytes| {
+                let end = bytes.iter().position(|&b| b == b'\n');
+                let fields_end = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\t')
+                    .nth(wanted.saturating_sub(1))
+                    .map(|(at, _)| at);
+                if end.is_none() && fields_end.is_none() && len_here == len {
+                    return None;
+                }
+                let line = &bytes[..end.unwrap_or(bytes.len())];
+                let line = &line[..fields_end.unwrap_or(line.len()).min(line.len())];
+                Some(
+                    String::from_utf8_lossy(line)
+                        .split('\t')
+                        .take(wanted)
+                        .map(str::to_string)
+                        .collect(),
+                )
+            });
+            match fields {
+                // The line goes on past what was read: read more of it.
+                Some(None) => len *= 4,
+                Some(Some(fields)) => return fields,
+                None => return Vec::new(),
             }
-            let line = &bytes[..end.unwrap_or(bytes.len())];
-            let line = &line[..fields_end.unwrap_or(line.len()).min(line.len())];
-            return String::from_utf8_lossy(line)
-                .split('\t')
-                .take(wanted)
-                .map(str::to_string)
-                .collect();
         }
     }
 
@@ -741,6 +783,38 @@ mod tests {
         assert!(whole.forms.get().is_some());
         assert_eq!(
             whole.canonical(ActorKind::Org, "Penhallow Quarry"),
+            Err(Unlisted::Unknown)
+        );
+    }
+
+    #[test]
+    fn a_long_actor_line_read_first_leaves_nothing_in_later_lookups() {
+        let long = format!(
+            "Varnholt {} Cooperative",
+            "Amberline ".repeat(80).trim_end()
+        );
+        let registry = registry(&[
+            (long.as_str(), ActorKind::Org, 6),
+            ("Zebediah Voss", ActorKind::Person, 9),
+            ("Quillon Harbour 004", ActorKind::Org, 5),
+        ]);
+        let (_dir, table) = table_of(&registry);
+        let long_at = table.canonical(ActorKind::Org, &long).unwrap();
+        assert!(long.len() > ACTOR_LINE, "the line is read more than once");
+        assert_eq!(table.actor(long_at).name, long);
+        // The buffer now holds the long line: shorter reads must see only their own bytes.
+        for (name, kind, articles) in [
+            ("Zebediah Voss", ActorKind::Person, 9),
+            ("Quillon Harbour 004", ActorKind::Org, 5),
+        ] {
+            let at = table.canonical(kind, name).unwrap();
+            let actor = table.actor(at);
+            assert_eq!((actor.name.as_str(), actor.kind), (name, kind));
+            assert_eq!(actor.articles, articles);
+        }
+        assert_eq!(table.actor(long_at).name, long);
+        assert_eq!(
+            table.canonical(ActorKind::Org, "Varnholt"),
             Err(Unlisted::Unknown)
         );
     }
