@@ -2306,24 +2306,28 @@ pub(super) fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameT
             continue;
         };
         let rest = &ws[k + 1..];
-        let person = (2..=3).contains(&rest.len())
-            && !words::is_common_word(rest[0].1)
-            && rest.iter().all(|&(_, w)| {
-                words::is_title_case(w)
-                    && !words::is_title(w)
-                    && !words::is_non_person(w.trim_end_matches('.'))
-                    && !words::is_legal_suffix(w)
-            });
-        if person {
+        if is_full_name(rest) {
             *sp = (rest[0].0, sp.1, NameType::Per);
         }
     }
 }
 
+/// Are the words `ws` shaped as a person's full name: two or three capitalised words, the first
+/// no common word (a given name), none a title, an organisation's word or a legal suffix?
+fn is_full_name(ws: &[(usize, &str)]) -> bool {
+    (2..=3).contains(&ws.len())
+        && !words::is_common_word(ws[0].1)
+        && ws.iter().all(|&(_, w)| {
+            words::is_title_case(w)
+                && !words::is_title(w)
+                && !words::is_non_person(w.trim_end_matches('.'))
+                && !words::is_legal_suffix(w)
+        })
+}
+
 /// A span the tagger took for an organisation or a place right after a title, alone or with a
 /// colon ("Chancellor: Ilse Varga", a heading naming a speech's speaker), is that person when
-/// it is shaped as a full name: two or three capitalised words, the first no common word (a
-/// given name), none a title, an organisation's word or a legal suffix.
+/// it is shaped as a full name.
 pub(super) fn retype_people_after_titles(text: &str, spans: &mut [(usize, usize, NameType)]) {
     for sp in spans.iter_mut() {
         if !matches!(sp.2, NameType::Org | NameType::Loc) {
@@ -2335,17 +2339,7 @@ pub(super) fn retype_people_after_titles(text: &str, spans: &mut [(usize, usize,
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| words::is_title_case(w) && words::is_title(w));
-        let ws = words_with_offsets(text, sp.0, sp.1);
-        let person = title
-            && (2..=3).contains(&ws.len())
-            && !words::is_common_word(ws[0].1)
-            && ws.iter().all(|&(_, w)| {
-                words::is_title_case(w)
-                    && !words::is_title(w)
-                    && !words::is_non_person(w.trim_end_matches('.'))
-                    && !words::is_legal_suffix(w)
-            });
-        if person {
+        if title && is_full_name(&words_with_offsets(text, sp.0, sp.1)) {
             sp.2 = NameType::Per;
         }
     }
@@ -2371,7 +2365,8 @@ pub(super) fn join_patronymic_names(text: &str, spans: &mut Vec<(usize, usize, N
         }
     }
     for sp in spans.iter_mut() {
-        if matches!(sp.2, NameType::Org | NameType::Loc) && words::is_patronymic_name(&text[sp.0..sp.1])
+        if matches!(sp.2, NameType::Org | NameType::Loc)
+            && words::is_patronymic_name(&text[sp.0..sp.1])
         {
             sp.2 = NameType::Per;
         }

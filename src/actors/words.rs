@@ -573,7 +573,8 @@ pub(crate) fn is_title(w: &str) -> bool {
 /// ("Tariq bin Hamad", "Layla bint Omar Farouk", "Yusuf ibn Rashid")? The particle ("son of",
 /// "daughter of") names a parent, so the whole is a person whatever else suggests: every word
 /// but the particle is capitalised, the first is no common word, and none is a title, an
-/// organisation's word or a legal suffix ("Omar bin Khattab Brigades" is a group).
+/// organisation's word (singular or plural) or a legal suffix ("Omar bin Khattab Brigades" is
+/// a group).
 pub(crate) fn is_patronymic_name(name: &str) -> bool {
     let ws: Vec<&str> = name.split(' ').collect();
     let Some(p) = ws
@@ -591,6 +592,7 @@ pub(crate) fn is_patronymic_name(name: &str) -> bool {
                 || (is_title_case(w)
                     && !is_title(w)
                     && !is_non_person(w.trim_end_matches('.'))
+                    && !is_non_person(w.strip_suffix('s').unwrap_or(w))
                     && !is_legal_suffix(w))
         })
 }
