@@ -98,7 +98,9 @@ impl Gazetteer {
                         .next()
                         .is_some_and(words::is_title)
             });
+            join_patronymic_names(text, &mut spans);
             retype_titled_people(text, &mut spans);
+            retype_people_after_titles(text, &mut spans);
             extend_titled_surnames(text, &toks, &mut spans);
             self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
@@ -2304,16 +2306,69 @@ pub(super) fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameT
             continue;
         };
         let rest = &ws[k + 1..];
-        let person = (2..=3).contains(&rest.len())
-            && !words::is_common_word(rest[0].1)
-            && rest.iter().all(|&(_, w)| {
-                words::is_title_case(w)
-                    && !words::is_title(w)
-                    && !words::is_non_person(w.trim_end_matches('.'))
-                    && !words::is_legal_suffix(w)
-            });
-        if person {
+        if is_full_name(rest) {
             *sp = (rest[0].0, sp.1, NameType::Per);
+        }
+    }
+}
+
+/// Are the words `ws` shaped as a person's full name: two or three capitalised words, the first
+/// no common word (a given name), none a title, an organisation's word or a legal suffix?
+fn is_full_name(ws: &[(usize, &str)]) -> bool {
+    (2..=3).contains(&ws.len())
+        && !words::is_common_word(ws[0].1)
+        && ws.iter().all(|&(_, w)| {
+            words::is_title_case(w)
+                && !words::is_title(w)
+                && !words::is_non_person(w.trim_end_matches('.'))
+                && !words::is_legal_suffix(w)
+        })
+}
+
+/// A span the tagger took for an organisation or a place right after a title, alone or with a
+/// colon ("Chancellor: Ilse Varga", a heading naming a speech's speaker), is that person when
+/// it is shaped as a full name.
+pub(super) fn retype_people_after_titles(text: &str, spans: &mut [(usize, usize, NameType)]) {
+    for sp in spans.iter_mut() {
+        if !matches!(sp.2, NameType::Org | NameType::Loc) {
+            continue;
+        }
+        let before = text[..sp.0].trim_end_matches(' ');
+        let before = before.strip_suffix(':').unwrap_or(before);
+        let title = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| words::is_title_case(w) && words::is_title(w));
+        if title && is_full_name(&words_with_offsets(text, sp.0, sp.1)) {
+            sp.2 = NameType::Per;
+        }
+    }
+}
+
+/// Joins the names the tagger split around a patronymic particle ("Tariq" + "bin" + "Hamad")
+/// into one person's span, and retypes a span of that shape the tagger took for an
+/// organisation or a place ([`words::is_patronymic_name`]).
+pub(super) fn join_patronymic_names(text: &str, spans: &mut Vec<(usize, usize, NameType)>) {
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (spans[k], spans[k + 1]);
+        let gap = text.get(a.1..b.0).unwrap_or("");
+        let joined = a.2 != NameType::Misc
+            && b.2 != NameType::Misc
+            && matches!(gap, " bin " | " bint " | " ibn " | " ben ")
+            && words::is_patronymic_name(&text[a.0..b.1]);
+        if joined {
+            spans[k] = (a.0, b.1, NameType::Per);
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    for sp in spans.iter_mut() {
+        if matches!(sp.2, NameType::Org | NameType::Loc)
+            && words::is_patronymic_name(&text[sp.0..sp.1])
+        {
+            sp.2 = NameType::Per;
         }
     }
 }

@@ -82,6 +82,12 @@ impl Gazetteer {
                 if name.is_empty() {
                     continue;
                 }
+                // a name with a patronymic particle is a person's, whatever a source list says
+                let kind = if kind == ActorKind::Org && words::is_patronymic_name(name) {
+                    ActorKind::Person
+                } else {
+                    kind
+                };
                 let id = *by_name.entry(name.to_string()).or_insert_with(|| {
                     entities.push(Entity {
                         name: name.to_string(),

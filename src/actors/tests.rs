@@ -1095,3 +1095,56 @@ fn a_name_inside_a_quoted_title_is_no_mention() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_full_name_right_after_a_title_and_a_colon_is_a_person() {
+    use super::extraction::retype_people_after_titles;
+    let text =
+        "Chancellor: Ilse Varga\nMinister Kestrel Rail Board spoke; Governor: Tomas Orrin Ltd.";
+    let at = |name: &str, ty| {
+        let s = text.find(name).unwrap();
+        (s, s + name.len(), ty)
+    };
+    let mut spans = vec![
+        at("Ilse Varga", tagger::NameType::Org),
+        at("Kestrel Rail Board", tagger::NameType::Org),
+        at("Tomas Orrin Ltd", tagger::NameType::Loc),
+    ];
+    retype_people_after_titles(text, &mut spans);
+    assert_eq!(spans[0], at("Ilse Varga", tagger::NameType::Per));
+    assert_eq!(spans[1], at("Kestrel Rail Board", tagger::NameType::Org));
+    assert_eq!(spans[2], at("Tomas Orrin Ltd", tagger::NameType::Loc));
+}
+
+#[test]
+fn names_split_around_a_patronymic_particle_are_one_person() {
+    use super::extraction::join_patronymic_names;
+    let text = "Tariq bin Hamad met Nura bint Salim at the Yusuf ibn Rashid Brigades camp.";
+    let at = |name: &str, ty| {
+        let s = text.find(name).unwrap();
+        (s, s + name.len(), ty)
+    };
+    let mut spans = vec![
+        at("Tariq", tagger::NameType::Loc),
+        at("Hamad", tagger::NameType::Per),
+        at("Nura bint Salim", tagger::NameType::Org),
+        at("Yusuf ibn Rashid Brigades", tagger::NameType::Org),
+    ];
+    join_patronymic_names(text, &mut spans);
+    assert_eq!(
+        spans,
+        vec![
+            at("Tariq bin Hamad", tagger::NameType::Per),
+            at("Nura bint Salim", tagger::NameType::Per),
+            at("Yusuf ibn Rashid Brigades", tagger::NameType::Org),
+        ]
+    );
+}
+
+#[test]
+fn a_source_list_org_named_with_a_patronymic_particle_is_a_person() {
+    let g = Gazetteer::from_tsv(&["Faris bin Khalil\torg\t\nHamza ibn Tarek Battalion\torg\t\n"]);
+    let kind = |name: &str| g.entities[g.lookup(name).unwrap() as usize].kind;
+    assert_eq!(kind("Faris bin Khalil"), ActorKind::Person);
+    assert_eq!(kind("Hamza ibn Tarek Battalion"), ActorKind::Org);
+}

@@ -569,6 +569,34 @@ pub(crate) fn is_title(w: &str) -> bool {
     in_list(TITLES, w)
 }
 
+/// Is `name` a person's name built with a patronymic particle between capitalised names
+/// ("Tariq bin Hamad", "Layla bint Omar Farouk", "Yusuf ibn Rashid")? The particle ("son of",
+/// "daughter of") names a parent, so the whole is a person whatever else suggests: every word
+/// but the particle is capitalised, the first is no common word, and none is a title, an
+/// organisation's word (singular or plural) or a legal suffix ("Omar bin Khattab Brigades" is
+/// a group).
+pub(crate) fn is_patronymic_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split(' ').collect();
+    let Some(p) = ws
+        .iter()
+        .position(|w| matches!(*w, "bin" | "bint" | "ibn" | "ben"))
+    else {
+        return false;
+    };
+    p >= 1
+        && p + 1 < ws.len()
+        && ws.len() <= 5
+        && !is_common_word(ws[0])
+        && ws.iter().enumerate().all(|(i, w)| {
+            i == p
+                || (is_title_case(w)
+                    && !is_title(w)
+                    && !is_non_person(w.trim_end_matches('.'))
+                    && !is_non_person(w.strip_suffix('s').unwrap_or(w))
+                    && !is_legal_suffix(w))
+        })
+}
+
 /// Is `w` (any case) a word that marks an organisation/place name?
 pub(crate) fn is_non_person(w: &str) -> bool {
     in_list(NON_PERSON, w)
