@@ -138,6 +138,12 @@ pub fn is_common_word(word: &str) -> bool {
     super::words::is_common_word(word)
 }
 
+/// True for a title or role written before a name (any case: "president", "Chairman",
+/// "Dr"): the extractor's list of titles.
+pub fn is_title(word: &str) -> bool {
+    super::words::is_title(word)
+}
+
 /// True for a stop word (any case: "this", "that", "it"), never a name or a part of one.
 pub fn is_stop_word(word: &str) -> bool {
     super::words::is_stop(word)

@@ -3,7 +3,7 @@
 
 use super::spans::Span;
 use super::Quote;
-use crate::actors::head::{is_common_word, is_number_word, is_stop_word};
+use crate::actors::head::{is_common_word, is_number_word, is_stop_word, is_title};
 use crate::actors::{ActorKind, ActorMatch};
 
 /// Verbs of saying (and "according to"): the cues that attribute a quotation. General verbs
@@ -657,28 +657,10 @@ fn without_leading_role(name: &str) -> String {
     }
 }
 
-/// A capitalised role written before a name ("President", "Chairman").
+/// A capitalised role written before a name ("President", "Chairman"): a title of the
+/// extractor's list, capitalised.
 fn is_role_title(word: &str) -> bool {
-    matches!(
-        word,
-        "President"
-            | "Minister"
-            | "Secretary"
-            | "Chairman"
-            | "Chairwoman"
-            | "Director"
-            | "Chief"
-            | "CEO"
-            | "Spokesman"
-            | "Spokeswoman"
-            | "Governor"
-            | "Senator"
-            | "Ambassador"
-            | "Commissioner"
-            | "Mayor"
-            | "Founder"
-            | "Executive"
-    )
+    word.starts_with(char::is_uppercase) && is_title(word)
 }
 
 /// A name without a religious or courtesy title in front ("Sister Ann Roe" is Ann Roe).
