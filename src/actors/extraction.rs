@@ -100,7 +100,6 @@ impl Gazetteer {
             });
             join_patronymic_names(text, &mut spans);
             retype_titled_people(text, &mut spans);
-            retype_people_after_titles(text, &mut spans);
             extend_titled_surnames(text, &toks, &mut spans);
             self.retype_national_bodies(text, &gaz, &mut spans);
             self.split_affiliations(text, &gaz, &mut spans);
@@ -2291,23 +2290,34 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
 
 /// A span the tagger took for an organisation or a place that holds a title followed by a
 /// person's full name ("Opposition Trade Secretary Ilse Varga", "Velmora Rail Director Tomas
-/// Orr") is that person: the name after the title, two or three capitalised words, the first
-/// no common word (a given name), none an organisation's word or a legal suffix.
+/// Orr") is that person: the name after the title. So is a span right after a title, alone or
+/// with a colon ("Chancellor: Ilse Varga", a heading naming a speech's speaker). The name is
+/// shaped as [`is_full_name`] says.
 pub(super) fn retype_titled_people(text: &str, spans: &mut [(usize, usize, NameType)]) {
     for sp in spans.iter_mut() {
-        if matches!(sp.2, NameType::Per | NameType::Misc) {
+        if !matches!(sp.2, NameType::Org | NameType::Loc) {
             continue;
         }
         let ws = words_with_offsets(text, sp.0, sp.1);
-        let Some(k) = (1..ws.len().saturating_sub(2)).rev().find(|&k| {
+        let inside = (1..ws.len().saturating_sub(2)).rev().find(|&k| {
             let w = ws[k].1;
             (words::is_title_case(w) || words::is_all_caps(w)) && words::is_title(w)
-        }) else {
+        });
+        if let Some(k) = inside {
+            let rest = &ws[k + 1..];
+            if is_full_name(rest) {
+                *sp = (rest[0].0, sp.1, NameType::Per);
+            }
             continue;
-        };
-        let rest = &ws[k + 1..];
-        if is_full_name(rest) {
-            *sp = (rest[0].0, sp.1, NameType::Per);
+        }
+        let before = text[..sp.0].trim_end_matches(' ');
+        let before = before.strip_suffix(':').unwrap_or(before);
+        let after_title = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| words::is_title_case(w) && words::is_title(w));
+        if after_title && is_full_name(&ws) {
+            sp.2 = NameType::Per;
         }
     }
 }
@@ -2323,26 +2333,6 @@ fn is_full_name(ws: &[(usize, &str)]) -> bool {
                 && !words::is_non_person(w.trim_end_matches('.'))
                 && !words::is_legal_suffix(w)
         })
-}
-
-/// A span the tagger took for an organisation or a place right after a title, alone or with a
-/// colon ("Chancellor: Ilse Varga", a heading naming a speech's speaker), is that person when
-/// it is shaped as a full name.
-pub(super) fn retype_people_after_titles(text: &str, spans: &mut [(usize, usize, NameType)]) {
-    for sp in spans.iter_mut() {
-        if !matches!(sp.2, NameType::Org | NameType::Loc) {
-            continue;
-        }
-        let before = text[..sp.0].trim_end_matches(' ');
-        let before = before.strip_suffix(':').unwrap_or(before);
-        let title = before
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| words::is_title_case(w) && words::is_title(w));
-        if title && is_full_name(&words_with_offsets(text, sp.0, sp.1)) {
-            sp.2 = NameType::Per;
-        }
-    }
 }
 
 /// Joins the names the tagger split around a patronymic particle ("Tariq" + "bin" + "Hamad")

@@ -1098,7 +1098,7 @@ fn a_name_inside_a_quoted_title_is_no_mention() {
 
 #[test]
 fn a_full_name_right_after_a_title_and_a_colon_is_a_person() {
-    use super::extraction::retype_people_after_titles;
+    use super::extraction::retype_titled_people;
     let text =
         "Chancellor: Ilse Varga\nMinister Kestrel Rail Board spoke; Governor: Tomas Orrin Ltd.";
     let at = |name: &str, ty| {
@@ -1110,7 +1110,7 @@ fn a_full_name_right_after_a_title_and_a_colon_is_a_person() {
         at("Kestrel Rail Board", tagger::NameType::Org),
         at("Tomas Orrin Ltd", tagger::NameType::Loc),
     ];
-    retype_people_after_titles(text, &mut spans);
+    retype_titled_people(text, &mut spans);
     assert_eq!(spans[0], at("Ilse Varga", tagger::NameType::Per));
     assert_eq!(spans[1], at("Kestrel Rail Board", tagger::NameType::Org));
     assert_eq!(spans[2], at("Tomas Orrin Ltd", tagger::NameType::Loc));
