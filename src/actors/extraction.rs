@@ -1157,18 +1157,7 @@ fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, Ac
             .is_some_and(super::head::is_lower_case_document_noun)
             || super::head::ends_with_document_title_opener(&body[..h.start])
     };
-    let dropped: Vec<bool> = (0..found.len())
-        .map(|k| {
-            let mut body_mentions = hits
-                .iter()
-                .filter(|h| !h.title && h.ent == Ent::Found(k as u32))
-                .peekable();
-            matches!(found[k].1, ActorKind::Org | ActorKind::Person)
-                && body_mentions.peek().is_some()
-                && body_mentions.all(modifies_a_document)
-        })
-        .collect();
-    hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
+    drop_people_and_bodies_written_only(hits, found, |h| !h.title, modifies_a_document);
 }
 
 /// Drops the found names (ones the gazetteer does not know) that name no actor by their
@@ -1302,15 +1291,27 @@ fn drop_quoted_titles(fields: &[(bool, &str)], hits: &mut Vec<Hit>, found: &[(St
         let rest = text[h.end..].trim_start_matches(['.', ',', '!', '?']);
         opens && rest.starts_with(['"', '”', '»']) || in_quoted_title(text, h.start, h.end)
     };
+    drop_people_and_bodies_written_only(hits, found, |_| true, quoted);
+}
+
+/// Drops the found organisations and people whose every counted mention (those `counted`
+/// keeps, one at least) is written the way `written` tells: the one loop behind
+/// [`drop_document_modifiers`] and [`drop_quoted_titles`].
+fn drop_people_and_bodies_written_only(
+    hits: &mut Vec<Hit>,
+    found: &[(String, ActorKind)],
+    counted: impl Fn(&Hit) -> bool,
+    written: impl Fn(&Hit) -> bool,
+) {
     let dropped: Vec<bool> = (0..found.len())
         .map(|k| {
             let mut mentions = hits
                 .iter()
-                .filter(|h| h.ent == Ent::Found(k as u32))
+                .filter(|h| h.ent == Ent::Found(k as u32) && counted(h))
                 .peekable();
             matches!(found[k].1, ActorKind::Org | ActorKind::Person)
                 && mentions.peek().is_some()
-                && mentions.all(quoted)
+                && mentions.all(&written)
         })
         .collect();
     hits.retain(|h| !matches!(h.ent, Ent::Found(k) if dropped[k as usize]));
