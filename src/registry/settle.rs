@@ -473,7 +473,9 @@ fn join_gazetteer_names(groups: &mut Groups) {
 
 /// Names spelt with the same letters, split into words differently ("South-East" and
 /// "Southeast") are one actor: the less used joins the more used, when their kinds may be
-/// one actor's.
+/// one actor's, or when the gazetteer knows the more used name and some article typed the
+/// other as a kind it may be ("Viet-Nam" typed a place in some speeches and a person in more
+/// is the country the gazetteer knows as "Vietnam").
 fn join_spellings(groups: &mut Groups) {
     let mut by_letters: HashMap<String, Vec<usize>> = HashMap::new();
     for (g, group) in groups.groups.iter().enumerate() {
@@ -484,8 +486,14 @@ fn join_spellings(groups: &mut Groups) {
     for mut spelt in sets {
         spelt.sort_by_key(|&g| (std::cmp::Reverse(groups.groups[g].articles), g));
         let main = spelt[0];
+        let main_kind = groups.kind(main);
+        let known = groups.known_kind(main).is_some();
         for &other in &spelt[1..] {
-            if compatible(groups.kind(other), groups.kind(main)) {
+            let typed_so = groups.groups[other]
+                .forms
+                .iter()
+                .any(|&f| compatible(groups.raw.forms[f].kind, main_kind));
+            if compatible(groups.kind(other), main_kind) || known && typed_so {
                 groups.join(other, main);
             }
         }
@@ -1751,6 +1759,29 @@ mod tests {
             Some(("Quorvane Widgets".to_string(), Org))
         );
         assert_eq!(registry.canonical(Org, "Co Inc"), Err(Unlisted::NotAnActor));
+    }
+
+    #[test]
+    fn a_known_countrys_other_spelling_joins_it_when_an_article_typed_it_a_place() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Bangladesh", Country, 40),
+                // mostly typed a person, but some articles read it as a place
+                ("Bangla-Desh", Person, 6),
+                ("Bangla-Desh", Place, 2),
+                // never typed a place or a country: a band named so, not the country
+                ("Ban Gladesh", Person, 5),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Person, "Bangla-Desh"),
+            Some(("Bangladesh".to_string(), Country))
+        );
+        assert_eq!(
+            actor_of(&registry, Person, "Ban Gladesh").unwrap().1,
+            Person
+        );
     }
 
     #[test]
