@@ -745,8 +745,18 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
 
 /// A one-word person or place that no longer name took in and that no sampled passage writes
 /// as a person's or a place's ([`super::people`]) is not an actor: a product, a brand, a site
-/// or a work the tagger read as a name. Names the gazetteer holds are kept.
+/// or a work the tagger read as a name. Names the gazetteer holds are kept, and so is a word
+/// that ends the name of a registered person whose first word is no English common word
+/// ("Tarrant" beside "Oswin Tarrant"): the corpus itself writes it as a surname, which a
+/// sample of a dozen passages may miss when the text seldom says who the person is.
 fn reject_unattested_lone_names(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let surnames: std::collections::HashSet<String> = (0..groups.groups.len())
+        .filter(|&g| !not_actor[g] && groups.kind(g) == ActorKind::Person)
+        .filter_map(|g| match &groups.groups[g].words[..] {
+            [first, .., last] if !crate::actors::head::is_common_word(first) => Some(last.clone()),
+            _ => None,
+        })
+        .collect();
     for (g, rejected) in not_actor.iter_mut().enumerate() {
         if *rejected || !groups.is_root(g) || groups.held_by_gazetteer(g) {
             continue;
@@ -759,7 +769,8 @@ fn reject_unattested_lone_names(groups: &mut Groups, raw: &RawActors, not_actor:
         let [word] = &groups.groups[g].words[..] else {
             continue;
         };
-        if evidence.get(word) == Some(&false) {
+        let surname = groups.kind(g) == ActorKind::Person && surnames.contains(word);
+        if evidence.get(word) == Some(&false) && !surname {
             *rejected = true;
         }
     }
@@ -1313,6 +1324,29 @@ mod tests {
             form: form.to_string(),
             articles,
         }
+    }
+
+    #[test]
+    fn a_lone_word_that_ends_a_registered_persons_name_is_a_surname_whatever_the_sample() {
+        let mut raw = raw(
+            &[
+                ("Marrowick", Person, 40),
+                ("Ottilie Marrowick", Person, 3),
+                ("Glimmerdeck", Person, 30),
+                // a common word first: a product's name, no person's
+                ("Super Glimmerdeck", Person, 2),
+            ],
+            &[("marrowick", 40), ("glimmerdeck", 30)],
+        );
+        // the sampled passages happened to show neither written as a person's
+        raw.person_evidence.insert("marrowick".to_string(), false);
+        raw.person_evidence.insert("glimmerdeck".to_string(), false);
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            actor_of(&registry, Person, "Marrowick"),
+            Some(("Marrowick".to_string(), Person))
+        );
+        assert_eq!(actor_of(&registry, Person, "Glimmerdeck"), None);
     }
 
     #[test]
