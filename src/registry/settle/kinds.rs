@@ -192,8 +192,8 @@ pub(super) fn names_a_region(words: &[String], is_place: impl Fn(&[String]) -> b
 /// The country a state's formal name names: "[modifiers] Republic of [the] X" (no "of" nor
 /// organisation head among the modifiers: "Government of the Republic of X" is a
 /// government), "X [form words] Republic" ("X People's Republic", "X State"), or form words
-/// before the country's own name, not its demonym ("Socialist X", "Communist X": a regime's
-/// name for the country). `country` gives the country that some words name.
+/// other than "united" before the country's own name, not its demonym ("Socialist X",
+/// "Communist X": a regime's name for the country). `country` gives the country that some words name.
 pub(super) fn country_of_state_name(
     words: &[String],
     country: impl Fn(&[String]) -> Option<String>,
@@ -209,9 +209,10 @@ pub(super) fn country_of_state_name(
     }
     let (head, rest) = words.split_last()?;
     if !is_head(head) || rest.is_empty() {
+        // "united" names a cause or a party ("United Tarnia"), not a regime
         let lead = words
             .iter()
-            .take_while(|w| STATE_FORM_WORDS.contains(&w.as_str()))
+            .take_while(|w| STATE_FORM_WORDS.contains(&w.as_str()) && *w != "united")
             .count();
         if lead == 0 || lead == words.len() {
             return None;
@@ -662,6 +663,7 @@ mod tests {
             "Communist Party of Tarnia",
             "Tarnia Communist",
             "Communist Velmora",
+            "United Tarnia",
             "Tarnia",
         ] {
             assert_eq!(country_of_state_name(&words(name), country), None, "{name}");
