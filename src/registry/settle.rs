@@ -473,7 +473,9 @@ fn join_gazetteer_names(groups: &mut Groups) {
 
 /// Names spelt with the same letters, split into words differently ("South-East" and
 /// "Southeast") are one actor: the less used joins the more used, when their kinds may be
-/// one actor's.
+/// one actor's, or when the gazetteer knows the more used name and some article typed the
+/// other as a kind it may be ("Viet-Nam" typed a place in some speeches and a person in more
+/// is the country the gazetteer knows as "Vietnam").
 fn join_spellings(groups: &mut Groups) {
     let mut by_letters: HashMap<String, Vec<usize>> = HashMap::new();
     for (g, group) in groups.groups.iter().enumerate() {
@@ -484,8 +486,14 @@ fn join_spellings(groups: &mut Groups) {
     for mut spelt in sets {
         spelt.sort_by_key(|&g| (std::cmp::Reverse(groups.groups[g].articles), g));
         let main = spelt[0];
+        let main_kind = groups.kind(main);
+        let known = groups.known_kind(main).is_some();
         for &other in &spelt[1..] {
-            if compatible(groups.kind(other), groups.kind(main)) {
+            let typed_so = groups.groups[other]
+                .forms
+                .iter()
+                .any(|&f| compatible(groups.raw.forms[f].kind, main_kind));
+            if compatible(groups.kind(other), main_kind) || known && typed_so {
                 groups.join(other, main);
             }
         }
@@ -737,8 +745,18 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
 
 /// A one-word person or place that no longer name took in and that no sampled passage writes
 /// as a person's or a place's ([`super::people`]) is not an actor: a product, a brand, a site
-/// or a work the tagger read as a name. Names the gazetteer holds are kept.
+/// or a work the tagger read as a name. Names the gazetteer holds are kept, and so is a word
+/// that ends the name of a registered person whose first word is no English common word
+/// ("Tarrant" beside "Oswin Tarrant"): the corpus itself writes it as a surname, which a
+/// sample of a dozen passages may miss when the text seldom says who the person is.
 fn reject_unattested_lone_names(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    let surnames: std::collections::HashSet<String> = (0..groups.groups.len())
+        .filter(|&g| !not_actor[g] && groups.kind(g) == ActorKind::Person)
+        .filter_map(|g| match &groups.groups[g].words[..] {
+            [first, .., last] if !crate::actors::head::is_common_word(first) => Some(last.clone()),
+            _ => None,
+        })
+        .collect();
     for (g, rejected) in not_actor.iter_mut().enumerate() {
         if *rejected || !groups.is_root(g) || groups.held_by_gazetteer(g) {
             continue;
@@ -751,7 +769,8 @@ fn reject_unattested_lone_names(groups: &mut Groups, raw: &RawActors, not_actor:
         let [word] = &groups.groups[g].words[..] else {
             continue;
         };
-        if evidence.get(word) == Some(&false) {
+        let surname = groups.kind(g) == ActorKind::Person && surnames.contains(word);
+        if evidence.get(word) == Some(&false) && !surname {
             *rejected = true;
         }
     }
@@ -1308,6 +1327,29 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_word_that_ends_a_registered_persons_name_is_a_surname_whatever_the_sample() {
+        let mut raw = raw(
+            &[
+                ("Marrowick", Person, 40),
+                ("Ottilie Marrowick", Person, 3),
+                ("Glimmerdeck", Person, 30),
+                // a common word first: a product's name, no person's
+                ("Super Glimmerdeck", Person, 2),
+            ],
+            &[("marrowick", 40), ("glimmerdeck", 30)],
+        );
+        // the sampled passages happened to show neither written as a person's
+        raw.person_evidence.insert("marrowick".to_string(), false);
+        raw.person_evidence.insert("glimmerdeck".to_string(), false);
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            actor_of(&registry, Person, "Marrowick"),
+            Some(("Marrowick".to_string(), Person))
+        );
+        assert_eq!(actor_of(&registry, Person, "Glimmerdeck"), None);
+    }
+
+    #[test]
     fn a_lone_word_no_passage_writes_as_a_persons_is_no_person() {
         let mut raw = raw(
             &[
@@ -1751,6 +1793,29 @@ mod tests {
             Some(("Quorvane Widgets".to_string(), Org))
         );
         assert_eq!(registry.canonical(Org, "Co Inc"), Err(Unlisted::NotAnActor));
+    }
+
+    #[test]
+    fn a_known_countrys_other_spelling_joins_it_when_an_article_typed_it_a_place() {
+        let registry = Registry::settle(&raw(
+            &[
+                ("Bangladesh", Country, 40),
+                // mostly typed a person, but some articles read it as a place
+                ("Bangla-Desh", Person, 6),
+                ("Bangla-Desh", Place, 2),
+                // never typed a place or a country: a band named so, not the country
+                ("Ban Gladesh", Person, 5),
+            ],
+            &[],
+        ));
+        assert_eq!(
+            actor_of(&registry, Person, "Bangla-Desh"),
+            Some(("Bangladesh".to_string(), Country))
+        );
+        assert_eq!(
+            actor_of(&registry, Person, "Ban Gladesh").unwrap().1,
+            Person
+        );
     }
 
     #[test]

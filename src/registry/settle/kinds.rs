@@ -152,6 +152,7 @@ const STATE_HEADS: &[&str] = &[
 /// Democratic Republic"), as key words.
 const STATE_FORM_WORDS: &[&str] = &[
     "arab",
+    "communist",
     "democratic",
     "federal",
     "federative",
@@ -190,8 +191,9 @@ pub(super) fn names_a_region(words: &[String], is_place: impl Fn(&[String]) -> b
 
 /// The country a state's formal name names: "[modifiers] Republic of [the] X" (no "of" nor
 /// organisation head among the modifiers: "Government of the Republic of X" is a
-/// government), or "X [form words] Republic" ("X People's Republic", "X State"). `country`
-/// gives the country that some words name.
+/// government), "X [form words] Republic" ("X People's Republic", "X State"), or form words
+/// other than "united" before the country's own name, not its demonym ("Socialist X",
+/// "Communist X": a regime's name for the country). `country` gives the country that some words name.
 pub(super) fn country_of_state_name(
     words: &[String],
     country: impl Fn(&[String]) -> Option<String>,
@@ -207,7 +209,16 @@ pub(super) fn country_of_state_name(
     }
     let (head, rest) = words.split_last()?;
     if !is_head(head) || rest.is_empty() {
-        return None;
+        // "united" names a cause or a party ("United Tarnia"), not a regime
+        let lead = words
+            .iter()
+            .take_while(|w| STATE_FORM_WORDS.contains(&w.as_str()) && *w != "united")
+            .count();
+        if lead == 0 || lead == words.len() {
+            return None;
+        }
+        let named = country(&words[lead..])?;
+        return (key(&named) == words[lead..].join(" ")).then_some(named);
     }
     (1..=rest.len().min(3)).rev().find_map(|n| {
         let form_words = rest[n..]
@@ -634,6 +645,8 @@ mod tests {
             "State of the Tarnia",
             "Tarnia People's Democratic Republic",
             "Tarnia State",
+            "Communist Tarnia",
+            "Socialist Tarnia",
         ] {
             assert_eq!(
                 country_of_state_name(&words(name), country).as_deref(),
@@ -647,6 +660,11 @@ mod tests {
             "Secretary of State",
             "Republic of Velmora",
             "Tarnia Harbour State",
+            "Communist Party of Tarnia",
+            "Tarnia Communist",
+            "Communist Velmora",
+            "United Tarnia",
+            "Tarnia",
         ] {
             assert_eq!(country_of_state_name(&words(name), country), None, "{name}");
         }
@@ -655,8 +673,20 @@ mod tests {
             ("Serene Kingdom of Norway", Org, 20),
             ("Norwegian Democratic Republic", Org, 4),
             ("Government of the Kingdom of Norway", Org, 7),
+            ("Communist Norway", Org, 9),
+            ("Communist Norway", Place, 3),
+            ("Communist Norwegians", Org, 5),
         ]);
-        for form in ["Serene Kingdom of Norway", "Norwegian Democratic Republic"] {
+        // a demonym after the form word names the party's people, not the country
+        assert_ne!(
+            actor_of(&registry, Org, "Communist Norwegians").map(|a| a.1),
+            Some(Country)
+        );
+        for form in [
+            "Serene Kingdom of Norway",
+            "Norwegian Democratic Republic",
+            "Communist Norway",
+        ] {
             assert_eq!(
                 actor_of(&registry, Org, form),
                 Some(("Norway".to_string(), Country)),
