@@ -285,3 +285,95 @@ fn incremental_runs_group_new_copies_and_regroup_after_deletes_like_a_fresh_buil
     assert!(groups(&index).is_empty());
     assert_eq!(groups(&index), fresh_groups("changed"));
 }
+
+/// A story of the lock trust, also carried as one of five items of a weekly roundup (27% of
+/// the roundup's text), and a wire story re-sent with words rewritten in four places and a
+/// sentence added.
+fn roundup_and_resend(dir: &Path) {
+    let story = "The Orrin Cross lock keepers agreed on Tuesday to open the upper gates an hour \
+        earlier through the summer, after barge crews complained of queues that reached back to \
+        the old tannery. Keeper Ansel Brody said the change would cost the trust little, since the \
+        pumps already run at dawn. Crews carrying gravel from Hobbin Quarry had waited up to three \
+        hours on busy mornings, and two skippers said they had lost contracts to road hauliers as a \
+        result. The trust will review the hours in September, when the holiday boats thin out and \
+        the gravel season ends. A ferryman at the lower basin welcomed the decision but asked for a \
+        second keeper on weekends.";
+    let others = [
+        "Tamsby market traders voted to move the Saturday fair to the school field while the \
+         square is repaved, a job the council expects to finish before the harvest show. \
+         Stallholders said the field is flatter but farther from the bus stop, and asked for signs \
+         on the high road. The fair keeps its hours and its fees, and the cattle pens stay by the \
+         station yard where they have stood since the railway came.",
+        "Welford Mere sailing club launched its new rescue launch on Sunday, bought with money \
+         raised by a sponsored swim across the mere last August. The launch replaces a rowing boat \
+         that served for thirty years, and the club says it can now reach any part of the water \
+         within four minutes. Junior members painted the name on the bow, choosing Heron after a \
+         vote at the clubhouse.",
+        "Quillan library will open on Thursday evenings from next month, after a survey found \
+         that most borrowers work during its daytime hours. Volunteers from the reading circle \
+         will staff the extra evening, and the parish has agreed to light the lane to the door. \
+         The mobile van that serves the hill farms keeps its fortnightly round, with a new stop at \
+         the chapel in Gorse End.",
+        "Bramwick bell ringers rang a full peal on Saturday for the first time since the tower \
+         was repaired, three hours and ten minutes without a fault, the captain of the tower said. \
+         Ringers came from four parishes to make up the band, and the vicar thanked the builders \
+         who recast the tenor bell's frame in the spring. Visitors may climb the tower on the \
+         first Sunday of each month, and the ringers practise on Wednesday nights and welcome \
+         learners of any age who can manage the ladder to the ringing chamber.",
+    ];
+    let roundup = [others[0], story, others[1], others[2], others[3]].join("\n\n");
+    let wire = "Shipping on the Carrow estuary was halted for six hours on Monday after a grain \
+        carrier lost power and drifted across the main channel near Fenner Point, the harbour \
+        authority said. Tugs from Carrow docks took the vessel in tow by noon and berthed it at \
+        the south wharf, where engineers from the owner were inspecting a failed fuel pump. Eleven \
+        ships waited at anchor off the bar while the channel was closed, and two ferries to the \
+        islands were cancelled. The authority said no one was hurt and no cargo was lost, and it \
+        would ask the owner for a report on the pump before the carrier sails again.";
+    let resent = wire
+        .replace("halted", "stopped")
+        .replace("drifted across", "drifted over")
+        .replace("Eleven ships", "Eleven vessels")
+        .replace("were cancelled", "were called off")
+        + " Pilots said the tide had helped the tugs.";
+    let wires = jsonl(
+        "w1",
+        "2023-06-12",
+        "Grain carrier blocks Carrow channel",
+        wire,
+    ) + &jsonl(
+        "w2",
+        "2023-06-12",
+        "Carrow channel reopens after grain ship drifts",
+        &resent,
+    );
+    write_files(
+        dir,
+        &[
+            (
+                "digest.jsonl",
+                jsonl("d1", "2023-06-13", "Around the valley this week", &roundup).as_bytes(),
+            ),
+            (
+                "trust.jsonl",
+                jsonl(
+                    "t1",
+                    "2023-06-13",
+                    "Upper lock gates to open earlier",
+                    story,
+                )
+                .as_bytes(),
+            ),
+            ("wire.jsonl", wires.as_bytes()),
+        ],
+    );
+}
+
+#[test]
+fn a_rewritten_resend_is_grouped_and_one_item_of_a_roundup_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    roundup_and_resend(&news);
+    let index = dir.path().join("index");
+    assert_success(&run_index(&index, &[&news]));
+    assert_eq!(groups(&index), [["w1", "w2"]]);
+}

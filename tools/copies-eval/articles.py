@@ -10,7 +10,8 @@ reads and compares articles by one rule:
 - Shingles: the set of distinct runs of 5 consecutive tokens, each as a 64-bit BLAKE2b hash; a
   body of 1 to 4 tokens is one shingle of its own, an empty body has none.
 - Containment of a pair: shared shingles over the shingles of the article that has fewer;
-  Jaccard: shared over the union.
+  Jaccard: shared over the union; the covered share: the share of a body's words inside a
+  5-word run the other body holds too (the measure the rewrite convention is decided on).
 
 Only the Python standard library is needed.
 """
@@ -52,6 +53,22 @@ def containment(a, b):
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def covered_share(tokens, other, size=SHINGLE):
+    """The share of `tokens` (a body's words) inside a `size`-word run that `other` holds too.
+
+    The text-aligned view of containment: one word changed breaks five shingles but leaves
+    only one word uncovered, so a lightly rewritten re-send keeps a high share here while its
+    shingle containment falls. 0 for a text shorter than one run."""
+    if len(tokens) < size or len(other) < size:
+        return 0.0
+    runs = {tuple(other[i : i + size]) for i in range(len(other) - size + 1)}
+    covered = [False] * len(tokens)
+    for i in range(len(tokens) - size + 1):
+        if tuple(tokens[i : i + size]) in runs:
+            covered[i : i + size] = [True] * size
+    return sum(covered) / len(tokens)
 
 
 def jaccard(a, b):
