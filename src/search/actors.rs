@@ -7,7 +7,9 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DocAddress, Term};
 
-use crate::actor_ords::{open_stamped_table, ActorOrds, OrdActor, OrdField, TableStamp};
+use crate::actor_ords::{
+    open_stamped_table, ActorOrds, OrdActor, OrdField, SegmentOrds, TableStamp,
+};
 use crate::actors::ActorKind;
 use crate::error::Result;
 use crate::registry::table::{fold, ActorAt, ActorTable, TableActor, WholeForms};
@@ -628,27 +630,33 @@ pub(crate) fn column_actors(
         }
         return Ok(sorted(ranked));
     };
-    let segment = tantivy_searcher.segment_reader(address.segment_ord);
-    let listed = searcher
-        .actor_ords()?
-        .and_then(|ords| Some((ords, ords.segment(segment, field)?)))
-        .filter(|(_, listed)| listed.len() == facets.num_facets());
+    // What the ordinals file says of the segment, looked up on the first ordinal not yet
+    // named (most hits name none).
+    let mut listed: Option<Option<(&ActorOrds, SegmentOrds<'_>)>> = None;
     let mut memo = columns.facet_names(address.segment_ord, field);
     for ord in facets.facet_ords(address.doc_id) {
         let actor = match memo.get(&ord) {
             Some(known) => known.clone(),
             None => {
-                let by_table =
-                    listed
-                        .as_ref()
-                        .and_then(|(ords, listed)| match listed.get(ord as usize) {
-                            OrdActor::Listed(number) => {
-                                let (at, _) = ords.actor(number)?;
-                                names.names.actor(&ActorKey::Table(at)).map(Some)
-                            }
-                            OrdActor::NotActor => Some(None),
-                            OrdActor::Unseen => None,
-                        });
+                if listed.is_none() {
+                    let segment = tantivy_searcher.segment_reader(address.segment_ord);
+                    listed = Some(
+                        searcher
+                            .actor_ords()?
+                            .and_then(|ords| Some((ords, ords.segment(segment, field)?)))
+                            .filter(|(_, listed)| listed.len() == facets.num_facets()),
+                    );
+                }
+                let by_table = listed.as_ref().and_then(Option::as_ref).and_then(
+                    |(ords, listed)| match listed.get(ord as usize) {
+                        OrdActor::Listed(number) => {
+                            let (at, _) = ords.actor(number)?;
+                            names.names.actor(&ActorKey::Table(at)).map(Some)
+                        }
+                        OrdActor::NotActor => Some(None),
+                        OrdActor::Unseen => None,
+                    },
+                );
                 let actor = match by_table {
                     Some(actor) => actor,
                     None => {
