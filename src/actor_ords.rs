@@ -34,6 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use tantivy::directory::OwnedBytes;
 use tantivy::fastfield::FacetReader;
 use tantivy::{Index, ReloadPolicy, SegmentReader};
 
@@ -202,7 +203,7 @@ pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, Option
 /// Every segment's ordinals, read whole.
 #[derive(Debug)]
 pub struct ActorOrds {
-    bytes: Vec<u8>,
+    bytes: OwnedBytes,
     /// Where the listed actors are in `bytes` (packed with their kinds, by ascending offset):
     /// read in place, since a search names a few of them.
     actors: Range<usize>,
@@ -266,16 +267,23 @@ impl ActorOrds {
     /// The file of `index_dir` when it was made from the table of `stamp`; `None` when it is
     /// missing, of another layout or of another table.
     pub fn open(index_dir: &Path, stamp: TableStamp) -> Result<Option<ActorOrds>> {
+        // Mapped, not read: a search names a few actors and reads a few pages of the file.
         let path = path(index_dir);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(Error::io(&path, err)),
+        let directory = match tantivy::directory::MmapDirectory::open(index_dir) {
+            Ok(directory) => directory,
+            Err(err) => return Err(Error::io(&path, std::io::Error::other(err))),
         };
+        let file = match tantivy::Directory::open_read(&directory, Path::new(ORDS_FILE)) {
+            Ok(file) => file,
+            Err(tantivy::directory::error::OpenReadError::FileDoesNotExist(_)) => return Ok(None),
+            Err(err) => return Err(Error::io(&path, std::io::Error::other(err))),
+        };
+        let bytes = file.read_bytes().map_err(|err| Error::io(&path, err))?;
         Ok(ActorOrds::parse(bytes, stamp))
     }
 
-    fn parse(bytes: Vec<u8>, stamp: TableStamp) -> Option<ActorOrds> {
+    fn parse(bytes: impl Into<OwnedBytes>, stamp: TableStamp) -> Option<ActorOrds> {
+        let bytes: OwnedBytes = bytes.into();
         if bytes.get(..8)? != MAGIC || TableStamp::from_bytes(bytes.get(8..36)?)? != stamp {
             return None;
         }
