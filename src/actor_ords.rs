@@ -282,8 +282,7 @@ impl ActorOrds {
         Ok(ActorOrds::parse(bytes, stamp))
     }
 
-    fn parse(bytes: impl Into<OwnedBytes>, stamp: TableStamp) -> Option<ActorOrds> {
-        let bytes: OwnedBytes = bytes.into();
+    fn parse(bytes: OwnedBytes, stamp: TableStamp) -> Option<ActorOrds> {
         if bytes.get(..8)? != MAGIC || TableStamp::from_bytes(bytes.get(8..36)?)? != stamp {
             return None;
         }
@@ -619,7 +618,7 @@ mod tests {
         };
         let actors = [pack(12, ActorKind::Org), pack(40, ActorKind::Person)];
         let bytes = file(stamp, &actors, &[&[1, NOT_ACTOR], &[UNSEEN]]);
-        let ords = ActorOrds::parse(bytes.clone(), stamp).expect("well formed");
+        let ords = ActorOrds::parse(OwnedBytes::new(bytes.clone()), stamp).expect("well formed");
         let ranges = &ords.segments["a".repeat(32).as_str()];
         assert_eq!(ranges[0].len(), 8);
         assert_eq!(ranges[1].len(), 4);
@@ -628,11 +627,13 @@ mod tests {
         assert_eq!(ords.number_of(12), Some(0));
         assert_eq!(ords.number_of(13), None);
         let other = TableStamp { nanos: 31, ..stamp };
-        assert!(ActorOrds::parse(bytes.clone(), other).is_none());
-        assert!(ActorOrds::parse(bytes[..bytes.len() - 1].to_vec(), stamp).is_none());
+        assert!(ActorOrds::parse(OwnedBytes::new(bytes.clone()), other).is_none());
+        assert!(
+            ActorOrds::parse(OwnedBytes::new(bytes[..bytes.len() - 1].to_vec()), stamp).is_none()
+        );
         // Out of order, no actor is found by offset (its binary search would be wrong).
         let unordered = file(stamp, &[actors[1], actors[0]], &[&[], &[]]);
-        let unordered = ActorOrds::parse(unordered, stamp).expect("well formed");
+        let unordered = ActorOrds::parse(OwnedBytes::new(unordered), stamp).expect("well formed");
         assert_eq!(unordered.number_of(12), None);
         assert_eq!(unordered.number_of(40), None);
     }
