@@ -34,6 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use tantivy::directory::OwnedBytes;
 use tantivy::fastfield::FacetReader;
 use tantivy::{Index, ReloadPolicy, SegmentReader};
 
@@ -202,9 +203,14 @@ pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, Option
 /// Every segment's ordinals, read whole.
 #[derive(Debug)]
 pub struct ActorOrds {
-    bytes: Vec<u8>,
-    /// The listed actors, packed with their kinds, by ascending offset.
-    actors: Vec<u32>,
+    bytes: OwnedBytes,
+    /// Where the listed actors are in `bytes` (packed with their kinds, by ascending offset):
+    /// read in place, since a search names a few of them.
+    actors: Range<usize>,
+    /// Whether the listed actors are in ascending order, as [`ActorOrds::number_of`]'s binary
+    /// search needs: checked on its first call (a search that names actors by number alone
+    /// never reads the whole list).
+    ordered: std::sync::OnceLock<bool>,
     /// Per segment id: where each field's ordinals, then its article counts, are in `bytes`.
     segments: HashMap<String, [Range<usize>; 3]>,
 }
@@ -261,16 +267,22 @@ impl ActorOrds {
     /// The file of `index_dir` when it was made from the table of `stamp`; `None` when it is
     /// missing, of another layout or of another table.
     pub fn open(index_dir: &Path, stamp: TableStamp) -> Result<Option<ActorOrds>> {
+        // Mapped, not read: a search names a few actors and reads a few pages of the file.
         let path = path(index_dir);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(Error::io(&path, err)),
+        let directory = match tantivy::directory::MmapDirectory::open(index_dir) {
+            Ok(directory) => directory,
+            Err(err) => return Err(Error::io(&path, std::io::Error::other(err))),
         };
+        let file = match tantivy::Directory::open_read(&directory, Path::new(ORDS_FILE)) {
+            Ok(file) => file,
+            Err(tantivy::directory::error::OpenReadError::FileDoesNotExist(_)) => return Ok(None),
+            Err(err) => return Err(Error::io(&path, std::io::Error::other(err))),
+        };
+        let bytes = file.read_bytes().map_err(|err| Error::io(&path, err))?;
         Ok(ActorOrds::parse(bytes, stamp))
     }
 
-    fn parse(bytes: Vec<u8>, stamp: TableStamp) -> Option<ActorOrds> {
+    fn parse(bytes: OwnedBytes, stamp: TableStamp) -> Option<ActorOrds> {
         if bytes.get(..8)? != MAGIC || TableStamp::from_bytes(bytes.get(8..36)?)? != stamp {
             return None;
         }
@@ -278,14 +290,9 @@ impl ActorOrds {
             Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
         };
         let listed = read_u32(36)? as usize;
-        let mut at = 40;
-        let actors: Vec<u32> = (0..listed)
-            .map(|n| read_u32(at + 4 * n))
-            .collect::<Option<_>>()?;
-        at += 4 * listed;
-        if actors.windows(2).any(|w| unpack(w[0]).0 >= unpack(w[1]).0) {
-            return None;
-        }
+        let actors = 40..40usize.checked_add(listed.checked_mul(4)?)?;
+        bytes.get(actors.clone())?;
+        let mut at = actors.end;
         let count = read_u32(at)?;
         at += 4;
         let mut segments = HashMap::new();
@@ -318,28 +325,53 @@ impl ActorOrds {
         (at == bytes.len()).then_some(ActorOrds {
             bytes,
             actors,
+            ordered: std::sync::OnceLock::new(),
             segments,
         })
     }
 
     /// How many actors the file lists: their numbers are `0..actors()`.
     pub fn actors(&self) -> usize {
-        self.actors.len()
+        self.actors.len() / 4
+    }
+
+    /// The packed actor of number `number`.
+    fn packed(&self, number: usize) -> Option<u32> {
+        let at = self.actors.start.checked_add(number.checked_mul(4)?)?;
+        if at >= self.actors.end {
+            return None;
+        }
+        let bytes = self.bytes.get(at..at + 4)?;
+        Some(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
     }
 
     /// The actor of number `number`: its offset in the table and its canonical kind.
     pub fn actor(&self, number: u32) -> Option<(ActorAt, ActorKind)> {
-        self.actors
-            .get(number as usize)
-            .map(|&packed| unpack(packed))
+        self.packed(number as usize).map(unpack)
     }
 
-    /// The number of the actor at offset `at`, when the file lists it.
+    /// The number of the actor at offset `at`, when the file lists it (never, in a file whose
+    /// actors are out of order).
     pub fn number_of(&self, at: ActorAt) -> Option<u32> {
-        self.actors
-            .binary_search_by_key(&at, |&packed| unpack(packed).0)
-            .ok()
-            .map(|number| number as u32)
+        let ordered = *self.ordered.get_or_init(|| {
+            (1..self.actors()).all(|n| {
+                matches!((self.packed(n - 1), self.packed(n)),
+                    (Some(a), Some(b)) if unpack(a).0 < unpack(b).0)
+            })
+        });
+        if !ordered {
+            return None;
+        }
+        let (mut low, mut high) = (0, self.actors());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match unpack(self.packed(middle)?).0.cmp(&at) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return u32::try_from(middle).ok(),
+            }
+        }
+        None
     }
 
     /// The live articles of `segment`, in all and per actor; `None` when the file does not list
@@ -586,7 +618,7 @@ mod tests {
         };
         let actors = [pack(12, ActorKind::Org), pack(40, ActorKind::Person)];
         let bytes = file(stamp, &actors, &[&[1, NOT_ACTOR], &[UNSEEN]]);
-        let ords = ActorOrds::parse(bytes.clone(), stamp).expect("well formed");
+        let ords = ActorOrds::parse(OwnedBytes::new(bytes.clone()), stamp).expect("well formed");
         let ranges = &ords.segments["a".repeat(32).as_str()];
         assert_eq!(ranges[0].len(), 8);
         assert_eq!(ranges[1].len(), 4);
@@ -595,9 +627,14 @@ mod tests {
         assert_eq!(ords.number_of(12), Some(0));
         assert_eq!(ords.number_of(13), None);
         let other = TableStamp { nanos: 31, ..stamp };
-        assert!(ActorOrds::parse(bytes.clone(), other).is_none());
-        assert!(ActorOrds::parse(bytes[..bytes.len() - 1].to_vec(), stamp).is_none());
+        assert!(ActorOrds::parse(OwnedBytes::new(bytes.clone()), other).is_none());
+        assert!(
+            ActorOrds::parse(OwnedBytes::new(bytes[..bytes.len() - 1].to_vec()), stamp).is_none()
+        );
+        // Out of order, no actor is found by offset (its binary search would be wrong).
         let unordered = file(stamp, &[actors[1], actors[0]], &[&[], &[]]);
-        assert!(ActorOrds::parse(unordered, stamp).is_none());
+        let unordered = ActorOrds::parse(OwnedBytes::new(unordered), stamp).expect("well formed");
+        assert_eq!(unordered.number_of(12), None);
+        assert_eq!(unordered.number_of(40), None);
     }
 }

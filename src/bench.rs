@@ -20,12 +20,13 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
+use crate::actor_ords::OrdField;
 use crate::corpus::{parse_date_bound, ArticleDate, DatePrecision};
 pub use crate::error::BenchError;
 use crate::error::{Error, Result};
 use crate::output::{self, TextStyle};
 use crate::schema::STOP_WORDS;
-use crate::search::{ActorRef, SearchError, SearchRequest, Searcher};
+use crate::search::{column_actors, SearchError, SearchRequest, Searcher};
 use crate::store::Manifest;
 
 mod scenarios;
@@ -759,13 +760,11 @@ pub fn sample_queries(searcher: &Searcher, n: usize, seed: u64) -> Result<Vec<Be
                 }
             }
         } else if filter < 25 {
-            let actors: Vec<String> = document
-                .get_all(fields.actor)
-                .filter_map(|v| v.as_facet())
-                .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
-                .filter_map(|raw| names.canonical(&raw))
-                .map(|actor| actor.name)
-                .collect();
+            let actors: Vec<String> =
+                column_actors(searcher, &snapshot, address, OrdField::Actor, Some(&names))?
+                    .into_iter()
+                    .map(|actor| actor.name)
+                    .collect();
             if !actors.is_empty() {
                 query.actor = Some(actors[rng.below(actors.len())].clone());
             }

@@ -199,7 +199,7 @@ fn first_shown<'a>(
     searcher: &'a Searcher,
     highlighter: &crate::search::Highlighter,
     candidates: &[(Option<i64>, BestPassage)],
-    shown: Option<&mut ShownActors<'a>>,
+    shown: Option<&CanonicalNames<'a>>,
 ) -> Result<Option<Hit>> {
     let Some(leader) = candidates
         .iter()
@@ -253,138 +253,24 @@ fn first_shown<'a>(
             unnamed,
         )));
     };
-    let by_ordinals = (
-        shown.actors_at(searcher, best.address, OrdField::Actor),
-        shown.actors_at(searcher, best.address, OrdField::PassageActor),
-    );
-    Ok(Some(match by_ordinals {
-        (Some(actors), Some(passage_actors)) => searcher.hit_with_actors(
-            &document,
-            1,
-            best.score,
-            highlighter,
-            (actors, passage_actors),
-        ),
-        _ => searcher.hit_from_document(
-            &document,
-            1,
-            best.score,
-            highlighter,
-            Some(shown.by_form(searcher)?),
-        ),
-    }))
+    Ok(Some(searcher.hit_from_document(
+        &tantivy_searcher,
+        &document,
+        best.address,
+        1,
+        best.score,
+        highlighter,
+        Some(shown),
+    )?))
 }
 
-/// How the actors of shown passages are named: through their facet ordinals and the
-/// ordinals file (each actor's name read once), else form by form as stored.
-struct ShownActors<'a> {
-    /// Whether many passages are shown (see [`SHOWN_ONE_BY_ONE`]).
-    many: bool,
-    /// Form by form (a segment the ordinals file does not list), made on first need.
-    by_form: Option<CanonicalNames<'a>>,
-    ords: Option<&'a ActorOrds>,
-    /// Where actors' names are read.
-    names: ActorNames<'a>,
-    /// Per actor number of the ordinals file: its canonical actor, once named.
-    named: FxHashMap<u32, ActorRef>,
-    /// The facet readers opened so far, per segment and field.
-    readers: Vec<(SegmentOrdinal, OrdField, FacetReader)>,
-}
-
-impl<'a> ShownActors<'a> {
-    /// For `shown` passages: many are named from the table read whole, a few by reading its
-    /// lines one by one.
-    fn new(searcher: &'a Searcher, shown: usize) -> Result<ShownActors<'a>> {
-        let many = shown > SHOWN_ONE_BY_ONE;
-        Ok(ShownActors {
-            many,
-            by_form: None,
-            ords: searcher.actor_ords()?,
-            names: if many {
-                searcher.every_form_names()?
-            } else {
-                searcher.actor_names()?
-            },
-            named: FxHashMap::default(),
-            readers: Vec::new(),
-        })
-    }
-
-    /// The names of stored forms, for a passage whose segment the ordinals file does not
-    /// list: made on first need, since a current ordinals file names every passage.
-    fn by_form(&mut self, searcher: &'a Searcher) -> Result<&CanonicalNames<'a>> {
-        if self.by_form.is_none() {
-            self.by_form = Some(if self.many {
-                searcher.canonical_names_in_bulk()?
-            } else {
-                searcher.canonical_names()?
-            });
-        }
-        Ok(self.by_form.as_ref().expect("just made"))
-    }
-
-    /// The canonical actors of `field` of the passage at `address`, as a hit shows them
-    /// (people first, then by name, each once); `None` when the ordinals file does not list
-    /// its segment as it is.
-    fn actors_at(
-        &mut self,
-        searcher: &Searcher,
-        address: DocAddress,
-        field: OrdField,
-    ) -> Option<Vec<ActorRef>> {
-        let ords = self.ords?;
-        let tantivy_searcher = searcher.tantivy_searcher();
-        let segment = tantivy_searcher.segment_reader(address.segment_ord);
-        let listed = ords.segment(segment, field)?;
-        let at = match self
-            .readers
-            .iter()
-            .position(|(ord, opened, _)| *ord == address.segment_ord && *opened == field)
-        {
-            Some(at) => at,
-            None => {
-                let name = match field {
-                    OrdField::Actor => field_name::ACTOR,
-                    OrdField::PassageActor => field_name::PASSAGE_ACTOR,
-                };
-                let reader = segment.facet_reader(name).ok()?;
-                self.readers.push((address.segment_ord, field, reader));
-                self.readers.len() - 1
-            }
-        };
-        let facets = &self.readers[at].2;
-        if listed.len() != facets.num_facets() {
-            return None;
-        }
-        let mut actors = Vec::new();
-        let mut term = Vec::new();
-        for ord in facets.facet_ords(address.doc_id) {
-            match listed.get(ord as usize) {
-                OrdActor::Listed(number) => {
-                    let actor = match self.named.get(&number) {
-                        Some(actor) => actor.clone(),
-                        None => {
-                            let (at, _) = ords.actor(number)?;
-                            let actor = self.names.actor(&ActorKey::Table(at))?;
-                            self.named.insert(number, actor.clone());
-                            actor
-                        }
-                    };
-                    actors.push(actor);
-                }
-                OrdActor::NotActor => {}
-                OrdActor::Unseen => {
-                    // Shown as it is, as the registry shows a form it never saw.
-                    if facets.facet_dict().ord_to_term(ord, &mut term).ok()? {
-                        let (kind, name) = crate::schema::decode_actor_facet(&term)?;
-                        actors.push(ActorRef::new(name, kind));
-                    }
-                }
-            }
-        }
-        actors.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
-        actors.dedup();
-        Some(actors)
+/// The names of the actors of `shown` passages: many are named from the lookup table read
+/// whole, a few by reading its lines one by one.
+fn shown_names(searcher: &Searcher, shown: usize) -> Result<CanonicalNames<'_>> {
+    if shown > SHOWN_ONE_BY_ONE {
+        searcher.canonical_names_in_bulk()
+    } else {
+        searcher.canonical_names()
     }
 }
 
@@ -1456,8 +1342,8 @@ pub fn timeline(
 ) -> Result<Timeline> {
     let (set, built) = match_set(searcher, request, false, None, &Mutex::default())?;
     let (counts, undated, imprecise) = bucket_counts(&set, unit);
-    let mut shown = match best_shown {
-        BestShown::Hit => Some(ShownActors::new(searcher, counts.len())?),
+    let shown = match best_shown {
+        BestShown::Hit => Some(shown_names(searcher, counts.len())?),
         BestShown::Headline => None,
     };
     let mut buckets = Vec::new();
@@ -1469,7 +1355,7 @@ pub fn timeline(
             let (count, best) = match counts.get(&start) {
                 Some((count, leaders)) => (
                     *count,
-                    first_shown(searcher, &built.highlighter, leaders, shown.as_mut())?,
+                    first_shown(searcher, &built.highlighter, leaders, shown.as_ref())?,
                 ),
                 None => (0, None),
             };
@@ -1649,7 +1535,7 @@ fn evidence(
     both.actor_forms.extend([actor.to_vec(), other.to_vec()]);
     let mut in_passage = both.clone();
     in_passage.in_passage = vec![actor.to_vec(), other.to_vec()];
-    let mut shown = ShownActors::new(searcher, 1)?;
+    let shown = shown_names(searcher, 1)?;
     for attempt in [in_passage, both] {
         let (set, built) = match_set(searcher, &attempt, false, None, &Mutex::default())?;
         let candidates: Vec<(Option<i64>, BestPassage)> = set
@@ -1657,8 +1543,7 @@ fn evidence(
             .values()
             .map(|fact| (fact.start, fact.best))
             .collect();
-        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, Some(&mut shown))?
-        {
+        if let Some(hit) = first_shown(searcher, &built.highlighter, &candidates, Some(&shown))? {
             return Ok(Some(hit));
         }
     }

@@ -1,7 +1,8 @@
 //! Schema: the tantivy fields of a passage document and the text analyzer they share.
 //!
-//! One tantivy document is one passage. Article-level fields (title, date, actors, path, id)
-//! are repeated on each of its passages so that a hit needs a single stored-document fetch.
+//! One tantivy document is one passage. Article-level fields (title, date, path, id) are
+//! stored on each of its passages so that a hit needs a single stored-document fetch; its
+//! actors are indexed on each passage but read from their facet columns, not stored.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions,
@@ -17,8 +18,8 @@ use crate::actors::ActorKind;
 use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema, the analyzer or the stored quotations change in a way old
-/// indexes cannot serve (15: the speakers of the eighth round of attribution rules).
-pub const SCHEMA_VERSION: u32 = 15;
+/// indexes cannot serve (16: actors read from their facet columns, no longer stored).
+pub const SCHEMA_VERSION: u32 = 16;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";
@@ -409,9 +410,11 @@ pub struct Fields {
     pub date_end: Field,
     /// Precision of the date: 0 year, 1 month, 2 day, 3 time.
     pub date_precision: Field,
-    /// `/actor/KIND/Name` facets of every actor in the article.
+    /// `/actor/KIND/Name` facets of every actor in the article (indexed and in a facet
+    /// column, not stored).
     pub actor: Field,
-    /// `/actor/KIND/Name` facets of the actors mentioned in this passage.
+    /// `/actor/KIND/Name` facets of the actors mentioned in this passage (indexed and in a
+    /// facet column, not stored).
     pub passage_actor: Field,
     /// `/alias/KIND/Name/Form` facets, on the article's first passage only: the other forms
     /// the article wrote for its actors (the registry's evidence for merging them).
@@ -529,11 +532,10 @@ pub fn build_schema() -> Schema {
     builder.add_date_field(field_name::DATE, date_options(true));
     builder.add_date_field(field_name::DATE_END, date_options(false));
     builder.add_u64_field(field_name::DATE_PRECISION, STORED | FAST);
-    builder.add_facet_field(field_name::ACTOR, FacetOptions::default().set_stored());
-    builder.add_facet_field(
-        field_name::PASSAGE_ACTOR,
-        FacetOptions::default().set_stored(),
-    );
+    // Actors are read from their facet columns, not stored: every passage would store its
+    // article's actors again (about a third of the store's bytes before compression).
+    builder.add_facet_field(field_name::ACTOR, FacetOptions::default());
+    builder.add_facet_field(field_name::PASSAGE_ACTOR, FacetOptions::default());
     builder.add_facet_field(field_name::ACTOR_ALIAS, FacetOptions::default());
     builder.add_facet_field(field_name::SOURCE, FacetOptions::default().set_stored());
     builder.add_facet_field(field_name::LANG, FacetOptions::default().set_stored());

@@ -4,10 +4,12 @@
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DocAddress, Term};
 
-use crate::actor_ords::{open_stamped_table, ActorOrds, TableStamp};
+use crate::actor_ords::{
+    open_stamped_table, ActorOrds, OrdActor, OrdField, SegmentOrds, TableStamp,
+};
 use crate::actors::ActorKind;
 use crate::error::Result;
 use crate::registry::table::{fold, ActorAt, ActorTable, TableActor, WholeForms};
@@ -596,24 +598,89 @@ pub fn forms_of(registry: &Registry, actor: &ActorRef) -> Vec<ActorRef> {
         .map_or_else(|| vec![actor.clone()], |resolved| resolved.forms)
 }
 
-/// The actors stored in `field` of a passage under their canonical names (each once, forms
-/// that are not actors left out; as stored without a registry), people first (in `ActorKind`
-/// order), then by name.
-pub(super) fn stored_actors(
-    document: &TantivyDocument,
-    field: tantivy::schema::Field,
+/// The actors of a passage as a hit shows them, read from the facet column of `field` (the
+/// store does not hold them): under their canonical names through `names` (forms that are not
+/// actors left out), or as indexed without `names`; people first (in `ActorKind` order), then
+/// by name, each once.
+///
+/// Each facet ordinal is named once for the searcher's life (the searcher's columns remember
+/// it): through the ordinals file
+/// when it lists the segment as it is (a lookup table read at the actor's offset, no facet
+/// dictionary decoded), else its form decoded from the dictionary and looked up by form.
+pub(crate) fn column_actors(
+    searcher: &Searcher,
+    tantivy_searcher: &tantivy::Searcher,
+    address: DocAddress,
+    field: OrdField,
     names: Option<&CanonicalNames<'_>>,
-) -> Vec<ActorRef> {
-    let mut ranked: Vec<ActorRef> = document
-        .get_all(field)
-        .filter_map(|v| v.as_facet())
-        .filter_map(|encoded| ActorRef::from_encoded_facet(encoded.as_bytes()))
-        .filter_map(|raw| match names {
-            Some(names) => names.canonical(&raw),
-            None => Some(raw),
-        })
-        .collect();
-    // By kind (people first, in `ActorKind` order), then name.
+) -> Result<Vec<ActorRef>> {
+    let columns = searcher.columns(tantivy_searcher)?;
+    let facets = columns.facets(address.segment_ord, field);
+    let mut ranked: Vec<ActorRef> = Vec::new();
+    let mut term = Vec::new();
+    let Some(names) = names else {
+        for ord in facets.facet_ords(address.doc_id) {
+            if facets
+                .facet_dict()
+                .ord_to_term(ord, &mut term)
+                .map_err(tantivy::TantivyError::from)?
+            {
+                ranked.extend(ActorRef::from_encoded_facet(&term));
+            }
+        }
+        return Ok(sorted(ranked));
+    };
+    // What the ordinals file says of the segment, looked up on the first ordinal not yet
+    // named (most hits name none).
+    let mut listed: Option<Option<(&ActorOrds, SegmentOrds<'_>)>> = None;
+    let mut memo = columns.facet_names(address.segment_ord, field);
+    for ord in facets.facet_ords(address.doc_id) {
+        let actor = match memo.get(&ord) {
+            Some(known) => known.clone(),
+            None => {
+                if listed.is_none() {
+                    let segment = tantivy_searcher.segment_reader(address.segment_ord);
+                    listed = Some(
+                        searcher
+                            .actor_ords()?
+                            .and_then(|ords| Some((ords, ords.segment(segment, field)?)))
+                            .filter(|(_, listed)| listed.len() == facets.num_facets()),
+                    );
+                }
+                let by_table = listed.as_ref().and_then(Option::as_ref).and_then(
+                    |(ords, listed)| match listed.get(ord as usize) {
+                        OrdActor::Listed(number) => {
+                            let (at, _) = ords.actor(number)?;
+                            names.names.actor(&ActorKey::Table(at)).map(Some)
+                        }
+                        OrdActor::NotActor => Some(None),
+                        OrdActor::Unseen => None,
+                    },
+                );
+                let actor = match by_table {
+                    Some(actor) => actor,
+                    None => {
+                        if !facets
+                            .facet_dict()
+                            .ord_to_term(ord, &mut term)
+                            .map_err(tantivy::TantivyError::from)?
+                        {
+                            continue;
+                        }
+                        ActorRef::from_encoded_facet(&term).and_then(|raw| names.canonical(&raw))
+                    }
+                };
+                memo.insert(ord, actor.clone());
+                actor
+            }
+        };
+        ranked.extend(actor);
+    }
+    Ok(sorted(ranked))
+}
+
+/// By kind (people first, in `ActorKind` order), then name, each once.
+fn sorted(mut ranked: Vec<ActorRef>) -> Vec<ActorRef> {
     ranked.sort_unstable_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
     ranked.dedup();
     ranked

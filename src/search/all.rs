@@ -28,15 +28,23 @@ impl Searcher {
         } else {
             Some(self.canonical_names()?)
         };
-        self.for_each_document(&plan, per_article, |document, _, handed, score| {
-            each(self.hit_from_document(
-                document,
-                usize::try_from(handed).unwrap_or(usize::MAX),
-                score,
-                &plan.highlighter,
-                names.as_ref(),
-            ))
-        })
+        let searcher = self.tantivy_searcher();
+        self.for_each_document_in(
+            &searcher,
+            &plan,
+            per_article,
+            |document, address, _, handed, score| {
+                each(self.hit_from_document(
+                    &searcher,
+                    document,
+                    address,
+                    usize::try_from(handed).unwrap_or(usize::MAX),
+                    score,
+                    &plan.highlighter,
+                    names.as_ref(),
+                )?)
+            },
+        )
     }
 
     /// Hands every live passage document that matches `plan` to `each`, in doc-id order, with
@@ -49,10 +57,26 @@ impl Searcher {
         mut each: impl FnMut(&TantivyDocument, u64, u64, f32) -> Result<()>,
     ) -> Result<u64> {
         let searcher = self.tantivy_searcher();
-        let keys = self.columns(&searcher)?;
+        self.for_each_document_in(
+            &searcher,
+            plan,
+            per_article,
+            |document, _, key, n, score| each(document, key, n, score),
+        )
+    }
+
+    /// [`Self::for_each_document`] over `searcher`, each document with its address.
+    fn for_each_document_in(
+        &self,
+        searcher: &tantivy::Searcher,
+        plan: &SearchPlan,
+        per_article: bool,
+        mut each: impl FnMut(&TantivyDocument, DocAddress, u64, u64, f32) -> Result<()>,
+    ) -> Result<u64> {
+        let keys = self.columns(searcher)?;
         let weight = plan
             .query
-            .weight(EnableScoring::enabled_from_searcher(&searcher))?;
+            .weight(EnableScoring::enabled_from_searcher(searcher))?;
         let mut seen: HashSet<u64> = HashSet::new();
         let mut handed = 0u64;
         for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
@@ -64,11 +88,12 @@ impl Searcher {
             let mut doc = scorer.doc();
             while doc != TERMINATED {
                 let is_alive = alive.is_none_or(|bits| bits.is_alive(doc));
-                let key = keys.get(DocAddress::new(ordinal as u32, doc));
+                let address = DocAddress::new(ordinal as u32, doc);
+                let key = keys.get(address);
                 if is_alive && (!per_article || seen.insert(key)) {
                     let document: TantivyDocument = store.get(doc)?;
                     handed += 1;
-                    each(&document, key, handed, scorer.score())?;
+                    each(&document, address, key, handed, scorer.score())?;
                 }
                 doc = scorer.advance();
             }

@@ -8,35 +8,38 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
+use crate::actor_ords::OrdField;
 use crate::error::Result;
 use crate::schema::Fields;
-use crate::search::actors::{stored_actors, ActorRef};
+use crate::search::actors::{column_actors, ActorRef};
 use crate::search::{
     query, CanonicalNames, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher,
 };
 
 impl Searcher {
-    /// A hit from a passage's stored document, its actors under their canonical names (as
-    /// stored when no `names` are given).
+    /// A hit from the stored document of the passage at `address` in `searcher`, its actors
+    /// read from their facet columns under their canonical names (as indexed when no `names`
+    /// are given).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn hit_from_document(
         &self,
+        searcher: &tantivy::Searcher,
         document: &TantivyDocument,
+        address: DocAddress,
         rank: usize,
         score: f32,
         highlighter: &Highlighter,
         names: Option<&CanonicalNames<'_>>,
-    ) -> Hit {
-        let f = &self.fields;
+    ) -> Result<Hit> {
         let actors = (
-            stored_actors(document, f.actor, names),
-            stored_actors(document, f.passage_actor, names),
+            column_actors(self, searcher, address, OrdField::Actor, names)?,
+            column_actors(self, searcher, address, OrdField::PassageActor, names)?,
         );
-        self.hit_with_actors(document, rank, score, highlighter, actors)
+        Ok(self.hit_with_actors(document, rank, score, highlighter, actors))
     }
 
     /// A hit from a passage's stored document with its article's and its passage's actors
-    /// already named (as exploration names them through facet ordinals), so that the stored
-    /// forms are not decoded for nothing.
+    /// given (none, where a caller does not show them).
     pub(crate) fn hit_with_actors(
         &self,
         document: &TantivyDocument,
@@ -200,7 +203,14 @@ impl Searcher {
             date,
             date_display,
             title: get_str(first, self.fields.title).to_string(),
-            actors: stored_actors(first, self.fields.actor, Some(&self.canonical_names()?)),
+            // An article's actors are on each of its passages: any one of them tells.
+            actors: column_actors(
+                self,
+                &searcher,
+                by_key[&key],
+                OrdField::Actor,
+                Some(&self.canonical_names()?),
+            )?,
             lang: lang.clone(),
             passages: documents
                 .iter()

@@ -2,26 +2,40 @@
 //! documents.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rustc_hash::FxHashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
+use tantivy::fastfield::FacetReader;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::actor_ords::OrdField;
 use crate::copies::{CopyGroups, StoryId};
 use crate::error::Result;
 use crate::schema::field_name;
-use crate::search::Searcher;
+use crate::search::{ActorRef, Searcher};
 
 /// Per-segment `article_key` and `passage` columns, to group hits by article and find an
-/// article's first passage without fetching documents. Opened once per searcher.
+/// article's first passage without fetching documents, and the actor facet columns a hit's
+/// actors are read from. Opened once per searcher.
 pub(crate) struct SegmentColumns {
     segments: Vec<tantivy::index::SegmentId>,
     article_key: Vec<Column<u64>>,
     passage: Vec<Column<u64>>,
+    /// `actor` and `passage_actor` facet readers, by `OrdField`.
+    facets: Vec<[FacetReader; 2]>,
+    /// The canonical actor of each facet ordinal named so far, per segment and `OrdField`
+    /// (`None`: not an actor): hits share many actors.
+    facet_names: Vec<[Mutex<FacetNames>; 2]>,
 }
+
+/// Facet ordinals with the actors they are shown as.
+pub(crate) type FacetNames = FxHashMap<u64, Option<ActorRef>>;
+
+/// The most facet ordinals of one segment and field whose actors are remembered.
+const FACET_NAMES_MAX: usize = 100_000;
 
 impl SegmentColumns {
     fn new(searcher: &tantivy::Searcher) -> Result<SegmentColumns> {
@@ -29,6 +43,8 @@ impl SegmentColumns {
             segments: Vec::new(),
             article_key: Vec::new(),
             passage: Vec::new(),
+            facets: Vec::new(),
+            facet_names: Vec::new(),
         };
         for segment in searcher.segment_readers() {
             columns.segments.push(segment.segment_id());
@@ -38,6 +54,11 @@ impl SegmentColumns {
             columns
                 .passage
                 .push(segment.fast_fields().u64(field_name::PASSAGE)?);
+            columns.facets.push([
+                segment.facet_reader(field_name::ACTOR)?,
+                segment.facet_reader(field_name::PASSAGE_ACTOR)?,
+            ]);
+            columns.facet_names.push(Default::default());
         }
         Ok(columns)
     }
@@ -52,6 +73,27 @@ impl SegmentColumns {
         self.article_key[address.segment_ord as usize]
             .first(address.doc_id)
             .unwrap_or(0)
+    }
+
+    /// The facet reader of `field` in segment `segment`.
+    pub(crate) fn facets(&self, segment: SegmentOrdinal, field: OrdField) -> &FacetReader {
+        &self.facets[segment as usize][field as usize]
+    }
+
+    /// The actors named so far of `field`'s facet ordinals in segment `segment` (emptied when
+    /// it holds [`FACET_NAMES_MAX`]; a panic elsewhere while holding it leaves it usable).
+    pub(crate) fn facet_names(
+        &self,
+        segment: SegmentOrdinal,
+        field: OrdField,
+    ) -> MutexGuard<'_, FacetNames> {
+        let mut names = self.facet_names[segment as usize][field as usize]
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if names.len() >= FACET_NAMES_MAX {
+            names.clear();
+        }
+        names
     }
 
     /// The ordinal of a passage within its article.

@@ -21,6 +21,7 @@ mod quotations;
 pub mod rank;
 
 pub use crate::error::SearchError;
+pub(crate) use actors::column_actors;
 pub use actors::{
     canonical_actor, forms_of, resolve_actor, ActorKey, ActorNames, ActorRef, CanonicalNames,
     ResolvedActor,
@@ -810,8 +811,15 @@ impl Searcher {
         let mut hits = Vec::with_capacity(shown.len());
         for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
             let rank = request.offset + index + 1;
-            let mut hit =
-                self.hit_from_document(&document, rank, *score, &plan.highlighter, names.as_ref());
+            let mut hit = self.hit_from_document(
+                searcher,
+                &document,
+                *address,
+                rank,
+                *score,
+                &plan.highlighter,
+                names.as_ref(),
+            )?;
             if !plan.said_by.is_empty() {
                 article::attach_said(&mut hit, &document, &self.fields, &plan.said_by);
             }

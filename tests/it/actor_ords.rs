@@ -259,3 +259,65 @@ fn stale_kept_stats_are_not_read() {
     std::fs::write(fresh.join(KEPT_STATS), &kept[..kept.len() / 2]).unwrap();
     assert_eq!(stats(&fresh), fresh_stats);
 }
+
+/// What a reader sees of hits and articles: the actors of search hits (with context passages),
+/// an actor-filtered search, every match streamed, and a whole article.
+fn shown_actors(index_dir: &Path) -> Vec<String> {
+    let target = listed(index_dir, &["--top", "1"])[0].0.clone();
+    let first_hit = stdout(index_dir, &["search", "grain", "--json", "--limit", "1"]);
+    let first_hit: serde_json::Value =
+        serde_json::from_str(first_hit.lines().next().unwrap()).expect("a hit for grain");
+    let article_id = first_hit["article_id"].as_str().unwrap().to_string();
+    let commands: [&[&str]; 5] = [
+        &["search", "grain", "--json", "--limit", "10", "-C", "1"],
+        &["search", "--actor", &target, "--json", "--limit", "10"],
+        &["search", "wheat", "--all", "--json"],
+        &["search", "grain", "--limit", "5", "--color", "never"],
+        &["show", &article_id, "--json"],
+    ];
+    commands
+        .iter()
+        .map(|command| stdout(index_dir, command))
+        .collect()
+}
+
+/// The store holds no actors (issue 16: each passage stored its article's actors again), and
+/// hits and articles name them from the facet columns: through the ordinals file, and form by
+/// form when it is set aside, with the same answers.
+#[test]
+fn hits_name_actors_from_their_columns_with_or_without_the_ordinals_file() {
+    let root = tempfile::tempdir().unwrap();
+    let index_dir = root.path().join("index");
+    index(&index_dir, &fixture_corpus());
+    assert!(index_dir.join(ORDS).exists());
+
+    let index = tantivy::Index::open_in_dir(&index_dir).unwrap();
+    let schema = index.schema();
+    let searcher = index.reader().unwrap().searcher();
+    let mut passages = 0;
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            let address = tantivy::DocAddress::new(ord as u32, doc);
+            let document: tantivy::TantivyDocument = searcher.doc(address).unwrap();
+            for field in ["actor", "passage_actor"] {
+                let field = schema.get_field(field).unwrap();
+                assert_eq!(document.get_all(field).count(), 0, "{address:?}");
+            }
+            passages += 1;
+        }
+    }
+    assert!(passages > 10, "{passages}");
+
+    let through_ordinals = shown_actors(&index_dir);
+    let hit: serde_json::Value =
+        serde_json::from_str(through_ordinals[1].lines().next().unwrap()).unwrap();
+    assert!(!hit["actors"].as_array().unwrap().is_empty(), "{hit}");
+    let article: serde_json::Value = serde_json::from_str(&through_ordinals[4]).unwrap();
+    assert!(
+        !article["actors"].as_array().unwrap().is_empty(),
+        "{article}"
+    );
+    let aside = index_dir.join("ords.aside");
+    std::fs::rename(index_dir.join(ORDS), &aside).unwrap();
+    assert_eq!(shown_actors(&index_dir), through_ordinals);
+}
