@@ -412,20 +412,7 @@ impl<'a> Article<'a> {
         // Acme": the person before the organisation speaks, a name the extractor did not
         // find too (a capitalised word that is no role, title or stop word).
         if actor.kind == ActorKind::Org {
-            let mut first = self.name_start(words, j, &actor.name);
-            // "Roe of Acme Lynch and Co Inc": an organisation's name the extractor cut in two
-            // at its "and" is one name, the person before its first half.
-            while first >= 2
-                && matches!(words[first - 1].text, "and" | "&")
-                && !words[first - 2].comma
-            {
-                match self.actor_at(&words[first - 2]) {
-                    Some(before) if before.kind == ActorKind::Org => {
-                        first = self.name_start(words, first - 2, &before.name);
-                    }
-                    _ => break,
-                }
-            }
+            let mut first = self.joined_name_start(words, self.name_start(words, j, &actor.name));
             if first >= 3 && lower(&words[first - 1]) == "the" {
                 first -= 1;
             }
@@ -465,6 +452,22 @@ impl<'a> Article<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Where an organisation's name opens when the extractor cut it in two at its "and" ("Roe
+    /// of Acme Lynch and Co Inc"): the start of the organisation before the "and", so that the
+    /// person before the whole name is found; `first` itself otherwise.
+    fn joined_name_start(&self, words: &[Word], mut first: usize) -> usize {
+        while first >= 2 && matches!(words[first - 1].text, "and" | "&") && !words[first - 2].comma
+        {
+            match self.actor_at(&words[first - 2]) {
+                Some(before) if before.kind == ActorKind::Org => {
+                    first = self.name_start(words, first - 2, &before.name);
+                }
+                _ => break,
+            }
+        }
+        first
     }
 
     /// The first word of the run of words naming the actor `name` that ends at word `j`.
@@ -634,7 +637,7 @@ impl<'a> Article<'a> {
             i -= 1;
         }
         // "Walsh at Acme Trust said": a name the extractor did not find, after its person.
-        if let Some(person) = self.person_before(words, i) {
+        if let Some(person) = self.person_before(words, self.joined_name_start(words, i)) {
             return person;
         }
         let name = words[i..=j]
@@ -940,6 +943,14 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
                 .actor_at(&words[j])
                 .is_none_or(|a| a.kind == ActorKind::Person);
             if !(a_name && person && is_person_role(&words[k])) {
+                j = k;
+            }
+        }
+    } else if is_person_role(&words[j]) {
+        // "Roe, an Ohio Democrat said": an appositive whose closing comma is missing is still
+        // the name's, not an unnamed person's.
+        if let Some(k) = (j.saturating_sub(6)..j).rev().find(|&k| words[k].comma) {
+            if matches!(lower(&words[k + 1]).as_str(), "a" | "an") && capitalised(&words[k]) {
                 j = k;
             }
         }

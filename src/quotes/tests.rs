@@ -802,7 +802,6 @@ fn a_person_before_an_organisation_cut_at_its_and_speaks() {
     let actors = [
         person(body, "Lena Marsh", &["Lena Marsh"]),
         org(body, "Hollis Brandt", &["Hollis Brandt"]),
-        org(body, "Co Inc", &["Co Inc"]),
     ];
     assert_eq!(
         found(body, &actors),
@@ -817,5 +816,15 @@ fn the_spokesman_after_an_unnamed_person_is_his_organisations() {
     assert_eq!(
         found(body, &actors),
         [q("exactly as we announced it.", Some("Verrin Foods"))]
+    );
+}
+
+#[test]
+fn an_appositive_without_its_closing_comma_is_the_names() {
+    let body = "\"The levy stays,\" committee chairman Arne Vollan, a Nevada Republican said.";
+    let actors = [person(body, "Arne Vollan", &["Arne Vollan"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("The levy stays,", Some("Arne Vollan"))]
     );
 }
