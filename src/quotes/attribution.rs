@@ -757,6 +757,17 @@ fn speaks_for_an_organisation(noun: &str) -> bool {
     noun.starts_with("spokes") || noun == "representative"
 }
 
+/// Whether a first or second person pronoun stands next to a quotation (the last words before
+/// it or the first after it): a speaker of a recounted dialogue, whom "he" does not carry on.
+fn first_person(before: &[Word], after: &[Word]) -> bool {
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .chain(after.iter().take(3))
+        .any(|w| matches!(w.text, "I" | "we" | "We" | "you" | "You"))
+}
+
 /// A pronoun that is a person's subject ("she added").
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "He" | "She")
@@ -1368,7 +1379,8 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
             Speaker::Named(name) if speaker_kind(actors, name) == ActorKind::Person => {
                 Some(Some(name.clone()))
             }
-            Speaker::Unnamed => Some(None),
+            // "I said, "..." He said, "..."": the speaker who says "I" is not the next one.
+            Speaker::Unnamed if !first_person(&before, &after) => Some(None),
             _ => None,
         }
         .map(|name| {

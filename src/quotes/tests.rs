@@ -828,3 +828,13 @@ fn an_appositive_without_its_closing_comma_is_the_names() {
         [q("The levy stays,", Some("Arne Vollan"))]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_first_person_speaker_is_the_other_person() {
+    let body = "I met Corwin Alsop at the mill.\n\nI said, \"How is business?\" He said, \"Slower than last year.\"";
+    let actors = [person(body, "Corwin Alsop", &["Corwin Alsop"])];
+    assert_eq!(
+        found(body, &actors)[1],
+        q("Slower than last year.", Some("Corwin Alsop"))
+    );
+}
