@@ -959,9 +959,13 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
         }
     } else if is_person_role(&words[j]) {
         // "Roe, an Ohio Democrat said": an appositive whose closing comma is missing is still
-        // the name's, not an unnamed person's.
+        // the name's (a person the extractor found), not an unnamed person's; an adverb
+        // ("Similarly, a spokeswoman said") is no name.
         if let Some(k) = (j.saturating_sub(6)..j).rev().find(|&k| words[k].comma) {
-            if matches!(lower(&words[k + 1]).as_str(), "a" | "an") && capitalised(&words[k]) {
+            let a_person = article
+                .actor_at(&words[k])
+                .is_some_and(|a| a.kind == ActorKind::Person);
+            if matches!(lower(&words[k + 1]).as_str(), "a" | "an") && a_person {
                 j = k;
             }
         }

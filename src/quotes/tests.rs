@@ -838,3 +838,10 @@ fn a_pronoun_after_a_first_person_speaker_is_the_other_person() {
         q("Slower than last year.", Some("Corwin Alsop"))
     );
 }
+
+#[test]
+fn an_adverb_before_an_indefinite_role_is_no_name() {
+    let actors: [ActorMatch; 0] = [];
+    let body = "Likewise, a port official said \"the ship has left.\"";
+    assert_eq!(found(body, &actors), [q("the ship has left.", None)]);
+}
