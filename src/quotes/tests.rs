@@ -704,7 +704,7 @@ fn a_demonstrative_before_a_role_names_no_one() {
 #[test]
 fn a_pronoun_carries_on_the_quotation_just_before() {
     // The man named last is the listener of the attribution, not the next speaker.
-    let body = "\"The bridge is ready,\" said Mirela Vasko, greeting Tomas Brandl. \"It opens on Friday,\" she added.";
+    let body = "Mirela Vasko met Tomas Brandl.\n\n\"The bridge is ready. It took two years,\" said the mayor, addressing Tomas Brandl. \"It opens on Friday,\" she added.";
     let actors = [
         person(body, "Mirela Vasko", &["Mirela Vasko"]),
         person(body, "Tomas Brandl", &["Tomas Brandl"]),
@@ -712,7 +712,10 @@ fn a_pronoun_carries_on_the_quotation_just_before() {
     assert_eq!(
         found(body, &actors),
         [
-            q("The bridge is ready,", Some("Mirela Vasko")),
+            q(
+                "The bridge is ready. It took two years,",
+                Some("Mirela Vasko")
+            ),
             q("It opens on Friday,", Some("Mirela Vasko")),
         ]
     );
