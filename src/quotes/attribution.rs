@@ -235,6 +235,8 @@ const PERSON_ROLES: &[&str] = &[
     "teacher",
     "doctor",
     "lady",
+    "democrat",
+    "republican",
 ];
 
 /// Documents someone issues: "Acme released a statement saying" is Acme's.
@@ -372,6 +374,7 @@ const SENTENCE_REACH: usize = 600;
 #[derive(Debug, Clone)]
 struct Referent {
     at: usize,
+    /// Empty for an unnamed speaker ("an official said"): a pronoun after it is no one's.
     name: String,
     kind: ActorKind,
     /// The subject of a verb of saying or a quotation's speaker, not a mere mention.
@@ -385,6 +388,9 @@ struct Article<'a> {
     actors: &'a [ActorMatch],
     /// Actors and speakers named so far (mentions outside quotations, and speakers found).
     referents: Vec<Referent>,
+    /// The quotation attributed last: where its sentence ends and its speaker, when that is a
+    /// person or an unnamed one (`None`), for the pronoun of the quotation that follows it.
+    previous: Option<(usize, Option<String>)>,
 }
 
 impl<'a> Article<'a> {
@@ -406,7 +412,7 @@ impl<'a> Article<'a> {
         // Acme": the person before the organisation speaks, a name the extractor did not
         // find too (a capitalised word that is no role, title or stop word).
         if actor.kind == ActorKind::Org {
-            let mut first = self.name_start(words, j, &actor.name);
+            let mut first = self.joined_name_start(words, self.name_start(words, j, &actor.name));
             if first >= 3 && lower(&words[first - 1]) == "the" {
                 first -= 1;
             }
@@ -446,6 +452,22 @@ impl<'a> Article<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Where an organisation's name opens when the extractor cut it in two at its "and" ("Roe
+    /// of Acme Lynch and Co Inc"): the start of the organisation before the "and", so that the
+    /// person before the whole name is found; `first` itself otherwise.
+    fn joined_name_start(&self, words: &[Word], mut first: usize) -> usize {
+        while first >= 2 && matches!(words[first - 1].text, "and" | "&") && !words[first - 2].comma
+        {
+            match self.actor_at(&words[first - 2]) {
+                Some(before) if before.kind == ActorKind::Org => {
+                    first = self.name_start(words, first - 2, &before.name);
+                }
+                _ => break,
+            }
+        }
+        first
     }
 
     /// The first word of the run of words naming the actor `name` that ends at word `j`.
@@ -542,7 +564,30 @@ impl<'a> Article<'a> {
                 }
             }
         }
+        if first.name.is_empty() {
+            return Speaker::Unnamed;
+        }
         Speaker::Named(first.name.clone())
+    }
+
+    /// The person a subject pronoun at `pronoun` refers to when it carries on the quotation
+    /// just before: nobody is named and no verb of saying stands between the end of that
+    /// quotation's sentence and the pronoun, so its speaker is the one the pronoun continues
+    /// ("..., Roe said, thanking Doe. "...," she added" is Roe's, although Doe is named nearer).
+    fn continued(&self, pronoun: usize) -> Option<Speaker> {
+        let (end, speaker) = self.previous.as_ref()?;
+        if *end > pronoun {
+            return None;
+        }
+        let named_between = self
+            .referents
+            .iter()
+            .any(|r| r.at >= *end && r.at < pronoun && r.kind == ActorKind::Person);
+        let spoken_between = words(self.body, *end, pronoun).iter().any(is_cue);
+        if named_between || spoken_between {
+            return None;
+        }
+        Some(speaker.clone().map_or(Speaker::Unnamed, Speaker::Named))
     }
 
     /// A name the extractor does not know: the fullest form the article gives it (a person
@@ -592,7 +637,7 @@ impl<'a> Article<'a> {
             i -= 1;
         }
         // "Walsh at Acme Trust said": a name the extractor did not find, after its person.
-        if let Some(person) = self.person_before(words, i) {
+        if let Some(person) = self.person_before(words, self.joined_name_start(words, i)) {
             return person;
         }
         let name = words[i..=j]
@@ -706,6 +751,37 @@ fn is_title_word(word: &str) -> bool {
     )
 }
 
+/// A role whose holder speaks for an organisation ("a union representative", "a
+/// spokeswoman"): not a person of his own that a later pronoun could stop at.
+fn speaks_for_an_organisation(noun: &str) -> bool {
+    noun.starts_with("spokes") || noun == "representative"
+}
+
+/// Whether a first or second person pronoun stands next to a quotation (the last words before
+/// it or the first after it): a speaker of a recounted dialogue, whom "he" does not carry on.
+fn first_person(before: &[Word], after: &[Word]) -> bool {
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .chain(after.iter().take(3))
+        .any(|w| matches!(w.text, "I" | "we" | "We" | "you" | "You"))
+}
+
+/// A pronoun that is a person's subject ("she added").
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "He" | "She")
+}
+
+/// Whether a word is a possessive ("Acme's", "Securities'"), a modifier of the noun after it.
+fn is_possessive(body: &str, word: &Word) -> bool {
+    let rest = &body[word.end..];
+    word.text.ends_with("'s")
+        || word.text.ends_with("\u{2019}s")
+        || rest.starts_with('\'')
+        || rest.starts_with('\u{2019}')
+}
+
 fn pronoun(word: &str) -> Option<Option<ActorKind>> {
     match word {
         "he" | "she" | "He" | "She" | "him" | "her" => Some(Some(ActorKind::Person)),
@@ -764,12 +840,12 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         i -= 1;
         match lower(&words[i]).as_str() {
             "the" | "this" | "that" | "his" | "her" | "its" if sent => {
-                return Some(article.resolve_any(at))
+                return Some(sender_before(article, at).unwrap_or_else(|| article.resolve_any(at)))
             }
             // "the spokesman said" with no person named before is the organisation's.
             "the" | "this" | "that" | "his" | "her" | "its" => {
                 let person = article.resolve(kind, at);
-                if person == Speaker::Unknown && noun.starts_with("spokes") {
+                if !matches!(person, Speaker::Named(_)) && speaks_for_an_organisation(&noun) {
                     return Some(article.resolve(ActorKind::Org, at));
                 }
                 return Some(person);
@@ -791,6 +867,29 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         }
     }
     None
+}
+
+/// The sender of "the message" read at `at`: the subject of the last verb before it that
+/// issues a sent document ("The President sent a message of greetings to Roe. The message
+/// reads" is the President's, not Roe's), within the reach of a sentence.
+fn sender_before(article: &Article, at: usize) -> Option<Speaker> {
+    let mut floor = at.saturating_sub(SENTENCE_REACH);
+    while !article.body.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let text = words(article.body, floor, at);
+    let verb = (0..text.len()).rev().find(|&k| {
+        ISSUING.contains(&lower(&text[k]).as_str())
+            && text[k + 1..text.len().min(k + 5)]
+                .iter()
+                .any(|w| SENT_DOCUMENTS.contains(&lower(w).as_str()))
+    })?;
+    let start = sentence_start(article.body, floor, text[verb].start);
+    let clause = words(article.body, start, text[verb].end);
+    match subject_before(article, &clause, clause.len() - 1, text[verb].start) {
+        named @ Speaker::Named(_) => Some(named),
+        _ => None,
+    }
 }
 
 /// "a spokesman for X", "the minister": a role phrase starting at `j`, read forwards.
@@ -858,8 +957,25 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
                 j = k;
             }
         }
+    } else if is_person_role(&words[j]) {
+        // "Roe, an Ohio Democrat said": an appositive whose closing comma is missing is still
+        // the name's (a person the extractor found), not an unnamed person's; an adverb
+        // ("Similarly, a spokeswoman said") is no name.
+        if let Some(k) = (j.saturating_sub(6)..j).rev().find(|&k| words[k].comma) {
+            let a_person = article
+                .actor_at(&words[k])
+                .is_some_and(|a| a.kind == ActorKind::Person);
+            if matches!(lower(&words[k + 1]).as_str(), "a" | "an") && a_person {
+                j = k;
+            }
+        }
     }
     let word = &words[j];
+    if is_subject_pronoun(word.text) {
+        if let Some(continued) = article.continued(word.start) {
+            return continued;
+        }
+    }
     if let Some(kind) = pronoun(word.text) {
         // "Doe vetoed it, he added": a pronoun after what it reports refers to someone
         // named before that report, not inside it.
@@ -911,8 +1027,22 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     let Some(word) = words.get(i + 1) else {
         return Speaker::Unknown;
     };
+    if is_subject_pronoun(word.text) {
+        if let Some(continued) = article.continued(word.start) {
+            return continued;
+        }
+    }
     if let Some(kind) = pronoun(word.text) {
         return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
+    }
+    // "said Acme Securities' Roe": a possessive modifies the name after it, which speaks.
+    if let Some(k) = (i + 1..words.len().min(i + 5))
+        .take_while(|&k| capitalised(&words[k]) && !words[k].comma)
+        .find(|&k| is_possessive(article.body, &words[k]))
+    {
+        if words.get(k + 1).is_some_and(capitalised) {
+            return subject_after(article, words, k, at);
+        }
     }
     if let Some(role) = role_after(article, words, i + 1, at) {
         return role;
@@ -1138,6 +1268,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         mentions,
         actors,
         referents,
+        previous: None,
     };
     let paragraphs = super::spans::paragraphs(body);
     if !spans.is_empty() {
@@ -1245,6 +1376,26 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
             continue;
         }
         let speaker = match speaker {
+            Speaker::Unknown => self_named(&article, span).unwrap_or(Speaker::Unknown),
+            speaker => speaker,
+        };
+        article.previous = match &speaker {
+            Speaker::Named(name) if speaker_kind(actors, name) == ActorKind::Person => {
+                Some(Some(name.clone()))
+            }
+            // "I said, "..." He said, "..."": the speaker who says "I" is not the next one.
+            Speaker::Unnamed if !first_person(&before, &after) => Some(None),
+            _ => None,
+        }
+        .map(|name| {
+            let end = if ends_sentence {
+                span.close
+            } else {
+                sentence_end(body, span.close, span.paragraph.1.max(span.close))
+            };
+            (end, name)
+        });
+        let speaker = match speaker {
             Speaker::Named(name) => Some(name),
             Speaker::Unnamed | Speaker::Unknown => None,
         };
@@ -1267,6 +1418,25 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         });
     }
     quotes
+}
+
+/// The writer a quotation names as "I, Name," ("Now, therefore, I, Ann Roe, President of
+/// ..." in a proclamation quoted whole): a person the extractor found right after "I, ".
+fn self_named(article: &Article, span: &Span) -> Option<Speaker> {
+    let text = &article.body[span.start..span.end];
+    text.match_indices("I, ").find_map(|(i, _)| {
+        let at = span.start + i + 3;
+        let before_ok = i == 0 || !text[..i].ends_with(char::is_alphanumeric);
+        article
+            .mentions
+            .iter()
+            .find(|&&(s, _, a)| s == at && article.actors[a].kind == ActorKind::Person)
+            .filter(|_| before_ok)
+            .map(|&(_, _, a)| {
+                let actor = &article.actors[a];
+                Speaker::Named(personal_name(&actor.name, actor.kind))
+            })
+    })
 }
 
 /// The actors the extractor took for places that stand beside a verb of saying somewhere
@@ -1429,14 +1599,31 @@ fn reported_speakers(
                 })
                 .map_or(0, |k| k + 1);
             let at = clause[i].start;
-            if let Speaker::Named(name) = subject_before(article, &clause[from..=i], i - from, at) {
-                let kind = speaker_kind(article.actors, &name);
-                out.push(Referent {
-                    at,
-                    name,
-                    kind,
-                    speaks: true,
-                });
+            match subject_before(article, &clause[from..=i], i - from, at) {
+                Speaker::Named(name) => {
+                    let kind = speaker_kind(article.actors, &name);
+                    out.push(Referent {
+                        at,
+                        name,
+                        kind,
+                        speaks: true,
+                    });
+                }
+                // "A ministry official said ...": one unnamed person, whom a later "he" is.
+                Speaker::Unnamed
+                    if i > from
+                        && is_person_role(&clause[i - 1])
+                        && !speaks_for_an_organisation(&lower(&clause[i - 1]))
+                        && !lower(&clause[i - 1]).ends_with('s') =>
+                {
+                    out.push(Referent {
+                        at,
+                        name: String::new(),
+                        kind: ActorKind::Person,
+                        speaks: true,
+                    });
+                }
+                _ => {}
             }
         }
     }

@@ -700,3 +700,151 @@ fn a_demonstrative_before_a_role_names_no_one() {
         )]
     );
 }
+
+#[test]
+fn a_pronoun_carries_on_the_quotation_just_before() {
+    // The man named last is the listener of the attribution, not the next speaker.
+    let body = "Mirela Vasko met Tomas Brandl.\n\n\"The bridge is ready. It took two years,\" said the mayor, addressing Tomas Brandl. \"It opens on Friday,\" she added.";
+    let actors = [
+        person(body, "Mirela Vasko", &["Mirela Vasko"]),
+        person(body, "Tomas Brandl", &["Tomas Brandl"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q(
+                "The bridge is ready. It took two years,",
+                Some("Mirela Vasko")
+            ),
+            q("It opens on Friday,", Some("Mirela Vasko")),
+        ]
+    );
+    // Someone named between the two quotations is who the pronoun is.
+    let body = "\"The bridge is ready,\" said Mirela Vasko.\n\nTomas Brandl disagreed. \"It is not safe,\" he said.";
+    let actors = [
+        person(body, "Mirela Vasko", &["Mirela Vasko"]),
+        person(body, "Tomas Brandl", &["Tomas Brandl"]),
+    ];
+    assert_eq!(
+        found(body, &actors)[1],
+        q("It is not safe,", Some("Tomas Brandl"))
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_is_no_one() {
+    let body = "Osric Penhale of the union spoke first.\n\nA port official said the cranes were idle.\n\n\"We expect them back by June,\" he told reporters.";
+    let actors = [person(body, "Osric Penhale", &["Osric Penhale"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("We expect them back by June,", None)]
+    );
+}
+
+#[test]
+fn a_possessive_before_a_name_modifies_it() {
+    let body = "\"Margins will narrow,\" said Calder Trust's Ines Morrow.";
+    let actors = [
+        org(body, "Calder Trust", &["Calder Trust"]),
+        person(body, "Ines Morrow", &["Ines Morrow"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Margins will narrow,", Some("Ines Morrow"))]
+    );
+}
+
+#[test]
+fn a_message_is_its_senders_not_its_recipients() {
+    let body = "Pavel Orlov met the cabinet on Monday.\n\nThe President sent a message of congratulations to Anatoly Reznik on his jubilee. The message reads: \"Your work has served the city for many years.\"";
+    let actors = [
+        person(body, "Pavel Orlov", &["Pavel Orlov"]),
+        person(body, "Anatoly Reznik", &["Anatoly Reznik"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Your work has served the city for many years.",
+            Some("Pavel Orlov")
+        )]
+    );
+}
+
+#[test]
+fn a_quotation_that_names_its_writer_is_his() {
+    let body = "I have decided to act.\n\n\"Now, therefore, I, Edwin Harlow, Governor of the State, do grant this pardon.\"\n\n\"Given under my hand this first day of May.\"";
+    let actors = [person(body, "Edwin Harlow", &["Edwin Harlow"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q(
+                "Now, therefore, I, Edwin Harlow, Governor of the State, do grant this pardon.",
+                Some("Edwin Harlow")
+            ),
+            q(
+                "Given under my hand this first day of May.",
+                Some("Edwin Harlow")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_party_member_named_by_state_is_the_person_before() {
+    let body = "Senator Ruth Calloway released the figures.\n\n\"The deficit is shrinking,\" the Oregon Democrat said.";
+    let actors = [person(body, "Ruth Calloway", &["Ruth Calloway"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("The deficit is shrinking,", Some("Ruth Calloway"))]
+    );
+}
+
+#[test]
+fn a_person_before_an_organisation_cut_at_its_and_speaks() {
+    let body = "Lena Marsh of Hollis Brandt and Co Inc said: \"They hold plenty of cash,\"";
+    let actors = [
+        person(body, "Lena Marsh", &["Lena Marsh"]),
+        org(body, "Hollis Brandt", &["Hollis Brandt"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("They hold plenty of cash,", Some("Lena Marsh"))]
+    );
+}
+
+#[test]
+fn the_spokesman_after_an_unnamed_person_is_his_organisations() {
+    let body = "Verrin Foods cut its forecast. A trader said shares fell.\n\nThe spokesman said the plan would go \"exactly as we announced it.\"";
+    let actors = [org(body, "Verrin Foods", &["Verrin Foods"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("exactly as we announced it.", Some("Verrin Foods"))]
+    );
+}
+
+#[test]
+fn an_appositive_without_its_closing_comma_is_the_names() {
+    let body = "\"The levy stays,\" committee chairman Arne Vollan, a Nevada Republican said.";
+    let actors = [person(body, "Arne Vollan", &["Arne Vollan"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("The levy stays,", Some("Arne Vollan"))]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_first_person_speaker_is_the_other_person() {
+    let body = "I met Corwin Alsop at the mill.\n\nI said, \"How is business?\" He said, \"Slower than last year.\"";
+    let actors = [person(body, "Corwin Alsop", &["Corwin Alsop"])];
+    assert_eq!(
+        found(body, &actors)[1],
+        q("Slower than last year.", Some("Corwin Alsop"))
+    );
+}
+
+#[test]
+fn an_adverb_before_an_indefinite_role_is_no_name() {
+    let actors: [ActorMatch; 0] = [];
+    let body = "Likewise, a port official said \"the ship has left.\"";
+    assert_eq!(found(body, &actors), [q("the ship has left.", None)]);
+}

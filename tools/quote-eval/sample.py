@@ -6,6 +6,7 @@
     python3 tools/quote-eval/sample.py --set fresh2 > /tmp/fresh2.tsv
     python3 tools/quote-eval/sample.py --set fresh3 > /tmp/fresh3.tsv
     python3 tools/quote-eval/sample.py --set fresh4 > /tmp/fresh4.tsv
+    python3 tools/quote-eval/sample.py --set fresh5 > /tmp/fresh5.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -106,6 +107,18 @@ FRESH4_STRATA = {
     "zelensky": [("quoted", 4, FRESH3_LONG)],
 }
 
+# The fifth fresh set (`fresh5.jsonl`): a sixth draw with its own seed, leaving out the articles
+# of the five sets before it, labelled and scored once before any rule of its round was written.
+# Zelensky's addresses weigh more (the weakest source of the fourth set); bodies of at most 5,000
+# bytes for releases and 6,000 for speeches and addresses, for the labelling effort.
+FRESH5_SEED = "newsdex-quotes-fresh-5"
+FRESH5_STRATA = {
+    "reuters": [("quoted", 12, None), ("any", 2, None)],
+    "kremlin": [("quoted", 6, 5000)],
+    "speeches": [("quoted", 3, 6000)],
+    "zelensky": [("quoted", 7, 6000)],
+}
+
 # set -> (seed, strata, the labelled files whose articles it leaves out)
 DRAWS = {
     "gold": (SEED, STRATA, []),
@@ -113,6 +126,11 @@ DRAWS = {
     "fresh2": (FRESH2_SEED, FRESH2_STRATA, ["gold.jsonl", "fresh.jsonl"]),
     "fresh3": (FRESH3_SEED, FRESH3_STRATA, ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl"]),
     "fresh4": (FRESH4_SEED, FRESH4_STRATA, ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl"]),
+    "fresh5": (
+        FRESH5_SEED,
+        FRESH5_STRATA,
+        ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl"],
+    ),
 }
 
 
