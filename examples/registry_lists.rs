@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let started = std::time::Instant::now();
-    let raw = RawActors::read(&index)?;
+    let raw = RawActors::read(&index, &dir)?;
     let read = started.elapsed();
     let registry = Registry::settle(&raw);
     eprintln!(

@@ -259,7 +259,7 @@ fn index_reporting(
         .extractor
         .as_ref()
         .map_or_else(|| crate::actors::Gazetteer::builtin(), Extractor::gazetteer);
-    crate::registry::Registry::build(&index, gazetteer)?.write(index_dir)?;
+    crate::registry::Registry::build(&index, index_dir, gazetteer)?.write(index_dir)?;
     // Exploration counts actors through each segment's ordinals mapped to the table's actors.
     crate::actor_ords::write(&index, index_dir)?;
     // `stats` reads the figures measured now while the index stays as it is.

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use tantivy::query::{PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::Searcher;
 
 use super::phrases::{live_matches, most_used_forms, name_terms, occurrences, PassageSampler};
 use super::{key_words, Form};
@@ -38,11 +37,11 @@ pub struct DeterminerEvidence {
 /// Measures the keys of the [`MEASURED_NAMES`] most-named person forms (by articles over the
 /// forms of each key).
 pub fn read_determiner_evidence(
-    searcher: &Searcher,
+    sampler: &PassageSampler,
     forms: &[Form],
 ) -> Result<BTreeMap<String, DeterminerEvidence>> {
+    let searcher = sampler.searcher();
     let body = searcher.schema().get_field(field_name::BODY)?;
-    let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
     let mut chosen: BTreeSet<String> = BTreeSet::new();
     let people = || forms.iter().filter(|f| f.kind == ActorKind::Person);

@@ -153,8 +153,9 @@ impl RawActors {
     }
 
     /// Counts every raw actor form and alias facet over the live articles of `index` (the
-    /// documents of passage 0: every article has exactly one).
-    pub fn read(index: &Index) -> Result<RawActors> {
+    /// documents of passage 0: every article has exactly one), with the evidence sampled
+    /// from its passages; `index_dir` holds the index's state, which names each article.
+    pub fn read(index: &Index, index_dir: &Path) -> Result<RawActors> {
         let reader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
@@ -248,10 +249,12 @@ impl RawActors {
                 .then_with(|| (&a.name, &a.form, a.kind).cmp(&(&b.name, &b.form, b.kind)))
         });
         let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
-        let phrases = phrases::read_phrase_evidence(&searcher, &forms)?;
-        let person_evidence = people::read_person_evidence(&searcher, &forms)?;
-        let place_evidence = people::read_place_evidence(&searcher, &forms)?;
-        let determiners = determiners::read_determiner_evidence(&searcher, &forms)?;
+        let identities = phrases::ArticleIdentities::load(index, index_dir)?;
+        let sampler = phrases::PassageSampler::new(&searcher, &identities)?;
+        let phrases = phrases::read_phrase_evidence(&sampler, &forms)?;
+        let person_evidence = people::read_person_evidence(&sampler, &forms)?;
+        let place_evidence = people::read_place_evidence(&sampler, &forms)?;
+        let determiners = determiners::read_determiner_evidence(&sampler, &forms)?;
         Ok(RawActors {
             forms,
             aliases,
@@ -356,9 +359,17 @@ impl Registry {
         Registry::from_parts(settled.actors, settled.rejected, ambiguous)
     }
 
-    /// Builds the registry of `index` from the index alone, with `gazetteer`.
-    pub fn build(index: &Index, gazetteer: &crate::actors::Gazetteer) -> Result<Registry> {
-        Ok(Registry::settle_with(&RawActors::read(index)?, gazetteer))
+    /// Builds the registry of the index in `index_dir` from the index alone (and its state,
+    /// which names each article), with `gazetteer`.
+    pub fn build(
+        index: &Index,
+        index_dir: &Path,
+        gazetteer: &crate::actors::Gazetteer,
+    ) -> Result<Registry> {
+        Ok(Registry::settle_with(
+            &RawActors::read(index, index_dir)?,
+            gazetteer,
+        ))
     }
 
     fn from_parts(
@@ -452,7 +463,9 @@ impl Registry {
         match Registry::open_file(index_dir)? {
             Some(registry) => Ok(registry),
             // Settling builds the gazetteer: the read side never does.
-            None => Registry::unsettled(&RawActors::read(index)?).with_corrections(index_dir),
+            None => {
+                Registry::unsettled(&RawActors::read(index, index_dir)?).with_corrections(index_dir)
+            }
         }
     }
 

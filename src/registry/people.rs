@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::Term;
 
 use super::phrases::{live_matches, PassageSampler};
 use super::{key_words, Form};
@@ -35,9 +35,12 @@ const SAMPLED_PLACE_PASSAGES: usize = 24;
 /// For the key word of each measured one-word person form: true when a sampled passage writes
 /// it as a person's, false when the sampled passages write it and none does so. A word the
 /// passages do not show as written (only in titles) has no entry, and is kept.
-pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeMap<String, bool>> {
+pub fn read_person_evidence(
+    sampler: &PassageSampler,
+    forms: &[Form],
+) -> Result<BTreeMap<String, bool>> {
     read_lone_word_evidence(
-        searcher,
+        sampler,
         forms,
         ActorKind::Person,
         SAMPLED_PASSAGES,
@@ -48,9 +51,12 @@ pub fn read_person_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTree
 /// For the key word of each measured one-word place form: true when a sampled passage writes
 /// it as a place's ([`attests_a_place`]), false when the sampled passages write it and none
 /// does so; as [`read_person_evidence`] does for people.
-pub fn read_place_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeMap<String, bool>> {
+pub fn read_place_evidence(
+    sampler: &PassageSampler,
+    forms: &[Form],
+) -> Result<BTreeMap<String, bool>> {
     read_lone_word_evidence(
-        searcher,
+        sampler,
         forms,
         ActorKind::Place,
         SAMPLED_PLACE_PASSAGES,
@@ -61,14 +67,14 @@ pub fn read_place_evidence(searcher: &Searcher, forms: &[Form]) -> Result<BTreeM
 /// Reads, for the most-named one-word forms of `kind`, whether a sampled passage writes the
 /// word as `attests` says an actor of that kind is written.
 fn read_lone_word_evidence(
-    searcher: &Searcher,
+    sampler: &PassageSampler,
     forms: &[Form],
     kind: ActorKind,
     sampled: usize,
     attests: fn(&str, usize, usize) -> bool,
 ) -> Result<BTreeMap<String, bool>> {
+    let searcher = sampler.searcher();
     let body = searcher.schema().get_field(field_name::BODY)?;
-    let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
     let mut evidence = BTreeMap::new();
     let mut measured = 0;

@@ -201,12 +201,12 @@ pub(super) fn name_terms(
 /// Measures every candidate phrase in the index: articles through a phrase query on the
 /// analysed passages, case from a sample of the passages' stored text.
 pub fn read_phrase_evidence(
-    searcher: &Searcher,
+    sampler: &PassageSampler,
     forms: &[Form],
 ) -> Result<BTreeMap<String, PhraseEvidence>> {
+    let searcher = sampler.searcher();
     let schema = searcher.schema();
     let body = schema.get_field(field_name::BODY)?;
-    let sampler = PassageSampler::new(searcher)?;
     let mut analyzer = schema::analyzer();
     let written_as = most_used_forms(forms.iter());
     let mut evidence = BTreeMap::new();
@@ -361,21 +361,28 @@ pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec
 }
 
 /// Which passages of a query's matches the registry reads: a bottom-k sample. Each candidate
-/// passage gets a hash of (the name measured, its passage number, its article's key) and the
-/// `most` smallest are kept: every passage has the same chance whatever file or article it
+/// passage gets a hash of (the name measured, its passage number, its article's identity) and
+/// the `most` smallest are kept: every passage has the same chance whatever file or article it
 /// is in, the samples of two names are independent, and the sample is the same whatever
 /// order the index holds the passages in (which follows the indexing threads), so two builds
-/// of one corpus settle the same registry.
-pub(super) struct PassageSampler<'a> {
+/// of one corpus settle the same registry. The identity is the article's content, not its
+/// key (see [`ArticleIdentities`]): the key hashes the path the files were indexed from, and
+/// the same files indexed from another path must give the same lists.
+pub struct PassageSampler<'a> {
     searcher: &'a Searcher,
+    identities: &'a ArticleIdentities,
     text: tantivy::schema::Field,
     /// Per segment: the article key and the passage number of each document.
     ids: Vec<(Column<u64>, Column<u64>)>,
 }
 
 impl<'a> PassageSampler<'a> {
-    /// A sampler of `searcher`'s passages, reading their stored text.
-    pub(super) fn new(searcher: &'a Searcher) -> Result<PassageSampler<'a>> {
+    /// A sampler of `searcher`'s passages, reading their stored text, each article known by
+    /// its identity in `identities`.
+    pub fn new(
+        searcher: &'a Searcher,
+        identities: &'a ArticleIdentities,
+    ) -> Result<PassageSampler<'a>> {
         let text = searcher.schema().get_field(field_name::TEXT)?;
         let mut ids = Vec::new();
         for segment in searcher.segment_readers() {
@@ -387,9 +394,15 @@ impl<'a> PassageSampler<'a> {
         }
         Ok(PassageSampler {
             searcher,
+            identities,
             text,
             ids,
         })
+    }
+
+    /// The searcher whose passages are sampled.
+    pub(super) fn searcher(&self) -> &'a Searcher {
+        self.searcher
     }
 
     /// The article key and passage number of the passage at `address`.
@@ -409,9 +422,10 @@ impl<'a> PassageSampler<'a> {
         name: &str,
         most: usize,
     ) -> impl Iterator<Item = Result<String>> + 's {
-        let ids = found
-            .iter()
-            .map(|&address| (self.passage_id(address), address));
+        let ids = found.iter().map(|&address| {
+            let (key, passage) = self.passage_id(address);
+            ((self.identities.of(key), passage), address)
+        });
         bottom_k(ids, name, most).into_iter().map(move |address| {
             let document: TantivyDocument = self.searcher.doc(address)?;
             Ok(document
@@ -423,7 +437,40 @@ impl<'a> PassageSampler<'a> {
     }
 }
 
-/// The items of `passages` ((article key, passage number), item) whose sample hash for
+/// Each article's identity for sampling, by article key: a hash of its id within its file and
+/// of its content as the index state records it (the line, row, element or file it was read
+/// from), which do not change with the path the files were indexed from, nor between an
+/// incremental run and a rebuild. An article the state does not name (an index without a
+/// state) is known by its key.
+#[derive(Debug, Default)]
+pub struct ArticleIdentities(HashMap<u64, u64>);
+
+impl ArticleIdentities {
+    /// The identities of the articles the state of the index in `index_dir` records.
+    pub fn load(index: &tantivy::Index, index_dir: &std::path::Path) -> Result<Self> {
+        let mut identities = HashMap::new();
+        if let Some(state) = crate::state::load_state(index, index_dir)? {
+            for (path, record) in &state.files {
+                for (id, &(_, content)) in &record.articles {
+                    let identity = Fnv1a::new()
+                        .write(id.as_bytes())
+                        .write(&[0])
+                        .write(&content.to_le_bytes())
+                        .finish();
+                    identities.insert(crate::corpus::article_key(path, id), identity);
+                }
+            }
+        }
+        Ok(ArticleIdentities(identities))
+    }
+
+    /// The identity of the article whose key is `key`.
+    fn of(&self, key: u64) -> u64 {
+        self.0.get(&key).copied().unwrap_or(key)
+    }
+}
+
+/// The items of `passages` ((article identity, passage number), item) whose sample hash for
 /// `name` is among the `most` smallest, in their own order: which are kept depends on the
 /// passages alone, never on the order they come in.
 fn bottom_k<T: Copy + Ord>(
