@@ -1956,7 +1956,9 @@ fn written_alone(text: &str, name: &str, maker: &str) -> bool {
 /// Splits a person's full name off the end of a span the tagger took for one organisation or
 /// place: after a body word ("the Harbour Council Milo Brandt": the body and its officer), or
 /// after the portfolio of a title written before the span ("Minister of Health Ornella
-/// Vistari" tagged from "Health"). The person is two capitalised words that are no common words,
+/// Vistari" tagged from "Health"). A body's head noun alone before the name ("the Mayor's
+/// Office Tomas Orr") names no body: the span is the person. The person is two capitalised
+/// words that are no common words,
 /// body words, titles, suffixes, acronyms or names the gazetteer knows.
 fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
     let mut k = 0;
@@ -2001,7 +2003,10 @@ fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usiz
             && words::is_non_person(head)
             && !words::is_legal_suffix(head)
             && words::is_title_case(head);
-        if portfolio {
+        // "Office Tomas Orr": the head noun alone is no name of a body (the body's name ran
+        // on from a possessive before it), so the person is all the span names
+        let bare_head = n == 3 && body && is_full_name(&ws[1..]);
+        if portfolio || bare_head {
             spans[k - 1] = (given.0, e, NameType::Per);
         } else if body && n >= 4 {
             spans[k - 1] = (s, ws[n - 3].0 + head.len(), ty);

@@ -1018,6 +1018,17 @@ fn a_person_glued_to_a_body_or_a_portfolio_is_split_off() {
 }
 
 #[test]
+fn a_person_after_a_bodys_bare_head_noun_is_the_person() {
+    let got = names(
+        "",
+        "The talks were led by Chief of the Governor's Bureau Teodor Halvik, and the \
+         other side by a banker.",
+    );
+    assert!(has(&got, "Teodor Halvik", ActorKind::Person), "{got:?}");
+    assert!(got.iter().all(|(n, _)| !n.starts_with("Bureau")), "{got:?}");
+}
+
+#[test]
 fn a_known_makers_name_before_a_product_it_writes_alone_is_the_maker() {
     let got = names(
         "",
