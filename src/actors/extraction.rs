@@ -1957,9 +1957,10 @@ fn written_alone(text: &str, name: &str, maker: &str) -> bool {
 /// place: after a body word ("the Harbour Council Milo Brandt": the body and its officer), or
 /// after the portfolio of a title written before the span ("Minister of Health Ornella
 /// Vistari" tagged from "Health"). A body's head noun alone before the name ("the Mayor's
-/// Office Tomas Orr") names no body: the span is the person. The person is two capitalised
-/// words that are no common words,
-/// body words, titles, suffixes, acronyms or names the gazetteer knows.
+/// Office Tomas Orr") names no body: the span is the person; so does a title just before the
+/// name, with what describes it before ("Regional Envoy Tomas Orr"). The person is two
+/// capitalised words that are no common words, body words, titles, suffixes, acronyms or names
+/// the gazetteer knows.
 fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
     let mut k = 0;
     while k < spans.len() {
@@ -2006,7 +2007,10 @@ fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usiz
         // "Office Tomas Orr": the head noun alone is no name of a body (the body's name ran
         // on from a possessive before it), so the person is all the span names
         let bare_head = n == 3 && body && is_full_name(&ws[1..]);
-        if portfolio || bare_head {
+        // "Regional Envoy Tomas Orr": a title just before the name is the person's, and what
+        // runs before the title describes the post, not a body
+        let titled = ty != NameType::Per && words::is_title_case(head) && words::is_title(head);
+        if portfolio || bare_head || titled {
             spans[k - 1] = (given.0, e, NameType::Per);
         } else if body && n >= 4 {
             spans[k - 1] = (s, ws[n - 3].0 + head.len(), ty);

@@ -1029,6 +1029,20 @@ fn a_person_after_a_bodys_bare_head_noun_is_the_person() {
 }
 
 #[test]
+fn a_person_after_a_title_is_the_person() {
+    let got = names(
+        "",
+        "Among the guests were Regional Aide Grant Velkov and Mayor Inna Dolova.",
+    );
+    assert!(has(&got, "Grant Velkov", ActorKind::Person), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(n, k)| *k == ActorKind::Person || !n.ends_with("Velkov")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_known_makers_name_before_a_product_it_writes_alone_is_the_maker() {
     let got = names(
         "",
