@@ -1958,7 +1958,8 @@ fn written_alone(text: &str, name: &str, maker: &str) -> bool {
 /// after the portfolio of a title written before the span ("Minister of Health Ornella
 /// Vistari" tagged from "Health"). A body's head noun alone before the name ("the Mayor's
 /// Office Tomas Orr") names no body: the span is the person; so does a title just before the
-/// name, with what describes it before ("Regional Envoy Tomas Orr"). The person is two
+/// name, with what describes it before ("Regional Envoy Tomas Orr"), and a common word the
+/// text writes nowhere else ("Fisheries Tomas Orr"). The person is two
 /// capitalised words that are no common words, body words, titles, suffixes, acronyms or names
 /// the gazetteer knows.
 fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usize, NameType)>) {
@@ -2010,7 +2011,18 @@ fn split_people_off_bodies(text: &str, gaz: &[Hit], spans: &mut Vec<(usize, usiz
         // "Regional Envoy Tomas Orr": a title just before the name is the person's, and what
         // runs before the title describes the post, not a body
         let titled = ty != NameType::Per && words::is_title_case(head) && words::is_title(head);
-        if portfolio || bare_head || titled {
+        // "Fisheries Tomas Orr": a lone common word (the end of a portfolio written before the
+        // span) that the text writes nowhere else and the gazetteer does not know names no
+        // body either, before a name shaped as a person's ([`is_full_name`])
+        let lone_word = n == 3
+            && ty != NameType::Per
+            && words::is_title_case(head)
+            && words::is_common_word(head)
+            && is_full_name(&ws[1..])
+            && !gaz.iter().any(|h| h.start < given.0 && s < h.end)
+            && !written_alone(&text[..s], head, "\n")
+            && !written_alone(&text[e..], head, "\n");
+        if portfolio || bare_head || titled || lone_word {
             spans[k - 1] = (given.0, e, NameType::Per);
         } else if body && n >= 4 {
             spans[k - 1] = (s, ws[n - 3].0 + head.len(), ty);
