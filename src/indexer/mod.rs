@@ -247,8 +247,8 @@ fn index_reporting(
     summary.warnings += walk.warnings.len() as u64;
     summary.elapsed = started.elapsed();
     summary.segments = index.searchable_segment_ids()?.len();
-    if let Some(committed) = committed {
-        write_manifest(index_dir, &summary, &committed, inputs)?;
+    if let Some(committed) = &committed {
+        write_manifest(index_dir, &summary, committed, inputs)?;
     }
     if let Some(provenance) = &provenance {
         crate::actors::user::write_record(index_dir, provenance)?;
@@ -259,7 +259,13 @@ fn index_reporting(
         .extractor
         .as_ref()
         .map_or_else(|| crate::actors::Gazetteer::builtin(), Extractor::gazetteer);
-    crate::registry::Registry::build(&index, index_dir, gazetteer)?.write(index_dir)?;
+    // Each article's identity for the registry's samples: from the state just committed, else
+    // the one on disk.
+    let identities = match &committed {
+        Some(state) => crate::registry::phrases::ArticleIdentities::of_state(state),
+        None => crate::registry::phrases::ArticleIdentities::load(&index, index_dir)?,
+    };
+    crate::registry::Registry::build(&index, &identities, gazetteer)?.write(index_dir)?;
     // Exploration counts actors through each segment's ordinals mapped to the table's actors.
     crate::actor_ords::write(&index, index_dir)?;
     // `stats` reads the figures measured now while the index stays as it is.

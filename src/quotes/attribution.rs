@@ -370,6 +370,12 @@ enum Speaker {
 /// How far back a sentence's start is looked for (bytes).
 const SENTENCE_REACH: usize = 600;
 
+/// Where a backward look for the sentence holding `at` starts: [`SENTENCE_REACH`] bytes
+/// before it, on a char boundary.
+fn reach_back(body: &str, at: usize) -> usize {
+    super::turns::boundary(body, at.saturating_sub(SENTENCE_REACH))
+}
+
 /// A speaker named before some offset, for pronouns and roles to resolve to.
 #[derive(Debug, Clone)]
 struct Referent {
@@ -539,10 +545,7 @@ impl<'a> Article<'a> {
         else {
             return Speaker::Unknown;
         };
-        let mut floor = nearest.at.saturating_sub(SENTENCE_REACH);
-        while !self.body.is_char_boundary(floor) {
-            floor -= 1;
-        }
+        let floor = reach_back(self.body, nearest.at);
         let start = sentence_start(self.body, floor, nearest.at);
         let in_sentence = || {
             self.referents
@@ -873,10 +876,7 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
 /// issues a sent document ("The President sent a message of greetings to Roe. The message
 /// reads" is the President's, not Roe's), within the reach of a sentence.
 fn sender_before(article: &Article, at: usize) -> Option<Speaker> {
-    let mut floor = at.saturating_sub(SENTENCE_REACH);
-    while !article.body.is_char_boundary(floor) {
-        floor -= 1;
-    }
+    let floor = reach_back(article.body, at);
     let text = words(article.body, floor, at);
     let verb = (0..text.len()).rev().find(|&k| {
         ISSUING.contains(&lower(&text[k]).as_str())

@@ -67,7 +67,7 @@ fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Optio
 }
 
 /// The nearest char boundary at or before `at`.
-fn boundary(body: &str, mut at: usize) -> usize {
+pub(super) fn boundary(body: &str, mut at: usize) -> usize {
     while !body.is_char_boundary(at) {
         at -= 1;
     }

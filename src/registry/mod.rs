@@ -156,6 +156,11 @@ impl RawActors {
     /// documents of passage 0: every article has exactly one), with the evidence sampled
     /// from its passages; `index_dir` holds the index's state, which names each article.
     pub fn read(index: &Index, index_dir: &Path) -> Result<RawActors> {
+        RawActors::read_with(index, &phrases::ArticleIdentities::load(index, index_dir)?)
+    }
+
+    /// [`RawActors::read`] with each article's identity for sampling already at hand.
+    pub fn read_with(index: &Index, identities: &phrases::ArticleIdentities) -> Result<RawActors> {
         let reader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
@@ -249,8 +254,7 @@ impl RawActors {
                 .then_with(|| (&a.name, &a.form, a.kind).cmp(&(&b.name, &b.form, b.kind)))
         });
         let (word_terms, term_articles) = word_evidence(&searcher, &forms)?;
-        let identities = phrases::ArticleIdentities::load(index, index_dir)?;
-        let sampler = phrases::PassageSampler::new(&searcher, &identities)?;
+        let sampler = phrases::PassageSampler::new(&searcher, identities)?;
         let phrases = phrases::read_phrase_evidence(&sampler, &forms)?;
         let person_evidence = people::read_person_evidence(&sampler, &forms)?;
         let place_evidence = people::read_place_evidence(&sampler, &forms)?;
@@ -359,15 +363,15 @@ impl Registry {
         Registry::from_parts(settled.actors, settled.rejected, ambiguous)
     }
 
-    /// Builds the registry of the index in `index_dir` from the index alone (and its state,
-    /// which names each article), with `gazetteer`.
+    /// Builds the registry of `index` from the index alone and the identities its state
+    /// gives each article, with `gazetteer`.
     pub fn build(
         index: &Index,
-        index_dir: &Path,
+        identities: &phrases::ArticleIdentities,
         gazetteer: &crate::actors::Gazetteer,
     ) -> Result<Registry> {
         Ok(Registry::settle_with(
-            &RawActors::read(index, index_dir)?,
+            &RawActors::read_with(index, identities)?,
             gazetteer,
         ))
     }

@@ -448,20 +448,25 @@ pub struct ArticleIdentities(HashMap<u64, u64>);
 impl ArticleIdentities {
     /// The identities of the articles the state of the index in `index_dir` records.
     pub fn load(index: &tantivy::Index, index_dir: &std::path::Path) -> Result<Self> {
+        Ok(crate::state::load_state(index, index_dir)?
+            .map_or_else(ArticleIdentities::default, |state| Self::of_state(&state)))
+    }
+
+    /// The identities of the articles `state` records (the state just committed, without
+    /// reading it back).
+    pub fn of_state(state: &crate::state::IndexState) -> Self {
         let mut identities = HashMap::new();
-        if let Some(state) = crate::state::load_state(index, index_dir)? {
-            for (path, record) in &state.files {
-                for (id, &(_, content)) in &record.articles {
-                    let identity = Fnv1a::new()
-                        .write(id.as_bytes())
-                        .write(&[0])
-                        .write(&content.to_le_bytes())
-                        .finish();
-                    identities.insert(crate::corpus::article_key(path, id), identity);
-                }
+        for (path, record) in &state.files {
+            for (id, &(_, content)) in &record.articles {
+                let identity = Fnv1a::new()
+                    .write(id.as_bytes())
+                    .write(&[0])
+                    .write(&content.to_le_bytes())
+                    .finish();
+                identities.insert(crate::corpus::article_key(path, id), identity);
             }
         }
-        Ok(ArticleIdentities(identities))
+        ArticleIdentities(identities)
     }
 
     /// The identity of the article whose key is `key`.

@@ -620,13 +620,7 @@ pub(crate) fn column_actors(
     let mut term = Vec::new();
     let Some(names) = names else {
         for ord in facets.facet_ords(address.doc_id) {
-            if facets
-                .facet_dict()
-                .ord_to_term(ord, &mut term)
-                .map_err(tantivy::TantivyError::from)?
-            {
-                ranked.extend(ActorRef::from_encoded_facet(&term));
-            }
+            ranked.extend(facet_actor(facets, ord, &mut term)?);
         }
         return Ok(sorted(ranked));
     };
@@ -660,14 +654,7 @@ pub(crate) fn column_actors(
                 let actor = match by_table {
                     Some(actor) => actor,
                     None => {
-                        if !facets
-                            .facet_dict()
-                            .ord_to_term(ord, &mut term)
-                            .map_err(tantivy::TantivyError::from)?
-                        {
-                            continue;
-                        }
-                        ActorRef::from_encoded_facet(&term).and_then(|raw| names.canonical(&raw))
+                        facet_actor(facets, ord, &mut term)?.and_then(|raw| names.canonical(&raw))
                     }
                 };
                 memo.insert(ord, actor.clone());
@@ -677,6 +664,20 @@ pub(crate) fn column_actors(
         ranked.extend(actor);
     }
     Ok(sorted(ranked))
+}
+
+/// The actor that facet ordinal `ord` encodes, as indexed (`None`: the ordinal holds no
+/// actor's facet); `term` is scratch space.
+fn facet_actor(
+    facets: &tantivy::fastfield::FacetReader,
+    ord: u64,
+    term: &mut Vec<u8>,
+) -> Result<Option<ActorRef>> {
+    let found = facets
+        .facet_dict()
+        .ord_to_term(ord, term)
+        .map_err(tantivy::TantivyError::from)?;
+    Ok(found.then(|| ActorRef::from_encoded_facet(term)).flatten())
 }
 
 /// By kind (people first, in `ActorKind` order), then name, each once.
