@@ -349,10 +349,11 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-/// `newsdex index`.
+/// What `index` and `extract` read, and how: the inputs, date formats, field mapping and
+/// size limits (one set of options, so that both commands read a file alike).
 #[derive(Debug, Args)]
-pub struct IndexArgs {
-    /// Files or directories to index.
+pub struct ReadArgs {
+    /// Files or directories to read.
     #[arg(default_value = "corpus")]
     pub paths: Vec<PathBuf>,
     /// Extra date format (chrono strftime, e.g. "%d/%m/%Y"), tried before the built-in forms.
@@ -360,21 +361,29 @@ pub struct IndexArgs {
     pub date_formats: Vec<String>,
     /// Which CSV column or JSON key holds a field: ROLE=NAME, ROLE one of id, title, date,
     /// body, source; NAME a column or key (any case) or a dotted path (source=source.name).
-    /// Repeatable. The index records it for the next runs; ROLE= goes back to the default names.
+    /// Repeatable. `index` records it for the next runs; ROLE= goes back to the default names.
     #[arg(long = "field", value_name = "ROLE=NAME")]
     pub fields: Vec<String>,
-    /// Indexing threads (default: one per core, at most 8).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Writer memory budget in MB per thread.
-    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..4000))]
-    pub memory: u64,
     /// Skip `.txt` files larger than this many MB (without reading them).
     #[arg(long, default_value_t = 256)]
     pub max_file_mb: u64,
     /// Skip JSONL lines longer than this many MB (without holding more than that in memory).
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..4096))]
     pub max_line_mb: u64,
+}
+
+/// `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// The inputs and how to read them.
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Indexing threads (default: one per core, at most 8).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Writer memory budget in MB per thread.
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..4000))]
+    pub memory: u64,
     /// Commit after every this many MB of article text, so that a killed run loses at most that.
     #[arg(long, default_value_t = 32, value_parser = at_least_one)]
     pub commit_mb: u64,
@@ -673,15 +682,9 @@ pub struct ShowArgs {
 /// `newsdex extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or directories to read.
-    #[arg(default_value = "corpus")]
-    pub paths: Vec<PathBuf>,
-    /// Extra date format (chrono strftime).
-    #[arg(long = "date-format", value_name = "FORMAT")]
-    pub date_formats: Vec<String>,
-    /// Which CSV column or JSON key holds a field (ROLE=NAME, as for `index`).
-    #[arg(long = "field", value_name = "ROLE=NAME")]
-    pub fields: Vec<String>,
+    /// The inputs and how to read them (as for `index`).
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// `newsdex eval-ner`.

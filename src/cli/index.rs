@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
-use super::args::{ExtractArgs, IndexArgs, StatsArgs};
+use super::args::{ExtractArgs, IndexArgs, ReadArgs, StatsArgs};
 use super::{found, Outcome};
 use crate::actors::Extractor;
 use crate::corpus::{self, FieldMap, Item, ReadOptions};
@@ -26,25 +26,30 @@ pub(super) fn run_index(
         options.threads = threads.clamp(1, 64);
     }
     options.memory_bytes = (args.memory as usize) * 1024 * 1024 * options.threads;
-    options.read = ReadOptions {
-        date_formats: args.date_formats,
-        fields: FieldMap::from_specs(&args.fields).map_err(crate::Error::from)?,
-        max_file_bytes: args.max_file_mb * 1024 * 1024,
-        max_line_bytes: (args.max_line_mb as usize) * 1024 * 1024,
-    };
-    if !args.fields.is_empty() {
+    options.read = read_options(&args.read)?;
+    if !args.read.fields.is_empty() {
         options.fields = Some(options.read.fields.clone());
     }
     options.rebuild = args.rebuild;
     options.commit_bytes = args.commit_mb * 1024 * 1024;
     let progress = !args.quiet && io::stderr().is_terminal();
     options.reporter = Some(std::sync::Arc::new(output::ProgressReporter::new(progress)));
-    let summary = index_corpus(&args.paths, &options)?;
+    let summary = index_corpus(&args.read.paths, &options)?;
     if !args.quiet {
         let mut out = io::stdout().lock();
         output::write_index_summary(&mut out, &summary, &index_dir.display().to_string())?;
     }
     Ok(Outcome::Found)
+}
+
+/// How `index` and `extract` read their inputs, from the options both take.
+fn read_options(args: &ReadArgs) -> anyhow::Result<ReadOptions> {
+    Ok(ReadOptions {
+        date_formats: args.date_formats.clone(),
+        fields: FieldMap::from_specs(&args.fields).map_err(crate::Error::from)?,
+        max_file_bytes: args.max_file_mb * 1024 * 1024,
+        max_line_bytes: (args.max_line_mb as usize) * 1024 * 1024,
+    })
 }
 
 pub(super) fn run_stats(index_dir: &Path, args: StatsArgs) -> anyhow::Result<Outcome> {
@@ -64,15 +69,11 @@ pub(super) fn run_extract(
     actors_file: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
     let extractor = extractor(actors_file)?;
-    let walk = corpus::walk(&args.paths);
+    let walk = corpus::walk(&args.read.paths);
     for warning in &walk.warnings {
         eprintln!("newsdex: warning: {warning}");
     }
-    let options = ReadOptions {
-        date_formats: args.date_formats,
-        fields: FieldMap::from_specs(&args.fields).map_err(crate::Error::from)?,
-        ..ReadOptions::default()
-    };
+    let options = read_options(&args.read)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut articles = 0u64;

@@ -729,3 +729,49 @@ fn bench_on_an_empty_query_file_names_it() {
         format!("newsdex: {}: no queries to run", queries.display())
     );
 }
+
+/// `extract` reads a file as `index` does: the same line cap skips the same record with the
+/// same warning, and the rest of the file is read.
+#[test]
+fn extract_and_index_skip_the_same_overlong_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("wire.jsonl");
+    let long_body = "Harbour cranes stood idle. ".repeat(45_000);
+    std::fs::write(
+        &file,
+        format!(
+            "{{\"id\":\"a\",\"title\":\"Dock strike\",\"body\":\"Dockers in Port Elvan walked out on Monday.\"}}\n\
+             {{\"id\":\"b\",\"title\":\"Long\",\"body\":\"{long_body}\"}}\n\
+             {{\"id\":\"c\",\"title\":\"Talks\",\"body\":\"Talks with the port authority resumed on Friday.\"}}\n"
+        ),
+    )
+    .unwrap();
+    let warning = "wire.jsonl: line 2: line over the 1048576 byte cap; skipped";
+
+    let extract = newsdex()
+        .args(["extract", "--max-line-mb", "1"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_success(&extract);
+    let stderr = String::from_utf8(extract.stderr).unwrap();
+    assert!(stderr.contains(warning), "{stderr}");
+    let stdout = String::from_utf8(extract.stdout).unwrap();
+    let ids: Vec<String> = stdout
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"c\""]);
+
+    let index = newsdex()
+        .arg("index")
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .args(["--max-line-mb", "1"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_success(&index);
+    let stderr = String::from_utf8(index.stderr).unwrap();
+    assert!(stderr.contains(warning), "{stderr}");
+}
