@@ -916,6 +916,12 @@ fn a_capitalised_cue_inside_a_name_is_no_verb() {
             None
         )]
     );
+    let body = "Ada Brill said she felt the pact between the United States and its allies had proved \"more or less workable.\"";
+    let actors = [person(body, "Ada Brill", &["Ada Brill"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("more or less workable.", Some("Ada Brill"))]
+    );
 }
 
 #[test]
