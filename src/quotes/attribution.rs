@@ -2,7 +2,7 @@
 //! pronouns and roles resolved to the actor named before, through the extractor's names.
 
 use super::spans::Span;
-use super::Quote;
+use super::{Quote, Turn};
 use crate::actors::head::{is_common_word, is_number_word, is_stop_word, is_title};
 use crate::actors::{ActorKind, ActorMatch};
 
@@ -363,6 +363,9 @@ enum Speaker {
     Named(String),
     /// An unnamed person or group ("one banker said"): no speaker.
     Unnamed,
+    /// "I" as the subject of the verb: the text's own speaker, the turn's when the quotation
+    /// stands in one ("I said "also"" in a speech), else no one.
+    FirstPerson,
     /// Nothing the rules read as a speaker.
     Unknown,
 }
@@ -517,6 +520,28 @@ impl<'a> Article<'a> {
             &[]
         };
         self.salient(at, |r| r.kind == kind, pronouns, 0)
+    }
+
+    /// The person a definite role ("the president") before `at` refers to, as `resolve`, but
+    /// not someone named after "The <role>" and a verb in a sentence: "The President thanked
+    /// Ann Roe" names Roe as another person than the president.
+    fn resolve_role(&self, noun: &str, at: usize) -> Speaker {
+        let other = |r: &Referent| {
+            let start = sentence_start(self.body, reach_back(self.body, r.at), r.at);
+            let before = words(self.body, start, r.at);
+            before.len() > 2
+                && lower(&before[0]) == "the"
+                && lower(&before[1]) == noun
+                && before[2..]
+                    .iter()
+                    .any(|w| !capitalised(w) && !matches!(w.text, "of" | "the" | "and"))
+        };
+        self.salient(
+            at,
+            |r| r.kind == ActorKind::Person && !other(r),
+            &["he", "she", "He", "She"],
+            0,
+        )
     }
 
     /// The referent of either kind before `at`: the sender of "the message".
@@ -776,6 +801,17 @@ fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "He" | "She")
 }
 
+/// Whether a word is a role's or a title's possessive ("the President's Office", "the
+/// Minister's office"): the office of a person, not an organisation's name.
+fn is_possessive_role(body: &str, word: &Word) -> bool {
+    let stem = word
+        .text
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s");
+    is_possessive(body, word)
+        && (is_title_word(stem) || PERSON_ROLES.contains(&stem.to_lowercase().as_str()))
+}
+
 /// Whether a word is a possessive ("Acme's", "Securities'"), a modifier of the noun after it.
 fn is_possessive(body: &str, word: &Word) -> bool {
     let rest = &body[word.end..];
@@ -808,6 +844,11 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
     } else {
         return None;
     };
+    // "the President's Office": a person's office, read with the role before it ("the Head of
+    // the President's Office"), not an organisation.
+    if kind == ActorKind::Org && j > 0 && is_possessive_role(article.body, &words[j - 1]) {
+        return None;
+    }
     // "A British Airways spokesman": the organisation just before the role. Another role of
     // an organisation is a person of it ("the Acme chief said"), read as a role below.
     let speaks_for = noun.starts_with("spokes") || kind == ActorKind::Org;
@@ -847,7 +888,11 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
             }
             // "the spokesman said" with no person named before is the organisation's.
             "the" | "this" | "that" | "his" | "her" | "its" => {
-                let person = article.resolve(kind, at);
+                let person = if kind == ActorKind::Person {
+                    article.resolve_role(&noun, at)
+                } else {
+                    article.resolve(kind, at)
+                };
                 if !matches!(person, Speaker::Named(_)) && speaks_for_an_organisation(&noun) {
                     return Some(article.resolve(ActorKind::Org, at));
                 }
@@ -971,6 +1016,9 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
         }
     }
     let word = &words[j];
+    if word.text == "I" {
+        return Speaker::FirstPerson;
+    }
     if is_subject_pronoun(word.text) {
         if let Some(continued) = article.continued(word.start) {
             return continued;
@@ -995,13 +1043,18 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
             .rev()
             .find(|&k| lower(&words[k]) == "of")
         {
-            // "the Head of State", "the President of Acme": any capitalised name but a person's.
+            // "the Head of State", "the President of Acme": any capitalised name but a person's;
+            // "the Head of the President's Office": after an article, and a person's name as a
+            // possessive, which modifies the noun after it.
             let named = (of + 1..=j).all(|k| {
-                capitalised(&words[k])
+                let article_word = k == of + 1 && k < j && lower(&words[k]) == "the";
+                (capitalised(&words[k]) || article_word)
                     && !words[k].comma
-                    && article
-                        .actor_at(&words[k])
-                        .is_none_or(|a| a.kind != ActorKind::Person)
+                    && (article_word
+                        || is_possessive(article.body, &words[k])
+                        || article
+                            .actor_at(&words[k])
+                            .is_none_or(|a| a.kind != ActorKind::Person))
             });
             if of > 0 && named && !words[of - 1].comma {
                 if let Some(role) = role_before(article, words, of - 1, at) {
@@ -1056,6 +1109,9 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     }) {
         return subject_after(article, words, role, at);
     }
+    if let Some(role) = role_after_organisation(words, i + 1) {
+        return subject_after(article, words, role, at);
+    }
     if let Some(speaker) = article.agent_at(words, i + 1) {
         return speaker;
     }
@@ -1075,6 +1131,27 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     Speaker::Unknown
 }
 
+/// The role noun of "Acme Trust financial analyst Ann Roe" opening at `first` (after a verb:
+/// "said Acme Trust economist Ann Roe"): a capitalised name (an organisation, its lowercase
+/// particles such as "de" kept), lowercase modifiers, a role noun without an article and a
+/// capitalised name after it, no comma between. The name after the role is the speaker, not
+/// the organisation whose role it is.
+fn role_after_organisation(words: &[Word], first: usize) -> Option<usize> {
+    if !words.get(first).is_some_and(capitalised) {
+        return None;
+    }
+    let last = words.len().min(first + 8);
+    let role = (first + 1..last).find(|&m| {
+        !capitalised(&words[m])
+            && is_person_role(&words[m])
+            && words.get(m + 1).is_some_and(capitalised)
+    })?;
+    let clean = words[first..role]
+        .iter()
+        .all(|w| (!w.comma && !is_cue(w) && !is_stop_word(w.text)) || lower(w) == "de");
+    clean.then_some(role)
+}
+
 /// A cue and its speaker in a clause; `nearest_end` looks for the cue nearest the clause's end
 /// (a clause before the quotation), else nearest its start.
 fn attribution_in(
@@ -1088,7 +1165,13 @@ fn attribution_in(
     } else {
         words.len().min(20)
     };
-    let mut cues: Vec<usize> = (0..limit).filter(|&i| is_cue(&words[i])).collect();
+    // A capitalised cue after a capitalised word is part of a name ("the United States"), no verb.
+    let in_name = |i: usize| {
+        i > 0 && capitalised(&words[i]) && capitalised(&words[i - 1]) && !words[i - 1].comma
+    };
+    let mut cues: Vec<usize> = (0..limit)
+        .filter(|&i| is_cue(&words[i]) && !in_name(i))
+        .collect();
     // "Roe, a resident who tweeted about it, said": a verb of a relative clause is not the
     // attribution when the clause's own verb follows.
     let relative = |i: usize| i > 0 && matches!(lower(&words[i - 1]).as_str(), "who" | "which");
@@ -1230,7 +1313,12 @@ fn follows_a_naming_word(body: &str, open: usize) -> bool {
 }
 
 /// Attributes each span; leaves out scare quotes, titles and short terms no verb attributes.
-pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Vec<Quote> {
+pub(super) fn attribute(
+    body: &str,
+    spans: &[Span],
+    actors: &[ActorMatch],
+    turns: &[Turn],
+) -> Vec<Quote> {
     let mut mentions: Vec<(usize, usize, usize)> = actors
         .iter()
         .enumerate()
@@ -1357,6 +1445,17 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
                             .map_or(Speaker::Unknown, |(_, s)| s)
                     }
                 };
+                // A pull-quote is whole sentences ("... this help."); a title in marks is not.
+                let opens_body = paragraphs.first() == Some(&span.paragraph)
+                    && sentence_start(body, span.paragraph.0, span.open) == span.paragraph.0
+                    && text.trim_end().ends_with(['.', '!', '?']);
+                let speaker = match speaker {
+                    Speaker::Unknown if opens_body => {
+                        credited_after(&article, span, spans, &paragraphs)
+                            .unwrap_or(Speaker::Unknown)
+                    }
+                    speaker => speaker,
+                };
                 (None, speaker)
             }
         };
@@ -1377,6 +1476,14 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         }
         let speaker = match speaker {
             Speaker::Unknown => self_named(&article, span).unwrap_or(Speaker::Unknown),
+            // "I said "..."" by its own verb: the turn's speaker; not an "I" found paragraphs
+            // away for a quotation without a verb ("I will read it out: "..."").
+            Speaker::FirstPerson if cue.is_some() => turns
+                .iter()
+                .find(|t| t.start <= span.open && span.open < t.end)
+                .and_then(|t| t.speaker.clone())
+                .map_or(Speaker::Unnamed, Speaker::Named),
+            Speaker::FirstPerson => Speaker::Unnamed,
             speaker => speaker,
         };
         article.previous = match &speaker {
@@ -1397,7 +1504,7 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         });
         let speaker = match speaker {
             Speaker::Named(name) => Some(name),
-            Speaker::Unnamed | Speaker::Unknown => None,
+            Speaker::Unnamed | Speaker::Unknown | Speaker::FirstPerson => None,
         };
         if let Some(name) = &speaker {
             let kind = speaker_kind(actors, name);
@@ -1418,6 +1525,33 @@ pub(super) fn attribute(body: &str, spans: &[Span], actors: &[ActorMatch]) -> Ve
         });
     }
     quotes
+}
+
+/// The person a quotation without a verb in the body's first sentence, made of whole
+/// sentences, is credited to by the line after it: the first person the extractor found in the sentence that follows (the rest of the
+/// quotation's paragraph, else the next paragraph's first sentence) outside any quotation, as a
+/// news item's pull-quote is followed by "Briefing by ... Ann Roe." or "Ann Roe met ...".
+fn credited_after(
+    article: &Article,
+    span: &Span,
+    spans: &[Span],
+    paragraphs: &[(usize, usize)],
+) -> Option<Speaker> {
+    let body = article.body;
+    let (from, ceiling) = if words(body, span.close, span.paragraph.1).is_empty() {
+        *paragraphs.iter().find(|p| p.0 >= span.paragraph.1)?
+    } else {
+        (span.close, span.paragraph.1)
+    };
+    let to = sentence_end(body, from, ceiling);
+    article
+        .mentions
+        .iter()
+        .filter(|&&(s, e, _)| s >= from && e <= to)
+        .filter(|&&(s, _, _)| !spans.iter().any(|o| o.start <= s && s < o.end))
+        .map(|&(_, _, a)| &article.actors[a])
+        .find(|a| a.kind == ActorKind::Person)
+        .map(|a| Speaker::Named(personal_name(&a.name, a.kind)))
 }
 
 /// The writer a quotation names as "I, Name," ("Now, therefore, I, Ann Roe, President of

@@ -55,8 +55,8 @@ pub struct Quotations {
 /// the extractor found in it (`actors`' body mentions).
 pub fn find_quotations(body: &str, actors: &[ActorMatch]) -> Quotations {
     let spans = spans::find_spans(body);
-    let quotes = attribution::attribute(body, &spans, actors);
     let turns = turns::find_turns(body, actors);
+    let quotes = attribution::attribute(body, &spans, actors, &turns);
     Quotations { quotes, turns }
 }
 

@@ -848,3 +848,91 @@ fn an_adverb_before_an_indefinite_role_is_no_name() {
     let body = "Likewise, a port official said \"the ship has left.\"";
     assert_eq!(found(body, &actors), [q("the ship has left.", None)]);
 }
+
+#[test]
+fn a_name_after_an_organisation_and_its_role_speaks() {
+    let body = "\"Rates will hold until summer,\" said Halvard de Mont Trust senior economist Iris Penhallow.";
+    let actors = [
+        org(body, "Halvard de Mont Trust", &["Halvard de Mont Trust"]),
+        person(body, "Iris Penhallow", &["Iris Penhallow"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Rates will hold until summer,", Some("Iris Penhallow"))]
+    );
+}
+
+#[test]
+fn a_role_in_a_persons_office_is_the_person_named_before() {
+    let body = "Tomas Ravik met the envoy of the Ostmark Trade Council.\n\n\"The border must stay open,\" the Director of the Governor's Office stressed.";
+    let actors = [
+        person(body, "Tomas Ravik", &["Tomas Ravik"]),
+        org(body, "Ostmark Trade Council", &["Ostmark Trade Council"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("The border must stay open,", Some("Tomas Ravik"))]
+    );
+}
+
+#[test]
+fn the_person_a_role_thanked_is_not_the_role() {
+    let body = "Mayor Edda Lunn opened the fair. The Mayor thanked Governor Piet Saar for the grant.\n\n\"We will build the bridge this year,\" the Mayor said.";
+    let actors = [
+        person(body, "Edda Lunn", &["Edda Lunn"]),
+        person(body, "Piet Saar", &["Piet Saar"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("We will build the bridge this year,", Some("Edda Lunn"))]
+    );
+}
+
+#[test]
+fn a_pull_quote_opening_the_body_is_the_person_the_line_after_names() {
+    let body = "\"Every harbour on the coast will be rebuilt by spring.\" Briefing by the Deputy Minister of Ports Kasia Drobny.";
+    let actors = [person(body, "Kasia Drobny", &["Kasia Drobny"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Every harbour on the coast will be rebuilt by spring.",
+            Some("Kasia Drobny")
+        )]
+    );
+    // Later in the body, the line after a quotation without a verb credits no one.
+    let body = "The mill reopened. Its owners were glad.\n\n\"Every harbour on the coast will be rebuilt by spring.\" Kasia Drobny visited the mill.";
+    let actors = [person(body, "Kasia Drobny", &["Kasia Drobny"])];
+    assert_eq!(found(body, &actors)[0].1, None);
+}
+
+#[test]
+fn a_capitalised_cue_inside_a_name_is_no_verb() {
+    let body = "Senator Ada Brill spoke first. The committee then passed a resolution that the President of the United States \"ought to withdraw the garrison from the city at once.\"";
+    let actors = [person(body, "Ada Brill", &["Ada Brill"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "ought to withdraw the garrison from the city at once.",
+            None
+        )]
+    );
+    let body = "Ada Brill said she felt the pact between the United States and its allies had proved \"more or less workable.\"";
+    let actors = [person(body, "Ada Brill", &["Ada Brill"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("more or less workable.", Some("Ada Brill"))]
+    );
+}
+
+#[test]
+fn i_in_a_speech_is_its_president() {
+    let actors: [ActorMatch; 0] = [];
+    let body = "President: Orla Quenby\n\nFriends, when we began I said \"we will not waste a single day,\" and we did not.";
+    assert_eq!(
+        found(body, &actors),
+        [q("we will not waste a single day,", Some("Orla Quenby"))]
+    );
+    // Outside a turn, "I" names no one.
+    let body = "When we began I said \"we will not waste a single day,\" and we did not.";
+    assert_eq!(found(body, &actors)[0].1, None);
+}

@@ -7,6 +7,7 @@
     python3 tools/quote-eval/sample.py --set fresh3 > /tmp/fresh3.tsv
     python3 tools/quote-eval/sample.py --set fresh4 > /tmp/fresh4.tsv
     python3 tools/quote-eval/sample.py --set fresh5 > /tmp/fresh5.tsv
+    python3 tools/quote-eval/sample.py --set fresh6 > /tmp/fresh6.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -119,6 +120,18 @@ FRESH5_STRATA = {
     "zelensky": [("quoted", 7, 6000)],
 }
 
+# The sixth fresh set (`fresh6.jsonl`): a seventh draw with its own seed, leaving out the
+# articles of the six sets before it, labelled and scored once before any rule of its round was
+# written. Bodies of at most 4,000 bytes for releases and 5,000 for speeches and addresses, for
+# the labelling effort.
+FRESH6_SEED = "newsdex-quotes-fresh-6"
+FRESH6_STRATA = {
+    "reuters": [("quoted", 12, None), ("any", 2, None)],
+    "kremlin": [("quoted", 6, 4000)],
+    "speeches": [("quoted", 3, 5000)],
+    "zelensky": [("quoted", 7, 5000)],
+}
+
 # set -> (seed, strata, the labelled files whose articles it leaves out)
 DRAWS = {
     "gold": (SEED, STRATA, []),
@@ -130,6 +143,11 @@ DRAWS = {
         FRESH5_SEED,
         FRESH5_STRATA,
         ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl"],
+    ),
+    "fresh6": (
+        FRESH6_SEED,
+        FRESH6_STRATA,
+        ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl"],
     ),
 }
 
