@@ -41,6 +41,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     let raw = RawActors::read(&index, &dir)?;
     let read = started.elapsed();
+    if std::env::var("PHRASES").is_ok() {
+        // How the corpus writes each phrase measured: the evidence of the generic-phrase rule.
+        for (key, evidence) in &raw.phrases {
+            println!("{key}\t{evidence:?}");
+        }
+        for (key, evidence) in &raw.determiners {
+            println!("det {key}\t{evidence:?}");
+        }
+        return Ok(());
+    }
     let registry = Registry::settle(&raw);
     eprintln!(
         "read {:.2} s, settled {:.2} s: {} forms, {} aliases, {} actors",

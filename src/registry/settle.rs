@@ -344,6 +344,8 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     join_middle_initials(&mut groups);
     join_reordered_bodies(&mut groups);
     kinds::settle_places_named_as_bodies(&mut groups);
+    kinds::settle_divided_states(&mut groups);
+    kinds::join_features_named_alone(&mut groups);
     kinds::join_generic_heads(&mut groups);
     kinds::join_place_abbreviations(&mut groups);
     // Common words and generic phrases are judged on their own forms before any alias joins
@@ -357,6 +359,8 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     settle_phrase_contexts(&mut groups, raw, &mut not_actor);
     bodies::settle_owned_bodies(&mut groups, &mut not_actor);
     bodies::reject_described_bodies(&mut groups, &mut not_actor);
+    bodies::reject_state_adjective_bodies(&mut groups, &mut not_actor);
+    bodies::reject_governments_of_organisations(&mut groups, &mut not_actor);
     let blocked: Vec<bool> = (0..n).map(|g| not_actor[g] || generic[g]).collect();
     join_aliases(&mut groups, raw, &blocked);
     join_acronyms(&mut groups, &not_actor);

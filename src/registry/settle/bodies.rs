@@ -21,7 +21,7 @@ const COMPLEMENT_OPENERS: &[&str] = &["of", "on", "for", "against"];
 const DROPPABLE_HEAD: &str = "department";
 
 /// The head noun of a country's executive, and the other noun that names it.
-const EXECUTIVE: &str = "government";
+pub(super) const EXECUTIVE: &str = "government";
 const EXECUTIVE_SYNONYM: &str = "administration";
 
 /// The country a run of words names, through the gazetteer ("us", "west german").
@@ -252,6 +252,94 @@ pub(super) fn reject_described_bodies(groups: &mut Groups, not_actor: &mut [bool
     }
 }
 
+/// Adjectives that name the whole state a body belongs to, and no one state: "the National
+/// X" and "the Federal X" are "the state's X".
+const STATE_ADJECTIVES: &[&str] = &["federal", "national"];
+
+/// Share of a state adjective's name's articles that the body's bare noun must be named in
+/// for the name to be a description of that body ([`reject_state_adjective_bodies`]).
+const BARE_BODY_SHARE: u64 = 4;
+
+/// Rejects the descriptions of a state's body by an adjective of the state: "National X" or
+/// "Federal X" ([`STATE_ADJECTIVES`]), X one English common word, that the gazetteer does
+/// not know, no company (no legal suffix in its forms or alias evidence), when the corpus
+/// names the body without the adjective, "X" alone or "X Department", in at least a quarter
+/// as many articles ([`BARE_BODY_SHARE`]): the adjective adds nothing but "the state's", so
+/// the name is the body the corpus calls the X, of whichever state the text is about ("the
+/// National Harbour" beside "the Harbour" and "the Harbour Department"). A body the corpus
+/// names only with the adjective ("the National Watch") is a name of its own.
+pub(super) fn reject_state_adjective_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
+    let mut suffixed: BTreeSet<String> = BTreeSet::new();
+    for alias in &groups.raw.aliases {
+        if super::has_legal_suffix(&alias.form) {
+            suffixed.insert(super::key(&alias.name));
+        }
+    }
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        let [adjective, noun] = &groups.groups[g].words[..] else {
+            continue;
+        };
+        if *rejected
+            || !STATE_ADJECTIVES.contains(&adjective.as_str())
+            || !crate::actors::head::is_common_word(noun)
+            || groups.kind(g) != ActorKind::Org
+            || groups.known_kind(g).is_some()
+            || groups.is_acronym(g)
+        {
+            continue;
+        }
+        let own_key = groups.groups[g].words.join(" ");
+        let company = suffixed.contains(&own_key)
+            || groups.groups[g]
+                .forms
+                .iter()
+                .any(|&f| super::has_legal_suffix(&groups.raw.forms[f].name));
+        if company {
+            continue;
+        }
+        let bare: u64 = [
+            noun.clone(),
+            format!("{noun} {DROPPABLE_HEAD}"),
+            format!("{DROPPABLE_HEAD} of {noun}"),
+        ]
+        .iter()
+        .filter_map(|k| groups.by_key.get(k))
+        .map(|&b| groups.groups[b].articles)
+        .sum();
+        if BARE_BODY_SHARE * bare >= groups.groups[g].articles {
+            *rejected = true;
+        }
+    }
+}
+
+/// Rejects a government named for an organisation ("Government of the Tarnian Union" where
+/// the Tarnian Union is an organisation): states and places have governments, organisations
+/// do not, so the name is the tail of a longer one cut at "and" ("the Assembly of Heads of
+/// State and Government of ..."), a summit's, not a body. The organisation is one the
+/// gazetteer knows as one: extraction types many a state's formal name as an organisation
+/// ("Government of the Tarnian People's Republic"), so the corpus's kind says too little.
+pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor: &mut [bool]) {
+    let gazetteer = groups.gazetteer;
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        let owner = match &groups.groups[g].words[..] {
+            [head, of, rest @ ..] if head == EXECUTIVE && of == "of" && !rest.is_empty() => {
+                rest.strip_prefix(&["the".to_string()]).unwrap_or(rest)
+            }
+            _ => continue,
+        };
+        if *rejected || owner.is_empty() || groups.known_kind(g).is_some() {
+            continue;
+        }
+        let owner_key = owner.join(" ");
+        let known_org = gazetteer
+            .resolve(&owner_key)
+            .is_some_and(|(name, kind)| kind == ActorKind::Org && super::key(name) == owner_key);
+        if known_org {
+            *rejected = true;
+        }
+    }
+}
+
 /// True when a name is headed by an organisation's head noun, at either end ("Harbour
 /// Department", "Department of Harbours"): a body whose owner's name may be left off.
 fn headed_like_a_body(words: &[String]) -> bool {
@@ -261,7 +349,7 @@ fn headed_like_a_body(words: &[String]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{Registry, Unlisted};
+    use super::super::super::{AliasEvidence, Registry, Unlisted};
     use super::*;
     use crate::registry::RawActors;
     use ActorKind::{Country, Org};
@@ -337,5 +425,61 @@ mod tests {
         let id = registry.canonical(Org, "Forestry Ministry").unwrap();
         assert_eq!(registry.actor(id).name, "Chilean Forestry Ministry");
         assert!(registry.canonical(Org, "Standing Committee").is_ok());
+    }
+
+    #[test]
+    fn a_body_named_by_an_adjective_of_the_state_is_the_body_it_describes() {
+        let mut raw = RawActors::of_forms(&[
+            // the corpus names the mint alone too: "the National Mint" is the mint
+            ("National Mint", Org, 30),
+            ("Mint", Org, 9),
+            ("Federal Harbor", Org, 12),
+            ("Harbor Department", Org, 20),
+            // named only with the adjective: a body's own name
+            ("National Watch", Org, 40),
+            ("Federal Lantern", Org, 25),
+            ("Lantern", Org, 2),
+            // a company, by its suffixed alias
+            ("National Pottery", Org, 8),
+            ("Pottery", Org, 8),
+        ]);
+        raw.aliases.push(AliasEvidence {
+            kind: Org,
+            name: "National Pottery".to_string(),
+            form: "National Pottery Corp".to_string(),
+            articles: 3,
+        });
+        let registry = Registry::settle(&raw);
+        for form in ["National Mint", "Federal Harbor"] {
+            assert_eq!(
+                registry.canonical(Org, form),
+                Err(Unlisted::NotAnActor),
+                "{form}"
+            );
+        }
+        for form in ["National Watch", "Federal Lantern", "National Pottery"] {
+            assert!(registry.canonical(Org, form).is_ok(), "{form}");
+        }
+    }
+
+    #[test]
+    fn a_government_of_an_organisation_is_no_body() {
+        // the gazetteer knows the Andean Community as an organisation
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Andean Community", Org, 200),
+            ("Government of the Andean Community", Org, 40),
+            ("Velmora", Country, 100),
+            ("Government of Velmora", Org, 30),
+            // an organisation of the corpus alone: its kind may be a state's mistyped
+            ("Tarnian Union", Org, 200),
+            ("Government of the Tarnian Union", Org, 40),
+        ]));
+        assert_eq!(
+            registry.canonical(Org, "Government of the Andean Community"),
+            Err(Unlisted::NotAnActor)
+        );
+        for form in ["Government of Velmora", "Government of the Tarnian Union"] {
+            assert!(registry.canonical(Org, form).is_ok(), "{form}");
+        }
     }
 }

@@ -4,6 +4,8 @@
 //! and bare initials taken for people, plurals of a country), and the abbreviation of a
 //! place joined to the place it abbreviates.
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::{has_legal_suffix, key, raw_words, Groups};
 use crate::actors::ActorKind;
 
@@ -296,6 +298,109 @@ pub(super) fn settle_places_named_as_bodies(groups: &mut Groups) {
     }
 }
 
+/// Compass words that name one half of a divided state ("North X", "South X"); the "-ern"
+/// modifiers name regions ("Southern X") and are left out.
+const DIVIDED_STATE_COMPASS: &[&str] = &["east", "north", "south", "west"];
+
+/// The key of the state whose government a name names, when that state is a compass word
+/// and a country ("South Tarnian Government", "Government of the North Tarnia"): the
+/// compass word and the country's key ("south tarnia"). `country` gives the country that
+/// some words (a name or a demonym) name.
+pub(super) fn divided_state_governed(
+    words: &[String],
+    country: impl Fn(&[String]) -> Option<String>,
+) -> Option<String> {
+    let named = match words {
+        [head, of, rest @ ..] if head == super::bodies::EXECUTIVE && of == "of" => {
+            rest.strip_prefix(&["the".to_string()]).unwrap_or(rest)
+        }
+        [rest @ .., head] if head == super::bodies::EXECUTIVE => rest,
+        _ => return None,
+    };
+    let (compass, rest) = named.split_first()?;
+    if !DIVIDED_STATE_COMPASS.contains(&compass.as_str()) || rest.is_empty() {
+        return None;
+    }
+    Some(format!("{compass} {}", key(&country(rest)?)))
+}
+
+/// Articles that must name a government of a compass half of a country for
+/// [`settle_divided_states`]: one article's heading is no evidence.
+const DIVIDED_STATE_GOVERNMENT_ARTICLES: u64 = 2;
+
+/// A place named by a compass word and a country ("North Tarnia") is a country of its own
+/// when the corpus names a government of it ([`divided_state_governed`]) in
+/// [`DIVIDED_STATE_GOVERNMENT_ARTICLES`] articles or more: one half of a divided state (two
+/// Vietnams, two Yemens), not a region of the country, which has no government of its own.
+/// Names the gazetteer knows keep its kind.
+pub(super) fn settle_divided_states(groups: &mut Groups) {
+    let gazetteer = groups.gazetteer;
+    let country = |words: &[String]| super::bodies::country_of(words, gazetteer);
+    let mut governed: BTreeMap<String, u64> = BTreeMap::new();
+    for group in &groups.groups {
+        if let Some(state) = divided_state_governed(&group.words, country) {
+            *governed.entry(state).or_insert(0) += group.articles;
+        }
+    }
+    for (state, articles) in governed {
+        let Some(&g) = groups.by_key.get(&state) else {
+            continue;
+        };
+        if articles < DIVIDED_STATE_GOVERNMENT_ARTICLES {
+            continue;
+        }
+        if groups.known_kind(g).is_none() && groups.kind(g) != ActorKind::Country {
+            groups.vote_all_for(g, ActorKind::Country);
+        }
+    }
+}
+
+/// A one-word organisation that a registered place names with a geographic head after it
+/// ("the Tarrow", beside "Tarrow River") is that place, written without its head noun as
+/// English writes rivers and seas; when the place is named in at least a fifth as many
+/// articles (a firm that shares a river's name is named far more than the river), the word
+/// is no common word (the "Red" of "Red Sea") and no other such place shares the word.
+pub(super) fn join_features_named_alone(groups: &mut Groups) {
+    let mut features: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.groups.iter().enumerate() {
+        if let [word, head] = &group.words[..] {
+            if GEOGRAPHIC_HEADS.contains(&head.as_str()) {
+                features.entry(word.as_str()).or_default().push(g);
+            }
+        }
+    }
+    let mut joins = Vec::new();
+    for (g, group) in groups.groups.iter().enumerate() {
+        let [word] = &group.words[..] else { continue };
+        let Some(&[place]) = features.get(word.as_str()).map(Vec::as_slice) else {
+            continue;
+        };
+        let company = group
+            .forms
+            .iter()
+            .any(|&f| has_legal_suffix(&groups.raw.forms[f].name))
+            || groups
+                .raw
+                .aliases
+                .iter()
+                .any(|a| has_legal_suffix(&a.form) && key(&a.name) == *word);
+        if groups.known_kind(g).is_some()
+            || company
+            || group.vote_kind() != ActorKind::Org
+            || crate::actors::head::is_common_word(word)
+            || groups.groups[place].vote_kind() != ActorKind::Place
+            || 5 * groups.groups[place].articles < group.articles
+        {
+            continue;
+        }
+        joins.push((g, place));
+    }
+    for (g, place) in joins {
+        groups.vote_all_for(g, ActorKind::Place);
+        groups.join(g, place);
+    }
+}
+
 /// Generic head nouns that an organisation's name may add to the name it is known by ("the
 /// X Organization" for "X").
 const GENERIC_ORGANISATION_HEADS: &[&str] = &["organisation", "organization"];
@@ -347,10 +452,18 @@ pub(super) fn is_compass_name(name: &str) -> bool {
     !words.is_empty() && words.iter().all(|w| COMPASS_WORDS.contains(&w.as_str()))
 }
 
-/// True when a name's head word names a belief: an "-ism" ("Federalism") or a deity; or the
-/// name is a faith or its followers ([`crate::actors::head::names_a_faith`]).
+/// Adjectives that make a name of several words a deity's or its works' ("Divine Mercy"): in
+/// English "divine" says "of God".
+const BELIEF_MODIFIERS: &[&str] = &["divine"];
+
+/// True when a name's head word names a belief: an "-ism" ("Federalism") or a deity; when
+/// its first word is a deity's adjective ([`BELIEF_MODIFIERS`]); or the name is a faith or
+/// its followers ([`crate::actors::head::names_a_faith`]).
 pub(super) fn names_a_belief(name: &str) -> bool {
-    crate::actors::head::names_a_faith(name)
+    let words = raw_words(name);
+    let of_a_deity = words.len() >= 2 && BELIEF_MODIFIERS.contains(&words[0].as_str());
+    of_a_deity
+        || crate::actors::head::names_a_faith(name)
         || crate::actors::head::head_word(name).is_some_and(|head| {
             head.chars().count() > 5 && head.ends_with("ism")
                 || BELIEF_HEADS.contains(&head.as_str())
@@ -393,10 +506,14 @@ const HEADLINE_MIN_WORDS: usize = 5;
 /// mixed or upper case ("4GHz", "8AM"), or goes on with other words that are no body's
 /// ("8K Panel"); a firm named by a number run into a letter or a word ("3M", "3Com", "3M
 /// Corporation") is kept; a title-case headline (five words or more with a capitalised
-/// preposition, conjunction or auxiliary inside).
+/// preposition, conjunction or auxiliary inside); the tail of a name cut at its possessive
+/// ("'s Harbour Service": English's "'s" leans on the word before it and opens no name).
 pub(super) fn is_written_as_no_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let tagged = name.starts_with(['#', '@']);
+    let clitic = words
+        .first()
+        .is_some_and(|first| ["'s", "'S", "’s", "’S"].contains(first));
     let body_named = has_legal_suffix(name)
         || raw_words(name)
             .last()
@@ -420,7 +537,7 @@ pub(super) fn is_written_as_no_name(name: &str) -> bool {
         && words[1..words.len() - 1].iter().any(|w| {
             w.starts_with(char::is_uppercase) && HEADLINE_WORDS.contains(&w.to_lowercase().as_str())
         });
-    tagged || measure || headline
+    tagged || clitic || measure || headline
 }
 
 /// The two names of "A and B" written as one, when both are names of their own.
@@ -628,6 +745,76 @@ mod tests {
     }
 
     #[test]
+    fn a_compass_half_of_a_country_with_a_government_of_its_own_is_a_country() {
+        let words = |name: &str| super::super::key_words(name);
+        let country = |w: &[String]| {
+            matches!(w.join(" ").as_str(), "norway" | "norwegian").then(|| "Norway".to_string())
+        };
+        for (name, state) in [
+            ("North Norwegian Government", "north norway"),
+            ("Government of the South Norway", "south norway"),
+            ("Government of West Norway", "west norway"),
+        ] {
+            assert_eq!(
+                divided_state_governed(&words(name), country).as_deref(),
+                Some(state),
+                "{name}"
+            );
+        }
+        for name in [
+            "Northern Norwegian Government",
+            "Norwegian Government",
+            "North Norwegian Army",
+            "Government of North Velmora",
+            "North Government",
+        ] {
+            assert_eq!(
+                divided_state_governed(&words(name), country),
+                None,
+                "{name}"
+            );
+        }
+        let registry = settled(&[
+            ("Norway", Country, 200),
+            ("North Norway", Place, 40),
+            ("North Norwegian Government", Org, 3),
+            // no government named for the other half: a region of the country
+            ("South Norway", Place, 30),
+            // one article's government is no evidence
+            ("West Norway", Place, 20),
+            ("Government of West Norway", Org, 1),
+        ]);
+        assert_eq!(
+            actor_of(&registry, Place, "North Norway"),
+            Some(("North Norway".to_string(), Country))
+        );
+        for form in ["South Norway", "West Norway"] {
+            assert_eq!(actor_of(&registry, Place, form).unwrap().1, Place, "{form}");
+        }
+    }
+
+    #[test]
+    fn a_river_written_without_its_head_noun_is_the_river() {
+        let registry = settled(&[
+            ("Quellwater", Org, 20),
+            ("Quellwater River", Place, 5),
+            // a firm named like a river, named far more than the river
+            ("Brannock", Org, 60),
+            ("Brannock River", Place, 4),
+            // a common word: the "Amber" of the "Amber Sea" says nothing
+            ("Amber", Org, 10),
+            ("Amber Sea", Place, 8),
+        ]);
+        assert_eq!(actor_of(&registry, Org, "Quellwater").unwrap().1, Place);
+        assert_eq!(
+            actor_of(&registry, Place, "Quellwater River"),
+            actor_of(&registry, Org, "Quellwater")
+        );
+        assert_eq!(actor_of(&registry, Org, "Brannock").unwrap().1, Org);
+        assert_ne!(actor_of(&registry, Org, "Amber").map(|a| a.1), Some(Place));
+    }
+
+    #[test]
     fn an_isthmus_is_a_place() {
         let registry = settled(&[("Isthmus of Quellor", Org, 10)]);
         assert_eq!(
@@ -742,10 +929,18 @@ mod tests {
             "Almighty God",
             "God",
             "Velmoran Muslims",
+            "Divine Clemency",
         ] {
             assert!(names_a_belief(name), "{name}");
         }
-        for name in ["Prism", "Ministry of Tourism", "Godfrey Tarn", "Ism"] {
+        for name in [
+            "Prism",
+            "Ministry of Tourism",
+            "Godfrey Tarn",
+            "Ism",
+            "Divine",
+            "Tarn Divine",
+        ] {
             assert!(!names_a_belief(name), "{name}");
         }
     }
@@ -809,8 +1004,12 @@ mod tests {
             ("9PM", Place, 2),
             ("Velmoran Medics Without Frontiers", Org, 3),
             ("Bank Of Tarnia", Org, 3),
+            ("'s Ratings Bureau", Org, 40),
+            ("’S Harbour Office", Org, 6),
         ]);
         for (kind, form) in [
+            (Org, "'s Ratings Bureau"),
+            (Org, "’S Harbour Office"),
             (Org, "#Tarnfest Ostrava"),
             (Org, "8K Panel"),
             (Org, "3D Lantern"),
