@@ -178,7 +178,7 @@ mod tests {
             );
             compared += usize::from(expected.is_some());
         }
-        assert!(compared >= 15, "{compared}");
+        assert!(compared >= 10, "{compared}");
         assert_eq!(trie.longest_prefix(b""), None);
     }
 }
