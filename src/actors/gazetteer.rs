@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-
+use super::alias_trie::AliasTrie;
 use super::{tagger, words, ActorKind};
 
 /// A gazetteer entity.
@@ -23,18 +22,18 @@ pub(super) struct Entity {
 /// yield their kind to a tagged organisation (`data/README.md`).
 pub(super) const YIELDS_TO_ORG: &str = "#% yields-to-org";
 
-/// The alias dictionary plus its matching automaton.
+/// The alias dictionary plus its matching trie.
 #[derive(Debug)]
 pub struct Gazetteer {
     pub(super) entities: Vec<Entity>,
     /// Built on the first scan, so that `resolve` (what `search --actor` needs) stays cheap.
-    pub(super) ac: OnceLock<AhoCorasick>,
-    /// The alias keys the automaton is built from, in pattern order.
+    pub(super) trie: OnceLock<AliasTrie>,
+    /// The alias keys the trie is built from, in pattern order.
     pub(super) keys: Vec<String>,
-    /// Per automaton pattern: the case forms of the alias with their entity.
+    /// Per pattern: the case forms of the alias with their entity.
     pub(super) variants: Vec<Vec<(Box<str>, u32)>>,
     /// ASCII-lower-cased alias -> pattern id.
-    pub(super) by_key: HashMap<String, u32>,
+    pub(super) by_key: rustc_hash::FxHashMap<String, u32>,
     /// Per byte: whether a match may start on it ([`Gazetteer::scan`]).
     pub(super) may_start: [bool; 256],
 }
@@ -63,7 +62,7 @@ impl Gazetteer {
     pub(super) fn from_tsv(files: &[&str]) -> Gazetteer {
         let mut entities: Vec<Entity> = Vec::new();
         let mut by_name: HashMap<String, u32> = HashMap::new();
-        let mut by_key: HashMap<String, u32> = HashMap::new();
+        let mut by_key: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<(Box<str>, u32)>> = Vec::new();
         for text in files {
@@ -135,7 +134,7 @@ impl Gazetteer {
         }
         Gazetteer {
             entities,
-            ac: OnceLock::new(),
+            trie: OnceLock::new(),
             keys,
             variants,
             by_key,
@@ -143,16 +142,9 @@ impl Gazetteer {
         }
     }
 
-    /// The alias automaton (leftmost-longest, ASCII case-insensitive), built once.
-    fn automaton(&self) -> &AhoCorasick {
-        self.ac.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .start_kind(StartKind::Anchored)
-                .build(&self.keys)
-                .expect("gazetteer automaton")
-        })
+    /// The alias trie (longest alias at a point, ASCII case-insensitive), built once.
+    fn trie(&self) -> &AliasTrie {
+        self.trie.get_or_init(|| AliasTrie::new(&self.keys))
     }
 
     /// Resolves an alias (case-insensitive: "putin", "U.S.", "us") to its
@@ -173,7 +165,8 @@ impl Gazetteer {
     pub(super) fn lookup(&self, alias: &str) -> Option<u32> {
         // A typographic apostrophe is an apostrophe ("People’s Republic").
         let straight;
-        let a = if alias.contains('’') {
+        // (Its UTF-8 starts with byte 0xE2: most aliases have none, found without a search.)
+        let a = if alias.as_bytes().contains(&0xE2) && alias.contains('’') {
             straight = alias.replace('’', "'");
             straight.trim()
         } else {
@@ -183,9 +176,24 @@ impl Gazetteer {
             .strip_suffix("'s")
             .or_else(|| a.strip_suffix("’s"))
             .unwrap_or(a);
+        // Lower-cased on the stack when short, without an allocation per lookup.
+        let mut buf = [0u8; 64];
+        let owned;
+        let ascii_lower = match buf.get_mut(..a.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(a.as_bytes());
+                lower.make_ascii_lowercase();
+                // Only ASCII bytes changed: still UTF-8.
+                std::str::from_utf8(lower).unwrap_or_default()
+            }
+            None => {
+                owned = a.to_ascii_lowercase();
+                owned.as_str()
+            }
+        };
         let pid = self
             .by_key
-            .get(&a.to_ascii_lowercase())
+            .get(ascii_lower)
             .or_else(|| self.by_key.get(&a.to_lowercase()))?;
         self.variants[*pid as usize].first().map(|&(_, id)| id)
     }
@@ -225,10 +233,10 @@ impl Gazetteer {
     }
     /// Gazetteer matches in one field.
     pub(super) fn scan(&self, text: &str, is_title: bool, hits: &mut Vec<Hit>) {
-        // A match must start a word (`accept`), so the automaton runs anchored at word starts
-        // whose first byte can begin an alias, not over every byte of the text: the longest
-        // alias there, as a leftmost-longest scan would find it.
-        let automaton = self.automaton();
+        // A match must start a word (`accept`), so the trie is looked up at word starts whose
+        // first byte can begin an alias, not at every byte of the text: the longest alias
+        // there, as a leftmost-longest scan would find it.
+        let trie = self.trie();
         let bytes = text.as_bytes();
         let mut next = 0; // no match may start before the end of the last one
         let mut after_word = false;
@@ -238,21 +246,19 @@ impl Gazetteer {
             if !starts_here || at < next || !self.may_start[usize::from(bytes[at])] {
                 continue;
             }
-            let input = Input::new(text)
-                .span(at..text.len())
-                .anchored(Anchored::Yes);
-            let Some(m) = automaton.find(input) else {
+            let Some((pattern, len)) = trie.longest_prefix(&bytes[at..]) else {
                 continue;
             };
-            if let Some((id, weak)) = self.accept(text, at, m.end(), m.pattern().as_usize()) {
+            let end = at + len;
+            if let Some((id, weak)) = self.accept(text, at, end, pattern) {
                 hits.push(Hit {
                     ent: Ent::Known(id),
                     title: is_title,
                     start: at,
-                    end: m.end(),
+                    end,
                     weak,
                 });
-                next = m.end();
+                next = end;
             }
         }
     }

@@ -10,6 +10,7 @@
 //! merges their findings into actors, and [`Extractor`] bundles a gazetteer and a model into
 //! the value callers build once and pass around; `user` reads the user's actors file.
 
+mod alias_trie;
 mod context;
 pub mod eval;
 mod extraction;

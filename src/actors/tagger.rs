@@ -393,8 +393,9 @@ impl TokenInfo {
             if n < 4 {
                 lows[n] = lc as u32;
             }
-            ends.rotate_left(1);
-            ends[3] = lc as u32;
+            // The last four letters, oldest first (a shift by hand: `rotate_left` called
+            // memmove for every letter of every word).
+            ends = [ends[1], ends[2], ends[3], lc as u32];
             n += 1;
             letters |= c.is_alphabetic();
             if n == 1 {

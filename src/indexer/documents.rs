@@ -91,6 +91,11 @@ pub fn article_documents_with(
     let source = schema::source_facet(&corpus::source_of(article));
     let language_facet = schema::lang_facet(language);
     let n_passages = passages.len() as u64;
+    // Each actor's facet, made once for the article rather than once per passage.
+    let actor_facets: Vec<_> = actors
+        .iter()
+        .map(|actor| schema::actor_facet(actor.kind, &actor.name))
+        .collect();
     let mut documents = Vec::with_capacity(passages.len());
     for passage in &passages {
         let text = if body_is_title {
@@ -133,8 +138,7 @@ pub fn article_documents_with(
             document.add_date(fields.date_end, to_tantivy_date(date.end()));
             document.add_u64(fields.date_precision, date.precision.code());
         }
-        for actor in &actors {
-            let facet = schema::actor_facet(actor.kind, &actor.name);
+        for (actor, facet) in actors.iter().zip(&actor_facets) {
             let in_passage = actor
                 .mentions
                 .iter()
@@ -142,7 +146,7 @@ pub fn article_documents_with(
             if in_passage {
                 document.add_facet(fields.passage_actor, facet.clone());
             }
-            document.add_facet(fields.actor, facet);
+            document.add_facet(fields.actor, facet.clone());
             if passage.ordinal == 0 {
                 for form in &actor.aliases {
                     let alias = schema::alias_facet(actor.kind, &actor.name, form);

@@ -1,0 +1,184 @@
+//! The gazetteer's alias keys as a byte trie: the longest alias that starts at a given point
+//! of a text, ASCII case-insensitively, which is all the scan asks (it looks only at word
+//! starts, so the failure links an Aho-Corasick automaton computes for every state are never
+//! followed; building them was most of the cost of a small indexing run).
+
+/// No pattern ends at a node; no child for a byte.
+const NONE: u32 = u32::MAX;
+
+/// Alias keys (ASCII lower case, distinct) in a trie whose nodes keep their edges side by
+/// side, sorted by byte.
+#[derive(Debug)]
+pub(super) struct AliasTrie {
+    /// Per node: where its edges start in `edge_bytes` / `edge_nodes`.
+    first_edge: Vec<u32>,
+    /// Per node: how many edges it has.
+    n_edges: Vec<u16>,
+    /// Per node: the pattern (index of its key) that ends there, or [`NONE`].
+    pattern: Vec<u32>,
+    edge_bytes: Vec<u8>,
+    edge_nodes: Vec<u32>,
+    /// The root's child for each byte, or [`NONE`]: every lookup starts there.
+    root: Box<[u32; 256]>,
+}
+
+impl AliasTrie {
+    /// The trie of `keys`; pattern `i` is `keys[i]`. Keys must be distinct and hold no ASCII
+    /// upper-case letter.
+    pub(super) fn new(keys: &[String]) -> AliasTrie {
+        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut trie = AliasTrie {
+            first_edge: Vec::new(),
+            n_edges: Vec::new(),
+            pattern: Vec::new(),
+            edge_bytes: Vec::new(),
+            edge_nodes: Vec::new(),
+            root: Box::new([NONE; 256]),
+        };
+        let root = trie.add_node();
+        trie.fill(root, keys, &order, 0);
+        for k in 0..trie.n_edges[0] as usize {
+            let at = trie.first_edge[0] as usize + k;
+            trie.root[usize::from(trie.edge_bytes[at])] = trie.edge_nodes[at];
+        }
+        trie
+    }
+
+    fn add_node(&mut self) -> u32 {
+        self.first_edge.push(0);
+        self.n_edges.push(0);
+        self.pattern.push(NONE);
+        (self.pattern.len() - 1) as u32
+    }
+
+    /// Gives `node` (the prefix of length `depth` shared by the sorted keys `order`) its
+    /// pattern and its edges, then fills its children, depth first.
+    fn fill(&mut self, node: u32, keys: &[String], order: &[u32], depth: usize) {
+        let mut rest = order;
+        // Sorted: the key that is the prefix itself comes first.
+        if let Some(&first) = rest.first() {
+            if keys[first as usize].len() == depth {
+                self.pattern[node as usize] = first;
+                rest = &rest[1..];
+            }
+        }
+        let byte_at = |id: u32| keys[id as usize].as_bytes()[depth];
+        let mut groups: Vec<&[u32]> = Vec::new();
+        let mut start = 0;
+        for i in 1..=rest.len() {
+            if i == rest.len() || byte_at(rest[i]) != byte_at(rest[start]) {
+                groups.push(&rest[start..i]);
+                start = i;
+            }
+        }
+        let first_edge = self.edge_bytes.len();
+        self.first_edge[node as usize] = first_edge as u32;
+        self.n_edges[node as usize] = groups.len() as u16;
+        for group in &groups {
+            let child = self.add_node();
+            self.edge_bytes.push(byte_at(group[0]));
+            self.edge_nodes.push(child);
+        }
+        for (k, group) in groups.into_iter().enumerate() {
+            let child = self.edge_nodes[first_edge + k];
+            self.fill(child, keys, group, depth + 1);
+        }
+    }
+
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        let from = self.first_edge[node as usize] as usize;
+        let to = from + usize::from(self.n_edges[node as usize]);
+        let bytes = &self.edge_bytes[from..to];
+        let k = if bytes.len() <= 8 {
+            bytes.iter().position(|&b| b == byte)?
+        } else {
+            bytes.binary_search(&byte).ok()?
+        };
+        Some(self.edge_nodes[from + k])
+    }
+
+    /// The longest key that `text` starts with, ASCII case-insensitively: its pattern and
+    /// its length in bytes.
+    pub(super) fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
+        let mut best = None;
+        let mut bytes = text.iter().map(u8::to_ascii_lowercase);
+        let mut node = match bytes.next() {
+            Some(byte) => self.root[usize::from(byte)],
+            None => return None,
+        };
+        let mut len = 1;
+        while node != NONE {
+            let pattern = self.pattern[node as usize];
+            if pattern != NONE {
+                best = Some((pattern as usize, len));
+            }
+            let Some(byte) = bytes.next() else { break };
+            node = self.child(node, byte).unwrap_or(NONE);
+            len += 1;
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+    /// What the scan asked of Aho-Corasick before: anchored, leftmost-longest, ASCII
+    /// case-insensitive.
+    fn automaton_answer(keys: &[String], text: &str, at: usize) -> Option<(usize, usize)> {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
+            .build(keys)
+            .unwrap();
+        let input = Input::new(text)
+            .span(at..text.len())
+            .anchored(Anchored::Yes);
+        automaton
+            .find(input)
+            .map(|m| (m.pattern().as_usize(), m.end() - at))
+    }
+
+    #[test]
+    fn longest_key_at_each_point_as_the_automaton_finds_it() {
+        let keys: Vec<String> = [
+            "gran",
+            "grand",
+            "grand duchy",
+            "grand duchy of lux",
+            "gr",
+            "øresund",
+            "øre",
+            "la",
+            "la paz",
+            "la pa",
+            "côte d’ivoire",
+            "côte d'ivoire",
+            "x-ray ltd",
+            "x",
+        ]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+        let trie = AliasTrie::new(&keys);
+        let text = "The GRAND Duchy of Luxe and Grand dukes; Øresund, øre, LA PAZ, La Pa, \
+                    la p, Côte d’Ivoire or CÔTE D'IVOIRE; X-Ray Ltd, x, Gr, G.";
+        let mut compared = 0;
+        for at in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
+            let expected = automaton_answer(&keys, text, at);
+            assert_eq!(
+                trie.longest_prefix(&text.as_bytes()[at..]),
+                expected,
+                "at {at}: {:?}",
+                &text[at..]
+            );
+            compared += usize::from(expected.is_some());
+        }
+        assert!(compared >= 10, "{compared}");
+        assert_eq!(trie.longest_prefix(b""), None);
+    }
+}
