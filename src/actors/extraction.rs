@@ -707,13 +707,27 @@ impl Gazetteer {
                 Ent::Found(k) => !found[k as usize].0.contains(' '),
                 Ent::Known(_) => name_of(h.ent).is_some_and(|n| !n.contains(' ')),
             };
-            if !(h.weak || one_word) {
+            let town = !(h.weak || one_word) && self.names_a_town_written_as_no_place(text, h);
+            if !(h.weak || one_word || town) {
                 continue;
             }
             if let Some(&(_, Some(ent))) = surnames
                 .iter()
                 .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
             {
+                // a town's name is a person's only after a given name of letters that is no
+                // English word ("Lower Manhattan" typed a person names the place)
+                if town
+                    && name_of(ent).is_none_or(|n| {
+                        n.split(' ').next().is_none_or(|w| {
+                            words::is_common_word(w)
+                                || !words::is_title_case(w)
+                                || !w.chars().all(char::is_alphabetic)
+                        })
+                    })
+                {
+                    continue;
+                }
                 if h.ent != ent {
                     aliases.push((ent, surface(fields, h)));
                 }
@@ -749,6 +763,21 @@ impl Gazetteer {
             }
         }
         hits.extend(extra);
+    }
+
+    /// Is `h` a one-word town or region of the gazetteer (no country) that the text does not
+    /// write as a place's here ([`crate::registry::people::attests_a_place`]: after "in",
+    /// "near", opening a dateline)? Such a word may still be the surname of a person the
+    /// article names in full ("his mentor Ivo Preston ... Preston agreed"): a town's name is
+    /// often a family's.
+    fn names_a_town_written_as_no_place(&self, text: &str, h: &Hit) -> bool {
+        let Ent::Known(id) = h.ent else {
+            return false;
+        };
+        let e = &self.entities[id as usize];
+        e.kind == ActorKind::Place
+            && !text[h.start..h.end].contains(' ')
+            && !crate::registry::people::attests_a_place(text, h.start, h.end)
     }
 
     /// Resolves the acronyms the article defines ("Full Name (FN)", "FN (Full Name)", "Full
@@ -2180,7 +2209,12 @@ pub(super) fn named_after_country(text: &str, at: usize) -> Option<usize> {
 
 /// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
 /// nothing name-like is left.
-fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize, usize)> {
+pub(super) fn trim_span(
+    text: &str,
+    mut s: usize,
+    e: usize,
+    ty: NameType,
+) -> Option<(usize, usize)> {
     // Markup and punctuation glued to a name ("**Ukraine!**", "Hungary...", "“Kyiv”") are not
     // part of it; a single final dot may be ("Co.", "U.S.").
     let junk = |c: char| {
@@ -2256,6 +2290,11 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
             e = s + text[s..s + k].trim_end().len();
             continue;
         }
+        // a time adverbial the tagger ran on ("Tolland & Pryce in March"): no part of a name
+        if let Some(p) = time_adverbial_start(&text[s..e]) {
+            e = s + text[s..s + p].trim_end().len();
+            continue;
+        }
         // a capitalised stop word may end a name in mixed-case text ("Theresa May", "Radio
         // Free"), a weekday not ("Jose Insulza Monday")
         let kept = words::is_title_case(last)
@@ -2304,10 +2343,42 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         }
     }
     let span = &text[s..e];
-    if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
+    if !span.chars().any(char::is_alphabetic)
+        || span.split_whitespace().any(words::is_camel_junk)
+        || is_clock_time(text, s, e)
+    {
         return None;
     }
     Some((s, e))
+}
+
+/// Is `text[s..e]` the half-day marker of a clock time ("8 AM", "10:30 P.M.")? It follows a
+/// figure; it names no actor.
+fn is_clock_time(text: &str, s: usize, e: usize) -> bool {
+    let marker: String = text[s..e].chars().filter(|&c| c != '.').collect();
+    (marker.eq_ignore_ascii_case("am") || marker.eq_ignore_ascii_case("pm"))
+        && text[..s]
+            .strip_suffix(' ')
+            .unwrap_or(&text[..s])
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Where a time adverbial ending `span` begins: a lower-case preposition of time and a month
+/// or a weekday, the last words ("... in March", "... on Tuesday", "... until June"). A month
+/// that ends a name without such a preposition stays ("Theresa May").
+fn time_adverbial_start(span: &str) -> Option<usize> {
+    const PREPOSITIONS: &[&str] = &["in", "on", "since", "until", "by", "during", "through"];
+    let (head, last) = span.rsplit_once(' ')?;
+    // full words only: "Mar", "Sun" are names too often
+    let month = last
+        .parse::<chrono::Month>()
+        .is_ok_and(|m| m.name() == last);
+    let weekday = last.ends_with("day") && last.parse::<chrono::Weekday>().is_ok();
+    if !(month || weekday) {
+        return None;
+    }
+    let (before, prep) = head.rsplit_once(' ')?;
+    (PREPOSITIONS.contains(&prep) && !before.is_empty()).then_some(before.len())
 }
 
 /// A span the tagger took for an organisation or a place that holds a title followed by a

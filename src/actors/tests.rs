@@ -1175,3 +1175,54 @@ fn a_source_list_org_named_with_a_patronymic_particle_is_a_person() {
     assert_eq!(kind("Faris bin Khalil"), ActorKind::Person);
     assert_eq!(kind("Hamza ibn Tarek Battalion"), ActorKind::Org);
 }
+
+#[test]
+fn a_town_written_as_no_place_is_the_surname_of_a_person_named_in_full() {
+    let body = "Her editor, Marguerite Barnsley, read the draft twice. Later Barnsley said the \
+                ending worked and asked for more chapters.";
+    let v = names("", body);
+    assert!(has(&v, "Marguerite Barnsley", ActorKind::Person), "{v:?}");
+    assert!(!v.iter().any(|(n, _)| n == "Barnsley"), "{v:?}");
+    // written as a place's, it stays the town
+    let body = "Her editor, Marguerite Barnsley, read the draft twice. She grew up in Barnsley \
+                and still lives there.";
+    let v = names("", body);
+    assert!(has(&v, "Marguerite Barnsley", ActorKind::Person), "{v:?}");
+    assert!(has(&v, "Barnsley", ActorKind::Place), "{v:?}");
+}
+
+#[test]
+fn a_time_adverbial_the_tagger_ran_on_is_no_part_of_a_name() {
+    use super::extraction::trim_span;
+    let text = "Deals were struck with Tolland Pryce Books in September and Ravel on Thursday.";
+    let span = |name: &str| {
+        let s = text.find(name).unwrap();
+        trim_span(text, s, s + name.len(), tagger::NameType::Org).map(|(s, e)| &text[s..e])
+    };
+    assert_eq!(
+        span("Tolland Pryce Books in September"),
+        Some("Tolland Pryce Books")
+    );
+    assert_eq!(span("Ravel on Thursday"), Some("Ravel"));
+    // a month that ends a name without a preposition of time stays
+    let text = "Officials met Ottilie May at noon.";
+    let s = text.find("Ottilie").unwrap();
+    let got = trim_span(text, s, s + "Ottilie May".len(), tagger::NameType::Per);
+    assert_eq!(got.map(|(s, e)| &text[s..e]), Some("Ottilie May"));
+}
+
+#[test]
+fn the_half_day_marker_of_a_clock_time_is_no_name() {
+    use super::extraction::trim_span;
+    let text = "The ferry leaves at 7 AM and returns by 11:30 P.M. each day.";
+    for marker in ["AM", "P.M."] {
+        let s = text.find(marker).unwrap();
+        assert_eq!(
+            trim_span(text, s, s + marker.len(), tagger::NameType::Org),
+            None,
+            "{marker}"
+        );
+    }
+    let v = names("", text);
+    assert!(!v.iter().any(|(n, _)| n == "AM" || n == "PM"), "{v:?}");
+}
