@@ -557,7 +557,9 @@ impl Gazetteer {
                     let kind = match ty {
                         NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
                         NameType::Per if org_word => ActorKind::Org,
-                        NameType::Per if names_a_feature(&text[s..e]) => ActorKind::Place,
+                        NameType::Per | NameType::Org if names_a_feature(&text[s..e]) => {
+                            ActorKind::Place
+                        }
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
                         NameType::Loc => ActorKind::Place,
@@ -2346,6 +2348,7 @@ pub(super) fn trim_span(
     if !span.chars().any(char::is_alphabetic)
         || span.split_whitespace().any(words::is_camel_junk)
         || is_clock_time(text, s, e)
+        || span.split_whitespace().any(is_finite_auxiliary)
     {
         return None;
     }
@@ -2361,6 +2364,13 @@ fn is_clock_time(text: &str, s: usize, e: usize) -> bool {
             .strip_suffix(' ')
             .unwrap_or(&text[..s])
             .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Is `w` a finite form of "be" or "have" written capitalised ("Was", "Were", "Has")? A
+/// title-case run holding one is a clause, a headline's or a work's title ("Winter Was
+/// Long"), not a name: no person, body or place is named with one.
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(w, "Is" | "Are" | "Was" | "Were" | "Has" | "Had" | "Been")
 }
 
 /// Where a time adverbial ending `span` begins: a lower-case preposition of time and a month
@@ -2456,9 +2466,10 @@ pub(super) fn join_patronymic_names(text: &str, spans: &mut Vec<(usize, usize, N
     }
 }
 
-/// Is `name` shaped like a geographic feature's or a street's: ending with a feature noun
-/// ("Tarrow Harbour", "Kessel Mountain") or opening with one ("Boulevard Varnel", "Mount
-/// Orvex")? No person is named so.
+/// Is `name` shaped like a geographic feature's, a street's or a camp's: ending with a feature
+/// noun ("Tarrow Harbour", "Kessel Mountain") or opening with one ("Boulevard Varnel", "Mount
+/// Orvex", "Camp Varrick")? No person is named so, and a found organisation so named is a
+/// place.
 pub(super) fn names_a_feature(name: &str) -> bool {
     const LAST: &[&str] = &[
         "Harbour",
@@ -2481,8 +2492,19 @@ pub(super) fn names_a_feature(name: &str) -> bool {
         "Square",
         "Street",
         "Road",
+        "Delta",
+        "Passage",
     ];
-    const FIRST: &[&str] = &["Boulevard", "Mount", "Lake", "Rue", "Avenue", "Cape", "Mt."];
+    const FIRST: &[&str] = &[
+        "Boulevard",
+        "Mount",
+        "Lake",
+        "Rue",
+        "Avenue",
+        "Cape",
+        "Mt.",
+        "Camp",
+    ];
     let mut ws = name.split(' ');
     let (Some(first), Some(last)) = (ws.next(), name.rsplit(' ').next()) else {
         return false;

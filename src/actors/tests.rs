@@ -1226,3 +1226,34 @@ fn the_half_day_marker_of_a_clock_time_is_no_name() {
     let v = names("", text);
     assert!(!v.iter().any(|(n, _)| n == "AM" || n == "PM"), "{v:?}");
 }
+
+#[test]
+fn a_camp_a_delta_or_a_passage_the_tagger_took_for_a_body_is_a_place() {
+    for (body, name) in [
+        (
+            "The Corps put on an amphibious training exercise at California's Camp Varrick.",
+            "Camp Varrick",
+        ),
+        (
+            "Fishermen from the Orvel Delta Cooperative met the Orvel Delta council.",
+            "Orvel Delta",
+        ),
+        (
+            "The ship sailed through the Tarrow Passage to begin the journey north. Tarrow \
+             Passage authorities waved it on.",
+            "Tarrow Passage",
+        ),
+    ] {
+        let v = names("", body);
+        assert!(has(&v, name, ActorKind::Place), "{v:?}");
+        assert!(!has(&v, name, ActorKind::Org), "{v:?}");
+    }
+}
+
+#[test]
+fn a_title_case_clause_with_a_finite_be_or_have_is_no_name() {
+    let body = "The curator called the show a triumph. Under the headline Winter Was Long And \
+                Cruel, the paper ran her review. The Letters Were Found in an attic.";
+    let v = names("", body);
+    assert!(v.is_empty(), "{v:?}");
+}
