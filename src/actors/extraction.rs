@@ -557,9 +557,8 @@ impl Gazetteer {
                     let kind = match ty {
                         NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
                         NameType::Per if org_word => ActorKind::Org,
-                        NameType::Per | NameType::Org if names_a_feature(&text[s..e]) => {
-                            ActorKind::Place
-                        }
+                        NameType::Per if names_a_feature(&text[s..e]) => ActorKind::Place,
+                        NameType::Org if names_a_natural_feature(&text[s..e]) => ActorKind::Place,
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
                         NameType::Loc => ActorKind::Place,
@@ -2466,11 +2465,20 @@ pub(super) fn join_patronymic_names(text: &str, spans: &mut Vec<(usize, usize, N
     }
 }
 
-/// Is `name` shaped like a geographic feature's, a street's or a camp's: ending with a feature
-/// noun ("Tarrow Harbour", "Kessel Mountain") or opening with one ("Boulevard Varnel", "Mount
-/// Orvex", "Camp Varrick")? No person is named so, and a found organisation so named is a
-/// place.
+/// Is `name` shaped like a geographic feature's, a street's or a camp's ("Tarrow Harbour",
+/// "Boulevard Varnel", "Mount Orvex")? No person is named so.
 pub(super) fn names_a_feature(name: &str) -> bool {
+    const STREET_LAST: &[&str] = &["Boulevard", "Avenue", "Square", "Street", "Road"];
+    const STREET_FIRST: &[&str] = &["Boulevard", "Rue", "Avenue"];
+    names_a_natural_feature(name) || shaped_as(name, STREET_FIRST, STREET_LAST)
+}
+
+/// Is `name` shaped like a natural feature's or a camp's: ending with a feature noun
+/// ("Kessel Mountain", "Orvel Delta") or opening with one ("Mount Orvex", "Camp Varrick")? A
+/// found organisation so named is a place. A street's or a square's name is left out: it
+/// also names the institution or the firm at it (the seat of a government, a market, a
+/// payments firm named after a square).
+pub(super) fn names_a_natural_feature(name: &str) -> bool {
     const LAST: &[&str] = &[
         "Harbour",
         "Harbor",
@@ -2480,8 +2488,6 @@ pub(super) fn names_a_feature(name: &str) -> bool {
         "Canyon",
         "Creek",
         "Peninsula",
-        "Boulevard",
-        "Avenue",
         "Heights",
         "Falls",
         "Springs",
@@ -2489,27 +2495,20 @@ pub(super) fn names_a_feature(name: &str) -> bool {
         "Desert",
         "Reef",
         "Strait",
-        "Square",
-        "Street",
-        "Road",
         "Delta",
         "Passage",
     ];
-    const FIRST: &[&str] = &[
-        "Boulevard",
-        "Mount",
-        "Lake",
-        "Rue",
-        "Avenue",
-        "Cape",
-        "Mt.",
-        "Camp",
-    ];
-    let mut ws = name.split(' ');
-    let (Some(first), Some(last)) = (ws.next(), name.rsplit(' ').next()) else {
+    const FIRST: &[&str] = &["Mount", "Lake", "Cape", "Mt.", "Camp"];
+    shaped_as(name, FIRST, LAST)
+}
+
+/// Is `name` of two words or more, opening with a word of `first` or ending with one of
+/// `last`?
+fn shaped_as(name: &str, first: &[&str], last: &[&str]) -> bool {
+    let (Some(f), Some(l)) = (name.split(' ').next(), name.rsplit(' ').next()) else {
         return false;
     };
-    name.contains(' ') && (LAST.contains(&last) || FIRST.contains(&first))
+    name.contains(' ') && (last.contains(&l) || first.contains(&f))
 }
 
 /// Is `w` a lower-case particle inside a person's name ("Ludwig van Beethoven", "Osama bin

@@ -1257,3 +1257,11 @@ fn a_title_case_clause_with_a_finite_be_or_have_is_no_name() {
     let v = names("", body);
     assert!(v.is_empty(), "{v:?}");
 }
+
+#[test]
+fn a_body_named_by_its_street_or_square_stays_a_body() {
+    assert!(super::extraction::names_a_feature("Orsk Square"));
+    assert!(!super::extraction::names_a_natural_feature("Orsk Square"));
+    assert!(!super::extraction::names_a_natural_feature("Velmar Street"));
+    assert!(super::extraction::names_a_natural_feature("Camp Varrick"));
+}
