@@ -2279,6 +2279,19 @@ pub(super) fn trim_span(
         }
         break;
     }
+    // a finite "be" or "have" ends the name a headline's clause opens with ("Orvex Was
+    // Sold"); a clause without one ("Were Sold") or of common words ("Winter Was Long")
+    // names nothing
+    if let Some(k) = words_with_offsets(text, s, e)
+        .iter()
+        .find(|(_, w)| is_finite_auxiliary(w))
+        .map(|&(k, _)| k)
+    {
+        if k == s || words::all_common_words(&text[s..k]) {
+            return None;
+        }
+        e = s + text[s..k].trim_end().len();
+    }
     // trailing stop words ("BIDEN AND" in ALL-CAPS text)
     while let Some((k, space)) = text[s..e]
         .char_indices()
@@ -2347,7 +2360,6 @@ pub(super) fn trim_span(
     if !span.chars().any(char::is_alphabetic)
         || span.split_whitespace().any(words::is_camel_junk)
         || is_clock_time(text, s, e)
-        || span.split_whitespace().any(is_finite_auxiliary)
     {
         return None;
     }
@@ -2367,7 +2379,8 @@ fn is_clock_time(text: &str, s: usize, e: usize) -> bool {
 
 /// Is `w` a finite form of "be" or "have" written capitalised ("Was", "Were", "Has")? A
 /// title-case run holding one is a clause, a headline's or a work's title ("Winter Was
-/// Long"), not a name: no person, body or place is named with one.
+/// Long"), not a name: no person, body or place is named with one, so the name ends before
+/// it.
 fn is_finite_auxiliary(w: &str) -> bool {
     matches!(w, "Is" | "Are" | "Was" | "Were" | "Has" | "Had" | "Been")
 }
@@ -2469,15 +2482,16 @@ pub(super) fn join_patronymic_names(text: &str, spans: &mut Vec<(usize, usize, N
 /// "Boulevard Varnel", "Mount Orvex")? No person is named so.
 pub(super) fn names_a_feature(name: &str) -> bool {
     const STREET_LAST: &[&str] = &["Boulevard", "Avenue", "Square", "Street", "Road"];
-    const STREET_FIRST: &[&str] = &["Boulevard", "Rue", "Avenue"];
-    names_a_natural_feature(name) || shaped_as(name, STREET_FIRST, STREET_LAST)
+    const FIRST: &[&str] = &["Boulevard", "Rue", "Avenue", "Mount", "Lake", "Cape", "Mt."];
+    names_a_natural_feature(name) || shaped_as(name, FIRST, STREET_LAST)
 }
 
 /// Is `name` shaped like a natural feature's or a camp's: ending with a feature noun
-/// ("Kessel Mountain", "Orvel Delta") or opening with one ("Mount Orvex", "Camp Varrick")? A
-/// found organisation so named is a place. A street's or a square's name is left out: it
-/// also names the institution or the firm at it (the seat of a government, a market, a
-/// payments firm named after a square).
+/// ("Kessel Mountain", "Orvel Delta") or opening with "Camp" ("Camp Varrick"), with no "of"
+/// (a body "of" a place is the body: "Savings Bank of Kessel Beach")? A found organisation so
+/// named is a place. A street's or a square's name is left out, and so is a name opening
+/// with "Lake", "Mount" or "Cape": they also name the institution or the firm at it (the seat
+/// of a government, a payments firm, a hospital, a mining company).
 pub(super) fn names_a_natural_feature(name: &str) -> bool {
     const LAST: &[&str] = &[
         "Harbour",
@@ -2498,8 +2512,7 @@ pub(super) fn names_a_natural_feature(name: &str) -> bool {
         "Delta",
         "Passage",
     ];
-    const FIRST: &[&str] = &["Mount", "Lake", "Cape", "Mt.", "Camp"];
-    shaped_as(name, FIRST, LAST)
+    !name.split(' ').any(|w| w == "of") && shaped_as(name, &["Camp"], LAST)
 }
 
 /// Is `name` of two words or more, opening with a word of `first` or ending with one of

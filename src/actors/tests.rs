@@ -1256,12 +1256,25 @@ fn a_title_case_clause_with_a_finite_be_or_have_is_no_name() {
                 Cruel, the paper ran her review. The Letters Were Found in an attic.";
     let v = names("", body);
     assert!(v.is_empty(), "{v:?}");
+    use super::extraction::trim_span;
+    let text = "Markets rose after Velmora Was Told of the deal.";
+    let s = text.find("Velmora").unwrap();
+    let got = trim_span(text, s, s + "Velmora Was Told".len(), tagger::NameType::Loc);
+    assert_eq!(got.map(|(s, e)| &text[s..e]), Some("Velmora"));
 }
 
 #[test]
-fn a_body_named_by_its_street_or_square_stays_a_body() {
+fn a_body_named_by_its_street_square_or_place_stays_a_body() {
     assert!(super::extraction::names_a_feature("Orsk Square"));
     assert!(!super::extraction::names_a_natural_feature("Orsk Square"));
     assert!(!super::extraction::names_a_natural_feature("Velmar Street"));
     assert!(super::extraction::names_a_natural_feature("Camp Varrick"));
+    // a body of a place, a firm named after a lake: bodies
+    assert!(!super::extraction::names_a_natural_feature(
+        "Savings Bank of Kessel Beach"
+    ));
+    assert!(!super::extraction::names_a_natural_feature(
+        "Lake Tarrow Resources"
+    ));
+    assert!(super::extraction::names_a_feature("Lake Tarrow"));
 }
