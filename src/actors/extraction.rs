@@ -767,7 +767,7 @@ impl Gazetteer {
     }
 
     /// Is `h` a one-word town or region of the gazetteer (no country) that the text does not
-    /// write as a place's here ([`crate::registry::people::attests_a_place`]: after "in",
+    /// write as a place's here ([`super::head::attests_a_place`]: after "in",
     /// "near", opening a dateline)? Such a word may still be the surname of a person the
     /// article names in full ("his mentor Ivo Preston ... Preston agreed"): a town's name is
     /// often a family's.
@@ -778,7 +778,7 @@ impl Gazetteer {
         let e = &self.entities[id as usize];
         e.kind == ActorKind::Place
             && !text[h.start..h.end].contains(' ')
-            && !crate::registry::people::attests_a_place(text, h.start, h.end)
+            && !super::head::attests_a_place(text, h.start, h.end)
     }
 
     /// Resolves the acronyms the article defines ("Full Name (FN)", "FN (Full Name)", "Full
