@@ -558,6 +558,7 @@ impl Gazetteer {
                         NameType::Per | NameType::Loc if legal_tail => ActorKind::Org,
                         NameType::Per if org_word => ActorKind::Org,
                         NameType::Per if names_a_feature(&text[s..e]) => ActorKind::Place,
+                        NameType::Org if names_a_natural_feature(&text[s..e]) => ActorKind::Place,
                         NameType::Per => ActorKind::Person,
                         NameType::Org => ActorKind::Org,
                         NameType::Loc => ActorKind::Place,
@@ -707,13 +708,27 @@ impl Gazetteer {
                 Ent::Found(k) => !found[k as usize].0.contains(' '),
                 Ent::Known(_) => name_of(h.ent).is_some_and(|n| !n.contains(' ')),
             };
-            if !(h.weak || one_word) {
+            let town = !(h.weak || one_word) && self.names_a_town_written_as_no_place(text, h);
+            if !(h.weak || one_word || town) {
                 continue;
             }
             if let Some(&(_, Some(ent))) = surnames
                 .iter()
                 .find(|(n, _)| *n == s || n.eq_ignore_ascii_case(s))
             {
+                // a town's name is a person's only after a given name of letters that is no
+                // English word ("Lower Manhattan" typed a person names the place)
+                if town
+                    && name_of(ent).is_none_or(|n| {
+                        n.split(' ').next().is_none_or(|w| {
+                            words::is_common_word(w)
+                                || !words::is_title_case(w)
+                                || !w.chars().all(char::is_alphabetic)
+                        })
+                    })
+                {
+                    continue;
+                }
                 if h.ent != ent {
                     aliases.push((ent, surface(fields, h)));
                 }
@@ -749,6 +764,21 @@ impl Gazetteer {
             }
         }
         hits.extend(extra);
+    }
+
+    /// Is `h` a one-word town or region of the gazetteer (no country) that the text does not
+    /// write as a place's here ([`super::head::attests_a_place`]: after "in",
+    /// "near", opening a dateline)? Such a word may still be the surname of a person the
+    /// article names in full ("his mentor Ivo Preston ... Preston agreed"): a town's name is
+    /// often a family's.
+    fn names_a_town_written_as_no_place(&self, text: &str, h: &Hit) -> bool {
+        let Ent::Known(id) = h.ent else {
+            return false;
+        };
+        let e = &self.entities[id as usize];
+        e.kind == ActorKind::Place
+            && !text[h.start..h.end].contains(' ')
+            && !super::head::attests_a_place(text, h.start, h.end)
     }
 
     /// Resolves the acronyms the article defines ("Full Name (FN)", "FN (Full Name)", "Full
@@ -2180,7 +2210,12 @@ pub(super) fn named_after_country(text: &str, at: usize) -> Option<usize> {
 
 /// Drops leading titles and stop words from a tagged span ("President", "The"); `None` when
 /// nothing name-like is left.
-fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize, usize)> {
+pub(super) fn trim_span(
+    text: &str,
+    mut s: usize,
+    e: usize,
+    ty: NameType,
+) -> Option<(usize, usize)> {
     // Markup and punctuation glued to a name ("**Ukraine!**", "Hungary...", "“Kyiv”") are not
     // part of it; a single final dot may be ("Co.", "U.S.").
     let junk = |c: char| {
@@ -2244,6 +2279,19 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         }
         break;
     }
+    // a finite "be" or "have" ends the name a headline's clause opens with ("Orvex Was
+    // Sold"); a clause without one ("Were Sold") or of common words ("Winter Was Long")
+    // names nothing
+    if let Some(k) = words_with_offsets(text, s, e)
+        .iter()
+        .find(|(_, w)| is_finite_auxiliary(w))
+        .map(|&(k, _)| k)
+    {
+        if k == s || words::all_common_words(&text[s..k]) {
+            return None;
+        }
+        e = s + text[s..k].trim_end().len();
+    }
     // trailing stop words ("BIDEN AND" in ALL-CAPS text)
     while let Some((k, space)) = text[s..e]
         .char_indices()
@@ -2254,6 +2302,11 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         let last = &text[s + k + space.len_utf8()..e];
         if is_era_at(text, s + k + space.len_utf8(), e) {
             e = s + text[s..s + k].trim_end().len();
+            continue;
+        }
+        // a time adverbial the tagger ran on ("Tolland & Pryce in March"): no part of a name
+        if let Some(p) = time_adverbial_start(&text[s..e]) {
+            e = s + text[s..s + p].trim_end().len();
             continue;
         }
         // a capitalised stop word may end a name in mixed-case text ("Theresa May", "Radio
@@ -2304,10 +2357,50 @@ fn trim_span(text: &str, mut s: usize, e: usize, ty: NameType) -> Option<(usize,
         }
     }
     let span = &text[s..e];
-    if !span.chars().any(char::is_alphabetic) || span.split_whitespace().any(words::is_camel_junk) {
+    if !span.chars().any(char::is_alphabetic)
+        || span.split_whitespace().any(words::is_camel_junk)
+        || is_clock_time(text, s, e)
+    {
         return None;
     }
     Some((s, e))
+}
+
+/// Is `text[s..e]` the half-day marker of a clock time ("8 AM", "10:30 P.M.")? It follows a
+/// figure; it names no actor.
+fn is_clock_time(text: &str, s: usize, e: usize) -> bool {
+    let marker: String = text[s..e].chars().filter(|&c| c != '.').collect();
+    (marker.eq_ignore_ascii_case("am") || marker.eq_ignore_ascii_case("pm"))
+        && text[..s]
+            .strip_suffix(' ')
+            .unwrap_or(&text[..s])
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Is `w` a finite form of "be" or "have" written capitalised ("Was", "Were", "Has")? A
+/// title-case run holding one is a clause, a headline's or a work's title ("Winter Was
+/// Long"), not a name: no person, body or place is named with one, so the name ends before
+/// it.
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(w, "Is" | "Are" | "Was" | "Were" | "Has" | "Had" | "Been")
+}
+
+/// Where a time adverbial ending `span` begins: a lower-case preposition of time and a month
+/// or a weekday, the last words ("... in March", "... on Tuesday", "... until June"). A month
+/// that ends a name without such a preposition stays ("Theresa May").
+fn time_adverbial_start(span: &str) -> Option<usize> {
+    const PREPOSITIONS: &[&str] = &["in", "on", "since", "until", "by", "during", "through"];
+    let (head, last) = span.rsplit_once(' ')?;
+    // full words only: "Mar", "Sun" are names too often
+    let month = last
+        .parse::<chrono::Month>()
+        .is_ok_and(|m| m.name() == last);
+    let weekday = last.ends_with("day") && last.parse::<chrono::Weekday>().is_ok();
+    if !(month || weekday) {
+        return None;
+    }
+    let (before, prep) = head.rsplit_once(' ')?;
+    (PREPOSITIONS.contains(&prep) && !before.is_empty()).then_some(before.len())
 }
 
 /// A span the tagger took for an organisation or a place that holds a title followed by a
@@ -2385,10 +2478,21 @@ pub(super) fn join_patronymic_names(text: &str, spans: &mut Vec<(usize, usize, N
     }
 }
 
-/// Is `name` shaped like a geographic feature's or a street's: ending with a feature noun
-/// ("Tarrow Harbour", "Kessel Mountain") or opening with one ("Boulevard Varnel", "Mount
-/// Orvex")? No person is named so.
+/// Is `name` shaped like a geographic feature's, a street's or a camp's ("Tarrow Harbour",
+/// "Boulevard Varnel", "Mount Orvex")? No person is named so.
 pub(super) fn names_a_feature(name: &str) -> bool {
+    const STREET_LAST: &[&str] = &["Boulevard", "Avenue", "Square", "Street", "Road"];
+    const FIRST: &[&str] = &["Boulevard", "Rue", "Avenue", "Mount", "Lake", "Cape", "Mt."];
+    names_a_natural_feature(name) || shaped_as(name, FIRST, STREET_LAST)
+}
+
+/// Is `name` shaped like a natural feature's or a camp's: ending with a feature noun
+/// ("Kessel Mountain", "Orvel Delta") or opening with "Camp" ("Camp Varrick"), with no "of"
+/// (a body "of" a place is the body: "Savings Bank of Kessel Beach")? A found organisation so
+/// named is a place. A street's or a square's name is left out, and so is a name opening
+/// with "Lake", "Mount" or "Cape": they also name the institution or the firm at it (the seat
+/// of a government, a payments firm, a hospital, a mining company).
+pub(super) fn names_a_natural_feature(name: &str) -> bool {
     const LAST: &[&str] = &[
         "Harbour",
         "Harbor",
@@ -2398,8 +2502,6 @@ pub(super) fn names_a_feature(name: &str) -> bool {
         "Canyon",
         "Creek",
         "Peninsula",
-        "Boulevard",
-        "Avenue",
         "Heights",
         "Falls",
         "Springs",
@@ -2407,16 +2509,19 @@ pub(super) fn names_a_feature(name: &str) -> bool {
         "Desert",
         "Reef",
         "Strait",
-        "Square",
-        "Street",
-        "Road",
+        "Delta",
+        "Passage",
     ];
-    const FIRST: &[&str] = &["Boulevard", "Mount", "Lake", "Rue", "Avenue", "Cape", "Mt."];
-    let mut ws = name.split(' ');
-    let (Some(first), Some(last)) = (ws.next(), name.rsplit(' ').next()) else {
+    !name.split(' ').any(|w| w == "of") && shaped_as(name, &["Camp"], LAST)
+}
+
+/// Is `name` of two words or more, opening with a word of `first` or ending with one of
+/// `last`?
+fn shaped_as(name: &str, first: &[&str], last: &[&str]) -> bool {
+    let (Some(f), Some(l)) = (name.split(' ').next(), name.rsplit(' ').next()) else {
         return false;
     };
-    name.contains(' ') && (LAST.contains(&last) || FIRST.contains(&first))
+    name.contains(' ') && (last.contains(&l) || first.contains(&f))
 }
 
 /// Is `w` a lower-case particle inside a person's name ("Ludwig van Beethoven", "Osama bin

@@ -16,6 +16,7 @@ use tantivy::Term;
 
 use super::phrases::{live_matches, PassageSampler};
 use super::{key_words, Form};
+use crate::actors::head::attests_a_place;
 use crate::actors::ActorKind;
 use crate::error::Result;
 use crate::schema::{self, field_name};
@@ -115,65 +116,6 @@ fn read_lone_word_evidence(
         }
     }
     Ok(evidence)
-}
-
-/// Prepositions that put a place where something is ("in", "near", "across"): general
-/// English's locatives that a firm, a product or a work rarely follows. "At", "from", "to"
-/// and "on" are left out: people work at a firm, buy from it, post on a site.
-const LOCATIVES: &[&str] = &[
-    "across",
-    "around",
-    "beyond",
-    "in",
-    "inside",
-    "near",
-    "outside",
-    "throughout",
-    "within",
-];
-
-/// Nouns of a place that name it after "of" ("the coast of X", "the State of X").
-const PLACE_OF: &[&str] = &[
-    "capital", "city", "coast", "county", "island", "port", "province", "region", "shores",
-    "state", "town", "village",
-];
-
-/// True when the text around `text[s..e]` writes it as a place's: after a locative
-/// preposition ("in X", "near the X") or a place's noun and "of" ("the coast of X"), and not
-/// as a possessive's owner ("in X's app"); before "-based"; or opening a dateline (a line
-/// that starts with it and goes on with a comma, a dash, a bracket or a date).
-pub fn attests_a_place(text: &str, s: usize, e: usize) -> bool {
-    let rest = &text[e..];
-    if rest.starts_with("-based") {
-        return true;
-    }
-    let head = text[..s].trim_end_matches([' ', '\t']);
-    if (head.is_empty() || head.ends_with('\n'))
-        && (rest.starts_with(',')
-            || rest.starts_with(" -")
-            || rest.starts_with(" (")
-            || rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
-    {
-        return true;
-    }
-    if rest.starts_with("'s") || rest.starts_with("’s") {
-        return false;
-    }
-    let mut before = text[..s]
-        .split(|c: char| !c.is_alphabetic())
-        .rev()
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    let mut word = before.next().unwrap_or_default();
-    if word == "the" {
-        word = before.next().unwrap_or_default();
-    }
-    if word == "of" {
-        return before
-            .next()
-            .is_some_and(|noun| PLACE_OF.contains(&noun.as_str()));
-    }
-    LOCATIVES.contains(&word.as_str())
 }
 
 /// The byte ranges where `text` writes `name` as a whole word, in its case.
