@@ -6,7 +6,8 @@
 //! open is one quotation of a multi-paragraph quotation), `attribution.rs` names each one's
 //! speaker from its sentence ("X said", "said X", "X told reporters:", "according to X", a
 //! pronoun or a role resolved to the actor named before), and `turns.rs` finds the `Name:`
-//! labels of transcripts and the speaker a title names ("Address by <Name>"). Offsets are bytes into the body.
+//! labels of transcripts and the speaker a title names ("Address by Ann Roe").
+//! Offsets are bytes into the body.
 
 mod attribution;
 mod spans;

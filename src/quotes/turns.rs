@@ -8,7 +8,7 @@ use crate::actors::{ActorKind, ActorMatch};
 /// Lower-case words a speaker's label may hold ("President of Russia Vladimir Putin").
 const LABEL_JOINERS: &[&str] = &["of", "the", "and", "for", "de", "von", "van"];
 
-/// Nouns of what one person delivers: a title "Address by <Name>" or "<Name>'s speech" makes
+/// Nouns of what one person delivers: a title `Address by <Name>` or `<Name>'s speech` makes
 /// the body that person's turn.
 const DELIVERED: &[&str] = &["address", "speech", "remarks", "statement"];
 
