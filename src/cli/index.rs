@@ -96,7 +96,8 @@ pub(super) fn run_extract(
                 } else {
                     Vec::new()
                 };
-                let quotations = crate::quotes::find_quotations(&article.body, &actors);
+                let quotations =
+                    crate::quotes::find_quotations(&article.title, &article.body, &actors);
                 let line = serde_json::json!({
                     "id": article.id,
                     "path": article.path,

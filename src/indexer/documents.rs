@@ -77,7 +77,7 @@ pub fn article_documents_with(
         extractor.extract(&article.title, &article.body)
     });
     let quotations = if extractor.is_some() {
-        quotes::find_quotations(&article.body, &actors)
+        quotes::find_quotations(&article.title, &article.body, &actors)
     } else {
         quotes::Quotations::default()
     };

@@ -6,7 +6,8 @@
 //! open is one quotation of a multi-paragraph quotation), `attribution.rs` names each one's
 //! speaker from its sentence ("X said", "said X", "X told reporters:", "according to X", a
 //! pronoun or a role resolved to the actor named before), and `turns.rs` finds the `Name:`
-//! labels of transcripts. Offsets are bytes into the body.
+//! labels of transcripts and the speaker a title names ("Address by Ann Roe").
+//! Offsets are bytes into the body.
 
 mod attribution;
 mod spans;
@@ -52,10 +53,11 @@ pub struct Quotations {
 }
 
 /// Finds the quotations and speaker turns of an article's body, attributed through the actors
-/// the extractor found in it (`actors`' body mentions).
-pub fn find_quotations(body: &str, actors: &[ActorMatch]) -> Quotations {
+/// the extractor found in it (`actors`' body mentions, and their title mentions for a title
+/// that names who delivers the body).
+pub fn find_quotations(title: &str, body: &str, actors: &[ActorMatch]) -> Quotations {
     let spans = spans::find_spans(body);
-    let turns = turns::find_turns(body, actors);
+    let turns = turns::find_turns(title, body, actors);
     let quotes = attribution::attribute(body, &spans, actors, &turns);
     Quotations { quotes, turns }
 }

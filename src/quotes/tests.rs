@@ -29,7 +29,7 @@ fn org(body: &str, name: &str, forms: &[&str]) -> ActorMatch {
 
 /// (text, speaker) of each quotation found.
 fn found(body: &str, actors: &[ActorMatch]) -> Vec<(String, Option<String>)> {
-    find_quotations(body, actors)
+    find_quotations("", body, actors)
         .quotes
         .into_iter()
         .map(|q| {
@@ -184,7 +184,7 @@ fn transcript_labels_make_turns() {
         person(body, "Ada Fenn", &["Ada Fenn"]),
         person(body, "Caspar Wold", &["Caspar Wold"]),
     ];
-    let turns = find_quotations(body, &actors).turns;
+    let turns = find_quotations("", body, &actors).turns;
     let shown: Vec<(&str, Option<&str>)> = turns
         .iter()
         .map(|t| (&body[t.start..t.end], t.speaker.as_deref()))
@@ -935,4 +935,78 @@ fn i_in_a_speech_is_its_president() {
     // Outside a turn, "I" names no one.
     let body = "When we began I said \"we will not waste a single day,\" and we did not.";
     assert_eq!(found(body, &actors)[0].1, None);
+}
+
+/// A person named in `title` at every occurrence of each of its `forms`, and in `body` too.
+fn titled(title: &str, body: &str, name: &str, forms: &[&str]) -> ActorMatch {
+    let mut found = person(body, name, forms);
+    found.title_mentions = forms
+        .iter()
+        .flat_map(|form| title.match_indices(form).map(|(i, f)| (i, i + f.len())))
+        .collect();
+    found
+}
+
+/// (text, speaker) of each turn of `body` under `title`.
+fn title_turns(title: &str, body: &str, actors: &[ActorMatch]) -> Vec<(String, Option<String>)> {
+    find_quotations(title, body, actors)
+        .turns
+        .into_iter()
+        .map(|t| (body[t.start..t.end].to_string(), t.speaker))
+        .collect()
+}
+
+#[test]
+fn a_title_naming_who_delivers_an_address_makes_the_body_a_turn() {
+    let body = "Dear friends!\n\nWe rebuilt the harbour of Lorvik this year.";
+    let whole = || vec![q(body, Some("Mira Dask"))];
+    // "by" after a role of capitalised words and joiners.
+    let title = "Speech by Chancellor of Estavia Mira Dask at the Harbour Forum";
+    let actors = [titled(title, body, "Mira Dask", &["Mira Dask"])];
+    assert_eq!(title_turns(title, body, &actors), whole());
+    // A possessive before the noun.
+    let title = "Mira Dask's address to the harbour workers";
+    let actors = [titled(title, body, "Mira Dask", &["Mira Dask"])];
+    assert_eq!(title_turns(title, body, &actors), whole());
+    // After a headline and a dash, lowercase.
+    let title = "The harbour is ours again - remarks by Chancellor Mira Dask";
+    let actors = [titled(title, body, "Mira Dask", &["Mira Dask"])];
+    assert_eq!(title_turns(title, body, &actors), whole());
+}
+
+#[test]
+fn a_title_that_names_no_deliverer_makes_no_turn() {
+    let body = "Mira Dask spoke to the harbour workers on Monday.";
+    // A person the title names, but not as the one who delivers anything.
+    for title in [
+        "Address to the harbour workers: Mira Dask thanked them",
+        "Speech by the harbour workers' union, welcomed by Mira Dask",
+        "Mira Dask met Olav Brenn after his speech",
+        "Addressing the workers, Mira Dask promised a new quay",
+        "Joint statement by Mira Dask and the harbour board",
+    ] {
+        let actors = [titled(title, body, "Mira Dask", &["Mira Dask"])];
+        assert_eq!(title_turns(title, body, &actors), vec![], "{title}");
+    }
+    // A role with no person named.
+    let title = "Address by the Chancellor of Estavia";
+    let actors = [person(body, "Mira Dask", &["Mira Dask"])];
+    assert_eq!(title_turns(title, body, &actors), vec![]);
+}
+
+#[test]
+fn transcript_labels_come_before_a_title_speaker() {
+    let body = "Olav Brenn: Welcome, everyone.\n\nMira Dask: Thank you, Olav.";
+    let title = "Remarks by Mira Dask at the quay";
+    let actors = [
+        titled(title, body, "Mira Dask", &["Mira Dask"]),
+        person(body, "Olav Brenn", &["Olav Brenn"]),
+    ];
+    assert_eq!(
+        title_turns(title, body, &actors),
+        vec![
+            q("Welcome, everyone.", Some("Olav Brenn")),
+            q("Thank you, Olav.", Some("Mira Dask")),
+        ]
+    );
 }

@@ -8,8 +8,67 @@ use crate::actors::{ActorKind, ActorMatch};
 /// Lower-case words a speaker's label may hold ("President of Russia Vladimir Putin").
 const LABEL_JOINERS: &[&str] = &["of", "the", "and", "for", "de", "von", "van"];
 
+/// Nouns of what one person delivers: a title `Address by <Name>` or `<Name>'s speech` makes
+/// the body that person's turn.
+const DELIVERED: &[&str] = &["address", "speech", "remarks", "statement"];
+
 /// A speaker label: `(label start, speech start, speaker)`.
 type Label = (usize, usize, Option<String>);
+
+/// A capitalised word of a name or title ("Vladimir", "O'Neill", "Jr.").
+fn name_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+}
+
+/// The person a title says delivers the text: a delivered noun ([`DELIVERED`]) with "by" or
+/// "of" and a person named after it, only capitalised words and label joiners between ("Speech
+/// by Prime Minister of Ruritania Ann Roe at ..."), or after a person's possessive ("Ann Roe's
+/// address to ..."); not a joint one ("Joint statement by Ann Roe and ...").
+pub(super) fn title_speaker(title: &str, actors: &[ActorMatch]) -> Option<String> {
+    let lower = title.to_ascii_lowercase();
+    let persons = || actors.iter().filter(|a| a.kind == ActorKind::Person);
+    for noun in DELIVERED {
+        for (at, _) in lower.match_indices(noun) {
+            let end = at + noun.len();
+            let bounded = !lower[..at].ends_with(|c: char| c.is_alphanumeric())
+                && !lower[end..].starts_with(|c: char| c.is_alphanumeric());
+            // A joint statement is more than one person's.
+            if !bounded || lower[..at].ends_with("joint ") {
+                continue;
+            }
+            let before = &title[..at];
+            if let Some(stem) = before
+                .strip_suffix("'s ")
+                .or_else(|| before.strip_suffix("\u{2019}s "))
+            {
+                if let Some(a) =
+                    persons().find(|a| a.title_mentions.iter().any(|&(_, e)| e == stem.len()))
+                {
+                    return Some(a.name.clone());
+                }
+            }
+            if !(lower[end..].starts_with(" by ") || lower[end..].starts_with(" of ")) {
+                continue;
+            }
+            let from = end + 4;
+            let named = persons()
+                .flat_map(|a| a.title_mentions.iter().map(move |&(s, _)| (s, a)))
+                .filter(|&(s, _)| {
+                    s >= from
+                        && title[from..s]
+                            .split_whitespace()
+                            .all(|w| name_like(w) || LABEL_JOINERS.contains(&w))
+                })
+                .min_by_key(|&(s, _)| s);
+            if let Some((_, a)) = named {
+                return Some(a.name.clone());
+            }
+        }
+    }
+    None
+}
 
 /// A label `Capitalised Words:` starting at `at` and ending before `limit`, if there is one.
 fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Option<Label> {
@@ -20,11 +79,7 @@ fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Optio
     if words.len() < 2 || words.len() > 8 {
         return None;
     }
-    let name_like = |w: &&str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
-    };
+    let name_like = |w: &&str| name_like(w);
     if !words
         .iter()
         .all(|w| name_like(w) || LABEL_JOINERS.contains(w))
@@ -75,8 +130,9 @@ pub(super) fn boundary(body: &str, mut at: usize) -> usize {
 }
 
 /// The turns of a transcript (labels opening paragraphs, and, once one does, labels following a
-/// sentence's end inside a paragraph) or of a speech headed by its president.
-pub(super) fn find_turns(body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
+/// sentence's end inside a paragraph), of a speech headed by its president, or, with neither,
+/// of a body whose title names the one person who delivers it ([`title_speaker`]).
+pub(super) fn find_turns(title: &str, body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
     let paragraphs = paragraphs(body);
     // A speech headed "President: Name" is one turn of that president.
     if let Some(rest) = body.strip_prefix("President: ") {
@@ -103,7 +159,15 @@ pub(super) fn find_turns(body: &str, actors: &[ActorMatch]) -> Vec<Turn> {
         .filter(|l| l.2.is_some())
         .collect();
     if labels.is_empty() {
-        return Vec::new();
+        let (start, end) = trimmed(body, 0, body.len());
+        return match title_speaker(title, actors) {
+            Some(speaker) if end > start => vec![Turn {
+                start,
+                end,
+                speaker: Some(speaker),
+            }],
+            _ => Vec::new(),
+        };
     }
     // A transcript runs labels into its paragraphs, after a sentence's end.
     for &(s, e) in &paragraphs {
