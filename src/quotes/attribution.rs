@@ -804,21 +804,25 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// Whether a word is a role's or a title's possessive ("the President's Office", "the
 /// Minister's office"): the office of a person, not an organisation's name.
 fn is_possessive_role(body: &str, word: &Word) -> bool {
-    let stem = word
-        .text
-        .trim_end_matches("'s")
-        .trim_end_matches("\u{2019}s");
+    let stem = without_possessive(word.text);
     is_possessive(body, word)
         && (is_title_word(stem) || PERSON_ROLES.contains(&stem.to_lowercase().as_str()))
 }
 
 /// Whether a word is a possessive ("Acme's", "Securities'"), a modifier of the noun after it.
 fn is_possessive(body: &str, word: &Word) -> bool {
-    let rest = &body[word.end..];
-    word.text.ends_with("'s")
-        || word.text.ends_with("\u{2019}s")
-        || rest.starts_with('\'')
-        || rest.starts_with('\u{2019}')
+    without_possessive(word.text).len() < word.text.len()
+        || body[word.end..].starts_with(['\'', '\u{2019}'])
+}
+
+/// `word` without a possessive ending, straight or typographic ("Acme's" -> "Acme").
+fn without_possessive(word: &str) -> &str {
+    word.trim_end_matches("'s").trim_end_matches("\u{2019}s")
+}
+
+/// Whether the text right after a name opens with a possessive ending ("'s", "\u{2019}s").
+fn opens_possessive(rest: &str) -> bool {
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
 }
 
 fn pronoun(word: &str) -> Option<Option<ActorKind>> {
@@ -1681,14 +1685,11 @@ fn clause_subject(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
                 .mentions
                 .iter()
                 .find(|&&(s, e, _)| s <= words[end].start && words[end].start < e)
-                .is_some_and(|&(_, e, _)| {
-                    let rest = &article.body[e..];
-                    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
-                });
+                .is_some_and(|&(_, e, _)| opens_possessive(&article.body[e..]));
             let modifier = possessive
                 || words.get(end + 1).is_some_and(|w| {
                     let next = lower(w);
-                    let next = next.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                    let next = without_possessive(&next);
                     PERSON_ROLES.contains(&next) || ORG_ROLES.contains(&next)
                 });
             if modifier {

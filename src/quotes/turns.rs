@@ -79,11 +79,10 @@ fn label_at(body: &str, at: usize, limit: usize, actors: &[ActorMatch]) -> Optio
     if words.len() < 2 || words.len() > 8 {
         return None;
     }
-    let name_like = |w: &&str| name_like(w);
     if !words
         .iter()
         .all(|w| name_like(w) || LABEL_JOINERS.contains(w))
-        || !name_like(&words[words.len() - 1])
+        || !name_like(words[words.len() - 1])
     {
         return None;
     }

@@ -166,6 +166,9 @@ struct Group {
     articles: u64,
     /// Articles per kind, in [`ActorKind::ALL`] order.
     votes: [u64; 4],
+    /// A legal suffix on one of its forms, or on an alias form extraction kept for its name
+    /// ("Acme Widgets Inc" for "Acme Widgets"): a company's.
+    company: bool,
 }
 
 impl Group {
@@ -209,6 +212,7 @@ impl<'a> Groups<'a> {
                     forms: Vec::new(),
                     articles: 0,
                     votes: [0; 4],
+                    company: false,
                 });
                 groups.len() - 1
             });
@@ -218,6 +222,7 @@ impl<'a> Groups<'a> {
             // A legal suffix says "company" more surely than the tagger's guess.
             if has_legal_suffix(&form.name) {
                 group.votes[kind_index(ActorKind::Org)] += LEGAL_SUFFIX_VOTES * form.articles;
+                group.company = true;
             } else {
                 group.votes[kind_index(form.kind)] += form.articles;
             }
@@ -231,6 +236,7 @@ impl<'a> Groups<'a> {
             if let Some(&id) = by_key.get(&key_words(&alias.name).join(" ")) {
                 groups[id].votes[kind_index(ActorKind::Org)] +=
                     LEGAL_SUFFIX_ALIAS_VOTES * alias.articles;
+                groups[id].company = true;
             }
         }
         let parent = (0..groups.len()).collect();

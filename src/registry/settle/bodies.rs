@@ -269,12 +269,6 @@ const BARE_BODY_SHARE: u64 = 4;
 /// National Harbour" beside "the Harbour" and "the Harbour Department"). A body the corpus
 /// names only with the adjective ("the National Watch") is a name of its own.
 pub(super) fn reject_state_adjective_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
-    let mut suffixed: BTreeSet<String> = BTreeSet::new();
-    for alias in &groups.raw.aliases {
-        if super::has_legal_suffix(&alias.form) {
-            suffixed.insert(super::key(&alias.name));
-        }
-    }
     for (g, rejected) in not_actor.iter_mut().enumerate() {
         let [adjective, noun] = &groups.groups[g].words[..] else {
             continue;
@@ -288,13 +282,7 @@ pub(super) fn reject_state_adjective_bodies(groups: &mut Groups, not_actor: &mut
         {
             continue;
         }
-        let own_key = groups.groups[g].words.join(" ");
-        let company = suffixed.contains(&own_key)
-            || groups.groups[g]
-                .forms
-                .iter()
-                .any(|&f| super::has_legal_suffix(&groups.raw.forms[f].name));
-        if company {
+        if groups.groups[g].company {
             continue;
         }
         let bare: u64 = [

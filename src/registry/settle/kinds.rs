@@ -375,17 +375,8 @@ pub(super) fn join_features_named_alone(groups: &mut Groups) {
         let Some(&[place]) = features.get(word.as_str()).map(Vec::as_slice) else {
             continue;
         };
-        let company = group
-            .forms
-            .iter()
-            .any(|&f| has_legal_suffix(&groups.raw.forms[f].name))
-            || groups
-                .raw
-                .aliases
-                .iter()
-                .any(|a| has_legal_suffix(&a.form) && key(&a.name) == *word);
         if groups.known_kind(g).is_some()
-            || company
+            || group.company
             || group.vote_kind() != ActorKind::Org
             || crate::actors::head::is_common_word(word)
             || groups.groups[place].vote_kind() != ActorKind::Place
