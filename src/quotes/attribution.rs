@@ -515,7 +515,7 @@ impl<'a> Article<'a> {
     /// The referent of `kind` a pronoun or a definite role before `at` refers to.
     fn resolve(&self, kind: ActorKind, at: usize) -> Speaker {
         let pronouns: &[&str] = if kind == ActorKind::Person {
-            &["he", "she", "He", "She"]
+            PERSON_SUBJECTS
         } else {
             &[]
         };
@@ -539,7 +539,7 @@ impl<'a> Article<'a> {
         self.salient(
             at,
             |r| r.kind == ActorKind::Person && !other(r),
-            &["he", "she", "He", "She"],
+            PERSON_SUBJECTS,
             0,
         )
     }
@@ -796,9 +796,12 @@ fn first_person(before: &[Word], after: &[Word]) -> bool {
         .any(|w| matches!(w.text, "I" | "we" | "We" | "you" | "You"))
 }
 
-/// A pronoun that is a person's subject ("she added").
+/// The pronouns that are a person's subject ("she added").
+const PERSON_SUBJECTS: &[&str] = &["he", "she", "He", "She"];
+
+/// A pronoun that is a person's subject ([`PERSON_SUBJECTS`]).
 fn is_subject_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "He" | "She")
+    PERSON_SUBJECTS.contains(&word)
 }
 
 /// Whether a word is a role's or a title's possessive ("the President's Office", "the
