@@ -93,6 +93,16 @@ pub fn key(name: &str) -> String {
 
 /// The folded lower-case words of a name before any word is dropped.
 pub(super) fn raw_words(name: &str) -> Vec<String> {
+    // Settling asks for the words of every form and alias many times over: an ASCII name (most
+    // of them) needs no folding, and splits and lower-cases as the analyzer below would.
+    if name.is_ascii() {
+        return ascii_raw_words(name.as_bytes());
+    }
+    analysed_raw_words(name)
+}
+
+/// [`raw_words`] through tantivy's analyzer: any name.
+fn analysed_raw_words(name: &str) -> Vec<String> {
     let mut cleaned = String::with_capacity(name.len());
     let chars: Vec<char> = name.chars().collect();
     let mut i = 0;
@@ -119,6 +129,38 @@ pub(super) fn raw_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     while let Some(token) = stream.next() {
         words.push(token.text.clone());
+    }
+    words
+}
+
+/// [`raw_words`] of an ASCII name, without the analyzer: the same cleaning (a possessive "'s"
+/// dropped, then apostrophes and dots), split at every character that is not a letter or a
+/// digit, lower-cased (folding changes no ASCII letter).
+fn ascii_raw_words(name: &[u8]) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut i = 0;
+    while i < name.len() {
+        let c = name[i];
+        if c == b'\''
+            && matches!(name.get(i + 1), Some(b's') | Some(b'S'))
+            && name.get(i + 2).is_none_or(|n| !n.is_ascii_alphanumeric())
+        {
+            i += 2;
+            continue;
+        }
+        i += 1;
+        if c == b'\'' || c == b'.' {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            word.push(char::from(c.to_ascii_lowercase()));
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
     }
     words
 }
@@ -169,6 +211,10 @@ struct Group {
     /// A legal suffix on one of its forms, or on an alias form extraction kept for its name
     /// ("Acme Widgets Inc" for "Acme Widgets"): a company's.
     company: bool,
+    /// The gazetteer's kind for each of its forms it resolves to a name of this key, in form
+    /// order, and whether that name yields to an organisation: [`Groups::known_kind`] asks
+    /// for it over and over, and neither the forms nor the gazetteer change while settling.
+    known: Vec<(ActorKind, bool)>,
 }
 
 impl Group {
@@ -213,6 +259,7 @@ impl<'a> Groups<'a> {
                     articles: 0,
                     votes: [0; 4],
                     company: false,
+                    known: Vec::new(),
                 });
                 groups.len() - 1
             });
@@ -237,6 +284,16 @@ impl<'a> Groups<'a> {
                 groups[id].votes[kind_index(ActorKind::Org)] +=
                     LEGAL_SUFFIX_ALIAS_VOTES * alias.articles;
                 groups[id].company = true;
+            }
+        }
+        for group in &mut groups {
+            for &f in &group.forms {
+                let written = &raw.forms[f].name;
+                if let Some((name, kind)) = gazetteer.resolve(written) {
+                    if key_words(name) == group.words {
+                        group.known.push((kind, gazetteer.yields_to_org(written)));
+                    }
+                }
             }
         }
         let parent = (0..groups.len()).collect();
@@ -297,14 +354,11 @@ impl<'a> Groups<'a> {
     /// gazetteer's kind only when the articles do not mostly write it as an organisation.
     fn known_kind(&self, g: usize) -> Option<ActorKind> {
         let group = &self.groups[g];
-        group.forms.iter().find_map(|&f| {
-            let written = &self.raw.forms[f].name;
-            let (name, kind) = self.gazetteer.resolve(written)?;
-            if self.gazetteer.yields_to_org(written) && group.vote_kind() == ActorKind::Org {
-                return None;
-            }
-            (key_words(name) == group.words).then_some(kind)
-        })
+        group
+            .known
+            .iter()
+            .find(|&&(_, yields)| !(yields && group.vote_kind() == ActorKind::Org))
+            .map(|&(kind, _)| kind)
     }
 
     /// True when the gazetteer holds one of the group's forms as a country, or as a name of
@@ -1761,6 +1815,31 @@ mod tests {
                 "Velmora People's Union"
             ]
         );
+    }
+
+    #[test]
+    fn ascii_names_split_into_the_words_the_analyzer_gives() {
+        let names = [
+            "Brenmoor's Tanning Co.",
+            "O'Dwyer-Pask & Sons",
+            "'s Gravelholt",
+            "TALLIS'S  MILL,Inc",
+            "Ferrow's",
+            "Ferrow'sa Dune",
+            "Ferrow' Dune'S",
+            "A.B.C. (Holdings) No.4",
+            "x''s . . ''",
+            "",
+            "   ",
+            "Lake_Orv 3M 4K",
+        ];
+        for name in names {
+            assert_eq!(
+                ascii_raw_words(name.as_bytes()),
+                analysed_raw_words(name),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]
