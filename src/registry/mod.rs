@@ -444,10 +444,17 @@ impl Registry {
     /// Writes the registry beside the index, compressed (`store::compress`: a tenth of the
     /// JSON), to a temporary file first, then renamed, so a reader never sees half a file.
     pub fn write(&self, index_dir: &Path) -> Result<()> {
-        let file = RegistryFile {
-            actors: self.actors.clone(),
-            rejected: self.rejected.clone(),
-            ambiguous: self.ambiguous.clone(),
+        // The file's layout, borrowed: serialised as `RegistryFile` is, without a copy.
+        #[derive(Serialize)]
+        struct Borrowed<'r> {
+            actors: &'r [RegisteredActor],
+            rejected: &'r [Form],
+            ambiguous: &'r [AmbiguousForm],
+        }
+        let file = Borrowed {
+            actors: &self.actors,
+            rejected: &self.rejected,
+            ambiguous: &self.ambiguous,
         };
         let path = Registry::path(index_dir);
         let json = serde_json::to_vec(&file).map_err(|err| Error::CorruptRegistry {

@@ -240,6 +240,10 @@ struct Groups<'a> {
     by_key: HashMap<String, usize>,
     parent: Vec<usize>,
     gazetteer: &'a Gazetteer,
+    /// What the gazetteer resolves each raw form to, by form: looked up once.
+    resolved: Vec<Option<(&'a str, ActorKind)>>,
+    /// Per group: one word written mostly in capitals ([`Groups::is_acronym`]).
+    acronym: Vec<bool>,
 }
 
 impl<'a> Groups<'a> {
@@ -286,16 +290,25 @@ impl<'a> Groups<'a> {
                 groups[id].company = true;
             }
         }
+        let mut resolved = vec![None; raw.forms.len()];
         for group in &mut groups {
             for &f in &group.forms {
                 let written = &raw.forms[f].name;
-                if let Some((name, kind)) = gazetteer.resolve(written) {
+                resolved[f] = gazetteer.resolve(written);
+                if let Some((name, kind)) = resolved[f] {
                     if key_words(name) == group.words {
                         group.known.push((kind, gazetteer.yields_to_org(written)));
                     }
                 }
             }
         }
+        let acronym = groups
+            .iter()
+            .map(|group| {
+                let (caps, mixed) = caps_and_mixed(group.forms.iter().map(|&f| &raw.forms[f]));
+                group.words.len() == 1 && caps > mixed
+            })
+            .collect();
         let parent = (0..groups.len()).collect();
         Groups {
             raw,
@@ -303,6 +316,8 @@ impl<'a> Groups<'a> {
             by_key,
             parent,
             gazetteer,
+            resolved,
+            acronym,
         }
     }
 
@@ -365,10 +380,9 @@ impl<'a> Groups<'a> {
     /// its own written exactly so (not only as an alias: "The Nation" does not hold "Nation").
     fn held_by_gazetteer(&self, g: usize) -> bool {
         self.groups[g].forms.iter().any(|&f| {
-            let written = &self.raw.forms[f].name;
-            self.gazetteer
-                .resolve(written)
-                .is_some_and(|(name, kind)| kind == ActorKind::Country || name == written)
+            self.resolved[f].is_some_and(|(name, kind)| {
+                kind == ActorKind::Country || name == self.raw.forms[f].name
+            })
         })
     }
 
@@ -376,7 +390,7 @@ impl<'a> Groups<'a> {
     fn gazetteer_target(&self, g: usize) -> Option<usize> {
         let group = &self.groups[g];
         group.forms.iter().find_map(|&f| {
-            let (name, _) = self.gazetteer.resolve(&self.raw.forms[f].name)?;
+            let (name, _) = self.resolved[f]?;
             let target = *self.by_key.get(&key(name))?;
             (target != g).then_some(target)
         })
@@ -384,9 +398,7 @@ impl<'a> Groups<'a> {
 
     /// A one-word group written mostly in capitals ("NATO", "SEC").
     fn is_acronym(&self, g: usize) -> bool {
-        let group = &self.groups[g];
-        let (caps, mixed) = caps_and_mixed(group.forms.iter().map(|&f| &self.raw.forms[f]));
-        group.words.len() == 1 && caps > mixed
+        self.acronym[g]
     }
 }
 

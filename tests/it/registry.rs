@@ -225,3 +225,86 @@ fn the_registry_is_the_same_whatever_path_the_files_are_indexed_from() {
     assert!(!listed(&from_absolute).is_empty(), "{from_absolute}");
     assert_eq!(from_absolute, registry_text(&dir.path().join("relative")));
 }
+
+/// The lines of a JSONL file of harbour news: `n` articles, the `i`-th naming the pilots'
+/// guild as the guild or as a person's employer, and the port authority in every third.
+fn harbour_lines(n: usize, edited: &[usize]) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let mut body = if i % 5 == 0 {
+                format!("Captain Ilse Marrow said the Tollan Pilots Guild would add {i} berths.")
+            } else {
+                format!("The Tollan Pilots Guild moved {i} hulls past the Sarn breakwater.")
+            };
+            if i % 3 == 0 {
+                body.push_str(" The Sarn Port Authority (SPA) approved it.");
+            }
+            if edited.contains(&i) {
+                body.push_str(" Gerrit Ostvaer of Kelmhold Dredging Ltd said work was late.");
+            }
+            serde_json::json!({
+                "id": format!("h{i}"),
+                "date": format!("2023-06-{:02}", 1 + i % 28),
+                "title": format!("Harbour log {i}"),
+                "body": body,
+            })
+            .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn adding_changing_and_deleting_files_leaves_what_a_rebuild_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("harbour");
+    let jsonl = |lines: Vec<String>| lines.join("\n") + "\n";
+    write_files(
+        &corpus,
+        &[
+            ("log.jsonl", jsonl(harbour_lines(30, &[])).as_bytes()),
+            ("named.txt", NAMED),
+            ("lower1.txt", LOWER_CASE),
+            ("lower2.txt", LOWER_CASE),
+        ],
+    );
+    let incremental = dir.path().join("incremental");
+    assert_success(&run_index(&incremental, &[&corpus]));
+    let first = registry_text(&incremental);
+
+    // A file added, lines of the JSONL file changed (a firm and a person named in them) and
+    // one dropped, a file deleted.
+    let mut changed = harbour_lines(30, &[4, 11, 17, 23]);
+    changed.remove(9);
+    write_files(
+        &corpus,
+        &[
+            ("log.jsonl", jsonl(changed).as_bytes()),
+            ("other.txt", OTHER),
+        ],
+    );
+    std::fs::remove_file(corpus.join("lower2.txt")).unwrap();
+    assert_success(&run_index(&incremental, &[&corpus]));
+    let fresh = dir.path().join("fresh");
+    assert_success(&run_index(&fresh, &[&corpus]));
+
+    let after = registry_text(&incremental);
+    assert_ne!(first, after, "the run changed nothing the registry sees");
+    assert!(
+        listed(&after).iter().any(|n| n == "Kelmhold Dredging"),
+        "{after}"
+    );
+    assert_eq!(after, registry_text(&fresh));
+    let table = |index: &Path| std::fs::read(index.join("actors-table.txt")).unwrap();
+    // The table's head records the corrections file only: the lines are the registry's.
+    assert_eq!(table(&incremental), table(&fresh));
+    let actors = |index: &Path| {
+        let output = crate::newsdex()
+            .args(["actors", "--json", "--top", "1000", "--index"])
+            .arg(index)
+            .output()
+            .unwrap();
+        assert_success(&output);
+        output.stdout
+    };
+    assert_eq!(actors(&incremental), actors(&fresh));
+}

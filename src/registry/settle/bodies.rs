@@ -112,9 +112,7 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
     // with the articles of those names
     let mut qualifiers: HashMap<Vec<String>, BTreeMap<String, u64>> = HashMap::new();
     for g in (0..n).filter(|&g| candidate[g]) {
-        let words = groups.groups[g].words.clone();
-        let articles = groups.groups[g].articles;
-        let (owner, body) = owner_and_body(&words, gazetteer);
+        let (owner, body) = owner_and_body(&groups.groups[g].words, gazetteer);
         if !body.is_empty() {
             bodies
                 .entry(body)
@@ -123,7 +121,22 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
                 .or_default()
                 .push(g);
         }
+    }
+    // Only the names of bodies named without an owner are asked for their qualifiers: the
+    // others are not counted (most names of a large corpus are none of them).
+    let unowned: std::collections::HashSet<&[String]> = bodies
+        .values()
+        .filter_map(|owners| owners.get(&None))
+        .flatten()
+        .map(|&g| groups.groups[g].words.as_slice())
+        .collect();
+    for g in (0..n).filter(|&g| candidate[g]) {
+        let words = &groups.groups[g].words;
+        let articles = groups.groups[g].articles;
         let mut qualify = |name: &[String], qualifier: &[String]| {
+            if !unowned.contains(name) {
+                return;
+            }
             let label = country_of(qualifier, gazetteer).unwrap_or_else(|| qualifier.join(" "));
             *qualifiers
                 .entry(name.to_vec())
