@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, PhraseQuery, Query};
@@ -143,13 +144,18 @@ impl PhraseEvidence {
 pub fn phrase_candidates(forms: &[Form]) -> Vec<String> {
     let mut articles: BTreeMap<String, u64> = BTreeMap::new();
     for form in forms {
+        // The cheap tests first: every form of the index comes here.
+        if !form.name.chars().any(char::is_lowercase) {
+            continue;
+        }
         let words = key_words(&form.name);
-        let capitals = !form.name.chars().any(char::is_lowercase);
+        if words.len() < 2 {
+            continue;
+        }
         // A key that dropped words ("and", a legal suffix) is not the phrase the text has.
         let whole = words.len() == raw_words(&form.name).len();
         // the key's words: a possessive written "'S" or "’s" is no word of its own
-        let common = crate::actors::all_common_words(&words.join(" "));
-        if words.len() < 2 || capitals || !whole || !common {
+        if !whole || !crate::actors::all_common_words(&words.join(" ")) {
             continue;
         }
         *articles.entry(words.join(" ")).or_insert(0) += form.articles;
@@ -443,7 +449,7 @@ impl<'a> PassageSampler<'a> {
 /// incremental run and a rebuild. An article the state does not name (an index without a
 /// state) is known by its key.
 #[derive(Debug, Default)]
-pub struct ArticleIdentities(HashMap<u64, u64>);
+pub struct ArticleIdentities(FxHashMap<u64, u64>);
 
 impl ArticleIdentities {
     /// The identities of the articles the state of the index in `index_dir` records.
@@ -455,7 +461,8 @@ impl ArticleIdentities {
     /// The identities of the articles `state` records (the state just committed, without
     /// reading it back).
     pub fn of_state(state: &crate::state::IndexState) -> Self {
-        let mut identities = HashMap::new();
+        // Looked up for every passage that holds a sampled name: a fast hash of the key.
+        let mut identities = FxHashMap::default();
         for (path, record) in &state.files {
             for (id, &(_, content)) in &record.articles {
                 let identity = Fnv1a::new()

@@ -1028,11 +1028,15 @@ fn generic_phrase_groups(groups: &mut Groups, raw: &RawActors) -> Vec<bool> {
     );
     // A phrase that starts a longer name used at least as often is that name's fragment
     // ("Acme Trading" of "Acme Trading Corporation"): the fragment rules settle it.
+    // (Only the phrases measured are judged: the other prefixes are never asked for.)
     let mut longer_use: HashMap<String, u64> = HashMap::new();
     for group in &groups.groups {
         for cut in 2..group.words.len() {
-            let articles = longer_use.entry(group.words[..cut].join(" ")).or_insert(0);
-            *articles = (*articles).max(group.articles);
+            let prefix = group.words[..cut].join(" ");
+            if raw.phrases.contains_key(&prefix) {
+                let articles = longer_use.entry(prefix).or_insert(0);
+                *articles = (*articles).max(group.articles);
+            }
         }
     }
     for (g, is_generic) in generic_groups.iter_mut().enumerate() {
@@ -1125,16 +1129,22 @@ fn join_fragments(
 ) -> HashMap<usize, Vec<(ActorKind, String)>> {
     let n = groups.groups.len();
     let kinds: Vec<ActorKind> = (0..n).map(|g| groups.kind(g)).collect();
-    let mut by_suffix: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    // The longer names each group's key ends and starts, by the group of that key: a cut
+    // that is no group's key is never asked for.
+    let mut by_suffix: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<usize, Vec<usize>> = HashMap::new();
     for g in 0..n {
         if not_actor[g] || !matches!(kinds[g], ActorKind::Person | ActorKind::Org) {
             continue;
         }
         let words = &groups.groups[g].words;
         for cut in 1..words.len() {
-            by_suffix.entry(words[cut..].join(" ")).or_default().push(g);
-            by_prefix.entry(words[..cut].join(" ")).or_default().push(g);
+            if let Some(&ending) = groups.by_key.get(&words[cut..].join(" ")) {
+                by_suffix.entry(ending).or_default().push(g);
+            }
+            if let Some(&starting) = groups.by_key.get(&words[..cut].join(" ")) {
+                by_prefix.entry(starting).or_default().push(g);
+            }
         }
     }
     let mut ambiguous = HashMap::new();
@@ -1153,9 +1163,9 @@ fn join_fragments(
         let one_word = groups.groups[g].words.len() == 1;
         let own_words = groups.groups[g].words.clone();
         let key_len = own_words.len();
-        let longer = |table: &HashMap<String, Vec<usize>>, groups: &mut Groups| {
+        let longer = |table: &HashMap<usize, Vec<usize>>, groups: &mut Groups| {
             let mut found: BTreeMap<usize, u64> = BTreeMap::new();
-            for &c in table.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+            for &c in table.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
                 if !compatible(kind, kinds[c])
                     || !kinds::may_join_as_fragment(kind, kinds[c])
                     || not_actor[c]

@@ -142,7 +142,7 @@ pub fn fold(name: &str) -> String {
 pub fn write_current(index_dir: &Path) -> Result<Option<Registry>> {
     let before = Fingerprint::of_corrections(index_dir)?;
     match Registry::open_file(index_dir) {
-        Ok(Some(registry)) => write_checked(index_dir, registry, before),
+        Ok(Some(registry)) => Ok(write_checked(index_dir, &registry, before)?.then_some(registry)),
         Ok(None) | Err(Error::BadCorrection { .. }) => {
             remove_if_present(&path(index_dir)).map(|()| None)
         }
@@ -154,26 +154,26 @@ pub fn write_current(index_dir: &Path) -> Result<Option<Registry>> {
 /// file), with the corrections file as it is now; as [`write_current`] otherwise.
 pub fn write_settled(index_dir: &Path, settled: &Registry) -> Result<()> {
     let before = Fingerprint::of_corrections(index_dir)?;
-    match settled.clone().with_corrections(index_dir) {
-        Ok(registry) => write_checked(index_dir, registry, before).map(|_| ()),
-        Err(Error::BadCorrection { .. }) => remove_if_present(&path(index_dir)),
-        Err(err) => Err(err),
-    }
+    // Without corrections (the usual case) the settled registry is the table's as it is: a
+    // copy of every actor and form to apply none would cost as much as the layout.
+    let corrected = match super::corrections::read(index_dir) {
+        Ok(corrections) if corrections.is_empty() => None,
+        Ok(corrections) => Some(settled.clone().corrected(&corrections)),
+        Err(Error::BadCorrection { .. }) => return remove_if_present(&path(index_dir)),
+        Err(err) => return Err(err),
+    };
+    write_checked(index_dir, corrected.as_ref().unwrap_or(settled), before).map(|_| ())
 }
 
 /// Writes the table of `registry` unless the corrections file changed since `before` (then
-/// the table is removed).
-fn write_checked(
-    index_dir: &Path,
-    registry: Registry,
-    before: Fingerprint,
-) -> Result<Option<Registry>> {
+/// the table is removed); true when written.
+fn write_checked(index_dir: &Path, registry: &Registry, before: Fingerprint) -> Result<bool> {
     let table = path(index_dir);
     if Fingerprint::of_corrections(index_dir)? != before {
-        return remove_if_present(&table).map(|()| None);
+        return remove_if_present(&table).map(|()| false);
     }
-    crate::store::write_atomically(&table, &layout(&registry, before))?;
-    Ok(Some(registry))
+    crate::store::write_atomically(&table, &layout(registry, before))?;
+    Ok(true)
 }
 
 /// `name` with the characters that separate fields and lines escaped.
