@@ -647,7 +647,6 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()?;
     let searcher = reader.searcher();
-    let articles = read_signatures(&searcher)?;
     let segments: Vec<u64> = searcher
         .segment_readers()
         .iter()
@@ -658,6 +657,7 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
         })
         .collect();
     let previous = Previous::read(index_dir)?;
+    let articles = read_signatures(&searcher, &segments, &previous)?;
     // The last run's groups, when they are the ones it settled (an unreadable file: none).
     let old = CopyGroups::open(index_dir).unwrap_or_default();
     let old_file = old.file.as_ref().filter(|on_disk| {
@@ -808,30 +808,43 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
     };
     let mut ordered: Vec<(std::borrow::Cow<'_, [u8]>, Vec<u64>)> =
         Vec::with_capacity(kept.len() + made.len());
-    let mut kept = kept.into_iter().peekable();
     let path = index_dir.join(GROUPS_FILE);
+    let mut from = 0;
     for (part, keys) in made {
         let Part::Made(group) = part else { continue };
-        // Kept groups that come before this one.
-        while let Some((number, _)) = kept.peek() {
-            let on_disk = old_file.expect("kept groups come from the old file");
-            let before = group_order(on_disk.group_at(*number as usize)?, &group)
-                == std::cmp::Ordering::Less;
-            if !before {
-                break;
-            }
-            let (number, keys) = kept.next().expect("peeked");
-            ordered.push((old_group_bytes(on_disk, &old_bytes, number)?, keys));
+        // The kept groups that come before this one: found by halving, so that only a few
+        // of them are parsed.
+        let mut failed = None;
+        let before = from
+            + kept[from..].partition_point(|&(number, _)| {
+                let on_disk = old_file.expect("kept groups come from the old file");
+                match on_disk.group_at(number as usize) {
+                    Ok(old) => group_order(old, &group) == std::cmp::Ordering::Less,
+                    Err(err) => {
+                        failed.get_or_insert(err);
+                        false
+                    }
+                }
+            });
+        if let Some(err) = failed {
+            return Err(err);
         }
+        for (number, keys) in kept[from..before].iter_mut() {
+            let on_disk = old_file.expect("kept groups come from the old file");
+            let bytes = old_group_bytes(on_disk, &old_bytes, *number)?;
+            ordered.push((bytes, std::mem::take(keys)));
+        }
+        from = before;
         let bytes = serde_json::to_vec(&group).map_err(|err| Error::CorruptCopies {
             path: path.clone(),
             reason: err.to_string(),
         })?;
         ordered.push((std::borrow::Cow::Owned(bytes), keys));
     }
-    for (number, keys) in kept {
+    for (number, keys) in kept[from..].iter_mut() {
         let on_disk = old_file.expect("kept groups come from the old file");
-        ordered.push((old_group_bytes(on_disk, &old_bytes, number)?, keys));
+        let bytes = old_group_bytes(on_disk, &old_bytes, *number)?;
+        ordered.push((bytes, std::mem::take(keys)));
     }
     let written = write_group_parts(index_dir, &ordered)?;
     write_state(index_dir, &articles, &segments, &edges, written)?;
@@ -877,8 +890,14 @@ fn member_order(member: &CopyMember) -> (bool, &Option<String>, &str, Option<u64
     )
 }
 
-/// Every live article's signature, by its first passage, in key order.
-fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
+/// Every live article's signature, by its first passage, in key order; its fingerprint is the
+/// one recorded when its first passage is where the last run saw it (`segments`: the hash of
+/// each segment's id), else computed.
+fn read_signatures(
+    searcher: &tantivy::Searcher,
+    segments: &[u64],
+    previous: &Previous,
+) -> Result<Vec<Signed>> {
     let mut articles = Vec::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
@@ -911,9 +930,15 @@ fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
             let Some(signature) = CopySignature::from_bytes(bytes) else {
                 continue;
             };
+            let key = key.first(doc).unwrap_or(0);
+            let here = (segments[segment_ord], doc);
+            let fingerprint = match previous.find(key) {
+                Some(recorded) if recorded.address == Some(here) => recorded.fingerprint,
+                _ => Fnv1a::new().write(bytes).finish(),
+            };
             articles.push(Signed {
-                key: key.first(doc).unwrap_or(0),
-                fingerprint: Fnv1a::new().write(bytes).finish(),
+                key,
+                fingerprint,
                 signature,
                 address: DocAddress::new(segment_ord as u32, doc),
             });
