@@ -1,18 +1,21 @@
 //! Copies: which articles of an index are one story. The groups are the connected components
 //! of the copy relation ([`crate::corpus::copies::is_copy`]) over the live articles.
 //!
-//! Settled at the end of every `index` run ([`update`]), from the index alone: the signatures
-//! are read from the `copy_signature` column of each article's first passage and bucketed by
-//! their LSH bands in memory; only pairs with a new or changed article are verified, the
-//! verified edges of the others are kept (`INDEX/copies-edges.json`, with each article's
-//! signature fingerprint). The groups, with what is shown of each member, go to
-//! `INDEX/copies.json`; beside it `INDEX/copies-keys.bin` says which group each grouped
-//! article is in and where that group's bytes are in `copies.json`, so that the read side
-//! ([`CopyGroups::open`]) reads the keys and parses only the groups of the hits it shows (a
-//! one-shot search spent a quarter of its time parsing every group). Since the relation is
-//! decided pair by pair, an incremental run gives the groups of a fresh build.
+//! Settled at the end of every `index` run ([`update`]), from the index alone, in proportion
+//! to what changed: the signatures are read from the `copy_signature` column of each
+//! article's first passage; only the LSH buckets that hold a new or changed article's band
+//! are formed, and only their pairs with such an article verified; the verified pairs of the
+//! others are kept (`INDEX/copies-state.bin`, with each article's signature fingerprint and
+//! first passage's address). The groups, with what is shown of each member, go to
+//! `INDEX/copies.json`; a group whose members are the articles it had, none indexed again, is
+//! copied as the bytes the last run wrote, and the members of the others are taken from it
+//! unless indexed again (only those are read from the stored documents). Beside it
+//! `INDEX/copies-keys.bin` says which group each grouped article is in and where that group's
+//! bytes are in `copies.json`, so that the read side ([`CopyGroups::open`]) reads the keys and
+//! parses only the groups of the hits it shows (a one-shot search spent a quarter of its time
+//! parsing every group). Since the relation is decided pair by pair, an incremental run gives
+//! the groups of a fresh build.
 
-use rustc_hash::FxHashSet;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
