@@ -16,6 +16,7 @@
 //! parsing every group). Since the relation is decided pair by pair, an incremental run gives
 //! the groups of a fresh build.
 
+use rustc_hash::FxHashSet;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -990,10 +991,14 @@ fn verify_candidates(
             .filter(|(_, &changed)| changed)
             .map(|(article, _)| article)
     };
+    // When most articles changed (a first build), every bucket holds one: no set to ask.
+    let few = changed.iter().filter(|&&c| c).count() < articles.len() / 2;
     let wanted: FxHashSet<u64> = changed_articles()
+        .filter(|_| few)
         .flat_map(|article| article.signature.bands())
         .collect();
     let wanted_headlines: FxHashSet<u64> = changed_articles()
+        .filter(|_| few)
         .filter_map(|article| article.signature.headline_key())
         .collect();
     let mut banded: Vec<(u64, u32)> = Vec::new();
@@ -1003,7 +1008,7 @@ fn verify_candidates(
                 .signature
                 .bands()
                 .into_iter()
-                .filter(|h| wanted.contains(h))
+                .filter(|h| !few || wanted.contains(h))
                 .map(|h| (h, at as u32)),
         );
     }
@@ -1012,7 +1017,7 @@ fn verify_candidates(
         .iter()
         .enumerate()
         .filter_map(|(at, article)| Some((article.signature.headline_key()?, at as u32)))
-        .filter(|(key, _)| wanted_headlines.contains(key))
+        .filter(|(key, _)| !few || wanted_headlines.contains(key))
         .collect();
     headlined.sort_unstable();
     // A headline many articles carry is a standing one ("weekly review"), no story.
