@@ -855,7 +855,7 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
     // The older version's edges file, superseded by the state file.
     match std::fs::remove_file(index_dir.join(EDGES_FILE)) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-            return Err(Error::io(&index_dir.join(EDGES_FILE), err))
+            return Err(Error::io(index_dir.join(EDGES_FILE), err))
         }
         _ => {}
     }
