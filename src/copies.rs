@@ -1,18 +1,22 @@
 //! Copies: which articles of an index are one story. The groups are the connected components
 //! of the copy relation ([`crate::corpus::copies::is_copy`]) over the live articles.
 //!
-//! Settled at the end of every `index` run ([`update`]), from the index alone: the signatures
-//! are read from the `copy_signature` column of each article's first passage and bucketed by
-//! their LSH bands in memory; only pairs with a new or changed article are verified, the
-//! verified edges of the others are kept (`INDEX/copies-edges.json`, with each article's
-//! signature fingerprint). The groups, with what is shown of each member, go to
-//! `INDEX/copies.json`; beside it `INDEX/copies-keys.bin` says which group each grouped
-//! article is in and where that group's bytes are in `copies.json`, so that the read side
-//! ([`CopyGroups::open`]) reads the keys and parses only the groups of the hits it shows (a
-//! one-shot search spent a quarter of its time parsing every group). Since the relation is
-//! decided pair by pair, an incremental run gives the groups of a fresh build.
+//! Settled at the end of every `index` run ([`update`]), from the index alone, in proportion
+//! to what changed: the signatures are read from the `copy_signature` column of each
+//! article's first passage; only the LSH buckets that hold a new or changed article's band
+//! are formed, and only their pairs with such an article verified; the verified pairs of the
+//! others are kept (`INDEX/copies-state.bin`, with each article's signature fingerprint and
+//! first passage's address). The groups, with what is shown of each member, go to
+//! `INDEX/copies.json`; a group whose members are the articles it had, none indexed again, is
+//! copied as the bytes the last run wrote, and the members of the others are taken from it
+//! unless indexed again (only those are read from the stored documents). Beside it
+//! `INDEX/copies-keys.bin` says which group each grouped article is in and where that group's
+//! bytes are in `copies.json`, so that the read side ([`CopyGroups::open`]) reads the keys and
+//! parses only the groups of the hits it shows (a one-shot search spent a quarter of its time
+//! parsing every group). Since the relation is decided pair by pair, an incremental run gives
+//! the groups of a fresh build.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashSet;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -29,7 +33,9 @@ use crate::store::write_atomically;
 
 /// The groups file the read side reads, in the index directory.
 pub const GROUPS_FILE: &str = "copies.json";
-/// The verified edges and signature fingerprints, in the index directory (write side only).
+/// The verified edges and signature fingerprints as earlier versions kept them (compressed
+/// JSON, no addresses), in the index directory: read when there is no [`STATE_FILE`] yet, so
+/// that their pairs carry over, and removed once the state file is written.
 pub const EDGES_FILE: &str = "copies-edges.json";
 /// Which group each grouped article is in and where each group is in [`GROUPS_FILE`], in the
 /// index directory: read whole by [`CopyGroups::open`]. Little-endian: the magic
@@ -91,7 +97,7 @@ struct GroupsFile {
     groups: Vec<CopyGroup>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct EdgesFile {
     rules: u32,
     /// `(article key, fingerprint of its signature)` of every live article last run.
@@ -144,6 +150,8 @@ struct GroupsOnDisk {
     /// `(offset, length)` of each group's JSON.
     ranges: Vec<(u64, u32)>,
     parsed: Vec<OnceLock<CopyGroup>>,
+    /// The groups file's stamp, as its keys file gives it.
+    stamp: u64,
 }
 
 impl CopyGroups {
@@ -169,6 +177,7 @@ impl CopyGroups {
                     file,
                     parsed: (0..groups.ranges.len()).map(|_| OnceLock::new()).collect(),
                     ranges: groups.ranges,
+                    stamp: groups.stamp,
                 })),
             });
         }
@@ -257,8 +266,8 @@ fn member_keys(groups: &[CopyGroup]) -> Vec<(u64, u32)> {
 }
 
 impl GroupsOnDisk {
-    /// Group `at`, which holds the article `key`, parsed from its bytes on first need.
-    fn group(&self, at: usize, key: u64) -> Result<&CopyGroup> {
+    /// Group `at`, parsed from its bytes on first need.
+    fn group_at(&self, at: usize) -> Result<&CopyGroup> {
         if let Some(group) = self.parsed.get(at).and_then(OnceLock::get) {
             return Ok(group);
         }
@@ -276,12 +285,19 @@ impl GroupsOnDisk {
             .map_err(|err| Error::io(&self.path, err))?;
         let group: CopyGroup =
             serde_json::from_slice(&bytes).map_err(|err| corrupt(err.to_string()))?;
-        if !group.members.iter().any(|m| m.key == key) {
-            return Err(corrupt(format!(
-                "group {at} does not hold article {key:016x}"
-            )));
-        }
         Ok(self.parsed[at].get_or_init(|| group))
+    }
+
+    /// Group `at`, which holds the article `key`, parsed from its bytes on first need.
+    fn group(&self, at: usize, key: u64) -> Result<&CopyGroup> {
+        let group = self.group_at(at)?;
+        if !group.members.iter().any(|m| m.key == key) {
+            return Err(Error::CorruptCopies {
+                path: self.path.clone(),
+                reason: format!("group {at} does not hold article {key:016x}"),
+            });
+        }
+        Ok(group)
     }
 }
 
@@ -304,6 +320,7 @@ fn read_groups_file(path: &Path, mut file: &std::fs::File) -> Result<Vec<CopyGro
 struct KeysFile {
     keys: Vec<(u64, u32)>,
     ranges: Vec<(u64, u32)>,
+    stamp: u64,
 }
 
 /// The keys file of `index_dir` when it belongs to the open groups file `groups` (same stamp
@@ -353,7 +370,11 @@ fn read_keys(index_dir: &Path, groups: &std::fs::File) -> Option<KeysFile> {
     let in_file = |&(offset, len): &(u64, u32)| offset.saturating_add(u64::from(len)) <= json_len;
     let sorted = keys.windows(2).all(|w| w[0].0 < w[1].0);
     let known = keys.iter().all(|&(_, at)| (at as usize) < group_count);
-    (sorted && known && ranges.iter().all(in_file)).then_some(KeysFile { keys, ranges })
+    (sorted && known && ranges.iter().all(in_file)).then_some(KeysFile {
+        keys,
+        ranges,
+        stamp,
+    })
 }
 
 /// How the groups file starts: the fields before the groups, as `serde_json` writes them.
@@ -363,21 +384,39 @@ fn groups_prefix(stamp: u64) -> Vec<u8> {
 
 /// Writes the groups file and its keys file (each a temporary file renamed over the old one;
 /// the groups file first, so that a keys file always names groups that were written).
+#[cfg(test)]
 fn write_groups(index_dir: &Path, groups: &[CopyGroup]) -> Result<()> {
     let path = index_dir.join(GROUPS_FILE);
-    let corrupt = |err: serde_json::Error| Error::CorruptCopies {
-        path: path.clone(),
-        reason: err.to_string(),
-    };
-    let mut body = Vec::new();
-    let mut ranges = Vec::with_capacity(groups.len());
-    for (at, group) in groups.iter().enumerate() {
+    let mut parts = Vec::with_capacity(groups.len());
+    for group in groups {
+        let bytes = serde_json::to_vec(group).map_err(|err| Error::CorruptCopies {
+            path: path.clone(),
+            reason: err.to_string(),
+        })?;
+        let keys = group.members.iter().map(|m| m.key).collect();
+        parts.push((std::borrow::Cow::Owned(bytes), keys));
+    }
+    write_group_parts(index_dir, &parts).map(|_| ())
+}
+
+/// Writes the groups file and its keys file from each group's JSON and its members' keys, in
+/// the file's order (each a temporary file renamed over the old one; the groups file first,
+/// so that a keys file always names groups that were written). A group kept from the last
+/// run is its bytes as they were: the file costs a copy of the old bytes, not a
+/// serialisation of every group. Returns the stamp and the groups file's length.
+fn write_group_parts(
+    index_dir: &Path,
+    parts: &[(std::borrow::Cow<'_, [u8]>, Vec<u64>)],
+) -> Result<(u64, u64)> {
+    let path = index_dir.join(GROUPS_FILE);
+    let mut body = Vec::with_capacity(parts.iter().map(|(bytes, _)| bytes.len() + 1).sum());
+    let mut ranges = Vec::with_capacity(parts.len());
+    for (at, (bytes, _)) in parts.iter().enumerate() {
         if at > 0 {
             body.push(b',');
         }
-        let start = body.len();
-        serde_json::to_writer(&mut body, group).map_err(corrupt)?;
-        ranges.push((start, body.len() - start));
+        ranges.push((body.len(), bytes.len()));
+        body.extend_from_slice(bytes);
     }
     let stamp = Fnv1a::new().write(&body).finish();
     let mut json = groups_prefix(stamp);
@@ -386,10 +425,16 @@ fn write_groups(index_dir: &Path, groups: &[CopyGroup]) -> Result<()> {
     json.extend_from_slice(b"]}");
     write_atomically(&path, &json)?;
 
-    let keys = member_keys(groups);
+    let mut keys: Vec<(u64, u32)> = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(at, (_, keys))| keys.iter().map(move |&key| (key, at as u32)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|(key, _)| *key);
     let mut out = Vec::with_capacity(KEYS_HEADER + 12 * (keys.len() + ranges.len()));
     out.extend_from_slice(KEYS_MAGIC);
-    out.extend_from_slice(&(groups.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
     out.extend_from_slice(&(keys.len() as u64).to_le_bytes());
     out.extend_from_slice(&stamp.to_le_bytes());
     out.extend_from_slice(&(json.len() as u64).to_le_bytes());
@@ -401,7 +446,8 @@ fn write_groups(index_dir: &Path, groups: &[CopyGroup]) -> Result<()> {
         out.extend_from_slice(&(base + start as u64).to_le_bytes());
         out.extend_from_slice(&(len as u32).to_le_bytes());
     }
-    write_atomically(&index_dir.join(KEYS_FILE), &out)
+    write_atomically(&index_dir.join(KEYS_FILE), &out)?;
+    Ok((stamp, json.len() as u64))
 }
 
 /// Which story an article is: a group of copies, or the article alone.
@@ -421,37 +467,250 @@ struct Signed {
     address: DocAddress,
 }
 
+/// The write side's record of the last run, beside the index (`INDEX/copies-state.bin`):
+/// each live article's key, signature fingerprint and first passage's address, the verified
+/// pairs, and the groups file they were settled into. Little-endian: the magic `STATE_MAGIC`,
+/// the rules version (u32), the groups file's stamp and length (u64 each), the number of
+/// articles and of pairs (u64 each); then `(key, fingerprint, segment, doc)` per article
+/// (u64, u64, u64, u32; the segment as the hash of its id), sorted by key; then `(a, b)` per
+/// verified pair (u64 each), sorted.
+pub const STATE_FILE: &str = "copies-state.bin";
+/// The first bytes of [`STATE_FILE`]; the digit is its layout's version.
+const STATE_MAGIC: &[u8; 8] = b"NDXCPS01";
+/// Bytes of [`STATE_FILE`]'s header.
+const STATE_HEADER: usize = 8 + 4 + 8 + 8 + 8 + 8;
+/// Bytes of one article in [`STATE_FILE`].
+const STATE_ARTICLE: usize = 8 + 8 + 8 + 4;
+
+/// One article as the last run saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Recorded {
+    key: u64,
+    fingerprint: u64,
+    /// Where its first passage was (segment id's hash, doc), when known.
+    address: Option<(u64, u32)>,
+}
+
+/// What the last run left: its articles (sorted by key), its verified pairs, and the groups
+/// file it wrote, by stamp (none from the edges file of an older version, which has no
+/// addresses: then the groups file on disk is taken as that run's).
+#[derive(Debug, Default)]
+struct Previous {
+    articles: Vec<Recorded>,
+    edges: Vec<(u64, u64)>,
+    groups_stamp: Option<u64>,
+}
+
+impl Previous {
+    /// The state file, else the edges file an older version wrote, else nothing (every pair
+    /// verified); either of another rules version counts as nothing.
+    fn read(index_dir: &Path) -> Result<Previous> {
+        if let Some(previous) = read_state(&index_dir.join(STATE_FILE))? {
+            return Ok(previous);
+        }
+        let Some(file) =
+            read_edges(&index_dir.join(EDGES_FILE))?.filter(|file| file.rules == RULES_VERSION)
+        else {
+            return Ok(Previous::default());
+        };
+        let mut articles: Vec<Recorded> = file
+            .articles
+            .iter()
+            .map(|&(key, fingerprint)| Recorded {
+                key,
+                fingerprint,
+                address: None,
+            })
+            .collect();
+        articles.sort_unstable_by_key(|a| a.key);
+        Ok(Previous {
+            articles,
+            edges: file.edges,
+            groups_stamp: None,
+        })
+    }
+
+    fn find(&self, key: u64) -> Option<&Recorded> {
+        self.articles
+            .binary_search_by_key(&key, |a| a.key)
+            .ok()
+            .map(|at| &self.articles[at])
+    }
+}
+
+/// The state file, when it is whole and of these rules.
+fn read_state(path: &Path) -> Result<Option<Previous>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(Error::io(path, err)),
+    };
+    // An unreadable state only costs verifying every pair again.
+    Ok(parse_state(&bytes))
+}
+
+fn parse_state(bytes: &[u8]) -> Option<Previous> {
+    let header = bytes.get(..STATE_HEADER)?;
+    if &header[..8] != STATE_MAGIC {
+        return None;
+    }
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    if u32_at(8) != RULES_VERSION {
+        return None;
+    }
+    let stamp = u64_at(12);
+    let articles = usize::try_from(u64_at(28)).ok()?;
+    let edges = usize::try_from(u64_at(36)).ok()?;
+    let articles_end = STATE_HEADER.checked_add(articles.checked_mul(STATE_ARTICLE)?)?;
+    if bytes.len() != articles_end.checked_add(edges.checked_mul(16)?)? {
+        return None;
+    }
+    let articles: Vec<Recorded> = (0..articles)
+        .map(|n| {
+            let at = STATE_HEADER + n * STATE_ARTICLE;
+            Recorded {
+                key: u64_at(at),
+                fingerprint: u64_at(at + 8),
+                address: Some((u64_at(at + 16), u32_at(at + 24))),
+            }
+        })
+        .collect();
+    let edges: Vec<(u64, u64)> = (0..edges)
+        .map(|n| {
+            let at = articles_end + n * 16;
+            (u64_at(at), u64_at(at + 8))
+        })
+        .collect();
+    let sorted = articles.windows(2).all(|w| w[0].key < w[1].key);
+    sorted.then_some(Previous {
+        articles,
+        edges,
+        groups_stamp: Some(stamp),
+    })
+}
+
+/// Writes the state file: `articles` (sorted by key) with their segments' hashes, the pairs
+/// (sorted), and the groups file written with them.
+fn write_state(
+    index_dir: &Path,
+    articles: &[Signed],
+    segments: &[u64],
+    edges: &[(u64, u64)],
+    (stamp, len): (u64, u64),
+) -> Result<()> {
+    let mut out =
+        Vec::with_capacity(STATE_HEADER + STATE_ARTICLE * articles.len() + 16 * edges.len());
+    out.extend_from_slice(STATE_MAGIC);
+    out.extend_from_slice(&RULES_VERSION.to_le_bytes());
+    out.extend_from_slice(&stamp.to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(articles.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(edges.len() as u64).to_le_bytes());
+    for article in articles {
+        out.extend_from_slice(&article.key.to_le_bytes());
+        out.extend_from_slice(&article.fingerprint.to_le_bytes());
+        out.extend_from_slice(&segments[article.address.segment_ord as usize].to_le_bytes());
+        out.extend_from_slice(&article.address.doc_id.to_le_bytes());
+    }
+    for (a, b) in edges {
+        out.extend_from_slice(&a.to_le_bytes());
+        out.extend_from_slice(&b.to_le_bytes());
+    }
+    write_atomically(&index_dir.join(STATE_FILE), &out)
+}
+
+/// One group of the groups file to write: kept as the last run wrote it (its number there),
+/// or made now.
+enum Part {
+    Kept(u32),
+    Made(CopyGroup),
+}
+
+/// The order of groups in the groups file: largest first, equal sizes by their first member,
+/// so that the order is the content's.
+fn group_order(a: &CopyGroup, b: &CopyGroup) -> std::cmp::Ordering {
+    b.members
+        .len()
+        .cmp(&a.members.len())
+        .then_with(|| member_order(&a.members[0]).cmp(&member_order(&b.members[0])))
+}
+
 /// Brings the copy groups of `index` up to date and writes them beside it in `index_dir`:
 /// pairs with an article that is new or changed since the last run (by its signature's
 /// fingerprint) are verified, edges of deleted or changed articles dropped, the others kept.
+///
+/// Only what changed is rebuilt: the candidates are the pairs of buckets that hold a changed
+/// article's band; a group whose members are the same articles as last run, none of them
+/// indexed again (same first passage), is copied as the bytes the last run wrote; a group
+/// that changed takes its unchanged members from the last groups file and reads the stored
+/// documents of the others only.
 pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
     let reader = index
         .reader_builder()
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()?;
     let searcher = reader.searcher();
-    let articles = read_signatures(&searcher)?;
-    let edges_path = index_dir.join(EDGES_FILE);
-    let previous = read_edges(&edges_path)?.filter(|file| file.rules == RULES_VERSION);
-    let recorded: HashMap<u64, u64> = previous
-        .as_ref()
-        .map(|file| file.articles.iter().copied().collect())
-        .unwrap_or_default();
-    let at_of: HashMap<u64, usize> = articles
+    let segments: Vec<u64> = searcher
+        .segment_readers()
         .iter()
-        .enumerate()
-        .map(|(at, a)| (a.key, at))
+        .map(|segment| {
+            Fnv1a::new()
+                .write(segment.segment_id().uuid_string().as_bytes())
+                .finish()
+        })
         .collect();
-    let changed: Vec<bool> = articles
-        .iter()
-        .map(|a| recorded.get(&a.key) != Some(&a.fingerprint))
-        .collect();
+    let previous = Previous::read(index_dir)?;
+    let articles = read_signatures(&searcher, &segments, &previous)?;
+    // The last run's groups, when they are the ones it settled (an unreadable file: none).
+    let old = CopyGroups::open(index_dir).unwrap_or_default();
+    let old_file = old.file.as_ref().filter(|on_disk| {
+        previous
+            .groups_stamp
+            .is_none_or(|stamp| stamp == on_disk.stamp)
+    });
+    // Without addresses (an older version's edges file), the articles of a segment written
+    // after the groups file were indexed (or merged) since.
+    let newer_segments: Vec<bool> = match (&previous.groups_stamp, old_file) {
+        (None, Some(on_disk)) => {
+            let groups_time = std::fs::metadata(&on_disk.path).and_then(|m| m.modified());
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| {
+                    let store =
+                        index_dir.join(format!("{}.store", segment.segment_id().uuid_string()));
+                    let time = std::fs::metadata(store).and_then(|m| m.modified());
+                    match (&groups_time, time) {
+                        (Ok(groups), Ok(segment)) => segment >= *groups,
+                        _ => true,
+                    }
+                })
+                .collect()
+        }
+        _ => vec![true; segments.len()],
+    };
+    let mut changed = Vec::with_capacity(articles.len());
+    // Changed, or indexed again with the same signature (its title, date or line may differ).
+    let mut reread = Vec::with_capacity(articles.len());
+    for article in &articles {
+        let recorded = previous.find(article.key);
+        let is_changed = recorded.map(|r| r.fingerprint) != Some(article.fingerprint);
+        let segment = article.address.segment_ord as usize;
+        let moved = match recorded.and_then(|r| r.address) {
+            Some(address) => address != (segments[segment], article.address.doc_id),
+            None => newer_segments[segment],
+        };
+        changed.push(is_changed);
+        reread.push(is_changed || moved);
+    }
+    let at_of = |key: u64| articles.binary_search_by_key(&key, |a| a.key).ok();
     let mut edges: Vec<(u64, u64)> = previous
-        .map(|file| file.edges)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(a, b)| {
-            let unchanged = |key| at_of.get(key).is_some_and(|&at| !changed[at]);
+        .edges
+        .iter()
+        .copied()
+        .filter(|&(a, b)| {
+            let unchanged = |key| at_of(key).is_some_and(|at| !changed[at]);
             unchanged(a) && unchanged(b)
         })
         .collect();
@@ -467,41 +726,161 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
     edges.dedup();
     summary.edges = edges.len() as u64;
 
-    let groups = components(&articles, &at_of, &edges);
-    let mut shown = Vec::with_capacity(groups.len());
+    let positions: Vec<(usize, usize)> = edges
+        .iter()
+        .filter_map(|&(a, b)| Some((at_of(a)?, at_of(b)?)))
+        .collect();
+    let groups = components(articles.len(), &positions);
+    let old_sizes: Vec<usize> = match old_file {
+        Some(on_disk) => {
+            let mut sizes = vec![0; on_disk.ranges.len()];
+            for &(_, at) in &old.keys {
+                sizes[at as usize] += 1;
+            }
+            sizes
+        }
+        None => Vec::new(),
+    };
+    let old_number = |at: usize| {
+        old_file?;
+        old.group_number(articles[at].key)
+    };
     let fields = Fields::from_schema(&index.schema())?;
+    let mut parts: Vec<(Part, Vec<u64>)> = Vec::with_capacity(groups.len());
     for group in groups {
+        let keys: Vec<u64> = group.iter().map(|&at| articles[at].key).collect();
+        let first = old_number(group[0]);
+        let kept = first.filter(|&number| {
+            old_sizes[number as usize] == group.len()
+                && group
+                    .iter()
+                    .all(|&at| !reread[at] && old_number(at) == Some(number))
+        });
+        if let Some(number) = kept {
+            parts.push((Part::Kept(number), keys));
+            continue;
+        }
         let mut members = Vec::with_capacity(group.len());
         for at in group {
-            let document: TantivyDocument = searcher.doc(articles[at].address)?;
-            members.push(member_of(articles[at].key, &document, &fields));
+            let key = articles[at].key;
+            let known = match (old_file, old_number(at)) {
+                (Some(on_disk), Some(number)) if !reread[at] => on_disk
+                    .group_at(number as usize)?
+                    .members
+                    .iter()
+                    .find(|m| m.key == key)
+                    .cloned(),
+                _ => None,
+            };
+            let member = match known {
+                Some(member) => member,
+                None => {
+                    let document: TantivyDocument = searcher.doc(articles[at].address)?;
+                    member_of(key, &document, &fields)
+                }
+            };
+            members.push(member);
         }
         members.sort_by(|a, b| member_order(a).cmp(&member_order(b)));
-        shown.push(CopyGroup { members });
+        parts.push((Part::Made(CopyGroup { members }), keys));
     }
-    // Largest first; equal sizes by their first member, so that the order is the content's.
-    shown.sort_by(|a, b| {
-        b.members
-            .len()
-            .cmp(&a.members.len())
-            .then_with(|| member_order(&a.members[0]).cmp(&member_order(&b.members[0])))
-    });
-    summary.groups = shown.len() as u64;
-    summary.grouped_articles = shown.iter().map(|g| g.members.len() as u64).sum();
+    summary.groups = parts.len() as u64;
+    summary.grouped_articles = parts.iter().map(|(_, keys)| keys.len() as u64).sum();
 
-    write_groups(index_dir, &shown)?;
-    let mut fingerprints: Vec<(u64, u64)> =
-        articles.iter().map(|a| (a.key, a.fingerprint)).collect();
-    fingerprints.sort_unstable();
-    write_compressed_json(
-        &edges_path,
-        &EdgesFile {
-            rules: RULES_VERSION,
-            articles: fingerprints,
-            edges,
-        },
-    )?;
+    // The kept groups are in the last file's order already; each made one goes where its
+    // order puts it among them (a few kept groups parsed to find the place).
+    let (kept, mut made): (Vec<_>, Vec<_>) = parts
+        .into_iter()
+        .partition(|(part, _)| matches!(part, Part::Kept(_)));
+    let mut kept: Vec<(u32, Vec<u64>)> = kept
+        .into_iter()
+        .filter_map(|(part, keys)| match part {
+            Part::Kept(number) => Some((number, keys)),
+            Part::Made(_) => None,
+        })
+        .collect();
+    kept.sort_unstable_by_key(|&(number, _)| number);
+    made.sort_by(|a, b| match (&a.0, &b.0) {
+        (Part::Made(a), Part::Made(b)) => group_order(a, b),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let old_bytes = match old_file {
+        Some(on_disk) if !kept.is_empty() => {
+            std::fs::read(&on_disk.path).map_err(|err| Error::io(&on_disk.path, err))?
+        }
+        _ => Vec::new(),
+    };
+    let mut ordered: Vec<(std::borrow::Cow<'_, [u8]>, Vec<u64>)> =
+        Vec::with_capacity(kept.len() + made.len());
+    let path = index_dir.join(GROUPS_FILE);
+    let mut from = 0;
+    for (part, keys) in made {
+        let Part::Made(group) = part else { continue };
+        // The kept groups that come before this one: found by halving, so that only a few
+        // of them are parsed.
+        let mut failed = None;
+        let before = from
+            + kept[from..].partition_point(|&(number, _)| {
+                let on_disk = old_file.expect("kept groups come from the old file");
+                match on_disk.group_at(number as usize) {
+                    Ok(old) => group_order(old, &group) == std::cmp::Ordering::Less,
+                    Err(err) => {
+                        failed.get_or_insert(err);
+                        false
+                    }
+                }
+            });
+        if let Some(err) = failed {
+            return Err(err);
+        }
+        for (number, keys) in kept[from..before].iter_mut() {
+            let on_disk = old_file.expect("kept groups come from the old file");
+            let bytes = old_group_bytes(on_disk, &old_bytes, *number)?;
+            ordered.push((bytes, std::mem::take(keys)));
+        }
+        from = before;
+        let bytes = serde_json::to_vec(&group).map_err(|err| Error::CorruptCopies {
+            path: path.clone(),
+            reason: err.to_string(),
+        })?;
+        ordered.push((std::borrow::Cow::Owned(bytes), keys));
+    }
+    for (number, keys) in kept[from..].iter_mut() {
+        let on_disk = old_file.expect("kept groups come from the old file");
+        let bytes = old_group_bytes(on_disk, &old_bytes, *number)?;
+        ordered.push((bytes, std::mem::take(keys)));
+    }
+    let written = write_group_parts(index_dir, &ordered)?;
+    write_state(index_dir, &articles, &segments, &edges, written)?;
+    // The older version's edges file, superseded by the state file.
+    match std::fs::remove_file(index_dir.join(EDGES_FILE)) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            return Err(Error::io(index_dir.join(EDGES_FILE), err))
+        }
+        _ => {}
+    }
     Ok(summary)
+}
+
+/// The bytes the last run wrote for its group `number`, from the whole old file `bytes`.
+fn old_group_bytes<'a>(
+    on_disk: &GroupsOnDisk,
+    bytes: &'a [u8],
+    number: u32,
+) -> Result<std::borrow::Cow<'a, [u8]>> {
+    let range = on_disk
+        .ranges
+        .get(number as usize)
+        .and_then(|&(offset, len)| {
+            let start = usize::try_from(offset).ok()?;
+            bytes.get(start..start.checked_add(len as usize)?)
+        });
+    range
+        .map(std::borrow::Cow::Borrowed)
+        .ok_or_else(|| Error::CorruptCopies {
+            path: on_disk.path.clone(),
+            reason: format!("no group {number}"),
+        })
 }
 
 /// The order of a group's members: oldest first, undated last, then path, line and id.
@@ -515,8 +894,14 @@ fn member_order(member: &CopyMember) -> (bool, &Option<String>, &str, Option<u64
     )
 }
 
-/// Every live article's signature, by its first passage, in key order.
-fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
+/// Every live article's signature, by its first passage, in key order; its fingerprint is the
+/// one recorded when its first passage is where the last run saw it (`segments`: the hash of
+/// each segment's id), else computed.
+fn read_signatures(
+    searcher: &tantivy::Searcher,
+    segments: &[u64],
+    previous: &Previous,
+) -> Result<Vec<Signed>> {
     let mut articles = Vec::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
@@ -549,9 +934,15 @@ fn read_signatures(searcher: &tantivy::Searcher) -> Result<Vec<Signed>> {
             let Some(signature) = CopySignature::from_bytes(bytes) else {
                 continue;
             };
+            let key = key.first(doc).unwrap_or(0);
+            let here = (segments[segment_ord], doc);
+            let fingerprint = match previous.find(key) {
+                Some(recorded) if recorded.address == Some(here) => recorded.fingerprint,
+                _ => Fnv1a::new().write(bytes).finish(),
+            };
             articles.push(Signed {
-                key: key.first(doc).unwrap_or(0),
-                fingerprint: Fnv1a::new().write(bytes).finish(),
+                key,
+                fingerprint,
                 signature,
                 address: DocAddress::new(segment_ord as u32, doc),
             });
@@ -579,11 +970,12 @@ const FOLD_CANDIDATES_AT: usize = 1 << 20;
 /// The copy pairs `(a, b)` among `articles` with at least one changed article: the pairs
 /// sharing an LSH band, verified by [`copies::is_copy`]. Counts the pairs verified.
 ///
-/// The band hashes of all articles go into one flat list sorted by hash (no map of buckets:
-/// a hash map of a million small vectors cost more than the rest of the grouping); each run of
-/// equal hashes is a bucket, and every pair is verified once. Articles under one headline
-/// are paired too. In a bucket larger than [`MOST_PAIRS_IN_A_BUCKET`], an article is paired
-/// with that many after it.
+/// Only the buckets that hold a changed article can give a pair to verify: the band hashes
+/// of the changed articles go into a set, and each article's bands that are in it into one
+/// flat list sorted by hash (no map of buckets, and no sort of every article's 64 bands when
+/// few changed); each run of equal hashes is a whole bucket, and every pair is verified once.
+/// Articles under one headline are paired too. In a bucket larger than
+/// [`MOST_PAIRS_IN_A_BUCKET`], an article is paired with that many after it.
 fn verify_candidates(
     articles: &[Signed],
     changed: &[bool],
@@ -592,13 +984,31 @@ fn verify_candidates(
     if !changed.iter().any(|&c| c) {
         return Vec::new();
     }
-    let mut banded: Vec<(u64, u32)> = Vec::with_capacity(articles.len() * copies::BANDS);
+    let changed_articles = || {
+        articles
+            .iter()
+            .zip(changed)
+            .filter(|(_, &changed)| changed)
+            .map(|(article, _)| article)
+    };
+    // When most articles changed (a first build), every bucket holds one: no set to ask.
+    let few = changed.iter().filter(|&&c| c).count() < articles.len() / 2;
+    let wanted: FxHashSet<u64> = changed_articles()
+        .filter(|_| few)
+        .flat_map(|article| article.signature.bands())
+        .collect();
+    let wanted_headlines: FxHashSet<u64> = changed_articles()
+        .filter(|_| few)
+        .filter_map(|article| article.signature.headline_key())
+        .collect();
+    let mut banded: Vec<(u64, u32)> = Vec::new();
     for (at, article) in articles.iter().enumerate() {
         banded.extend(
             article
                 .signature
                 .bands()
                 .into_iter()
+                .filter(|h| !few || wanted.contains(h))
                 .map(|h| (h, at as u32)),
         );
     }
@@ -607,6 +1017,7 @@ fn verify_candidates(
         .iter()
         .enumerate()
         .filter_map(|(at, article)| Some((article.signature.headline_key()?, at as u32)))
+        .filter(|(key, _)| !few || wanted_headlines.contains(key))
         .collect();
     headlined.sort_unstable();
     // A headline many articles carry is a standing one ("weekly review"), no story.
@@ -642,13 +1053,10 @@ fn verify_candidates(
         .collect()
 }
 
-/// The connected components of two or more articles (by their place in `articles`).
-fn components(
-    articles: &[Signed],
-    at_of: &HashMap<u64, usize>,
-    edges: &[(u64, u64)],
-) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..articles.len()).collect();
+/// The connected components of two or more of `count` articles joined by `edges` (their
+/// places), each sorted, in the order of their first member.
+fn components(count: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..count).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
             parent[x] = parent[parent[x]];
@@ -656,21 +1064,26 @@ fn components(
         }
         x
     }
-    for (a, b) in edges {
-        let (Some(&a), Some(&b)) = (at_of.get(a), at_of.get(b)) else {
-            continue;
-        };
+    for &(a, b) in edges {
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if ra != rb {
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for at in 0..articles.len() {
-        let r = root(&mut parent, at);
-        by_root.entry(r).or_default().push(at);
-    }
-    let mut groups: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() > 1).collect();
+    // Only the articles of some pair can be in a group.
+    let mut joined: Vec<usize> = edges.iter().flat_map(|&(a, b)| [a, b]).collect();
+    joined.sort_unstable();
+    joined.dedup();
+    let mut by_root: Vec<(usize, usize)> = joined
+        .into_iter()
+        .map(|at| (root(&mut parent, at), at))
+        .collect();
+    by_root.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = by_root
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|group| group.iter().map(|&(_, at)| at).collect::<Vec<_>>())
+        .filter(|group| group.len() > 1)
+        .collect();
     groups.sort();
     groups
 }
@@ -723,15 +1136,6 @@ fn read_edges(path: &Path) -> Result<Option<EdgesFile>> {
     }
 }
 
-/// `value` as JSON, compressed (a key and a hash per article: half the bytes of the JSON).
-fn write_compressed_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    let json = serde_json::to_vec(value).map_err(|err| Error::CorruptCopies {
-        path: path.to_path_buf(),
-        reason: err.to_string(),
-    })?;
-    crate::store::write_compressed_atomically(path, &json)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -763,9 +1167,7 @@ mod tests {
             "{verified}"
         );
         assert!(pairs.len() as u64 == verified, "identical texts are copies");
-        let at_of: HashMap<u64, usize> = articles.iter().map(|a| (a.key, a.key as usize)).collect();
-        let edges: Vec<(u64, u64)> = pairs.iter().map(|&(a, b)| (a as u64, b as u64)).collect();
-        let groups = components(&articles, &at_of, &edges);
+        let groups = components(articles.len(), &pairs);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].len(), copies);
     }

@@ -359,9 +359,12 @@ impl CopySignature {
         Some(hash.finish())
     }
 
-    /// The LSH band hashes: two articles sharing one (same band, same hash) are candidates.
-    /// Empty for a body without words, which copies nothing.
+    /// The LSH bands' keys: two articles sharing one (same band, same rows) are candidates.
+    /// Each key is the band's number and its rows' values, packed, so that keys are equal
+    /// exactly when the bands are (no hash to compute, none to collide). Empty for a body
+    /// without words, which copies nothing.
     pub fn bands(&self) -> Vec<u64> {
+        const _: () = assert!(16 * BAND_ROWS + 8 <= 64, "a band's key fits in 64 bits");
         if self.minhash.len() != PERMUTATIONS {
             return Vec::new();
         }
@@ -369,11 +372,8 @@ impl CopySignature {
             .chunks_exact(BAND_ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let mut hash = Fnv1a::new().write(&(band as u32).to_le_bytes());
-                for row in rows {
-                    hash = hash.write(&row.to_le_bytes());
-                }
-                hash.finish()
+                rows.iter()
+                    .fold(band as u64, |key, &row| (key << 16) | u64::from(row))
             })
             .collect()
     }
