@@ -328,6 +328,38 @@ pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor
     }
 }
 
+/// Joins a name run into a person's full name ("Tarnian Harbour Board Ottilie Marrowick",
+/// "Velmora Oswin Tarrant") to the actor its first words name: a body, country or place and
+/// its officer or leader, written side by side without punctuation (a title of the person
+/// left out), which extraction read as one name. Both halves must be names of the corpus of
+/// their own, the tail a person's of two words or more, so a body named after a person
+/// ("Tarrant Foundation") is not touched. The run-together attracts no fragment after this:
+/// the person's name it ends with stays the person's.
+pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [bool]) {
+    for g in 0..groups.groups.len() {
+        let len = groups.groups[g].words.len();
+        if len < 3
+            || not_actor[g]
+            || !groups.is_root(g)
+            || groups.kind(g) == ActorKind::Person
+            || groups.known_kind(g).is_some()
+        {
+            continue;
+        }
+        let head = (1..=len - 2).find_map(|cut| {
+            let words = &groups.groups[g].words;
+            let person = *groups.by_key.get(&words[cut..].join(" "))?;
+            let head = *groups.by_key.get(&words[..cut].join(" "))?;
+            (groups.kind(person) == ActorKind::Person && groups.kind(head) != ActorKind::Person)
+                .then_some(head)
+        });
+        if let Some(head) = head {
+            groups.join(g, head);
+            not_actor[g] = true;
+        }
+    }
+}
+
 /// True when a name is headed by an organisation's head noun, at either end ("Harbour
 /// Department", "Department of Harbours"): a body whose owner's name may be left off.
 fn headed_like_a_body(words: &[String]) -> bool {
@@ -340,7 +372,7 @@ mod tests {
     use super::super::super::{AliasEvidence, Registry, Unlisted};
     use super::*;
     use crate::registry::RawActors;
-    use ActorKind::{Country, Org};
+    use ActorKind::{Country, Org, Person, Place};
 
     fn words(name: &str) -> Vec<String> {
         super::super::key_words(name)
@@ -448,6 +480,42 @@ mod tests {
         for form in ["National Watch", "Federal Lantern", "National Pottery"] {
             assert!(registry.canonical(Org, form).is_ok(), "{form}");
         }
+    }
+
+    #[test]
+    fn a_name_run_into_a_persons_full_name_is_the_name_it_opens_with() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Harbour Safety Board", Org, 30),
+            ("Ottilie Marrowick", Person, 6),
+            ("Harbour Safety Board Ottilie Marrowick", Org, 12),
+            ("Velmora", Country, 100),
+            ("Oswin Tarrant", Person, 20),
+            ("Velmora Oswin Tarrant", Place, 9),
+            // a body named after a person: its name ends with its own head noun
+            ("Oswin Tarrant Foundation", Org, 8),
+            // the tail is no person's name of the corpus
+            ("Harbour Safety Board Quill", Org, 4),
+        ]));
+        let name_of = |kind, form| {
+            registry
+                .actor(registry.canonical(kind, form).unwrap())
+                .name
+                .clone()
+        };
+        assert_eq!(
+            name_of(Org, "Harbour Safety Board Ottilie Marrowick"),
+            "Harbour Safety Board"
+        );
+        assert_eq!(name_of(Person, "Ottilie Marrowick"), "Ottilie Marrowick");
+        assert_eq!(name_of(Place, "Velmora Oswin Tarrant"), "Velmora");
+        assert_eq!(
+            name_of(Org, "Oswin Tarrant Foundation"),
+            "Oswin Tarrant Foundation"
+        );
+        assert_eq!(
+            name_of(Org, "Harbour Safety Board Quill"),
+            "Harbour Safety Board Quill"
+        );
     }
 
     #[test]
