@@ -329,12 +329,13 @@ pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor
 }
 
 /// Joins a name run into a person's full name ("Tarnian Harbour Board Ottilie Marrowick",
-/// "Velmora Oswin Tarrant") to the actor its first words name: a body, country or place and
-/// its officer or leader, written side by side without punctuation (a title of the person
-/// left out), which extraction read as one name. Both halves must be names of the corpus of
-/// their own, the tail a person's of two words or more, so a body named after a person
-/// ("Tarrant Foundation") is not touched. The run-together attracts no fragment after this:
-/// the person's name it ends with stays the person's.
+/// "Velmora Oswin Tarrant") to that person: a body, country or place and its officer or
+/// leader, written side by side without punctuation (a title in front left out: "Chair of
+/// the ... Ottilie Marrowick"), which extraction read as one name. The person is the one
+/// named; the words before it say which office. Both halves must be names of the corpus of
+/// their own, the tail a person's of two words or more whose first word is no English common
+/// word ("Economic Cooperation" typed a person is no person's name), so a body named after a
+/// person ("Tarrant Foundation") or ending in common words is not touched.
 pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [bool]) {
     for g in 0..groups.groups.len() {
         let len = groups.groups[g].words.len();
@@ -346,15 +347,20 @@ pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [b
         {
             continue;
         }
-        let head = (1..=len - 2).find_map(|cut| {
+        let person = (1..=len - 2).find_map(|cut| {
             let words = &groups.groups[g].words;
+            if crate::actors::head::is_common_word(&words[cut]) {
+                return None;
+            }
             let person = *groups.by_key.get(&words[cut..].join(" "))?;
             let head = *groups.by_key.get(&words[..cut].join(" "))?;
             (groups.kind(person) == ActorKind::Person && groups.kind(head) != ActorKind::Person)
-                .then_some(head)
+                .then_some(person)
         });
-        if let Some(head) = head {
-            groups.join(g, head);
+        if let Some(person) = person {
+            groups.vote_all_for(g, ActorKind::Person);
+            groups.join(g, person);
+            // no fragment joins the run-together: the person's name it ends with stays his
             not_actor[g] = true;
         }
     }
@@ -483,7 +489,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_run_into_a_persons_full_name_is_the_name_it_opens_with() {
+    fn a_name_run_into_a_persons_full_name_is_that_person() {
         let registry = Registry::settle(&RawActors::of_forms(&[
             ("Harbour Safety Board", Org, 30),
             ("Ottilie Marrowick", Person, 6),
@@ -493,8 +499,10 @@ mod tests {
             ("Velmora Oswin Tarrant", Place, 9),
             // a body named after a person: its name ends with its own head noun
             ("Oswin Tarrant Foundation", Org, 8),
-            // the tail is no person's name of the corpus
+            // the tail is no person's name of the corpus, or common words typed a person
             ("Harbour Safety Board Quill", Org, 4),
+            ("Coastal Trade", Person, 3),
+            ("Velmora Coastal Trade", Org, 7),
         ]));
         let name_of = |kind, form| {
             registry
@@ -504,10 +512,13 @@ mod tests {
         };
         assert_eq!(
             name_of(Org, "Harbour Safety Board Ottilie Marrowick"),
-            "Harbour Safety Board"
+            "Ottilie Marrowick"
         );
-        assert_eq!(name_of(Person, "Ottilie Marrowick"), "Ottilie Marrowick");
-        assert_eq!(name_of(Place, "Velmora Oswin Tarrant"), "Velmora");
+        assert_eq!(name_of(Org, "Harbour Safety Board"), "Harbour Safety Board");
+        assert_eq!(name_of(Place, "Velmora Oswin Tarrant"), "Oswin Tarrant");
+        let oswin = registry.canonical(Person, "Oswin Tarrant").unwrap();
+        assert_eq!(registry.actor(oswin).kind, Person);
+        assert_eq!(registry.actor(oswin).articles, 29);
         assert_eq!(
             name_of(Org, "Oswin Tarrant Foundation"),
             "Oswin Tarrant Foundation"
@@ -515,6 +526,10 @@ mod tests {
         assert_eq!(
             name_of(Org, "Harbour Safety Board Quill"),
             "Harbour Safety Board Quill"
+        );
+        assert_eq!(
+            name_of(Org, "Velmora Coastal Trade"),
+            "Velmora Coastal Trade"
         );
     }
 
