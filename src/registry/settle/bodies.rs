@@ -333,9 +333,11 @@ pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor
 /// leader, written side by side without punctuation (a title in front left out: "Chair of
 /// the ... Ottilie Marrowick"), which extraction read as one name. The person is the one
 /// named; the words before it say which office. Both halves must be names of the corpus of
-/// their own, the tail a person's of two words or more whose first word is no English common
-/// word ("Economic Cooperation" typed a person is no person's name), so a body named after a
-/// person ("Tarrant Foundation") or ending in common words is not touched.
+/// their own, the tail a person's of two words or more with no English common word in it
+/// ("Economic Cooperation", "Offered Rates" typed a person are no person's names), and the
+/// head no lone common word ("North", "Light" before a firm's or a product's name), so a
+/// body named after a person ("Tarrant Foundation") or ending in common words is not
+/// touched.
 pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [bool]) {
     for g in 0..groups.groups.len() {
         let len = groups.groups[g].words.len();
@@ -349,7 +351,8 @@ pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [b
         }
         let person = (1..=len - 2).find_map(|cut| {
             let words = &groups.groups[g].words;
-            if crate::actors::head::is_common_word(&words[cut]) {
+            let common = |w: &String| crate::actors::head::is_common_word(w);
+            if words[cut..].iter().any(common) || cut == 1 && common(&words[0]) {
                 return None;
             }
             let person = *groups.by_key.get(&words[cut..].join(" "))?;
@@ -503,6 +506,10 @@ mod tests {
             ("Harbour Safety Board Quill", Org, 4),
             ("Coastal Trade", Person, 3),
             ("Velmora Coastal Trade", Org, 7),
+            // a lone common word in front: a firm's name, not a place's
+            ("North", Place, 40),
+            ("Quarrow Tessaly", Person, 2),
+            ("North Quarrow Tessaly", Org, 6),
         ]));
         let name_of = |kind, form| {
             registry
@@ -530,6 +537,10 @@ mod tests {
         assert_eq!(
             name_of(Org, "Velmora Coastal Trade"),
             "Velmora Coastal Trade"
+        );
+        assert_eq!(
+            name_of(Org, "North Quarrow Tessaly"),
+            "North Quarrow Tessaly"
         );
     }
 
