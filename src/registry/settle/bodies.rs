@@ -333,8 +333,9 @@ pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor
 /// leader, written side by side without punctuation (a title in front left out: "Chair of
 /// the ... Ottilie Marrowick"), which extraction read as one name. The person is the one
 /// named; the words before it say which office. Both halves must be names of the corpus of
-/// their own, the tail a person's of two words or more with no English common word in it
-/// ("Economic Cooperation", "Offered Rates" typed a person are no person's names), and the
+/// their own, the tail a person's of two words or more with no English common word in it,
+/// nor a country's name ("Economic Cooperation", "Offered Rates", "France Presse" typed a
+/// person are no person's names), and the
 /// head no lone common word ("North", "Light" before a firm's or a product's name), so a
 /// body named after a person ("Tarrant Foundation") or ending in common words is not
 /// touched.
@@ -352,7 +353,12 @@ pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [b
         let person = (1..=len - 2).find_map(|cut| {
             let words = &groups.groups[g].words;
             let common = |w: &String| crate::actors::head::is_common_word(w);
-            if words[cut..].iter().any(common) || cut == 1 && common(&words[0]) {
+            let country = |w: &String| country_of(std::slice::from_ref(w), groups.gazetteer);
+            if words[cut..]
+                .iter()
+                .any(|w| common(w) || country(w).is_some())
+                || cut == 1 && common(&words[0])
+            {
                 return None;
             }
             let person = *groups.by_key.get(&words[cut..].join(" "))?;
