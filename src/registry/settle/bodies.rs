@@ -340,10 +340,10 @@ pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor
 /// body named after a person ("Tarrant Foundation") or ending in common words is not
 /// touched.
 pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [bool]) {
-    for g in 0..groups.groups.len() {
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
         let len = groups.groups[g].words.len();
         if len < 3
-            || not_actor[g]
+            || *rejected
             || !groups.is_root(g)
             || groups.kind(g) == ActorKind::Person
             || groups.known_kind(g).is_some()
@@ -370,7 +370,7 @@ pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [b
             groups.vote_all_for(g, ActorKind::Person);
             groups.join(g, person);
             // no fragment joins the run-together: the person's name it ends with stays his
-            not_actor[g] = true;
+            *rejected = true;
         }
     }
 }
