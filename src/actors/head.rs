@@ -180,6 +180,22 @@ pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
         })
 }
 
+/// Head nouns of plans, programmes and negotiating formats ("Tarnwick Initiative", "Velmora
+/// Platform", "Package of Measures"): what states launch, sign or join, not who acts. Kept
+/// apart from [`names_a_non_actor`]'s nouns because a few bodies bear them as their own name
+/// ("Initiatives of Change", "Platform of Jurists"), which the gazetteer then knows: the
+/// registry applies them to names the gazetteer does not hold. "Programme" and "forum" are
+/// left out: they head the names of standing bodies as often ("Development Programme",
+/// "Islands Forum") as of plans and meetings.
+const PLAN_HEADS: &[&str] = &["initiative", "package", "platform"];
+
+/// True when a name of several words is headed by a plan's or a format's noun
+/// ([`head_word`]): no actor, unless a source that knows actors holds it.
+pub fn names_a_plan(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_some()
+        && head_word(name).is_some_and(|head| PLAN_HEADS.contains(&head.as_str()))
+}
+
 /// True when a name of several words ends with a model number, letters and figures in one
 /// word ("Orvex A340", "Kestrel Z9s", "Tarrow Core x5"): a product of its maker, not an actor.
 pub fn names_a_model(name: &str) -> bool {
@@ -526,6 +542,25 @@ mod tests {
             "meeting of the ",
         ] {
             assert!(!ends_with_document_title_opener(before), "{before}");
+        }
+    }
+
+    #[test]
+    fn plans_and_formats_are_named_by_their_head_noun() {
+        for name in [
+            "Quarrow Basin Initiative",
+            "Tarnwick Platform",
+            "Velmora Package of Measures",
+        ] {
+            assert!(names_a_plan(name), "{name}");
+        }
+        // one word, another head, or the noun before the head
+        for name in [
+            "Initiative",
+            "Platform Workers Union",
+            "Initiative Council of Velmora",
+        ] {
+            assert!(!names_a_plan(name), "{name}");
         }
     }
 

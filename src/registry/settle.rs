@@ -433,6 +433,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     bodies::reject_described_bodies(&mut groups, &mut not_actor);
     bodies::reject_state_adjective_bodies(&mut groups, &mut not_actor);
     bodies::reject_governments_of_organisations(&mut groups, &mut not_actor);
+    bodies::join_names_run_into_people(&mut groups, &mut not_actor);
     let blocked: Vec<bool> = (0..n).map(|g| not_actor[g] || generic[g]).collect();
     join_aliases(&mut groups, raw, &blocked);
     join_acronyms(&mut groups, &not_actor);
@@ -488,6 +489,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
             && crate::actors::head::plural_common_noun_singular(&name)
                 .is_some_and(|singular| single_names.contains(&singular));
         if crate::actors::head::names_a_non_actor(&name, kind)
+            || !held && crate::actors::head::names_a_plan(&name)
             || !(held || abbreviated)
                 && (crate::actors::head::names_a_plural_common_noun(&name, kind) || plural_of_named)
         {
@@ -1433,6 +1435,36 @@ mod tests {
             Some(("Marrowick".to_string(), Person))
         );
         assert_eq!(actor_of(&registry, Person, "Glimmerdeck"), None);
+    }
+
+    #[test]
+    fn a_plan_or_a_format_is_no_actor_unless_the_gazetteer_knows_it() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Quarrow Basin Initiative", Org, 20),
+            ("Tarnwick Platform", Place, 15),
+            ("Velmora Package of Measures", Org, 12),
+            // a body the gazetteer holds under a plan's noun
+            ("International Platform of Jurists for East Timor", Org, 5),
+            ("Quarrow Basin Authority", Org, 9),
+        ]));
+        assert_eq!(
+            registry.canonical(Org, "Quarrow Basin Initiative"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            registry.canonical(Place, "Tarnwick Platform"),
+            Err(Unlisted::NotAnActor)
+        );
+        assert_eq!(
+            registry.canonical(Org, "Velmora Package of Measures"),
+            Err(Unlisted::NotAnActor)
+        );
+        for form in [
+            "International Platform of Jurists for East Timor",
+            "Quarrow Basin Authority",
+        ] {
+            assert!(registry.canonical(Org, form).is_ok(), "{form}");
+        }
     }
 
     #[test]

@@ -341,6 +341,53 @@ pub(super) fn reject_governments_of_organisations(groups: &mut Groups, not_actor
     }
 }
 
+/// Joins a name run into a person's full name ("Tarnian Harbour Board Ottilie Marrowick",
+/// "Velmora Oswin Tarrant") to that person: a body, country or place and its officer or
+/// leader, written side by side without punctuation (a title in front left out: "Chair of
+/// the ... Ottilie Marrowick"), which extraction read as one name. The person is the one
+/// named; the words before it say which office. Both halves must be names of the corpus of
+/// their own, the tail a person's of two words or more with no English common word in it,
+/// nor a country's name ("Economic Cooperation", "Offered Rates", "France Presse" typed a
+/// person are no person's names), and the
+/// head no lone common word ("North", "Light" before a firm's or a product's name), so a
+/// body named after a person ("Tarrant Foundation") or ending in common words is not
+/// touched.
+pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [bool]) {
+    for (g, rejected) in not_actor.iter_mut().enumerate() {
+        let len = groups.groups[g].words.len();
+        if len < 3
+            || *rejected
+            || !groups.is_root(g)
+            || groups.kind(g) == ActorKind::Person
+            || groups.known_kind(g).is_some()
+        {
+            continue;
+        }
+        let person = (1..=len - 2).find_map(|cut| {
+            let words = &groups.groups[g].words;
+            let common = |w: &String| crate::actors::head::is_common_word(w);
+            let country = |w: &String| country_of(std::slice::from_ref(w), groups.gazetteer);
+            if words[cut..]
+                .iter()
+                .any(|w| common(w) || country(w).is_some())
+                || cut == 1 && common(&words[0])
+            {
+                return None;
+            }
+            let person = *groups.by_key.get(&words[cut..].join(" "))?;
+            let head = *groups.by_key.get(&words[..cut].join(" "))?;
+            (groups.kind(person) == ActorKind::Person && groups.kind(head) != ActorKind::Person)
+                .then_some(person)
+        });
+        if let Some(person) = person {
+            groups.vote_all_for(g, ActorKind::Person);
+            groups.join(g, person);
+            // no fragment joins the run-together: the person's name it ends with stays his
+            *rejected = true;
+        }
+    }
+}
+
 /// True when a name is headed by an organisation's head noun, at either end ("Harbour
 /// Department", "Department of Harbours"): a body whose owner's name may be left off.
 fn headed_like_a_body(words: &[String]) -> bool {
@@ -353,7 +400,7 @@ mod tests {
     use super::super::super::{AliasEvidence, Registry, Unlisted};
     use super::*;
     use crate::registry::RawActors;
-    use ActorKind::{Country, Org};
+    use ActorKind::{Country, Org, Person, Place};
 
     fn words(name: &str) -> Vec<String> {
         super::super::key_words(name)
@@ -461,6 +508,59 @@ mod tests {
         for form in ["National Watch", "Federal Lantern", "National Pottery"] {
             assert!(registry.canonical(Org, form).is_ok(), "{form}");
         }
+    }
+
+    #[test]
+    fn a_name_run_into_a_persons_full_name_is_that_person() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            ("Harbour Safety Board", Org, 30),
+            ("Ottilie Marrowick", Person, 6),
+            ("Harbour Safety Board Ottilie Marrowick", Org, 12),
+            ("Velmora", Country, 100),
+            ("Oswin Tarrant", Person, 20),
+            ("Velmora Oswin Tarrant", Place, 9),
+            // a body named after a person: its name ends with its own head noun
+            ("Oswin Tarrant Foundation", Org, 8),
+            // the tail is no person's name of the corpus, or common words typed a person
+            ("Harbour Safety Board Quill", Org, 4),
+            ("Coastal Trade", Person, 3),
+            ("Velmora Coastal Trade", Org, 7),
+            // a lone common word in front: a firm's name, not a place's
+            ("North", Place, 40),
+            ("Quarrow Tessaly", Person, 2),
+            ("North Quarrow Tessaly", Org, 6),
+        ]));
+        let name_of = |kind, form| {
+            registry
+                .actor(registry.canonical(kind, form).unwrap())
+                .name
+                .clone()
+        };
+        assert_eq!(
+            name_of(Org, "Harbour Safety Board Ottilie Marrowick"),
+            "Ottilie Marrowick"
+        );
+        assert_eq!(name_of(Org, "Harbour Safety Board"), "Harbour Safety Board");
+        assert_eq!(name_of(Place, "Velmora Oswin Tarrant"), "Oswin Tarrant");
+        let oswin = registry.canonical(Person, "Oswin Tarrant").unwrap();
+        assert_eq!(registry.actor(oswin).kind, Person);
+        assert_eq!(registry.actor(oswin).articles, 29);
+        assert_eq!(
+            name_of(Org, "Oswin Tarrant Foundation"),
+            "Oswin Tarrant Foundation"
+        );
+        assert_eq!(
+            name_of(Org, "Harbour Safety Board Quill"),
+            "Harbour Safety Board Quill"
+        );
+        assert_eq!(
+            name_of(Org, "Velmora Coastal Trade"),
+            "Velmora Coastal Trade"
+        );
+        assert_eq!(
+            name_of(Org, "North Quarrow Tessaly"),
+            "North Quarrow Tessaly"
+        );
     }
 
     #[test]
