@@ -1083,7 +1083,7 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
                             .actor_at(&words[k])
                             .is_none_or(|a| a.kind != ActorKind::Person))
             });
-            // "the head of state", "the minister of defence": one lowercase noun, no article.
+            // "the minister of defence", "the chief of staff": one lowercase noun, no article.
             let common = j == of + 1 && !capitalised(&words[j]) && !words[j].comma;
             if of > 0 && (named || common) && !words[of - 1].comma {
                 if let Some(role) = role_before(article, words, of - 1, at) {
@@ -1544,7 +1544,11 @@ pub(super) fn attribute(
             });
         }
         // Words the text's speaker quotes in passing do not make the next quotation his.
-        last = Some((index, span.paragraph, speaker.clone().filter(|_| !in_passing)));
+        last = Some((
+            index,
+            span.paragraph,
+            speaker.clone().filter(|_| !in_passing),
+        ));
         quotes.push(Quote {
             text: text.to_string(),
             start: span.start,
@@ -1589,10 +1593,12 @@ fn own_words(article: &Article, before: &[Word]) -> bool {
     };
     !cited
         && !before[k + 1..].iter().any(|w| {
-            matches!(w.text, "he" | "she" | "it" | "they" | "He" | "She" | "It" | "They")
-                || article
-                    .actor_at(w)
-                    .is_some_and(|a| a.kind == ActorKind::Person)
+            matches!(
+                w.text,
+                "he" | "she" | "it" | "they" | "He" | "She" | "It" | "They"
+            ) || article
+                .actor_at(w)
+                .is_some_and(|a| a.kind == ActorKind::Person)
         })
 }
 

@@ -951,7 +951,7 @@ fn a_speakers_own_words_without_a_verb_are_the_turns() {
     // "I" citing someone else, or "my" before a person, gives their words, not the speaker's.
     let body = "President: Orla Quenby\n\nAnd now I quote the old charter: \"every harbour shall stay open to all.\"";
     assert_eq!(found(body, &actors)[0].1, None);
-    let body = "President: Orla Quenby\n\nMy grandfather always repeated \"the river gives and the river takes.\"";
+    let body = "President: Orla Quenby\n\nMy father always repeated \"the river gives and the river takes.\"";
     assert_eq!(found(body, &actors)[0].1, None);
     let body = "President: Orla Quenby\n\nI keep my promise as the charter bids it \"to guard every harbour and shore.\"";
     assert_eq!(found(body, &actors)[0].1, None);
@@ -995,7 +995,7 @@ fn a_group_named_by_its_members_role_is_no_one() {
 
 #[test]
 fn a_role_of_a_lowercase_noun_is_the_person_named_before() {
-    let body = "Chancellor Edda Marroway visited the flooded valley. \"We will rebuild every bridge,\" the head of government said.";
+    let body = "Chancellor Edda Marroway visited the flooded valley. \"We will rebuild every bridge,\" the minister of defence said.";
     let actors = [person(body, "Edda Marroway", &["Edda Marroway"])];
     assert_eq!(
         found(body, &actors),
