@@ -1083,8 +1083,13 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
                             .actor_at(&words[k])
                             .is_none_or(|a| a.kind != ActorKind::Person))
             });
-            // "the minister of defence", "the chief of staff": one lowercase noun, no article.
-            let common = j == of + 1 && !capitalised(&words[j]) && !words[j].comma;
+            // "the minister of defence", "the chief of staff": a person's role and one lowercase
+            // noun, no article ("the committee of safety" is no one named).
+            let common = of > 0
+                && j == of + 1
+                && !capitalised(&words[j])
+                && !words[j].comma
+                && is_person_role(&words[of - 1]);
             if of > 0 && (named || common) && !words[of - 1].comma {
                 if let Some(role) = role_before(article, words, of - 1, at) {
                     return role;
@@ -1437,7 +1442,7 @@ pub(super) fn attribute(
         };
         let n_words = text.split_whitespace().count();
         // "I had to report that we were "..."": the text's own speaker's words, in passing.
-        let in_passing = found.is_none() && own_words(&article, &before);
+        let in_passing = found.is_none() && own_words(&article, &before, text);
         let (cue, speaker) = match found {
             Some((cue, speaker)) => (Some(cue), speaker),
             None => {
@@ -1573,33 +1578,31 @@ fn turn_speaker(turns: &[Turn], at: usize) -> Speaker {
 /// Verbs by which "I" gives someone else's words ("I quote: "..."").
 const CITING: &[&str] = &["quote", "cite", "read", "heard", "hear"];
 
-/// Whether a quotation with no verb of saying is the text's own speaker's words: "I" or "my"
-/// in its clause before it ("I had to report that we were "..."", "my greeting "..."", "the
-/// opinion expressed in my message that "...""), no actor named between, and neither "I"
-/// citing someone ("I quote") nor "my" before a person ("my father"), and no person or other
-/// subject named between ("my oath, which it imposes, to "..."" gives its words).
-fn own_words(article: &Article, before: &[Word]) -> bool {
-    let Some(k) = before
-        .iter()
-        .rposition(|w| matches!(w.text, "I" | "my" | "My"))
-    else {
+/// Whether a quotation with no verb of saying is the text's own speaker's words, by the two
+/// shapes that say so: "my <noun>" right before it ("my greeting "..."", not "my father"), or a
+/// clause "that" opens right after "I" and a verb ("I had to report that we were "...""), at
+/// most two words between "that" and the mark, none of them a person the extractor found.
+/// Looser shapes ("I" or "my" anywhere before, "the phrase "..."") took the words of acts,
+/// oaths and other people that speeches quote.
+fn own_words(article: &Article, before: &[Word], text: &str) -> bool {
+    let n = before.len();
+    // "my duty "to preserve ..."": an infinitive is what the noun obliges, not what is said.
+    if n >= 2 && matches!(before[n - 2].text, "my" | "My") && !text.starts_with("to ") {
+        let noun = &before[n - 1];
+        return !is_person_role(noun) && !is_plural_role(noun) && article.actor_at(noun).is_none();
+    }
+    let Some(that) = (n.saturating_sub(3)..n).find(|&k| lower(&before[k]) == "that") else {
         return false;
     };
-    let next = before.get(k + 1);
-    let cited = if before[k].text == "I" {
-        next.is_some_and(|w| CITING.contains(&lower(w).as_str()))
-    } else {
-        next.is_some_and(|w| is_person_role(w) || is_plural_role(w))
-    };
-    !cited
-        && !before[k + 1..].iter().any(|w| {
-            matches!(
-                w.text,
-                "he" | "she" | "it" | "they" | "He" | "She" | "It" | "They"
-            ) || article
-                .actor_at(w)
-                .is_some_and(|a| a.kind == ActorKind::Person)
-        })
+    let subject = (that.saturating_sub(4)..that).find(|&k| before[k].text == "I");
+    subject.is_some_and(|k| {
+        !CITING.contains(&lower(&before[k + 1]).as_str())
+            && !before[k + 1..].iter().any(|w| {
+                article
+                    .actor_at(w)
+                    .is_some_and(|a| a.kind == ActorKind::Person)
+            })
+    })
 }
 
 /// The person a quotation without a verb in the body's first sentence, made of whole

@@ -941,7 +941,7 @@ fn i_in_a_speech_is_its_president() {
 fn a_speakers_own_words_without_a_verb_are_the_turns() {
     let actors: [ActorMatch; 0] = [];
     // "I" with a verb that is no verb of saying, and "my" before a noun of what one says.
-    let body = "President: Orla Quenby\n\nLast winter I had to warn that our mills were \"closer to ruin than ever before.\" They recovered.";
+    let body = "President: Orla Quenby\n\nLast winter I had to warn that we were \"closer to ruin than ever before.\" They recovered.";
     assert_eq!(
         found(body, &actors),
         [q("closer to ruin than ever before.", Some("Orla Quenby"))]
@@ -951,12 +951,17 @@ fn a_speakers_own_words_without_a_verb_are_the_turns() {
     // "I" citing someone else, or "my" before a person, gives their words, not the speaker's.
     let body = "President: Orla Quenby\n\nAnd now I quote the old charter: \"every harbour shall stay open to all.\"";
     assert_eq!(found(body, &actors)[0].1, None);
+    // "I" or "my" further back, or an act's words after "that", are not the speaker's.
+    let body = "President: Orla Quenby\n\nI regret that the statute my council passed set down \"a levy for the repair of roads.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+    let body = "President: Orla Quenby\n\nIt is now my task \"to keep the granaries full in every season.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
     let body = "President: Orla Quenby\n\nMy father always repeated \"the river gives and the river takes.\"";
     assert_eq!(found(body, &actors)[0].1, None);
     let body = "President: Orla Quenby\n\nI keep my promise as the charter bids it \"to guard every harbour and shore.\"";
     assert_eq!(found(body, &actors)[0].1, None);
     // Words quoted in passing do not make the next quotation without a verb the speaker's.
-    let body = "President: Orla Quenby\n\nI had to admit then that we stood \"at the edge of a long winter.\"\n\nThe old statute allowed, by \"a vote of two thirds of the council,\" a new levy.";
+    let body = "President: Orla Quenby\n\nI had to admit that we stood \"at the edge of a long winter.\"\n\nThe old statute allowed, by \"a vote of two thirds of the council,\" a new levy.";
     assert_eq!(
         found(body, &actors),
         [
@@ -965,7 +970,7 @@ fn a_speakers_own_words_without_a_verb_are_the_turns() {
         ]
     );
     // Outside a turn the text's "I" names no one.
-    let body = "Last winter I had to warn that our mills were \"closer to ruin than ever before.\"";
+    let body = "Last winter I had to warn that we were \"closer to ruin than ever before.\"";
     assert_eq!(found(body, &actors)[0].1, None);
 }
 
@@ -1001,6 +1006,13 @@ fn a_role_of_a_lowercase_noun_is_the_person_named_before() {
         found(body, &actors),
         [q("We will rebuild every bridge,", Some("Edda Marroway"))]
     );
+    // An organisation's role of a lowercase noun names no one the text gave.
+    let body = "Chancellor Edda Marroway visited Tarn Mills. \"We will rebuild every bridge,\" the board of trade said.";
+    let actors = [
+        person(body, "Edda Marroway", &["Edda Marroway"]),
+        org(body, "Tarn Mills", &["Tarn Mills"]),
+    ];
+    assert_eq!(found(body, &actors)[0].1, None);
 }
 
 /// A person named in `title` at every occurrence of each of its `forms`, and in `body` too.
