@@ -348,6 +348,13 @@ fn is_person_role(word: &Word) -> bool {
     PERSON_ROLES.contains(&last)
 }
 
+/// A plural of a role noun ("the Democrats", "officials"): a group the text does not name.
+fn is_plural_role(word: &Word) -> bool {
+    let word = lower(word);
+    word.strip_suffix('s')
+        .is_some_and(|singular| PERSON_ROLES.contains(&singular))
+}
+
 fn is_cue(word: &Word) -> bool {
     CUES.contains(&lower(word).as_str())
 }
@@ -869,6 +876,14 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         if kind == ActorKind::Org && ORG_ROLES.contains(&lower(&words[j - 1]).as_str()) {
             return Some(article.resolve(ActorKind::Org, at));
         }
+        // "the Democrat report": a role noun names the members of a group, not the group,
+        // and the text names no one who issued it.
+        if DOCUMENTS.contains(&noun.as_str())
+            && capitalised(&words[j - 1])
+            && is_person_role(&words[j - 1])
+        {
+            return Some(Speaker::Unnamed);
+        }
         if capitalised(&words[j - 1])
             && !is_title_word(words[j - 1].text)
             && !is_stop_word(words[j - 1].text)
@@ -1041,6 +1056,11 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
         };
         return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
     }
+    // "the Democrats added": a group named by its members' role, written as a name, is no
+    // one's name (a name the extractor found, "Acme Dealers", stays a name).
+    if capitalised(word) && is_plural_role(word) && article.actor_at(word).is_none() {
+        return Speaker::Unnamed;
+    }
     if let Some(role) = role_before(article, words, j, at) {
         return role;
     }
@@ -1063,7 +1083,14 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
                             .actor_at(&words[k])
                             .is_none_or(|a| a.kind != ActorKind::Person))
             });
-            if of > 0 && named && !words[of - 1].comma {
+            // "the minister of defence", "the chief of staff": a person's role and one lowercase
+            // noun, no article ("the committee of safety" is no one named).
+            let common = of > 0
+                && j == of + 1
+                && !capitalised(&words[j])
+                && !words[j].comma
+                && is_person_role(&words[of - 1]);
+            if of > 0 && (named || common) && !words[of - 1].comma {
                 if let Some(role) = role_before(article, words, of - 1, at) {
                     return role;
                 }
@@ -1414,6 +1441,8 @@ pub(super) fn attribute(
             found => found,
         };
         let n_words = text.split_whitespace().count();
+        // "I had to report that we were "..."": the text's own speaker's words, in passing.
+        let in_passing = found.is_none() && own_words(&article, &before, text);
         let (cue, speaker) = match found {
             Some((cue, speaker)) => (Some(cue), speaker),
             None => {
@@ -1438,6 +1467,7 @@ pub(super) fn attribute(
                     .map(|(_, s)| s)
                     .filter(|s| matches!(s, Speaker::Named(_)));
                 let speaker = match (own, previous.and_then(|(_, _, s)| s.clone())) {
+                    _ if in_passing => turn_speaker(turns, span.open),
                     (Some(own), _) => own,
                     (None, Some(name)) => Speaker::Named(name),
                     (None, None) => {
@@ -1485,11 +1515,7 @@ pub(super) fn attribute(
             Speaker::Unknown => self_named(&article, span).unwrap_or(Speaker::Unknown),
             // "I said "..."" by its own verb: the turn's speaker; not an "I" found paragraphs
             // away for a quotation without a verb ("I will read it out: "..."").
-            Speaker::FirstPerson if cue.is_some() => turns
-                .iter()
-                .find(|t| t.start <= span.open && span.open < t.end)
-                .and_then(|t| t.speaker.clone())
-                .map_or(Speaker::Unnamed, Speaker::Named),
+            Speaker::FirstPerson if cue.is_some() => turn_speaker(turns, span.open),
             Speaker::FirstPerson => Speaker::Unnamed,
             speaker => speaker,
         };
@@ -1522,7 +1548,12 @@ pub(super) fn attribute(
                 speaks: true,
             });
         }
-        last = Some((index, span.paragraph, speaker.clone()));
+        // Words the text's speaker quotes in passing do not make the next quotation his.
+        last = Some((
+            index,
+            span.paragraph,
+            speaker.clone().filter(|_| !in_passing),
+        ));
         quotes.push(Quote {
             text: text.to_string(),
             start: span.start,
@@ -1532,6 +1563,46 @@ pub(super) fn attribute(
         });
     }
     quotes
+}
+
+/// The speaker of the turn standing at `at` (a speech's president, an address's speaker), the
+/// text's own "I"; no one outside a turn.
+fn turn_speaker(turns: &[Turn], at: usize) -> Speaker {
+    turns
+        .iter()
+        .find(|t| t.start <= at && at < t.end)
+        .and_then(|t| t.speaker.clone())
+        .map_or(Speaker::Unnamed, Speaker::Named)
+}
+
+/// Verbs by which "I" gives someone else's words ("I quote: "..."").
+const CITING: &[&str] = &["quote", "cite", "read", "heard", "hear"];
+
+/// Whether a quotation with no verb of saying is the text's own speaker's words, by the two
+/// shapes that say so: "my <noun>" right before it ("my greeting "..."", not "my father"), or a
+/// clause "that" opens right after "I" and a verb ("I had to report that we were "...""), at
+/// most two words between "that" and the mark, none of them a person the extractor found.
+/// Looser shapes ("I" or "my" anywhere before, "the phrase "..."") took the words of acts,
+/// oaths and other people that speeches quote.
+fn own_words(article: &Article, before: &[Word], text: &str) -> bool {
+    let n = before.len();
+    // "my duty "to preserve ..."": an infinitive is what the noun obliges, not what is said.
+    if n >= 2 && matches!(before[n - 2].text, "my" | "My") && !text.starts_with("to ") {
+        let noun = &before[n - 1];
+        return !is_person_role(noun) && !is_plural_role(noun) && article.actor_at(noun).is_none();
+    }
+    let Some(that) = (n.saturating_sub(3)..n).find(|&k| lower(&before[k]) == "that") else {
+        return false;
+    };
+    let subject = (that.saturating_sub(4)..that).find(|&k| before[k].text == "I");
+    subject.is_some_and(|k| {
+        !CITING.contains(&lower(&before[k + 1]).as_str())
+            && !before[k + 1..].iter().any(|w| {
+                article
+                    .actor_at(w)
+                    .is_some_and(|a| a.kind == ActorKind::Person)
+            })
+    })
 }
 
 /// The person a quotation without a verb in the body's first sentence, made of whole

@@ -937,6 +937,84 @@ fn i_in_a_speech_is_its_president() {
     assert_eq!(found(body, &actors)[0].1, None);
 }
 
+#[test]
+fn a_speakers_own_words_without_a_verb_are_the_turns() {
+    let actors: [ActorMatch; 0] = [];
+    // "I" with a verb that is no verb of saying, and "my" before a noun of what one says.
+    let body = "President: Orla Quenby\n\nLast winter I had to warn that we were \"closer to ruin than ever before.\" They recovered.";
+    assert_eq!(
+        found(body, &actors),
+        [q("closer to ruin than ever before.", Some("Orla Quenby"))]
+    );
+    let body = "President: Orla Quenby\n\nI hope my toast \"long life to the valley\" carries to every farm.";
+    assert_eq!(found(body, &actors)[0].1.as_deref(), Some("Orla Quenby"));
+    // "I" citing someone else, or "my" before a person, gives their words, not the speaker's.
+    let body = "President: Orla Quenby\n\nAnd now I quote the old charter: \"every harbour shall stay open to all.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+    // "I" or "my" further back, or an act's words after "that", are not the speaker's.
+    let body = "President: Orla Quenby\n\nI regret that the statute my council passed set down \"a levy for the repair of roads.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+    let body = "President: Orla Quenby\n\nIt is now my task \"to keep the granaries full in every season.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+    let body = "President: Orla Quenby\n\nMy father always repeated \"the river gives and the river takes.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+    let body = "President: Orla Quenby\n\nI keep my promise as the charter bids it \"to guard every harbour and shore.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+    // Words quoted in passing do not make the next quotation without a verb the speaker's.
+    let body = "President: Orla Quenby\n\nI had to admit that we stood \"at the edge of a long winter.\"\n\nThe old statute allowed, by \"a vote of two thirds of the council,\" a new levy.";
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("at the edge of a long winter.", Some("Orla Quenby")),
+            q("a vote of two thirds of the council,", None),
+        ]
+    );
+    // Outside a turn the text's "I" names no one.
+    let body = "Last winter I had to warn that we were \"closer to ruin than ever before.\"";
+    assert_eq!(found(body, &actors)[0].1, None);
+}
+
+#[test]
+fn a_group_named_by_its_members_role_is_no_one() {
+    let body = "Senator Ruth Calloway chaired the hearing of the Tarn Budget Committee.\n\n\"Spending must fall before rates do,\" the Whig report said.\n\n\"Nothing in the accounts supports that view,\" the Democrats said.";
+    let actors = [
+        person(body, "Ruth Calloway", &["Ruth Calloway"]),
+        org(body, "Tarn Budget Committee", &["Tarn Budget Committee"]),
+    ];
+    // "Whig" is not a role of the list: the report stays that name's; the plural of a role
+    // is a group the text does not name.
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("Spending must fall before rates do,", Some("Whig")),
+            q("Nothing in the accounts supports that view,", None),
+        ]
+    );
+    let body = "Senator Ruth Calloway chaired the hearing.\n\n\"Spending must fall before rates do,\" the Republican report said.";
+    let actors = [person(body, "Ruth Calloway", &["Ruth Calloway"])];
+    assert_eq!(found(body, &actors)[0].1, None);
+    // A lowercase plural role is left as it was: a short term beside it is still a term.
+    let body = "The scientists asked them to run a \"drift test\" twice.";
+    assert!(found(body, &actors).is_empty());
+}
+
+#[test]
+fn a_role_of_a_lowercase_noun_is_the_person_named_before() {
+    let body = "Chancellor Edda Marroway visited the flooded valley. \"We will rebuild every bridge,\" the minister of defence said.";
+    let actors = [person(body, "Edda Marroway", &["Edda Marroway"])];
+    assert_eq!(
+        found(body, &actors),
+        [q("We will rebuild every bridge,", Some("Edda Marroway"))]
+    );
+    // An organisation's role of a lowercase noun names no one the text gave.
+    let body = "Chancellor Edda Marroway visited Tarn Mills. \"We will rebuild every bridge,\" the board of trade said.";
+    let actors = [
+        person(body, "Edda Marroway", &["Edda Marroway"]),
+        org(body, "Tarn Mills", &["Tarn Mills"]),
+    ];
+    assert_eq!(found(body, &actors)[0].1, None);
+}
+
 /// A person named in `title` at every occurrence of each of its `forms`, and in `body` too.
 fn titled(title: &str, body: &str, name: &str, forms: &[&str]) -> ActorMatch {
     let mut found = person(body, name, forms);

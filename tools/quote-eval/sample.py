@@ -8,6 +8,7 @@
     python3 tools/quote-eval/sample.py --set fresh4 > /tmp/fresh4.tsv
     python3 tools/quote-eval/sample.py --set fresh5 > /tmp/fresh5.tsv
     python3 tools/quote-eval/sample.py --set fresh6 > /tmp/fresh6.tsv
+    python3 tools/quote-eval/sample.py --set fresh7 > /tmp/fresh7.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -132,6 +133,18 @@ FRESH6_STRATA = {
     "zelensky": [("quoted", 7, 5000)],
 }
 
+# The seventh fresh set (`fresh7.jsonl`): an eighth draw with its own seed, leaving out the
+# articles of the seven sets before it, labelled and scored once before any rule of its round was
+# written. Bodies of at most 3,000 bytes for releases and 4,000 for speeches and addresses, for
+# the labelling effort.
+FRESH7_SEED = "newsdex-quotes-fresh-7"
+FRESH7_STRATA = {
+    "reuters": [("quoted", 12, None), ("any", 2, None)],
+    "kremlin": [("quoted", 6, 3000)],
+    "speeches": [("quoted", 3, 4000)],
+    "zelensky": [("quoted", 7, 4000)],
+}
+
 # set -> (seed, strata, the labelled files whose articles it leaves out)
 DRAWS = {
     "gold": (SEED, STRATA, []),
@@ -148,6 +161,19 @@ DRAWS = {
         FRESH6_SEED,
         FRESH6_STRATA,
         ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl"],
+    ),
+    "fresh7": (
+        FRESH7_SEED,
+        FRESH7_STRATA,
+        [
+            "gold.jsonl",
+            "fresh.jsonl",
+            "fresh2.jsonl",
+            "fresh3.jsonl",
+            "fresh4.jsonl",
+            "fresh5.jsonl",
+            "fresh6.jsonl",
+        ],
     ),
 }
 
