@@ -620,13 +620,6 @@ fn write_state(
     write_atomically(&index_dir.join(STATE_FILE), &out)
 }
 
-/// One group of the groups file to write: kept as the last run wrote it (its number there),
-/// or made now.
-enum Part {
-    Kept(u32),
-    Made(CopyGroup),
-}
-
 /// The order of groups in the groups file: largest first, equal sizes by their first member,
 /// so that the order is the content's.
 fn group_order(a: &CopyGroup, b: &CopyGroup) -> std::cmp::Ordering {
@@ -746,18 +739,21 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
         old.group_number(articles[at].key)
     };
     let fields = Fields::from_schema(&index.schema())?;
-    let mut parts: Vec<(Part, Vec<u64>)> = Vec::with_capacity(groups.len());
+    // Each group with its members' keys: kept as the last run wrote it (its number there),
+    // or made now.
+    let mut kept: Vec<(u32, Vec<u64>)> = Vec::new();
+    let mut made: Vec<(CopyGroup, Vec<u64>)> = Vec::new();
     for group in groups {
         let keys: Vec<u64> = group.iter().map(|&at| articles[at].key).collect();
         let first = old_number(group[0]);
-        let kept = first.filter(|&number| {
+        let unchanged = first.filter(|&number| {
             old_sizes[number as usize] == group.len()
                 && group
                     .iter()
                     .all(|&at| !reread[at] && old_number(at) == Some(number))
         });
-        if let Some(number) = kept {
-            parts.push((Part::Kept(number), keys));
+        if let Some(number) = unchanged {
+            kept.push((number, keys));
             continue;
         }
         let mut members = Vec::with_capacity(group.len());
@@ -782,28 +778,21 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
             members.push(member);
         }
         members.sort_by(|a, b| member_order(a).cmp(&member_order(b)));
-        parts.push((Part::Made(CopyGroup { members }), keys));
+        made.push((CopyGroup { members }, keys));
     }
-    summary.groups = parts.len() as u64;
-    summary.grouped_articles = parts.iter().map(|(_, keys)| keys.len() as u64).sum();
+    summary.groups = (kept.len() + made.len()) as u64;
+    summary.grouped_articles = kept
+        .iter()
+        .map(|(_, keys)| keys)
+        .chain(made.iter().map(|(_, keys)| keys))
+        .map(|keys| keys.len() as u64)
+        .sum();
 
     // The kept groups are in the last file's order already; each made one goes where its
     // order puts it among them (a few kept groups parsed to find the place).
-    let (kept, mut made): (Vec<_>, Vec<_>) = parts
-        .into_iter()
-        .partition(|(part, _)| matches!(part, Part::Kept(_)));
-    let mut kept: Vec<(u32, Vec<u64>)> = kept
-        .into_iter()
-        .filter_map(|(part, keys)| match part {
-            Part::Kept(number) => Some((number, keys)),
-            Part::Made(_) => None,
-        })
-        .collect();
     kept.sort_unstable_by_key(|&(number, _)| number);
-    made.sort_by(|a, b| match (&a.0, &b.0) {
-        (Part::Made(a), Part::Made(b)) => group_order(a, b),
-        _ => std::cmp::Ordering::Equal,
-    });
+    made.sort_by(|a, b| group_order(&a.0, &b.0));
+    let kept_file = || old_file.expect("kept groups come from the old file");
     let old_bytes = match old_file {
         Some(on_disk) if !kept.is_empty() => {
             std::fs::read(&on_disk.path).map_err(|err| Error::io(&on_disk.path, err))?
@@ -814,15 +803,13 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
         Vec::with_capacity(kept.len() + made.len());
     let path = index_dir.join(GROUPS_FILE);
     let mut from = 0;
-    for (part, keys) in made {
-        let Part::Made(group) = part else { continue };
+    for (group, keys) in made {
         // The kept groups that come before this one: found by halving, so that only a few
         // of them are parsed.
         let mut failed = None;
         let before = from
             + kept[from..].partition_point(|&(number, _)| {
-                let on_disk = old_file.expect("kept groups come from the old file");
-                match on_disk.group_at(number as usize) {
+                match kept_file().group_at(number as usize) {
                     Ok(old) => group_order(old, &group) == std::cmp::Ordering::Less,
                     Err(err) => {
                         failed.get_or_insert(err);
@@ -834,8 +821,7 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
             return Err(err);
         }
         for (number, keys) in kept[from..before].iter_mut() {
-            let on_disk = old_file.expect("kept groups come from the old file");
-            let bytes = old_group_bytes(on_disk, &old_bytes, *number)?;
+            let bytes = old_group_bytes(kept_file(), &old_bytes, *number)?;
             ordered.push((bytes, std::mem::take(keys)));
         }
         from = before;
@@ -846,8 +832,7 @@ pub fn update(index: &Index, index_dir: &Path) -> Result<CopyUpdate> {
         ordered.push((std::borrow::Cow::Owned(bytes), keys));
     }
     for (number, keys) in kept[from..].iter_mut() {
-        let on_disk = old_file.expect("kept groups come from the old file");
-        let bytes = old_group_bytes(on_disk, &old_bytes, *number)?;
+        let bytes = old_group_bytes(kept_file(), &old_bytes, *number)?;
         ordered.push((bytes, std::mem::take(keys)));
     }
     let written = write_group_parts(index_dir, &ordered)?;

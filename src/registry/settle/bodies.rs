@@ -363,15 +363,18 @@ pub(super) fn join_names_run_into_people(groups: &mut Groups, not_actor: &mut [b
         {
             continue;
         }
-        let person = (1..=len - 2).find_map(|cut| {
-            let words = &groups.groups[g].words;
-            let common = |w: &String| crate::actors::head::is_common_word(w);
-            let country = |w: &String| country_of(std::slice::from_ref(w), groups.gazetteer);
-            if words[cut..]
-                .iter()
-                .any(|w| common(w) || country(w).is_some())
-                || cut == 1 && common(&words[0])
-            {
+        let words = &groups.groups[g].words;
+        let common = |w: &String| crate::actors::head::is_common_word(w);
+        // No person's name holds a common word or a country's name: the person's part starts
+        // after the last such word.
+        let first_cut = words
+            .iter()
+            .rposition(|w| {
+                common(w) || country_of(std::slice::from_ref(w), groups.gazetteer).is_some()
+            })
+            .map_or(1, |at| at + 1);
+        let person = (first_cut..=len - 2).find_map(|cut| {
+            if cut == 1 && common(&words[0]) {
                 return None;
             }
             let person = *groups.by_key.get(&words[cut..].join(" "))?;
