@@ -9,6 +9,7 @@
     python3 tools/quote-eval/sample.py --set fresh5 > /tmp/fresh5.tsv
     python3 tools/quote-eval/sample.py --set fresh6 > /tmp/fresh6.tsv
     python3 tools/quote-eval/sample.py --set fresh7 > /tmp/fresh7.tsv
+    python3 tools/quote-eval/sample.py --set fresh8 > /tmp/fresh8.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -145,6 +146,18 @@ FRESH7_STRATA = {
     "zelensky": [("quoted", 7, 4000)],
 }
 
+# The eighth fresh set (`fresh8.jsonl`): a ninth draw with its own seed, leaving out the
+# articles of the eight sets before it, labelled and scored once before any rule of its round was
+# written. Bodies of at most 3,000 bytes for releases and 4,000 for speeches and addresses, for
+# the labelling effort.
+FRESH8_SEED = "newsdex-quotes-fresh-8"
+FRESH8_STRATA = {
+    "reuters": [("quoted", 12, None), ("any", 2, None)],
+    "kremlin": [("quoted", 6, 3000)],
+    "speeches": [("quoted", 3, 4000)],
+    "zelensky": [("quoted", 7, 4000)],
+}
+
 # set -> (seed, strata, the labelled files whose articles it leaves out)
 DRAWS = {
     "gold": (SEED, STRATA, []),
@@ -173,6 +186,20 @@ DRAWS = {
             "fresh4.jsonl",
             "fresh5.jsonl",
             "fresh6.jsonl",
+        ],
+    ),
+    "fresh8": (
+        FRESH8_SEED,
+        FRESH8_STRATA,
+        [
+            "gold.jsonl",
+            "fresh.jsonl",
+            "fresh2.jsonl",
+            "fresh3.jsonl",
+            "fresh4.jsonl",
+            "fresh5.jsonl",
+            "fresh6.jsonl",
+            "fresh7.jsonl",
         ],
     ),
 }
