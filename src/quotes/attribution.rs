@@ -551,6 +551,30 @@ impl<'a> Article<'a> {
         )
     }
 
+    /// The first person before `at` whose name follows the title `title` in a run of
+    /// capitalised words and joiners ("President of Ruritania Ann Roe", "the 3rd President of
+    /// Acme Ann Roe"): the holder a bare "the President" means.
+    fn first_titled(&self, title: &str, at: usize) -> Option<Speaker> {
+        self.mentions
+            .iter()
+            .filter(|&&(s, _, i)| s < at && self.actors[i].kind == ActorKind::Person)
+            .find(|&&(s, _, _)| {
+                let lead = words(
+                    self.body,
+                    sentence_start(self.body, reach_back(self.body, s), s),
+                    s,
+                );
+                lead.iter()
+                    .rev()
+                    .take(8)
+                    .take_while(|w| !w.comma && (capitalised(w) || matches!(w.text, "of" | "the")))
+                    .any(|w| w.text == title)
+            })
+            .map(|&(_, _, i)| {
+                Speaker::Named(personal_name(&self.actors[i].name, self.actors[i].kind))
+            })
+    }
+
     /// The referent of either kind before `at`: the sender of "the message".
     fn resolve_any(&self, at: usize) -> Speaker {
         self.salient(at, |_| true, &[], 0)
@@ -910,6 +934,12 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
             }
             // "the spokesman said" with no person named before is the organisation's.
             "the" | "this" | "that" | "his" | "her" | "its" => {
+                // "the President said", bare and capitalised: the article's own president.
+                if i + 1 == j && lower(&words[i]) == "the" && is_house_title(words, j) {
+                    if let Some(holder) = article.first_titled(words[j].text, at) {
+                        return Some(holder);
+                    }
+                }
                 let person = if kind == ActorKind::Person {
                     article.resolve_role(&noun, at)
                 } else {
@@ -937,6 +967,17 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         }
     }
     None
+}
+
+/// Whether the role noun at `j` is a title written bare with a capital ("the President said",
+/// not "the President of Acme said" nor "the president said"): in a house style that
+/// capitalises a title only for its own holder, the holder the article introduced first.
+fn is_house_title(words: &[Word], j: usize) -> bool {
+    let word = &words[j];
+    is_role_title(word.text)
+        && word.text.chars().skip(1).all(char::is_lowercase)
+        && !word.comma
+        && words.get(j + 1).is_none_or(|next| lower(next) != "of")
 }
 
 /// The sender of "the message" read at `at`: the subject of the last verb before it that
@@ -1061,6 +1102,10 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
     if capitalised(word) && is_plural_role(word) && article.actor_at(word).is_none() {
         return Speaker::Unnamed;
     }
+    // "the President of Acme noted", after "President of Acme Ann Roe": the title's holder.
+    if let Some(holder) = titled_subject(article, words, j, at) {
+        return holder;
+    }
     if let Some(role) = role_before(article, words, j, at) {
         return role;
     }
@@ -1107,6 +1152,31 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
         }
     }
     Speaker::Unknown
+}
+
+/// The person a subject "the <Title> of <Name>" ending at `j` refers to when the article
+/// introduced someone with those very words before a name ("President of Acme Ann Roe ...
+/// The President of Acme noted"): the first person whose name follows them, before `at`.
+fn titled_subject(article: &Article, words: &[Word], j: usize, at: usize) -> Option<Speaker> {
+    let of = (j.saturating_sub(5)..j)
+        .rev()
+        .find(|&k| words[k].text == "of")?;
+    if of < 2 || lower(&words[of - 2]) != "the" || !is_role_title(words[of - 1].text) {
+        return None;
+    }
+    if words[of - 1..=j].iter().any(|w| w.comma) {
+        return None;
+    }
+    let phrase = &article.body[words[of - 1].start..words[j].end];
+    article
+        .mentions
+        .iter()
+        .filter(|&&(s, _, i)| s < at && article.actors[i].kind == ActorKind::Person)
+        .find(|&&(s, _, _)| article.body[..s].trim_end().ends_with(phrase))
+        .map(|&(_, _, i)| {
+            let actor = &article.actors[i];
+            Speaker::Named(personal_name(&actor.name, actor.kind))
+        })
 }
 
 /// The subject after the cue at `i` ("said Smith", "said the minister").
@@ -1458,14 +1528,16 @@ pub(super) fn attribute(
                 });
                 // A verb of saying earlier in the quotation's own paragraph ("Roe said the
                 // plan works. "It does."") names its speaker before the last quotation does.
-                let own = (span.open > span.paragraph.0)
-                    .then(|| {
-                        let clause = outside(words(body, span.paragraph.0, span.open), spans);
-                        attribution_in(&article, &clause, true, span.open)
-                    })
-                    .flatten()
-                    .map(|(_, s)| s)
-                    .filter(|s| matches!(s, Speaker::Named(_)));
+                let own = labelled_by(&article, before_from, span.open).or_else(|| {
+                    (span.open > span.paragraph.0)
+                        .then(|| {
+                            let clause = outside(words(body, span.paragraph.0, span.open), spans);
+                            attribution_in(&article, &clause, true, span.open)
+                        })
+                        .flatten()
+                        .map(|(_, s)| s)
+                        .filter(|s| matches!(s, Speaker::Named(_)))
+                });
                 let speaker = match (own, previous.and_then(|(_, _, s)| s.clone())) {
                     _ if in_passing => turn_speaker(turns, span.open),
                     (Some(own), _) => own,
@@ -1485,7 +1557,8 @@ pub(super) fn attribute(
                 // A pull-quote is whole sentences ("... this help."); a title in marks is not.
                 let opens_body = paragraphs.first() == Some(&span.paragraph)
                     && sentence_start(body, span.paragraph.0, span.open) == span.paragraph.0
-                    && text.trim_end().ends_with(['.', '!', '?']);
+                    && (text.trim_end().ends_with(['.', '!', '?'])
+                        || body[span.close..].starts_with(['.', '!', '?']));
                 let speaker = match speaker {
                     Speaker::Unknown if opens_body => {
                         credited_after(&article, span, spans, &paragraphs)
@@ -1619,7 +1692,11 @@ fn credited_after(
     let (from, ceiling) = if words(body, span.close, span.paragraph.1).is_empty() {
         *paragraphs.iter().find(|p| p.0 >= span.paragraph.1)?
     } else {
-        (span.close, span.paragraph.1)
+        // A sentence's end written after the closing mark (`..."." Speech by`) is the
+        // quotation's, not the credit line's.
+        let stop =
+            body[span.close..].len() - body[span.close..].trim_start_matches(['.', '!', '?']).len();
+        (span.close + stop, span.paragraph.1)
     };
     let to = sentence_end(body, from, ceiling);
     article
@@ -1630,6 +1707,26 @@ fn credited_after(
         .map(|&(_, _, a)| &article.actors[a])
         .find(|a| a.kind == ActorKind::Person)
         .map(|a| Speaker::Named(personal_name(&a.name, a.kind)))
+}
+
+/// The person whose label opens the quotation's sentence, `Ann Roe: "..."`: a person the
+/// extractor found, then only a colon before the opening mark (a headline's or a news item's
+/// way of giving someone's words).
+fn labelled_by(article: &Article, from: usize, open: usize) -> Option<Speaker> {
+    let clause = article.body[from..open].trim_end();
+    let colon = from + clause.strip_suffix(':')?.len();
+    article
+        .mentions
+        .iter()
+        .find(|&&(s, e, a)| {
+            e == colon
+                && article.body[from..s].trim().is_empty()
+                && article.actors[a].kind == ActorKind::Person
+        })
+        .map(|&(_, _, a)| {
+            let actor = &article.actors[a];
+            Speaker::Named(personal_name(&actor.name, actor.kind))
+        })
 }
 
 /// The writer a quotation names as "I, Name," ("Now, therefore, I, Ann Roe, President of
