@@ -551,30 +551,6 @@ impl<'a> Article<'a> {
         )
     }
 
-    /// The first person before `at` whose name follows the title `title` in a run of
-    /// capitalised words and joiners ("President of Ruritania Ann Roe", "the 3rd President of
-    /// Acme Ann Roe"): the holder a bare "the President" means.
-    fn first_titled(&self, title: &str, at: usize) -> Option<Speaker> {
-        self.mentions
-            .iter()
-            .filter(|&&(s, _, i)| s < at && self.actors[i].kind == ActorKind::Person)
-            .find(|&&(s, _, _)| {
-                let lead = words(
-                    self.body,
-                    sentence_start(self.body, reach_back(self.body, s), s),
-                    s,
-                );
-                lead.iter()
-                    .rev()
-                    .take(8)
-                    .take_while(|w| !w.comma && (capitalised(w) || matches!(w.text, "of" | "the")))
-                    .any(|w| w.text == title)
-            })
-            .map(|&(_, _, i)| {
-                Speaker::Named(personal_name(&self.actors[i].name, self.actors[i].kind))
-            })
-    }
-
     /// The referent of either kind before `at`: the sender of "the message".
     fn resolve_any(&self, at: usize) -> Speaker {
         self.salient(at, |_| true, &[], 0)
@@ -934,12 +910,6 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
             }
             // "the spokesman said" with no person named before is the organisation's.
             "the" | "this" | "that" | "his" | "her" | "its" => {
-                // "the President said", bare and capitalised: the article's own president.
-                if i + 1 == j && lower(&words[i]) == "the" && is_house_title(words, j) {
-                    if let Some(holder) = article.first_titled(words[j].text, at) {
-                        return Some(holder);
-                    }
-                }
                 let person = if kind == ActorKind::Person {
                     article.resolve_role(&noun, at)
                 } else {
@@ -967,17 +937,6 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         }
     }
     None
-}
-
-/// Whether the role noun at `j` is a title written bare with a capital ("the President said",
-/// not "the President of Acme said" nor "the president said"): in a house style that
-/// capitalises a title only for its own holder, the holder the article introduced first.
-fn is_house_title(words: &[Word], j: usize) -> bool {
-    let word = &words[j];
-    is_role_title(word.text)
-        && word.text.chars().skip(1).all(char::is_lowercase)
-        && !word.comma
-        && words.get(j + 1).is_none_or(|next| lower(next) != "of")
 }
 
 /// The sender of "the message" read at `at`: the subject of the last verb before it that
