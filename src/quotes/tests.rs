@@ -1088,3 +1088,49 @@ fn transcript_labels_come_before_a_title_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_pull_quote_whose_period_follows_the_mark_is_the_credited_persons() {
+    let body = "\"Our valleys will be green again and the mills will turn\". Lecture by Mayor \
+                of Dunmore Petra Valk at the river forum.";
+    let actors = [person(body, "Petra Valk", &["Petra Valk"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Our valleys will be green again and the mills will turn",
+            Some("Petra Valk")
+        )]
+    );
+}
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation_give_its_speaker() {
+    let body = "Osric Penhale: \"The new ferry line helps every island family\". A summary \
+                of the week at the harbour board.";
+    let actors = [person(body, "Osric Penhale", &["Osric Penhale"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "The new ferry line helps every island family",
+            Some("Osric Penhale")
+        )]
+    );
+}
+
+#[test]
+fn a_titled_subject_is_the_person_introduced_with_that_title() {
+    let body = "Chairman of the Tidewater Guild Lorna Beck met Governor Ivo Marsh. \"The quays \
+                need new cranes,\" Marsh said. The Chairman of the Tidewater Guild replied: \
+                \"We will order them this winter.\"";
+    let actors = [
+        person(body, "Lorna Beck", &["Lorna Beck"]),
+        person(body, "Ivo Marsh", &["Ivo Marsh", "Marsh"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("The quays need new cranes,", Some("Ivo Marsh")),
+            q("We will order them this winter.", Some("Lorna Beck"))
+        ]
+    );
+}
