@@ -125,7 +125,9 @@ pub struct MemoStemmerFilter<T> {
 
 #[derive(Clone)]
 struct StemMemo {
-    stems: rustc_hash::FxHashMap<String, String>,
+    /// Each word's stem, or None for a word that is its own stem (no comparison then when the
+    /// word comes again).
+    stems: rustc_hash::FxHashMap<String, Option<String>>,
     stemmer: frostem::Stemmer,
 }
 
@@ -146,7 +148,7 @@ impl StemMemo {
             return;
         }
         if let Some(stem) = self.stems.get(word.as_str()) {
-            if stem != word {
+            if let Some(stem) = stem {
                 word.clear();
                 word.push_str(stem);
             }
@@ -156,8 +158,12 @@ impl StemMemo {
         if self.stems.len() >= MemoStemmer::CAPACITY {
             self.stems.clear();
         }
-        self.stems
-            .insert(std::mem::replace(word, stem.clone()), stem);
+        if stem == *word {
+            self.stems.insert(stem, None);
+        } else {
+            self.stems
+                .insert(std::mem::replace(word, stem.clone()), Some(stem));
+        }
     }
 }
 

@@ -2,7 +2,6 @@
 //! Aho-Corasick scan that finds the aliases in text with word-boundary and capitalisation
 //! checks.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::alias_trie::AliasTrie;
@@ -61,7 +60,8 @@ impl Gazetteer {
     /// Builds a gazetteer from TSV texts (`canonical<TAB>kind<TAB>alias|alias`).
     pub(super) fn from_tsv(files: &[&str]) -> Gazetteer {
         let mut entities: Vec<Entity> = Vec::new();
-        let mut by_name: HashMap<String, u32> = HashMap::new();
+        let mut by_name: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        let mut key = String::new();
         let mut by_key: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<(Box<str>, u32)>> = Vec::new();
@@ -87,14 +87,21 @@ impl Gazetteer {
                 } else {
                     kind
                 };
-                let id = *by_name.entry(name.to_string()).or_insert_with(|| {
-                    entities.push(Entity {
-                        name: name.to_string(),
-                        kind,
-                        yields_to_org,
-                    });
-                    (entities.len() - 1) as u32
-                });
+                // Looked up before a key is allocated: most names and aliases are met once,
+                // but a lookup that allocates costs every line (this runs at every start).
+                let id = match by_name.get(name) {
+                    Some(&id) => id,
+                    None => {
+                        entities.push(Entity {
+                            name: name.to_string(),
+                            kind,
+                            yields_to_org,
+                        });
+                        let id = (entities.len() - 1) as u32;
+                        by_name.insert(name.to_string(), id);
+                        id
+                    }
+                };
                 let aliases = cols.next().unwrap_or("");
                 for alias in std::iter::once(name)
                     .chain(aliases.split('|'))
@@ -109,12 +116,19 @@ impl Gazetteer {
                     if !alias.contains(' ') && words::is_stop(alias) && !words::is_all_caps(alias) {
                         continue;
                     }
-                    let key = alias.to_ascii_lowercase();
-                    let pid = *by_key.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        variants.push(Vec::new());
-                        (keys.len() - 1) as u32
-                    });
+                    key.clear();
+                    key.push_str(alias);
+                    key.make_ascii_lowercase();
+                    let pid = match by_key.get(key.as_str()) {
+                        Some(&pid) => pid,
+                        None => {
+                            keys.push(key.clone());
+                            variants.push(Vec::new());
+                            let pid = (keys.len() - 1) as u32;
+                            by_key.insert(key.clone(), pid);
+                            pid
+                        }
+                    };
                     let vs = &mut variants[pid as usize];
                     if !vs.iter().any(|(v, _)| &**v == alias) {
                         vs.push((alias.into(), id));

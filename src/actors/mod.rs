@@ -76,12 +76,20 @@ impl ActorKind {
 
     /// Parses a kind name (case-insensitive); `None` if unknown.
     pub fn parse(s: &str) -> Option<ActorKind> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "person" | "per" | "people" => Some(ActorKind::Person),
-            "org" | "organization" | "organisation" => Some(ActorKind::Org),
-            "country" | "state" => Some(ActorKind::Country),
-            "place" | "location" | "loc" => Some(ActorKind::Place),
-            _ => None,
+        // Compared in place, without a lower-cased copy: the gazetteer's tables ask this of
+        // every line at every start.
+        let s = s.trim();
+        let is = |names: &[&str]| names.iter().any(|name| s.eq_ignore_ascii_case(name));
+        if is(&["person", "per", "people"]) {
+            Some(ActorKind::Person)
+        } else if is(&["org", "organization", "organisation"]) {
+            Some(ActorKind::Org)
+        } else if is(&["country", "state"]) {
+            Some(ActorKind::Country)
+        } else if is(&["place", "location", "loc"]) {
+            Some(ActorKind::Place)
+        } else {
+            None
         }
     }
 }

@@ -627,10 +627,10 @@ fn allowed(prev: usize, tag: usize) -> bool {
 /// A trained model: hashed features to quantised weights per tag.
 #[derive(Debug)]
 pub(crate) struct Model {
-    /// Open-addressing table of feature keys (0 = empty).
-    slots: Vec<u32>,
-    /// Row per slot into `weights`.
-    rows: Vec<u32>,
+    /// Open-addressing table of feature keys (0 = empty), each beside its row in `weights`:
+    /// one cache line read per probe instead of one for the key and another for the row (the
+    /// tables are megabytes, and every token's features miss the cache).
+    slots: Vec<[u32; 2]>,
     weights: Vec<i16>,
     mask: usize,
 }
@@ -646,19 +646,16 @@ impl Model {
     fn from_parts(keys: Vec<u32>, weights: Vec<i16>) -> Model {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![0u32; cap];
-        let mut rows = vec![0u32; cap];
+        let mut slots = vec![[0u32; 2]; cap];
         for (row, &k) in keys.iter().enumerate() {
             let mut s = (k as usize).wrapping_mul(0x9E37_79B9) & mask;
-            while slots[s] != 0 && slots[s] != k {
+            while slots[s][0] != 0 && slots[s][0] != k {
                 s = (s + 1) & mask;
             }
-            slots[s] = k;
-            rows[s] = row as u32;
+            slots[s] = [k, row as u32];
         }
         Model {
             slots,
-            rows,
             weights,
             mask,
         }
@@ -728,9 +725,9 @@ impl Model {
         let k = key32(h);
         let mut s = (k as usize).wrapping_mul(0x9E37_79B9) & self.mask;
         loop {
-            let got = self.slots[s];
+            let [got, row] = self.slots[s];
             if got == k {
-                let r = self.rows[s] as usize * N_TAGS;
+                let r = row as usize * N_TAGS;
                 return Some(&self.weights[r..r + N_TAGS]);
             }
             if got == 0 {

@@ -576,11 +576,14 @@ pub(crate) fn is_title(w: &str) -> bool {
 /// organisation's word (singular or plural) or a legal suffix ("Omar bin Khattab Brigades" is
 /// a group).
 pub(crate) fn is_patronymic_name(name: &str) -> bool {
+    let is_particle = |w: &str| matches!(w, "bin" | "bint" | "ibn" | "ben");
+    // Most names have no particle: answered without collecting their words (the gazetteer
+    // asks this of every organisation at every start).
+    if !name.split(' ').any(is_particle) {
+        return false;
+    }
     let ws: Vec<&str> = name.split(' ').collect();
-    let Some(p) = ws
-        .iter()
-        .position(|w| matches!(*w, "bin" | "bint" | "ibn" | "ben"))
-    else {
+    let Some(p) = ws.iter().position(|w| is_particle(w)) else {
         return false;
     };
     p >= 1
