@@ -10,6 +10,7 @@
 
 pub mod corrections;
 pub mod determiners;
+pub mod inputs;
 pub mod people;
 pub mod phrases;
 mod settle;

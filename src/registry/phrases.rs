@@ -476,6 +476,20 @@ impl ArticleIdentities {
         ArticleIdentities(identities)
     }
 
+    /// A hash of every (key, identity) pair, whatever their order: two sets of identities
+    /// that sample alike have the same digest.
+    pub fn digest(&self) -> u64 {
+        let mut sum = self.0.len() as u64;
+        for (&key, &identity) in &self.0 {
+            let pair = Fnv1a::new()
+                .write(&key.to_le_bytes())
+                .write(&identity.to_le_bytes())
+                .finish();
+            sum = sum.wrapping_add(pair);
+        }
+        sum
+    }
+
     /// The identity of the article whose key is `key`.
     fn of(&self, key: u64) -> u64 {
         self.0.get(&key).copied().unwrap_or(key)
