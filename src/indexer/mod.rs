@@ -267,7 +267,7 @@ fn index_reporting(
     // A run that changed none of what the registry is made from (no article added, changed
     // or deleted, the same program and gazetteer, the same corrections) keeps its files.
     let inputs =
-        crate::registry::inputs::Inputs::of(&index, index_dir, &identities, provenance.as_ref())?;
+        crate::registry_inputs::Inputs::of(&index, index_dir, &identities, provenance.as_ref())?;
     if !inputs.map_or(Ok(false), |inputs| inputs.are_settled(index_dir))? {
         crate::registry::Registry::build(&index, &identities, gazetteer)?.write(index_dir)?;
         // Exploration counts actors through each segment's ordinals mapped to the table's

@@ -10,7 +10,6 @@
 
 pub mod corrections;
 pub mod determiners;
-pub mod inputs;
 pub mod people;
 pub mod phrases;
 mod settle;

@@ -21,9 +21,9 @@ use crate::actors::user::Provenance;
 use crate::corpus::fnv::Fnv1a;
 use crate::error::{Error, Result};
 
-use super::phrases::ArticleIdentities;
-use super::table::Fingerprint;
-use super::Registry;
+use crate::registry::phrases::ArticleIdentities;
+use crate::registry::table::Fingerprint;
+use crate::registry::Registry;
 
 /// The stamp file in the index directory.
 pub const STAMP_FILE: &str = "actors-registry.stamp";
