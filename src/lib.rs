@@ -31,6 +31,7 @@ pub mod output;
 pub mod queries;
 pub mod quotes;
 pub mod registry;
+pub mod registry_inputs;
 pub mod schema;
 pub mod search;
 pub mod serve;

@@ -264,9 +264,19 @@ fn index_reporting(
         Some(state) => crate::registry::phrases::ArticleIdentities::of_state(state),
         None => crate::registry::phrases::ArticleIdentities::load(&index, index_dir)?,
     };
-    crate::registry::Registry::build(&index, &identities, gazetteer)?.write(index_dir)?;
-    // Exploration counts actors through each segment's ordinals mapped to the table's actors.
-    crate::actor_ords::write(&index, index_dir)?;
+    // A run that changed none of what the registry is made from (no article added, changed
+    // or deleted, the same program and gazetteer, the same corrections) keeps its files.
+    let inputs =
+        crate::registry_inputs::Inputs::of(&index, index_dir, &identities, provenance.as_ref())?;
+    if !inputs.map_or(Ok(false), |inputs| inputs.are_settled(index_dir))? {
+        crate::registry::Registry::build(&index, &identities, gazetteer)?.write(index_dir)?;
+        // Exploration counts actors through each segment's ordinals mapped to the table's
+        // actors.
+        crate::actor_ords::write(&index, index_dir)?;
+        if let Some(inputs) = inputs {
+            inputs.record(index_dir)?;
+        }
+    }
     // `stats` reads the figures measured now while the index stays as it is.
     crate::stats::keep_stats(index_dir)?;
     // Copies likewise: groups from the signatures in the index, new pairs verified only.

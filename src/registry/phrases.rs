@@ -376,10 +376,13 @@ pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec
 /// the same files indexed from another path must give the same lists.
 pub struct PassageSampler<'a> {
     searcher: &'a Searcher,
-    identities: &'a ArticleIdentities,
     text: tantivy::schema::Field,
     /// Per segment: the article key and the passage number of each document.
     ids: Vec<(Column<u64>, Column<u64>)>,
+    /// Per segment: the identity of each document's article, by document id. Every sampled
+    /// name hashes the identity of every passage that holds it; looked up once per article
+    /// here instead of once per passage and name in a map larger than the caches.
+    article_identities: Vec<Vec<u64>>,
 }
 
 impl<'a> PassageSampler<'a> {
@@ -391,18 +394,33 @@ impl<'a> PassageSampler<'a> {
     ) -> Result<PassageSampler<'a>> {
         let text = searcher.schema().get_field(field_name::TEXT)?;
         let mut ids = Vec::new();
+        let mut article_identities = Vec::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            ids.push((
-                fast.u64(field_name::ARTICLE_KEY)?,
-                fast.u64(field_name::PASSAGE)?,
-            ));
+            let keys = fast.u64(field_name::ARTICLE_KEY)?;
+            // An article's passages sit next to each other: its key is looked up once.
+            let mut last: Option<(u64, u64)> = None;
+            let of_docs: Vec<u64> = (0..segment.max_doc())
+                .map(|doc| {
+                    let key = keys.first(doc).unwrap_or(0);
+                    match last {
+                        Some((seen, identity)) if seen == key => identity,
+                        _ => {
+                            let identity = identities.of(key);
+                            last = Some((key, identity));
+                            identity
+                        }
+                    }
+                })
+                .collect();
+            article_identities.push(of_docs);
+            ids.push((keys, fast.u64(field_name::PASSAGE)?));
         }
         Ok(PassageSampler {
             searcher,
-            identities,
             text,
             ids,
+            article_identities,
         })
     }
 
@@ -429,8 +447,10 @@ impl<'a> PassageSampler<'a> {
         most: usize,
     ) -> impl Iterator<Item = Result<String>> + 's {
         let ids = found.iter().map(|&address| {
-            let (key, passage) = self.passage_id(address);
-            ((self.identities.of(key), passage), address)
+            let segment = address.segment_ord as usize;
+            let identity = self.article_identities[segment][address.doc_id as usize];
+            let passage = self.ids[segment].1.first(address.doc_id).unwrap_or(0);
+            ((identity, passage), address)
         });
         bottom_k(ids, name, most).into_iter().map(move |address| {
             let document: TantivyDocument = self.searcher.doc(address)?;
@@ -474,6 +494,20 @@ impl ArticleIdentities {
             }
         }
         ArticleIdentities(identities)
+    }
+
+    /// A hash of every (key, identity) pair, whatever their order: two sets of identities
+    /// that sample alike have the same digest.
+    pub fn digest(&self) -> u64 {
+        let mut sum = self.0.len() as u64;
+        for (&key, &identity) in &self.0 {
+            let pair = Fnv1a::new()
+                .write(&key.to_le_bytes())
+                .write(&identity.to_le_bytes())
+                .finish();
+            sum = sum.wrapping_add(pair);
+        }
+        sum
     }
 
     /// The identity of the article whose key is `key`.

@@ -308,3 +308,80 @@ fn adding_changing_and_deleting_files_leaves_what_a_rebuild_gives() {
     };
     assert_eq!(actors(&incremental), actors(&fresh));
 }
+
+#[test]
+fn a_run_that_changes_nothing_the_registry_reads_leaves_its_files_and_any_change_settles_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("harbour");
+    let jsonl = harbour_lines(15, &[2, 7]).join("\n") + "\n";
+    write_files(
+        &corpus,
+        &[("log.jsonl", jsonl.as_bytes()), ("named.txt", NAMED)],
+    );
+    let index = dir.path().join("index");
+    assert_success(&run_index(&index, &[&corpus]));
+    let files = ["actors-registry.json", "actors-table.txt", "actor-ords.bin"];
+    let written = |index: &Path| -> Vec<(Vec<u8>, std::time::SystemTime)> {
+        files
+            .iter()
+            .map(|name| {
+                let path = index.join(name);
+                let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+                (std::fs::read(&path).unwrap(), modified)
+            })
+            .collect()
+    };
+    let listed_actors = |index: &Path| {
+        let output = crate::newsdex()
+            .args(["actors", "--json", "--top", "1000", "--index"])
+            .arg(index)
+            .output()
+            .unwrap();
+        assert_success(&output);
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = written(&index);
+
+    // Nothing new: the files are not written again.
+    assert_success(&run_index(&index, &[&corpus]));
+    assert_eq!(written(&index), first);
+
+    // The stamp lost, or of a layout this program does not read: settled again, to the
+    // same bytes.
+    let stamp = index.join("actors-registry.stamp");
+    std::fs::remove_file(&stamp).unwrap();
+    assert_success(&run_index(&index, &[&corpus]));
+    let again = written(&index);
+    assert_ne!(again[0].1, first[0].1, "the registry was not settled again");
+    // The ordinals stamp the table they map to, by its modification time: the registry and
+    // the table are compared.
+    let bytes = |files: &[(Vec<u8>, std::time::SystemTime)]| -> Vec<Vec<u8>> {
+        files[..2].iter().map(|(bytes, _)| bytes.clone()).collect()
+    };
+    assert_eq!(bytes(&again), bytes(&first));
+    std::fs::write(&stamp, "newsdex-registry-inputs 0\nsomething else\n").unwrap();
+    assert_success(&run_index(&index, &[&corpus]));
+    assert_ne!(written(&index)[0].1, again[0].1);
+    assert_eq!(bytes(&written(&index)), bytes(&first));
+
+    // A correction written into the file by hand, nothing else new: the table takes it.
+    assert!(listed_actors(&index).contains("Gerrit Ostvaer"));
+    std::fs::write(index.join("corrections.txt"), "not-actor Gerrit Ostvaer\n").unwrap();
+    assert_success(&run_index(&index, &[&corpus]));
+    assert_ne!(
+        written(&index)[1].0,
+        first[1].0,
+        "the table kept the old corrections"
+    );
+    assert!(!listed_actors(&index).contains("Gerrit Ostvaer"));
+    std::fs::remove_file(index.join("corrections.txt")).unwrap();
+
+    // A line changed: the registry is a rebuild's.
+    let changed = harbour_lines(15, &[2]).join("\n") + "\n";
+    write_files(&corpus, &[("log.jsonl", changed.as_bytes())]);
+    assert_success(&run_index(&index, &[&corpus]));
+    let fresh = dir.path().join("fresh");
+    assert_success(&run_index(&fresh, &[&corpus]));
+    assert_eq!(bytes(&written(&index)), bytes(&written(&fresh)));
+    assert_eq!(listed_actors(&index), listed_actors(&fresh));
+}
