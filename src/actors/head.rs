@@ -155,6 +155,9 @@ pub fn is_stop_word(word: &str) -> bool {
 /// named with its prefix ("HMS Resolute"). A one-word name is left to the other rules (a
 /// single word is judged by how the corpus writes it).
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
+    if written_as_code(name) {
+        return true;
+    }
     // A numeral ("XV") or initials alone ("A. D.") name nobody.
     let bare: Vec<String> = name
         .split_whitespace()
@@ -278,6 +281,23 @@ pub fn names_a_faith(name: &str) -> bool {
     })
 }
 
+/// Characters that no name is written with but addresses, paths, markup and code are
+/// ("//host:8080/path", "<tag-name>", "a=b", "user@host", "Quay[12"). "&", "+", "!" and "."
+/// are left out: firms write them ("Brindle & Co", "Canal+", "Yahoo!", "Amazon.com").
+const CODE_CHARACTERS: &[char] = &[
+    '/', '\\', '<', '>', '@', '=', '[', ']', '{', '}', '|', '_', '#',
+];
+
+/// True when a name is written as an address, a path, a piece of markup or code rather than
+/// as a name: it holds one of [`CODE_CHARACTERS`], or a colon inside a word ("9:5ad6",
+/// "host:4439"; a name's colon ends a word, "Rust: the book").
+pub fn written_as_code(name: &str) -> bool {
+    name.contains(CODE_CHARACTERS)
+        || name
+            .split_whitespace()
+            .any(|w| w.trim_end_matches(':').contains(':'))
+}
+
 /// Heads above that also name standing bodies (a bishops' conference, a party's national
 /// convention): one article cannot tell the body from the meeting; the registry, which sees
 /// the whole corpus, judges them.
@@ -287,10 +307,11 @@ const BODY_OR_MEETING_HEADS: &[&str] = &["conference", "convention"];
 /// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects,
 /// unless its head may name a body as well as a meeting.
 pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
-    kind != ActorKind::Place
-        && name.contains(' ')
-        && names_a_non_actor(name, kind)
-        && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
+    written_as_code(name)
+        || kind != ActorKind::Place
+            && name.contains(' ')
+            && names_a_non_actor(name, kind)
+            && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
 }
 
 /// True when `word` (as written) is a lower-case document, law, event or work noun ("accords",
@@ -435,6 +456,35 @@ mod tests {
             ("Lewis", ActorKind::Person),
         ] {
             assert!(!names_a_plural_common_noun(name, kind), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_name_written_as_an_address_or_markup_is_none() {
+        for name in [
+            "//quill.example:8081/login/ada",
+            "7:3fe0",
+            "<side-panel>",
+            "Harbor_Tools",
+            "Tarn/West Fold",
+            "desk@orvex",
+            "Quay[7",
+        ] {
+            assert!(written_as_code(name), "{name}");
+            assert!(names_a_non_actor(name, ActorKind::Place), "{name}");
+            assert!(
+                names_a_non_actor_in_article(name, ActorKind::Place),
+                "{name}"
+            );
+        }
+        for name in [
+            "Brindle & Co",
+            "Orvex.com",
+            "Kestrel!",
+            "Canal+ Group",
+            "St. Tarrow",
+        ] {
+            assert!(!written_as_code(name), "{name}");
         }
     }
 
