@@ -137,10 +137,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             end += d.len_utf8();
         }
-        // dashes split a chunk ("Kyiv—Moscow")
+        // dashes split a chunk ("Kyiv—Moscow"), and so does a bracket glued between words
+        // ("Minister[Name": an editor's insertion or a link's markup)
         let mut s = pos;
         for (i, d) in text[pos..end].char_indices() {
-            if is_dash(d) {
+            let glued_bracket =
+                d == '[' && pos + i > s && text[pos + i + 1..end].starts_with(char::is_alphabetic);
+            if is_dash(d) || glued_bracket {
                 let at = pos + i;
                 split_chunk(text, s, at, &mut newline, out);
                 push(out, at, at + d.len_utf8(), &mut newline);
@@ -1004,8 +1007,12 @@ mod tests {
                 "Delft"
             ]
         );
-        // a bracket that opens the chunk, or a longer label, is left as it was
-        assert_eq!(toks("[12] x[large]"), ["[", "12", "]", "x[large", "]"]);
+        // a bracket that opens the chunk stays a token of its own, and so does one glued
+        // between words
+        assert_eq!(
+            toks("[12] Chair[Ada Quill] x[19990]"),
+            ["[", "12", "]", "Chair", "[", "Ada", "Quill", "]", "x[19990", "]"]
+        );
         assert_eq!(toks("’"), ["’"]);
     }
 

@@ -1292,4 +1292,9 @@ fn a_code_written_only_beside_amounts_is_no_body() {
     let all = extract_actors("Tarnwick budget approved", body);
     let krv = all.iter().find(|m| m.name == "KRV").expect("KRV kept");
     assert_eq!(krv.mentions.len(), 3, "{krv:?}");
+    // a model's number, or a year set apart by a comma, is no amount
+    let body = "Orbel Systems said the new QTX 3090 would ship in May. In 1986, QTX sold \
+                its first QTX 4381 to the Tarnwick council.";
+    let got = names("Orbel ships a computer", body);
+    assert!(got.iter().any(|(n, _)| n == "QTX"), "{got:?}");
 }
