@@ -155,13 +155,13 @@ pub fn is_stop_word(word: &str) -> bool {
 /// named with its prefix ("HMS Resolute"). A one-word name is left to the other rules (a
 /// single word is judged by how the corpus writes it).
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
-    written_as_code(name) || shaped_as_a_non_actor(name, kind)
+    written_as_code(name) || names_a_non_actor_by_words(name, kind)
 }
 
-/// [`names_a_non_actor`] but for the characters a name is written with: what one article
-/// applies too (a name found there glued to markup, "Brindle Corp <BRN", may still hold
-/// an actor's only mentions; the registry rejects it unless a clean form names its actor).
-fn shaped_as_a_non_actor(name: &str, kind: ActorKind) -> bool {
+/// [`names_a_non_actor`] but for the characters a name is written with ([`written_as_code`]):
+/// a name glued to markup ("Brindle Corp <BRN") may still hold an actor's only mentions in
+/// an article, so one article and the registry judge the characters apart.
+pub fn names_a_non_actor_by_words(name: &str, kind: ActorKind) -> bool {
     // A numeral ("XV") or initials alone ("A. D.") name nobody.
     let bare: Vec<String> = name
         .split_whitespace()
@@ -285,21 +285,25 @@ pub fn names_a_faith(name: &str) -> bool {
     })
 }
 
-/// Characters that no name is written with but addresses, paths, markup and code are
-/// ("//host:8080/path", "<tag-name>", "a=b", "user@host", "Quay[12"). "&", "+", "!" and "."
-/// are left out: firms write them ("Brindle & Co", "Canal+", "Yahoo!", "Amazon.com").
-const CODE_CHARACTERS: &[char] = &[
-    '/', '\\', '<', '>', '@', '=', '[', ']', '{', '}', '|', '_', '#',
-];
+/// Characters that no name is written with but addresses, markup and code are ("a=b",
+/// "user@host", "Quay[12"). "&", "+", "!", "." and a single "/" are left out: firms write
+/// them ("Brindle & Co", "Canal+", "Yahoo!", "Amazon.com", "Tarn Cities/KBC", "A/S"); and so
+/// are angle brackets, which wires put around a firm's name or its ticker ("<Brindle Pty
+/// Ltd>", "Brindle Corp <BRN>"): only a markup tag's, opening on a lower-case letter, counts.
+const CODE_CHARACTERS: &[char] = &['\\', '@', '=', '[', ']', '{', '}', '|', '_', '#'];
 
 /// True when a name is written as an address, a path, a piece of markup or code rather than
-/// as a name: it holds one of [`CODE_CHARACTERS`], or a colon inside a word ("9:5ad6",
-/// "host:4439"; a name's colon ends a word, "Rust: the book").
+/// as a name: it holds one of [`CODE_CHARACTERS`], a path's "//", a markup tag ("<side-panel>",
+/// "</p"), or a colon inside a word ("9:5ad6", "host:4439"; a name's colon ends a word, "Rust:
+/// the book").
 pub fn written_as_code(name: &str) -> bool {
     name.contains(CODE_CHARACTERS)
-        || name
-            .split_whitespace()
-            .any(|w| w.trim_end_matches(':').contains(':'))
+        || name.contains("//")
+        || name.split_whitespace().any(|w| {
+            w.trim_end_matches(':').contains(':')
+                || w.strip_prefix('<')
+                    .is_some_and(|tag| tag.starts_with(|c: char| c.is_lowercase() || c == '/'))
+        })
 }
 
 /// Heads above that also name standing bodies (a bishops' conference, a party's national
@@ -314,7 +318,7 @@ const BODY_OR_MEETING_HEADS: &[&str] = &["conference", "convention"];
 pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
     kind != ActorKind::Place
         && name.contains(' ')
-        && shaped_as_a_non_actor(name, kind)
+        && names_a_non_actor_by_words(name, kind)
         && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
 }
 
@@ -470,7 +474,6 @@ mod tests {
             "7:3fe0",
             "<side-panel>",
             "Harbor_Tools",
-            "Tarn/West Fold",
             "desk@orvex",
             "Quay[7",
         ] {
@@ -478,9 +481,15 @@ mod tests {
             assert!(names_a_non_actor(name, ActorKind::Place), "{name}");
         }
         // one article keeps a firm's name glued to its ticker: its only mentions may be there
-        assert!(!names_a_non_actor_in_article("Brindle Corp <BRN", ActorKind::Org));
+        assert!(!names_a_non_actor_in_article(
+            "Brindle Corp <BRN",
+            ActorKind::Org
+        ));
         for name in [
             "Brindle & Co",
+            "Tarn Cities/KBC",
+            "<Brindle Pty Ltd>",
+            "Brindle Corp <BRN>",
             "Orvex.com",
             "Kestrel!",
             "Canal+ Group",
