@@ -293,7 +293,7 @@ pub fn names_a_faith(name: &str) -> bool {
 const CODE_CHARACTERS: &[char] = &['\\', '@', '=', '[', ']', '{', '}', '|', '_', '#'];
 
 /// True when a name is written as an address, a path, a piece of markup or code rather than
-/// as a name: it holds a character no name is written with (`\\ @ = [ ] { } | _ #`), a
+/// as a name: it holds a character no name is written with (`\ @ = [ ] { } | _ #`), a
 /// path's "//", a markup tag (`<side-panel>`, `</p`), or a colon inside a word ("9:5ad6",
 /// "host:4439"; a name's colon ends a word, "Rust: the book").
 pub fn written_as_code(name: &str) -> bool {
