@@ -131,6 +131,7 @@ impl Gazetteer {
         drop_common_word_names(fields[1].1, &mut hits, &found);
         drop_quoted_titles(&fields, &mut hits, &found);
         drop_document_modifiers(fields[1].1, &mut hits, &found);
+        drop_codes_beside_figures(fields[1].1, &mut hits, &found);
         drop_non_actor_names(self, &fields, &mut hits, &mut found);
         drop_legal_suffixes(&mut found, &mut hits, &mut aliases);
         // nor a surname found again inside one
@@ -1188,6 +1189,51 @@ fn drop_document_modifiers(body: &str, hits: &mut Vec<Hit>, found: &[(String, Ac
             || super::head::ends_with_document_title_opener(&body[..h.start])
     };
     drop_people_and_bodies_written_only(hits, found, |h| !h.title, modifies_a_document);
+}
+
+/// Drops the found organisations and people written, every time the body names them, as a
+/// code of three capital letters beside an amount ("UAH 40 million", "2.5 billion XQR for
+/// roads", "XQR 1,200"): a currency's or a unit's code, not a body. An amount is a figure
+/// followed by a number word, or a figure with a separator ("1,200", "3.5"); before the code
+/// a plain figure counts too ("300 XQR"), unless it is a year ("the 2019 ABC report") or the
+/// code modifies a noun after it ("300 ABC staff"). A plain number after the code is a
+/// model's or a session's ("ABC 3090"), and punctuation between the two parts them ("in
+/// 1986, ABC said").
+fn drop_codes_beside_figures(body: &str, hits: &mut Vec<Hit>, found: &[(String, ActorKind)]) {
+    let figure = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.ends_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    };
+    let beside_figures = |h: &Hit| {
+        let code = &body[h.start..h.end];
+        if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+            return false;
+        }
+        let mut after = body[h.end..].split_whitespace();
+        let next = after.next().unwrap_or("");
+        if figure(next)
+            && (next.contains(['.', ',']) || after.next().is_some_and(super::words::is_number_word))
+        {
+            return true;
+        }
+        let mut before = body[..h.start].split_whitespace().rev();
+        let amount_before = match before.next() {
+            Some(w) if super::words::is_number_word(w) => before.next().is_some_and(figure),
+            Some(w) => {
+                figure(w)
+                    && !(w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..2100).contains(&y)))
+            }
+            None => false,
+        };
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        amount_before
+            && (next_word.is_empty()
+                || !next_word.starts_with(char::is_lowercase)
+                || super::words::is_stop(&next_word))
+    };
+    drop_people_and_bodies_written_only(hits, found, |h| !h.title, beside_figures);
 }
 
 /// Drops the found names (ones the gazetteer does not know) that name no actor by their

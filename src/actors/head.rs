@@ -155,6 +155,13 @@ pub fn is_stop_word(word: &str) -> bool {
 /// named with its prefix ("HMS Resolute"). A one-word name is left to the other rules (a
 /// single word is judged by how the corpus writes it).
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
+    written_as_code(name) || names_a_non_actor_by_words(name, kind)
+}
+
+/// [`names_a_non_actor`] but for the characters a name is written with ([`written_as_code`]):
+/// a name glued to markup ("Brindle Corp <BRN") may still hold an actor's only mentions in
+/// an article, so one article and the registry judge the characters apart.
+pub fn names_a_non_actor_by_words(name: &str, kind: ActorKind) -> bool {
     // A numeral ("XV") or initials alone ("A. D.") name nobody.
     let bare: Vec<String> = name
         .split_whitespace()
@@ -278,18 +285,40 @@ pub fn names_a_faith(name: &str) -> bool {
     })
 }
 
+/// Characters that no name is written with but addresses, markup and code are ("a=b",
+/// "user@host", "Quay[12"). "&", "+", "!", "." and a single "/" are left out: firms write
+/// them ("Brindle & Co", "Canal+", "Yahoo!", "Amazon.com", "Tarn Cities/KBC", "A/S"); and so
+/// are angle brackets, which wires put around a firm's name or its ticker ("<Brindle Pty
+/// Ltd>", "Brindle Corp <BRN>"): only a markup tag's, opening on a lower-case letter, counts.
+const CODE_CHARACTERS: &[char] = &['\\', '@', '=', '[', ']', '{', '}', '|', '_', '#'];
+
+/// True when a name is written as an address, a path, a piece of markup or code rather than
+/// as a name: it holds a character no name is written with (`\ @ = [ ] { } | _ #`), a
+/// path's "//", a markup tag (`<side-panel>`, `</p`), or a colon inside a word ("9:5ad6",
+/// "host:4439"; a name's colon ends a word, "Rust: the book").
+pub fn written_as_code(name: &str) -> bool {
+    name.contains(CODE_CHARACTERS)
+        || name.contains("//")
+        || name.split_whitespace().any(|w| {
+            w.trim_end_matches(':').contains(':')
+                || w.strip_prefix('<')
+                    .is_some_and(|tag| tag.starts_with(|c: char| c.is_lowercase() || c == '/'))
+        })
+}
+
 /// Heads above that also name standing bodies (a bishops' conference, a party's national
 /// convention): one article cannot tell the body from the meeting; the registry, which sees
 /// the whole corpus, judges them.
 const BODY_OR_MEETING_HEADS: &[&str] = &["conference", "convention"];
 
 /// True when a name found in one article names no actor by its structure: a name of several
-/// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects,
-/// unless its head may name a body as well as a meeting.
+/// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects
+/// by its words (not by its characters), unless its head may name a body as well as a
+/// meeting.
 pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
     kind != ActorKind::Place
         && name.contains(' ')
-        && names_a_non_actor(name, kind)
+        && names_a_non_actor_by_words(name, kind)
         && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
 }
 
@@ -435,6 +464,38 @@ mod tests {
             ("Lewis", ActorKind::Person),
         ] {
             assert!(!names_a_plural_common_noun(name, kind), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_name_written_as_an_address_or_markup_is_none() {
+        for name in [
+            "//quill.example:8081/login/ada",
+            "7:3fe0",
+            "<side-panel>",
+            "Harbor_Tools",
+            "desk@orvex",
+            "Quay[7",
+        ] {
+            assert!(written_as_code(name), "{name}");
+            assert!(names_a_non_actor(name, ActorKind::Place), "{name}");
+        }
+        // one article keeps a firm's name glued to its ticker: its only mentions may be there
+        assert!(!names_a_non_actor_in_article(
+            "Brindle Corp <BRN",
+            ActorKind::Org
+        ));
+        for name in [
+            "Brindle & Co",
+            "Tarn Cities/KBC",
+            "<Brindle Pty Ltd>",
+            "Brindle Corp <BRN>",
+            "Orvex.com",
+            "Kestrel!",
+            "Canal+ Group",
+            "St. Tarrow",
+        ] {
+            assert!(!written_as_code(name), "{name}");
         }
     }
 

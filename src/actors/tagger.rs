@@ -137,10 +137,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             end += d.len_utf8();
         }
-        // dashes split a chunk ("Kyiv—Moscow")
+        // dashes split a chunk ("Kyiv—Moscow"), and so does a bracket glued between words
+        // ("Minister[Name": an editor's insertion or a link's markup)
         let mut s = pos;
         for (i, d) in text[pos..end].char_indices() {
-            if is_dash(d) {
+            let glued_bracket =
+                d == '[' && pos + i > s && text[pos + i + 1..end].starts_with(char::is_alphabetic);
+            if is_dash(d) || glued_bracket {
                 let at = pos + i;
                 split_chunk(text, s, at, &mut newline, out);
                 push(out, at, at + d.len_utf8(), &mut newline);
@@ -213,6 +216,22 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize, newline: &mut bool) {
     }
 }
 
+/// The longest a reference mark's label runs ("[12]", "[a]", "[298]").
+const REFERENCE_MARK_LABEL: usize = 4;
+
+/// Where a footnote or reference mark glued to the end of a word begins ("Auckland.[12]",
+/// "Alamein[a]"): a bracketed label of a few letters or digits, which is markup of the page
+/// the text came from, not part of the word.
+fn reference_mark_start(chunk: &str) -> Option<usize> {
+    let inner = chunk.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let label = &inner[open + 1..];
+    (open > 0
+        && (1..=REFERENCE_MARK_LABEL).contains(&label.chars().count())
+        && label.chars().all(char::is_alphanumeric))
+    .then_some(open)
+}
+
 fn split_chunk(text: &str, mut s: usize, mut e: usize, newline: &mut bool, out: &mut Vec<Token>) {
     // leading punctuation, one token each ("'s" alone stays whole)
     while s < e {
@@ -237,6 +256,15 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, newline: &mut bool, out: 
         let c = rest.chars().next_back().unwrap_or(' ');
         if rest.chars().count() == 1 {
             break;
+        }
+        if let Some(open) = reference_mark_start(rest) {
+            // "[", the mark, "]": pushed in reverse like the rest of the tail
+            let at = s + open;
+            tail.push((e - 1, e));
+            tail.push((at + 1, e - 1));
+            tail.push((at, at + 1));
+            e = at;
+            continue;
         }
         if is_close_punct(c) {
             // a possessive "'s" stays attached to nothing: handled below
@@ -968,6 +996,20 @@ mod tests {
             ["Ki-moon", "'s", "Kyiv", "—", "Moscow", "'", "quasi", "'", "'s"]
         );
         assert_eq!(toks(""), Vec::<&str>::new());
+        // a reference mark glued to a word is split off, and the stop before it too
+        assert_eq!(
+            toks("Tarrowby.[37] Quenmore[b][4], Delft"),
+            [
+                "Tarrowby", ".", "[", "37", "]", "Quenmore", "[", "b", "]", "[", "4", "]", ",",
+                "Delft"
+            ]
+        );
+        // a bracket that opens the chunk stays a token of its own, and so does one glued
+        // between words
+        assert_eq!(
+            toks("[12] Chair[Ada Quill] x[19990]"),
+            ["[", "12", "]", "Chair", "[", "Ada", "Quill", "]", "x[19990", "]"]
+        );
         assert_eq!(toks("’"), ["’"]);
     }
 

@@ -1278,3 +1278,23 @@ fn a_body_named_by_its_street_square_or_place_stays_a_body() {
     ));
     assert!(super::extraction::names_a_feature("Lake Tarrow"));
 }
+
+#[test]
+fn a_code_written_only_beside_amounts_is_no_body() {
+    let body = "The Tarnwick council set aside KRV 40 million for new roads on Monday. \
+                Farmers in the valley will receive 2.5 billion KRV from the regional fund, \
+                and the Orbel Rail Board paid 310 KRV per tonne of grain.";
+    let got = names("Tarnwick budget approved", body);
+    assert!(!got.iter().any(|(n, _)| n == "KRV"), "{got:?}");
+    // the same letters named as a body, once, keep every mention
+    let body = "The KRV said on Monday that it would appeal. The Tarnwick council set aside \
+                KRV 40 million for new roads, and 300 KRV staff will move to Orbel.";
+    let all = extract_actors("Tarnwick budget approved", body);
+    let krv = all.iter().find(|m| m.name == "KRV").expect("KRV kept");
+    assert_eq!(krv.mentions.len(), 3, "{krv:?}");
+    // a model's number, or a year set apart by a comma, is no amount
+    let body = "Orbel Systems said the new QTX 3090 would ship in May. In 1986, QTX sold \
+                its first QTX 4381 to the Tarnwick council.";
+    let got = names("Orbel ships a computer", body);
+    assert!(got.iter().any(|(n, _)| n == "QTX"), "{got:?}");
+}

@@ -73,7 +73,7 @@ pub struct Provenance {
 
 /// Bumped whenever passage splitting or actor extraction changes what an article yields, so
 /// that the next `newsdex index` redoes every article instead of keeping the old results.
-pub const EXTRACTION_VERSION: u32 = 16;
+pub const EXTRACTION_VERSION: u32 = 17;
 
 /// Reads the provenance recorded in an index directory, if any.
 pub fn read_record(index_dir: &Path) -> Option<Provenance> {

@@ -812,6 +812,7 @@ pub(crate) fn is_division(name: &str) -> bool {
 
 /// Number words, which begin table rows and sentences ("Nine months") but name nothing.
 const NUMBER_WORDS: &[&str] = &[
+    "billion",
     "eight",
     "eighteen",
     "eighty",
@@ -839,6 +840,7 @@ const NUMBER_WORDS: &[&str] = &[
     "thirty",
     "thousand",
     "three",
+    "trillion",
     "twelve",
     "twenty",
     "two",

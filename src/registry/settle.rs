@@ -488,7 +488,11 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
         let plural_of_named = !name.contains(' ')
             && crate::actors::head::plural_common_noun_singular(&name)
                 .is_some_and(|singular| single_names.contains(&singular));
-        if crate::actors::head::names_a_non_actor(&name, kind)
+        // A name written as code is none, unless a clean form names the actor too (a firm's
+        // name glued to its ticker beside its own).
+        let written_as_code = |name: &str| crate::actors::head::written_as_code(name);
+        if crate::actors::head::names_a_non_actor_by_words(&name, kind)
+            || written_as_code(&name) && forms.iter().all(|f| written_as_code(&f.name))
             || !held && crate::actors::head::names_a_plan(&name)
             || !(held || abbreviated)
                 && (crate::actors::head::names_a_plural_common_noun(&name, kind) || plural_of_named)
