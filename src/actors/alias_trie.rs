@@ -131,17 +131,22 @@ impl AliasTrie {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+    use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
     /// What the scan asked of Aho-Corasick before: anchored, leftmost-longest, ASCII
     /// case-insensitive.
-    fn automaton_answer(keys: &[String], text: &str, at: usize) -> Option<(usize, usize)> {
-        let automaton = AhoCorasickBuilder::new()
+    fn automaton(keys: &[String]) -> AhoCorasick {
+        AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
             .build(keys)
-            .unwrap();
+            .unwrap()
+    }
+
+    /// The automaton's answer for `keys` at `at` of `text`.
+    fn automaton_answer(keys: &[String], text: &str, at: usize) -> Option<(usize, usize)> {
+        let automaton = automaton(keys);
         let input = Input::new(text)
             .span(at..text.len())
             .anchored(Anchored::Yes);
@@ -157,12 +162,7 @@ mod tests {
     fn builtin_keys_answer_as_the_automaton_at_every_word_start() {
         let keys = &crate::actors::Gazetteer::builtin().keys;
         let trie = AliasTrie::new(keys);
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            .build(keys)
-            .unwrap();
+        let automaton = automaton(keys);
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("corpus/zelensky-addresses.jsonl");
         let text = std::fs::read_to_string(path).unwrap();

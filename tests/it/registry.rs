@@ -17,6 +17,17 @@ fn registry_text(index_dir: &Path) -> String {
     String::from_utf8(bytes).unwrap()
 }
 
+/// What `actors --json --top 1000` prints for the index in `index_dir`.
+fn actors_json(index_dir: &Path) -> String {
+    let output = crate::newsdex()
+        .args(["actors", "--json", "--top", "1000", "--index"])
+        .arg(index_dir)
+        .output()
+        .unwrap();
+    assert_success(&output);
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// The canonical names the registry lists.
 fn listed(registry: &str) -> Vec<String> {
     let value: serde_json::Value = serde_json::from_str(registry).unwrap();
@@ -297,16 +308,7 @@ fn adding_changing_and_deleting_files_leaves_what_a_rebuild_gives() {
     let table = |index: &Path| std::fs::read(index.join("actors-table.txt")).unwrap();
     // The table's head records the corrections file only: the lines are the registry's.
     assert_eq!(table(&incremental), table(&fresh));
-    let actors = |index: &Path| {
-        let output = crate::newsdex()
-            .args(["actors", "--json", "--top", "1000", "--index"])
-            .arg(index)
-            .output()
-            .unwrap();
-        assert_success(&output);
-        output.stdout
-    };
-    assert_eq!(actors(&incremental), actors(&fresh));
+    assert_eq!(actors_json(&incremental), actors_json(&fresh));
 }
 
 #[test]
@@ -330,15 +332,6 @@ fn a_run_that_changes_nothing_the_registry_reads_leaves_its_files_and_any_change
                 (std::fs::read(&path).unwrap(), modified)
             })
             .collect()
-    };
-    let listed_actors = |index: &Path| {
-        let output = crate::newsdex()
-            .args(["actors", "--json", "--top", "1000", "--index"])
-            .arg(index)
-            .output()
-            .unwrap();
-        assert_success(&output);
-        String::from_utf8(output.stdout).unwrap()
     };
     let first = written(&index);
 
@@ -365,7 +358,7 @@ fn a_run_that_changes_nothing_the_registry_reads_leaves_its_files_and_any_change
     assert_eq!(bytes(&written(&index)), bytes(&first));
 
     // A correction written into the file by hand, nothing else new: the table takes it.
-    assert!(listed_actors(&index).contains("Gerrit Ostvaer"));
+    assert!(actors_json(&index).contains("Gerrit Ostvaer"));
     std::fs::write(index.join("corrections.txt"), "not-actor Gerrit Ostvaer\n").unwrap();
     assert_success(&run_index(&index, &[&corpus]));
     assert_ne!(
@@ -373,7 +366,7 @@ fn a_run_that_changes_nothing_the_registry_reads_leaves_its_files_and_any_change
         first[1].0,
         "the table kept the old corrections"
     );
-    assert!(!listed_actors(&index).contains("Gerrit Ostvaer"));
+    assert!(!actors_json(&index).contains("Gerrit Ostvaer"));
     std::fs::remove_file(index.join("corrections.txt")).unwrap();
 
     // A line changed: the registry is a rebuild's.
@@ -383,5 +376,5 @@ fn a_run_that_changes_nothing_the_registry_reads_leaves_its_files_and_any_change
     let fresh = dir.path().join("fresh");
     assert_success(&run_index(&fresh, &[&corpus]));
     assert_eq!(bytes(&written(&index)), bytes(&written(&fresh)));
-    assert_eq!(listed_actors(&index), listed_actors(&fresh));
+    assert_eq!(actors_json(&index), actors_json(&fresh));
 }

@@ -158,50 +158,22 @@ FRESH8_STRATA = {
     "zelensky": [("quoted", 7, 4000)],
 }
 
-# set -> (seed, strata, the labelled files whose articles it leaves out)
+# The sets in the order they were drawn: set -> (seed, strata, the labelled files whose
+# articles it leaves out: those of every set drawn before it).
+_DRAWN = [
+    ("gold", SEED, STRATA),
+    ("fresh", FRESH_SEED, FRESH_STRATA),
+    ("fresh2", FRESH2_SEED, FRESH2_STRATA),
+    ("fresh3", FRESH3_SEED, FRESH3_STRATA),
+    ("fresh4", FRESH4_SEED, FRESH4_STRATA),
+    ("fresh5", FRESH5_SEED, FRESH5_STRATA),
+    ("fresh6", FRESH6_SEED, FRESH6_STRATA),
+    ("fresh7", FRESH7_SEED, FRESH7_STRATA),
+    ("fresh8", FRESH8_SEED, FRESH8_STRATA),
+]
 DRAWS = {
-    "gold": (SEED, STRATA, []),
-    "fresh": (FRESH_SEED, FRESH_STRATA, ["gold.jsonl"]),
-    "fresh2": (FRESH2_SEED, FRESH2_STRATA, ["gold.jsonl", "fresh.jsonl"]),
-    "fresh3": (FRESH3_SEED, FRESH3_STRATA, ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl"]),
-    "fresh4": (FRESH4_SEED, FRESH4_STRATA, ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl"]),
-    "fresh5": (
-        FRESH5_SEED,
-        FRESH5_STRATA,
-        ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl"],
-    ),
-    "fresh6": (
-        FRESH6_SEED,
-        FRESH6_STRATA,
-        ["gold.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl"],
-    ),
-    "fresh7": (
-        FRESH7_SEED,
-        FRESH7_STRATA,
-        [
-            "gold.jsonl",
-            "fresh.jsonl",
-            "fresh2.jsonl",
-            "fresh3.jsonl",
-            "fresh4.jsonl",
-            "fresh5.jsonl",
-            "fresh6.jsonl",
-        ],
-    ),
-    "fresh8": (
-        FRESH8_SEED,
-        FRESH8_STRATA,
-        [
-            "gold.jsonl",
-            "fresh.jsonl",
-            "fresh2.jsonl",
-            "fresh3.jsonl",
-            "fresh4.jsonl",
-            "fresh5.jsonl",
-            "fresh6.jsonl",
-            "fresh7.jsonl",
-        ],
-    ),
+    name: (seed, strata, [f"{earlier}.jsonl" for earlier, _, _ in _DRAWN[:i]])
+    for i, (name, seed, strata) in enumerate(_DRAWN)
 }
 
 
