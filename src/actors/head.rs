@@ -154,14 +154,11 @@ pub fn is_stop_word(word: &str) -> bool {
 /// was given (a surname-like head does not count for a person), or a ship or spacecraft
 /// named with its prefix ("HMS Resolute"). A one-word name is left to the other rules (a
 /// single word is judged by how the corpus writes it).
+///
+/// The characters a name is written with are judged apart ([`written_as_code`]): a name
+/// glued to markup ("Brindle Corp <BRN") may still hold an actor's only mentions in an
+/// article, so only the registry, which sees every form of the actor, judges them.
 pub fn names_a_non_actor(name: &str, kind: ActorKind) -> bool {
-    written_as_code(name) || names_a_non_actor_by_words(name, kind)
-}
-
-/// [`names_a_non_actor`] but for the characters a name is written with ([`written_as_code`]):
-/// a name glued to markup ("Brindle Corp <BRN") may still hold an actor's only mentions in
-/// an article, so one article and the registry judge the characters apart.
-pub fn names_a_non_actor_by_words(name: &str, kind: ActorKind) -> bool {
     // A numeral ("XV") or initials alone ("A. D.") name nobody.
     let bare: Vec<String> = name
         .split_whitespace()
@@ -312,13 +309,12 @@ pub fn written_as_code(name: &str) -> bool {
 const BODY_OR_MEETING_HEADS: &[&str] = &["conference", "convention"];
 
 /// True when a name found in one article names no actor by its structure: a name of several
-/// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects
-/// by its words (not by its characters), unless its head may name a body as well as a
-/// meeting.
+/// words, not a place (a town may be named "... Summit"), that [`names_a_non_actor`] rejects,
+/// unless its head may name a body as well as a meeting.
 pub fn names_a_non_actor_in_article(name: &str, kind: ActorKind) -> bool {
     kind != ActorKind::Place
         && name.contains(' ')
-        && names_a_non_actor_by_words(name, kind)
+        && names_a_non_actor(name, kind)
         && !head_word(name).is_some_and(|head| BODY_OR_MEETING_HEADS.contains(&head.as_str()))
 }
 
@@ -478,7 +474,6 @@ mod tests {
             "Quay[7",
         ] {
             assert!(written_as_code(name), "{name}");
-            assert!(names_a_non_actor(name, ActorKind::Place), "{name}");
         }
         // one article keeps a firm's name glued to its ticker: its only mentions may be there
         assert!(!names_a_non_actor_in_article(

@@ -225,7 +225,7 @@ pub fn read_phrase_evidence(
         let found = live_matches(searcher, &query)?;
         let articles: HashSet<u64> = found
             .iter()
-            .map(|&address| sampler.passage_id(address).0)
+            .map(|&address| sampler.article_key(address))
             .collect();
         let words: Vec<&str> = key.split(' ').collect();
         let mut measured = PhraseEvidence {
@@ -429,13 +429,16 @@ impl<'a> PassageSampler<'a> {
         self.searcher
     }
 
-    /// The article key and passage number of the passage at `address`.
-    pub(super) fn passage_id(&self, address: DocAddress) -> (u64, u64) {
-        let (keys, passages) = &self.ids[address.segment_ord as usize];
-        (
-            keys.first(address.doc_id).unwrap_or(0),
-            passages.first(address.doc_id).unwrap_or(0),
-        )
+    /// The article key of the passage at `address`.
+    pub(super) fn article_key(&self, address: DocAddress) -> u64 {
+        let (keys, _) = &self.ids[address.segment_ord as usize];
+        keys.first(address.doc_id).unwrap_or(0)
+    }
+
+    /// The passage number of the passage at `address`.
+    fn passage_number(&self, address: DocAddress) -> u64 {
+        let (_, passages) = &self.ids[address.segment_ord as usize];
+        passages.first(address.doc_id).unwrap_or(0)
     }
 
     /// The texts of at most `most` of `found`'s passages, sampled for `name` (see
@@ -447,10 +450,9 @@ impl<'a> PassageSampler<'a> {
         most: usize,
     ) -> impl Iterator<Item = Result<String>> + 's {
         let ids = found.iter().map(|&address| {
-            let segment = address.segment_ord as usize;
-            let identity = self.article_identities[segment][address.doc_id as usize];
-            let passage = self.ids[segment].1.first(address.doc_id).unwrap_or(0);
-            ((identity, passage), address)
+            let identity =
+                self.article_identities[address.segment_ord as usize][address.doc_id as usize];
+            ((identity, self.passage_number(address)), address)
         });
         bottom_k(ids, name, most).into_iter().map(move |address| {
             let document: TantivyDocument = self.searcher.doc(address)?;

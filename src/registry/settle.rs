@@ -490,8 +490,8 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
                 .is_some_and(|singular| single_names.contains(&singular));
         // A name written as code is none, unless a clean form names the actor too (a firm's
         // name glued to its ticker beside its own).
-        let written_as_code = |name: &str| crate::actors::head::written_as_code(name);
-        if crate::actors::head::names_a_non_actor_by_words(&name, kind)
+        use crate::actors::head::written_as_code;
+        if crate::actors::head::names_a_non_actor(&name, kind)
             || written_as_code(&name) && forms.iter().all(|f| written_as_code(&f.name))
             || !held && crate::actors::head::names_a_plan(&name)
             || !(held || abbreviated)
@@ -1439,6 +1439,34 @@ mod tests {
             Some(("Marrowick".to_string(), Person))
         );
         assert_eq!(actor_of(&registry, Person, "Glimmerdeck"), None);
+    }
+
+    #[test]
+    fn a_name_written_as_code_is_none_unless_a_clean_form_names_its_actor() {
+        let coded = [
+            "//quill.example:8081/login/ada",
+            "7:3fe0",
+            "<side-panel>",
+            "Harbor_Tools",
+            "desk@orvex",
+            "Quay[7",
+        ];
+        let mut forms: Vec<(&str, ActorKind, u64)> =
+            coded.iter().map(|&name| (name, Place, 12)).collect();
+        forms.extend([("Orvex_Line", Org, 9), ("Orvex Line", Org, 30)]);
+        let registry = Registry::settle(&RawActors::of_forms(&forms));
+        for name in coded {
+            assert_eq!(
+                registry.canonical(Place, name),
+                Err(Unlisted::NotAnActor),
+                "{name}"
+            );
+        }
+        assert!(registry.canonical(Org, "Orvex Line").is_ok());
+        assert_eq!(
+            registry.canonical(Org, "Orvex_Line"),
+            registry.canonical(Org, "Orvex Line")
+        );
     }
 
     #[test]
