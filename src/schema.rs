@@ -18,8 +18,8 @@ use crate::actors::ActorKind;
 use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema, the analyzer or the stored quotations change in a way old
-/// indexes cannot serve (16: actors read from their facet columns, no longer stored).
-pub const SCHEMA_VERSION: u32 = 16;
+/// indexes cannot serve (17: the copy signature carries the headline's ticker).
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";

@@ -65,8 +65,14 @@ const MAX_NAME_WORDS: usize = 64;
 /// Fewest distinct words of a headline that makes two articles one wire item re-sent
 /// ([`is_copy`]): a shorter headline ("UPDATE", "CORRECTION") names no story.
 pub const MIN_HEADLINE_WORDS: usize = 4;
+/// Least estimated containment of the shorter body in the other for two articles whose
+/// headlines carry one company ticker, the same (`<ABC>`), within [`MAX_DAYS_APART`]: the
+/// ticker names the subject, so a results table or a notice re-sent with other labels, or a
+/// short notice re-sent under a reworded headline, is the same story at half its text (a
+/// template filled for two companies carries two tickers, an edition another date).
+pub const MIN_CONTAINMENT_ONE_TICKER: f64 = 0.5;
 /// Version of these rules: a change makes every index regroup its articles.
-pub const RULES_VERSION: u32 = 6;
+pub const RULES_VERSION: u32 = 7;
 
 /// A person or organisation an article's body names (in order of first mention), for the
 /// subject rule of [`is_copy`]: one notice filled in for two subjects is two stories.
@@ -78,9 +84,9 @@ pub struct Named<'a> {
     pub person: bool,
 }
 
-/// Bytes of a stored signature before its word hashes: shingle count, day, three counts and
-/// the subject.
-const HEADER_BYTES: usize = 15;
+/// Bytes of a stored signature before its word hashes: shingle count, day, three counts, the
+/// subject and the headline's ticker.
+const HEADER_BYTES: usize = 19;
 
 /// What an article contributes to copy detection; about 400 bytes, stored in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +105,9 @@ pub struct CopySignature {
     pub subject: u32,
     /// Hashes of the distinct words of every person and organisation the body names, sorted.
     pub name_words: Vec<u32>,
+    /// Hash of the one company ticker the headline carries (`<ABC>`, `<ABC.O>` as `ABC`); 0
+    /// for none or for two or more (a headline about two companies names no one subject).
+    pub ticker: u32,
     /// The low 16 bits of the least hash of the body's shingles under each of
     /// [`PERMUTATIONS`] permutations (empty for a body without words). One-permutation
     /// b-bit MinHash: two unrelated values agree once in 65,536, which moves an estimated
@@ -163,6 +172,7 @@ fn word_hashes<'a>(words: impl Iterator<Item = &'a str>, most: usize) -> Vec<u32
 /// The signature of an article's headline and body, and its day (days since 1970-01-01).
 pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
     // Lowered once here, so that `words` borrows every ASCII word instead of lowering it alone.
+    let original_title = title;
     let (body, title) = (body.to_ascii_lowercase(), title.to_ascii_lowercase());
     let mut body_words: Vec<Cow<str>> = words(&body).collect();
     let title_words: Vec<Cow<str>> = words(&title).collect();
@@ -195,8 +205,35 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
         numbers,
         subject: 0,
         name_words: Vec::new(),
+        ticker: headline_ticker(original_title).map_or(0, word_hash),
         minhash,
     }
+}
+
+/// The one company ticker a headline carries, as wires write it: 1 to 6 capitals in angle
+/// brackets, with an exchange suffix dropped (`<ABC>`, `< ABC.O >` give `ABC`); None for
+/// none, or for two different ones. A bracketed name (`<Alder Mills Inc>`) is no ticker.
+fn headline_ticker(title: &str) -> Option<&str> {
+    let mut found = None;
+    for (at, _) in title.match_indices('<') {
+        let Some(len) = title[at + 1..].find('>') else {
+            break;
+        };
+        let inside = title[at + 1..at + 1 + len].trim();
+        let (code, suffix) = inside.split_once('.').unwrap_or((inside, "A"));
+        let capitals = |s: &str, most: usize| {
+            (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        if !(capitals(code, 6) && capitals(suffix, 2)) {
+            continue;
+        }
+        match found {
+            None => found = Some(code),
+            Some(one) if one == code => {}
+            Some(_) => return None,
+        }
+    }
+    found
 }
 
 /// The numbers of a text, each whole as written: a run of digits with the separators between
@@ -284,7 +321,8 @@ impl CopySignature {
     }
 
     /// The signature as stored: shingle count (`u32`), day (`i32`, `i32::MIN` for none),
-    /// headline word, number and name word counts (`u8` each), the subject (`u32`), then the
+    /// headline word, number and name word counts (`u8` each), the subject and the ticker
+    /// (`u32` each), then the
     /// headline words, the numbers and the name words (`u32`s) and the MinHash values
     /// (`u16`s), all little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -296,6 +334,7 @@ impl CopySignature {
         bytes.push(self.numbers.len() as u8);
         bytes.push(self.name_words.len() as u8);
         bytes.extend_from_slice(&self.subject.to_le_bytes());
+        bytes.extend_from_slice(&self.ticker.to_le_bytes());
         for value in self
             .title_words
             .iter()
@@ -318,6 +357,7 @@ impl CopySignature {
         let n_numbers = usize::from(*bytes.get(9)?);
         let n_names = usize::from(*bytes.get(10)?);
         let subject = u32::from_le_bytes(bytes.get(11..15)?.try_into().ok()?);
+        let ticker = u32::from_le_bytes(bytes.get(15..19)?.try_into().ok()?);
         let words_end = HEADER_BYTES + 4 * (n_title + n_numbers + n_names);
         let words: Vec<u32> = bytes
             .get(HEADER_BYTES..words_end)?
@@ -341,6 +381,7 @@ impl CopySignature {
             numbers: numbers.to_vec(),
             subject,
             name_words: name_words.to_vec(),
+            ticker,
             minhash,
         })
     }
@@ -454,7 +495,9 @@ fn different_subjects(a: &CopySignature, b: &CopySignature) -> bool {
 /// the longer is shared text, for bodies of [`SHORT_BODY_SHINGLES`]), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
 /// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]); headlines that differ that much
 /// must not name two subjects (the first person or organisation of each body unnamed in the
-/// other). Symmetric.
+/// other). Two short-lived re-sends are copies on less: under one headline, a flash in its
+/// full report; under one company ticker, half the shorter text
+/// ([`MIN_CONTAINMENT_ONE_TICKER`]). Symmetric.
 pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     let (small, large) = sizes(a, b);
     let apart = match (a.day, b.day) {
@@ -465,6 +508,9 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
         return false;
     }
     if !apart && same_headline(a, b) && resent(a, b) {
+        return true;
+    }
+    if !apart && same_ticker(a, b) && small / large >= MIN_SIZE_RATIO && one_company_resent(a, b) {
         return true;
     }
     if small / large < MIN_SIZE_RATIO {
@@ -509,6 +555,20 @@ fn resent(a: &CopySignature, b: &CopySignature) -> bool {
     containment(a, b) >= MIN_CONTAINMENT
         && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
         && !names_substituted(a, b)
+}
+
+/// Whether the two headlines carry one company ticker, the same.
+fn same_ticker(a: &CopySignature, b: &CopySignature) -> bool {
+    a.ticker != 0 && a.ticker == b.ticker
+}
+
+/// Whether two bodies about one company, days apart at most, are one item re-sent: half the
+/// shorter text in the other ([`MIN_CONTAINMENT_ONE_TICKER`]) with the same figures, whatever
+/// the headlines' other words (a re-sent notice is often reworded: "SETS QUARTERLY",
+/// "DECLARES QTLY DIV").
+fn one_company_resent(a: &CopySignature, b: &CopySignature) -> bool {
+    containment(a, b) >= MIN_CONTAINMENT_ONE_TICKER
+        && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
 }
 
 /// Whether each body names a person or organisation (a word of its name) the other does not:
@@ -832,6 +892,60 @@ mod tests {
         // A week later, the same headline is a standing one.
         let later = signature(headline, &report, Some(107));
         assert!(!is_copy(&flash, &later));
+    }
+
+    #[test]
+    fn a_headline_carries_one_ticker_or_none() {
+        assert_eq!(
+            headline_ticker("CORVALE MILLS <CVM> SETS PAYOUT"),
+            Some("CVM")
+        );
+        assert_eq!(
+            headline_ticker("(CORRECTED)-CORVALE <CVM.O> NET"),
+            Some("CVM")
+        );
+        assert_eq!(
+            headline_ticker("CORVALE < CVM > AND <CVM.N> NET"),
+            Some("CVM")
+        );
+        assert_eq!(headline_ticker("CORVALE <CVM> BUYS TALLIS <TLS>"), None);
+        assert_eq!(headline_ticker("<Corvale Mills Inc> sets payout"), None);
+        assert_eq!(
+            headline_ticker("NO TICKER <> HERE <TOOLONGX> <A.BCD>"),
+            None
+        );
+        assert_eq!(headline_ticker("UNCLOSED <CVM"), None);
+    }
+
+    #[test]
+    fn a_notice_resent_under_a_reworded_headline_of_one_ticker_is_a_copy() {
+        let body = "Qtly div 31 cts vs 31 cts prior. Pay August 14. Record July 28. The miller \
+                    also said its board had named Petra Lisle treasurer from the first of the \
+                    month, when Anton Grieve retires after nineteen years.";
+        let first = signature("CORVALE MILLS <CVM> SETS QUARTERLY", body, Some(200));
+        let resent = signature("CORVALE MILLS INC <CVM> DECLARES QTLY DIV", body, Some(200));
+        assert!(f64::from(first.shingles) < f64::from(SHORT_BODY_SHINGLES));
+        assert!(set_containment(&first.title_words, &resent.title_words) < MIN_TITLE_CONTAINMENT);
+        assert!(is_copy(&first, &resent) && is_copy(&resent, &first));
+        // Without the ticker, the reworded headline of a short notice keeps them apart.
+        let bare = |s: CopySignature| CopySignature { ticker: 0, ..s };
+        assert!(!is_copy(&bare(first.clone()), &bare(resent.clone())));
+        // The same notice for another company is a template filled twice.
+        let other = signature("ALDER FOODS <ALF> DECLARES QTLY DIV", body, Some(200));
+        assert!(!is_copy(&first, &other));
+        // The next quarter's notice is another story.
+        let next = signature("CORVALE MILLS INC <CVM> DECLARES QTLY DIV", body, Some(290));
+        assert!(!is_copy(&first, &next));
+        // Other figures are another notice.
+        let raised = signature(
+            "CORVALE MILLS INC <CVM> RAISES QTLY DIV",
+            &body
+                .replace("31 cts vs 31", "34 cts vs 31")
+                .replace("14", "21")
+                .replace("28", "4"),
+            Some(200),
+        );
+        assert!(!is_copy(&first, &raised));
     }
 
     #[test]

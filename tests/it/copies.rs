@@ -526,3 +526,75 @@ fn an_incremental_run_of_added_changed_deleted_and_moved_articles_writes_a_rebui
     assert_success(&run_index(&again, &[&news]));
     assert_eq!(listed(&index), listed(&again));
 }
+
+/// A miller's dividend notice, with `closing` as the middle of its last sentence.
+fn miller_notice(closing: &str) -> String {
+    format!(
+        "Qtly div 31 cts vs 31 cts prior. Pay August 14. Record July 28. The miller also said \
+         {closing}, when Anton Grieve retires after nineteen years."
+    )
+}
+
+#[test]
+fn a_notice_resent_under_another_headline_of_its_ticker_joins_it_in_a_later_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    let index = dir.path().join("index");
+    let first =
+        miller_notice("its board had named Petra Lisle treasurer from the first of the month");
+    let independent = "Analysts at Harl and Rook said the 31 cent payout of Corvale Mills looked \
+        safe for the rest of the year, since flour prices have held up and the mill at Tarrow \
+        runs at full shifts; the shares rose 15 cents on the news.";
+    write_files(
+        &news,
+        &[
+            (
+                "wire-1.jsonl",
+                (jsonl(
+                    "n1",
+                    "2023-07-10",
+                    "CORVALE MILLS <CVM> SETS QUARTERLY",
+                    &first,
+                ) + &jsonl(
+                    "n2",
+                    "2023-07-10",
+                    "ALDER FOODS <ALF> SETS QUARTERLY",
+                    &first,
+                ))
+                    .as_bytes(),
+            ),
+            (
+                "desk.jsonl",
+                jsonl(
+                    "a1",
+                    "2023-07-11",
+                    "CORVALE MILLS <CVM> PAYOUT SEEN SAFE",
+                    independent,
+                )
+                .as_bytes(),
+            ),
+        ],
+    );
+    assert_success(&run_index(&index, &[&news]));
+    // One notice for two companies, and another report on the same payout: no copies.
+    assert!(groups(&index).is_empty());
+    // The notice re-sent the next day, its last sentence reworded, under a reworded headline.
+    let resent = miller_notice(
+        "Petra Lisle had been named treasurer by its board from the first of the month",
+    );
+    write_files(
+        &news,
+        &[(
+            "wire-2.jsonl",
+            jsonl(
+                "r1",
+                "2023-07-11",
+                "CORVALE MILLS INC <CVM> DECLARES QTLY DIVIDEND",
+                &resent,
+            )
+            .as_bytes(),
+        )],
+    );
+    assert_success(&run_index(&index, &[&news]));
+    assert_eq!(groups(&index), [["n1", "r1"]]);
+}
