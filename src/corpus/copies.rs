@@ -41,6 +41,14 @@ pub const MIN_SHINGLES_APART: u32 = 100;
 /// nearly 40% of its text, so a quarter let the longer items through; a flash whose full
 /// report is more than three times its length is still grouped under one headline.
 pub const MIN_SHARE_OF_LONGER: f64 = 0.3;
+/// Least share of the longer body that is shared text when the two headlines have less than
+/// [`MIN_HEADLINE_AGREEMENT`] of the shorter headline's words in common: an item of a digest
+/// of three to five is a third of it or less and carries a headline of its own, while a
+/// flash or a trimmed copy that is a third of its report keeps most of its headline.
+pub const MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE: f64 = 0.4;
+/// Share of the shorter headline's words found in the other below which two headlines
+/// are another's ([`MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE`]).
+pub const MIN_HEADLINE_AGREEMENT: f64 = 0.5;
 /// Least share of the shorter body's distinct numbers (words with a digit) found in the
 /// other: two editions of a formulaic report differ in their figures, a copy keeps them.
 pub const MIN_NUMBER_CONTAINMENT: f64 = 0.65;
@@ -492,7 +500,8 @@ fn different_subjects(a: &CopySignature, b: &CopySignature) -> bool {
 /// ([`MIN_CONTAINMENT`]; nearly all of it, [`MIN_CONTAINMENT_APART`], for articles dated more
 /// than [`MAX_DAYS_APART`] apart, and then only for a text of [`MIN_SHINGLES_APART`]), the
 /// shorter is not a small part of the other ([`MIN_SIZE_RATIO`]; [`MIN_SHARE_OF_LONGER`] of
-/// the longer is shared text, for bodies of [`SHORT_BODY_SHINGLES`]), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
+/// the longer is shared text, for bodies of [`SHORT_BODY_SHINGLES`], or
+/// [`MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE`] under headlines of other words), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
 /// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]); headlines that differ that much
 /// must not name two subjects (the first person or organisation of each body unnamed in the
 /// other). Two short-lived re-sends are copies on less: under one headline, a flash in its
@@ -527,7 +536,13 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     if containment(a, b) < least {
         return false;
     }
-    if small >= f64::from(SHORT_BODY_SHINGLES) && share_of_longer(a, b) < MIN_SHARE_OF_LONGER {
+    let headlines = set_containment(&a.title_words, &b.title_words);
+    let least_of_longer = if headlines < MIN_HEADLINE_AGREEMENT {
+        MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE
+    } else {
+        MIN_SHARE_OF_LONGER
+    };
+    if small >= f64::from(SHORT_BODY_SHINGLES) && share_of_longer(a, b) < least_of_longer {
         return false;
     }
     if set_containment(&a.numbers, &b.numbers) < MIN_NUMBER_CONTAINMENT {
@@ -535,11 +550,9 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     }
     if small < f64::from(SHORT_BODY_SHINGLES) {
         // A short notice is whole in both: its copy names the same people and organisations.
-        return set_containment(&a.title_words, &b.title_words) >= MIN_TITLE_CONTAINMENT
-            && !names_substituted(a, b);
+        return headlines >= MIN_TITLE_CONTAINMENT && !names_substituted(a, b);
     }
-    set_containment(&a.title_words, &b.title_words) >= MIN_TITLE_CONTAINMENT
-        || !different_subjects(a, b)
+    headlines >= MIN_TITLE_CONTAINMENT || !different_subjects(a, b)
 }
 
 /// Whether two articles carry one headline: the same distinct words, at least
@@ -708,6 +721,35 @@ mod tests {
         let trimmed = signature("Winter ferry for the Corrib", &lettered(120), None);
         assert!(share_of_longer(&story, &trimmed) >= MIN_SHARE_OF_LONGER);
         assert!(is_copy(&story, &trimmed));
+    }
+
+    #[test]
+    fn an_item_a_third_of_a_digest_is_no_copy_but_a_flash_a_third_of_its_report_is() {
+        let words = |stem: &str, n: usize| -> String {
+            (0..n)
+                .map(|i| format!("{stem}{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // A digest of three items: the item, 140 words, is about a third of its text.
+        let item = words("lock", 140);
+        let digest = format!("{} {item} {}", words("fair", 130), words("bell", 130));
+        let item = signature("Upper lock gates to open an hour earlier", &item, Some(40));
+        let roundup = signature("Around the valley this week", &digest, Some(40));
+        let share = share_of_longer(&item, &roundup);
+        assert!(
+            share >= MIN_SHARE_OF_LONGER && share < MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE,
+            "share {share}"
+        );
+        assert!(!is_copy(&item, &roundup));
+        // The same text as a flash whose report keeps its headline's words is one story.
+        let report = signature(
+            "Lock gates to open an hour earlier, trust says",
+            &digest,
+            Some(40),
+        );
+        assert!(set_containment(&item.title_words, &report.title_words) >= MIN_HEADLINE_AGREEMENT);
+        assert!(is_copy(&item, &report));
     }
 
     #[test]

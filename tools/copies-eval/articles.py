@@ -71,6 +71,37 @@ def covered_share(tokens, other, size=SHINGLE):
     return sum(covered) / len(tokens)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+
+
+def aligned_sentence_share(short_body, long_body, near=0.8, size=SHINGLE):
+    """The share of the shorter body's words in sentences that reappear nearly verbatim in the
+    longer one, in order: a sentence of `size` words or more counts when `near` of its words lie
+    inside `size`-word runs the longer body holds, placed where its first run is; the
+    sentences counted are the heaviest chain placed in increasing order (a rewrite keeps the
+    order of what it keeps). 0 for an empty body."""
+    sentences = [t for t in (tokenize(s) for s in _SENTENCE_END.split(short_body)) if t]
+    other = tokenize(long_body)
+    runs = {}
+    for i in range(len(other) - size + 1):
+        runs.setdefault(tuple(other[i : i + size]), i)
+    placed = []
+    for words in sentences:
+        covered, first = [False] * len(words), None
+        for i in range(len(words) - size + 1):
+            at = runs.get(tuple(words[i : i + size]))
+            if at is not None:
+                covered[i : i + size] = [True] * size
+                first = at - i if first is None else first
+        if len(words) >= size and sum(covered) >= near * len(words):
+            placed.append((first, len(words)))
+    best = []
+    for n, (at, weight) in enumerate(placed):
+        best.append(weight + max((best[m] for m in range(n) if placed[m][0] < at), default=0))
+    total = sum(len(t) for t in sentences)
+    return max(best, default=0) / total if total else 0.0
+
+
 def jaccard(a, b):
     """Shared shingles over the union (0 when both are empty)."""
     union = len(a | b)

@@ -53,11 +53,13 @@ def features(pair, a, b):
         "large": max(sa, sb),
         "covered": articles.covered_share(short, long_),
         "covered_longer": articles.covered_share(long_, short),
+        "sentences": articles.aligned_sentence_share(*sorted((a["body"], b["body"]), key=lambda t: len(articles.tokenize(t)))),
         "numbers": number_share(a["body"], b["body"]),
         "days": label.days_apart(a["date"], b["date"]),
         "title_overlap": label.title_overlap(a["title"], b["title"]),
         "same_first_word": bool(title_a and title_b and title_a[0] == title_b[0]),
         "same_ticker": bool(label.tickers(a["title"]) and label.tickers(a["title"]) == label.tickers(b["title"])),
+        "one_ticker": len(label.tickers(a["title"])) == 1 and label.tickers(a["title"]) == label.tickers(b["title"]),
     }
 
 
@@ -76,6 +78,15 @@ RULES = {
     and f["containment"] >= 0.85
     and f["containment"] * f["small"] / f["large"] >= 0.18,
     "same-ticker": lambda f: near(f) and f["same_ticker"] and f["containment"] >= 0.8,
+    # Sixteenth round: one company ticker (the same) in both headlines at half the text, as the
+    # binary now does; and the aligned-sentence share for pairs under 0.6 containment.
+    "one-ticker-0.50": lambda f: near(f) and f["one_ticker"] and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.5,
+    "one-ticker-0.45": lambda f: near(f) and f["one_ticker"] and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.45,
+    "one-ticker-0.40": lambda f: near(f) and f["one_ticker"] and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.4,
+    "sentences-0.60": lambda f: near(f) and f["small"] / f["large"] >= 0.2 and f["containment"] < 0.6 and f["sentences"] >= 0.6,
+    "sentences-0.70": lambda f: near(f) and f["small"] / f["large"] >= 0.2 and f["containment"] < 0.6 and f["sentences"] >= 0.7,
+    "sentences-0.80": lambda f: near(f) and f["small"] / f["large"] >= 0.2 and f["containment"] < 0.6 and f["sentences"] >= 0.8,
+    "flash-0.90-headline-0.6": lambda f: near(f) and f["small"] >= 40 and f["containment"] >= 0.9 and f["title_overlap"] >= 0.6,
     "same-first-headline-word": lambda f: near(f)
     and f["small"] < 40
     and f["containment"] >= 0.9

@@ -38,6 +38,20 @@ class CoveredShare(unittest.TestCase):
         self.assertAlmostEqual(articles.covered_share(long_, short), len(short) / len(long_))
 
 
+class AlignedSentences(unittest.TestCase):
+    def test_sentences_kept_nearly_verbatim_in_order_count_and_moved_ones_do_not(self):
+        a = "The ferry to Orla Rock sailed late on Friday after a storm. Its crew of nine were all safe and well."
+        b = "Gulls nested on the old pier at Tamber Head all through the long summer."
+        resent = a.replace("late", "two hours late") + " Harbour staff said the rock was cut off."
+        share = articles.aligned_sentence_share(a, resent)
+        self.assertGreater(share, 0.9)
+        # The second sentence moved before the first: only the longer chain in order counts.
+        moved = articles.aligned_sentence_share(a, "Its crew of nine were all safe and well. " + b + " " + a.split(". ")[0] + ".")
+        self.assertLess(moved, 0.6)
+        self.assertEqual(articles.aligned_sentence_share(b, a), 0.0)
+        self.assertEqual(articles.aligned_sentence_share("", a), 0.0)
+
+
 class Simulation(unittest.TestCase):
     def test_added_pairs_chain_through_the_binary_groups_and_are_counted_right_or_wrong(self):
         predicted = [["a", "b"]]
