@@ -11,10 +11,11 @@ accepts is joined to the binary's groups (`newsdex copies --json`), the groups a
 as connected components, and the result is scored as `score.py` scores a run. So a rule is
 judged by the right and wrong pairs it adds *after* chaining, which is what a reader sees.
 
-The rules are the ones tried for the twelfth round of the README's "Copies" section: checks on
-aligned text (the share of the shorter body's words inside 5-word runs the longer holds too, in
-place of the shingle containment), a smaller share of the longer body, the same company ticker
-in both headlines, the same first headline word. Each row says how many right and wrong pairs
+The rules are the ones tried for the twelfth and sixteenth rounds of the README's "Copies"
+section: checks on aligned text (the share of the shorter body's words inside 5-word runs the
+longer holds too, in place of the shingle containment) and aligned sentences, a smaller share
+of the longer body, the same company ticker in both headlines at several containment lines,
+the same first headline word, a flash under a headline that keeps most of its words. Each row says how many right and wrong pairs
 it adds; `--show RULE` lists the wrong ones. Exact figures here, where the binary estimates
 containment from 128 MinHash values.
 
