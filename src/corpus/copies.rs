@@ -738,7 +738,7 @@ mod tests {
         let roundup = signature("Around the valley this week", &digest, Some(40));
         let share = share_of_longer(&item, &roundup);
         assert!(
-            share >= MIN_SHARE_OF_LONGER && share < MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE,
+            (MIN_SHARE_OF_LONGER..MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE).contains(&share),
             "share {share}"
         );
         assert!(!is_copy(&item, &roundup));
