@@ -2,7 +2,8 @@
 //! with a determiner. A person's name is written bare ("Tarrant said"); a title takes a
 //! determiner ("our Chief Warden", "His Gracious Majesty"), and a one-word name written after
 //! "the" ("the Warden") is a title too. Measured on a sample of passages for the most-named
-//! people, at index time.
+//! people, at index time. The same passages say whether an organisation's name is written in
+//! the plural ("the Harbour Boards"): a name is not, a member's title or a class of things is.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,10 +33,14 @@ pub struct DeterminerEvidence {
     /// Of those, opened by "the" and modifying no noun after it ("the Warden", not "the
     /// Tarrant administration").
     pub after_the: u32,
+    /// Occurrences written capitalised in the plural ("Harbour Boards"), not counted in
+    /// `named`.
+    #[serde(default)]
+    pub plural: u32,
 }
 
-/// Measures the keys of the [`MEASURED_NAMES`] most-named person forms (by articles over the
-/// forms of each key).
+/// Measures the keys of the [`MEASURED_NAMES`] most-named person forms and as many
+/// organisation forms (by articles over the forms of each key).
 pub fn read_determiner_evidence(
     sampler: &PassageSampler,
     forms: &[Form],
@@ -44,11 +49,11 @@ pub fn read_determiner_evidence(
     let body = searcher.schema().get_field(field_name::BODY)?;
     let mut analyzer = schema::analyzer();
     let mut chosen: BTreeSet<String> = BTreeSet::new();
-    let people = || forms.iter().filter(|f| f.kind == ActorKind::Person);
-    let written_as = most_used_forms(people());
-    {
+    let measured_kinds = |f: &&Form| matches!(f.kind, ActorKind::Person | ActorKind::Org);
+    let written_as = most_used_forms(forms.iter().filter(measured_kinds));
+    for kind in [ActorKind::Person, ActorKind::Org] {
         let mut articles: BTreeMap<String, u64> = BTreeMap::new();
-        for form in people() {
+        for form in forms.iter().filter(|f| f.kind == kind) {
             let key = key_words(&form.name).join(" ");
             if key.is_empty() {
                 continue;
@@ -73,6 +78,7 @@ pub fn read_determiner_evidence(
         for passage in sampler.texts(&found, &key, SAMPLED_PASSAGES) {
             let passage = passage?;
             for occurrence in occurrences(&passage, &words) {
+                measured.plural += u32::from(occurrence.plural);
                 if !occurrence.as_named {
                     continue;
                 }

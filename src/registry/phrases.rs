@@ -100,6 +100,8 @@ pub struct Occurrence {
     pub lower: bool,
     /// Written as a name is: capitalised, the last word as in the phrase (not plural).
     pub as_named: bool,
+    /// Written capitalised with its last word in the plural ("Harbour Boards").
+    pub plural: bool,
     /// The key of the longer name it is written inside, if any.
     pub longer: Option<String>,
     /// The acronym written in brackets right after it, if any.
@@ -334,6 +336,7 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
         found.push(Occurrence {
             lower,
             as_named,
+            plural: !lower && tail != last,
             longer,
             acronym: bracketed_acronym(text, &tokens, end),
             determined: determined(text, &tokens, first, is_describing_determiner),
