@@ -197,6 +197,15 @@ pub(super) fn name_terms(
     written_as: &HashMap<String, (u64, &str)>,
 ) -> Vec<(usize, Term)> {
     let text = written_as.get(key).map_or(key, |&(_, name)| name);
+    analyzed_terms(analyzer, body, text)
+}
+
+/// The body terms, with their positions, of `text`.
+pub(super) fn analyzed_terms(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    body: tantivy::schema::Field,
+    text: &str,
+) -> Vec<(usize, Term)> {
     let mut terms = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
