@@ -100,6 +100,9 @@ pub struct Occurrence {
     pub lower: bool,
     /// Written as a name is: capitalised, the last word as in the phrase (not plural).
     pub as_named: bool,
+    /// Written capitalised with its last word in the plural ("Harbour Boards"), and not as
+    /// the head two names share ("the Tarn and Velmora Harbour Boards").
+    pub plural: bool,
     /// The key of the longer name it is written inside, if any.
     pub longer: Option<String>,
     /// The acronym written in brackets right after it, if any.
@@ -195,6 +198,15 @@ pub(super) fn name_terms(
     written_as: &HashMap<String, (u64, &str)>,
 ) -> Vec<(usize, Term)> {
     let text = written_as.get(key).map_or(key, |&(_, name)| name);
+    analyzed_terms(analyzer, body, text)
+}
+
+/// The body terms, with their positions, of `text`.
+pub(super) fn analyzed_terms(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    body: tantivy::schema::Field,
+    text: &str,
+) -> Vec<(usize, Term)> {
     let mut terms = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
@@ -334,6 +346,7 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
         found.push(Occurrence {
             lower,
             as_named,
+            plural: !lower && tail != last && !after_a_conjunction(text, &tokens, first),
             longer,
             acronym: bracketed_acronym(text, &tokens, end),
             determined: determined(text, &tokens, first, is_describing_determiner),
@@ -346,6 +359,14 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
         });
     }
     found
+}
+
+/// True when "and" or "or" opens the name at token `first` in the same clause: a plural head
+/// there is shared with the name before the conjunction.
+fn after_a_conjunction(text: &str, tokens: &[Token], first: usize) -> bool {
+    first >= 1
+        && matches!(tokens[first - 1].text.as_str(), "and" | "or")
+        && !breaks_a_name(&text[tokens[first - 1].to..tokens[first].from])
 }
 
 /// Every live passage `query` matches, in index order.
@@ -749,6 +770,20 @@ mod tests {
             (1, 0)
         );
         assert_eq!(count_written("nothing here", &["harbour", "board"]), (0, 0));
+    }
+
+    #[test]
+    fn a_plural_is_the_names_own_unless_two_names_share_it() {
+        let plural = |text: &str| {
+            occurrences(text, &["velmora", "harbour", "board"])
+                .iter()
+                .filter(|o| o.plural)
+                .count()
+        };
+        assert_eq!(plural("Three Velmora Harbour Boards met."), 1);
+        assert_eq!(plural("The Tarn and Velmora Harbour Boards met."), 0);
+        assert_eq!(plural("Tarn or Velmora Harbour Boards, then."), 0);
+        assert_eq!(plural("velmora harbour boards met"), 0);
     }
 
     #[test]

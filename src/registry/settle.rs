@@ -444,6 +444,7 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
     let ambiguous = join_fragments(&mut groups, &mut not_actor);
     reject_unattested_lone_names(&mut groups, raw, &mut not_actor);
     reject_described_people(&mut groups, raw, &mut not_actor);
+    settle_names_written_plural(&mut groups, raw, &mut not_actor);
 
     // Collect the actors.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -896,6 +897,51 @@ fn reject_described_people(groups: &mut Groups, raw: &RawActors, not_actor: &mut
         let opened = evidence.determined + after_the;
         if f64::from(opened) >= DESCRIBED_PERSON_SHARE * f64::from(evidence.named) {
             *rejected = true;
+        }
+    }
+}
+
+/// Share of an organisation's sampled capitalised occurrences written in the plural at which
+/// it names a member or a thing of a class, not a body: measured on news, wires, speeches and
+/// web pages, bodies' names sit under 0.05 (a firm's name is written in the plural only by a
+/// slip), a member's title ("Assemblyman" beside "Assemblymen") or a product class above 0.4.
+const PLURAL_ORGANISATION_SHARE: f64 = 1.0 / 3.0;
+
+/// An organisation that the sampled passages ([`super::determiners`]) write in the plural in a
+/// third of its capitalised occurrences or more names a member of a body or a thing of a
+/// class, not a body: it joins the organisation named by its plural when there is one (a
+/// party's member beside the party named by its members, "Green Dem" beside "Green Dems"),
+/// and is no actor otherwise. Names the gazetteer holds are kept.
+fn settle_names_written_plural(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    for g in 0..groups.groups.len() {
+        if not_actor[g]
+            || !groups.is_root(g)
+            || groups.kind(g) != ActorKind::Org
+            || groups.held_by_gazetteer(g)
+        {
+            continue;
+        }
+        let words = groups.groups[g].words.clone();
+        let Some(evidence) = raw.determiners.get(&words.join(" ")) else {
+            continue;
+        };
+        let written = evidence.named + evidence.plural;
+        if written < MIN_DETERMINER_OCCURRENCES
+            || f64::from(evidence.plural) < PLURAL_ORGANISATION_SHARE * f64::from(written)
+        {
+            continue;
+        }
+        let (last, inner) = words.split_last().expect("a group has words");
+        let plural = ["s", "es"].iter().find_map(|ending| {
+            let mut plural_words = inner.to_vec();
+            plural_words.push(format!("{last}{ending}"));
+            groups.by_key.get(&plural_words.join(" ")).copied()
+        });
+        match plural.map(|p| groups.find(p)) {
+            Some(p) if p != g && !not_actor[p] && groups.kind(p) == ActorKind::Org => {
+                groups.join(g, p);
+            }
+            _ => not_actor[g] = true,
         }
     }
 }
@@ -1640,6 +1686,7 @@ mod tests {
             named,
             determined,
             after_the,
+            plural: 0,
         };
         raw.determiners
             .insert("gracious highness".to_string(), evidence(20, 15, 0));
@@ -1663,6 +1710,49 @@ mod tests {
         }
         for form in ["Ada Quillby", "Grand Vizier Tarrant", "Tobin Ashgrove"] {
             assert!(actor_of(&registry, Person, form).is_some(), "{form}");
+        }
+    }
+
+    #[test]
+    fn an_organisation_the_passages_write_in_the_plural_is_a_member_or_a_class() {
+        use super::super::determiners::DeterminerEvidence;
+        let mut raw = RawActors::of_forms(&[
+            ("Verdant Soc", Org, 40),
+            ("Verdant Socs", Org, 55),
+            ("Tallyman", Org, 25),
+            ("Quillon Mutual", Org, 30),
+            ("Ostrey Works", Org, 12),
+        ]);
+        let evidence = |named, plural| DeterminerEvidence {
+            named,
+            plural,
+            ..DeterminerEvidence::default()
+        };
+        // a party's member beside the party its members name
+        raw.determiners
+            .insert("verdant soc".to_string(), evidence(14, 16));
+        raw.determiners
+            .insert("verdant socs".to_string(), evidence(30, 0));
+        // a title with no body of that name
+        raw.determiners
+            .insert("tallyman".to_string(), evidence(9, 12));
+        // a firm named in the plural by a slip
+        raw.determiners
+            .insert("quillon mutual".to_string(), evidence(28, 1));
+        // too few occurrences to judge
+        raw.determiners
+            .insert("ostrey works".to_string(), evidence(3, 4));
+        let registry = Registry::settle(&raw);
+        assert_eq!(
+            actor_of(&registry, Org, "Verdant Soc"),
+            Some(("Verdant Socs".to_string(), Org))
+        );
+        assert_eq!(
+            registry.canonical(Org, "Tallyman"),
+            Err(Unlisted::NotAnActor)
+        );
+        for form in ["Quillon Mutual", "Ostrey Works"] {
+            assert!(actor_of(&registry, Org, form).is_some(), "{form}");
         }
     }
 
