@@ -589,12 +589,23 @@ impl<'a> Article<'a> {
         loop {
             let word = &words[k];
             let text = lower(word);
-            if k < j && matches!(text.as_str(), "the" | "this" | "that") {
+            if k < j && text == "the" {
+                // The description opens its clause ("The chamber said", "..., the union body
+                // said"), not a phrase of a verb or a preposition ("a source close to the
+                // industry said").
+                let opens = k == 0
+                    || words[k - 1].comma
+                    || self.body[words[k - 1].end..word.start]
+                        .contains(['.', '!', '?', ';', ':', '"', '\u{201D}'])
+                    || matches!(lower(&words[k - 1]).as_str(), "and" | "but");
+                if !opens {
+                    return None;
+                }
                 break;
             }
             if j - k >= 3
                 || k == 0
-                || (k < j && word.comma)
+                || word.comma
                 || !word.text.chars().all(|c| c.is_ascii_lowercase())
                 || is_stop_word(word.text)
                 || PERSON_ROLES.contains(&singular(&text))

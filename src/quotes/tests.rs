@@ -1189,6 +1189,14 @@ fn a_description_by_a_word_of_an_organisations_name_is_that_organisation() {
             Some("Ostrava Federation of Bakers Unions")
         ))
     );
+    // A description inside a phrase of a preposition or a verb is not the subject.
+    let body = "The Tolvane Guild of Millers met.\n\n\"Nobody asked us,\" a miller close to the guild said.";
+    let actors = [org(
+        body,
+        "Tolvane Guild of Millers",
+        &["Tolvane Guild of Millers"],
+    )];
+    assert_eq!(found(body, &actors), [q("Nobody asked us,", None)]);
     // A description naming a person's role is no organisation's ("the dealer").
     let body = "The Pellmoor Dealer Network reported sales.\n\n\"Sales doubled,\" the dealer said.";
     let actors = [org(
