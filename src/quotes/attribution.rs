@@ -355,6 +355,26 @@ fn is_plural_role(word: &Word) -> bool {
         .is_some_and(|singular| PERSON_ROLES.contains(&singular))
 }
 
+/// A determiner: the word before a noun or its modifier ("the", "a", "its"), never before a verb.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
 fn is_cue(word: &Word) -> bool {
     CUES.contains(&lower(word).as_str())
 }
@@ -554,6 +574,64 @@ impl<'a> Article<'a> {
     /// The referent of either kind before `at`: the sender of "the message".
     fn resolve_any(&self, at: usize) -> Speaker {
         self.salient(at, |_| true, &[], 0)
+    }
+
+    /// The organisation a definite description ending at word `j` names by a word of its
+    /// name ("the chamber said" after "the Zimbabwe National Chamber of Commerce", "the union
+    /// body said" after "the Congress of Trade Unions"): the nearest organisation before `at`
+    /// one of whose name's words is a word of the description, singular or plural. The
+    /// description is "the" (or "this", "that") and up to three lowercase words, none of
+    /// them a person's role, singular or plural ("the dealer", "the administration officials"
+    /// are people) nor a stop word.
+    fn described_organisation(&self, words: &[Word], j: usize, at: usize) -> Option<Speaker> {
+        let mut description = Vec::new();
+        let mut k = j;
+        loop {
+            let word = &words[k];
+            let text = lower(word);
+            if k < j && text == "the" {
+                // The description opens its clause ("The chamber said", "..., the union body
+                // said"), not a phrase of a verb or a preposition ("a source close to the
+                // industry said").
+                let opens = k == 0
+                    || words[k - 1].comma
+                    || self.body[words[k - 1].end..word.start]
+                        .contains(['.', '!', '?', ';', ':', '"', '\u{201D}'])
+                    || matches!(lower(&words[k - 1]).as_str(), "and" | "but");
+                if !opens {
+                    return None;
+                }
+                break;
+            }
+            if j - k >= 3
+                || k == 0
+                || word.comma
+                || !word.text.chars().all(|c| c.is_ascii_lowercase())
+                || is_stop_word(word.text)
+                || PERSON_ROLES.contains(&singular(&text))
+            {
+                return None;
+            }
+            description.push(singular(&text).to_string());
+            k -= 1;
+        }
+        // An organisation the extractor took for a place ("the Congress of Trade Unions")
+        // is named by its words too; a country is not ("the union" is no "Soviet Union").
+        self.mentions
+            .iter()
+            .filter(|&&(start, _, i)| {
+                start < at
+                    && matches!(self.actors[i].kind, ActorKind::Org | ActorKind::Place)
+                    && self.actors[i]
+                        .name
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| {
+                            let w = w.to_lowercase();
+                            description.iter().any(|d| d == singular(&w))
+                        })
+            })
+            .max_by_key(|&&(start, _, _)| start)
+            .map(|&(_, _, i)| Speaker::Named(self.actors[i].name.clone()))
     }
 
     /// The first referent that `fits` in the sentence of the nearest one before `at`: the
@@ -830,6 +908,15 @@ fn without_possessive(word: &str) -> &str {
     word.trim_end_matches("'s").trim_end_matches("\u{2019}s")
 }
 
+/// A lowercase noun without a plural "s" ("unions" -> "union"), for comparing a description
+/// with a name; words of three letters or fewer are left as they are ("gas", "bus").
+fn singular(word: &str) -> &str {
+    match word.strip_suffix('s') {
+        Some(stem) if word.len() > 3 && !stem.ends_with('s') => stem,
+        _ => word,
+    }
+}
+
 /// Whether the text right after a name opens with a possessive ending ("'s", "\u{2019}s").
 fn opens_possessive(rest: &str) -> bool {
     rest.starts_with("'s") || rest.starts_with("\u{2019}s")
@@ -1065,6 +1152,9 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
     if let Some(holder) = titled_subject(article, words, j, at) {
         return holder;
     }
+    if let Some(organisation) = article.described_organisation(words, j, at) {
+        return organisation;
+    }
     if let Some(role) = role_before(article, words, j, at) {
         return role;
     }
@@ -1232,8 +1322,11 @@ fn attribution_in(
     let in_name = |i: usize| {
         i > 0 && capitalised(&words[i]) && capitalised(&words[i - 1]) && !words[i - 1].comma
     };
+    // "the promised price freeze", "an alleged plot": a cue after a determiner modifies the
+    // noun after it, no verb.
+    let modifier = |i: usize| i > 0 && is_determiner(&lower(&words[i - 1]));
     let mut cues: Vec<usize> = (0..limit)
-        .filter(|&i| is_cue(&words[i]) && !in_name(i))
+        .filter(|&i| is_cue(&words[i]) && !in_name(i) && !modifier(i))
         .collect();
     // "Roe, a resident who tweeted about it, said": a verb of a relative clause is not the
     // attribution when the clause's own verb follows.
@@ -1399,10 +1492,13 @@ pub(super) fn attribute(
         })
         .map(|&(s, _, i)| {
             // "Acme President Ann Roe", whatever kind the extractor gave it, is a person, and
-            // so is a "place" that speaks.
+            // so is a "place" that speaks, unless an organisation's noun names it
+            // (`speaker_kind`).
             let name = personal_name(&actors[i].name, actors[i].kind);
-            let kind = if name != actors[i].name || speaking_places.contains(&i) {
+            let kind = if name != actors[i].name {
                 ActorKind::Person
+            } else if speaking_places.contains(&i) {
+                speaker_kind(actors, &name)
             } else {
                 actors[i].kind
             };
@@ -1745,9 +1841,16 @@ fn speaker_kind(actors: &[ActorMatch], name: &str) -> ActorKind {
         .iter()
         .find(|a| a.name == name)
         .map_or(ActorKind::Person, |a| a.kind);
-    // A name the extractor took for a place that speaks is a person to the pronouns after it.
+    // A name the extractor took for a place that speaks is a person to the pronouns after it,
+    // unless a word of it is an organisation's noun ("the Congress of Trade Unions said ...
+    // It added"): then "it" refers to it.
+    let organisation_noun = || {
+        name.split(|c: char| !c.is_alphanumeric())
+            .any(|w| ORG_ROLES.contains(&singular(&w.to_lowercase())))
+    };
     match kind {
         ActorKind::Org => ActorKind::Org,
+        ActorKind::Place if organisation_noun() => ActorKind::Org,
         _ => ActorKind::Person,
     }
 }

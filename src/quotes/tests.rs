@@ -1134,3 +1134,101 @@ fn a_titled_subject_is_the_person_introduced_with_that_title() {
         ]
     );
 }
+
+#[test]
+fn a_description_by_a_word_of_an_organisations_name_is_that_organisation() {
+    // The nearest organisation is another one; the description's word names the first.
+    let body = "The Tolvane Guild of Millers backed the levy. Harbin Freight opened a depot.\n\n\
+                \"Small mills will close,\" the guild said.\n\n\
+                The Ostrava Federation of Bakers Unions said it would fight the tariff.\n\n\
+                \"Bread will cost more,\" the union body said.";
+    let actors = [
+        org(
+            body,
+            "Tolvane Guild of Millers",
+            &["Tolvane Guild of Millers"],
+        ),
+        org(body, "Harbin Freight", &["Harbin Freight"]),
+        // Taken for a place by the extractor, as organisations' names sometimes are.
+        actor(
+            body,
+            "Ostrava Federation of Bakers Unions",
+            ActorKind::Place,
+            &["Ostrava Federation of Bakers Unions"],
+        ),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("Small mills will close,", Some("Tolvane Guild of Millers")),
+            q(
+                "Bread will cost more,",
+                Some("Ostrava Federation of Bakers Unions")
+            ),
+        ]
+    );
+    // "It" after it refers to it, though the extractor took its name for a place.
+    let more = format!("{body}\n\nIt added that the new tariff was \"a tax on every breakfast.\"");
+    let actors = [
+        org(
+            &more,
+            "Tolvane Guild of Millers",
+            &["Tolvane Guild of Millers"],
+        ),
+        actor(
+            &more,
+            "Ostrava Federation of Bakers Unions",
+            ActorKind::Place,
+            &["Ostrava Federation of Bakers Unions"],
+        ),
+    ];
+    assert_eq!(
+        found(&more, &actors).last(),
+        Some(&q(
+            "a tax on every breakfast.",
+            Some("Ostrava Federation of Bakers Unions")
+        ))
+    );
+    // A description inside a phrase of a preposition or a verb is not the subject.
+    let body = "The Tolvane Guild of Millers met.\n\n\"Nobody asked us,\" a miller close to the guild said.";
+    let actors = [org(
+        body,
+        "Tolvane Guild of Millers",
+        &["Tolvane Guild of Millers"],
+    )];
+    assert_eq!(found(body, &actors), [q("Nobody asked us,", None)]);
+    // A description naming a person's role is no organisation's ("the dealer").
+    let body = "The Pellmoor Dealer Network reported sales.\n\n\"Sales doubled,\" the dealer said.";
+    let actors = [org(
+        body,
+        "Pellmoor Dealer Network",
+        &["Pellmoor Dealer Network"],
+    )];
+    assert_ne!(
+        found(body, &actors),
+        [q("Sales doubled,", Some("Pellmoor Dealer Network"))]
+    );
+}
+
+#[test]
+fn a_cue_after_a_determiner_is_no_verb() {
+    // "the promised" modifies a noun: the verb of the sentence is "added", whose subject
+    // "it" is the organisation that spoke before.
+    let body = "\"Wages must rise,\" the Merrow Dockers Association said.\n\n\
+                It added that the promised rent cap was \"far too little and far too late.\"";
+    let actors = [org(
+        body,
+        "Merrow Dockers Association",
+        &["Merrow Dockers Association"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("Wages must rise,", Some("Merrow Dockers Association")),
+            q(
+                "far too little and far too late.",
+                Some("Merrow Dockers Association")
+            ),
+        ]
+    );
+}

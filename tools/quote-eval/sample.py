@@ -10,6 +10,7 @@
     python3 tools/quote-eval/sample.py --set fresh6 > /tmp/fresh6.tsv
     python3 tools/quote-eval/sample.py --set fresh7 > /tmp/fresh7.tsv
     python3 tools/quote-eval/sample.py --set fresh8 > /tmp/fresh8.tsv
+    python3 tools/quote-eval/sample.py --set fresh9 > /tmp/fresh9.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -158,6 +159,18 @@ FRESH8_STRATA = {
     "zelensky": [("quoted", 7, 4000)],
 }
 
+# The ninth fresh set (`fresh9.jsonl`): a tenth draw with its own seed, leaving out the articles
+# of the nine sets before it, labelled and scored once before any rule of its round was written.
+# Bodies of at most 3,000 bytes for releases and 4,000 for speeches, and of 6,000 for addresses
+# (few addresses of at most 4,000 bytes are left undrawn).
+FRESH9_SEED = "newsdex-quotes-fresh-9"
+FRESH9_STRATA = {
+    "reuters": [("quoted", 12, None), ("any", 2, None)],
+    "kremlin": [("quoted", 6, 3000)],
+    "speeches": [("quoted", 3, 4000)],
+    "zelensky": [("quoted", 7, 6000)],
+}
+
 # The sets in the order they were drawn: set -> (seed, strata, the labelled files whose
 # articles it leaves out: those of every set drawn before it).
 _DRAWN = [
@@ -170,6 +183,7 @@ _DRAWN = [
     ("fresh6", FRESH6_SEED, FRESH6_STRATA),
     ("fresh7", FRESH7_SEED, FRESH7_STRATA),
     ("fresh8", FRESH8_SEED, FRESH8_STRATA),
+    ("fresh9", FRESH9_SEED, FRESH9_STRATA),
 ]
 DRAWS = {
     name: (seed, strata, [f"{earlier}.jsonl" for earlier, _, _ in _DRAWN[:i]])
