@@ -178,6 +178,10 @@ fn write_checked(index_dir: &Path, registry: &Registry, before: Fingerprint) -> 
 
 /// `name` with the characters that separate fields and lines escaped.
 fn escape(name: &str) -> String {
+    // Nearly every name has none of them: copied whole.
+    if !name.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n')) {
+        return name.to_string();
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         match c {
@@ -211,8 +215,8 @@ fn unescape(text: &str) -> String {
     out
 }
 
-/// Appends `lines` (key, value), sorted by key, to `out`.
-fn push_sorted(out: &mut Vec<u8>, lines: BTreeMap<String, String>) {
+/// Appends `lines` (key, value), in the order given (sorted by key), to `out`.
+fn push_sorted(out: &mut Vec<u8>, lines: impl IntoIterator<Item = (String, String)>) {
     for (key, value) in lines {
         out.extend_from_slice(key.as_bytes());
         out.push(b'\t');
@@ -244,7 +248,9 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
         line.push('\n');
         actors.extend_from_slice(line.as_bytes());
     }
-    let mut forms = BTreeMap::new();
+    // Keys are unique (a form once per kind, a name once; escaping keeps them apart), so a
+    // vector sorted once orders them as a map would, without a search per insert.
+    let mut forms = Vec::new();
     let by_form = ActorKind::ALL.iter().flat_map(|&kind| {
         registry.by_form[kind as usize]
             .iter()
@@ -252,9 +258,10 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
     });
     for (kind, name, id) in by_form {
         let at = id.map_or_else(|| "-".to_string(), |id| at_of[id as usize].to_string());
-        forms.insert(format!("{}\t{}", kind.as_str(), escape(name)), at);
+        forms.push((format!("{}\t{}", kind.as_str(), escape(name)), at));
     }
-    let names: BTreeMap<String, String> = registry
+    forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut names: Vec<(String, String)> = registry
         .by_lower
         .iter()
         .map(|(name, ids)| {
@@ -262,6 +269,7 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
             (escape(name), joined(&ats))
         })
         .collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut folded: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
     let mut surnames: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
     for (id, actor) in registry.actors.iter().enumerate() {
