@@ -908,6 +908,78 @@ mod tests {
     }
 
     #[test]
+    fn escaping_copies_plain_names_and_round_trips_separators() {
+        for name in [
+            "Wrenfield Cooperage",
+            "Ørsted Kiln",
+            "",
+            "a\tb",
+            "c\nd",
+            "e\\f\\",
+        ] {
+            assert_eq!(unescape(&escape(name)), name, "{name:?}");
+            let escaped = escape(name);
+            assert!(!escaped.contains(['\t', '\n']), "{name:?}");
+        }
+        assert_eq!(escape("Wrenfield Cooperage"), "Wrenfield Cooperage");
+        assert_eq!(escape("x\\y\tz"), "x\\\\y\\tz");
+    }
+
+    #[test]
+    fn every_searched_section_lists_its_keys_in_ascending_byte_order() {
+        let names = [
+            "Zorrel Mining",
+            "zorrel",
+            "Ábaco Trust",
+            "Abaco Trust",
+            "Brisk\tLine",
+            "Brisk Line",
+            "Cobb\\Hale",
+            "Cobb Hale",
+            "Idris Quell",
+            "Marit Quell",
+            "Quell",
+        ];
+        let forms: Vec<(&str, ActorKind, u64)> = names
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &name)| {
+                [
+                    (name, ActorKind::Org, 1 + n as u64),
+                    (name, ActorKind::Person, 2 + n as u64),
+                ]
+            })
+            .collect();
+        let registry = registry(&forms);
+        let fingerprint = Fingerprint { size: 0, hash: 0 };
+        let bytes = layout(&registry, fingerprint);
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines = text.lines();
+        lines.next();
+        let offsets: Vec<usize> = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .skip(1)
+            .take_while(|field| *field != "blocks")
+            .map(|o| o.parse().unwrap())
+            .collect();
+        let start = text.len() - offsets.last().unwrap();
+        for section in 0..4 {
+            let body = &text[start + offsets[section]..start + offsets[section + 1]];
+            let keys: Vec<&str> = body
+                .lines()
+                .map(|line| &line[..line.rfind('\t').unwrap()])
+                .collect();
+            assert!(!keys.is_empty() || section == 3, "section {section}");
+            assert!(
+                keys.windows(2).all(|pair| pair[0] < pair[1]),
+                "section {section}: {keys:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_table_older_than_the_corrections_file_is_not_used() {
         let registry = registry(&[("Orla Fenwick", ActorKind::Person, 3)]);
         let (dir, _) = table_of(&registry);
