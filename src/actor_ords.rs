@@ -30,7 +30,8 @@
 //! when the file is written; they hold for the segment while its deletions are as counted
 //! (deletions only grow), and a reader counts the match set itself otherwise.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -212,7 +213,7 @@ pub struct ActorOrds {
     /// never reads the whole list).
     ordered: std::sync::OnceLock<bool>,
     /// Per segment id: where each field's ordinals, then its article counts, are in `bytes`.
-    segments: HashMap<String, [Range<usize>; 3]>,
+    segments: FxHashMap<String, [Range<usize>; 3]>,
 }
 
 /// One segment's live articles in all and per actor, as counted when the file was written.
@@ -295,7 +296,7 @@ impl ActorOrds {
         let mut at = actors.end;
         let count = read_u32(at)?;
         at += 4;
-        let mut segments = HashMap::new();
+        let mut segments = FxHashMap::default();
         for _ in 0..count {
             let id = std::str::from_utf8(bytes.get(at..at + 32)?)
                 .ok()?
@@ -435,7 +436,7 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
         let counts = count_articles(segment, &fields[0])?;
         segments.push((segment.segment_id().uuid_string(), fields, counts));
     }
-    let number_of: HashMap<ActorAt, u32> = kinds
+    let number_of: FxHashMap<ActorAt, u32> = kinds
         .keys()
         .enumerate()
         .map(|(number, &at)| (at, number as u32))

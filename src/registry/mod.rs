@@ -18,7 +18,7 @@ pub mod table;
 pub use settle::{key, key_words, COMMON_WORD_SHARE};
 
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -168,8 +168,8 @@ impl RawActors {
         let searcher = reader.searcher();
         // An index written before alias facets existed has none to read.
         let has_aliases = index.schema().get_field(field_name::ACTOR_ALIAS).is_ok();
-        let mut forms: HashMap<(ActorKind, String), u64> = HashMap::new();
-        let mut aliases: HashMap<(ActorKind, String, String), u64> = HashMap::new();
+        let mut forms: FxHashMap<(ActorKind, String), u64> = FxHashMap::default();
+        let mut aliases: FxHashMap<(ActorKind, String, String), u64> = FxHashMap::default();
         for segment in searcher.segment_readers() {
             let passage = segment.fast_fields().u64(field_name::PASSAGE)?;
             let actor = segment.facet_reader(field_name::ACTOR)?;
@@ -281,8 +281,9 @@ fn word_evidence(
 ) -> Result<(BTreeMap<String, String>, BTreeMap<String, u64>)> {
     let article = searcher.schema().get_field(field_name::ARTICLE)?;
     let mut analyzer = schema::analyzer();
-    let mut word_terms = BTreeMap::new();
-    let mut term_articles = BTreeMap::new();
+    // Looked up once per word of every form: hashed while filling, ordered once at the end.
+    let mut word_terms: FxHashMap<String, String> = FxHashMap::default();
+    let mut term_articles: FxHashMap<String, u64> = FxHashMap::default();
     for form in forms {
         let words = key_words(&form.name);
         for word in &words {
@@ -308,7 +309,10 @@ fn word_evidence(
             }
         }
     }
-    Ok((word_terms, term_articles))
+    Ok((
+        word_terms.into_iter().collect(),
+        term_articles.into_iter().collect(),
+    ))
 }
 
 /// The live articles whose `article` field holds `term`: the document frequency where a
@@ -405,12 +409,12 @@ impl Registry {
         for form in &rejected {
             by_form[form.kind as usize].insert(form.name.clone(), None);
         }
-        let by_name: HashMap<(ActorKind, &str), ActorId> = actors
+        let by_name: FxHashMap<(ActorKind, &str), ActorId> = actors
             .iter()
             .enumerate()
             .map(|(id, actor)| ((actor.kind, actor.name.as_str()), id as ActorId))
             .collect();
-        let mut offered: HashMap<String, Vec<ActorId>> = HashMap::new();
+        let mut offered: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
         for entry in &ambiguous {
             by_form[entry.form.kind as usize].insert(entry.form.name.clone(), None);
             let ids = offered.entry(entry.form.name.to_lowercase()).or_default();

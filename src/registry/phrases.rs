@@ -7,9 +7,9 @@
 //! the corpus the phrase is then written in lower case, or named as an actor in few of the
 //! articles that contain it. One actor's name is capitalised and named wherever it occurs.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, PhraseQuery, Query};
@@ -177,8 +177,8 @@ pub fn phrase_candidates(forms: &[Form]) -> Vec<String> {
 /// must keep).
 pub(super) fn most_used_forms<'f>(
     forms: impl Iterator<Item = &'f Form>,
-) -> HashMap<String, (u64, &'f str)> {
-    let mut written_as: HashMap<String, (u64, &str)> = HashMap::new();
+) -> FxHashMap<String, (u64, &'f str)> {
+    let mut written_as: FxHashMap<String, (u64, &str)> = FxHashMap::default();
     for form in forms {
         let slot = written_as
             .entry(key_words(&form.name).join(" "))
@@ -195,7 +195,7 @@ pub(super) fn name_terms(
     analyzer: &mut tantivy::tokenizer::TextAnalyzer,
     body: tantivy::schema::Field,
     key: &str,
-    written_as: &HashMap<String, (u64, &str)>,
+    written_as: &FxHashMap<String, (u64, &str)>,
 ) -> Vec<(usize, Term)> {
     let text = written_as.get(key).map_or(key, |&(_, name)| name);
     analyzed_terms(analyzer, body, text)
@@ -235,7 +235,7 @@ pub fn read_phrase_evidence(
         }
         let query = PhraseQuery::new_with_offset(terms);
         let found = live_matches(searcher, &query)?;
-        let articles: HashSet<u64> = found
+        let articles: FxHashSet<u64> = found
             .iter()
             .map(|&address| sampler.article_key(address))
             .collect();
@@ -703,8 +703,8 @@ fn bracketed_acronym(text: &str, tokens: &[Token], end: usize) -> Option<String>
 pub fn naming_articles<'g>(
     groups: impl Iterator<Item = (&'g [String], u64)>,
     evidence: &BTreeMap<String, PhraseEvidence>,
-) -> HashMap<String, u64> {
-    let mut named: HashMap<String, u64> = HashMap::new();
+) -> FxHashMap<String, u64> {
+    let mut named: FxHashMap<String, u64> = FxHashMap::default();
     for (words, articles) in groups {
         for cut in 0..words.len().saturating_sub(1) {
             let tail = words[cut..].join(" ");

@@ -8,7 +8,8 @@
 //! gets one kind (the gazetteer's when it knows the name, else the corpus's vote) and one
 //! canonical name (its most-used full form).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
@@ -237,7 +238,7 @@ fn kind_index(kind: ActorKind) -> usize {
 struct Groups<'a> {
     raw: &'a RawActors,
     groups: Vec<Group>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     parent: Vec<usize>,
     gazetteer: &'a Gazetteer,
     /// What the gazetteer resolves each raw form to, by form: looked up once.
@@ -249,7 +250,7 @@ struct Groups<'a> {
 impl<'a> Groups<'a> {
     fn new(raw: &'a RawActors, rejected: &mut Vec<Form>, gazetteer: &'a Gazetteer) -> Groups<'a> {
         let mut groups: Vec<Group> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
         for (i, form) in raw.forms.iter().enumerate() {
             let words = key_words(&form.name);
             if words.is_empty() {
@@ -452,8 +453,8 @@ pub(super) fn settle(raw: &RawActors, gazetteer: &Gazetteer) -> Settled {
         let root = groups.find(g);
         members.entry(root).or_default().push(g);
     }
-    let mut root_name: HashMap<usize, (ActorKind, String)> = HashMap::new();
-    let single_names: std::collections::HashSet<String> = raw
+    let mut root_name: FxHashMap<usize, (ActorKind, String)> = FxHashMap::default();
+    let single_names: FxHashSet<String> = raw
         .forms
         .iter()
         .filter(|form| !form.name.contains(' '))
@@ -560,7 +561,7 @@ fn join_gazetteer_names(groups: &mut Groups) {
 /// other as a kind it may be ("Viet-Nam" typed a place in some speeches and a person in more
 /// is the country the gazetteer knows as "Vietnam").
 fn join_spellings(groups: &mut Groups) {
-    let mut by_letters: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_letters: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (g, group) in groups.groups.iter().enumerate() {
         by_letters.entry(group.words.concat()).or_default().push(g);
     }
@@ -755,7 +756,7 @@ fn all_initials(words: &[String]) -> String {
 /// expansion). A country's short name in front counts with all its letters ("U.S." in "USDA").
 fn join_acronyms(groups: &mut Groups, not_actor: &[bool]) {
     let n = groups.groups.len();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (g, &rejected) in not_actor.iter().enumerate().take(n) {
         let words = &groups.groups[g].words;
         if words.len() >= 2 && groups.kind(g) == ActorKind::Org && !rejected {
@@ -833,7 +834,7 @@ fn reject_common_words(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bo
 /// ("Tarrant" beside "Oswin Tarrant"): the corpus itself writes it as a surname, which a
 /// sample of a dozen passages may miss when the text seldom says who the person is.
 fn reject_unattested_lone_names(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
-    let surnames: std::collections::HashSet<String> = (0..groups.groups.len())
+    let surnames: FxHashSet<String> = (0..groups.groups.len())
         .filter(|&g| !not_actor[g] && groups.kind(g) == ActorKind::Person)
         .filter_map(|g| match &groups.groups[g].words[..] {
             [first, .., last] if !crate::actors::head::is_common_word(first) => Some(last.clone()),
@@ -948,7 +949,7 @@ fn settle_names_written_plural(groups: &mut Groups, raw: &RawActors, not_actor: 
 
 /// The groups [`reject_common_words`] finds to be common words, roots or not.
 fn common_word_groups(groups: &Groups, raw: &RawActors) -> Vec<bool> {
-    let mut naming: HashMap<&str, u64> = HashMap::new();
+    let mut naming: FxHashMap<&str, u64> = FxHashMap::default();
     for g in 0..groups.groups.len() {
         let group = &groups.groups[g];
         let named_alone = group.words.len() == 1;
@@ -1081,7 +1082,7 @@ fn generic_phrase_groups(groups: &mut Groups, raw: &RawActors) -> Vec<bool> {
     // A phrase that starts a longer name used at least as often is that name's fragment
     // ("Acme Trading" of "Acme Trading Corporation"): the fragment rules settle it.
     // (Only the phrases measured are judged: the other prefixes are never asked for.)
-    let mut longer_use: HashMap<String, u64> = HashMap::new();
+    let mut longer_use: FxHashMap<String, u64> = FxHashMap::default();
     for group in &groups.groups {
         for cut in 2..group.words.len() {
             let prefix = group.words[..cut].join(" ");
@@ -1120,7 +1121,7 @@ fn join_titled_people(groups: &mut Groups, not_actor: &[bool]) {
     let n = groups.groups.len();
     // (group, cut, person) for every such name; and how many people each prefix precedes.
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    let mut precedes: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut precedes: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for g in 0..n {
         let words = &groups.groups[g].words;
         if words.len() < 3
@@ -1178,13 +1179,13 @@ fn join_titled_people(groups: &mut Groups, not_actor: &[bool]) {
 fn join_fragments(
     groups: &mut Groups,
     not_actor: &mut [bool],
-) -> HashMap<usize, Vec<(ActorKind, String)>> {
+) -> FxHashMap<usize, Vec<(ActorKind, String)>> {
     let n = groups.groups.len();
     let kinds: Vec<ActorKind> = (0..n).map(|g| groups.kind(g)).collect();
     // The longer names each group's key ends and starts, by the group of that key: a cut
     // that is no group's key is never asked for.
-    let mut by_suffix: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut by_prefix: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_suffix: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut by_prefix: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for g in 0..n {
         if not_actor[g] || !matches!(kinds[g], ActorKind::Person | ActorKind::Org) {
             continue;
@@ -1199,7 +1200,7 @@ fn join_fragments(
             }
         }
     }
-    let mut ambiguous = HashMap::new();
+    let mut ambiguous = FxHashMap::default();
     for g in 0..n {
         let kind = kinds[g];
         if not_actor[g]
@@ -1215,7 +1216,7 @@ fn join_fragments(
         let one_word = groups.groups[g].words.len() == 1;
         let own_words = groups.groups[g].words.clone();
         let key_len = own_words.len();
-        let longer = |table: &HashMap<usize, Vec<usize>>, groups: &mut Groups| {
+        let longer = |table: &FxHashMap<usize, Vec<usize>>, groups: &mut Groups| {
             let mut found: BTreeMap<usize, u64> = BTreeMap::new();
             for &c in table.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
                 if !compatible(kind, kinds[c])

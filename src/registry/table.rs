@@ -178,6 +178,10 @@ fn write_checked(index_dir: &Path, registry: &Registry, before: Fingerprint) -> 
 
 /// `name` with the characters that separate fields and lines escaped.
 fn escape(name: &str) -> String {
+    // Nearly every name has none of them: copied whole.
+    if !name.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n')) {
+        return name.to_string();
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         match c {
@@ -211,8 +215,8 @@ fn unescape(text: &str) -> String {
     out
 }
 
-/// Appends `lines` (key, value), sorted by key, to `out`.
-fn push_sorted(out: &mut Vec<u8>, lines: BTreeMap<String, String>) {
+/// Appends `lines` (key, value), in the order given (sorted by key), to `out`.
+fn push_sorted(out: &mut Vec<u8>, lines: impl IntoIterator<Item = (String, String)>) {
     for (key, value) in lines {
         out.extend_from_slice(key.as_bytes());
         out.push(b'\t');
@@ -244,7 +248,9 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
         line.push('\n');
         actors.extend_from_slice(line.as_bytes());
     }
-    let mut forms = BTreeMap::new();
+    // Keys are unique (a form once per kind, a name once; escaping keeps them apart), so a
+    // vector sorted once orders them as a map would, without a search per insert.
+    let mut forms = Vec::new();
     let by_form = ActorKind::ALL.iter().flat_map(|&kind| {
         registry.by_form[kind as usize]
             .iter()
@@ -252,9 +258,10 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
     });
     for (kind, name, id) in by_form {
         let at = id.map_or_else(|| "-".to_string(), |id| at_of[id as usize].to_string());
-        forms.insert(format!("{}\t{}", kind.as_str(), escape(name)), at);
+        forms.push((format!("{}\t{}", kind.as_str(), escape(name)), at));
     }
-    let names: BTreeMap<String, String> = registry
+    forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut names: Vec<(String, String)> = registry
         .by_lower
         .iter()
         .map(|(name, ids)| {
@@ -262,6 +269,7 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
             (escape(name), joined(&ats))
         })
         .collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut folded: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
     let mut surnames: BTreeMap<String, Vec<ActorAt>> = BTreeMap::new();
     for (id, actor) in registry.actors.iter().enumerate() {
@@ -897,6 +905,78 @@ mod tests {
             .map(|at| table.actor(at).name)
             .collect();
         assert_eq!(surnamed, ["Søren Ågård", "Marta Ågård"]);
+    }
+
+    #[test]
+    fn escaping_copies_plain_names_and_round_trips_separators() {
+        for name in [
+            "Wrenfield Cooperage",
+            "Ørsted Kiln",
+            "",
+            "a\tb",
+            "c\nd",
+            "e\\f\\",
+        ] {
+            assert_eq!(unescape(&escape(name)), name, "{name:?}");
+            let escaped = escape(name);
+            assert!(!escaped.contains(['\t', '\n']), "{name:?}");
+        }
+        assert_eq!(escape("Wrenfield Cooperage"), "Wrenfield Cooperage");
+        assert_eq!(escape("x\\y\tz"), "x\\\\y\\tz");
+    }
+
+    #[test]
+    fn every_searched_section_lists_its_keys_in_ascending_byte_order() {
+        let names = [
+            "Zorrel Mining",
+            "zorrel",
+            "Ábaco Trust",
+            "Abaco Trust",
+            "Brisk\tLine",
+            "Brisk Line",
+            "Cobb\\Hale",
+            "Cobb Hale",
+            "Idris Quell",
+            "Marit Quell",
+            "Quell",
+        ];
+        let forms: Vec<(&str, ActorKind, u64)> = names
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &name)| {
+                [
+                    (name, ActorKind::Org, 1 + n as u64),
+                    (name, ActorKind::Person, 2 + n as u64),
+                ]
+            })
+            .collect();
+        let registry = registry(&forms);
+        let fingerprint = Fingerprint { size: 0, hash: 0 };
+        let bytes = layout(&registry, fingerprint);
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines = text.lines();
+        lines.next();
+        let offsets: Vec<usize> = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .skip(1)
+            .take_while(|field| *field != "blocks")
+            .map(|o| o.parse().unwrap())
+            .collect();
+        let start = text.len() - offsets.last().unwrap();
+        for section in 0..4 {
+            let body = &text[start + offsets[section]..start + offsets[section + 1]];
+            let keys: Vec<&str> = body
+                .lines()
+                .map(|line| &line[..line.rfind('\t').unwrap()])
+                .collect();
+            assert!(!keys.is_empty() || section == 3, "section {section}");
+            assert!(
+                keys.windows(2).all(|pair| pair[0] < pair[1]),
+                "section {section}: {keys:?}"
+            );
+        }
     }
 
     #[test]
