@@ -648,6 +648,9 @@ impl<'a> Article<'a> {
             if lower(&text[k]) != noun {
                 continue;
             }
+            if text.get(k + 1).is_some_and(capitalised) && !text[k].comma {
+                return None;
+            }
             if k > 0 {
                 if let Some(actor) = self.actor_at(&text[k - 1]) {
                     if actor.kind != ActorKind::Person {
@@ -658,13 +661,10 @@ impl<'a> Article<'a> {
             if let Some(next) = text.get(k + 1) {
                 if !text[k].comma && matches!(lower(next).as_str(), "for" | "of" | "at") {
                     if let Some(actor) = text.get(k + 2).and_then(|w| self.actor_at(w)) {
-                        if actor.kind != ActorKind::Person {
+                        if actor.kind == ActorKind::Org {
                             return Some(Speaker::Named(actor.name.clone()));
                         }
                     }
-                }
-                if capitalised(next) {
-                    return None;
                 }
             }
             if k > 0 && matches!(lower(&text[k - 1]).as_str(), "a" | "an") {
@@ -910,16 +910,20 @@ fn speaks_for_an_organisation(noun: &str) -> bool {
     noun.starts_with("spokes") || noun == "representative"
 }
 
-/// Whether a spokesperson is the subject of a verb of saying in `words` ("the spokeswoman
-/// said", "said a spokesman for Acme"): the person who speaks for an organisation, whom a
-/// later "she" or "he" refers to although the words are the organisation's.
-fn spokesperson_speaks(words: &[Word]) -> bool {
-    let spokes = |w: &Word| speaks_for_an_organisation(&lower(w));
-    (0..words.len()).any(|i| {
-        is_cue(&words[i])
-            && ((i > 0 && spokes(&words[i - 1]) && !words[i - 1].comma)
-                || words[i + 1..words.len().min(i + 5)].iter().any(spokes))
-    })
+/// Whether a spokesperson of the organisation `name` speaks in the clause around a quotation
+/// (`before` it, or the first words `after` it): "the Acme spokeswoman said", "said a
+/// spokesman for Acme", or "the spokeswoman said" after her introduction with Acme. She is
+/// the person who speaks for it, whom a later "she" or "he" refers to although the words are
+/// the organisation's; a spokesperson given the organisation merely named nearest is not.
+fn spokesperson_of(article: &Article, name: &str, before: &[Word], after: &[Word]) -> bool {
+    let clause = || before.iter().chain(after.iter().take(5));
+    let named_here = clause().any(|w| article.actor_at(w).is_some_and(|a| a.name == name));
+    clause()
+        .filter(|w| speaks_for_an_organisation(&lower(w)))
+        .any(|w| {
+            named_here
+                || article.introduced_for(&lower(w), w.start) == Some(Speaker::Named(name.into()))
+        })
 }
 
 /// Whether a first or second person pronoun stands next to a quotation (the last words before
@@ -1719,9 +1723,12 @@ pub(super) fn attribute(
         };
         // "..., the spokeswoman said. "...," she added": the pronoun carries on the person
         // who speaks for the organisation, so her words stay the organisation's.
-        let spokesperson = matches!(speaker, Speaker::Named(_))
-            && cue.is_some()
-            && (spokesperson_speaks(&before) || spokesperson_speaks(&after));
+        let spokesperson = match &speaker {
+            Speaker::Named(name) => {
+                cue.is_some() && spokesperson_of(&article, name, &before, &after)
+            }
+            _ => false,
+        };
         article.previous = match &speaker {
             Speaker::Named(name)
                 if spokesperson || speaker_kind(actors, name) == ActorKind::Person =>
@@ -2056,7 +2063,9 @@ fn reported_speakers(
                 Speaker::Named(name) => {
                     let kind = speaker_kind(article.actors, &name);
                     // "The spokeswoman noted ...": she, for a later "she", and her organisation.
-                    if kind == ActorKind::Org && spokesperson_speaks(&clause[from..=i]) {
+                    if kind == ActorKind::Org
+                        && spokesperson_of(article, &name, &clause[from..=i], &[])
+                    {
                         out.push(Referent {
                             at,
                             name: name.clone(),
