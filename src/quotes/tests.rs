@@ -1280,7 +1280,7 @@ fn a_named_spokesman_is_not_an_organisations_introduction() {
 
 #[test]
 fn a_participle_after_a_quotation_shares_its_clauses_subject() {
-    let body = "Dorvan Mills said it would fight the offer \"with all the means we have,\" saying \"this bid undervalues the group badly.\"";
+    let body = "Dorvan Mills said it would fight the newly proposed offer \"with all the means we have,\" saying \"this bid undervalues the group badly.\"";
     let actors = [org(body, "Dorvan Mills", &["Dorvan Mills"])];
     assert_eq!(
         found(body, &actors),
