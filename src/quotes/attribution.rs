@@ -634,6 +634,46 @@ impl<'a> Article<'a> {
             .map(|&(_, _, i)| Speaker::Named(self.actors[i].name.clone()))
     }
 
+    /// The organisation a definite spokesperson ("the spokeswoman" at `at`) speaks for when
+    /// the article introduced that spokesperson earlier with an organisation: the nearest
+    /// earlier use of the same noun that names one, before it ("a Vantrell spokeswoman") or after
+    /// "for", "of" or "at" ("a spokesman for Acme"). A definite noun refers back to its
+    /// introduction, not to whatever organisation was named nearer. Uses of the noun naming
+    /// no organisation ("the spokeswoman said") are passed over, as they refer back too; an
+    /// unnamed indefinite one ("a spokeswoman said") or a named one ("spokeswoman Ann Roe")
+    /// ends the search with nothing.
+    fn introduced_for(&self, noun: &str, at: usize) -> Option<Speaker> {
+        let text = words(self.body, 0, at);
+        for k in (0..text.len()).rev() {
+            if lower(&text[k]) != noun {
+                continue;
+            }
+            if text.get(k + 1).is_some_and(capitalised) && !text[k].comma {
+                return None;
+            }
+            if k > 0 {
+                if let Some(actor) = self.actor_at(&text[k - 1]) {
+                    if actor.kind != ActorKind::Person {
+                        return Some(Speaker::Named(actor.name.clone()));
+                    }
+                }
+            }
+            if let Some(next) = text.get(k + 1) {
+                if !text[k].comma && matches!(lower(next).as_str(), "for" | "of" | "at") {
+                    if let Some(actor) = text.get(k + 2).and_then(|w| self.actor_at(w)) {
+                        if actor.kind == ActorKind::Org {
+                            return Some(Speaker::Named(actor.name.clone()));
+                        }
+                    }
+                }
+            }
+            if k > 0 && matches!(lower(&text[k - 1]).as_str(), "a" | "an") {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The first referent that `fits` in the sentence of the nearest one before `at`: the
     /// subject comes first, and a pronoun or a definite role refers to the subject before an
     /// object ("Roe thanked Doe. "...," the minister stressed" is Roe's). A speaker of that
@@ -870,6 +910,22 @@ fn speaks_for_an_organisation(noun: &str) -> bool {
     noun.starts_with("spokes") || noun == "representative"
 }
 
+/// Whether a spokesperson of the organisation `name` speaks in the clause around a quotation
+/// (`before` it, or the first words `after` it): "the Acme spokeswoman said", "said a
+/// spokesman for Acme", or "the spokeswoman said" after her introduction with Acme. She is
+/// the person who speaks for it, whom a later "she" or "he" refers to although the words are
+/// the organisation's; a spokesperson given the organisation merely named nearest is not.
+fn spokesperson_of(article: &Article, name: &str, before: &[Word], after: &[Word]) -> bool {
+    let clause = || before.iter().chain(after.iter().take(5));
+    let named_here = clause().any(|w| article.actor_at(w).is_some_and(|a| a.name == name));
+    clause()
+        .filter(|w| speaks_for_an_organisation(&lower(w)))
+        .any(|w| {
+            named_here
+                || article.introduced_for(&lower(w), w.start) == Some(Speaker::Named(name.into()))
+        })
+}
+
 /// Whether a first or second person pronoun stands next to a quotation (the last words before
 /// it or the first after it): a speaker of a recounted dialogue, whom "he" does not carry on.
 fn first_person(before: &[Word], after: &[Word]) -> bool {
@@ -997,6 +1053,12 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
             }
             // "the spokesman said" with no person named before is the organisation's.
             "the" | "this" | "that" | "his" | "her" | "its" => {
+                // "A Vantrell spokeswoman said ... the spokeswoman said": the one introduced.
+                if speaks_for_an_organisation(&noun) {
+                    if let Some(organisation) = article.introduced_for(&noun, words[j].start) {
+                        return Some(organisation);
+                    }
+                }
                 let person = if kind == ActorKind::Person {
                     article.resolve_role(&noun, at)
                 } else {
@@ -1624,6 +1686,18 @@ pub(super) fn attribute(
                 (None, speaker)
             }
         };
+        // "Acme said it would fight the bid "...," saying ...": a participle right after the
+        // quotation has no subject of its own; it shares the subject of the clause the
+        // quotation closes.
+        let speaker = match (&speaker, &cue) {
+            (Speaker::Unknown, Some(verb))
+                if PARTICIPLES.contains(&verb.to_lowercase().as_str())
+                    && after.first().is_some_and(|w| w.text == verb.as_str()) =>
+            {
+                clause_subject(&article, &before, before.len(), span.open)
+            }
+            _ => speaker,
+        };
         // "..., saying the plan would "work in the end."": a participle has no subject of its
         // own; the quotation before it in the paragraph gives the speaker.
         let speaker = match (&speaker, &cue, &last) {
@@ -1647,8 +1721,18 @@ pub(super) fn attribute(
             Speaker::FirstPerson => Speaker::Unnamed,
             speaker => speaker,
         };
+        // "..., the spokeswoman said. "...," she added": the pronoun carries on the person
+        // who speaks for the organisation, so her words stay the organisation's.
+        let spokesperson = match &speaker {
+            Speaker::Named(name) => {
+                cue.is_some() && spokesperson_of(&article, name, &before, &after)
+            }
+            _ => false,
+        };
         article.previous = match &speaker {
-            Speaker::Named(name) if speaker_kind(actors, name) == ActorKind::Person => {
+            Speaker::Named(name)
+                if spokesperson || speaker_kind(actors, name) == ActorKind::Person =>
+            {
                 Some(Some(name.clone()))
             }
             // "I said, "..." He said, "..."": the speaker who says "I" is not the next one.
@@ -1669,6 +1753,14 @@ pub(super) fn attribute(
         };
         if let Some(name) = &speaker {
             let kind = speaker_kind(actors, name);
+            if spokesperson && kind == ActorKind::Org {
+                article.referents.push(Referent {
+                    at: span.open,
+                    name: name.clone(),
+                    kind: ActorKind::Person,
+                    speaks: true,
+                });
+            }
             article.referents.push(Referent {
                 at: span.open,
                 name: name.clone(),
@@ -1970,6 +2062,17 @@ fn reported_speakers(
             match subject_before(article, &clause[from..=i], i - from, at) {
                 Speaker::Named(name) => {
                     let kind = speaker_kind(article.actors, &name);
+                    // "The spokeswoman noted ...": she, for a later "she", and her organisation.
+                    if kind == ActorKind::Org
+                        && spokesperson_of(article, &name, &clause[from..=i], &[])
+                    {
+                        out.push(Referent {
+                            at,
+                            name: name.clone(),
+                            kind: ActorKind::Person,
+                            speaks: true,
+                        });
+                    }
                     out.push(Referent {
                         at,
                         name,

@@ -1232,3 +1232,67 @@ fn a_cue_after_a_determiner_is_no_verb() {
         ]
     );
 }
+
+#[test]
+fn the_spokeswoman_is_the_one_introduced_with_her_organisation() {
+    let body = "Quenby Textiles plans to expand abroad, a Quenby spokeswoman said.\n\nIts bonds were placed by Harlow Lane Partners and by Corvin Dees.\n\n\"No date is fixed,\" the spokeswoman said.\n\nShe turned to the plans. \"We will wait,\" she said.";
+    let actors = [
+        org(body, "Quenby Textiles", &["Quenby Textiles", "Quenby"]),
+        org(body, "Harlow Lane Partners", &["Harlow Lane Partners"]),
+        person(body, "Corvin Dees", &["Corvin Dees"]),
+    ];
+    let quotes = found(body, &actors);
+    assert_eq!(
+        quotes,
+        vec![
+            ("No date is fixed,".into(), Some("Quenby Textiles".into())),
+            ("We will wait,".into(), Some("Quenby Textiles".into())),
+        ]
+    );
+}
+
+#[test]
+fn the_spokesman_for_an_organisation_keeps_it_after_others_are_named() {
+    let body = "Sales rose, a spokesman for Brell Foods said.\n\nRivals such as Tamsin Oils and Pell Vance cut prices.\n\n\"We expect more,\" the spokesman said.";
+    let actors = [
+        org(body, "Brell Foods", &["Brell Foods"]),
+        org(body, "Tamsin Oils", &["Tamsin Oils"]),
+        person(body, "Pell Vance", &["Pell Vance"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        vec![("We expect more,".into(), Some("Brell Foods".into()))]
+    );
+}
+
+#[test]
+fn a_named_spokesman_is_not_an_organisations_introduction() {
+    let body = "A Brell Foods spokesman, Odo Finch, said sales rose. Spokesman Odo Finch spoke again later.\n\n\"We expect more,\" the spokesman said.";
+    let actors = [
+        org(body, "Brell Foods", &["Brell Foods"]),
+        person(body, "Odo Finch", &["Odo Finch"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        vec![("We expect more,".into(), Some("Odo Finch".into()))]
+    );
+}
+
+#[test]
+fn a_participle_after_a_quotation_shares_its_clauses_subject() {
+    let body = "Dorvan Mills said it would fight the newly proposed offer \"with all the means we have,\" saying \"this bid undervalues the group badly.\"";
+    let actors = [org(body, "Dorvan Mills", &["Dorvan Mills"])];
+    assert_eq!(
+        found(body, &actors),
+        vec![
+            (
+                "with all the means we have,".into(),
+                Some("Dorvan Mills".into())
+            ),
+            (
+                "this bid undervalues the group badly.".into(),
+                Some("Dorvan Mills".into())
+            ),
+        ]
+    );
+}
