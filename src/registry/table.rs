@@ -859,6 +859,81 @@ mod tests {
         );
     }
 
+    /// Every form's actor and kind as the table just written holds them and as its file,
+    /// read back, says.
+    fn assert_written_answers_as_read_back(
+        dir: &Path,
+        written: &WrittenTable,
+        forms: &[(&str, ActorKind, u64)],
+    ) {
+        let bytes = std::fs::read(path(dir)).unwrap();
+        assert_eq!(written.size(), bytes.len() as u64);
+        assert_eq!(written.head(), &bytes[..STAMPED_HEAD.min(bytes.len())]);
+        let table = ActorTable::open(dir).unwrap().expect("just written");
+        let whole = table.whole_forms().expect("sections readable");
+        for &(name, kind, _) in forms {
+            let read_back = whole
+                .canonical(kind, name)
+                .map(|at| (at, whole.actor(at).kind));
+            assert_eq!(written.canonical(kind, name), read_back, "{name}");
+        }
+        assert_eq!(
+            written.canonical(ActorKind::Place, "Brackwater Lane"),
+            Err(Unlisted::Unknown)
+        );
+    }
+
+    #[test]
+    fn the_table_as_written_answers_as_its_file_with_or_without_corrections() {
+        let forms = [
+            ("Halvard Brisco", ActorKind::Person, 9),
+            ("Brisco", ActorKind::Person, 4),
+            ("Quennel Dockyards", ActorKind::Org, 7),
+            ("Quennel", ActorKind::Place, 3),
+            ("Tarrow Vale", ActorKind::Place, 5),
+            ("Ostmark Tin", ActorKind::Org, 2),
+        ];
+        let settled = registry(&forms);
+        let dir = tempfile::tempdir().unwrap();
+        let written = settled.write(dir.path()).unwrap().expect("written");
+        assert!(matches!(written.registry, Cow::Borrowed(_)));
+        assert_written_answers_as_read_back(dir.path(), &written, &forms);
+        for correction in [
+            corrections::Correction::NotActor {
+                name: "Ostmark Tin".to_string(),
+            },
+            corrections::Correction::Kind {
+                name: "Tarrow Vale".to_string(),
+                kind: ActorKind::Org,
+            },
+            corrections::Correction::Merge {
+                into: "Quennel Dockyards".to_string(),
+                alias: "Quennel".to_string(),
+            },
+        ] {
+            corrections::append(dir.path(), &correction).unwrap();
+        }
+        let written = settled.write(dir.path()).unwrap().expect("written");
+        assert!(matches!(written.registry, Cow::Owned(_)));
+        assert_written_answers_as_read_back(dir.path(), &written, &forms);
+        assert_eq!(
+            written.canonical(ActorKind::Org, "Ostmark Tin"),
+            Err(Unlisted::NotAnActor)
+        );
+        let (_, kind) = written.canonical(ActorKind::Place, "Tarrow Vale").unwrap();
+        assert_eq!(kind, ActorKind::Org);
+        assert_eq!(
+            written
+                .canonical(ActorKind::Place, "Quennel")
+                .map(|(at, _)| at),
+            written
+                .canonical(ActorKind::Org, "Quennel Dockyards")
+                .map(|(at, _)| at)
+        );
+        let current = write_current(dir.path()).unwrap().expect("written");
+        assert_written_answers_as_read_back(dir.path(), &current, &forms);
+    }
+
     #[test]
     fn a_long_actor_line_read_first_leaves_nothing_in_later_lookups() {
         let long = format!(
