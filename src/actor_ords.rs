@@ -3,7 +3,8 @@
 //! every raw form of every facet dictionary through the table (which grew with the archive).
 //!
 //! `INDEX/actor-ords.bin` is written after every write of the lookup table (the end of every
-//! `index` run, every `newsdex correct`), from the index and the table alone, for every
+//! `index` run, every `newsdex correct`), from the index and the table as the process that
+//! wrote it holds it in memory (never read back from its file), for every
 //! segment of the index's last commit, keyed by segment id. It is stamped with the table it
 //! maps to (size, modification time and a hash of its head): a reader whose table is another
 //! one ignores the file, and a segment the file does not list (a run killed between its
@@ -42,7 +43,7 @@ use tantivy::{Index, ReloadPolicy, SegmentReader};
 use crate::actors::ActorKind;
 use crate::corpus::fnv::Fnv1a;
 use crate::error::{Error, Result};
-use crate::registry::table::{self, ActorAt, ActorTable, WholeForms};
+use crate::registry::table::{self, ActorAt, ActorTable, WrittenTable, STAMPED_HEAD};
 use crate::registry::Unlisted;
 use crate::schema::{decode_actor_facet, field_name};
 use crate::store::{remove_if_present, write_atomically};
@@ -60,8 +61,6 @@ const UNSEEN: u32 = u32::MAX - 1;
 const UNCOUNTED: u32 = u32::MAX;
 /// Offsets at or above this do not fit beside a kind (the file is then not written).
 const AT_LIMIT: u32 = (1 << 30) - 2;
-/// The bytes of the table's head that its stamp hashes.
-const HEAD_BYTES: usize = 4096;
 
 /// The file of `index_dir`.
 pub fn path(index_dir: &Path) -> PathBuf {
@@ -143,13 +142,13 @@ impl TableStamp {
             .ok()
             .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
             .unwrap_or_default();
-        let mut head = vec![0; HEAD_BYTES.min(meta.len() as usize)];
+        let mut head = vec![0; STAMPED_HEAD.min(meta.len() as usize)];
         read_exact_at(&file, &mut head).map_err(|err| Error::io(&path, err))?;
         Ok(Some(TableStamp {
             size: meta.len(),
             seconds: modified.as_secs() as i64,
             nanos: modified.subsec_nanos(),
-            head: Fnv1a::new().write(&head).finish(),
+            head: head_hash(&head),
         }))
     }
 
@@ -175,6 +174,11 @@ impl TableStamp {
             head: u64::from_le_bytes(bytes.get(20..28)?.try_into().ok()?),
         })
     }
+}
+
+/// The hash of a table's head (its first [`STAMPED_HEAD`] bytes) in its stamp.
+fn head_hash(head: &[u8]) -> u64 {
+    Fnv1a::new().write(head).finish()
 }
 
 #[cfg(unix)]
@@ -406,17 +410,22 @@ impl ActorOrds {
     }
 }
 
-/// Writes the file of `index_dir` for the last commit of `index` and the lookup table as it
-/// is now (temporary file, then renamed). Without a current table, or when the table is
-/// replaced meanwhile, the file is removed instead: readers then map forms one by one.
-pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
+/// Writes the file of `index_dir` for the last commit of `index` and the lookup table this
+/// process has just written (`table`: forms are looked up in the registry it was laid out
+/// from, by hash, not in the file read back). Without a table, or when the file on disk is
+/// not that table (replaced meanwhile), the file is removed instead: readers then map forms
+/// one by one.
+pub fn write(index: &Index, index_dir: &Path, table: Option<&WrittenTable>) -> Result<()> {
     let file = path(index_dir);
-    let Some((table, Some(stamp))) = open_stamped_table(index_dir)? else {
+    let Some(table) = table else {
         return remove_if_present(&file);
     };
-    let Some(whole) = table.whole_forms() else {
+    let Some(stamp) = TableStamp::of_table(index_dir)? else {
         return remove_if_present(&file);
     };
+    if stamp.size != table.size() || stamp.head != head_hash(table.head()) {
+        return remove_if_present(&file);
+    }
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
@@ -428,7 +437,7 @@ pub fn write(index: &Index, index_dir: &Path) -> Result<()> {
         let mut fields = Vec::new();
         for field in [field_name::ACTOR, field_name::PASSAGE_ACTOR] {
             let facets = segment.facet_reader(field)?;
-            let Some(entries) = ordinal_actors(&facets, &whole, &mut kinds)? else {
+            let Some(entries) = ordinal_actors(&facets, table, &mut kinds)? else {
                 return remove_if_present(&file);
             };
             fields.push(entries);
@@ -528,7 +537,7 @@ fn count_articles(segment: &SegmentReader, entries: &[Mapped]) -> Result<Counted
 /// (the kinds of the actors met go to `kinds`); `None` when an offset does not fit the layout.
 fn ordinal_actors(
     facets: &FacetReader,
-    whole: &WholeForms,
+    table: &WrittenTable,
     kinds: &mut BTreeMap<ActorAt, ActorKind>,
 ) -> Result<Option<Vec<Mapped>>> {
     let mut entries = vec![Mapped::NotActor; facets.num_facets()];
@@ -540,10 +549,10 @@ fn ordinal_actors(
         let Some((kind, name)) = decode_actor_facet(stream.key()) else {
             continue;
         };
-        let entry = match whole.canonical(kind, name) {
-            Ok(at) if at >= AT_LIMIT => return Ok(None),
-            Ok(at) => {
-                kinds.entry(at).or_insert_with(|| whole.actor(at).kind);
+        let entry = match table.canonical(kind, name) {
+            Ok((at, _)) if at >= AT_LIMIT => return Ok(None),
+            Ok((at, canonical)) => {
+                kinds.entry(at).or_insert(canonical);
                 Mapped::Actor(at)
             }
             Err(Unlisted::NotAnActor) => Mapped::NotActor,

@@ -48,11 +48,12 @@ pub(super) fn run_correct(index_dir: &Path, command: CorrectCommand) -> anyhow::
     };
     corrections::append(index_dir, &correction)?;
     // Searches read the lookup table: it takes the correction at once.
-    let after = match crate::registry::table::write_current(index_dir)? {
-        Some(after) => after,
+    let table = crate::registry::table::write_current(index_dir)?;
+    crate::actor_ords::write(searcher.index(), index_dir, table.as_ref())?;
+    let after = match table {
+        Some(table) => table.into_registry(),
         None => Registry::open(index_dir, searcher.index())?,
     };
-    crate::actor_ords::write(searcher.index(), index_dir)?;
     crate::stats::keep_stats(index_dir)?;
     println!("{}", change_report(before, &after, &correction));
     println!("recorded in {}", corrections::path(index_dir).display());

@@ -269,10 +269,11 @@ fn index_reporting(
     let inputs =
         crate::registry_inputs::Inputs::of(&index, index_dir, &identities, provenance.as_ref())?;
     if !inputs.map_or(Ok(false), |inputs| inputs.are_settled(index_dir))? {
-        crate::registry::Registry::build(&index, &identities, gazetteer)?.write(index_dir)?;
+        let registry = crate::registry::Registry::build(&index, &identities, gazetteer)?;
+        let table = registry.write(index_dir)?;
         // Exploration counts actors through each segment's ordinals mapped to the table's
-        // actors.
-        crate::actor_ords::write(&index, index_dir)?;
+        // actors, from the table as written (not read back).
+        crate::actor_ords::write(&index, index_dir, table.as_ref())?;
         if let Some(inputs) = inputs {
             inputs.record(index_dir)?;
         }

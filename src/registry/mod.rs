@@ -446,8 +446,10 @@ impl Registry {
     }
 
     /// Writes the registry beside the index, compressed (`store::compress`: a tenth of the
-    /// JSON), to a temporary file first, then renamed, so a reader never sees half a file.
-    pub fn write(&self, index_dir: &Path) -> Result<()> {
+    /// JSON), to a temporary file first, then renamed, so a reader never sees half a file;
+    /// then its lookup table, returned as written (`None` when it was removed instead, see
+    /// [`table::write_settled`]).
+    pub fn write(&self, index_dir: &Path) -> Result<Option<table::WrittenTable<'_>>> {
         // The file's layout, borrowed: serialised as `RegistryFile` is, without a copy.
         #[derive(Serialize)]
         struct Borrowed<'r> {

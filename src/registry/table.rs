@@ -22,6 +22,7 @@
 //! `AT` is the byte offset of an actor's line in the actors section, so offsets order actors
 //! as the registry does (most articles first).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -136,13 +137,14 @@ pub fn fold(name: &str) -> String {
 }
 
 /// Writes the table of `index_dir` from the registry file and the corrections file as they
-/// are now (temporary file, then renamed), and returns the corrected registry it holds. When
+/// are now (temporary file, then renamed), and returns it as written (the corrected registry
+/// it holds among it). When
 /// the corrections file changes meanwhile or cannot be read, the table is removed instead
 /// (`None`): readers then use the full registry.
-pub fn write_current(index_dir: &Path) -> Result<Option<Registry>> {
+pub fn write_current(index_dir: &Path) -> Result<Option<WrittenTable<'static>>> {
     let before = Fingerprint::of_corrections(index_dir)?;
     match Registry::open_file(index_dir) {
-        Ok(Some(registry)) => Ok(write_checked(index_dir, &registry, before)?.then_some(registry)),
+        Ok(Some(registry)) => write_checked(index_dir, Cow::Owned(registry), before),
         Ok(None) | Err(Error::BadCorrection { .. }) => {
             remove_if_present(&path(index_dir)).map(|()| None)
         }
@@ -152,28 +154,89 @@ pub fn write_current(index_dir: &Path) -> Result<Option<Registry>> {
 
 /// Writes the table of `index_dir` for a registry just settled (not read back from its
 /// file), with the corrections file as it is now; as [`write_current`] otherwise.
-pub fn write_settled(index_dir: &Path, settled: &Registry) -> Result<()> {
+pub fn write_settled<'r>(
+    index_dir: &Path,
+    settled: &'r Registry,
+) -> Result<Option<WrittenTable<'r>>> {
     let before = Fingerprint::of_corrections(index_dir)?;
     // Without corrections (the usual case) the settled registry is the table's as it is: a
     // copy of every actor and form to apply none would cost as much as the layout.
     let corrected = match super::corrections::read(index_dir) {
-        Ok(corrections) if corrections.is_empty() => None,
-        Ok(corrections) => Some(settled.clone().corrected(&corrections)),
-        Err(Error::BadCorrection { .. }) => return remove_if_present(&path(index_dir)),
+        Ok(corrections) if corrections.is_empty() => Cow::Borrowed(settled),
+        Ok(corrections) => Cow::Owned(settled.clone().corrected(&corrections)),
+        Err(Error::BadCorrection { .. }) => {
+            return remove_if_present(&path(index_dir)).map(|()| None)
+        }
         Err(err) => return Err(err),
     };
-    write_checked(index_dir, corrected.as_ref().unwrap_or(settled), before).map(|_| ())
+    write_checked(index_dir, corrected, before)
 }
 
 /// Writes the table of `registry` unless the corrections file changed since `before` (then
-/// the table is removed); true when written.
-fn write_checked(index_dir: &Path, registry: &Registry, before: Fingerprint) -> Result<bool> {
+/// the table is removed: `None`).
+fn write_checked<'r>(
+    index_dir: &Path,
+    registry: Cow<'r, Registry>,
+    before: Fingerprint,
+) -> Result<Option<WrittenTable<'r>>> {
     let table = path(index_dir);
     if Fingerprint::of_corrections(index_dir)? != before {
-        return remove_if_present(&table).map(|()| false);
+        return remove_if_present(&table).map(|()| None);
     }
-    crate::store::write_atomically(&table, &layout(registry, before))?;
-    Ok(true)
+    let (bytes, at_of) = layout(&registry, before);
+    crate::store::write_atomically(&table, &bytes)?;
+    Ok(Some(WrittenTable {
+        at_of,
+        size: bytes.len() as u64,
+        head: bytes[..STAMPED_HEAD.min(bytes.len())].to_vec(),
+        registry,
+    }))
+}
+
+/// The bytes of the table's head that a stamp of the table hashes (with its size and
+/// modification time, it tells one table file from another).
+pub const STAMPED_HEAD: usize = 4096;
+
+/// A table as the process that wrote it holds it: the registry laid out and each actor's
+/// offset, so that what maps forms to the table's actors (the actor ordinals) looks forms up
+/// by hash instead of reading the file back and searching its lines.
+#[derive(Debug)]
+pub struct WrittenTable<'r> {
+    /// The registry the table holds (the user's corrections applied).
+    registry: Cow<'r, Registry>,
+    /// Per actor id: the offset of its line.
+    at_of: Vec<ActorAt>,
+    /// The file's size and its first [`STAMPED_HEAD`] bytes.
+    size: u64,
+    head: Vec<u8>,
+}
+
+impl WrittenTable<'_> {
+    /// The actor of a raw form and its canonical kind, as [`WholeForms::canonical`] and
+    /// [`WholeForms::actor`] of the file read back say.
+    pub fn canonical(
+        &self,
+        kind: ActorKind,
+        name: &str,
+    ) -> std::result::Result<(ActorAt, ActorKind), super::Unlisted> {
+        let id = self.registry.canonical(kind, name)?;
+        Ok((self.at_of[id as usize], self.registry.actor(id).kind))
+    }
+
+    /// The size of the file written, in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The first bytes of the file written, at most [`STAMPED_HEAD`].
+    pub fn head(&self) -> &[u8] {
+        &self.head
+    }
+
+    /// The registry the table holds, the user's corrections applied.
+    pub fn into_registry(self) -> Registry {
+        self.registry.into_owned()
+    }
 }
 
 /// `name` with the characters that separate fields and lines escaped.
@@ -230,8 +293,9 @@ fn joined(ats: &[ActorAt]) -> String {
     texts.join(",")
 }
 
-/// The table's bytes for `registry`, which applied the corrections of `fingerprint`.
-fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
+/// The table's bytes for `registry`, which applied the corrections of `fingerprint`, and the
+/// offset of each actor's line (by actor id).
+fn layout(registry: &Registry, fingerprint: Fingerprint) -> (Vec<u8>, Vec<ActorAt>) {
     let mut actors = Vec::new();
     let mut at_of = Vec::with_capacity(registry.actors.len());
     for actor in &registry.actors {
@@ -349,7 +413,7 @@ fn layout(registry: &Registry, fingerprint: Fingerprint) -> Vec<u8> {
     for section in sections {
         out.extend_from_slice(&section);
     }
-    out
+    (out, at_of)
 }
 
 /// The value of the line whose key (all before its last tab) is `key` among sorted `lines`,
@@ -795,6 +859,81 @@ mod tests {
         );
     }
 
+    /// Every form's actor and kind as the table just written holds them and as its file,
+    /// read back, says.
+    fn assert_written_answers_as_read_back(
+        dir: &Path,
+        written: &WrittenTable,
+        forms: &[(&str, ActorKind, u64)],
+    ) {
+        let bytes = std::fs::read(path(dir)).unwrap();
+        assert_eq!(written.size(), bytes.len() as u64);
+        assert_eq!(written.head(), &bytes[..STAMPED_HEAD.min(bytes.len())]);
+        let table = ActorTable::open(dir).unwrap().expect("just written");
+        let whole = table.whole_forms().expect("sections readable");
+        for &(name, kind, _) in forms {
+            let read_back = whole
+                .canonical(kind, name)
+                .map(|at| (at, whole.actor(at).kind));
+            assert_eq!(written.canonical(kind, name), read_back, "{name}");
+        }
+        assert_eq!(
+            written.canonical(ActorKind::Place, "Brackwater Lane"),
+            Err(Unlisted::Unknown)
+        );
+    }
+
+    #[test]
+    fn the_table_as_written_answers_as_its_file_with_or_without_corrections() {
+        let forms = [
+            ("Halvard Brisco", ActorKind::Person, 9),
+            ("Brisco", ActorKind::Person, 4),
+            ("Quennel Dockyards", ActorKind::Org, 7),
+            ("Quennel", ActorKind::Place, 3),
+            ("Tarrow Vale", ActorKind::Place, 5),
+            ("Ostmark Tin", ActorKind::Org, 2),
+        ];
+        let settled = registry(&forms);
+        let dir = tempfile::tempdir().unwrap();
+        let written = settled.write(dir.path()).unwrap().expect("written");
+        assert!(matches!(written.registry, Cow::Borrowed(_)));
+        assert_written_answers_as_read_back(dir.path(), &written, &forms);
+        for correction in [
+            corrections::Correction::NotActor {
+                name: "Ostmark Tin".to_string(),
+            },
+            corrections::Correction::Kind {
+                name: "Tarrow Vale".to_string(),
+                kind: ActorKind::Org,
+            },
+            corrections::Correction::Merge {
+                into: "Quennel Dockyards".to_string(),
+                alias: "Quennel".to_string(),
+            },
+        ] {
+            corrections::append(dir.path(), &correction).unwrap();
+        }
+        let written = settled.write(dir.path()).unwrap().expect("written");
+        assert!(matches!(written.registry, Cow::Owned(_)));
+        assert_written_answers_as_read_back(dir.path(), &written, &forms);
+        assert_eq!(
+            written.canonical(ActorKind::Org, "Ostmark Tin"),
+            Err(Unlisted::NotAnActor)
+        );
+        let (_, kind) = written.canonical(ActorKind::Place, "Tarrow Vale").unwrap();
+        assert_eq!(kind, ActorKind::Org);
+        assert_eq!(
+            written
+                .canonical(ActorKind::Place, "Quennel")
+                .map(|(at, _)| at),
+            written
+                .canonical(ActorKind::Org, "Quennel Dockyards")
+                .map(|(at, _)| at)
+        );
+        let current = write_current(dir.path()).unwrap().expect("written");
+        assert_written_answers_as_read_back(dir.path(), &current, &forms);
+    }
+
     #[test]
     fn a_long_actor_line_read_first_leaves_nothing_in_later_lookups() {
         let long = format!(
@@ -952,7 +1091,7 @@ mod tests {
             .collect();
         let registry = registry(&forms);
         let fingerprint = Fingerprint { size: 0, hash: 0 };
-        let bytes = layout(&registry, fingerprint);
+        let (bytes, _) = layout(&registry, fingerprint);
         let text = String::from_utf8(bytes).unwrap();
         let mut lines = text.lines();
         lines.next();
