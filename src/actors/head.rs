@@ -436,6 +436,18 @@ pub fn attests_a_place(text: &str, s: usize, e: usize) -> bool {
     LOCATIVES.contains(&word.as_str())
 }
 
+/// Names written as code or markup, one of each kind [`written_as_code`] knows: an address, a
+/// time, a tag, an identifier, a handle, a reference mark glued on.
+#[cfg(test)]
+pub(crate) const WRITTEN_AS_CODE: [&str; 6] = [
+    "//quill.example:8081/login/ada",
+    "7:3fe0",
+    "<side-panel>",
+    "Harbor_Tools",
+    "desk@orvex",
+    "Quay[7",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,14 +477,7 @@ mod tests {
 
     #[test]
     fn a_name_written_as_an_address_or_markup_is_none() {
-        for name in [
-            "//quill.example:8081/login/ada",
-            "7:3fe0",
-            "<side-panel>",
-            "Harbor_Tools",
-            "desk@orvex",
-            "Quay[7",
-        ] {
+        for name in WRITTEN_AS_CODE {
             assert!(written_as_code(name), "{name}");
         }
         // one article keeps a firm's name glued to its ticker: its only mentions may be there

@@ -329,7 +329,7 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
         let tail = &tokens[window[inner.len()]].text;
         let plural = tail
             .strip_prefix(*last)
-            .is_some_and(|rest| rest.is_empty() || rest == "s" || rest == "es");
+            .is_some_and(|rest| rest.is_empty() || PLURAL_ENDINGS.contains(&rest));
         if !inner_match || !plural {
             continue;
         }
@@ -368,6 +368,11 @@ fn after_a_conjunction(text: &str, tokens: &[Token], first: usize) -> bool {
         && matches!(tokens[first - 1].text.as_str(), "and" | "or")
         && !breaks_a_name(&text[tokens[first - 1].to..tokens[first].from])
 }
+
+/// The endings a name's last word takes in the plural ("Harbour Boards", "Marsh Trusses"):
+/// what an occurrence counts as the name written in the plural, and what the registry looks
+/// a name's plural up by.
+pub(super) const PLURAL_ENDINGS: [&str; 2] = ["s", "es"];
 
 /// Every live passage `query` matches, in index order.
 pub(super) fn live_matches(searcher: &Searcher, query: &dyn Query) -> Result<Vec<DocAddress>> {

@@ -933,7 +933,7 @@ fn settle_names_written_plural(groups: &mut Groups, raw: &RawActors, not_actor: 
             continue;
         }
         let (last, inner) = words.split_last().expect("a group has words");
-        let plural = ["s", "es"].iter().find_map(|ending| {
+        let plural = super::phrases::PLURAL_ENDINGS.iter().find_map(|ending| {
             let mut plural_words = inner.to_vec();
             plural_words.push(format!("{last}{ending}"));
             groups.by_key.get(&plural_words.join(" ")).copied()
@@ -1490,14 +1490,7 @@ mod tests {
 
     #[test]
     fn a_name_written_as_code_is_none_unless_a_clean_form_names_its_actor() {
-        let coded = [
-            "//quill.example:8081/login/ada",
-            "7:3fe0",
-            "<side-panel>",
-            "Harbor_Tools",
-            "desk@orvex",
-            "Quay[7",
-        ];
+        let coded = crate::actors::head::WRITTEN_AS_CODE;
         let mut forms: Vec<(&str, ActorKind, u64)> =
             coded.iter().map(|&name| (name, Place, 12)).collect();
         forms.extend([("Orvex_Line", Org, 9), ("Orvex Line", Org, 30)]);
