@@ -589,6 +589,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_stamped_table_carries_the_stamp_of_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(open_stamped_table(dir.path()).unwrap().is_none());
+        let registry =
+            crate::registry::Registry::settle(&crate::registry::RawActors::of_forms(&[(
+                "Tarrow Ferries",
+                ActorKind::Org,
+                3,
+            )]));
+        registry.write(dir.path()).unwrap();
+        let (_, stamp) = open_stamped_table(dir.path()).unwrap().expect("written");
+        assert_eq!(Some(stamp), TableStamp::of_table(dir.path()).unwrap());
+    }
+
+    #[test]
     fn entries_and_actors_round_trip() {
         for entry in [
             OrdActor::Listed(0),

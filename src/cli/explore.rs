@@ -4,13 +4,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesArgs, TimelineArgs};
-use super::{apply_filters, color_enabled, found, kind_of, list_output, Outcome};
+use super::{apply_filters, color_enabled, found, kind_of, list_output, open_searcher, Outcome};
 use crate::explore::{self, BestShown, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
 use crate::search::{quotations, top_quoted, SearchRequest, Searcher};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
@@ -38,7 +38,7 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
 }
 
 pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
@@ -68,7 +68,7 @@ pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<O
 }
 
 pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
@@ -83,7 +83,7 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
 }
 
 pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
@@ -125,7 +125,7 @@ fn print_counts<T: serde::Serialize>(
 }
 
 pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         stories: args.stories,
         ..SearchRequest::default()
@@ -164,7 +164,7 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
 }
 
 pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.unwrap_or_default(),
         stories: args.stories,

@@ -1167,6 +1167,35 @@ mod tests {
     }
 
     #[test]
+    fn naming_actors_by_offset_reads_no_block_index_and_each_line_once() {
+        let registry = registry(&[
+            ("Tarrow Ferries", ActorKind::Org, 7),
+            ("Zebediah Voss", ActorKind::Person, 9),
+        ]);
+        let at = table_of(&registry)
+            .1
+            .canonical(ActorKind::Person, "Zebediah Voss")
+            .expect("listed");
+        // A table just opened, from a registry written the same way (the same offsets).
+        let (_dir, table) = table_of(&registry);
+        assert!(table.block_index.get().is_none(), "not read at open");
+        let first = table.actor(at);
+        assert_eq!(
+            (first.name.as_str(), first.kind),
+            ("Zebediah Voss", ActorKind::Person)
+        );
+        assert!(
+            table.block_index.get().is_none(),
+            "not read to name an actor"
+        );
+        assert_eq!(table.named.lock().unwrap().len(), 1);
+        assert_eq!(table.actor(at), first);
+        assert_eq!(table.named.lock().unwrap().len(), 1, "named once");
+        assert_eq!(table.canonical(ActorKind::Person, "Zebediah Voss"), Ok(at));
+        assert!(table.block_index.get().is_some(), "read by a lookup by key");
+    }
+
+    #[test]
     fn a_table_older_than_the_corrections_file_is_not_used() {
         let registry = registry(&[("Orla Fenwick", ActorKind::Person, 3)]);
         let (dir, _) = table_of(&registry);
