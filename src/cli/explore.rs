@@ -7,7 +7,7 @@ use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesAr
 use super::{apply_filters, color_enabled, found, kind_of, list_output, open_searcher, Outcome};
 use crate::explore::{self, BestShown, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
-use crate::search::{quotations, top_quoted, SearchRequest, Searcher};
+use crate::search::{quotations, top_quoted, SearchRequest};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
     let searcher = open_searcher(index_dir)?;
@@ -19,16 +19,16 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     request.stories = args.stories;
     let kind = args.kind.map(kind_of);
     if args.quoted {
-        let speakers = top_quoted(&searcher, &request, kind, args.top)?;
+        let speakers = top_quoted(searcher, &request, kind, args.top)?;
         return print_counts(
             &speakers,
             list_output(&args.output),
             output::write_quoted_counts,
         );
     }
-    let mut actors = explore::top_actors(&searcher, &request, kind, args.top)?;
+    let mut actors = explore::top_actors(searcher, &request, kind, args.top)?;
     if args.aliases {
-        explore::attach_aliases(&searcher, &mut actors)?;
+        explore::attach_aliases(searcher, &mut actors)?;
     }
     print_counts(
         &actors,
@@ -44,7 +44,7 @@ pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<O
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let quotations = quotations(&searcher, request, &args.actor, args.limit)?;
+    let quotations = quotations(searcher, request, &args.actor, args.limit)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for quotation in &quotations {
         if args.json {
@@ -74,7 +74,7 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let sources = explore::top_sources(&searcher, &request, args.top)?;
+    let sources = explore::top_sources(searcher, &request, args.top)?;
     print_counts(
         &sources,
         list_output(&args.output),
@@ -89,7 +89,7 @@ pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<O
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let groups = explore::copy_groups(&searcher, &request)?;
+    let groups = explore::copy_groups(searcher, &request)?;
     let (json, mut out) = list_output(&args.output);
     for group in &groups {
         if json {
@@ -132,7 +132,7 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
     };
     apply_filters(&mut request, &args.filters)?;
     let target = args.target.join(" ");
-    let label = match explore::aim_timeline(&searcher, &mut request, &target)? {
+    let label = match explore::aim_timeline(searcher, &mut request, &target)? {
         TimelineTarget::Actor(name) => format!("mentioning {name}"),
         TimelineTarget::Query(text) => format!("matching \"{text}\""),
     };
@@ -148,7 +148,7 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
     } else {
         BestShown::Headline
     };
-    let timeline = explore::timeline(&searcher, &request, unit, shown)?;
+    let timeline = explore::timeline(searcher, &request, unit, shown)?;
     if json {
         for bucket in &timeline.buckets {
             output::write_bucket_json(&mut out, bucket)?;
@@ -171,13 +171,7 @@ pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let rows = explore::cooccur(
-        &searcher,
-        &args.actor,
-        &request,
-        args.top,
-        args.min_articles,
-    )?;
+    let rows = explore::cooccur(searcher, &args.actor, &request, args.top, args.min_articles)?;
     let (json, mut out) = list_output(&args.output);
     if json {
         for row in &rows {

@@ -153,18 +153,18 @@ pub(super) fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<O
     let mut request = config.request;
     let outcome = match config.mode {
         SearchMode::QueryFile { path, json, unit } => {
-            print_query_file(&mut out, &searcher, &mut request, &path, json, unit)?
+            print_query_file(&mut out, searcher, &mut request, &path, json, unit)?
         }
         SearchMode::Count { format } => {
-            print_count(&mut out, &searcher, &request, format != Format::Text)?
+            print_count(&mut out, searcher, &request, format != Format::Text)?
         }
-        SearchMode::FilesWithMatches => print_files(&mut out, &searcher, &mut request)?,
-        SearchMode::All { format, unit } => print_all(&mut out, &searcher, &request, format, unit)?,
+        SearchMode::FilesWithMatches => print_files(&mut out, searcher, &mut request)?,
+        SearchMode::All { format, unit } => print_all(&mut out, searcher, &request, format, unit)?,
         SearchMode::Hits {
             format,
             facets,
             color,
-        } => print_hits(&mut out, &searcher, &request, format, facets, color)?,
+        } => print_hits(&mut out, searcher, &request, format, facets, color)?,
     };
     out.finish()?;
     Ok(outcome)
