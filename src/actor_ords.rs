@@ -136,20 +136,28 @@ impl TableStamp {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(Error::io(&path, err)),
         };
-        let meta = file.metadata().map_err(|err| Error::io(&path, err))?;
+        TableStamp::of_file(&file)
+            .map(Some)
+            .map_err(|err| Error::io(&path, err))
+    }
+
+    /// The stamp of a table file already open: the one a reader holds, which no later
+    /// rename can swap under it.
+    fn of_file(file: &std::fs::File) -> std::io::Result<TableStamp> {
+        let meta = file.metadata()?;
         let modified = meta
             .modified()
             .ok()
             .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
             .unwrap_or_default();
         let mut head = vec![0; STAMPED_HEAD.min(meta.len() as usize)];
-        read_exact_at(&file, &mut head).map_err(|err| Error::io(&path, err))?;
-        Ok(Some(TableStamp {
+        read_exact_at(file, &mut head)?;
+        Ok(TableStamp {
             size: meta.len(),
             seconds: modified.as_secs() as i64,
             nanos: modified.subsec_nanos(),
             head: head_hash(&head),
-        }))
+        })
     }
 
     /// The stamp as hexadecimal text, for files that keep it as text.
@@ -195,14 +203,17 @@ fn read_exact_at(file: &std::fs::File, bytes: &mut [u8]) -> std::io::Result<()> 
 }
 
 /// The lookup table of `index_dir` when it holds the user's corrections (see
-/// [`ActorTable::open`]), with its stamp when the file was not replaced while it was opened.
-pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, Option<TableStamp>)>> {
-    let before = TableStamp::of_table(index_dir)?;
-    let Some(table) = ActorTable::open(index_dir)? else {
-        return Ok(None);
+/// [`ActorTable::open`]), with the stamp of the file it reads: both from one opening of the
+/// file, so the stamp is that of the table read even if another is renamed over it meanwhile.
+pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, TableStamp)>> {
+    let path = table::path(index_dir);
+    let file = match std::fs::File::open(&path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(Error::io(&path, err)),
     };
-    let after = TableStamp::of_table(index_dir)?;
-    Ok(Some((table, before.filter(|_| before == after))))
+    let stamp = TableStamp::of_file(&file).map_err(|err| Error::io(&path, err))?;
+    Ok(ActorTable::from_file(index_dir, file)?.map(|table| (table, stamp)))
 }
 
 /// Every segment's ordinals, read whole.
@@ -576,6 +587,21 @@ enum Mapped {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamped_table_carries_the_stamp_of_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(open_stamped_table(dir.path()).unwrap().is_none());
+        let registry =
+            crate::registry::Registry::settle(&crate::registry::RawActors::of_forms(&[(
+                "Tarrow Ferries",
+                ActorKind::Org,
+                3,
+            )]));
+        registry.write(dir.path()).unwrap();
+        let (_, stamp) = open_stamped_table(dir.path()).unwrap().expect("written");
+        assert_eq!(Some(stamp), TableStamp::of_table(dir.path()).unwrap());
+    }
 
     #[test]
     fn entries_and_actors_round_trip() {

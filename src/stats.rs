@@ -140,9 +140,7 @@ fn commit_stamp(index: &Index) -> Result<String> {
 
 /// The stamp of the lookup table of `index_dir` when it holds the user's corrections.
 fn table_stamp(index_dir: &Path) -> Result<Option<String>> {
-    Ok(crate::actor_ords::open_stamped_table(index_dir)?
-        .and_then(|(_, stamp)| stamp)
-        .map(|stamp| stamp.to_hex()))
+    Ok(crate::actor_ords::open_stamped_table(index_dir)?.map(|(_, stamp)| stamp.to_hex()))
 }
 
 /// Measures the stats of the index in `index_dir` and keeps them for `stats` (see the module

@@ -31,8 +31,13 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The subcommands.
+/// The subcommands. Each one's flags are built only when it is the one run (or its help is
+/// shown): building all of them was an eighth of a one-shot search's instructions. A command's
+/// help text is its variant's doc comment here; the flag structs' own docs are written
+/// `#[doc = concat!(..)]`, which clap does not read, since a deferred struct's doc comment
+/// would replace the variant's text.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Index article files (.txt, .jsonl, .jsonl.gz, .txt.gz) found under PATHs.
     ///
@@ -122,7 +127,7 @@ pub enum KindArg {
     Place,
 }
 
-/// `newsdex quotes`.
+#[doc = concat!("`newsdex quotes`.")]
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
     /// The speaker (name or alias).
@@ -140,7 +145,7 @@ pub struct QuotesArgs {
     pub json: bool,
 }
 
-/// `newsdex actors`.
+#[doc = concat!("`newsdex actors`.")]
 #[derive(Debug, Args)]
 pub struct ActorsArgs {
     /// Optional query: rank the actors of the articles that match it.
@@ -169,7 +174,7 @@ pub struct ActorsArgs {
     pub output: ListOutputArgs,
 }
 
-/// `newsdex sources`.
+#[doc = concat!("`newsdex sources`.")]
 #[derive(Debug, Args)]
 pub struct SourcesArgs {
     /// Optional query: rank the sources of the articles that match it.
@@ -185,7 +190,7 @@ pub struct SourcesArgs {
     pub output: ListOutputArgs,
 }
 
-/// `newsdex copies`.
+#[doc = concat!("`newsdex copies`.")]
 #[derive(Debug, Args)]
 pub struct CopiesArgs {
     /// Optional query: only the groups with a member that matches it.
@@ -223,7 +228,7 @@ pub enum CorrectCommand {
     },
 }
 
-/// `newsdex timeline`.
+#[doc = concat!("`newsdex timeline`.")]
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// A known actor (name or alias), or else a query.
@@ -246,7 +251,7 @@ pub struct TimelineArgs {
     pub color: ColorChoice,
 }
 
-/// `newsdex cooccur`.
+#[doc = concat!("`newsdex cooccur`.")]
 #[derive(Debug, Args)]
 pub struct CooccurArgs {
     /// The actor (name or alias).
@@ -274,7 +279,7 @@ pub struct CooccurArgs {
     pub color: ColorChoice,
 }
 
-/// `newsdex eval`.
+#[doc = concat!("`newsdex eval`.")]
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// The collection: a directory with corpus.jsonl, queries.jsonl and qrels/SPLIT.tsv.
@@ -293,7 +298,7 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
-/// `newsdex serve`.
+#[doc = concat!("`newsdex serve`.")]
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The address to listen on. 0.0.0.0 (or ::) lets any machine that can reach this one
@@ -319,7 +324,7 @@ pub enum ExportTo {
     Jsonl,
 }
 
-/// `newsdex export`.
+#[doc = concat!("`newsdex export`.")]
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Optional query: export only what matches it.
@@ -341,7 +346,7 @@ pub struct ExportArgs {
     pub filters: FilterArgs,
 }
 
-/// `newsdex stats`.
+#[doc = concat!("`newsdex stats`.")]
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print one JSON object.
@@ -349,8 +354,10 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-/// What `index` and `extract` read, and how: the inputs, date formats, field mapping and
-/// size limits (one set of options, so that both commands read a file alike).
+#[doc = concat!(
+    "What `index` and `extract` read, and how: the inputs, date formats, field mapping and",
+    " size limits (one set of options, so that both commands read a file alike).",
+)]
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// Files or directories to read.
@@ -372,7 +379,7 @@ pub struct ReadArgs {
     pub max_line_mb: u64,
 }
 
-/// `newsdex index`.
+#[doc = concat!("`newsdex index`.")]
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// The inputs and how to read them.
@@ -408,7 +415,7 @@ pub enum ScenarioArg {
     Indexing,
 }
 
-/// `newsdex bench`.
+#[doc = concat!("`newsdex bench`.")]
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
     /// What to measure.
@@ -496,7 +503,7 @@ pub enum Format {
     Tsv,
 }
 
-/// `--json` and `--format`, shared by every command that prints a list.
+#[doc = concat!("`--json` and `--format`, shared by every command that prints a list.")]
 #[derive(Debug, Args)]
 pub struct ListOutputArgs {
     /// Print JSON lines (same as --format json).
@@ -560,7 +567,7 @@ pub enum Sort {
     Date,
 }
 
-/// Date and actor filters shared by the query commands.
+#[doc = concat!("Date and actor filters shared by the query commands.")]
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// Only articles dated on or after DATE (2022, 2022-01, 2022-01-03, or 30d / 2w / 6m / 1y ago).
@@ -586,7 +593,7 @@ pub struct FilterArgs {
     pub languages: Vec<String>,
 }
 
-/// `newsdex search`.
+#[doc = concat!("`newsdex search`.")]
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("whole").args(["queries", "all"])))]
 pub struct SearchArgs {
@@ -660,7 +667,7 @@ pub struct SearchArgs {
     pub color: ColorChoice,
 }
 
-/// `newsdex show`.
+#[doc = concat!("`newsdex show`.")]
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The article's id (its file name without `.txt`, or its JSONL id).
@@ -679,7 +686,7 @@ pub struct ShowArgs {
     pub color: ColorChoice,
 }
 
-/// `newsdex extract`.
+#[doc = concat!("`newsdex extract`.")]
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// The inputs and how to read them (as for `index`).
@@ -687,7 +694,7 @@ pub struct ExtractArgs {
     pub read: ReadArgs,
 }
 
-/// `newsdex eval-ner`.
+#[doc = concat!("`newsdex eval-ner`.")]
 #[derive(Debug, Args)]
 pub struct EvalNerArgs {
     /// CoNLL-2003 file to score mention spans against (e.g. ../shared/data/ner/conll2003/valid.txt).
@@ -701,7 +708,7 @@ pub struct EvalNerArgs {
     pub model: Option<PathBuf>,
 }
 
-/// `newsdex train-ner`.
+#[doc = concat!("`newsdex train-ner`.")]
 #[derive(Debug, Args)]
 pub struct TrainNerArgs {
     /// CoNLL-2003 training file.

@@ -4,13 +4,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use super::args::{ActorsArgs, By, CooccurArgs, CopiesArgs, QuotesArgs, SourcesArgs, TimelineArgs};
-use super::{apply_filters, color_enabled, found, kind_of, list_output, Outcome};
+use super::{apply_filters, color_enabled, found, kind_of, list_output, open_searcher, Outcome};
 use crate::explore::{self, BestShown, BucketUnit, TimelineTarget};
 use crate::output::{self, TextStyle};
-use crate::search::{quotations, top_quoted, SearchRequest, Searcher};
+use crate::search::{quotations, top_quoted, SearchRequest};
 
 pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
@@ -19,16 +19,16 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
     request.stories = args.stories;
     let kind = args.kind.map(kind_of);
     if args.quoted {
-        let speakers = top_quoted(&searcher, &request, kind, args.top)?;
+        let speakers = top_quoted(searcher, &request, kind, args.top)?;
         return print_counts(
             &speakers,
             list_output(&args.output),
             output::write_quoted_counts,
         );
     }
-    let mut actors = explore::top_actors(&searcher, &request, kind, args.top)?;
+    let mut actors = explore::top_actors(searcher, &request, kind, args.top)?;
     if args.aliases {
-        explore::attach_aliases(&searcher, &mut actors)?;
+        explore::attach_aliases(searcher, &mut actors)?;
     }
     print_counts(
         &actors,
@@ -38,13 +38,13 @@ pub(super) fn run_actors(index_dir: &Path, args: ActorsArgs) -> anyhow::Result<O
 }
 
 pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let quotations = quotations(&searcher, request, &args.actor, args.limit)?;
+    let quotations = quotations(searcher, request, &args.actor, args.limit)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for quotation in &quotations {
         if args.json {
@@ -68,13 +68,13 @@ pub(super) fn run_quotes(index_dir: &Path, args: QuotesArgs) -> anyhow::Result<O
 }
 
 pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let sources = explore::top_sources(&searcher, &request, args.top)?;
+    let sources = explore::top_sources(searcher, &request, args.top)?;
     print_counts(
         &sources,
         list_output(&args.output),
@@ -83,13 +83,13 @@ pub(super) fn run_sources(index_dir: &Path, args: SourcesArgs) -> anyhow::Result
 }
 
 pub(super) fn run_copies(index_dir: &Path, args: CopiesArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.join(" "),
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let groups = explore::copy_groups(&searcher, &request)?;
+    let groups = explore::copy_groups(searcher, &request)?;
     let (json, mut out) = list_output(&args.output);
     for group in &groups {
         if json {
@@ -125,14 +125,14 @@ fn print_counts<T: serde::Serialize>(
 }
 
 pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         stories: args.stories,
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
     let target = args.target.join(" ");
-    let label = match explore::aim_timeline(&searcher, &mut request, &target)? {
+    let label = match explore::aim_timeline(searcher, &mut request, &target)? {
         TimelineTarget::Actor(name) => format!("mentioning {name}"),
         TimelineTarget::Query(text) => format!("matching \"{text}\""),
     };
@@ -148,7 +148,7 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
     } else {
         BestShown::Headline
     };
-    let timeline = explore::timeline(&searcher, &request, unit, shown)?;
+    let timeline = explore::timeline(searcher, &request, unit, shown)?;
     if json {
         for bucket in &timeline.buckets {
             output::write_bucket_json(&mut out, bucket)?;
@@ -164,20 +164,14 @@ pub(super) fn run_timeline(index_dir: &Path, args: TimelineArgs) -> anyhow::Resu
 }
 
 pub(super) fn run_cooccur(index_dir: &Path, args: CooccurArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let mut request = SearchRequest {
         query: args.query.unwrap_or_default(),
         stories: args.stories,
         ..SearchRequest::default()
     };
     apply_filters(&mut request, &args.filters)?;
-    let rows = explore::cooccur(
-        &searcher,
-        &args.actor,
-        &request,
-        args.top,
-        args.min_articles,
-    )?;
+    let rows = explore::cooccur(searcher, &args.actor, &request, args.top, args.min_articles)?;
     let (json, mut out) = list_output(&args.output);
     if json {
         for row in &rows {

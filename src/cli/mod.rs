@@ -26,7 +26,7 @@ use clap::Parser;
 
 use crate::error::{Error, Result};
 use crate::output::table::{TableFormat, TableWriter};
-use crate::search::{FilterText, SearchRequest};
+use crate::search::{FilterText, SearchRequest, Searcher};
 
 pub use args::{Cli, ColorChoice, Command, FilterArgs, ListFormat, ListOutputArgs};
 
@@ -197,6 +197,13 @@ pub(crate) fn list_output(output: &ListOutputArgs) -> (bool, Stdout) {
     (format != ListFormat::Text, Stdout::new(table, false))
 }
 
+/// The index opened for the one command this process runs, kept until the process exits:
+/// the system takes back its maps, caches and memos at once, where dropping them freed them
+/// piece by piece (a fortieth of a one-shot search's instructions).
+pub(crate) fn open_searcher(index_dir: &std::path::Path) -> Result<&'static Searcher> {
+    Ok(Box::leak(Box::new(Searcher::open(index_dir)?)))
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let actors_file = cli.actors_file.as_deref();
@@ -318,6 +325,27 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_subcommand_built_when_run_keeps_its_help_text() {
+        // Flags are built only for the subcommand run (`defer`): building them must not
+        // replace the help text the listing shows with a flag struct's doc comment.
+        let listed: Vec<(String, Option<String>)> = Cli::command()
+            .get_subcommands()
+            .map(|sub| {
+                let about = sub.get_about().map(ToString::to_string);
+                (sub.get_name().to_string(), about)
+            })
+            .collect();
+        let mut built = Cli::command();
+        built.build();
+        for (name, about) in listed {
+            let sub = built.find_subcommand(&name).expect("listed");
+            assert!(sub.get_arguments().next().is_some(), "{name}: flags built");
+            assert_eq!(sub.get_about().map(ToString::to_string), about, "{name}");
+            assert!(about.is_some_and(|text| !text.starts_with('`')), "{name}");
+        }
     }
 
     #[test]

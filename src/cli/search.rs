@@ -7,7 +7,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::args::{Format, SearchArgs, ShowArgs, Sort, Unit};
-use super::{apply_filters, color_enabled, found, Outcome, Stdout};
+use super::{apply_filters, color_enabled, found, open_searcher, Outcome, Stdout};
 use crate::error::{Error, Result};
 use crate::explore;
 use crate::output::table::TableFormat;
@@ -141,7 +141,7 @@ fn table_of(format: Format) -> Option<TableFormat> {
 
 pub(super) fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     let config = SearchConfig::from_args(&args)?;
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let (table, streaming) = match &config.mode {
         SearchMode::Hits { format, .. } | SearchMode::Count { format } => {
             (table_of(*format), false)
@@ -153,18 +153,18 @@ pub(super) fn run_search(index_dir: &Path, args: SearchArgs) -> anyhow::Result<O
     let mut request = config.request;
     let outcome = match config.mode {
         SearchMode::QueryFile { path, json, unit } => {
-            print_query_file(&mut out, &searcher, &mut request, &path, json, unit)?
+            print_query_file(&mut out, searcher, &mut request, &path, json, unit)?
         }
         SearchMode::Count { format } => {
-            print_count(&mut out, &searcher, &request, format != Format::Text)?
+            print_count(&mut out, searcher, &request, format != Format::Text)?
         }
-        SearchMode::FilesWithMatches => print_files(&mut out, &searcher, &mut request)?,
-        SearchMode::All { format, unit } => print_all(&mut out, &searcher, &request, format, unit)?,
+        SearchMode::FilesWithMatches => print_files(&mut out, searcher, &mut request)?,
+        SearchMode::All { format, unit } => print_all(&mut out, searcher, &request, format, unit)?,
         SearchMode::Hits {
             format,
             facets,
             color,
-        } => print_hits(&mut out, &searcher, &request, format, facets, color)?,
+        } => print_hits(&mut out, searcher, &request, format, facets, color)?,
     };
     out.finish()?;
     Ok(outcome)
@@ -313,7 +313,7 @@ fn print_hits(
 }
 
 pub(super) fn run_show(index_dir: &Path, args: ShowArgs) -> anyhow::Result<Outcome> {
-    let searcher = Searcher::open(index_dir)?;
+    let searcher = open_searcher(index_dir)?;
     let article = searcher.show(&args.article_id, args.path.as_deref(), &args.query)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -46,6 +46,8 @@ const VERSION: u32 = 2;
 const BLOCK: usize = 4096;
 /// The bytes read for an actor's line at first (a longer line is read again, whole).
 const ACTOR_LINE: usize = 512;
+/// The most actors a table remembers the lines of (see [`ActorTable::actor`]).
+const NAMED_MAX: usize = 100_000;
 
 /// An actor of the table: the byte offset of its line in the actors section. Offsets order
 /// actors as the registry does, most articles first.
@@ -77,29 +79,61 @@ impl Fingerprint {
     }
 }
 
-/// The registry's lookup table: its header and block index in memory, the rest read from the
-/// open file a block at a time. The file is held open, so a table written meanwhile (renamed
-/// over it) never mixes with this one.
+/// The registry's lookup table: its header in memory, the block index read on the first
+/// lookup by key, the rest read from the open file a block or a line at a time. The file is
+/// held open, so a table written meanwhile (renamed over it) never mixes with this one.
 #[derive(Debug)]
 pub struct ActorTable {
     file: std::fs::File,
-    /// The searched sections: forms, names, folded, surnames.
-    searched: [Section; 4],
+    /// Where the searched sections are in the file: forms, names, folded, surnames.
+    searched: [Range<u64>; 4],
+    /// Where the block index is in the file.
+    block_index_at: Range<u64>,
+    /// The block index, read and split on the first lookup by key (`None` inside when it
+    /// cannot be read: lookups by key then find nothing, as for an unreadable block).
+    /// Naming actors by offset, what a page of hits does, never reads it.
+    block_index: std::sync::OnceLock<Option<BlockIndex>>,
     /// Where the actors section starts and ends in the file.
     actors: Range<u64>,
     /// The buffer lookups read blocks and actor lines into, kept between them: a fresh
     /// buffer per read is allocated and zeroed first, which cost more than the read.
     scratch: std::sync::Mutex<Vec<u8>>,
-    /// The block index as read: the first keys of the blocks are ranges of it.
-    block_index: Vec<u8>,
+    /// The actors already named, by offset: a page of hits names most of its actors twice
+    /// (as its articles' and as its passages'), and a line read costs a read of the file.
+    named: std::sync::Mutex<rustc_hash::FxHashMap<ActorAt, TableActor>>,
 }
 
-/// A searched section: where it is in the file, and the first key (where it is in the block
-/// index, not copied out of it) and offset (from the section's start) of each of its blocks.
+/// The block index as read: per searched section, the first key (where it is in `bytes`, not
+/// copied out of it) and offset (from the section's start) of each of its blocks.
 #[derive(Debug, Default)]
-struct Section {
-    range: Range<u64>,
-    blocks: Vec<((usize, usize), u64)>,
+struct BlockIndex {
+    bytes: Vec<u8>,
+    sections: [Vec<((usize, usize), u64)>; 4],
+}
+
+impl BlockIndex {
+    /// The block index in `bytes`; `None` when a line is not a block of a searched section.
+    fn parse(bytes: Vec<u8>) -> Option<BlockIndex> {
+        let mut sections: [Vec<((usize, usize), u64)>; 4] = Default::default();
+        let mut line_start = 0;
+        for line in bytes.split(|&b| b == b'\n') {
+            let at = line_start;
+            line_start += line.len() + 1;
+            if line.is_empty() {
+                continue;
+            }
+            let mut fields = line.splitn(3, |&b| b == b'\t');
+            let number = std::str::from_utf8(fields.next()?).ok()?;
+            let start = std::str::from_utf8(fields.next()?).ok()?;
+            let key_start = at + number.len() + start.len() + 2;
+            let key = (key_start.min(at + line.len()), at + line.len());
+            fields.next()?;
+            let number: usize = number.parse().ok()?;
+            let start: u64 = start.parse().ok()?;
+            sections.get_mut(number)?.push((key, start));
+        }
+        Some(BlockIndex { bytes, sections })
+    }
 }
 
 /// One actor as the table holds it.
@@ -586,6 +620,11 @@ impl ActorTable {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(Error::io(&path, err)),
         };
+        ActorTable::from_file(index_dir, file)
+    }
+
+    /// [`ActorTable::open`] for the table file of `index_dir` already open.
+    pub fn from_file(index_dir: &Path, file: std::fs::File) -> Result<Option<ActorTable>> {
         let Some((table, written_with)) = ActorTable::read_header(file) else {
             return Ok(None);
         };
@@ -629,58 +668,53 @@ impl ActorTable {
         if offsets.len() != 6 || offsets[5] != file_len || offsets.windows(2).any(|w| w[0] > w[1]) {
             return None;
         }
-        let mut searched: [Section; 4] = Default::default();
-        for (number, section) in searched.iter_mut().enumerate() {
-            section.range = offsets[number]..offsets[number + 1];
-        }
-        let blocks = read_at(&file, blocks_start, usize::try_from(blocks_len).ok()?)?;
-        let mut line_start = 0;
-        for line in blocks.split(|&b| b == b'\n') {
-            let at = line_start;
-            line_start += line.len() + 1;
-            if line.is_empty() {
-                continue;
-            }
-            let mut fields = line.splitn(3, |&b| b == b'\t');
-            let number = std::str::from_utf8(fields.next()?).ok()?;
-            let start = std::str::from_utf8(fields.next()?).ok()?;
-            let key_start = at + number.len() + start.len() + 2;
-            let key = (key_start.min(at + line.len()), at + line.len());
-            fields.next()?;
-            let number: usize = number.parse().ok()?;
-            let start: u64 = start.parse().ok()?;
-            searched.get_mut(number)?.blocks.push((key, start));
-        }
+        let searched: [Range<u64>; 4] =
+            std::array::from_fn(|number| offsets[number]..offsets[number + 1]);
         Some((
             ActorTable {
                 file,
                 searched,
+                block_index_at: blocks_start..base,
+                block_index: std::sync::OnceLock::new(),
                 actors: offsets[4]..offsets[5],
                 scratch: std::sync::Mutex::default(),
-                block_index: blocks,
+                named: std::sync::Mutex::default(),
             },
             fingerprint,
         ))
     }
 
+    /// The block index, read on first need.
+    fn block_index(&self) -> Option<&BlockIndex> {
+        self.block_index
+            .get_or_init(|| {
+                let at = &self.block_index_at;
+                let bytes = read_at(
+                    &self.file,
+                    at.start,
+                    usize::try_from(at.end - at.start).ok()?,
+                )?;
+                BlockIndex::parse(bytes)
+            })
+            .as_ref()
+    }
+
     /// The value of the line whose key is `key` in the searched section `number`: the block
     /// that may hold it is read, then binary-searched.
     fn find(&self, number: usize, key: &[u8]) -> Option<Vec<u8>> {
-        let section = &self.searched[number];
-        let block = section
-            .blocks
-            .partition_point(|&((from, to), _)| &self.block_index[from..to] <= key)
+        let index = self.block_index()?;
+        let range = &self.searched[number];
+        let blocks = &index.sections[number];
+        let block = blocks
+            .partition_point(|&((from, to), _)| &index.bytes[from..to] <= key)
             .checked_sub(1)?;
-        let start = section.blocks[block].1;
-        let end = section
-            .blocks
+        let start = blocks[block].1;
+        let end = blocks
             .get(block + 1)
-            .map_or(section.range.end - section.range.start, |next| next.1);
-        self.with_read(
-            section.range.start + start,
-            end.checked_sub(start)?,
-            |lines| find_line(lines, key).map(<[u8]>::to_vec),
-        )?
+            .map_or(range.end - range.start, |next| next.1);
+        self.with_read(range.start + start, end.checked_sub(start)?, |lines| {
+            find_line(lines, key).map(<[u8]>::to_vec)
+        })?
     }
 
     /// `f` of `len` bytes of the file from `offset`, read into the table's scratch buffer;
@@ -775,10 +809,24 @@ impl ActorTable {
         }
     }
 
-    /// The actor at `at`.
+    /// The actor at `at` (its line read once for the table's life).
     pub fn actor(&self, at: ActorAt) -> TableActor {
+        let lock = || {
+            self.named
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(known) = lock().get(&at) {
+            return known.clone();
+        }
         let fields = self.actor_fields(at, 3);
-        table_actor(fields.iter().map(String::as_str))
+        let actor = table_actor(fields.iter().map(String::as_str));
+        let mut named = lock();
+        if named.len() >= NAMED_MAX {
+            named.clear();
+        }
+        named.insert(at, actor.clone());
+        actor
     }
 
     /// How many actors the table lists: the lines of its actors section (names are escaped,
@@ -792,7 +840,7 @@ impl ActorTable {
     /// need); `None` when the actors cannot be read or the forms section does not fit 32-bit
     /// offsets.
     pub fn whole_forms(&self) -> Option<WholeForms> {
-        let forms_range = self.searched[0].range.clone();
+        let forms_range = self.searched[0].clone();
         u32::try_from(forms_range.end - forms_range.start).ok()?;
         Some(WholeForms {
             file: self.file.try_clone().ok()?,
@@ -983,11 +1031,11 @@ mod tests {
         let registry = registry(&borrowed);
         let (_dir, table) = table_of(&registry);
         assert!(
-            table.searched[0].blocks.len() > 1,
+            table.block_index().expect("readable").sections[0].len() > 1,
             "forms span several blocks"
         );
         assert!(
-            table.searched[1].blocks.len() > 1,
+            table.block_index().expect("readable").sections[1].len() > 1,
             "names span several blocks"
         );
         let whole = table.whole_forms().expect("sections readable");
@@ -1116,6 +1164,35 @@ mod tests {
                 "section {section}: {keys:?}"
             );
         }
+    }
+
+    #[test]
+    fn naming_actors_by_offset_reads_no_block_index_and_each_line_once() {
+        let registry = registry(&[
+            ("Tarrow Ferries", ActorKind::Org, 7),
+            ("Zebediah Voss", ActorKind::Person, 9),
+        ]);
+        let at = table_of(&registry)
+            .1
+            .canonical(ActorKind::Person, "Zebediah Voss")
+            .expect("listed");
+        // A table just opened, from a registry written the same way (the same offsets).
+        let (_dir, table) = table_of(&registry);
+        assert!(table.block_index.get().is_none(), "not read at open");
+        let first = table.actor(at);
+        assert_eq!(
+            (first.name.as_str(), first.kind),
+            ("Zebediah Voss", ActorKind::Person)
+        );
+        assert!(
+            table.block_index.get().is_none(),
+            "not read to name an actor"
+        );
+        assert_eq!(table.named.lock().unwrap().len(), 1);
+        assert_eq!(table.actor(at), first);
+        assert_eq!(table.named.lock().unwrap().len(), 1, "named once");
+        assert_eq!(table.canonical(ActorKind::Person, "Zebediah Voss"), Ok(at));
+        assert!(table.block_index.get().is_some(), "read by a lookup by key");
     }
 
     #[test]

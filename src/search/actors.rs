@@ -139,8 +139,8 @@ impl Searcher {
             return Ok(ords.as_ref());
         }
         let ords = match self.stamped_table()? {
-            Some((_, Some(stamp))) => ActorOrds::open(&self.index_dir, *stamp)?,
-            _ => None,
+            Some((_, stamp)) => ActorOrds::open(&self.index_dir, *stamp)?,
+            None => None,
         };
         Ok(self.actor_ords.get_or_init(|| ords).as_ref())
     }
@@ -157,9 +157,8 @@ impl Searcher {
     }
 }
 
-/// The lookup table and the stamp of the file it was read from (`None`: replaced while it was
-/// opened).
-pub(crate) type StampedTable = (ActorTable, Option<TableStamp>);
+/// The lookup table and the stamp of the file it reads.
+pub(crate) type StampedTable = (ActorTable, TableStamp);
 
 /// A canonical actor without its name (see [`ActorNames::key`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
