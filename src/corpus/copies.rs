@@ -76,11 +76,35 @@ pub const MIN_HEADLINE_WORDS: usize = 4;
 /// Least estimated containment of the shorter body in the other for two articles whose
 /// headlines carry one company ticker, the same (`<ABC>`), within [`MAX_DAYS_APART`]: the
 /// ticker names the subject, so a results table or a notice re-sent with other labels, or a
-/// short notice re-sent under a reworded headline, is the same story at half its text (a
-/// template filled for two companies carries two tickers, an edition another date).
-pub const MIN_CONTAINMENT_ONE_TICKER: f64 = 0.5;
+/// short notice re-sent under a reworded headline, is the same story at nearly half its text
+/// (a template filled for two companies carries two tickers, an edition another date).
+pub const MIN_CONTAINMENT_ONE_TICKER: f64 = 0.45;
+/// Least estimated containment of the shorter body in the other for one company's results
+/// re-sent: both headlines carry the same one ticker and are results headlines of the same
+/// period ([`results_period`]), within [`MAX_DAYS_APART`]. A results table re-sent with a
+/// figure revised, a line added or the labels written otherwise is the same story at under
+/// half its shingles (one changed figure breaks five shingles of a short table), which the
+/// figures check (most of the shorter table's numbers in the other) still holds.
+pub const MIN_CONTAINMENT_RESULTS: f64 = 0.3;
+/// Least estimated containment of a flash in its full report under a headline that keeps
+/// [`MIN_HEADLINE_AGREEMENT`] of the shorter headline's words, whatever share of the report
+/// the flash is (down to [`MIN_SIZE_RATIO`]): nearly all of the flash is in the report, and
+/// a digest's item carries a headline of its own.
+pub const MIN_CONTAINMENT_FLASH: f64 = 0.8;
+/// Headline words that make a results headline on their own ("4TH QTR NET", "1ST QTR").
+const QUARTER_WORDS: [&str; 2] = ["qtr", "quarter"];
+/// Headline words of results ("YEAR NET", "NINE MONTHS LOSS"), with a span of [`SPAN_WORDS`].
+const RESULT_WORDS: [&str; 4] = ["net", "loss", "profit", "earnings"];
+/// Headline words of a span of time that results cover.
+const SPAN_WORDS: [&str; 4] = ["year", "yr", "months", "mths"];
+/// Headline words that name a results period: two results headlines of one company are of
+/// the same period when they hold the same of these ("4TH QTR" and "4TH QTR", not "YEAR").
+const PERIOD_WORDS: [&str; 13] = [
+    "1st", "2nd", "3rd", "4th", "first", "second", "third", "fourth", "six", "nine", "year", "qtr",
+    "quarter",
+];
 /// Version of these rules: a change makes every index regroup its articles.
-pub const RULES_VERSION: u32 = 7;
+pub const RULES_VERSION: u32 = 8;
 
 /// A person or organisation an article's body names (in order of first mention), for the
 /// subject rule of [`is_copy`]: one notice filled in for two subjects is two stories.
@@ -504,9 +528,11 @@ fn different_subjects(a: &CopySignature, b: &CopySignature) -> bool {
 /// [`MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE`] under headlines of other words), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
 /// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]); headlines that differ that much
 /// must not name two subjects (the first person or organisation of each body unnamed in the
-/// other). Two short-lived re-sends are copies on less: under one headline, a flash in its
-/// full report; under one company ticker, half the shorter text
-/// ([`MIN_CONTAINMENT_ONE_TICKER`]). Symmetric.
+/// other). A flash nearly whole in its report under a headline of the same words
+/// ([`MIN_CONTAINMENT_FLASH`]) may be any share of it down to [`MIN_SIZE_RATIO`]. Two
+/// short-lived re-sends are copies on less: under one headline, a flash in its full report;
+/// under one company ticker, nearly half the shorter text ([`MIN_CONTAINMENT_ONE_TICKER`]),
+/// and under half for results of one period ([`MIN_CONTAINMENT_RESULTS`]). Symmetric.
 pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     let (small, large) = sizes(a, b);
     let apart = match (a.day, b.day) {
@@ -542,7 +568,10 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     } else {
         MIN_SHARE_OF_LONGER
     };
-    if small >= f64::from(SHORT_BODY_SHINGLES) && share_of_longer(a, b) < least_of_longer {
+    let flash =
+        !apart && headlines >= MIN_HEADLINE_AGREEMENT && containment(a, b) >= MIN_CONTAINMENT_FLASH;
+    if small >= f64::from(SHORT_BODY_SHINGLES) && !flash && share_of_longer(a, b) < least_of_longer
+    {
         return false;
     }
     if set_containment(&a.numbers, &b.numbers) < MIN_NUMBER_CONTAINMENT {
@@ -575,13 +604,56 @@ fn same_ticker(a: &CopySignature, b: &CopySignature) -> bool {
     a.ticker != 0 && a.ticker == b.ticker
 }
 
-/// Whether two bodies about one company, days apart at most, are one item re-sent: half the
-/// shorter text in the other ([`MIN_CONTAINMENT_ONE_TICKER`]) with the same figures, whatever
-/// the headlines' other words (a re-sent notice is often reworded: "SETS QUARTERLY",
-/// "DECLARES QTLY DIV").
+/// Whether two bodies about one company, days apart at most, are one item re-sent: nearly half
+/// the shorter text in the other ([`MIN_CONTAINMENT_ONE_TICKER`]; [`MIN_CONTAINMENT_RESULTS`]
+/// for results of one period) with the same figures, whatever the headlines' other words (a
+/// re-sent notice is often reworded: "SETS QUARTERLY", "DECLARES QTLY DIV").
 fn one_company_resent(a: &CopySignature, b: &CopySignature) -> bool {
-    containment(a, b) >= MIN_CONTAINMENT_ONE_TICKER
-        && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
+    let least = match (results_period(a), results_period(b)) {
+        (Some(x), Some(y)) if x == y => MIN_CONTAINMENT_RESULTS,
+        _ => MIN_CONTAINMENT_ONE_TICKER,
+    };
+    containment(a, b) >= least && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
+}
+
+/// The hashes of a list of headline words, as [`CopySignature::title_words`] holds them.
+fn hashed<const N: usize>(list: &[&str; N]) -> [u32; N] {
+    list.map(word_hash)
+}
+
+/// The period words ([`PERIOD_WORDS`]) of a results headline, as a set of bits; None for a
+/// headline that announces no results: one with a quarter ([`QUARTER_WORDS`]), or with a
+/// result ([`RESULT_WORDS`]) over a span ([`SPAN_WORDS`]).
+fn results_period(signature: &CopySignature) -> Option<u16> {
+    struct Vocabulary {
+        quarter: [u32; 2],
+        result: [u32; 4],
+        span: [u32; 4],
+        period: [u32; 13],
+    }
+    static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    let words = VOCABULARY.get_or_init(|| Vocabulary {
+        quarter: hashed(&QUARTER_WORDS),
+        result: hashed(&RESULT_WORDS),
+        span: hashed(&SPAN_WORDS),
+        period: hashed(&PERIOD_WORDS),
+    });
+    let holds = |hashes: &[u32]| {
+        hashes
+            .iter()
+            .any(|h| signature.title_words.binary_search(h).is_ok())
+    };
+    if !(holds(&words.quarter) || (holds(&words.result) && holds(&words.span))) {
+        return None;
+    }
+    Some(
+        words
+            .period
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| signature.title_words.binary_search(h).is_ok())
+            .fold(0, |bits, (at, _)| bits | 1 << at),
+    )
 }
 
 /// Whether each body names a person or organisation (a word of its name) the other does not:
@@ -957,6 +1029,94 @@ mod tests {
             None
         );
         assert_eq!(headline_ticker("UNCLOSED <CVM"), None);
+    }
+
+    /// A results table of `rows` lines; `reworded` writes two lines of three otherwise, with
+    /// the same figures (a re-send with the labels written another way).
+    fn results_table(rows: usize, reworded: bool) -> String {
+        (0..rows)
+            .map(|i| {
+                let (now, before) = (1000 + 37 * i, 900 + 29 * i);
+                if reworded && i % 3 != 0 {
+                    format!("Item {i} was {now} dlrs, from {before} dlrs.")
+                } else {
+                    format!(
+                        "In the quarter item {i} came to {now} dlrs against {before} dlrs \
+                         a year earlier."
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn one_companys_results_of_one_period_resent_with_other_labels_are_a_copy() {
+        let table = results_table(20, false);
+        let resent = results_table(20, true);
+        let first = signature("CORVALE MILLS <CVM> 4TH QTR NET", &table, Some(300));
+        let again = signature("CORVALE MILLS INC <CVM> 4TH QTR NET", &resent, Some(300));
+        let shared = containment(&first, &again);
+        assert!((MIN_CONTAINMENT_RESULTS..MIN_CONTAINMENT_ONE_TICKER).contains(&shared));
+        assert!(is_copy(&first, &again) && is_copy(&again, &first));
+        // The same company's results of another period are another story.
+        let year = signature("CORVALE MILLS INC <CVM> YEAR NET", &resent, Some(300));
+        assert!(!is_copy(&first, &year));
+        // A notice of the company that announces no results needs half its text.
+        let offer = signature("CORVALE MILLS INC <CVM> SETS OFFER", &resent, Some(300));
+        assert!(!is_copy(&first, &offer));
+        // Without the ticker, or days later, the two tables are editions.
+        let bare = |s: CopySignature| CopySignature { ticker: 0, ..s };
+        assert!(!is_copy(&bare(first.clone()), &bare(again.clone())));
+        let later = signature("CORVALE MILLS INC <CVM> 4TH QTR NET", &resent, Some(303));
+        assert!(!is_copy(&first, &later));
+    }
+
+    #[test]
+    fn a_headline_announces_results_of_a_period() {
+        let period = |title: &str| results_period(&signature(title, "Shr 1.10 dlrs", None));
+        assert!(period("ALDER FOODS <ALF> 1ST QTR NET").is_some());
+        assert!(period("ALDER FOODS <ALF> 1ST QTR MAY 30").is_some());
+        assert!(period("ALDER FOODS <ALF> NINE MONTHS LOSS").is_some());
+        assert_eq!(
+            period("ALDER FOODS <ALF> 4TH QTR NET"),
+            period("ALDER FOODS INC <ALF> 4TH QTR OPER NET")
+        );
+        assert_ne!(
+            period("ALDER FOODS <ALF> 4TH QTR NET"),
+            period("ALDER FOODS <ALF> YEAR NET")
+        );
+        assert_eq!(period("ALDER FOODS <ALF> SETS FIVE-YEAR NOTES"), None);
+        assert_eq!(period("ALDER FOODS <ALF> DECLARES QTLY DIV"), None);
+    }
+
+    #[test]
+    fn a_flash_nearly_whole_in_its_report_under_a_like_headline_is_a_copy() {
+        let flash = sentences("Orlen Vale", 0, 4);
+        let report = format!("{flash} {}", sentences("Orlen Vale", 4, 14));
+        let flash = signature("Orlen Vale ferry fares held", &flash, Some(100));
+        let full = signature(
+            "Orlen Vale ferry fares held, dredging delayed",
+            &report,
+            Some(100),
+        );
+        let (small, large) = sizes(&flash, &full);
+        assert!(
+            small / large >= MIN_SIZE_RATIO && share_of_longer(&flash, &full) < MIN_SHARE_OF_LONGER
+        );
+        assert!(!same_headline(&flash, &full));
+        assert!(containment(&flash, &full) >= MIN_CONTAINMENT_FLASH);
+        assert!(is_copy(&flash, &full) && is_copy(&full, &flash));
+        // Under a headline of other words it is an item of a longer page.
+        let page = signature("Week in the valley: council notes", &report, Some(100));
+        assert!(!is_copy(&flash, &page));
+        // Days apart, the flash is no copy of a page that holds it among much else.
+        let later = signature(
+            "Orlen Vale ferry fares held, dredging delayed",
+            &report,
+            Some(105),
+        );
+        assert!(!is_copy(&flash, &later));
     }
 
     #[test]
