@@ -578,10 +578,21 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
         return false;
     }
     if small < f64::from(SHORT_BODY_SHINGLES) {
-        // A short notice is whole in both: its copy names the same people and organisations.
-        return headlines >= MIN_TITLE_CONTAINMENT && !names_substituted(a, b);
+        return headlines >= MIN_TITLE_CONTAINMENT && !two_subjects(a, b);
     }
-    headlines >= MIN_TITLE_CONTAINMENT || !different_subjects(a, b)
+    headlines >= MIN_TITLE_CONTAINMENT || !two_subjects(a, b)
+}
+
+/// Whether two bodies are about two subjects by their names. A short notice is whole in
+/// both, so its copy names the same people and organisations ([`names_substituted`]); a
+/// longer text re-sent or extended may name others too, and is about another subject only
+/// when each names first someone the other does not name at all ([`different_subjects`]).
+fn two_subjects(a: &CopySignature, b: &CopySignature) -> bool {
+    if sizes(a, b).0 < f64::from(SHORT_BODY_SHINGLES) {
+        names_substituted(a, b)
+    } else {
+        different_subjects(a, b)
+    }
 }
 
 /// Whether two articles carry one headline: the same distinct words, at least
@@ -592,11 +603,11 @@ fn same_headline(a: &CopySignature, b: &CopySignature) -> bool {
 
 /// Whether two bodies under one headline, days apart at most, are one wire item sent twice: a
 /// flash whose text is in the full report that followed it, whatever their lengths, with the
-/// same figures and names.
+/// same figures and one subject ([`two_subjects`]).
 fn resent(a: &CopySignature, b: &CopySignature) -> bool {
     containment(a, b) >= MIN_CONTAINMENT
         && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
-        && !names_substituted(a, b)
+        && !two_subjects(a, b)
 }
 
 /// Whether the two headlines carry one company ticker, the same.
