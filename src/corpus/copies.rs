@@ -80,8 +80,8 @@ pub const MIN_HEADLINE_WORDS: usize = 4;
 /// (a template filled for two companies carries two tickers, an edition another date).
 pub const MIN_CONTAINMENT_ONE_TICKER: f64 = 0.45;
 /// Least estimated containment of the shorter body in the other for one company's results
-/// re-sent: both headlines carry the same one ticker and are results headlines of the same
-/// period ([`results_period`]), within [`MAX_DAYS_APART`]. A results table re-sent with a
+/// re-sent: both headlines carry the same one ticker and announce results of the same period
+/// ("4TH QTR NET" twice, not "YEAR NET"), within [`MAX_DAYS_APART`]. A results table re-sent with a
 /// figure revised, a line added or the labels written otherwise is the same story at under
 /// half its shingles (one changed figure breaks five shingles of a short table), which the
 /// figures check (most of the shorter table's numbers in the other) still holds.
@@ -528,8 +528,9 @@ fn different_subjects(a: &CopySignature, b: &CopySignature) -> bool {
 /// [`MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE`] under headlines of other words), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
 /// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]); headlines that differ that much
 /// must not name two subjects (the first person or organisation of each body unnamed in the
-/// other). A flash nearly whole in its report under a headline of the same words
-/// ([`MIN_CONTAINMENT_FLASH`]) may be any share of it down to [`MIN_SIZE_RATIO`]. Two
+/// other). A flash nearly whole in its report ([`MIN_CONTAINMENT_FLASH`]), within
+/// [`MAX_DAYS_APART`], under a headline keeping [`MIN_HEADLINE_AGREEMENT`] of its words, may be
+/// any share of the report down to [`MIN_SIZE_RATIO`]. Two
 /// short-lived re-sends are copies on less: under one headline, a flash in its full report;
 /// under one company ticker, nearly half the shorter text ([`MIN_CONTAINMENT_ONE_TICKER`]),
 /// and under half for results of one period ([`MIN_CONTAINMENT_RESULTS`]). Symmetric.
