@@ -125,7 +125,8 @@ pub struct Named<'a> {
 /// subject, the headline's ticker and the count of exact shingles.
 const HEADER_BYTES: usize = 20;
 
-/// What an article contributes to copy detection; about 400 bytes, stored in the index.
+/// What an article contributes to copy detection; about 400 bytes (up to 256 more for a
+/// short body's shingles), stored in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopySignature {
     /// Distinct word shingles of the body.
