@@ -18,8 +18,8 @@ use crate::actors::ActorKind;
 use crate::corpus::{ArticleDate, DatePrecision};
 
 /// Bumped whenever the schema, the analyzer or the stored quotations change in a way old
-/// indexes cannot serve (17: the copy signature carries the headline's ticker).
-pub const SCHEMA_VERSION: u32 = 17;
+/// indexes cannot serve (18: the copy signature of a short body carries its shingles).
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// Name under which [`analyzer`] is registered in every newsdex index.
 pub const ANALYZER: &str = "newsdex_en";

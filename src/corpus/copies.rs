@@ -76,11 +76,40 @@ pub const MIN_HEADLINE_WORDS: usize = 4;
 /// Least estimated containment of the shorter body in the other for two articles whose
 /// headlines carry one company ticker, the same (`<ABC>`), within [`MAX_DAYS_APART`]: the
 /// ticker names the subject, so a results table or a notice re-sent with other labels, or a
-/// short notice re-sent under a reworded headline, is the same story at half its text (a
-/// template filled for two companies carries two tickers, an edition another date).
-pub const MIN_CONTAINMENT_ONE_TICKER: f64 = 0.5;
+/// short notice re-sent under a reworded headline, is the same story at nearly half its text
+/// (a template filled for two companies carries two tickers, an edition another date).
+pub const MIN_CONTAINMENT_ONE_TICKER: f64 = 0.45;
+/// Least estimated containment of the shorter body in the other for one company's results
+/// re-sent: both headlines carry the same one ticker and announce results of the same period
+/// ("4TH QTR NET" twice, not "YEAR NET"), within [`MAX_DAYS_APART`]. A results table re-sent with a
+/// figure revised, a line added or the labels written otherwise is the same story at under
+/// half its shingles (one changed figure breaks five shingles of a short table), which the
+/// figures check (most of the shorter table's numbers in the other) still holds.
+pub const MIN_CONTAINMENT_RESULTS: f64 = 0.3;
+/// Least estimated containment of a flash in its full report under a headline that keeps
+/// [`MIN_HEADLINE_AGREEMENT`] of the shorter headline's words, whatever share of the report
+/// the flash is (down to [`MIN_SIZE_RATIO`]): nearly all of the flash is in the report, and
+/// a digest's item carries a headline of its own.
+pub const MIN_CONTAINMENT_FLASH: f64 = 0.8;
+/// Headline words that make a results headline on their own ("4TH QTR NET", "1ST QTR").
+const QUARTER_WORDS: [&str; 2] = ["qtr", "quarter"];
+/// Headline words of results ("YEAR NET", "NINE MONTHS LOSS"), with a span of [`SPAN_WORDS`].
+const RESULT_WORDS: [&str; 4] = ["net", "loss", "profit", "earnings"];
+/// Headline words of a span of time that results cover.
+const SPAN_WORDS: [&str; 4] = ["year", "yr", "months", "mths"];
+/// Headline words that name a results period: two results headlines of one company are of
+/// the same period when they hold the same of these ("4TH QTR" and "4TH QTR", not "YEAR").
+const PERIOD_WORDS: [&str; 13] = [
+    "1st", "2nd", "3rd", "4th", "first", "second", "third", "fourth", "six", "nine", "year", "qtr",
+    "quarter",
+];
+/// Bodies of at most this many shingles keep the shingles themselves (16 bits of each hash,
+/// sorted), no more bytes than their MinHash values: two such bodies are compared exactly,
+/// where the estimate from 128 values moves a short notice's containment by about 0.05 (a
+/// results table at 0.3 or a notice at 0.45 fell either side of its line).
+pub const EXACT_SHINGLES: u32 = PERMUTATIONS as u32;
 /// Version of these rules: a change makes every index regroup its articles.
-pub const RULES_VERSION: u32 = 7;
+pub const RULES_VERSION: u32 = 8;
 
 /// A person or organisation an article's body names (in order of first mention), for the
 /// subject rule of [`is_copy`]: one notice filled in for two subjects is two stories.
@@ -93,10 +122,11 @@ pub struct Named<'a> {
 }
 
 /// Bytes of a stored signature before its word hashes: shingle count, day, three counts, the
-/// subject and the headline's ticker.
-const HEADER_BYTES: usize = 19;
+/// subject, the headline's ticker and the count of exact shingles.
+const HEADER_BYTES: usize = 20;
 
-/// What an article contributes to copy detection; about 400 bytes, stored in the index.
+/// What an article contributes to copy detection; about 400 bytes (up to 256 more for a
+/// short body's shingles), stored in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopySignature {
     /// Distinct word shingles of the body.
@@ -123,6 +153,9 @@ pub struct CopySignature {
     /// step), and halves the largest column of the index (the full 32 bits made the fast
     /// fields 12.7 of the 49.5 MB of the Reuters index).
     pub minhash: Vec<u16>,
+    /// The body's shingles, 16 bits of each hash, sorted and distinct, for a body of at most
+    /// [`EXACT_SHINGLES`] (empty for a longer one): what two short bodies are compared on.
+    pub exact: Vec<u16>,
 }
 
 /// Lowercased word tokens: runs of letters and digits (borrowed when already lowercase, so
@@ -201,6 +234,13 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
     shingles.sort_unstable();
     shingles.dedup();
     let minhash = least_hashes(&shingles);
+    let mut exact: Vec<u16> = if shingles.len() <= EXACT_SHINGLES as usize {
+        shingles.iter().map(|&h| (h >> 48) as u16).collect()
+    } else {
+        Vec::new()
+    };
+    exact.sort_unstable();
+    exact.dedup();
     let numbers = if body_words.is_empty() {
         Vec::new()
     } else {
@@ -215,6 +255,7 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
         name_words: Vec::new(),
         ticker: headline_ticker(original_title).map_or(0, word_hash),
         minhash,
+        exact,
     }
 }
 
@@ -330,12 +371,14 @@ impl CopySignature {
 
     /// The signature as stored: shingle count (`u32`), day (`i32`, `i32::MIN` for none),
     /// headline word, number and name word counts (`u8` each), the subject and the ticker
-    /// (`u32` each), then the
-    /// headline words, the numbers and the name words (`u32`s) and the MinHash values
-    /// (`u16`s), all little-endian.
+    /// (`u32` each), the count of exact shingles (`u8`), then the headline words, the numbers
+    /// and the name words (`u32`s), the exact shingles and the MinHash values (`u16`s), all
+    /// little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
         let words = self.title_words.len() + self.numbers.len() + self.name_words.len();
-        let mut bytes = Vec::with_capacity(HEADER_BYTES + 4 * words + 2 * self.minhash.len());
+        let mut bytes = Vec::with_capacity(
+            HEADER_BYTES + 4 * words + 2 * (self.exact.len() + self.minhash.len()),
+        );
         bytes.extend_from_slice(&self.shingles.to_le_bytes());
         bytes.extend_from_slice(&self.day.unwrap_or(i32::MIN).to_le_bytes());
         bytes.push(self.title_words.len() as u8);
@@ -343,6 +386,7 @@ impl CopySignature {
         bytes.push(self.name_words.len() as u8);
         bytes.extend_from_slice(&self.subject.to_le_bytes());
         bytes.extend_from_slice(&self.ticker.to_le_bytes());
+        bytes.push(self.exact.len() as u8);
         for value in self
             .title_words
             .iter()
@@ -351,7 +395,7 @@ impl CopySignature {
         {
             bytes.extend_from_slice(&value.to_le_bytes());
         }
-        for value in &self.minhash {
+        for value in self.exact.iter().chain(&self.minhash) {
             bytes.extend_from_slice(&value.to_le_bytes());
         }
         bytes
@@ -366,6 +410,7 @@ impl CopySignature {
         let n_names = usize::from(*bytes.get(10)?);
         let subject = u32::from_le_bytes(bytes.get(11..15)?.try_into().ok()?);
         let ticker = u32::from_le_bytes(bytes.get(15..19)?.try_into().ok()?);
+        let n_exact = usize::from(*bytes.get(19)?);
         let words_end = HEADER_BYTES + 4 * (n_title + n_numbers + n_names);
         let words: Vec<u32> = bytes
             .get(HEADER_BYTES..words_end)?
@@ -374,14 +419,18 @@ impl CopySignature {
             .collect();
         let (title_words, rest_words) = words.split_at(n_title);
         let (numbers, name_words) = rest_words.split_at(n_numbers);
-        let rest = &bytes[words_end..];
+        let halves = |bytes: &[u8]| -> Vec<u16> {
+            bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect()
+        };
+        let exact = halves(bytes.get(words_end..words_end + 2 * n_exact)?);
+        let rest = &bytes[words_end + 2 * n_exact..];
         if !(rest.is_empty() || rest.len() == 2 * PERMUTATIONS) {
             return None;
         }
-        let minhash: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let minhash = halves(rest);
         Some(CopySignature {
             shingles,
             day: (day != i32::MIN).then_some(day),
@@ -391,6 +440,7 @@ impl CopySignature {
             name_words: name_words.to_vec(),
             ticker,
             minhash,
+            exact,
         })
     }
 
@@ -442,8 +492,12 @@ pub fn jaccard(a: &CopySignature, b: &CopySignature) -> f64 {
     same as f64 / PERMUTATIONS as f64
 }
 
-/// The estimated number of shingles the two bodies share: `J (a + b) / (1 + J)`.
+/// The number of shingles the two bodies share: counted when both keep their shingles
+/// ([`EXACT_SHINGLES`]), else estimated, `J (a + b) / (1 + J)`.
 fn shared(a: &CopySignature, b: &CopySignature) -> f64 {
+    if !a.exact.is_empty() && !b.exact.is_empty() {
+        return sorted_shared(&a.exact, &b.exact) as f64;
+    }
     let j = jaccard(a, b);
     let (small, large) = sizes(a, b);
     j * (small + large) / (1.0 + j)
@@ -470,6 +524,23 @@ pub fn share_of_longer(a: &CopySignature, b: &CopySignature) -> f64 {
 fn sizes(a: &CopySignature, b: &CopySignature) -> (f64, f64) {
     let (x, y) = (f64::from(a.shingles), f64::from(b.shingles));
     (x.min(y), x.max(y))
+}
+
+/// How many values two sorted, distinct lists have in common (one merge of the two).
+fn sorted_shared(a: &[u16], b: &[u16]) -> usize {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
 }
 
 /// The share of the smaller of two sorted sets found in the other (1 when either is empty:
@@ -504,9 +575,12 @@ fn different_subjects(a: &CopySignature, b: &CopySignature) -> bool {
 /// [`MIN_SHARE_OF_LONGER_UNDER_OTHER_HEADLINE`] under headlines of other words), the figures agree ([`MIN_NUMBER_CONTAINMENT`]) and, for short
 /// notices, the headlines agree ([`MIN_TITLE_CONTAINMENT`]); headlines that differ that much
 /// must not name two subjects (the first person or organisation of each body unnamed in the
-/// other). Two short-lived re-sends are copies on less: under one headline, a flash in its
-/// full report; under one company ticker, half the shorter text
-/// ([`MIN_CONTAINMENT_ONE_TICKER`]). Symmetric.
+/// other). A flash nearly whole in its report ([`MIN_CONTAINMENT_FLASH`]), within
+/// [`MAX_DAYS_APART`], under a headline keeping [`MIN_HEADLINE_AGREEMENT`] of its words, may be
+/// any share of the report down to [`MIN_SIZE_RATIO`]. Two
+/// short-lived re-sends are copies on less: under one headline, a flash in its full report;
+/// under one company ticker, nearly half the shorter text ([`MIN_CONTAINMENT_ONE_TICKER`]),
+/// and under half for results of one period ([`MIN_CONTAINMENT_RESULTS`]). Symmetric.
 pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     let (small, large) = sizes(a, b);
     let apart = match (a.day, b.day) {
@@ -542,17 +616,31 @@ pub fn is_copy(a: &CopySignature, b: &CopySignature) -> bool {
     } else {
         MIN_SHARE_OF_LONGER
     };
-    if small >= f64::from(SHORT_BODY_SHINGLES) && share_of_longer(a, b) < least_of_longer {
+    let flash =
+        !apart && headlines >= MIN_HEADLINE_AGREEMENT && containment(a, b) >= MIN_CONTAINMENT_FLASH;
+    if small >= f64::from(SHORT_BODY_SHINGLES) && !flash && share_of_longer(a, b) < least_of_longer
+    {
         return false;
     }
     if set_containment(&a.numbers, &b.numbers) < MIN_NUMBER_CONTAINMENT {
         return false;
     }
     if small < f64::from(SHORT_BODY_SHINGLES) {
-        // A short notice is whole in both: its copy names the same people and organisations.
-        return headlines >= MIN_TITLE_CONTAINMENT && !names_substituted(a, b);
+        return headlines >= MIN_TITLE_CONTAINMENT && !two_subjects(a, b);
     }
-    headlines >= MIN_TITLE_CONTAINMENT || !different_subjects(a, b)
+    headlines >= MIN_TITLE_CONTAINMENT || !two_subjects(a, b)
+}
+
+/// Whether two bodies are about two subjects by their names. A short notice is whole in
+/// both, so its copy names the same people and organisations ([`names_substituted`]); a
+/// longer text re-sent or extended may name others too, and is about another subject only
+/// when each names first someone the other does not name at all ([`different_subjects`]).
+fn two_subjects(a: &CopySignature, b: &CopySignature) -> bool {
+    if sizes(a, b).0 < f64::from(SHORT_BODY_SHINGLES) {
+        names_substituted(a, b)
+    } else {
+        different_subjects(a, b)
+    }
 }
 
 /// Whether two articles carry one headline: the same distinct words, at least
@@ -563,11 +651,11 @@ fn same_headline(a: &CopySignature, b: &CopySignature) -> bool {
 
 /// Whether two bodies under one headline, days apart at most, are one wire item sent twice: a
 /// flash whose text is in the full report that followed it, whatever their lengths, with the
-/// same figures and names.
+/// same figures and one subject ([`two_subjects`]).
 fn resent(a: &CopySignature, b: &CopySignature) -> bool {
     containment(a, b) >= MIN_CONTAINMENT
         && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
-        && !names_substituted(a, b)
+        && !two_subjects(a, b)
 }
 
 /// Whether the two headlines carry one company ticker, the same.
@@ -575,13 +663,56 @@ fn same_ticker(a: &CopySignature, b: &CopySignature) -> bool {
     a.ticker != 0 && a.ticker == b.ticker
 }
 
-/// Whether two bodies about one company, days apart at most, are one item re-sent: half the
-/// shorter text in the other ([`MIN_CONTAINMENT_ONE_TICKER`]) with the same figures, whatever
-/// the headlines' other words (a re-sent notice is often reworded: "SETS QUARTERLY",
-/// "DECLARES QTLY DIV").
+/// Whether two bodies about one company, days apart at most, are one item re-sent: nearly half
+/// the shorter text in the other ([`MIN_CONTAINMENT_ONE_TICKER`]; [`MIN_CONTAINMENT_RESULTS`]
+/// for results of one period) with the same figures, whatever the headlines' other words (a
+/// re-sent notice is often reworded: "SETS QUARTERLY", "DECLARES QTLY DIV").
 fn one_company_resent(a: &CopySignature, b: &CopySignature) -> bool {
-    containment(a, b) >= MIN_CONTAINMENT_ONE_TICKER
-        && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
+    let least = match (results_period(a), results_period(b)) {
+        (Some(x), Some(y)) if x == y => MIN_CONTAINMENT_RESULTS,
+        _ => MIN_CONTAINMENT_ONE_TICKER,
+    };
+    containment(a, b) >= least && set_containment(&a.numbers, &b.numbers) >= MIN_NUMBER_CONTAINMENT
+}
+
+/// The hashes of a list of headline words, as [`CopySignature::title_words`] holds them.
+fn hashed<const N: usize>(list: &[&str; N]) -> [u32; N] {
+    list.map(word_hash)
+}
+
+/// The period words ([`PERIOD_WORDS`]) of a results headline, as a set of bits; None for a
+/// headline that announces no results: one with a quarter ([`QUARTER_WORDS`]), or with a
+/// result ([`RESULT_WORDS`]) over a span ([`SPAN_WORDS`]).
+fn results_period(signature: &CopySignature) -> Option<u16> {
+    struct Vocabulary {
+        quarter: [u32; 2],
+        result: [u32; 4],
+        span: [u32; 4],
+        period: [u32; 13],
+    }
+    static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    let words = VOCABULARY.get_or_init(|| Vocabulary {
+        quarter: hashed(&QUARTER_WORDS),
+        result: hashed(&RESULT_WORDS),
+        span: hashed(&SPAN_WORDS),
+        period: hashed(&PERIOD_WORDS),
+    });
+    let holds = |hashes: &[u32]| {
+        hashes
+            .iter()
+            .any(|h| signature.title_words.binary_search(h).is_ok())
+    };
+    if !(holds(&words.quarter) || (holds(&words.result) && holds(&words.span))) {
+        return None;
+    }
+    Some(
+        words
+            .period
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| signature.title_words.binary_search(h).is_ok())
+            .fold(0, |bits, (at, _)| bits | 1 << at),
+    )
 }
 
 /// Whether each body names a person or organisation (a word of its name) the other does not:
@@ -817,9 +948,17 @@ mod tests {
         );
         let bytes = s.to_bytes();
         assert_eq!(CopySignature::from_bytes(&bytes), Some(s.clone()));
-        // Two bytes per MinHash value.
+        // Two bytes per MinHash value and per shingle of a short body.
         let words = s.title_words.len() + s.numbers.len() + s.name_words.len();
-        assert_eq!(bytes.len(), HEADER_BYTES + 4 * words + 2 * PERMUTATIONS);
+        assert!(s.shingles <= EXACT_SHINGLES && s.exact.len() == s.shingles as usize);
+        assert_eq!(
+            bytes.len(),
+            HEADER_BYTES + 4 * words + 2 * (s.exact.len() + PERMUTATIONS)
+        );
+        // A longer body keeps no shingles.
+        let long = signature("Harbour council", &sentences("Kestrel Bay", 0, 12), None);
+        assert!(long.shingles > EXACT_SHINGLES && long.exact.is_empty());
+        assert_eq!(CopySignature::from_bytes(&long.to_bytes()), Some(long));
         assert_eq!(CopySignature::from_bytes(&bytes[..bytes.len() - 1]), None);
         assert_eq!(s.bands().len(), BANDS);
         let empty = signature("Only a headline", "", None);
@@ -957,6 +1096,119 @@ mod tests {
             None
         );
         assert_eq!(headline_ticker("UNCLOSED <CVM"), None);
+    }
+
+    /// A results table of `rows` lines; `reworded` writes two lines of three otherwise, with
+    /// the same figures (a re-send with the labels written another way).
+    fn results_table(rows: usize, reworded: bool) -> String {
+        (0..rows)
+            .map(|i| {
+                let (now, before) = (1000 + 37 * i, 900 + 29 * i);
+                if reworded && i % 3 != 0 {
+                    format!("Item {i} was {now} dlrs, from {before} dlrs.")
+                } else {
+                    format!(
+                        "In the quarter item {i} came to {now} dlrs against {before} dlrs \
+                         a year earlier."
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn one_companys_results_of_one_period_resent_with_other_labels_are_a_copy() {
+        let table = results_table(20, false);
+        let resent = results_table(20, true);
+        let first = signature("CORVALE MILLS <CVM> 4TH QTR NET", &table, Some(300));
+        let again = signature("CORVALE MILLS INC <CVM> 4TH QTR NET", &resent, Some(300));
+        let shared = containment(&first, &again);
+        assert!((MIN_CONTAINMENT_RESULTS..MIN_CONTAINMENT_ONE_TICKER).contains(&shared));
+        assert!(is_copy(&first, &again) && is_copy(&again, &first));
+        // The same company's results of another period are another story.
+        let year = signature("CORVALE MILLS INC <CVM> YEAR NET", &resent, Some(300));
+        assert!(!is_copy(&first, &year));
+        // A notice of the company that announces no results needs half its text.
+        let offer = signature("CORVALE MILLS INC <CVM> SETS OFFER", &resent, Some(300));
+        assert!(!is_copy(&first, &offer));
+        // Without the ticker, or days later, the two tables are editions.
+        let bare = |s: CopySignature| CopySignature { ticker: 0, ..s };
+        assert!(!is_copy(&bare(first.clone()), &bare(again.clone())));
+        let later = signature("CORVALE MILLS INC <CVM> 4TH QTR NET", &resent, Some(303));
+        assert!(!is_copy(&first, &later));
+    }
+
+    #[test]
+    fn a_headline_announces_results_of_a_period() {
+        let period = |title: &str| results_period(&signature(title, "Shr 1.10 dlrs", None));
+        assert!(period("ALDER FOODS <ALF> 1ST QTR NET").is_some());
+        assert!(period("ALDER FOODS <ALF> 1ST QTR MAY 30").is_some());
+        assert!(period("ALDER FOODS <ALF> NINE MONTHS LOSS").is_some());
+        assert_eq!(
+            period("ALDER FOODS <ALF> 4TH QTR NET"),
+            period("ALDER FOODS INC <ALF> 4TH QTR OPER NET")
+        );
+        assert_ne!(
+            period("ALDER FOODS <ALF> 4TH QTR NET"),
+            period("ALDER FOODS <ALF> YEAR NET")
+        );
+        assert_eq!(period("ALDER FOODS <ALF> SETS FIVE-YEAR NOTES"), None);
+        assert_eq!(period("ALDER FOODS <ALF> DECLARES QTLY DIV"), None);
+    }
+
+    #[test]
+    fn a_flash_nearly_whole_in_its_report_under_a_like_headline_is_a_copy() {
+        let flash = sentences("Orlen Vale", 0, 4);
+        let report = format!("{flash} {}", sentences("Orlen Vale", 4, 14));
+        let flash = signature("Orlen Vale ferry fares held", &flash, Some(100));
+        let full = signature(
+            "Orlen Vale ferry fares held, dredging delayed",
+            &report,
+            Some(100),
+        );
+        let (small, large) = sizes(&flash, &full);
+        assert!(
+            small / large >= MIN_SIZE_RATIO && share_of_longer(&flash, &full) < MIN_SHARE_OF_LONGER
+        );
+        assert!(!same_headline(&flash, &full));
+        assert!(containment(&flash, &full) >= MIN_CONTAINMENT_FLASH);
+        assert!(is_copy(&flash, &full) && is_copy(&full, &flash));
+        // Under a headline of other words it is an item of a longer page.
+        let page = signature("Week in the valley: council notes", &report, Some(100));
+        assert!(!is_copy(&flash, &page));
+        // Days apart, the flash is no copy of a page that holds it among much else.
+        let later = signature(
+            "Orlen Vale ferry fares held, dredging delayed",
+            &report,
+            Some(105),
+        );
+        assert!(!is_copy(&flash, &later));
+    }
+
+    #[test]
+    fn short_bodies_are_compared_exactly_and_long_ones_by_estimate() {
+        let table = results_table(8, false);
+        let resent = results_table(8, true);
+        let first = signature("ALDER FOODS <ALF> 1ST QTR NET", &table, Some(300));
+        let again = signature("ALDER FOODS <ALF> 1ST QTR NET", &resent, Some(300));
+        let tokens = |text: &str| -> Vec<String> { words(text).map(|w| w.into_owned()).collect() };
+        let runs = |text: &str| -> std::collections::HashSet<Vec<String>> {
+            tokens(text)
+                .windows(SHINGLE_WORDS)
+                .map(<[String]>::to_vec)
+                .collect()
+        };
+        let (x, y) = (runs(&table), runs(&resent));
+        let counted = x.intersection(&y).count() as f64 / x.len().min(y.len()) as f64;
+        assert!((containment(&first, &again) - counted).abs() < 1e-9);
+        // Without the shingles, the same pair is estimated from the MinHash values.
+        let estimated = |s: &CopySignature| CopySignature {
+            exact: Vec::new(),
+            ..s.clone()
+        };
+        let estimate = containment(&estimated(&first), &estimated(&again));
+        assert!((estimate - counted).abs() < 0.2);
     }
 
     #[test]

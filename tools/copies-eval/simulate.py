@@ -11,11 +11,12 @@ accepts is joined to the binary's groups (`newsdex copies --json`), the groups a
 as connected components, and the result is scored as `score.py` scores a run. So a rule is
 judged by the right and wrong pairs it adds *after* chaining, which is what a reader sees.
 
-The rules are the ones tried for the twelfth and sixteenth rounds of the README's "Copies"
+The rules are the ones tried for the twelfth, sixteenth and seventeenth rounds of the README's "Copies"
 section: checks on aligned text (the share of the shorter body's words inside 5-word runs the
 longer holds too, in place of the shingle containment) and aligned sentences, a smaller share
 of the longer body, the same company ticker in both headlines at several containment lines,
-the same first headline word, a flash under a headline that keeps most of its words. Each row says how many right and wrong pairs
+the same first headline word, a flash under a headline that keeps most of its words, one
+company's results of one period at a lower containment line. Each row says how many right and wrong pairs
 it adds; `--show RULE` lists the wrong ones. Exact figures here, where the binary estimates
 containment from 128 MinHash values.
 
@@ -61,7 +62,24 @@ def features(pair, a, b):
         "same_first_word": bool(title_a and title_b and title_a[0] == title_b[0]),
         "same_ticker": bool(label.tickers(a["title"]) and label.tickers(a["title"]) == label.tickers(b["title"])),
         "one_ticker": len(label.tickers(a["title"])) == 1 and label.tickers(a["title"]) == label.tickers(b["title"]),
+        "same_results_period": results_period(a["title"]) is not None and results_period(a["title"]) == results_period(b["title"]),
     }
+
+
+# Results headlines, as the Rust rule reads them (`results_period` in src/corpus/copies.rs):
+# a quarter, or a result over a span; two are of one period when they hold the same period words.
+_QUARTER = {"qtr", "quarter"}
+_RESULT = {"net", "loss", "profit", "earnings"}
+_SPAN = {"year", "yr", "months", "mths"}
+_PERIOD = {"1st", "2nd", "3rd", "4th", "first", "second", "third", "fourth", "six", "nine", "year", "qtr", "quarter"}
+
+
+def results_period(title):
+    """The period words of a results headline ("4TH QTR NET": {4th, qtr}); None for another headline."""
+    words = set(articles.tokenize(title or ""))
+    if not (words & _QUARTER or (words & _RESULT and words & _SPAN)):
+        return None
+    return frozenset(words & _PERIOD)
 
 
 def near(f):
@@ -88,6 +106,13 @@ RULES = {
     "sentences-0.70": lambda f: near(f) and f["small"] / f["large"] >= 0.2 and f["containment"] < 0.6 and f["sentences"] >= 0.7,
     "sentences-0.80": lambda f: near(f) and f["small"] / f["large"] >= 0.2 and f["containment"] < 0.6 and f["sentences"] >= 0.8,
     "flash-0.90-headline-0.6": lambda f: near(f) and f["small"] >= 40 and f["containment"] >= 0.9 and f["title_overlap"] >= 0.6,
+    # Seventeenth round: one company's results of one period (the same ticker, results headlines
+    # of the same period words) at 0.3; a flash nearly whole in its report (0.8) under a
+    # headline keeping half the shorter's words, at any share of the report down to 0.2.
+    "results-0.30": lambda f: near(f) and f["one_ticker"] and f["same_results_period"] and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.3,
+    "results-0.25": lambda f: near(f) and f["one_ticker"] and f["same_results_period"] and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.25,
+    "flash-0.80-headline-0.5": lambda f: near(f) and f["small"] >= 40 and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.8 and f["title_overlap"] >= 0.5,
+    "flash-0.85-any-headline": lambda f: near(f) and f["small"] >= 40 and f["small"] / f["large"] >= 0.2 and f["containment"] >= 0.85,
     "same-first-headline-word": lambda f: near(f)
     and f["small"] < 40
     and f["containment"] >= 0.9

@@ -73,5 +73,14 @@ class Simulation(unittest.TestCase):
         self.assertEqual(simulate.number_share("rose 6-1/16", "rose 6-3/16 and 1"), 0.0)
 
 
+class ResultsHeadlines(unittest.TestCase):
+    def test_a_results_headline_names_its_period(self):
+        self.assertEqual(simulate.results_period("ALDER <ALF> 4TH QTR NET"), simulate.results_period("ALDER INC <ALF> 4TH QTR OPER NET"))
+        self.assertNotEqual(simulate.results_period("ALDER <ALF> 4TH QTR NET"), simulate.results_period("ALDER <ALF> YEAR NET"))
+        self.assertIsNotNone(simulate.results_period("ALDER <ALF> NINE MONTHS LOSS"))
+        self.assertIsNone(simulate.results_period("ALDER <ALF> SETS FIVE-YEAR NOTES"))
+        self.assertIsNone(simulate.results_period("ALDER <ALF> DECLARES QTLY DIV"))
+
+
 if __name__ == "__main__":
     unittest.main()
