@@ -1303,6 +1303,16 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     if let Some(kind) = pronoun(word.text) {
         return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
     }
+    // "said de Clercq", "said van Agt": a lowercase particle opening a person's name.
+    if NAME_PARTICLES.contains(&word.text)
+        && !word.comma
+        && words
+            .get(i + 2)
+            .and_then(|next| article.actor_at(next))
+            .is_some_and(|a| a.kind == ActorKind::Person)
+    {
+        return subject_after(article, words, i + 1, at);
+    }
     // "said Acme Securities' Roe": a possessive modifies the name after it, which speaks.
     if let Some(k) = (i + 1..words.len().min(i + 5))
         .take_while(|&k| capitalised(&words[k]) && !words[k].comma)
@@ -1655,8 +1665,12 @@ pub(super) fn attribute(
                         .map(|(_, s)| s)
                         .filter(|s| matches!(s, Speaker::Named(_)))
                 });
+                // "...," followed by "These are the words of Ann Roe.": the sentence after
+                // credits it.
+                let credited = ends_sentence.then(|| words_of(&article, &after)).flatten();
                 let speaker = match (own, previous.and_then(|(_, _, s)| s.clone())) {
                     _ if in_passing => turn_speaker(turns, span.open),
+                    _ if credited.is_some() => credited.unwrap_or(Speaker::Unknown),
                     (Some(own), _) => own,
                     (None, Some(name)) => Speaker::Named(name),
                     (None, None) => {
@@ -1783,6 +1797,38 @@ pub(super) fn attribute(
         });
     }
     quotes
+}
+
+/// The person the sentence right after a quotation credits with its words: "These are the
+/// words of the philosopher Ann Roe." (a demonstrative or a pronoun, a form of "be", "the
+/// words of", then the first person the extractor found, through modifiers and names, before
+/// any comma).
+fn words_of(article: &Article, after: &[Word]) -> Option<Speaker> {
+    let opening: Vec<String> = after.iter().take(5).map(lower).collect();
+    let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
+    let of = match opening.as_slice() {
+        ["these" | "those" | "they" | "this" | "it", "are" | "were" | "is" | "was", "the", "words", "of", ..] => {
+            4
+        }
+        ["these" | "those" | "they" | "this" | "it", "are" | "were" | "is" | "was", "words", "of", ..] => {
+            3
+        }
+        _ => return None,
+    };
+    // "the great Ukrainian philosopher": a country's or place's adjective is a modifier.
+    for word in after.iter().skip(of + 1).take(8) {
+        match article.actor_at(word) {
+            Some(actor) if actor.kind == ActorKind::Person => {
+                return Some(Speaker::Named(personal_name(&actor.name, actor.kind)))
+            }
+            Some(actor) if actor.kind == ActorKind::Org => return None,
+            _ => {}
+        }
+        if word.comma {
+            break;
+        }
+    }
+    None
 }
 
 /// The speaker of the turn standing at `at` (a speech's president, an address's speaker), the
@@ -1946,6 +1992,12 @@ fn speaker_kind(actors: &[ActorMatch], name: &str) -> ActorKind {
         _ => ActorKind::Person,
     }
 }
+
+/// Lowercase particles that open a surname when the given name is left out ("de Clercq",
+/// "van Agt", "von Weizsaecker").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "du", "da", "di", "le", "la", "ter",
+];
 
 /// Quoted terms of fewer words than this need a verb that names who said them.
 const SHORT_TERM_WORDS: usize = 3;

@@ -1296,3 +1296,46 @@ fn a_participle_after_a_quotation_shares_its_clauses_subject() {
         ]
     );
 }
+
+#[test]
+fn a_lowercase_particle_opens_the_name_after_the_verb() {
+    let body = "Trade chief Amaury de Vellin spoke in Ghent.\n\n\"We see some diversion there,\" said de Vellin.";
+    let surname = body.rfind("Vellin").unwrap();
+    let actors = [
+        person(body, "Amaury de Vellin", &["Amaury de Vellin"]),
+        ActorMatch {
+            mentions: vec![(surname, surname + "Vellin".len())],
+            ..person(body, "Vellin", &[])
+        },
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("We see some diversion there,", Some("Vellin"))]
+    );
+    // A particle before no person the extractor found is no name.
+    let body = "\"We see some diversion there,\" said de facto leaders.";
+    assert_eq!(found(body, &[]), [q("We see some diversion there,", None)]);
+}
+
+#[test]
+fn these_are_the_words_of_credits_the_quotation_before() {
+    let body = "Our aircraft flew over the square.\n\n\"Nothing is more dangerous than a feigned friend.\" These are the words of the great Ruritanian philosopher Oles Varenko. We learned this truth.";
+    let actors = [
+        person(body, "Oles Varenko", &["Oles Varenko"]),
+        actor(body, "Ruritania", ActorKind::Country, &["Ruritanian"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Nothing is more dangerous than a feigned friend.",
+            Some("Oles Varenko")
+        )]
+    );
+    // Words of no person named: nothing credited.
+    let body =
+        "\"Nothing is more dangerous than a feigned friend.\" These are the words of an old song.";
+    assert_eq!(
+        found(body, &[]),
+        [q("Nothing is more dangerous than a feigned friend.", None)]
+    );
+}
