@@ -1339,3 +1339,54 @@ fn these_are_the_words_of_credits_the_quotation_before() {
         [q("Nothing is more dangerous than a feigned friend.", None)]
     );
 }
+
+#[test]
+fn an_unnamed_member_of_an_organisation_is_no_one_named() {
+    let body = "Tamsin Vell spoke first.\n\n\"Loan demand picked up,\" an analyst at Harrow Securities Ltd said.";
+    let actors = [
+        person(body, "Tamsin Vell", &["Tamsin Vell"]),
+        org(body, "Harrow Securities Ltd", &["Harrow Securities Ltd"]),
+    ];
+    assert_eq!(found(body, &actors), [q("Loan demand picked up,", None)]);
+    // One dealer introduced with his bank: the dealer's later words are no one's either.
+    let body = "Odo Brannick spoke first. One dealer for a Fenwick bank noted the dollar eased.\n\n\"They were obviously regarded as negative,\" he said.";
+    let actors = [
+        person(body, "Odo Brannick", &["Odo Brannick"]),
+        org(body, "Fenwick", &["Fenwick"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("They were obviously regarded as negative,", None)]
+    );
+    // A spokesman speaks for his organisation.
+    let body = "\"Loan demand picked up,\" a spokesman for Harrow Securities Ltd said.";
+    let actors = [org(
+        body,
+        "Harrow Securities Ltd",
+        &["Harrow Securities Ltd"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [q("Loan demand picked up,", Some("Harrow Securities Ltd"))]
+    );
+}
+
+#[test]
+fn an_organisations_noun_before_a_persons_role_is_where_the_person_works() {
+    let body = "\"I think he is desperate,\" said a Fenwick Bank foreign exchange manager.";
+    let actors = [actor(body, "Fenwick", ActorKind::Place, &["Fenwick"])];
+    assert_eq!(found(body, &actors), [q("I think he is desperate,", None)]);
+}
+
+#[test]
+fn a_name_opening_the_clause_after_a_quotation_is_its_speaker() {
+    let body = "\"Everybody underground is safe,\" Andre Fortin, a vice president with Harrow Mining, which owns the mine said.";
+    let actors = [
+        person(body, "Andre Fortin", &["Andre Fortin"]),
+        org(body, "Harrow Mining", &["Harrow Mining"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Everybody underground is safe,", Some("Andre Fortin"))]
+    );
+}
