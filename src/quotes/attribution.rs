@@ -1067,6 +1067,11 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
                 if !matches!(person, Speaker::Named(_)) && speaks_for_an_organisation(&noun) {
                     return Some(article.resolve(ActorKind::Org, at));
                 }
+                // "Ifo said. "...," the report said": with no organisation named before, a
+                // document is the last speaker's, whatever kind the extractor gave the name.
+                if !matches!(person, Speaker::Named(_)) && DOCUMENTS.contains(&noun.as_str()) {
+                    return Some(article.salient(at, |r| r.speaks, &[], 0));
+                }
                 return Some(person);
             }
             "a" | "an" if i > 0 && DOCUMENTS.contains(&noun.as_str()) => {

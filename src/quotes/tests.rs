@@ -1390,3 +1390,19 @@ fn a_name_opening_the_clause_after_a_quotation_is_its_speaker() {
         [q("Everybody underground is safe,", Some("Andre Fortin"))]
     );
 }
+
+#[test]
+fn a_definite_document_with_no_organisation_before_is_the_last_speakers() {
+    let body = "Financing the reform is an \"acute problem,\" Ifo said.\n\n\"Every proposal over financing comes up against opposition,\" the report said.";
+    let actors = [person(body, "Ifo", &["Ifo"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("acute problem,", Some("Ifo")),
+            q(
+                "Every proposal over financing comes up against opposition,",
+                Some("Ifo")
+            )
+        ]
+    );
+}
