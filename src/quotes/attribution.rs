@@ -206,6 +206,7 @@ const PERSON_ROLES: &[&str] = &[
     "actress",
     "star",
     "writer",
+    "poet",
     "researcher",
     "scientist",
     "coach",

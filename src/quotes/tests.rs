@@ -1406,3 +1406,16 @@ fn a_definite_document_with_no_organisation_before_is_the_last_speakers() {
         ]
     );
 }
+
+#[test]
+fn a_poet_run_into_a_name_is_a_role() {
+    let body = "Poet Orla Vennick described all plots as \"a beginning, a muddle, and an end,\" which fits.";
+    let actors = [person(body, "Poet Orla Vennick", &["Poet Orla Vennick"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "a beginning, a muddle, and an end,",
+            Some("Orla Vennick")
+        )]
+    );
+}
