@@ -206,6 +206,7 @@ const PERSON_ROLES: &[&str] = &[
     "actress",
     "star",
     "writer",
+    "poet",
     "researcher",
     "scientist",
     "coach",
@@ -1045,7 +1046,7 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
         }
     }
     let mut i = j;
-    while i > 0 && j - i < 4 {
+    while i > 0 && j - i < 5 {
         i -= 1;
         match lower(&words[i]).as_str() {
             "the" | "this" | "that" | "his" | "her" | "its" if sent => {
@@ -1066,6 +1067,11 @@ fn role_before(article: &Article, words: &[Word], j: usize, at: usize) -> Option
                 };
                 if !matches!(person, Speaker::Named(_)) && speaks_for_an_organisation(&noun) {
                     return Some(article.resolve(ActorKind::Org, at));
+                }
+                // "Ifo said. "...," the report said": with no organisation named before, a
+                // document is the last speaker's, whatever kind the extractor gave the name.
+                if !matches!(person, Speaker::Named(_)) && DOCUMENTS.contains(&noun.as_str()) {
+                    return Some(article.salient(at, |r| r.speaks, &[], 0));
                 }
                 return Some(person);
             }
@@ -1114,9 +1120,20 @@ fn role_after(article: &Article, words: &[Word], j: usize, at: usize) -> Option<
     if !matches!(first.as_str(), "the" | "a" | "an" | "one" | "another") {
         return None;
     }
-    for k in j + 1..words.len().min(j + 5) {
+    let limit = words.len().min(j + 6);
+    for k in j + 1..limit {
         let noun = lower(&words[k]);
         if PERSON_ROLES.contains(&noun.as_str()) || ORG_ROLES.contains(&noun.as_str()) {
+            // "a U.S. Bank foreign exchange manager": an organisation's noun modifying a
+            // person's role is where the person works; the role ends the phrase.
+            if !PERSON_ROLES.contains(&noun.as_str()) && !words[k].comma {
+                let person = (k + 1..limit)
+                    .take_while(|&m| !capitalised(&words[m]))
+                    .find(|&m| is_person_role(&words[m]));
+                if let Some(m) = person.filter(|&m| words[k + 1..m].iter().all(|w| !w.comma)) {
+                    return role_before(article, words, m, at);
+                }
+            }
             // "said a later chancellor, Ann Roe": the name in apposition to the role.
             if words[k].comma && words.get(k + 1).is_some_and(capitalised) {
                 return Some(subject_after(article, words, k, at));
@@ -1210,6 +1227,10 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
     if capitalised(word) && is_plural_role(word) && article.actor_at(word).is_none() {
         return Speaker::Unnamed;
     }
+    // "an analyst at Acme Securities said": an unnamed member of a named organisation.
+    if unnamed_member(words, j) {
+        return Speaker::Unnamed;
+    }
     // "the President of Acme noted", after "President of Acme Ann Roe": the title's holder.
     if let Some(holder) = titled_subject(article, words, j, at) {
         return holder;
@@ -1265,6 +1286,32 @@ fn subject_before(article: &Article, words: &[Word], i: usize, at: usize) -> Spe
     Speaker::Unknown
 }
 
+/// Whether the subject ending at `j` is an unnamed person of an organisation: an indefinite
+/// role and the organisation after "at", "for", "of", "with" or "from" ("an analyst at Acme
+/// Securities", "one dealer for a U.S.-based bank"), no comma between. The organisation is
+/// where the person works, not the speaker; a spokesperson or a representative speaks for it.
+fn unnamed_member(words: &[Word], j: usize) -> bool {
+    for k in (j.saturating_sub(8)..j).rev() {
+        if words[k].comma {
+            return false;
+        }
+        if !matches!(words[k].text, "at" | "for" | "of" | "with" | "from") || k < 2 {
+            continue;
+        }
+        let role = &words[k - 1];
+        if role.comma || !is_person_role(role) || speaks_for_an_organisation(&lower(role)) {
+            return false;
+        }
+        return (k.saturating_sub(4)..k - 1).rev().any(|d| {
+            matches!(lower(&words[d]).as_str(), "a" | "an" | "one" | "another")
+                && words[d + 1..k - 1]
+                    .iter()
+                    .all(|w| !w.comma && !capitalised(w))
+        });
+    }
+    false
+}
+
 /// The person a subject "the <Title> of <Name>" ending at `j` refers to when the article
 /// introduced someone with those very words before a name ("President of Acme Ann Roe ...
 /// The President of Acme noted"): the first person whose name follows them, before `at`.
@@ -1302,6 +1349,16 @@ fn subject_after(article: &Article, words: &[Word], i: usize, at: usize) -> Spea
     }
     if let Some(kind) = pronoun(word.text) {
         return kind.map_or(Speaker::Unnamed, |kind| article.resolve(kind, at));
+    }
+    // "said de Clercq", "said van Agt": a lowercase particle opening a person's name.
+    if NAME_PARTICLES.contains(&word.text)
+        && !word.comma
+        && words
+            .get(i + 2)
+            .and_then(|next| article.actor_at(next))
+            .is_some_and(|a| a.kind == ActorKind::Person)
+    {
+        return subject_after(article, words, i + 1, at);
     }
     // "said Acme Securities' Roe": a possessive modifies the name after it, which speaks.
     if let Some(k) = (i + 1..words.len().min(i + 5))
@@ -1422,7 +1479,25 @@ fn attribution_in(
     {
         speaker = clause_subject(article, words, i, at);
     }
+    if speaker == Speaker::Unknown && !nearest_end {
+        speaker = opening_person(article, &words[..i]).unwrap_or(Speaker::Unknown);
+    }
     Some((words[i].text.to_string(), speaker))
+}
+
+/// The person whose name opens the clause after a quotation and closes with a comma, when the
+/// verb further on finds no subject of its own: `"...," Ann Roe, a vice president with Acme,
+/// which owns the mine said` (an appositive with a relative clause, its closing comma missing).
+fn opening_person(article: &Article, before_cue: &[Word]) -> Option<Speaker> {
+    let actor = article.actor_at(before_cue.first()?)?;
+    if actor.kind != ActorKind::Person {
+        return None;
+    }
+    let name_end = before_cue
+        .iter()
+        .position(|w| article.actor_at(w).is_none_or(|a| a.name != actor.name))?;
+    (name_end > 0 && before_cue[name_end - 1].comma)
+        .then(|| Speaker::Named(personal_name(&actor.name, actor.kind)))
 }
 
 /// The agent after the "by" at `by`: the first person or organisation the extractor found
@@ -1655,8 +1730,12 @@ pub(super) fn attribute(
                         .map(|(_, s)| s)
                         .filter(|s| matches!(s, Speaker::Named(_)))
                 });
+                // "...," followed by "These are the words of Ann Roe.": the sentence after
+                // credits it.
+                let credited = ends_sentence.then(|| words_of(&article, &after)).flatten();
                 let speaker = match (own, previous.and_then(|(_, _, s)| s.clone())) {
                     _ if in_passing => turn_speaker(turns, span.open),
+                    _ if credited.is_some() => credited.unwrap_or(Speaker::Unknown),
                     (Some(own), _) => own,
                     (None, Some(name)) => Speaker::Named(name),
                     (None, None) => {
@@ -1783,6 +1862,38 @@ pub(super) fn attribute(
         });
     }
     quotes
+}
+
+/// The person the sentence right after a quotation credits with its words: "These are the
+/// words of the philosopher Ann Roe." (a demonstrative or a pronoun, a form of "be", "the
+/// words of", then the first person the extractor found, through modifiers and names, before
+/// any comma).
+fn words_of(article: &Article, after: &[Word]) -> Option<Speaker> {
+    let opening: Vec<String> = after.iter().take(5).map(lower).collect();
+    let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
+    let of = match opening.as_slice() {
+        ["these" | "those" | "they" | "this" | "it", "are" | "were" | "is" | "was", "the", "words", "of", ..] => {
+            4
+        }
+        ["these" | "those" | "they" | "this" | "it", "are" | "were" | "is" | "was", "words", "of", ..] => {
+            3
+        }
+        _ => return None,
+    };
+    // "the great Ukrainian philosopher": a country's or place's adjective is a modifier.
+    for word in after.iter().skip(of + 1).take(8) {
+        match article.actor_at(word) {
+            Some(actor) if actor.kind == ActorKind::Person => {
+                return Some(Speaker::Named(personal_name(&actor.name, actor.kind)))
+            }
+            Some(actor) if actor.kind == ActorKind::Org => return None,
+            _ => {}
+        }
+        if word.comma {
+            break;
+        }
+    }
+    None
 }
 
 /// The speaker of the turn standing at `at` (a speech's president, an address's speaker), the
@@ -1947,6 +2058,12 @@ fn speaker_kind(actors: &[ActorMatch], name: &str) -> ActorKind {
     }
 }
 
+/// Lowercase particles that open a surname when the given name is left out ("de Clercq",
+/// "van Agt", "von Weizsaecker").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "du", "da", "di", "le", "la", "ter",
+];
+
 /// Quoted terms of fewer words than this need a verb that names who said them.
 const SHORT_TERM_WORDS: usize = 3;
 
@@ -2083,9 +2200,10 @@ fn reported_speakers(
                 // "A ministry official said ...": one unnamed person, whom a later "he" is.
                 Speaker::Unnamed
                     if i > from
-                        && is_person_role(&clause[i - 1])
-                        && !speaks_for_an_organisation(&lower(&clause[i - 1]))
-                        && !lower(&clause[i - 1]).ends_with('s') =>
+                        && ((is_person_role(&clause[i - 1])
+                            && !speaks_for_an_organisation(&lower(&clause[i - 1]))
+                            && !lower(&clause[i - 1]).ends_with('s'))
+                            || unnamed_member(&clause[from..i], i - from - 1)) =>
                 {
                     out.push(Referent {
                         at,

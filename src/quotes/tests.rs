@@ -1296,3 +1296,126 @@ fn a_participle_after_a_quotation_shares_its_clauses_subject() {
         ]
     );
 }
+
+#[test]
+fn a_lowercase_particle_opens_the_name_after_the_verb() {
+    let body = "Trade chief Amaury de Vellin spoke in Ghent.\n\n\"We see some diversion there,\" said de Vellin.";
+    let surname = body.rfind("Vellin").unwrap();
+    let actors = [
+        person(body, "Amaury de Vellin", &["Amaury de Vellin"]),
+        ActorMatch {
+            mentions: vec![(surname, surname + "Vellin".len())],
+            ..person(body, "Vellin", &[])
+        },
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("We see some diversion there,", Some("Vellin"))]
+    );
+    // A particle before no person the extractor found is no name.
+    let body = "\"We see some diversion there,\" said de facto leaders.";
+    assert_eq!(found(body, &[]), [q("We see some diversion there,", None)]);
+}
+
+#[test]
+fn these_are_the_words_of_credits_the_quotation_before() {
+    let body = "Our aircraft flew over the square.\n\n\"Nothing is more dangerous than a feigned friend.\" These are the words of the great Ruritanian philosopher Oles Varenko. We learned this truth.";
+    let actors = [
+        person(body, "Oles Varenko", &["Oles Varenko"]),
+        actor(body, "Ruritania", ActorKind::Country, &["Ruritanian"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "Nothing is more dangerous than a feigned friend.",
+            Some("Oles Varenko")
+        )]
+    );
+    // Words of no person named: nothing credited.
+    let body =
+        "\"Nothing is more dangerous than a feigned friend.\" These are the words of an old song.";
+    assert_eq!(
+        found(body, &[]),
+        [q("Nothing is more dangerous than a feigned friend.", None)]
+    );
+}
+
+#[test]
+fn an_unnamed_member_of_an_organisation_is_no_one_named() {
+    let body = "Tamsin Vell spoke first.\n\n\"Loan demand picked up,\" an analyst at Harrow Securities Ltd said.";
+    let actors = [
+        person(body, "Tamsin Vell", &["Tamsin Vell"]),
+        org(body, "Harrow Securities Ltd", &["Harrow Securities Ltd"]),
+    ];
+    assert_eq!(found(body, &actors), [q("Loan demand picked up,", None)]);
+    // One dealer introduced with his bank: the dealer's later words are no one's either.
+    let body = "Odo Brannick spoke first. One dealer for a Fenwick bank noted the dollar eased.\n\n\"They were obviously regarded as negative,\" he said.";
+    let actors = [
+        person(body, "Odo Brannick", &["Odo Brannick"]),
+        org(body, "Fenwick", &["Fenwick"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("They were obviously regarded as negative,", None)]
+    );
+    // A spokesman speaks for his organisation.
+    let body = "\"Loan demand picked up,\" a spokesman for Harrow Securities Ltd said.";
+    let actors = [org(
+        body,
+        "Harrow Securities Ltd",
+        &["Harrow Securities Ltd"],
+    )];
+    assert_eq!(
+        found(body, &actors),
+        [q("Loan demand picked up,", Some("Harrow Securities Ltd"))]
+    );
+}
+
+#[test]
+fn an_organisations_noun_before_a_persons_role_is_where_the_person_works() {
+    let body = "\"I think he is desperate,\" said a Fenwick Bank foreign exchange manager.";
+    let actors = [actor(body, "Fenwick", ActorKind::Place, &["Fenwick"])];
+    assert_eq!(found(body, &actors), [q("I think he is desperate,", None)]);
+}
+
+#[test]
+fn a_name_opening_the_clause_after_a_quotation_is_its_speaker() {
+    let body = "\"Everybody underground is safe,\" Andre Fortin, a vice president with Harrow Mining, which owns the mine said.";
+    let actors = [
+        person(body, "Andre Fortin", &["Andre Fortin"]),
+        org(body, "Harrow Mining", &["Harrow Mining"]),
+    ];
+    assert_eq!(
+        found(body, &actors),
+        [q("Everybody underground is safe,", Some("Andre Fortin"))]
+    );
+}
+
+#[test]
+fn a_definite_document_with_no_organisation_before_is_the_last_speakers() {
+    let body = "Financing the reform is an \"acute problem,\" Ifo said.\n\n\"Every proposal over financing comes up against opposition,\" the report said.";
+    let actors = [person(body, "Ifo", &["Ifo"])];
+    assert_eq!(
+        found(body, &actors),
+        [
+            q("acute problem,", Some("Ifo")),
+            q(
+                "Every proposal over financing comes up against opposition,",
+                Some("Ifo")
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_poet_run_into_a_name_is_a_role() {
+    let body = "Poet Orla Vennick described all plots as \"a beginning, a muddle, and an end,\" which fits.";
+    let actors = [person(body, "Poet Orla Vennick", &["Poet Orla Vennick"])];
+    assert_eq!(
+        found(body, &actors),
+        [q(
+            "a beginning, a muddle, and an end,",
+            Some("Orla Vennick")
+        )]
+    );
+}

@@ -11,6 +11,7 @@
     python3 tools/quote-eval/sample.py --set fresh7 > /tmp/fresh7.tsv
     python3 tools/quote-eval/sample.py --set fresh8 > /tmp/fresh8.tsv
     python3 tools/quote-eval/sample.py --set fresh9 > /tmp/fresh9.tsv
+    python3 tools/quote-eval/sample.py --set fresh10 > /tmp/fresh10.tsv
 
 
 Every candidate article gets the key `file[#line]` (the file's name without `.gz`, and the
@@ -171,6 +172,20 @@ FRESH9_STRATA = {
     "zelensky": [("quoted", 7, 6000)],
 }
 
+# The tenth fresh set (`fresh10.jsonl`): an eleventh draw with its own seed, leaving out the
+# articles of the ten sets before it, labelled and scored once before any rule of its round was
+# written. Weighted to ordinary news prose and Reuters wires, where most quotations are: the web
+# pages come back (at most 8,000 bytes, of the twelve English pages left undrawn); releases of at
+# most 3,000 bytes, speeches of 4,000 and addresses of 6,000, as for the ninth.
+FRESH10_SEED = "newsdex-quotes-fresh-10"
+FRESH10_STRATA = {
+    "reuters": [("quoted", 14, None), ("any", 2, None)],
+    "pages": [("any", 4, 8000)],
+    "kremlin": [("quoted", 4, 3000)],
+    "speeches": [("quoted", 2, 4000)],
+    "zelensky": [("quoted", 4, 6000)],
+}
+
 # The sets in the order they were drawn: set -> (seed, strata, the labelled files whose
 # articles it leaves out: those of every set drawn before it).
 _DRAWN = [
@@ -184,6 +199,7 @@ _DRAWN = [
     ("fresh7", FRESH7_SEED, FRESH7_STRATA),
     ("fresh8", FRESH8_SEED, FRESH8_STRATA),
     ("fresh9", FRESH9_SEED, FRESH9_STRATA),
+    ("fresh10", FRESH10_SEED, FRESH10_STRATA),
 ]
 DRAWS = {
     name: (seed, strata, [f"{earlier}.jsonl" for earlier, _, _ in _DRAWN[:i]])
