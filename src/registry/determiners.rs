@@ -40,6 +40,14 @@ pub struct DeterminerEvidence {
     /// `named`.
     #[serde(default)]
     pub plural: u32,
+    /// Of the occurrences written as a name, those followed in running text by the numeral
+    /// written most often after it ("Harbour Line 2"): the name with its number is another
+    /// thing (a line, a channel, a sequel, a version).
+    #[serde(default)]
+    pub numbered: u32,
+    /// That numeral, as written ("2", "IV"); empty when none follows.
+    #[serde(default)]
+    pub numeral: String,
 }
 
 /// Measures the keys of the [`MEASURED_NAMES`] most-named person forms and as many
@@ -95,6 +103,7 @@ pub fn read_determiner_evidence(
         let found = live_matches(searcher, query.as_ref())?;
         let words: Vec<&str> = key.split(' ').collect();
         let mut measured = DeterminerEvidence::default();
+        let mut numerals: BTreeMap<String, u32> = BTreeMap::new();
         for passage in sampler.texts(&found, &key, SAMPLED_PASSAGES) {
             let passage = passage?;
             for occurrence in occurrences(&passage, &words) {
@@ -102,10 +111,20 @@ pub fn read_determiner_evidence(
                 if !occurrence.as_named {
                     continue;
                 }
+                if let Some(numeral) = occurrence.numbered {
+                    *numerals.entry(numeral).or_insert(0) += 1;
+                }
                 measured.named += 1;
                 measured.determined += u32::from(occurrence.determined);
                 measured.after_the += u32::from(occurrence.after_the && !occurrence.modifies);
             }
+        }
+        if let Some((numeral, count)) = numerals
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        {
+            measured.numbered = count;
+            measured.numeral = numeral;
         }
         evidence.insert(key.clone(), measured);
     }

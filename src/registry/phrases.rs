@@ -115,6 +115,9 @@ pub struct Occurrence {
     /// Followed by a lower-case word that is no small word, in the same clause: the name
     /// modifies a noun ("the Tarrant administration").
     pub modifies: bool,
+    /// The numeral written right after it in running text ("Harbour Line 2 opened", "Quay
+    /// Radio 4's"), not in a table's row ("Tarrow 3 Velmora 1"), if any.
+    pub numbered: Option<String>,
 }
 
 impl PhraseEvidence {
@@ -356,9 +359,46 @@ pub fn occurrences(text: &str, words: &[&str]) -> Vec<Occurrence> {
                     && !SMALL_WORDS.contains(&next.text.as_str())
                     && !breaks_a_name(&text[tokens[end].to..next.from])
             }),
+            numbered: if as_named {
+                numeral_after(text, &tokens, end)
+            } else {
+                None
+            },
         });
     }
     found
+}
+
+/// The numeral written right after token `end`, one space between ("Line 2", "Radio 4"):
+/// digits, or a Roman numeral in capitals ("Part IV"), in running text: the numeral ends the
+/// passage, or punctuation or a lower-case word follows it. A numeral followed by a
+/// capitalised word, another number or a bare line break is a table's cell ("Tarrow 3 Velmora
+/// 1"), not part of a name.
+fn numeral_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    let numeral = tokens.get(end + 1)?;
+    if &text[tokens[end].to..numeral.from] != " " {
+        return None;
+    }
+    let written = &text[numeral.from..numeral.to];
+    let digits = written.len() <= 4 && written.bytes().all(|b| b.is_ascii_digit());
+    let roman = written.len() <= 4 && written.bytes().all(|b| b"IVX".contains(&b));
+    if !digits && !roman {
+        return None;
+    }
+    let running = match tokens.get(end + 2) {
+        None => true,
+        Some(next) => {
+            let between = &text[numeral.to..next.from];
+            if !between.trim().is_empty() {
+                true
+            } else {
+                !between.contains('\n')
+                    && !next.capital
+                    && !next.text.bytes().all(|b| b.is_ascii_digit())
+            }
+        }
+    };
+    running.then(|| written.to_string())
 }
 
 /// True when "and" or "or" opens the name at token `first` in the same clause: a plural head
@@ -841,6 +881,33 @@ mod tests {
         );
         let highness = occurrences(text, &["gracious", "highness"]);
         assert!(highness[0].determined);
+    }
+
+    #[test]
+    fn occurrences_know_the_numeral_written_after_them_in_running_text() {
+        let text = "Quay Radio 4's host left. Quay Radio 4 aired it, and Quay Radio IV.\n\
+                    Quay Radio 3 Tarrow 1\nQuay Radio 12\nQuay Radio 2 1\nquay radio 5 said \
+                    Quay Radio 20000 and Quay Radio  7 then Quay Radio 9";
+        let found = occurrences(text, &["quay", "radio"]);
+        let numerals: Vec<Option<&str>> = found.iter().map(|o| o.numbered.as_deref()).collect();
+        assert_eq!(
+            numerals,
+            [
+                Some("4"),
+                Some("4"),
+                Some("IV"),
+                // a table's rows: a name after it, a line break, another number
+                None,
+                None,
+                None,
+                // written in lower case, too long to be a name's numeral, two spaces
+                None,
+                None,
+                None,
+                // the passage ends with it
+                Some("9"),
+            ]
+        );
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
             }
         }
     }
-    for owners in bodies.values() {
+    for (body, owners) in &bodies {
         let mut owned: BTreeMap<&String, (usize, u64)> = BTreeMap::new();
         for (owner, members) in owners {
             let Some(owner) = owner else { continue };
@@ -193,8 +193,10 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
                     .map(|(_, &articles)| articles)
                     .sum()
             });
+            let dominant = best.is_some_and(|(_, articles)| {
+                articles as f64 >= DOMINANT_SHARE * (total + others) as f64
+            });
             let joined = best.is_some_and(|(main, articles)| {
-                let dominant = articles as f64 >= DOMINANT_SHARE * (total + others) as f64;
                 let supported = 2 * articles >= own;
                 let join = dominant && supported && headed_like_a_body(&words);
                 if join {
@@ -204,11 +206,21 @@ pub(super) fn settle_owned_bodies(groups: &mut Groups, not_actor: &mut [bool]) {
             });
             let qualifiers_named = qualified.map_or(0, BTreeMap::len);
             let qualified_articles: u64 = qualified.map_or(0, |q| q.values().sum());
-            // a kind of body, or common words the corpus mostly writes with a qualifier in
-            // front or a complement after them ("the Tarrow Programme of Work")
+            // a kind of body (its shape read in either word order when its head is written
+            // either way round: "Ministry of Harbours" is a "Harbours Ministry", while
+            // "League of Tarns" is a name), or common words the corpus mostly writes with a
+            // qualifier in front or a complement after them ("the Tarrow Programme of Work")
+            let reordered = words
+                .first()
+                .is_some_and(|w| super::REORDERED_BODY_HEADS.contains(&w.as_str()));
             let kind_of_body = shaped_like_a_kind_of_body(&words)
+                || reordered && shaped_like_a_kind_of_body(body)
                 || qualified_articles >= own && crate::actors::all_common_words(&words.join(" "));
+            // one owner holding most of the qualified names ("Tarnian Harbour Ministry") but
+            // too few articles to take the bare name: the corpus may mean that owner's body,
+            // so the name is neither joined nor a kind of body
             if !joined
+                && !dominant
                 && kind_of_body
                 && qualifiers_named >= OWNERS_OF_A_KIND_OF_BODY
                 && groups.is_root(g)
@@ -476,6 +488,21 @@ mod tests {
         let id = registry.canonical(Org, "Forestry Ministry").unwrap();
         assert_eq!(registry.actor(id).name, "Chilean Forestry Ministry");
         assert!(registry.canonical(Org, "Standing Committee").is_ok());
+    }
+
+    #[test]
+    fn a_body_named_with_its_remit_after_it_is_shaped_like_a_kind_of_body_too() {
+        let registry = Registry::settle(&RawActors::of_forms(&[
+            // "Ministry of X" for three owners, none of them holding most of its names
+            ("Ministry of Forestry", Org, 40),
+            ("Ministry of Forestry of Peru", Org, 2),
+            ("Ministry of Forestry of Norway", Org, 1),
+            ("Ministry of Forestry of Chile", Org, 1),
+        ]));
+        assert_eq!(
+            registry.canonical(Org, "Ministry of Forestry"),
+            Err(Unlisted::NotAnActor)
+        );
     }
 
     #[test]
