@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
+use super::determiners::DeterminerEvidence;
 use super::{Form, RawActors, RegisteredActor};
 use crate::actors::{ActorKind, Gazetteer};
 
@@ -915,6 +916,34 @@ const PLURAL_ORGANISATION_SHARE: f64 = 1.0 / 3.0;
 /// party's member beside the party named by its members, "Green Dem" beside "Green Dems"),
 /// and is no actor otherwise. Names the gazetteer holds are kept.
 fn settle_names_written_plural(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
+    settle_org_fragments(groups, raw, not_actor, |words, evidence| {
+        let written = evidence.named + evidence.plural;
+        if written < MIN_DETERMINER_OCCURRENCES
+            || f64::from(evidence.plural) < PLURAL_ORGANISATION_SHARE * f64::from(written)
+        {
+            return None;
+        }
+        let (last, inner) = words.split_last().expect("a group has words");
+        let plurals = super::phrases::PLURAL_ENDINGS.iter().map(|ending| {
+            let mut plural_words = inner.to_vec();
+            plural_words.push(format!("{last}{ending}"));
+            plural_words.join(" ")
+        });
+        Some(plurals.collect())
+    });
+}
+
+/// The rule [`settle_names_written_plural`] and [`settle_numbered_names`] share: each root
+/// organisation the gazetteer does not hold, with determiner evidence, that `fuller_names`
+/// finds to be a fragment (it returns the keys of the names it is a fragment of, tried in
+/// order; `None` when it is no fragment) joins the first of those names that is a live
+/// organisation, and is no actor when none is.
+fn settle_org_fragments(
+    groups: &mut Groups,
+    raw: &RawActors,
+    not_actor: &mut [bool],
+    fuller_names: impl Fn(&[String], &DeterminerEvidence) -> Option<Vec<String>>,
+) {
     for g in 0..groups.groups.len() {
         if not_actor[g]
             || !groups.is_root(g)
@@ -923,25 +952,17 @@ fn settle_names_written_plural(groups: &mut Groups, raw: &RawActors, not_actor: 
         {
             continue;
         }
-        let words = groups.groups[g].words.clone();
+        let words = &groups.groups[g].words;
         let Some(evidence) = raw.determiners.get(&words.join(" ")) else {
             continue;
         };
-        let written = evidence.named + evidence.plural;
-        if written < MIN_DETERMINER_OCCURRENCES
-            || f64::from(evidence.plural) < PLURAL_ORGANISATION_SHARE * f64::from(written)
-        {
+        let Some(keys) = fuller_names(words, evidence) else {
             continue;
-        }
-        let (last, inner) = words.split_last().expect("a group has words");
-        let plural = super::phrases::PLURAL_ENDINGS.iter().find_map(|ending| {
-            let mut plural_words = inner.to_vec();
-            plural_words.push(format!("{last}{ending}"));
-            groups.by_key.get(&plural_words.join(" ")).copied()
-        });
-        match plural.map(|p| groups.find(p)) {
-            Some(p) if p != g && !not_actor[p] && groups.kind(p) == ActorKind::Org => {
-                groups.join(g, p);
+        };
+        let fuller = keys.iter().find_map(|key| groups.by_key.get(key).copied());
+        match fuller.map(|f| groups.find(f)) {
+            Some(f) if f != g && !not_actor[f] && groups.kind(f) == ActorKind::Org => {
+                groups.join(g, f);
             }
             _ => not_actor[g] = true,
         }
@@ -962,33 +983,16 @@ const NUMBERED_NAME_SHARE: f64 = 0.5;
 /// Velmora 1") does not count, nor do numerals that vary (an article of a law, an amount).
 /// Names the gazetteer holds are kept.
 fn settle_numbered_names(groups: &mut Groups, raw: &RawActors, not_actor: &mut [bool]) {
-    for g in 0..groups.groups.len() {
-        if not_actor[g]
-            || !groups.is_root(g)
-            || groups.kind(g) != ActorKind::Org
-            || groups.held_by_gazetteer(g)
-        {
-            continue;
-        }
-        let words = groups.groups[g].words.clone();
-        let Some(evidence) = raw.determiners.get(&words.join(" ")) else {
-            continue;
-        };
+    settle_org_fragments(groups, raw, not_actor, |words, evidence| {
         if evidence.named < MIN_DETERMINER_OCCURRENCES
             || f64::from(evidence.numbered) < NUMBERED_NAME_SHARE * f64::from(evidence.named)
         {
-            continue;
+            return None;
         }
-        let mut numbered = words;
+        let mut numbered = words.to_vec();
         numbered.push(evidence.numeral.to_lowercase());
-        let named_with_numeral = groups.by_key.get(&numbered.join(" ")).copied();
-        match named_with_numeral.map(|n| groups.find(n)) {
-            Some(n) if n != g && !not_actor[n] && groups.kind(n) == ActorKind::Org => {
-                groups.join(g, n);
-            }
-            _ => not_actor[g] = true,
-        }
-    }
+        Some(vec![numbered.join(" ")])
+    });
 }
 
 /// The groups [`reject_common_words`] finds to be common words, roots or not.
