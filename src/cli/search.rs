@@ -187,7 +187,7 @@ fn print_all(
     unit: Unit,
 ) -> anyhow::Result<Outcome> {
     let mut request = request.clone();
-    request.raw_actors = format == Format::Trec;
+    request.without_actors = format == Format::Trec;
     let style = TextStyle { color: false };
     let found_any = searcher.for_each_match(&request, unit == Unit::Article, |hit| {
         write_hit(out, &hit, format, style).map_err(|source| Error::Io {
@@ -208,7 +208,7 @@ fn print_query_file(
 ) -> anyhow::Result<Outcome> {
     let queries = crate::queries::read_queries(path)?;
     // A TREC run shows no actors: the registry is not read.
-    request.raw_actors = !json;
+    request.without_actors = !json;
     let mut any = false;
     for (id, text) in queries {
         request.query = text;
@@ -263,7 +263,7 @@ fn print_files(
     request: &mut SearchRequest,
 ) -> anyhow::Result<Outcome> {
     request.limit = usize::try_from(searcher.count(request)?.articles).unwrap_or(usize::MAX);
-    request.raw_actors = true;
+    request.without_actors = true;
     let results = searcher.search(request)?;
     let mut seen = HashSet::new();
     for hit in &results.hits {
@@ -284,7 +284,7 @@ fn print_hits(
 ) -> anyhow::Result<Outcome> {
     let results = if format == Format::Trec {
         let mut request = request.clone();
-        request.raw_actors = true;
+        request.without_actors = true;
         searcher.search(&request)?
     } else {
         searcher.search(request)?

@@ -373,8 +373,8 @@ mod tests {
             query: "copper tariff".to_string(),
             limit: 20,
             per_article: 20,
-            // Scores only: an index written without a run has no actor registry to show.
-            raw_actors: true,
+            // Scores only: an index written without a run has no actor registry to name actors by.
+            without_actors: true,
             ..SearchRequest::default()
         };
         let mut scores: Vec<(String, u64, String)> = searcher

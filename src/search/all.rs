@@ -23,7 +23,7 @@ impl Searcher {
         mut each: impl FnMut(Hit) -> Result<()>,
     ) -> Result<u64> {
         let plan = self.plan(request)?;
-        let names = if request.raw_actors {
+        let names = if request.without_actors {
             None
         } else {
             Some(self.canonical_names()?)
@@ -34,15 +34,25 @@ impl Searcher {
             &plan,
             per_article,
             |document, address, _, handed, score| {
-                each(self.hit_from_document(
-                    &searcher,
-                    document,
-                    address,
-                    usize::try_from(handed).unwrap_or(usize::MAX),
-                    score,
-                    &plan.highlighter,
-                    names.as_ref(),
-                )?)
+                let rank = usize::try_from(handed).unwrap_or(usize::MAX);
+                each(match &names {
+                    None => self.hit_with_actors(
+                        document,
+                        rank,
+                        score,
+                        &plan.highlighter,
+                        crate::search::article::NO_ACTORS,
+                    ),
+                    Some(names) => self.hit_from_document(
+                        &searcher,
+                        document,
+                        address,
+                        rank,
+                        score,
+                        &plan.highlighter,
+                        Some(names),
+                    )?,
+                })
             },
         )
     }

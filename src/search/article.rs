@@ -16,6 +16,10 @@ use crate::search::{
     query, CanonicalNames, FullArticle, Highlighter, Hit, PassageText, SearchError, Searcher,
 };
 
+/// The article's and the passage's actors of a hit whose output shows none
+/// ([`crate::search::SearchRequest::without_actors`]).
+pub(crate) const NO_ACTORS: (Vec<ActorRef>, Vec<ActorRef>) = (Vec::new(), Vec::new());
+
 impl Searcher {
     /// A hit from the stored document of the passage at `address` in `searcher`, its actors
     /// read from their facet columns under their canonical names (as indexed when no `names`

@@ -107,9 +107,9 @@ pub struct SearchRequest {
     pub match_all: bool,
     /// Boost recent articles (`--recency`; see [`rank::Recency`]).
     pub recency: Option<rank::Recency>,
-    /// Hits keep their actors as stored, without reading the registry: for outputs that show
-    /// no actors (file lists, TREC runs).
-    pub raw_actors: bool,
+    /// Hits carry no actors (neither the registry nor the actor columns are read): for outputs
+    /// that show none (file lists, TREC runs).
+    pub without_actors: bool,
     /// One hit per story: of a group of copies, the best-ranked member only, with the others
     /// in its [`Hit::copies`] (`search` folds unless `--all-copies`; eval and TREC runs never).
     pub fold_copies: bool,
@@ -803,7 +803,7 @@ impl Searcher {
             None
         };
         let shown = chosen.get(request.offset..).unwrap_or(&[]);
-        let names = if request.raw_actors || shown.is_empty() {
+        let names = if request.without_actors || shown.is_empty() {
             None
         } else {
             Some(self.canonical_names()?)
@@ -811,15 +811,25 @@ impl Searcher {
         let mut hits = Vec::with_capacity(shown.len());
         for (index, ((score, address), document)) in shown.iter().zip(documents).enumerate() {
             let rank = request.offset + index + 1;
-            let mut hit = self.hit_from_document(
-                searcher,
-                &document,
-                *address,
-                rank,
-                *score,
-                &plan.highlighter,
-                names.as_ref(),
-            )?;
+            let mut hit = if request.without_actors {
+                self.hit_with_actors(
+                    &document,
+                    rank,
+                    *score,
+                    &plan.highlighter,
+                    article::NO_ACTORS,
+                )
+            } else {
+                self.hit_from_document(
+                    searcher,
+                    &document,
+                    *address,
+                    rank,
+                    *score,
+                    &plan.highlighter,
+                    names.as_ref(),
+                )?
+            };
             if !plan.said_by.is_empty() {
                 article::attach_said(&mut hit, &document, &self.fields, &plan.said_by);
             }

@@ -430,3 +430,36 @@ fn per_article_cap_fills_the_page_in_every_order() {
     let files = String::from_utf8(output.stdout).unwrap();
     assert_eq!(files.lines().count(), articles, "{files}");
 }
+
+#[test]
+fn a_request_without_actors_returns_the_same_hits_with_no_actors() {
+    use newsdex::search::{SearchRequest, Searcher};
+    let (_dir, index) = dated_corpus();
+    let searcher = Searcher::open(&index.index()).unwrap();
+    let request = SearchRequest {
+        query: "putin".to_string(),
+        limit: 10,
+        per_article: 10,
+        ..SearchRequest::default()
+    };
+    let named = searcher.search(&request).unwrap().hits;
+    let bare = searcher
+        .search(&SearchRequest {
+            without_actors: true,
+            ..request
+        })
+        .unwrap()
+        .hits;
+    let keys = |hits: &[newsdex::search::Hit]| {
+        hits.iter()
+            .map(|hit| (hit.article_id.clone(), hit.passage, hit.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&named), keys(&bare));
+    assert!(named
+        .iter()
+        .any(|hit| hit.actors.iter().any(|actor| actor.name.contains("Putin"))));
+    assert!(bare
+        .iter()
+        .all(|hit| hit.actors.is_empty() && hit.passage_actors.is_empty()));
+}
