@@ -130,15 +130,12 @@ pub struct TableStamp {
 impl TableStamp {
     /// The stamp of the lookup table of `index_dir`; `None` when there is none.
     pub fn of_table(index_dir: &Path) -> Result<Option<TableStamp>> {
-        let path = table::path(index_dir);
-        let file = match std::fs::File::open(&path) {
-            Ok(file) => file,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(Error::io(&path, err)),
+        let Some(file) = table::open_file(index_dir)? else {
+            return Ok(None);
         };
         TableStamp::of_file(&file)
             .map(Some)
-            .map_err(|err| Error::io(&path, err))
+            .map_err(|err| Error::io(table::path(index_dir), err))
     }
 
     /// The stamp of a table file already open: the one a reader holds, which no later
@@ -206,13 +203,10 @@ fn read_exact_at(file: &std::fs::File, bytes: &mut [u8]) -> std::io::Result<()> 
 /// [`ActorTable::open`]), with the stamp of the file it reads: both from one opening of the
 /// file, so the stamp is that of the table read even if another is renamed over it meanwhile.
 pub fn open_stamped_table(index_dir: &Path) -> Result<Option<(ActorTable, TableStamp)>> {
-    let path = table::path(index_dir);
-    let file = match std::fs::File::open(&path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(Error::io(&path, err)),
+    let Some(file) = table::open_file(index_dir)? else {
+        return Ok(None);
     };
-    let stamp = TableStamp::of_file(&file).map_err(|err| Error::io(&path, err))?;
+    let stamp = TableStamp::of_file(&file).map_err(|err| Error::io(table::path(index_dir), err))?;
     Ok(ActorTable::from_file(index_dir, file)?.map(|table| (table, stamp)))
 }
 

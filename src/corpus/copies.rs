@@ -234,12 +234,12 @@ pub fn signature(title: &str, body: &str, day: Option<i32>) -> CopySignature {
     shingles.sort_unstable();
     shingles.dedup();
     let minhash = least_hashes(&shingles);
+    // The top 16 bits of sorted hashes are sorted already; two hashes may share them.
     let mut exact: Vec<u16> = if shingles.len() <= EXACT_SHINGLES as usize {
         shingles.iter().map(|&h| (h >> 48) as u16).collect()
     } else {
         Vec::new()
     };
-    exact.sort_unstable();
     exact.dedup();
     let numbers = if body_words.is_empty() {
         Vec::new()

@@ -1733,12 +1733,12 @@ pub(super) fn attribute(
                 // "...," followed by "These are the words of Ann Roe.": the sentence after
                 // credits it.
                 let credited = ends_sentence.then(|| words_of(&article, &after)).flatten();
-                let speaker = match (own, previous.and_then(|(_, _, s)| s.clone())) {
+                let speaker = match (credited, own, previous.and_then(|(_, _, s)| s.clone())) {
                     _ if in_passing => turn_speaker(turns, span.open),
-                    _ if credited.is_some() => credited.unwrap_or(Speaker::Unknown),
-                    (Some(own), _) => own,
-                    (None, Some(name)) => Speaker::Named(name),
-                    (None, None) => {
+                    (Some(credited), _, _) => credited,
+                    (None, Some(own), _) => own,
+                    (None, None, Some(name)) => Speaker::Named(name),
+                    (None, None, None) => {
                         // "Ann Roe said ...:" earlier in the paragraph, or in the paragraph
                         // before one that opens with the quotation.
                         let from = if span.open == span.paragraph.0 {

@@ -1716,7 +1716,6 @@ mod tests {
 
     #[test]
     fn a_title_the_passages_open_with_a_determiner_is_no_person() {
-        use super::super::determiners::DeterminerEvidence;
         let mut raw = RawActors::of_forms(&[
             ("Gracious Highness", Person, 30),
             ("Warden", Person, 20),
@@ -1757,7 +1756,6 @@ mod tests {
 
     #[test]
     fn an_organisation_the_passages_write_in_the_plural_is_a_member_or_a_class() {
-        use super::super::determiners::DeterminerEvidence;
         let mut raw = RawActors::of_forms(&[
             ("Verdant Soc", Org, 40),
             ("Verdant Socs", Org, 55),
@@ -1800,7 +1798,6 @@ mod tests {
 
     #[test]
     fn an_organisation_the_passages_write_before_one_numeral_is_that_numbered_name() {
-        use super::super::determiners::DeterminerEvidence;
         let mut raw = RawActors::of_forms(&[
             ("Quay Radio", Org, 40),
             ("Quay Radio 4", Org, 12),

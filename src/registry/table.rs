@@ -152,6 +152,16 @@ pub fn path(index_dir: &Path) -> PathBuf {
     index_dir.join(TABLE_FILE)
 }
 
+/// The table file of `index_dir`, open for reading; `None` when there is none.
+pub fn open_file(index_dir: &Path) -> Result<Option<std::fs::File>> {
+    let path = path(index_dir);
+    match std::fs::File::open(&path) {
+        Ok(file) => Ok(Some(file)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(Error::io(&path, err)),
+    }
+}
+
 /// `name` lowercased and with accents folded to ASCII ("Erdoğan" -> "erdogan"), as people
 /// type names on an English keyboard.
 pub fn fold(name: &str) -> String {
@@ -614,13 +624,10 @@ impl ActorTable {
     /// there is none, it is of another layout or unreadable, or the corrections file changed
     /// since it was written (the full registry answers then).
     pub fn open(index_dir: &Path) -> Result<Option<ActorTable>> {
-        let path = path(index_dir);
-        let file = match std::fs::File::open(&path) {
-            Ok(file) => file,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(Error::io(&path, err)),
-        };
-        ActorTable::from_file(index_dir, file)
+        match open_file(index_dir)? {
+            Some(file) => ActorTable::from_file(index_dir, file),
+            None => Ok(None),
+        }
     }
 
     /// [`ActorTable::open`] for the table file of `index_dir` already open.
